@@ -1,0 +1,104 @@
+// The placeholder catalogue. Values are computed from the tenant's profile and the group so
+// that facts such as the member count can never drift from the data they describe.
+import type { Language } from "./model.ts";
+import type { TenantContext } from "./statement.ts";
+
+export interface PlaceholderDefinition {
+  name: string;
+  label: { nl: string; en: string };
+}
+
+type Compute = (tenant: TenantContext, language: Language) => string | undefined;
+
+const COMPUTE: Record<string, Compute> = {
+  "company.name": (t) => t.content.profile.tradeName,
+  "company.legalName": (t) => t.content.profile.legalName,
+  "company.kvk": (t) => t.content.profile.kvkNumber,
+  "company.address": (t) => {
+    const { street, postalCode, city } = t.content.profile.address;
+    return `${street}, ${postalCode} ${city}`;
+  },
+  "company.email": (t) => t.content.profile.email,
+  "company.phone": (t) => t.content.profile.phone,
+  "company.website": (t) => t.content.profile.website,
+  "company.dpo.name": (t) => t.content.profile.dpo?.name,
+  "company.dpo.email": (t) => t.content.profile.dpo?.email,
+  "group.name": (t) => t.group.name,
+  "group.members": (t, language) =>
+    joinNames(
+      t.group.members.map((m) => m.name),
+      language,
+    ),
+  "group.memberCount": (t, language) => writeCount(t.group.members.length, language),
+};
+
+export const PLACEHOLDERS: readonly PlaceholderDefinition[] = [
+  { name: "company.name", label: { nl: "Handelsnaam", en: "Trade name" } },
+  { name: "company.legalName", label: { nl: "Statutaire naam", en: "Legal name" } },
+  { name: "company.kvk", label: { nl: "KvK-nummer", en: "Chamber of Commerce number" } },
+  { name: "company.address", label: { nl: "Adres", en: "Address" } },
+  { name: "company.email", label: { nl: "E-mailadres", en: "Email address" } },
+  { name: "company.phone", label: { nl: "Telefoonnummer", en: "Phone number" } },
+  { name: "company.website", label: { nl: "Website", en: "Website" } },
+  { name: "company.dpo.name", label: { nl: "Naam functionaris gegevensbescherming", en: "Name of the DPO" } },
+  {
+    name: "company.dpo.email",
+    label: { nl: "E-mailadres functionaris gegevensbescherming", en: "DPO email address" },
+  },
+  { name: "group.name", label: { nl: "Naam van de groep", en: "Group name" } },
+  { name: "group.members", label: { nl: "Bedrijven in de groep", en: "Companies in the group" } },
+  {
+    name: "group.memberCount",
+    label: { nl: "Aantal bedrijven in de groep", en: "Number of companies in the group" },
+  },
+];
+
+export type PlaceholderValue =
+  { status: "value"; value: string } | { status: "missing" } | { status: "unknown" };
+
+export function lookupPlaceholder(name: string, tenant: TenantContext, language: Language): PlaceholderValue {
+  const compute = Object.hasOwn(COMPUTE, name) ? COMPUTE[name] : undefined;
+  if (compute === undefined) return { status: "unknown" };
+  const value = compute(tenant, language);
+  // An empty value would leave a silent hole in the sentence; treat it as missing so it shows.
+  return value === undefined || value.trim() === "" ? { status: "missing" } : { status: "value", value };
+}
+
+/** The visible stand-in for a placeholder without a value, in plain text. */
+export function describeMissing(name: string, language: Language): string {
+  return `[${language === "nl" ? "ontbreekt" : "missing"}: ${name}]`;
+}
+
+const PLACEHOLDER_IN_LINE = /\{\{([^{}\n]{0,100})\}\}/g;
+
+/** Fills placeholders in plain text such as titles; a gap becomes the visible stand-in. */
+export function fillPlainText(
+  text: string,
+  fill: (name: string) => string | null,
+  language: Language,
+): string {
+  return text.replace(PLACEHOLDER_IN_LINE, (_match, inner: string) => {
+    const name = inner.trim();
+    return fill(name) ?? describeMissing(name, language);
+  });
+}
+
+export function joinNames(names: readonly string[], language: Language): string | undefined {
+  if (names.length === 0) return undefined;
+  if (names.length === 1) return names[0];
+  const conjunction = language === "nl" ? "en" : "and";
+  return `${names.slice(0, -1).join(", ")} ${conjunction} ${names[names.length - 1] ?? ""}`;
+}
+
+const NUMBER_WORDS: Record<Language, readonly string[]> = {
+  nl: "nul een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien zestien zeventien achttien negentien twintig".split(
+    " ",
+  ),
+  en: "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split(
+    " ",
+  ),
+};
+
+export function writeCount(count: number, language: Language): string {
+  return NUMBER_WORDS[language][count] ?? String(count);
+}

@@ -1,0 +1,86 @@
+// The Verklaring app: public statements under /v1, the API under /api; the console is static assets.
+import { Hono, type Context } from "hono";
+import { cors } from "hono/cors";
+import { secureHeaders } from "hono/secure-headers";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { AppEnv } from "./env.ts";
+import { AppError, type ErrorBody } from "./errors.ts";
+import { statementRoutes } from "./routes/statements.ts";
+
+const app = new Hono<AppEnv>();
+
+// Public statements are embedded and fetched by other sites: cross-origin reads and framing allowed.
+app.use(
+  "/v1/*",
+  secureHeaders({ xFrameOptions: false, crossOriginResourcePolicy: "cross-origin" }),
+  cors({
+    origin: "*",
+    allowMethods: ["GET", "HEAD", "OPTIONS"],
+    allowHeaders: ["If-None-Match", "Accept"],
+    exposeHeaders: ["ETag", "Last-Modified", "Content-Language", "Content-Type"],
+    maxAge: 86400,
+  }),
+);
+app.use(
+  "/api/*",
+  secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }),
+);
+
+const routes = app.route("/v1/statements", statementRoutes);
+
+app.notFound((c) =>
+  respondWithError(
+    c,
+    new AppError(404, "not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`),
+  ),
+);
+
+app.onError((err, c) => {
+  const error =
+    err instanceof AppError
+      ? err
+      : err instanceof HTTPException
+        ? new AppError(err.status as ContentfulStatusCode, "http_error", err.message || "Request failed.")
+        : null;
+  if (!error) {
+    console.error("unhandled error", err);
+    return respondWithError(
+      c,
+      new AppError(500, "internal_error", "Something went wrong on our side; it has been logged."),
+    );
+  }
+  return respondWithError(c, error);
+});
+
+function respondWithError(c: Context<AppEnv>, error: AppError): Response {
+  const body = error.toBody();
+  const headers = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
+  if (prefersHtml(c.req.header("Accept"))) {
+    return c.html(renderErrorPage(body), error.status as ContentfulStatusCode, {
+      ...headers,
+      "Content-Security-Policy": "default-src 'none'",
+    });
+  }
+  return c.json(body, error.status as ContentfulStatusCode, headers);
+}
+
+// Browsers ask for text/html first; API clients and fetch() send */* or application/json.
+const prefersHtml = (accept: string | undefined): boolean =>
+  !!accept && /(^|,)\s*text\/html/i.test(accept) && !/^\s*application\/json/i.test(accept);
+
+const escapeHtml = (s: string): string =>
+  s.replace(
+    /[&<>"']/g,
+    (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch,
+  );
+
+function renderErrorPage({ error }: ErrorBody): string {
+  const issues = (error.issues ?? []).map(
+    (i) => `<li><code>${escapeHtml(i.field)}</code>: ${escapeHtml(i.message)}</li>`,
+  );
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${error.status} – Verklaring</title></head><body><main><h1>${error.status}</h1><p>${escapeHtml(error.message)}</p>${issues.length ? `<ul>${issues.join("")}</ul>` : ""}</main></body></html>`;
+}
+
+export type AppType = typeof routes;
+export default app;

@@ -1,0 +1,85 @@
+// The Conxillium demo group: created once, then every company without a version is published.
+// Running it again changes nothing, so `npm start` can run it on every start.
+import { DEMO_BASELINE, DEMO_GROUP, DEMO_TENANTS } from "../shared/demo/index.ts";
+import { findLatestBaselineVersion } from "./db/baselines.ts";
+import { findGroupBySlug, listTenants } from "./db/groups.ts";
+import { publishTenantVersion } from "./publishing.ts";
+
+export interface SeedResult {
+  createdGroup: boolean;
+  published: string[];
+}
+
+export async function seedDemoGroup(db: D1Database, now: string): Promise<SeedResult> {
+  const createdGroup = (await findGroupBySlug(db, DEMO_GROUP.slug)) === null;
+  if (createdGroup) await insertDemoGroup(db, now);
+
+  const group = await findGroupBySlug(db, DEMO_GROUP.slug);
+  const baseline = group && (await findLatestBaselineVersion(db, group.id));
+  if (!group || !baseline) throw new Error("demo group was not created");
+
+  const published: string[] = [];
+  for (const tenant of await listTenants(db, group.id)) {
+    const hasVersion = await db
+      .prepare("SELECT 1 FROM statement_versions WHERE tenant_id = ?1 LIMIT 1")
+      .bind(tenant.id)
+      .first();
+    if (hasVersion) continue;
+    const demo = DEMO_TENANTS.find((t) => t.slug === tenant.slug);
+    if (!demo) continue;
+    await publishTenantVersion(db, {
+      group,
+      tenant,
+      baseline,
+      content: demo.content,
+      changeNote: "Eerste publicatie van de privacyverklaring.",
+      material: true,
+      now,
+    });
+    published.push(tenant.slug);
+  }
+  return { createdGroup, published };
+}
+
+async function insertDemoGroup(db: D1Database, now: string): Promise<void> {
+  const slug = DEMO_GROUP.slug;
+  const groupId = "(SELECT id FROM groups WHERE slug = ?1)";
+  await db.batch([
+    db
+      .prepare(
+        "INSERT INTO groups (slug, name, languages, default_language, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+      )
+      .bind(slug, DEMO_GROUP.name, JSON.stringify(DEMO_GROUP.languages), DEMO_GROUP.defaultLanguage, now),
+    ...DEMO_TENANTS.map((tenant, position) =>
+      db
+        .prepare(
+          `INSERT INTO tenants (group_id, slug, name, position, created_at) VALUES (${groupId}, ?2, ?3, ?4, ?5)`,
+        )
+        .bind(slug, tenant.slug, tenant.name, position, now),
+    ),
+    db
+      .prepare(
+        `INSERT INTO baseline_drafts (group_id, revision, content, updated_at) VALUES (${groupId}, 1, ?2, ?3)`,
+      )
+      .bind(slug, JSON.stringify(DEMO_BASELINE), now),
+    db
+      .prepare(
+        `INSERT INTO baseline_versions (group_id, number, content, change_note, published_at)
+         VALUES (${groupId}, 1, ?2, ?3, ?4)`,
+      )
+      .bind(
+        slug,
+        JSON.stringify(DEMO_BASELINE),
+        "Groepsverklaring van Conxillium, overgenomen in Verklaring.",
+        now,
+      ),
+    ...DEMO_TENANTS.map((tenant) =>
+      db
+        .prepare(
+          `INSERT INTO tenant_drafts (tenant_id, revision, content, updated_at)
+           VALUES ((SELECT id FROM tenants WHERE group_id = ${groupId} AND slug = ?2), 1, ?3, ?4)`,
+        )
+        .bind(slug, tenant.slug, JSON.stringify(tenant.content), now),
+    ),
+  ]);
+}

@@ -1,0 +1,59 @@
+// One error shape for every failure the API answers:
+// { "error": { "status": 404, "code": "tenant_not_found", "message": "…", "issues": [{ "field": "lang", "message": "…" }] } }
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import * as v from "valibot";
+import { vValidator } from "@hono/valibot-validator";
+import type { ValidationTargets } from "hono";
+
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+export interface ErrorBody {
+  error: { status: number; code: string; message: string; issues?: FieldIssue[] };
+}
+
+export class AppError extends HTTPException {
+  readonly code: string;
+  readonly issues: FieldIssue[] | undefined;
+
+  constructor(status: ContentfulStatusCode, code: string, message: string, issues?: FieldIssue[]) {
+    super(status, { message });
+    this.code = code;
+    this.issues = issues;
+  }
+
+  toBody(): ErrorBody {
+    const error: ErrorBody["error"] = { status: this.status, code: this.code, message: this.message };
+    if (this.issues) error.issues = this.issues;
+    return { error };
+  }
+}
+
+/** Field issues from valibot, named by their dot path; the offending input value is never echoed. */
+export function describeIssues(issues: readonly v.BaseIssue<unknown>[], root: string): FieldIssue[] {
+  return issues.map((issue) => ({
+    field: v.getDotPath(issue) ?? root,
+    message: issue.message,
+  }));
+}
+
+/** vValidator with the project's error shape: a failure is a 400 naming each field. */
+export function validate<T extends v.GenericSchema, Target extends keyof ValidationTargets>(
+  target: Target,
+  schema: T,
+) {
+  return vValidator(target, schema, (result) => {
+    if (!result.success) {
+      const issues = describeIssues(result.issues, target);
+      throw new AppError(
+        400,
+        "invalid_request",
+        `Invalid ${target}: ${issues.map((i) => `${i.field} ${i.message}`).join("; ")}`,
+        issues,
+      );
+    }
+  });
+}
