@@ -106,13 +106,13 @@ describe("override effects", () => {
     );
   });
 
-  it("append adds the tenant's text after the baseline's, before the list", () => {
+  it("append adds the tenant's text after the baseline's text and its list", () => {
     const statement = resolve(withOverride("purposes", { mode: "append", body: { nl: "Ook **dit**." } }));
     const section = statement.sections.find((s) => s.key === "purposes");
     expect(section?.mode).toBe("append");
     expect(section?.title).toBe("Doeleinden");
     expect(bodyOf(statement, "purposes")).toMatch(
-      /^Wij gebruiken gegevens voor:\n\nOok dit\.\n\n- Nieuwsbrief/,
+      /^Wij gebruiken gegevens voor:\n\n- Nieuwsbrief[^]*\(belang: goede service\)\n\nOok dit\.$/,
     );
   });
 

@@ -89,14 +89,19 @@ function resolveBaselineSection(
     mode === "replace" && override?.title !== undefined
       ? scope.title(override.title, "override.title")
       : scope.title(section.title, "title");
-  const blocks: Block[] = [];
-  if (mode === "inherit" || mode === "append") blocks.push(...scope.body(section.body, "body"));
-  if ((mode === "append" || mode === "replace") && override?.body !== undefined) {
-    blocks.push(...scope.body(override.body, "override.body"));
-  }
-  if (section.list !== undefined) {
-    blocks.push(...renderStructuredList(section.list, tenant.content.lists, language, scope.pick));
-  }
+  // The section's own text leads into its list, so appended text follows both: a baseline
+  // ending in "… worden verzameld:" keeps its list directly under it.
+  const text =
+    mode === "replace" && override?.body !== undefined
+      ? scope.body(override.body, "override.body")
+      : scope.body(section.body, "body");
+  const list =
+    section.list === undefined
+      ? []
+      : renderStructuredList(section.list, tenant.content.lists, language, scope.pick);
+  const appended =
+    mode === "append" && override?.body !== undefined ? scope.body(override.body, "override.body") : [];
+  const blocks: Block[] = [...text, ...list, ...appended];
   return { key: section.key, title, mode, blocks };
 }
 
