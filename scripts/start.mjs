@@ -21,6 +21,12 @@ Verklaring is running.
   JCC Software (JSON)     ${base}/v1/statements/conxillium/jcc-software.json
   Version history         ${base}/v1/statements/conxillium/jcc-software/versions
 
+Demo accounts (password "verklaring-demo", local demo only):
+  lead@conxillium.example      privacy lead of Conxillium (group admin)
+  editor@jccsoftware.example   editor of JCC Software
+  viewer@jccsoftware.example   viewer of JCC Software
+  editor@dataquint.example     editor of DataQuint
+
 Press Ctrl+C to stop.
 `);
 const stop = () => {

@@ -6,7 +6,13 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "./env.ts";
 import { AppError, type ErrorBody } from "./errors.ts";
+import { loadSession, rejectCrossSite, resolveGroupAccess } from "./http/guards.ts";
+import { auditRoutes } from "./routes/audit.ts";
+import { authRoutes, meRoutes } from "./routes/auth.ts";
+import { groupInvitationRoutes, invitationRoutes } from "./routes/invitations.ts";
+import { memberRoutes } from "./routes/members.ts";
 import { statementRoutes } from "./routes/statements.ts";
+import { tenantRoutes } from "./routes/tenants.ts";
 
 const app = new Hono<AppEnv>();
 
@@ -25,9 +31,24 @@ app.use(
 app.use(
   "/api/*",
   secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }),
+  rejectCrossSite,
+  loadSession,
 );
 
-const routes = app.route("/v1/statements", statementRoutes);
+// Everything under a group: the caller's role there is resolved once, before any handler runs.
+const groupRoutes = new Hono<AppEnv>()
+  .use(resolveGroupAccess)
+  .route("/tenants", tenantRoutes)
+  .route("/members", memberRoutes)
+  .route("/invitations", groupInvitationRoutes)
+  .route("/audit", auditRoutes);
+
+const routes = app
+  .route("/v1/statements", statementRoutes)
+  .route("/api/auth", authRoutes)
+  .route("/api/me", meRoutes)
+  .route("/api/invitations", invitationRoutes)
+  .route("/api/groups/:group", groupRoutes);
 
 app.notFound((c) =>
   respondWithError(
@@ -55,7 +76,7 @@ app.onError((err, c) => {
 
 function respondWithError(c: Context<AppEnv>, error: AppError): Response {
   const body = error.toBody();
-  const headers = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
+  const headers = { ...error.headers, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
   if (prefersHtml(c.req.header("Accept"))) {
     return c.html(renderErrorPage(body), error.status as ContentfulStatusCode, {
       ...headers,

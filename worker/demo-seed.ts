@@ -3,11 +3,28 @@
 import { DEMO_BASELINE, DEMO_GROUP, DEMO_TENANTS } from "../shared/demo/index.ts";
 import { findLatestBaselineVersion } from "./db/baselines.ts";
 import { findGroupBySlug, listTenants } from "./db/groups.ts";
+import { hashPassword } from "./auth/password.ts";
+import type { Role } from "./db/accounts.ts";
 import { publishTenantVersion } from "./publishing.ts";
+
+/** Local demo only: these accounts exist nowhere else, and `npm start` prints them. */
+export const DEMO_PASSWORD = "verklaring-demo";
+export const DEMO_USERS: readonly { email: string; name: string; role: Role; tenant: string | null }[] = [
+  { email: "lead@conxillium.example", name: "Lotte de Leeuw", role: "group_admin", tenant: null },
+  {
+    email: "editor@jccsoftware.example",
+    name: "Jeroen Claassen",
+    role: "tenant_editor",
+    tenant: "jcc-software",
+  },
+  { email: "viewer@jccsoftware.example", name: "Vera Jansen", role: "tenant_viewer", tenant: "jcc-software" },
+  { email: "editor@dataquint.example", name: "Daan Quint", role: "tenant_editor", tenant: "dataquint" },
+];
 
 export interface SeedResult {
   createdGroup: boolean;
   published: string[];
+  createdUsers: string[];
 }
 
 export async function seedDemoGroup(db: D1Database, now: string): Promise<SeedResult> {
@@ -38,7 +55,32 @@ export async function seedDemoGroup(db: D1Database, now: string): Promise<SeedRe
     });
     published.push(tenant.slug);
   }
-  return { createdGroup, published };
+  const createdUsers = await insertDemoUsers(db, now);
+  return { createdGroup, published, createdUsers };
+}
+
+async function insertDemoUsers(db: D1Database, now: string): Promise<string[]> {
+  const { results } = await db.prepare("SELECT email FROM users").all<{ email: string }>();
+  const existing = new Set(results.map((r) => r.email));
+  const missing = DEMO_USERS.filter((u) => !existing.has(u.email));
+  if (missing.length === 0) return [];
+  // One hash for all demo accounts: they share a published password anyway.
+  const passwordHash = hashPassword(DEMO_PASSWORD);
+  await db.batch(
+    missing.flatMap((user) => [
+      db
+        .prepare("INSERT INTO users (email, name, password_hash, created_at) VALUES (?1, ?2, ?3, ?4)")
+        .bind(user.email, user.name, passwordHash, now),
+      db
+        .prepare(
+          `INSERT INTO memberships (user_id, group_id, tenant_id, role, created_at)
+           SELECT u.id, g.id, (SELECT id FROM tenants WHERE group_id = g.id AND slug = ?3), ?4, ?5
+           FROM users u, groups g WHERE u.email = ?1 AND g.slug = ?2`,
+        )
+        .bind(user.email, DEMO_GROUP.slug, user.tenant, user.role, now),
+    ]),
+  );
+  return missing.map((u) => u.email);
 }
 
 async function insertDemoGroup(db: D1Database, now: string): Promise<void> {

@@ -1,8 +1,33 @@
+import type { SessionUser, SessionValidationResult } from "./auth/session.ts";
+import type { Membership, Role } from "./db/accounts.ts";
+import type { GroupRecord, TenantRecord } from "./db/groups.ts";
+
 export interface Bindings {
   DB: D1Database;
   ASSETS: Fetcher;
 }
 
+/** What the caller may do in the group named in the URL. */
+export interface GroupAccess {
+  group: GroupRecord;
+  user: SessionUser;
+  isAdmin: boolean;
+  memberships: Membership[];
+}
+
+/** What the caller may do with the company named in the URL. */
+export interface TenantAccess {
+  tenant: TenantRecord;
+  role: Role;
+}
+
+export interface Variables {
+  auth: SessionValidationResult;
+  access: GroupAccess;
+  tenantAccess: TenantAccess;
+}
+
 export interface AppEnv {
   Bindings: Bindings;
+  Variables: Variables;
 }

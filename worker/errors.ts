@@ -18,11 +18,20 @@ export interface ErrorBody {
 export class AppError extends HTTPException {
   readonly code: string;
   readonly issues: FieldIssue[] | undefined;
+  /** Extra response headers, such as Retry-After on a 429. */
+  readonly headers: Record<string, string>;
 
-  constructor(status: ContentfulStatusCode, code: string, message: string, issues?: FieldIssue[]) {
+  constructor(
+    status: ContentfulStatusCode,
+    code: string,
+    message: string,
+    issues?: FieldIssue[],
+    headers: Record<string, string> = {},
+  ) {
     super(status, { message });
     this.code = code;
     this.issues = issues;
+    this.headers = headers;
   }
 
   toBody(): ErrorBody {

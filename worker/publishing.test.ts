@@ -31,7 +31,7 @@ describe("the demo seed", () => {
   it("changes nothing when it runs again", async () => {
     const before = await countRows("statement_versions");
     const again = await seedDemoGroup(env.DB, "2026-02-01T00:00:00.000Z");
-    expect(again).toEqual({ createdGroup: false, published: [] });
+    expect(again).toEqual({ createdGroup: false, published: [], createdUsers: [] });
     expect(await countRows("statement_versions")).toBe(before);
   });
 

@@ -1,0 +1,93 @@
+// Request bodies and queries of the JSON API, shared by the worker (validation) and the console
+// (forms validate with the same rules before they send).
+import * as v from "valibot";
+import { SlugSchema } from "./model.ts";
+
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 128;
+
+const EmailSchema = v.pipe(
+  v.string("must be a string"),
+  v.trim(),
+  v.toLowerCase(),
+  v.maxLength(254, "must be at most 254 characters"),
+  v.email("must be an e-mail address"),
+);
+
+/** Checked for length only at sign-in, so an old password still gets the normal "wrong" answer. */
+const AnyPasswordSchema = v.pipe(
+  v.string("must be a string"),
+  v.minLength(1, "is required"),
+  v.maxLength(PASSWORD_MAX, `must be at most ${PASSWORD_MAX} characters`),
+);
+
+export const NewPasswordSchema = v.pipe(
+  v.string("must be a string"),
+  v.minLength(PASSWORD_MIN, `must be at least ${PASSWORD_MIN} characters`),
+  v.maxLength(PASSWORD_MAX, `must be at most ${PASSWORD_MAX} characters`),
+);
+
+export const LoginSchema = v.strictObject({ email: EmailSchema, password: AnyPasswordSchema });
+
+export const RoleSchema = v.picklist(
+  ["group_admin", "tenant_editor", "tenant_viewer"],
+  "must be group_admin, tenant_editor or tenant_viewer",
+);
+
+// A group admin has no company; the other roles need one.
+const COMPANY_RULE = "is required for company roles and not allowed for group_admin";
+const fitsCompanyRule = (input: { role: string; tenant?: string | undefined }): boolean =>
+  (input.role === "group_admin") === (input.tenant === undefined);
+
+export const InvitationCreateSchema = v.pipe(
+  v.strictObject({ email: EmailSchema, role: RoleSchema, tenant: v.optional(SlugSchema) }),
+  v.forward(
+    v.check((input) => fitsCompanyRule(input), COMPANY_RULE),
+    ["tenant"],
+  ),
+);
+
+export const RoleChangeSchema = v.pipe(
+  v.strictObject({ role: RoleSchema, tenant: v.optional(SlugSchema) }),
+  v.forward(
+    v.check((input) => fitsCompanyRule(input), COMPANY_RULE),
+    ["tenant"],
+  ),
+);
+
+const TokenSchema = v.pipe(
+  v.string("must be a string"),
+  v.regex(/^[a-z2-7]{20,64}$/, "is not a valid invitation token"),
+);
+
+export const InvitationLookupSchema = v.strictObject({ token: TokenSchema });
+
+export const InvitationAcceptSchema = v.strictObject({
+  token: TokenSchema,
+  name: v.pipe(
+    v.string("must be a string"),
+    v.trim(),
+    v.minLength(1, "is required"),
+    v.maxLength(120, "must be at most 120 characters"),
+  ),
+  password: NewPasswordSchema,
+});
+
+const PositiveInt = (max: number) =>
+  v.pipe(
+    v.string(),
+    v.regex(/^[1-9]\d{0,9}$/, "must be a positive whole number"),
+    v.transform(Number),
+    v.maxValue(max, `must be at most ${max}`),
+  );
+
+export const AuditQuerySchema = v.strictObject({
+  action: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  actor: v.optional(v.pipe(v.string(), v.maxLength(254))),
+  tenant: v.optional(SlugSchema),
+  before: v.optional(PositiveInt(Number.MAX_SAFE_INTEGER)),
+  limit: v.optional(PositiveInt(200)),
+});
+
+/** Route parameters also carry the group (and company) from the URL; only the id is checked here. */
+export const IdParamSchema = v.object({ id: PositiveInt(Number.MAX_SAFE_INTEGER) });

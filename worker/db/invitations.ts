@@ -1,0 +1,122 @@
+// Invitations: single-use, expiring, stored only as the SHA-256 of their token.
+import type { Role } from "./accounts.ts";
+
+export const INVITATION_DAYS = 7;
+
+export type InvitationStatus = "pending" | "accepted" | "revoked" | "expired";
+
+export interface Invitation {
+  id: number;
+  groupId: number;
+  email: string;
+  role: Role;
+  tenantId: number | null;
+  tenantSlug: string | null;
+  tenantName: string | null;
+  groupName: string;
+  createdAt: string;
+  expiresAt: string;
+  acceptedAt: string | null;
+  revokedAt: string | null;
+}
+
+interface InvitationRow {
+  id: number;
+  group_id: number;
+  email: string;
+  role: Role;
+  tenant_id: number | null;
+  tenant_slug: string | null;
+  tenant_name: string | null;
+  group_name: string;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  revoked_at: string | null;
+}
+
+const mapInvitation = (row: InvitationRow): Invitation => ({
+  id: row.id,
+  groupId: row.group_id,
+  email: row.email,
+  role: row.role,
+  tenantId: row.tenant_id,
+  tenantSlug: row.tenant_slug,
+  tenantName: row.tenant_name,
+  groupName: row.group_name,
+  createdAt: row.created_at,
+  expiresAt: row.expires_at,
+  acceptedAt: row.accepted_at,
+  revokedAt: row.revoked_at,
+});
+
+const INVITATION_SELECT = `SELECT i.id, i.group_id, i.email, i.role, i.tenant_id, t.slug AS tenant_slug, t.name AS tenant_name,
+    g.name AS group_name, i.created_at, i.expires_at, i.accepted_at, i.revoked_at
+  FROM invitations i JOIN groups g ON g.id = i.group_id LEFT JOIN tenants t ON t.id = i.tenant_id`;
+
+export function statusOf(invitation: Invitation, now: string): InvitationStatus {
+  if (invitation.acceptedAt) return "accepted";
+  if (invitation.revokedAt) return "revoked";
+  return invitation.expiresAt <= now ? "expired" : "pending";
+}
+
+export async function findInvitationByTokenHash(
+  db: D1Database,
+  tokenHash: Uint8Array,
+): Promise<Invitation | null> {
+  const row = await db
+    .prepare(`${INVITATION_SELECT} WHERE i.token_hash = ?1`)
+    .bind(tokenHash)
+    .first<InvitationRow>();
+  return row ? mapInvitation(row) : null;
+}
+
+export async function findGroupInvitation(
+  db: D1Database,
+  groupId: number,
+  id: number,
+): Promise<Invitation | null> {
+  const row = await db
+    .prepare(`${INVITATION_SELECT} WHERE i.group_id = ?1 AND i.id = ?2`)
+    .bind(groupId, id)
+    .first<InvitationRow>();
+  return row ? mapInvitation(row) : null;
+}
+
+export async function listGroupInvitations(db: D1Database, groupId: number): Promise<Invitation[]> {
+  const { results } = await db
+    .prepare(`${INVITATION_SELECT} WHERE i.group_id = ?1 ORDER BY i.created_at DESC, i.id DESC`)
+    .bind(groupId)
+    .all<InvitationRow>();
+  return results.map(mapInvitation);
+}
+
+export function prepareInsertInvitation(
+  db: D1Database,
+  invitation: {
+    groupId: number;
+    tenantId: number | null;
+    role: Role;
+    email: string;
+    tokenHash: Uint8Array;
+    createdBy: number;
+    createdAt: string;
+    expiresAt: string;
+  },
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO invitations (group_id, tenant_id, role, email, token_hash, created_by, created_at, expires_at)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)`,
+    )
+    .bind(
+      invitation.groupId,
+      invitation.tenantId,
+      invitation.role,
+      invitation.email,
+      invitation.tokenHash,
+      invitation.createdBy,
+      invitation.createdAt,
+      invitation.expiresAt,
+    );
+}

@@ -1,0 +1,237 @@
+// The isolation matrix: every API route × every demo caller × their own and another company.
+// The route list comes from the app itself, so a new route without an expectation here fails.
+import { env } from "cloudflare:workers";
+import { beforeAll, describe, expect, it } from "vitest";
+import app from "./app.ts";
+import { hashSecret } from "./auth/session.ts";
+import { DEMO_PASSWORD, seedDemoGroup } from "./demo-seed.ts";
+import { CALLERS, call, cookieFor, signInAs, type Caller } from "./test/clients.ts";
+
+type Target = "jcc-software" | "dataquint";
+type Relation = "own" | "other";
+
+const HOME: Record<Caller, Target | null> = {
+  admin: null,
+  jccEditor: "jcc-software",
+  jccViewer: "jcc-software",
+  dqEditor: "dataquint",
+  anonymous: null,
+};
+
+/** A group admin owns every company; a company member owns theirs; anonymous owns nothing. */
+const relationOf = (caller: Caller, target: Target): Relation =>
+  caller === "admin" || HOME[caller] === target ? "own" : "other";
+
+interface RouteCase {
+  request(
+    target: Target,
+  ): Promise<{ path: string; method?: string; json?: unknown; headers?: Record<string, string> }>;
+  expected(caller: Caller, relation: Relation): number;
+}
+
+const member = (ok: number) => (caller: Caller) => (caller === "anonymous" ? 401 : ok);
+const adminOnly = (ok: number) => (caller: Caller) =>
+  caller === "anonymous" ? 401 : caller === "admin" ? ok : 403;
+const companyRead = (caller: Caller, relation: Relation) =>
+  caller === "anonymous" ? 401 : relation === "own" ? 200 : 404;
+
+let sequence = 0;
+const unique = (prefix: string) => `${prefix}-${++sequence}`;
+
+/** A throw-away viewer of `target`, so role changes touch no demo account. */
+async function createViewerMembership(target: Target): Promise<number> {
+  const email = `${unique("viewer")}@example.test`;
+  const results = await env.DB.batch([
+    env.DB.prepare(
+      "INSERT INTO users (email, name, password_hash, created_at) SELECT ?1, 'Temp', password_hash, ?2 FROM users LIMIT 1",
+    ).bind(email, new Date().toISOString()),
+    env.DB.prepare(
+      `INSERT INTO memberships (user_id, group_id, tenant_id, role, created_at)
+       SELECT u.id, t.group_id, t.id, 'tenant_viewer', ?3 FROM users u, tenants t WHERE u.email = ?1 AND t.slug = ?2 RETURNING id`,
+    ).bind(email, target, new Date().toISOString()),
+  ]);
+  return (results[1]!.results[0] as { id: number }).id;
+}
+
+async function createPendingInvitation(target: Target): Promise<number> {
+  const row = await env.DB.prepare(
+    `INSERT INTO invitations (group_id, tenant_id, role, email, token_hash, created_at, expires_at)
+     SELECT group_id, id, 'tenant_editor', ?2, ?3, ?4, '2999-01-01T00:00:00.000Z' FROM tenants WHERE slug = ?1 RETURNING id`,
+  )
+    .bind(target, `${unique("invitee")}@example.test`, hashSecret(unique("token")), new Date().toISOString())
+    .first<{ id: number }>();
+  return row!.id;
+}
+
+const ROUTES: Record<string, RouteCase> = {
+  "POST /api/auth/login": {
+    request: async () => ({
+      path: "/api/auth/login",
+      json: { email: `${unique("nobody")}@example.test`, password: "wrong-password-1" },
+      // A documentation address per attempt, so the sign-in throttle stays out of the matrix.
+      headers: { "CF-Connecting-IP": `192.0.2.${sequence}` },
+    }),
+    // The credentials in the body decide, not the session: a wrong pair is 401 for everyone.
+    expected: () => 401,
+  },
+  "POST /api/auth/logout": {
+    request: async () => ({ path: "/api/auth/logout", json: {} }),
+    expected: member(200),
+  },
+  "POST /api/auth/logout-all": {
+    request: async () => ({ path: "/api/auth/logout-all", json: {} }),
+    expected: member(200),
+  },
+  "GET /api/me": { request: async () => ({ path: "/api/me" }), expected: member(200) },
+  "POST /api/invitations/lookup": {
+    request: async () => ({ path: "/api/invitations/lookup", json: { token: "a".repeat(32) } }),
+    expected: () => 404,
+  },
+  "POST /api/invitations/accept": {
+    request: async () => ({
+      path: "/api/invitations/accept",
+      json: { token: "a".repeat(32), name: "X", password: DEMO_PASSWORD },
+    }),
+    expected: () => 404,
+  },
+  "GET /api/groups/:group/tenants": {
+    request: async () => ({ path: "/api/groups/conxillium/tenants" }),
+    expected: member(200),
+  },
+  "GET /api/groups/:group/tenants/:tenant/draft": {
+    request: async (target) => ({ path: `/api/groups/conxillium/tenants/${target}/draft` }),
+    expected: companyRead,
+  },
+  "GET /api/groups/:group/members": {
+    request: async () => ({ path: "/api/groups/conxillium/members" }),
+    expected: adminOnly(200),
+  },
+  "PATCH /api/groups/:group/members/:id": {
+    request: async (target) => ({
+      path: `/api/groups/conxillium/members/${await createViewerMembership(target)}`,
+      method: "PATCH",
+      json: { role: "tenant_editor", tenant: target },
+    }),
+    expected: adminOnly(200),
+  },
+  "GET /api/groups/:group/invitations": {
+    request: async () => ({ path: "/api/groups/conxillium/invitations" }),
+    expected: adminOnly(200),
+  },
+  "POST /api/groups/:group/invitations": {
+    request: async (target) => ({
+      path: "/api/groups/conxillium/invitations",
+      json: { email: `${unique("new")}@example.test`, role: "tenant_editor", tenant: target },
+    }),
+    expected: adminOnly(201),
+  },
+  "DELETE /api/groups/:group/invitations/:id": {
+    request: async (target) => ({
+      path: `/api/groups/conxillium/invitations/${await createPendingInvitation(target)}`,
+      method: "DELETE",
+    }),
+    expected: adminOnly(200),
+  },
+  "GET /api/groups/:group/audit": {
+    request: async (target) => ({ path: `/api/groups/conxillium/audit?tenant=${target}` }),
+    expected: (caller, relation) =>
+      caller === "anonymous" ? 401 : relation === "other" ? 404 : caller === "jccViewer" ? 403 : 200,
+  },
+  "GET /api/groups/:group/audit/verify": {
+    request: async () => ({ path: "/api/groups/conxillium/audit/verify" }),
+    expected: adminOnly(200),
+  },
+};
+
+const SECRET_MARKERS = [
+  "$argon2id$",
+  "password_hash",
+  "passwordHash",
+  "secret_hash",
+  "token_hash",
+  "tokenHash",
+];
+
+beforeAll(async () => {
+  await seedDemoGroup(env.DB, "2026-01-10T09:00:00.000Z");
+});
+
+it("has an expectation for every API route of the app", () => {
+  const routes = new Set(
+    app.routes
+      .filter((r) => r.method !== "ALL" && r.path.startsWith("/api/"))
+      .map((r) => `${r.method} ${r.path}`),
+  );
+  expect([...routes].sort()).toEqual(Object.keys(ROUTES).sort());
+});
+
+const callers: Caller[] = [...(Object.keys(CALLERS) as (keyof typeof CALLERS)[]), "anonymous"];
+
+describe.each(Object.entries(ROUTES))("%s", (_name, route) => {
+  for (const caller of callers) {
+    for (const target of ["jcc-software", "dataquint"] as const) {
+      const relation = relationOf(caller, target);
+      const status = route.expected(caller, relation);
+      it(`${caller} on ${relation} company (${target}) → ${status}`, async () => {
+        const request = await route.request(target);
+        const response = await call(request.path, {
+          cookie: await cookieFor(caller),
+          ...(request.method ? { method: request.method } : {}),
+          ...(request.json !== undefined ? { json: request.json } : {}),
+          ...(request.headers ? { headers: request.headers } : {}),
+        });
+        const body = await response.text();
+        expect(response.status, body).toBe(status);
+        for (const marker of SECRET_MARKERS) expect(body).not.toContain(marker);
+        if (relation === "other" && status === 404 && request.path.includes(target)) {
+          // Another company answers exactly like a company that does not exist.
+          expect(JSON.parse(body).error.message).toBe(`Conxillium has no company "${target}".`);
+        }
+      });
+    }
+  }
+});
+
+it("lists only the companies a caller may see", async () => {
+  const list = async (caller: Caller) =>
+    (
+      (await (await call("/api/groups/conxillium/tenants", { cookie: await cookieFor(caller) })).json()) as {
+        tenants: { slug: string }[];
+      }
+    ).tenants.map((t) => t.slug);
+  expect(await list("admin")).toHaveLength(8);
+  expect(await list("jccEditor")).toEqual(["jcc-software"]);
+  expect(await list("jccViewer")).toEqual(["jcc-software"]);
+  expect(await list("dqEditor")).toEqual(["dataquint"]);
+});
+
+it("hides a group from someone who is not in it, exactly like a group that does not exist", async () => {
+  await env.DB.batch([
+    env.DB.prepare(
+      "INSERT INTO groups (slug, name, languages, default_language, created_at) VALUES ('andere', 'Andere', '[\"nl\"]', 'nl', '2026-01-01T00:00:00.000Z')",
+    ),
+    env.DB.prepare(
+      `INSERT INTO users (email, name, password_hash, created_at)
+       SELECT 'lead@andere.example', 'Andere lead', password_hash, '2026-01-01T00:00:00.000Z' FROM users LIMIT 1`,
+    ),
+    env.DB.prepare(
+      `INSERT INTO memberships (user_id, group_id, tenant_id, role, created_at)
+       SELECT u.id, g.id, NULL, 'group_admin', '2026-01-01T00:00:00.000Z' FROM users u, groups g
+       WHERE u.email = 'lead@andere.example' AND g.slug = 'andere'`,
+    ),
+  ]);
+  const cookie = await signInAs("lead@andere.example");
+  for (const path of [
+    "/api/groups/conxillium/tenants",
+    "/api/groups/conxillium/tenants/jcc-software/draft",
+    "/api/groups/conxillium/audit/verify",
+  ]) {
+    const res = await call(path, { cookie });
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toBe(
+      'No group "conxillium".',
+    );
+  }
+  const missing = await call("/api/groups/nope/tenants", { cookie });
+  expect(((await missing.json()) as { error: { message: string } }).error.message).toBe('No group "nope".');
+});
