@@ -1,0 +1,277 @@
+// Signing in to the console and out again, in a real Chromium against the real worker.
+// Careful: five failed sign-ins from one address close the door for every account for 15 minutes,
+// and all of these tests come from the same address. This file fails one sign-in on purpose.
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, expect, inject, it } from "vitest";
+import { artifactPath, launchChromium } from "./chromium.ts";
+
+const base = inject("baseURL");
+const PASSWORD = "verklaring-demo";
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const cspViolations: string[] = [];
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+  expect(cspViolations.splice(0)).toEqual([]);
+  expect(pageErrors.splice(0)).toEqual([]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A fresh browser profile (own cookies), with CSP violations and uncaught errors collected. */
+async function freshPage(viewport = { width: 1024, height: 700 }): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on("console", (msg) => {
+    if (/Content Security Policy/i.test(msg.text())) cspViolations.push(msg.text());
+  });
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  return page;
+}
+
+const pathOf = (page: Page): string => new URL(page.url()).pathname;
+const meStatus = (page: Page): Promise<number> =>
+  page.evaluate(async () => (await fetch("/api/me", { headers: { Accept: "application/json" } })).status);
+const horizontalOverflow = (page: Page): Promise<number> =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+it("sends a signed-out visitor to sign in, signs in through the form, stays signed in, signs out", async () => {
+  const page = await freshPage();
+  await page.goto(`${base}/console`);
+  await page.waitForURL((url) => url.pathname === "/sign-in");
+  expect(new URL(page.url()).searchParams.get("redirect")).toBe("/console");
+  await page.getByRole("status").filter({ hasText: "Log in om verder te gaan." }).waitFor();
+  await page.screenshot({ path: artifactPath("console-sign-in"), fullPage: true });
+
+  await page.getByLabel("E-mailadres").fill("editor@jccsoftware.example");
+  await page.getByLabel("Wachtwoord", { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: "Inloggen" }).click();
+
+  await page.waitForURL((url) => url.pathname === "/console");
+  await page.getByRole("heading", { level: 1, name: "Welkom, Jeroen Claassen" }).waitFor();
+  const main = page.locator("main");
+  await main.getByRole("link", { name: "Openbare privacyverklaring van JCC Software" }).waitFor();
+  expect(await main.textContent()).toContain("redacteur");
+  expect(await main.textContent()).not.toContain("DataQuint");
+  const statementLink = main.getByRole("link", { name: "Openbare privacyverklaring van JCC Software" });
+  expect(await statementLink.getAttribute("href")).toBe("/v1/statements/conxillium/jcc-software");
+  const account = page.getByRole("navigation", { name: "Account" });
+  await account.getByText("Jeroen Claassen").waitFor();
+  await page.screenshot({ path: artifactPath("console-signed-in"), fullPage: true });
+
+  // The session is a cookie: a reload keeps it.
+  await page.reload();
+  await page.getByRole("heading", { level: 1, name: "Welkom, Jeroen Claassen" }).waitFor();
+  expect(await meStatus(page)).toBe(200);
+
+  await account.getByRole("button", { name: "Uitloggen" }).click();
+  await page.waitForURL((url) => url.pathname === "/sign-in");
+  await page.getByRole("status").filter({ hasText: "Je bent uitgelogd." }).waitFor();
+  await account.waitFor({ state: "detached" });
+  expect(await meStatus(page)).toBe(401);
+  await page.goto(`${base}/`);
+  await account.getByRole("link", { name: "Inloggen" }).waitFor();
+
+  // And the console is closed again.
+  await page.goto(`${base}/console`);
+  await page.waitForURL((url) => url.pathname === "/sign-in");
+});
+
+it("shows the API's answer to a wrong password in the alert region and stays on the sign-in page", async () => {
+  const page = await freshPage();
+  await page.goto(`${base}/sign-in`);
+  await page.getByLabel("E-mailadres").fill("viewer@jccsoftware.example");
+  await page.getByLabel("Wachtwoord", { exact: true }).fill("not-the-password");
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => new URL(r.url()).pathname === "/api/auth/login"),
+    page.getByRole("button", { name: "Inloggen" }).click(),
+  ]);
+  expect(response.status()).toBe(401);
+  expect(((await response.json()) as { error: { code: string } }).error.code).toBe("invalid_credentials");
+
+  const alert = page.getByRole("alert");
+  await alert.filter({ hasText: "Het e-mailadres of het wachtwoord klopt niet." }).waitFor();
+  expect(pathOf(page)).toBe("/sign-in");
+  expect(await page.getByRole("button", { name: "Inloggen" }).getAttribute("aria-disabled")).toBe("false");
+  expect(await meStatus(page)).toBe(401);
+  await page.screenshot({ path: artifactPath("console-sign-in-wrong-password"), fullPage: true });
+});
+
+it("checks the fields before sending, and ties each message to its field", async () => {
+  const page = await freshPage();
+  await page.goto(`${base}/sign-in`);
+  let loginRequests = 0;
+  page.on("request", (r) => {
+    if (new URL(r.url()).pathname === "/api/auth/login") loginRequests++;
+  });
+  await page.getByLabel("E-mailadres").fill("geen-adres");
+  await page.getByRole("button", { name: "Inloggen" }).click();
+
+  const email = page.getByLabel("E-mailadres");
+  await page.locator("#email-error").waitFor();
+  expect(await email.getAttribute("aria-invalid")).toBe("true");
+  expect(await email.getAttribute("aria-describedby")).toBe("email-error");
+  expect(await page.locator("#email-error").textContent()).toContain("geldig e-mailadres");
+  const password = page.getByLabel("Wachtwoord", { exact: true });
+  expect(await password.getAttribute("aria-invalid")).toBe("true");
+  expect(await page.locator("#password-error").textContent()).toContain("verplicht");
+  // The first wrong field gets the focus, so its message is read out.
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe("email");
+  expect(loginRequests).toBe(0);
+});
+
+it("signs in with the keyboard only: Tab to the fields, type, Enter", async () => {
+  const page = await freshPage();
+  await page.goto(`${base}/sign-in`);
+  await page.getByLabel("E-mailadres").waitFor();
+  const focused = () => page.evaluate(() => document.activeElement?.id ?? "");
+  for (let i = 0; i < 10 && (await focused()) !== "email"; i++) await page.keyboard.press("Tab");
+  expect(await focused()).toBe("email");
+  await page.keyboard.type("editor@dataquint.example");
+  await page.keyboard.press("Tab");
+  expect(await focused()).toBe("password");
+  await page.keyboard.type(PASSWORD);
+  await page.keyboard.press("Enter");
+
+  await page.waitForURL((url) => url.pathname === "/console");
+  await page.getByRole("heading", { level: 1, name: "Welkom, Daan Quint" }).waitFor();
+  const text = await page.locator("main").textContent();
+  expect(text).toContain("DataQuint");
+  expect(text).not.toContain("JCC Software");
+});
+
+it("works on a 375 px phone", async () => {
+  const page = await freshPage({ width: 375, height: 740 });
+  await page.goto(`${base}/sign-in?redirect=/console`);
+  await page.getByLabel("E-mailadres").fill("lead@conxillium.example");
+  await page.getByLabel("Wachtwoord", { exact: true }).fill(PASSWORD);
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: artifactPath("console-sign-in-phone") });
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.getByRole("heading", { level: 1, name: "Welkom, Lotte de Leeuw" }).waitFor();
+  const main = page.locator("main");
+  await main.getByRole("link", { name: "Openbare privacyverklaring van DataQuint" }).waitFor();
+  // A group admin sees every company of the group.
+  expect(await main.getByRole("link", { name: /^Openbare privacyverklaring van / }).count()).toBe(8);
+  expect(await main.textContent()).toContain("alle bedrijven");
+  expect(await main.textContent()).toContain("privacyfunctionaris van de groep");
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: artifactPath("console-phone"), fullPage: true });
+});
+
+it("ignores a redirect to another site after signing in", async () => {
+  const page = await freshPage();
+  await page.goto(`${base}/sign-in?redirect=//evil.example/steal`);
+  await page.getByLabel("E-mailadres").fill("viewer@jccsoftware.example");
+  await page.getByLabel("Wachtwoord", { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.waitForURL((url) => url.pathname === "/console");
+  expect(new URL(page.url()).origin).toBe(new URL(base).origin);
+  await page.getByRole("heading", { level: 1, name: "Welkom, Vera Jansen" }).waitFor();
+  expect(await page.locator("main").textContent()).toContain("meelezer");
+});
+
+it("signs out everywhere: another browser with the same account is signed out too", async () => {
+  const first = await freshPage();
+  const second = await freshPage();
+  for (const page of [first, second]) {
+    await page.goto(`${base}/sign-in`);
+    await page.getByLabel("E-mailadres").fill("editor@jccsoftware.example");
+    await page.getByLabel("Wachtwoord", { exact: true }).fill(PASSWORD);
+    await page.getByRole("button", { name: "Inloggen" }).click();
+    await page.getByRole("heading", { level: 1, name: /^Welkom/ }).waitFor();
+  }
+  await first.getByRole("button", { name: "Overal uitloggen" }).click();
+  await first.waitForURL((url) => url.pathname === "/sign-in");
+  await first.getByRole("status").filter({ hasText: "op al je apparaten" }).waitFor();
+  expect(await meStatus(second)).toBe(401);
+  await second.reload();
+  await second.waitForURL((url) => url.pathname === "/sign-in");
+});
+
+interface CreatedInvitation {
+  token: string;
+  acceptUrl: string;
+}
+
+/** The lead signs in over the API (in a browser profile of their own) and invites `email`. */
+async function inviteAsLead(body: { email: string; role: string; tenant?: string }): Promise<string> {
+  const lead = await freshPage();
+  const login = await lead.request.post(`${base}/api/auth/login`, {
+    data: { email: "lead@conxillium.example", password: PASSWORD },
+  });
+  expect(login.status()).toBe(200);
+  const created = await lead.request.post(`${base}/api/groups/conxillium/invitations`, { data: body });
+  expect(created.status()).toBe(201);
+  const { acceptUrl, token } = (await created.json()) as CreatedInvitation;
+  expect(new URL(acceptUrl).hash).toBe(`#token=${token}`);
+  return acceptUrl;
+}
+
+it("accepts an invitation as a new user, then the link is used up", async () => {
+  const acceptUrl = await inviteAsLead({
+    email: "nieuw@jccsoftware.example",
+    role: "tenant_editor",
+    tenant: "jcc-software",
+  });
+  const page = await freshPage();
+  await page.goto(acceptUrl);
+  await page.getByText("Je bent uitgenodigd als redacteur van JCC Software binnen Conxillium.").waitFor();
+  await page.screenshot({ path: artifactPath("console-invitation"), fullPage: true });
+
+  await page.getByLabel("Je naam").fill("Nina Nieuw");
+  await page.getByLabel("Nieuw wachtwoord").fill("een-lang-wachtwoord");
+  await page.getByLabel("Herhaal het wachtwoord").fill("een-ander-wachtwoord");
+  await page.getByRole("button", { name: "Uitnodiging accepteren" }).click();
+  await page.locator("#confirm-error").filter({ hasText: "niet gelijk" }).waitFor();
+  expect(await page.getByLabel("Herhaal het wachtwoord").getAttribute("aria-invalid")).toBe("true");
+
+  await page.getByLabel("Herhaal het wachtwoord").fill("een-lang-wachtwoord");
+  await page.getByRole("button", { name: "Uitnodiging accepteren" }).click();
+  await page.waitForURL((url) => url.pathname === "/console");
+  await page.getByRole("heading", { level: 1, name: "Welkom, Nina Nieuw" }).waitFor();
+  expect(await page.locator("main").textContent()).toContain("JCC Software");
+
+  // The same link a second time: the API's answer and a way to sign in.
+  await page.goto(acceptUrl);
+  await page.getByRole("alert").filter({ hasText: "al gebruikt" }).waitFor();
+  await page.locator("main").getByRole("link", { name: "Log dan in" }).waitFor();
+});
+
+it("asks an existing account for its password instead of a name", async () => {
+  const acceptUrl = await inviteAsLead({
+    email: "editor@dataquint.example",
+    role: "tenant_viewer",
+    tenant: "jcc-software",
+  });
+  const page = await freshPage({ width: 375, height: 740 });
+  await page.goto(acceptUrl);
+  await page.getByText("Je bent uitgenodigd als meelezer van JCC Software binnen Conxillium.").waitFor();
+  expect(await page.getByLabel("Je naam").count()).toBe(0);
+  expect(await page.getByLabel("Herhaal het wachtwoord").count()).toBe(0);
+  await page.getByLabel("Wachtwoord van je account").fill(PASSWORD);
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+  await page.getByRole("button", { name: "Uitnodiging accepteren" }).click();
+  await page.getByRole("heading", { level: 1, name: "Welkom, Daan Quint" }).waitFor();
+  const text = await page.locator("main").textContent();
+  expect(text).toContain("DataQuint");
+  expect(text).toContain("JCC Software");
+  expect(text).toContain("meelezer");
+});
+
+it("explains an invitation link that is not valid", async () => {
+  const page = await freshPage();
+  await page.goto(`${base}/invite#token=${"a".repeat(32)}`);
+  await page.getByRole("alert").filter({ hasText: "niet geldig" }).waitFor();
+  await page.goto(`${base}/invite`);
+  await page.getByRole("alert").filter({ hasText: "geen uitnodiging" }).waitFor();
+});

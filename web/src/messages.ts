@@ -1,0 +1,86 @@
+// Dutch wording for what the API and the shared valibot schemas say in English. The console shows
+// these; anything not listed here is shown as the API (or schema) wrote it.
+import * as v from "valibot";
+
+export type Role = "group_admin" | "tenant_editor" | "tenant_viewer";
+
+export const ROLE_NL: Record<Role, string> = {
+  group_admin: "privacyfunctionaris van de groep",
+  tenant_editor: "redacteur",
+  tenant_viewer: "meelezer",
+};
+
+const minutes = (seconds: number): string => {
+  const n = Math.max(1, Math.ceil(seconds / 60));
+  return n === 1 ? "1 minuut" : `${n} minuten`;
+};
+
+/** The Dutch message for an API error code, or the API's own message. */
+export function describeApiError(code: string, apiMessage: string, retryAfter: number | null): string {
+  switch (code) {
+    case "invalid_credentials":
+      return "Het e-mailadres of het wachtwoord klopt niet.";
+    case "too_many_attempts":
+      return retryAfter === null
+        ? "Te veel mislukte inlogpogingen. Probeer het later opnieuw."
+        : `Te veel mislukte inlogpogingen. Probeer het over ${minutes(retryAfter)} opnieuw.`;
+    case "invalid_request":
+      return "Niet alle velden zijn goed ingevuld. Kijk de gemarkeerde velden na.";
+    case "unauthenticated":
+      return "Log eerst in.";
+    case "invitation_not_found":
+      return "Deze uitnodigingslink is niet geldig. Controleer of je de hele link hebt gekopieerd.";
+    case "invitation_accepted":
+      return "Deze uitnodiging is al gebruikt. Vraag je privacyfunctionaris om een nieuwe.";
+    case "invitation_revoked":
+      return "Deze uitnodiging is ingetrokken. Vraag je privacyfunctionaris om een nieuwe.";
+    case "invitation_expired":
+      return "Deze uitnodiging is verlopen. Vraag je privacyfunctionaris om een nieuwe.";
+    case "invitation_closed":
+      return "Deze uitnodiging is zojuist gebruikt of ingetrokken. Vraag je privacyfunctionaris om een nieuwe.";
+    case "cross_site_request":
+      return "Dit verzoek kwam niet van deze website en is geweigerd.";
+    case "internal_error":
+      return "Er ging aan onze kant iets mis; we hebben het vastgelegd. Probeer het later opnieuw.";
+    default:
+      return apiMessage;
+  }
+}
+
+const ISSUE_PATTERNS: [RegExp, (m: RegExpMatchArray) => string][] = [
+  [/^is required$/, () => "Dit veld is verplicht."],
+  [/^must be an e-mail address$/, () => "Vul een geldig e-mailadres in, zoals naam@bedrijf.nl."],
+  [/^must be at least (\d+) characters$/, (m) => `Gebruik minstens ${m[1]} tekens.`],
+  [/^must be at most (\d+) characters$/, (m) => `Gebruik hoogstens ${m[1]} tekens.`],
+  [/^must be a string$/, () => "Dit veld is verplicht."],
+  [/^is not this account's password$/, () => "Dit is niet het wachtwoord van je account."],
+  [/^is not a valid invitation token$/, () => "De uitnodigingslink is niet geldig."],
+];
+
+/** One field message in Dutch. */
+export function translateIssue(message: string): string {
+  for (const [pattern, nl] of ISSUE_PATTERNS) {
+    const match = message.match(pattern);
+    if (match) return nl(match);
+  }
+  return message;
+}
+
+/** The first message per field, in Dutch. */
+export type FieldMessages = Partial<Record<string, string>>;
+
+export function issuesToFieldMessages(issues: readonly { field: string; message: string }[]): FieldMessages {
+  const fields: FieldMessages = {};
+  for (const issue of issues) fields[issue.field] ??= translateIssue(issue.message);
+  return fields;
+}
+
+/** Field messages from a failed `v.safeParse`, keyed like the API's issues (dot paths). */
+export function valibotFieldMessages(issues: readonly v.BaseIssue<unknown>[]): FieldMessages {
+  return issuesToFieldMessages(
+    issues.map((issue) => ({
+      field: v.getDotPath(issue) ?? "",
+      message: issue.message,
+    })),
+  );
+}

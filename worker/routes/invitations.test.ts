@@ -1,0 +1,184 @@
+// Invitations end to end: created by the privacy lead, accepted once by the invitee.
+import { env } from "cloudflare:workers";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD, seedDemoGroup } from "../demo-seed.ts";
+import { call, sessionCookieFrom, signInAs } from "../test/clients.ts";
+
+let lead: string;
+let counter = 0;
+
+beforeAll(async () => {
+  await seedDemoGroup(env.DB, "2026-01-10T09:00:00.000Z");
+  lead = await signInAs("lead@conxillium.example");
+});
+
+interface Created {
+  invitation: { id: number; email: string; status: string; expiresAt: string };
+  token: string;
+  acceptUrl: string;
+}
+
+async function invite(body: Record<string, unknown> = {}): Promise<Created> {
+  const res = await call("/api/groups/conxillium/invitations", {
+    cookie: lead,
+    json: {
+      email: `person-${++counter}@example.test`,
+      role: "tenant_editor",
+      tenant: "jcc-software",
+      ...body,
+    },
+  });
+  expect(res.status).toBe(201);
+  return (await res.json()) as Created;
+}
+
+const accept = (token: string, password = "a-strong-password-1", name = "Nieuwe Redacteur") =>
+  call("/api/invitations/accept", { json: { token, name, password } });
+
+describe("creating an invitation", () => {
+  it("shows the token once, stores only its hash and expires after seven days", async () => {
+    const created = await invite({ email: "Nieuw@Example.test" });
+    expect(created.token).toMatch(/^[a-z2-7]{32}$/);
+    expect(created.acceptUrl).toBe(`http://verklaring.test/invite#token=${created.token}`);
+    expect(created.invitation).toMatchObject({ email: "nieuw@example.test", status: "pending" });
+    const days = (Date.parse(created.invitation.expiresAt) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(6.99);
+    expect(days).toBeLessThanOrEqual(7);
+    const stored = JSON.stringify((await env.DB.prepare("SELECT * FROM invitations").all()).results);
+    expect(stored).not.toContain(created.token);
+    const listed = await (await call("/api/groups/conxillium/invitations", { cookie: lead })).text();
+    expect(listed).toContain("nieuw@example.test");
+    expect(listed).not.toContain(created.token);
+  });
+
+  it.each([
+    [{ role: "tenant_editor", tenant: undefined }, "tenant"],
+    [{ role: "group_admin", tenant: "jcc-software" }, "tenant"],
+    [{ role: "owner" }, "role"],
+    [{ email: "not an address" }, "email"],
+  ])("refuses %o naming %s", async (body, field) => {
+    const res = await call("/api/groups/conxillium/invitations", {
+      cookie: lead,
+      json: { email: "x@example.test", role: "tenant_editor", tenant: "jcc-software", ...body },
+    });
+    expect(res.status).toBe(400);
+    const { error } = (await res.json()) as { error: { issues: { field: string }[] } };
+    expect(error.issues.map((i) => i.field)).toContain(field);
+  });
+
+  it("refuses a company of another group", async () => {
+    const res = await call("/api/groups/conxillium/invitations", {
+      cookie: lead,
+      json: { email: "x@example.test", role: "tenant_editor", tenant: "no-such-company" },
+    });
+    expect(res.status).toBe(422);
+  });
+});
+
+describe("accepting an invitation", () => {
+  it("creates the account with its role, signs in, and works only once", async () => {
+    const { token, invitation } = await invite();
+    const lookup = await call("/api/invitations/lookup", { json: { token } });
+    expect(await lookup.json()).toMatchObject({
+      email: invitation.email,
+      role: "tenant_editor",
+      group: { name: "Conxillium" },
+      tenant: { name: "JCC Software" },
+      hasAccount: false,
+    });
+    const accepted = await accept(token);
+    expect(accepted.status).toBe(200);
+    const cookie = sessionCookieFrom(accepted);
+    const me = await call("/api/me", { cookie });
+    expect(await me.json()).toMatchObject({
+      user: { email: invitation.email, name: "Nieuwe Redacteur" },
+      memberships: [{ role: "tenant_editor", tenant: { slug: "jcc-software" } }],
+    });
+    // The new editor signs in with the chosen password, and may open JCC's draft but not DataQuint's.
+    const login = await call("/api/auth/login", {
+      json: { email: invitation.email, password: "a-strong-password-1" },
+    });
+    expect(login.status).toBe(200);
+    expect((await call("/api/groups/conxillium/tenants/jcc-software/draft", { cookie })).status).toBe(200);
+    expect((await call("/api/groups/conxillium/tenants/dataquint/draft", { cookie })).status).toBe(404);
+
+    const again = await accept(token, "another-password-2");
+    expect(again.status).toBe(410);
+    expect((await call("/api/invitations/lookup", { json: { token } })).status).toBe(410);
+  });
+
+  it("refuses an expired invitation", async () => {
+    const { token, invitation } = await invite();
+    await env.DB.prepare("UPDATE invitations SET expires_at = ?1 WHERE id = ?2")
+      .bind(new Date(Date.now() - 1000).toISOString(), invitation.id)
+      .run();
+    const res = await accept(token);
+    expect(res.status).toBe(410);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toContain("expired");
+    expect(
+      await env.DB.prepare("SELECT 1 FROM users WHERE email = ?1").bind(invitation.email).first(),
+    ).toBeNull();
+  });
+
+  it("refuses a withdrawn invitation", async () => {
+    const { token, invitation } = await invite();
+    const revoked = await call(`/api/groups/conxillium/invitations/${invitation.id}`, {
+      cookie: lead,
+      method: "DELETE",
+    });
+    expect(revoked.status).toBe(200);
+    expect((await accept(token)).status).toBe(410);
+    expect(
+      (await call(`/api/groups/conxillium/invitations/${invitation.id}`, { cookie: lead, method: "DELETE" }))
+        .status,
+    ).toBe(409);
+  });
+
+  it("lets the database refuse a second acceptance even when both passed the first check", async () => {
+    const { invitation } = await invite();
+    await env.DB.prepare("UPDATE invitations SET accepted_at = ?1 WHERE id = ?2")
+      .bind(new Date().toISOString(), invitation.id)
+      .run();
+    await expect(
+      env.DB.prepare("UPDATE invitations SET accepted_at = ?1 WHERE id = ?2")
+        .bind(new Date().toISOString(), invitation.id)
+        .run(),
+    ).rejects.toThrow(/invitation_closed/);
+  });
+
+  it("asks an existing account for its own password and adds the membership", async () => {
+    const { token } = await invite({
+      email: "editor@dataquint.example",
+      role: "tenant_viewer",
+      tenant: "jcc-software",
+    });
+    expect(
+      ((await (await call("/api/invitations/lookup", { json: { token } })).json()) as { hasAccount: boolean })
+        .hasAccount,
+    ).toBe(true);
+    const wrong = await accept(token, "not-the-real-password");
+    expect(wrong.status).toBe(401);
+    const ok = await accept(token, DEMO_PASSWORD);
+    expect(ok.status).toBe(200);
+    const me = (await (await call("/api/me", { cookie: sessionCookieFrom(ok) })).json()) as {
+      user: { name: string };
+      memberships: { role: string; tenant: { slug: string } }[];
+    };
+    expect(me.user.name).toBe("Daan Quint");
+    expect(me.memberships.map((m) => [m.tenant.slug, m.role]).sort()).toEqual([
+      ["dataquint", "tenant_editor"],
+      ["jcc-software", "tenant_viewer"],
+    ]);
+  });
+
+  it("refuses a password shorter than 12 characters", async () => {
+    const { token } = await invite();
+    const res = await accept(token, "too-short");
+    expect(res.status).toBe(400);
+    expect(await res.text()).not.toContain("too-short");
+  });
+
+  it("answers an unknown token with 404", async () => {
+    expect((await accept("a".repeat(32))).status).toBe(404);
+  });
+});
