@@ -142,6 +142,8 @@ export const RecipientSchema = v.pipe(
     country: v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code such as NL or US")),
     /** How a transfer outside the EEA is safeguarded; "eea" when the data stays inside. */
     safeguard: v.picklist(SAFEGUARDS),
+    /** Key of the group's processor register entry this recipient comes from; the register wins. */
+    processor: v.optional(SlugSchema),
   }),
   v.forward(
     v.check(
@@ -226,6 +228,8 @@ export const BaselineSchema = v.pipe(
     /** Statement title; placeholders allowed, e.g. "Privacyverklaring {{company.name}}". */
     title: LocalizedLineSchema,
     sections: v.pipe(v.array(BaselineSectionSchema), v.minLength(1), v.maxLength(100)),
+    /** The structured lists a new company starts from. */
+    defaults: v.optional(StructuredListsSchema),
   }),
   v.forward(
     v.check(
@@ -277,3 +281,10 @@ export const TenantContentSchema = v.strictObject({
   ownSections: v.pipe(v.array(OwnSectionSchema), v.maxLength(50)),
 });
 export type TenantContent = v.InferOutput<typeof TenantContentSchema>;
+
+// ---------------------------------------------------------------------------
+// Processor register
+
+/** A processor kept once per group; company recipients refer to it by key. */
+export const ProcessorEntrySchema = v.strictObject({ key: SlugSchema, recipient: RecipientSchema });
+export type ProcessorEntry = v.InferOutput<typeof ProcessorEntrySchema>;
