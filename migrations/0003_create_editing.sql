@@ -46,3 +46,16 @@ BEGIN SELECT RAISE(ABORT, 'publish_request_closed'); END;
 -- Who published a version (NULL for versions from before accounts existed, such as the demo seed).
 ALTER TABLE statement_versions ADD COLUMN published_by INTEGER REFERENCES users (id);
 ALTER TABLE baseline_versions ADD COLUMN published_by INTEGER REFERENCES users (id);
+
+-- Optimistic concurrency: a draft is saved as revision N+1 of the revision N the editor loaded.
+-- Saving over any other revision aborts the whole transaction, so two people never silently
+-- overwrite each other (the API answers 409 with the current draft).
+CREATE TRIGGER tenant_drafts_next_revision BEFORE UPDATE ON tenant_drafts
+WHEN NEW.revision != OLD.revision + 1
+BEGIN SELECT RAISE(ABORT, 'stale_revision'); END;
+CREATE TRIGGER baseline_drafts_next_revision BEFORE UPDATE ON baseline_drafts
+WHEN NEW.revision != OLD.revision + 1
+BEGIN SELECT RAISE(ABORT, 'stale_revision'); END;
+CREATE TRIGGER processors_next_revision BEFORE UPDATE ON processors
+WHEN NEW.revision != OLD.revision + 1
+BEGIN SELECT RAISE(ABORT, 'stale_revision'); END;

@@ -1,7 +1,7 @@
 // Request bodies and queries of the JSON API, shared by the worker (validation) and the console
 // (forms validate with the same rules before they send).
 import * as v from "valibot";
-import { SlugSchema } from "./model.ts";
+import { BaselineSchema, RecipientSchema, SlugSchema, TenantContentSchema } from "./model.ts";
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
@@ -91,3 +91,46 @@ export const AuditQuerySchema = v.strictObject({
 
 /** Route parameters also carry the group (and company) from the URL; only the id is checked here. */
 export const IdParamSchema = v.object({ id: PositiveInt(Number.MAX_SAFE_INTEGER) });
+
+// ---------------------------------------------------------------------------
+// Editing and publishing
+
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/** An ISO 8601 date-time with a time zone, normalised to UTC with milliseconds. */
+export const IsoDateTimeSchema = v.pipe(
+  v.string("must be a string"),
+  v.regex(ISO_DATE_TIME, "must be an ISO 8601 date-time with a time zone, such as 2026-11-22T12:00:00Z"),
+  v.check((s) => !Number.isNaN(Date.parse(s)), "is not a valid date-time"),
+  v.transform((s) => new Date(s).toISOString()),
+);
+
+const ChangeNoteSchema = v.pipe(
+  v.string("must be a string"),
+  v.trim(),
+  v.minLength(1, "is required: say what changed and why"),
+  v.maxLength(2000, "must be at most 2000 characters"),
+);
+
+/** The PUT takes the JSON the GET returns; fields other than the draft itself are ignored. */
+export const BaselineDraftBodySchema = v.object({ baseline: BaselineSchema });
+export const TenantDraftBodySchema = v.object({ content: TenantContentSchema });
+
+export const BaselinePublishSchema = v.strictObject({ changeNote: ChangeNoteSchema });
+
+export const PublishSchema = v.strictObject({
+  changeNote: ChangeNoteSchema,
+  /** Whether the change matters to the people concerned (marked in the feed and history). */
+  material: v.boolean("must be true or false"),
+  effectiveFrom: v.optional(IsoDateTimeSchema),
+});
+
+export const RestoreSchema = v.strictObject({ changeNote: ChangeNoteSchema });
+
+export const GroupSettingsSchema = v.strictObject({ requireApproval: v.boolean("must be true or false") });
+
+export const RejectSchema = v.strictObject({ reason: ChangeNoteSchema });
+
+export const ProcessorBodySchema = v.strictObject({ recipient: RecipientSchema });
+
+export const RepublishSchema = v.strictObject({ changeNote: v.optional(ChangeNoteSchema) });

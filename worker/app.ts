@@ -7,7 +7,11 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "./env.ts";
 import { AppError, type ErrorBody } from "./errors.ts";
 import { loadSession, rejectCrossSite, resolveGroupAccess } from "./http/guards.ts";
+import { approvalRoutes } from "./routes/approvals.ts";
 import { auditRoutes } from "./routes/audit.ts";
+import { baselineRoutes } from "./routes/baseline.ts";
+import { processorRoutes } from "./routes/processors.ts";
+import { rolloutRoutes } from "./routes/rollout.ts";
 import { authRoutes, meRoutes } from "./routes/auth.ts";
 import { groupInvitationRoutes, invitationRoutes } from "./routes/invitations.ts";
 import { memberRoutes } from "./routes/members.ts";
@@ -41,7 +45,11 @@ const groupRoutes = new Hono<AppEnv>()
   .route("/tenants", tenantRoutes)
   .route("/members", memberRoutes)
   .route("/invitations", groupInvitationRoutes)
-  .route("/audit", auditRoutes);
+  .route("/audit", auditRoutes)
+  .route("/baseline", baselineRoutes)
+  .route("/processors", processorRoutes)
+  .route("/rollout", rolloutRoutes)
+  .route("/", approvalRoutes);
 
 const routes = app
   .route("/v1/statements", statementRoutes)

@@ -52,6 +52,7 @@ export async function seedDemoGroup(db: D1Database, now: string): Promise<SeedRe
       changeNote: "Eerste publicatie van de privacyverklaring.",
       material: true,
       now,
+      actor: null,
     });
     published.push(tenant.slug);
   }

@@ -1,10 +1,13 @@
 import type { SessionUser, SessionValidationResult } from "./auth/session.ts";
 import type { Membership, Role } from "./db/accounts.ts";
 import type { GroupRecord, TenantRecord } from "./db/groups.ts";
+import type { WebhookMessage } from "./webhooks/message.ts";
 
 export interface Bindings {
   DB: D1Database;
   ASSETS: Fetcher;
+  /** Publish webhooks waiting to be delivered (worker/webhooks/consumer.ts). */
+  WEBHOOKS: Queue<WebhookMessage>;
 }
 
 /** What the caller may do in the group named in the URL. */

@@ -13,6 +13,8 @@ export interface FieldIssue {
 
 export interface ErrorBody {
   error: { status: number; code: string; message: string; issues?: FieldIssue[] };
+  /** On a 409 for a stale revision: the current state, so the client can merge. */
+  current?: unknown;
 }
 
 export class AppError extends HTTPException {
@@ -20,6 +22,7 @@ export class AppError extends HTTPException {
   readonly issues: FieldIssue[] | undefined;
   /** Extra response headers, such as Retry-After on a 429. */
   readonly headers: Record<string, string>;
+  current: unknown = undefined;
 
   constructor(
     status: ContentfulStatusCode,
@@ -37,8 +40,15 @@ export class AppError extends HTTPException {
   toBody(): ErrorBody {
     const error: ErrorBody["error"] = { status: this.status, code: this.code, message: this.message };
     if (this.issues) error.issues = this.issues;
-    return { error };
+    return this.current === undefined ? { error } : { error, current: this.current };
   }
+}
+
+/** An AppError that carries the current state of what the client tried to change. */
+export function conflictWithCurrent(message: string, current: unknown): AppError {
+  const error = new AppError(409, "stale_revision", message);
+  error.current = current;
+  return error;
 }
 
 /** Field issues from valibot, named by their dot path; the offending input value is never echoed. */

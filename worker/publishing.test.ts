@@ -71,22 +71,27 @@ describe("published versions are immutable", () => {
 });
 
 describe("publishTenantVersion", () => {
-  it("numbers versions consecutively", async () => {
-    const v2 = await publishAt(
-      env.DB,
-      "conxillium",
-      "procura",
-      demoContent("procura"),
-      "2026-02-01T00:00:00.000Z",
-    );
-    const v3 = await publishAt(
-      env.DB,
-      "conxillium",
-      "procura",
-      demoContent("procura"),
-      "2026-02-02T00:00:00.000Z",
-    );
+  it("numbers versions consecutively and audits each publish", async () => {
+    const changed = (phone: string) => {
+      const content = demoContent("procura");
+      content.profile.phone = phone;
+      return content;
+    };
+    const v2 = await publishAt(env.DB, "conxillium", "procura", changed("+31 20 000 0002"), "2026-02-01T00:00:00.000Z");
+    const v3 = await publishAt(env.DB, "conxillium", "procura", changed("+31 20 000 0003"), "2026-02-02T00:00:00.000Z");
     expect([v2.number, v3.number]).toEqual([2, 3]);
+    const { results } = await env.DB.prepare(
+      "SELECT summary FROM audit_log WHERE action = 'statement.published' AND target = 'procura' ORDER BY seq",
+    ).all<{ summary: string }>();
+    expect(results.map((r) => JSON.parse(r.summary).version)).toEqual([1, 2, 3]);
+  });
+
+  it("refuses to publish what is already published, and writes nothing", async () => {
+    const before = await countRows("statement_versions");
+    await expect(
+      publishAt(env.DB, "conxillium", "pharox", demoContent("pharox"), "2026-02-01T00:00:00.000Z"),
+    ).rejects.toMatchObject({ status: 409, code: "nothing_changed" });
+    expect(await countRows("statement_versions")).toBe(before);
   });
 
   it("refuses a statement with unresolved placeholders and writes nothing", async () => {

@@ -1,11 +1,17 @@
 // Publishing a company's statement: resolve, render every language × format, and store the
-// immutable version with its renderings in one transaction.
+// immutable version, its renderings and its audit row in one transaction.
 import type { TenantContent } from "../shared/model.ts";
 import { preparePublication } from "../shared/publication.ts";
 import type { BaselineVersionRecord } from "./db/baselines.ts";
+import { runWithAudit, type AuditEntry } from "./db/audit.ts";
 import type { GroupRecord, TenantRecord } from "./db/groups.ts";
 import type { VersionSummary } from "./db/statements.ts";
 import { AppError } from "./errors.ts";
+
+export interface Actor {
+  id: number;
+  email: string;
+}
 
 export interface PublishRequest {
   group: GroupRecord;
@@ -15,11 +21,22 @@ export interface PublishRequest {
   changeNote: string;
   material: boolean;
   /** ISO 8601 UTC; defaults to now. Never before now. */
-  effectiveFrom?: string;
+  effectiveFrom?: string | undefined;
   now: string;
+  /** Who publishes; null for the system (the demo seed). */
+  actor: Actor | null;
+  /** The audit action, e.g. statement.published or statement.republished. */
+  action?: string;
 }
 
-export async function publishTenantVersion(db: D1Database, request: PublishRequest): Promise<VersionSummary> {
+export interface PreparedPublish {
+  version: VersionSummary;
+  statements: D1PreparedStatement[];
+  audit: AuditEntry;
+}
+
+/** Everything a publish writes, not yet written; refuses what must not be published. */
+export async function preparePublish(db: D1Database, request: PublishRequest): Promise<PreparedPublish> {
   const { group, tenant, baseline, content, now } = request;
   const effectiveFrom = request.effectiveFrom ?? now;
   if (effectiveFrom < now) {
@@ -27,11 +44,17 @@ export async function publishTenantVersion(db: D1Database, request: PublishReque
       { field: "effectiveFrom", message: "must not be in the past" },
     ]);
   }
-  const last = await db
-    .prepare("SELECT MAX(number) AS number FROM statement_versions WHERE tenant_id = ?1")
-    .bind(tenant.id)
-    .first<{ number: number | null }>();
-  const number = (last?.number ?? 0) + 1;
+  const latest = await db
+    .prepare(
+      `SELECT MAX(number) AS number,
+         (SELECT content_hash FROM statement_versions WHERE tenant_id = ?1 ORDER BY number DESC LIMIT 1) AS latest_hash,
+         (SELECT content_hash FROM statement_versions WHERE tenant_id = ?1 AND effective_from <= ?2
+          ORDER BY effective_from DESC, number DESC LIMIT 1) AS in_force_hash
+       FROM statement_versions WHERE tenant_id = ?1`,
+    )
+    .bind(tenant.id, now)
+    .first<{ number: number | null; latest_hash: string | null; in_force_hash: string | null }>();
+  const number = (latest?.number ?? 0) + 1;
 
   const publication = preparePublication(
     baseline.baseline,
@@ -49,13 +72,20 @@ export async function publishTenantVersion(db: D1Database, request: PublishReque
       })),
     );
   }
+  if (publication.contentHash === latest?.in_force_hash || publication.contentHash === latest?.latest_hash) {
+    throw new AppError(
+      409,
+      "nothing_changed",
+      `This is exactly the statement ${tenant.name} already published: there is nothing new to publish.`,
+    );
+  }
 
   const languages = group.group.languages;
   const insertVersion = db
     .prepare(
       `INSERT INTO statement_versions (tenant_id, number, baseline_version_id, content, languages, change_note,
-         material, content_hash, published_at, effective_from)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)`,
+         material, content_hash, published_at, effective_from, published_by)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)`,
     )
     .bind(
       tenant.id,
@@ -68,30 +98,13 @@ export async function publishTenantVersion(db: D1Database, request: PublishReque
       publication.contentHash,
       now,
       effectiveFrom,
+      request.actor?.id ?? null,
     );
   const insertRendering = db.prepare(
     `INSERT INTO statement_renderings (version_id, language, format, body, body_hash)
      VALUES ((SELECT id FROM statement_versions WHERE tenant_id = ?1 AND number = ?2), ?3, ?4, ?5, ?6)`,
   );
-  try {
-    await db.batch([
-      insertVersion,
-      ...publication.outputs.map((o) =>
-        insertRendering.bind(tenant.id, number, o.language, o.format, o.body, o.bodyHash),
-      ),
-    ]);
-  } catch (error) {
-    // Two publishes raced for the same number: the other one won, nothing of this one was written.
-    if (String(error).includes("UNIQUE constraint failed")) {
-      throw new AppError(
-        409,
-        "publish_conflict",
-        `Version ${number} of ${tenant.name} was published at the same moment; try again.`,
-      );
-    }
-    throw error;
-  }
-  return {
+  const version: VersionSummary = {
     number,
     publishedAt: now,
     effectiveFrom,
@@ -101,4 +114,54 @@ export async function publishTenantVersion(db: D1Database, request: PublishReque
     baselineVersion: baseline.number,
     languages,
   };
+  return {
+    version,
+    statements: [
+      insertVersion,
+      ...publication.outputs.map((o) => insertRendering.bind(tenant.id, number, o.language, o.format, o.body, o.bodyHash)),
+    ],
+    audit: {
+      groupId: group.id,
+      tenantId: tenant.id,
+      actorUserId: request.actor?.id ?? null,
+      actor: request.actor?.email ?? "system",
+      action: request.action ?? "statement.published",
+      target: tenant.slug,
+      summary: {
+        version: number,
+        baselineVersion: baseline.number,
+        changeNote: request.changeNote,
+        material: request.material,
+        effectiveFrom,
+        contentHash: publication.contentHash,
+      },
+      at: now,
+    },
+  };
+}
+
+/**
+ * Publishes in one transaction, together with `alongside` (statements that must happen with the
+ * publish or not at all, such as closing an approval request) and their audit rows.
+ */
+export async function publishTenantVersion(
+  db: D1Database,
+  request: PublishRequest,
+  alongside: { statements: D1PreparedStatement[]; audit: AuditEntry[] } = { statements: [], audit: [] },
+): Promise<VersionSummary> {
+  const prepared = await preparePublish(db, request);
+  try {
+    await runWithAudit(db, [...prepared.statements, ...alongside.statements], [prepared.audit, ...alongside.audit]);
+  } catch (error) {
+    // Two publishes raced for the same number: the other one won, nothing of this one was written.
+    if (String(error).includes("UNIQUE constraint failed: statement_versions")) {
+      throw new AppError(
+        409,
+        "publish_conflict",
+        `Version ${prepared.version.number} of ${request.tenant.name} was published at the same moment; try again.`,
+      );
+    }
+    throw error;
+  }
+  return prepared.version;
 }

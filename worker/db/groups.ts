@@ -4,6 +4,8 @@ import type { Group, Language } from "../../shared/model.ts";
 export interface GroupRecord {
   id: number;
   group: Group;
+  /** When on, every publish is a request that another privacy lead approves. */
+  requireApproval: boolean;
 }
 
 export interface TenantRecord {
@@ -19,6 +21,7 @@ interface GroupRow {
   name: string;
   languages: string;
   default_language: string;
+  require_approval: number;
 }
 
 interface TenantRow {
@@ -38,7 +41,9 @@ const mapTenant = (row: TenantRow): TenantRecord => ({
 /** The group with its members in the group's order, or null. */
 export async function findGroupBySlug(db: D1Database, slug: string): Promise<GroupRecord | null> {
   const [groups, members] = await db.batch<GroupRow | TenantRow>([
-    db.prepare("SELECT id, slug, name, languages, default_language FROM groups WHERE slug = ?1").bind(slug),
+    db
+      .prepare("SELECT id, slug, name, languages, default_language, require_approval FROM groups WHERE slug = ?1")
+      .bind(slug),
     db
       .prepare(
         `SELECT t.id, t.group_id, t.slug, t.name FROM tenants t JOIN groups g ON g.id = t.group_id
@@ -57,6 +62,7 @@ export async function findGroupBySlug(db: D1Database, slug: string): Promise<Gro
       defaultLanguage: row.default_language as Language,
       members: ((members?.results ?? []) as TenantRow[]).map((t) => ({ slug: t.slug, name: t.name })),
     },
+    requireApproval: row.require_approval === 1,
   };
 }
 

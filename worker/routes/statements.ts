@@ -2,6 +2,7 @@
 // Everything served here was rendered at publish time; a request is one indexed read.
 import { Hono, type Context } from "hono";
 import * as v from "valibot";
+import { IsoDateTimeSchema } from "../../shared/api-schemas.ts";
 import { LanguageSchema, type Language } from "../../shared/model.ts";
 import { sha256Hex, PAGE_STYLE, cspHashSource } from "../../shared/engine.ts";
 import { findGroupBySlug, findTenant, listGroups, type GroupRecord } from "../db/groups.ts";
@@ -24,18 +25,9 @@ import {
   wantsFragment,
 } from "../http/negotiate.ts";
 
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
-
-const AtSchema = v.pipe(
-  v.string(),
-  v.regex(ISO_DATE_TIME, "must be an ISO 8601 date-time with a time zone, such as 2026-11-22T12:00:00Z"),
-  v.check((s) => !Number.isNaN(Date.parse(s)), "is not a valid date-time"),
-  v.transform((s) => new Date(s).toISOString()),
-);
-
 const StatementQuerySchema = v.looseObject({
   lang: v.optional(LanguageSchema),
-  at: v.optional(AtSchema),
+  at: v.optional(IsoDateTimeSchema),
   fragment: v.optional(v.string()),
 });
 

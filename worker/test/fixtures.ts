@@ -69,6 +69,7 @@ export async function publishAt(
     changeNote: options.changeNote ?? "test publish",
     material: true,
     now,
+    actor: null,
     ...(options.effectiveFrom ? { effectiveFrom: options.effectiveFrom } : {}),
   });
 }

@@ -1,0 +1,48 @@
+// The group's processor register.
+import type { ProcessorEntry, Recipient } from "../../shared/model.ts";
+
+export interface ProcessorRecord extends ProcessorEntry {
+  revision: number;
+  updatedAt: string;
+}
+
+interface ProcessorRow {
+  key: string;
+  content: string;
+  revision: number;
+  updated_at: string;
+}
+
+const mapProcessor = (row: ProcessorRow): ProcessorRecord => ({
+  key: row.key,
+  // Stored content was validated against RecipientSchema before it was written.
+  recipient: JSON.parse(row.content) as Recipient,
+  revision: row.revision,
+  updatedAt: row.updated_at,
+});
+
+export async function listProcessors(db: D1Database, groupId: number): Promise<ProcessorRecord[]> {
+  const { results } = await db
+    .prepare("SELECT key, content, revision, updated_at FROM processors WHERE group_id = ?1 ORDER BY key")
+    .bind(groupId)
+    .all<ProcessorRow>();
+  return results.map(mapProcessor);
+}
+
+export function prepareInsertProcessor(db: D1Database, groupId: number, entry: ProcessorEntry, now: string): D1PreparedStatement {
+  return db
+    .prepare("INSERT INTO processors (group_id, key, content, revision, updated_at) VALUES (?1, ?2, ?3, 1, ?4)")
+    .bind(groupId, entry.key, JSON.stringify(entry.recipient), now);
+}
+
+export function prepareUpdateProcessor(
+  db: D1Database,
+  groupId: number,
+  entry: ProcessorEntry,
+  fromRevision: number,
+  now: string,
+): D1PreparedStatement {
+  return db
+    .prepare("UPDATE processors SET content = ?3, revision = ?4, updated_at = ?5 WHERE group_id = ?1 AND key = ?2")
+    .bind(groupId, entry.key, JSON.stringify(entry.recipient), fromRevision + 1, now);
+}
