@@ -5,7 +5,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import app from "./app.ts";
 import { hashSecret } from "./auth/session.ts";
 import { DEMO_PASSWORD, seedDemoGroup } from "./demo-seed.ts";
+import type { Baseline, TenantContent } from "../shared/model.ts";
 import { CALLERS, call, cookieFor, signInAs, type Caller } from "./test/clients.ts";
+import { publishAt } from "./test/fixtures.ts";
 
 type Target = "jcc-software" | "dataquint";
 type Relation = "own" | "other";
@@ -62,6 +64,55 @@ async function createPendingInvitation(target: Target): Promise<number> {
     .first<{ id: number }>();
   return row!.id;
 }
+
+/** Changes a company's draft directly, so that a publish has something new to publish. */
+async function touchDraft(target: Target): Promise<TenantContent> {
+  const row = await env.DB.prepare(
+    "SELECT d.revision, d.content FROM tenant_drafts d JOIN tenants t ON t.id = d.tenant_id WHERE t.slug = ?1",
+  )
+    .bind(target)
+    .first<{ revision: number; content: string }>();
+  const content = JSON.parse(row!.content) as TenantContent;
+  content.profile.phone = `+31 20 ${String(100_000 + ++sequence).slice(0, 3)} ${String(1000 + sequence).slice(-4)}`;
+  await env.DB.prepare(
+    "UPDATE tenant_drafts SET revision = revision + 1, content = ?2 WHERE tenant_id = (SELECT id FROM tenants WHERE slug = ?1)",
+  )
+    .bind(target, JSON.stringify(content))
+    .run();
+  return content;
+}
+
+const draftRevision = async (target: Target): Promise<number> =>
+  (await env.DB.prepare(
+    "SELECT d.revision FROM tenant_drafts d JOIN tenants t ON t.id = d.tenant_id WHERE t.slug = ?1",
+  )
+    .bind(target)
+    .first<{ revision: number }>())!.revision;
+
+/** A pending publish request for `target`, asked by that company's own editor. */
+async function createPendingRequest(target: Target): Promise<number> {
+  const content = await touchDraft(target);
+  const requester = target === "jcc-software" ? CALLERS.jccEditor : CALLERS.dqEditor;
+  await env.DB.prepare(
+    "UPDATE publish_requests SET status = 'withdrawn', decided_at = ?1 WHERE status = 'pending'",
+  )
+    .bind(new Date().toISOString())
+    .run();
+  const row = await env.DB.prepare(
+    `INSERT INTO publish_requests (tenant_id, requested_by, requested_at, content, draft_revision, change_note, material)
+     SELECT t.id, u.id, ?3, ?4, 1, 'matrix', 1 FROM tenants t, users u WHERE t.slug = ?1 AND u.email = ?2 RETURNING id`,
+  )
+    .bind(target, requester, new Date().toISOString(), JSON.stringify(content))
+    .first<{ id: number }>();
+  return row!.id;
+}
+
+/** Own company's editors (and the privacy lead) may change it; viewers may not. */
+const companyWrite = (ok: number) => (caller: Caller, relation: Relation) =>
+  caller === "anonymous" ? 401 : relation === "other" ? 404 : caller === "jccViewer" ? 403 : ok;
+/** Deciding on a request: only another privacy lead. */
+const decideRequest = (caller: Caller, relation: Relation) =>
+  caller === "anonymous" ? 401 : relation === "other" ? 404 : caller === "admin" ? 200 : 403;
 
 const ROUTES: Record<string, RouteCase> = {
   "POST /api/auth/login": {
@@ -136,6 +187,149 @@ const ROUTES: Record<string, RouteCase> = {
     request: async (target) => ({ path: `/api/groups/conxillium/audit?tenant=${target}` }),
     expected: (caller, relation) =>
       caller === "anonymous" ? 401 : relation === "other" ? 404 : caller === "jccViewer" ? 403 : 200,
+  },
+  "GET /api/groups/:group/tenants/:tenant/preview": {
+    request: async (target) => ({ path: `/api/groups/conxillium/tenants/${target}/preview` }),
+    expected: companyRead,
+  },
+  "PUT /api/groups/:group/tenants/:tenant/draft": {
+    request: async (target) => ({
+      path: `/api/groups/conxillium/tenants/${target}/draft`,
+      method: "PUT",
+      json: { content: await touchDraft(target) },
+      headers: { "If-Match": `"${await draftRevision(target)}"` },
+    }),
+    expected: companyWrite(200),
+  },
+  "POST /api/groups/:group/tenants/:tenant/publish": {
+    request: async (target) => {
+      await touchDraft(target);
+      return {
+        path: `/api/groups/conxillium/tenants/${target}/publish`,
+        json: { changeNote: "matrix", material: false },
+      };
+    },
+    expected: companyWrite(201),
+  },
+  "POST /api/groups/:group/tenants/:tenant/versions/:number/restore": {
+    request: async (target) => {
+      // Make the version in force differ from version 1, so restoring it is a real change.
+      const content = await touchDraft(target);
+      await publishAt(env.DB, "conxillium", target, content, new Date().toISOString());
+      return {
+        path: `/api/groups/conxillium/tenants/${target}/versions/1/restore`,
+        json: { changeNote: "matrix" },
+      };
+    },
+    expected: companyWrite(201),
+  },
+  "GET /api/groups/:group/baseline": {
+    request: async () => ({ path: "/api/groups/conxillium/baseline" }),
+    expected: member(200),
+  },
+  "GET /api/groups/:group/baseline/versions": {
+    request: async () => ({ path: "/api/groups/conxillium/baseline/versions" }),
+    expected: member(200),
+  },
+  "GET /api/groups/:group/baseline/draft": {
+    request: async () => ({ path: "/api/groups/conxillium/baseline/draft" }),
+    expected: adminOnly(200),
+  },
+  "PUT /api/groups/:group/baseline/draft": {
+    request: async () => {
+      const row = await env.DB.prepare("SELECT revision, content FROM baseline_drafts").first<{
+        revision: number;
+        content: string;
+      }>();
+      return {
+        path: "/api/groups/conxillium/baseline/draft",
+        method: "PUT",
+        json: { baseline: JSON.parse(row!.content) },
+        headers: { "If-Match": `"${row!.revision}"` },
+      };
+    },
+    expected: adminOnly(200),
+  },
+  "POST /api/groups/:group/baseline/publish": {
+    request: async () => {
+      const row = await env.DB.prepare("SELECT content FROM baseline_drafts").first<{ content: string }>();
+      const baseline = JSON.parse(row!.content) as Baseline;
+      baseline.sections[0]!.body.nl += ` ${unique("Aanvulling")}.`;
+      await env.DB.prepare("UPDATE baseline_drafts SET revision = revision + 1, content = ?1")
+        .bind(JSON.stringify(baseline))
+        .run();
+      return { path: "/api/groups/conxillium/baseline/publish", json: { changeNote: "matrix" } };
+    },
+    expected: adminOnly(201),
+  },
+  "GET /api/groups/:group/processors": {
+    request: async () => ({ path: "/api/groups/conxillium/processors" }),
+    expected: member(200),
+  },
+  "PUT /api/groups/:group/processors/:key": {
+    request: async () => ({
+      path: `/api/groups/conxillium/processors/${unique("verwerker")}`,
+      method: "PUT",
+      json: { recipient: { name: "Verwerker B.V.", role: "processor", country: "NL", safeguard: "eea" } },
+    }),
+    expected: adminOnly(201),
+  },
+  "GET /api/groups/:group/rollout": {
+    request: async () => ({ path: "/api/groups/conxillium/rollout" }),
+    expected: adminOnly(200),
+  },
+  "POST /api/groups/:group/rollout/republish": {
+    request: async () => ({ path: "/api/groups/conxillium/rollout/republish", json: {} }),
+    expected: adminOnly(200),
+  },
+  "POST /api/groups/:group/rollout/:tenant/republish": {
+    request: async (target) => ({ path: `/api/groups/conxillium/rollout/${target}/republish`, json: {} }),
+    expected: adminOnly(200),
+  },
+  "GET /api/groups/:group/settings": {
+    request: async () => ({ path: "/api/groups/conxillium/settings" }),
+    expected: adminOnly(200),
+  },
+  "PUT /api/groups/:group/settings": {
+    request: async () => ({
+      path: "/api/groups/conxillium/settings",
+      method: "PUT",
+      json: { requireApproval: false },
+    }),
+    expected: adminOnly(200),
+  },
+  "GET /api/groups/:group/publish-requests": {
+    request: async () => ({ path: "/api/groups/conxillium/publish-requests" }),
+    expected: member(200),
+  },
+  "POST /api/groups/:group/publish-requests/:id/approve": {
+    request: async (target) => ({
+      path: `/api/groups/conxillium/publish-requests/${await createPendingRequest(target)}/approve`,
+      json: {},
+    }),
+    expected: decideRequest,
+  },
+  "POST /api/groups/:group/publish-requests/:id/reject": {
+    request: async (target) => ({
+      path: `/api/groups/conxillium/publish-requests/${await createPendingRequest(target)}/reject`,
+      json: { reason: "matrix" },
+    }),
+    expected: decideRequest,
+  },
+  "POST /api/groups/:group/publish-requests/:id/withdraw": {
+    request: async (target) => ({
+      path: `/api/groups/conxillium/publish-requests/${await createPendingRequest(target)}/withdraw`,
+      json: {},
+    }),
+    // Only the editor who asked (each target's own editor) may withdraw.
+    expected: (caller, relation) =>
+      caller === "anonymous"
+        ? 401
+        : relation === "other"
+          ? 404
+          : caller === "jccEditor" || caller === "dqEditor"
+            ? 200
+            : 403,
   },
   "GET /api/groups/:group/audit/verify": {
     request: async () => ({ path: "/api/groups/conxillium/audit/verify" }),
