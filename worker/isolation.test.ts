@@ -107,6 +107,17 @@ async function createPendingRequest(target: Target): Promise<number> {
   return row!.id;
 }
 
+/** An active webhook of `target`, written directly. */
+async function createWebhook(target: Target): Promise<number> {
+  const row = await env.DB.prepare(
+    `INSERT INTO webhooks (tenant_id, url, secret, created_at)
+     SELECT id, ?2, ?3, ?4 FROM tenants WHERE slug = ?1 RETURNING id`,
+  )
+    .bind(target, `https://${unique("site")}.example/hook`, "0".repeat(64), new Date().toISOString())
+    .first<{ id: number }>();
+  return row!.id;
+}
+
 /** Own company's editors (and the privacy lead) may change it; viewers may not. */
 const companyWrite = (ok: number) => (caller: Caller, relation: Relation) =>
   caller === "anonymous" ? 401 : relation === "other" ? 404 : caller === "jccViewer" ? 403 : ok;
@@ -222,6 +233,30 @@ const ROUTES: Record<string, RouteCase> = {
       };
     },
     expected: companyWrite(201),
+  },
+  "GET /api/groups/:group/tenants/:tenant/webhooks": {
+    request: async (target) => ({ path: `/api/groups/conxillium/tenants/${target}/webhooks` }),
+    expected: companyRead,
+  },
+  "POST /api/groups/:group/tenants/:tenant/webhooks": {
+    request: async (target) => ({
+      path: `/api/groups/conxillium/tenants/${target}/webhooks`,
+      json: { url: `https://${unique("site")}.example/hook` },
+    }),
+    expected: companyWrite(201),
+  },
+  "DELETE /api/groups/:group/tenants/:tenant/webhooks/:id": {
+    request: async (target) => ({
+      path: `/api/groups/conxillium/tenants/${target}/webhooks/${await createWebhook(target)}`,
+      method: "DELETE",
+    }),
+    expected: companyWrite(200),
+  },
+  "GET /api/groups/:group/tenants/:tenant/webhooks/:id/deliveries": {
+    request: async (target) => ({
+      path: `/api/groups/conxillium/tenants/${target}/webhooks/${await createWebhook(target)}/deliveries`,
+    }),
+    expected: companyRead,
   },
   "GET /api/groups/:group/baseline": {
     request: async () => ({ path: "/api/groups/conxillium/baseline" }),

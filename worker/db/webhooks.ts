@@ -123,7 +123,9 @@ export function prepareInsertWebhook(
 }
 
 export function prepareDisableWebhook(db: D1Database, id: number, at: string): D1PreparedStatement {
-  return db.prepare("UPDATE webhooks SET disabled_at = ?2 WHERE id = ?1 AND disabled_at IS NULL").bind(id, at);
+  return db
+    .prepare("UPDATE webhooks SET disabled_at = ?2 WHERE id = ?1 AND disabled_at IS NULL")
+    .bind(id, at);
 }
 
 /** The row an insert from prepareInsertWebhook returned, as run by db.batch. */

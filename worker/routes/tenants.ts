@@ -4,6 +4,7 @@ import { listTenants } from "../db/groups.ts";
 import type { AppEnv } from "../env.ts";
 import { resolveTenantAccess } from "../http/guards.ts";
 import { companyEditingRoutes } from "./company-editing.ts";
+import { tenantWebhookRoutes } from "./webhooks.ts";
 
 /** Mounted under /api/groups/:group/tenants, behind resolveGroupAccess. */
 export const tenantRoutes = new Hono<AppEnv>()
@@ -13,10 +14,13 @@ export const tenantRoutes = new Hono<AppEnv>()
     const visible = tenants.flatMap((tenant) => {
       const membership = access.memberships.find((m) => m.tenantId === tenant.id);
       if (!access.isAdmin && !membership) return [];
-      return [{ slug: tenant.slug, name: tenant.name, role: access.isAdmin ? "group_admin" : membership!.role }];
+      return [
+        { slug: tenant.slug, name: tenant.name, role: access.isAdmin ? "group_admin" : membership!.role },
+      ];
     });
     return c.json({ tenants: visible }, 200);
   })
   // Everything below resolves the caller's role for this one company first.
   .use("/:tenant/*", resolveTenantAccess)
-  .route("/:tenant", companyEditingRoutes);
+  .route("/:tenant", companyEditingRoutes)
+  .route("/:tenant/webhooks", tenantWebhookRoutes);

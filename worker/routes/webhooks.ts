@@ -102,9 +102,12 @@ export const tenantWebhookRoutes = new Hono<AppEnv>()
       );
     } catch (error) {
       if (String(error).includes("UNIQUE constraint failed: webhooks")) {
-        throw new AppError(409, "duplicate_webhook", `${tenant.name} already has a webhook for this address.`, [
-          { field: "url", message: "already has an active webhook" },
-        ]);
+        throw new AppError(
+          409,
+          "duplicate_webhook",
+          `${tenant.name} already has a webhook for this address.`,
+          [{ field: "url", message: "already has an active webhook" }],
+        );
       }
       throw error;
     }

@@ -25,7 +25,12 @@ async function receive(mailbox: Mailbox, request: Request): Promise<Response> {
   // The test plays "later" by moving the receiver's clock; a real website uses its own.
   const clock = request.headers.get("X-Test-Clock");
   const now = clock ? new Date(Number(clock) * 1000) : new Date();
-  const verdict = await verifyWebhookSignature(mailbox.secret, request.headers.get(SIGNATURE_HEADER), body, now);
+  const verdict = await verifyWebhookSignature(
+    mailbox.secret,
+    request.headers.get(SIGNATURE_HEADER),
+    body,
+    now,
+  );
   const answered = verdict.valid ? mailbox.status : 401;
   const headers = Object.fromEntries(
     [...request.headers].filter(([name]) => name.startsWith("verklaring-") || name === "content-type"),

@@ -1,4 +1,4 @@
-// Test-only bindings and imports for the webhook tests (see worker/vitest.config.ts).
+// Test-only bindings for the webhook tests (see worker/vitest.config.ts).
 declare global {
   namespace Cloudflare {
     interface Env {
@@ -6,11 +6,6 @@ declare global {
       WEBHOOK_RECEIVER: Fetcher;
     }
   }
-}
-
-declare module "*?raw" {
-  const text: string;
-  export default text;
 }
 
 export {};

@@ -65,6 +65,9 @@ async function postDelivery(
   }
 }
 
+const describeFailure = (error: string, attempts: number, lastAttempt: boolean): string =>
+  (lastAttempt ? `${error}; gave up after ${attempts} attempts` : error).slice(0, ERROR_MAX);
+
 async function deliverMessage(
   message: Message<WebhookMessage>,
   env: Bindings,
@@ -91,9 +94,7 @@ async function deliverMessage(
     attempt: message.attempts,
     attemptedAt: attemptedAt.toISOString(),
     statusCode: outcome.statusCode,
-    error: succeeded
-      ? null
-      : `${outcome.error}${lastAttempt ? `; gave up after ${message.attempts} attempts` : ""}`.slice(0, ERROR_MAX),
+    error: succeeded ? null : describeFailure(outcome.error ?? "failed", message.attempts, lastAttempt),
     durationMs: Math.max(0, outcome.durationMs),
     succeeded,
   };

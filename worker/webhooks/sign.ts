@@ -41,8 +41,7 @@ export async function signWebhook(
 }
 
 export type SignatureVerdict =
-  | { valid: true; timestamp: number }
-  | { valid: false; reason: "malformed" | "expired" | "mismatch" };
+  { valid: true; timestamp: number } | { valid: false; reason: "malformed" | "expired" | "mismatch" };
 
 // Constant time, so a forger learns nothing from how quickly a guess is refused.
 function equalsConstantTime(a: string, b: string): boolean {
@@ -74,9 +73,13 @@ export async function verifyWebhookSignature(
   );
   const t = parts.get("t") ?? "";
   const signature = parts.get("v1") ?? "";
-  if (!/^\d{1,12}$/.test(t) || !/^[0-9a-f]{64}$/.test(signature)) return { valid: false, reason: "malformed" };
+  if (!/^\d{1,12}$/.test(t) || !/^[0-9a-f]{64}$/.test(signature))
+    return { valid: false, reason: "malformed" };
   const timestamp = Number(t);
-  if (Math.abs(now.getTime() / 1000 - timestamp) > toleranceSeconds) return { valid: false, reason: "expired" };
+  if (Math.abs(now.getTime() / 1000 - timestamp) > toleranceSeconds)
+    return { valid: false, reason: "expired" };
   const expected = await computeSignature(secret, timestamp, body);
-  return equalsConstantTime(expected, signature) ? { valid: true, timestamp } : { valid: false, reason: "mismatch" };
+  return equalsConstantTime(expected, signature)
+    ? { valid: true, timestamp }
+    : { valid: false, reason: "mismatch" };
 }
