@@ -10,7 +10,10 @@ export interface RegisterApplication {
   changed: string[];
 }
 
-export function applyProcessorRegister(content: TenantContent, register: readonly ProcessorEntry[]): RegisterApplication {
+export function applyProcessorRegister(
+  content: TenantContent,
+  register: readonly ProcessorEntry[],
+): RegisterApplication {
   const byKey = new Map(register.map((entry) => [entry.key, entry.recipient]));
   const unknown: RegisterApplication["unknown"] = [];
   const changed = new Set<string>();

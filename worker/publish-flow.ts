@@ -33,7 +33,8 @@ export async function requestOrPublish(c: Context<AppEnv>, input: PublishInput):
   const { group, user } = c.get("access");
   const { tenant } = c.get("tenantAccess");
   const baseline = await findLatestBaselineVersion(c.env.DB, group.id);
-  if (!baseline) throw new AppError(409, "baseline_not_found", `${group.group.name} has not published a baseline yet.`);
+  if (!baseline)
+    throw new AppError(409, "baseline_not_found", `${group.group.name} has not published a baseline yet.`);
   const now = new Date().toISOString();
   const actor: Actor = { id: user.id, email: user.email };
   const request = {
@@ -62,7 +63,12 @@ export async function requestOrPublish(c: Context<AppEnv>, input: PublishInput):
     actor: user.email,
     action: "publish.requested",
     target: tenant.slug,
-    summary: { changeNote: input.changeNote, material: input.material, effectiveFrom: input.effectiveFrom ?? null, restoredFrom: input.restoredFrom ?? null },
+    summary: {
+      changeNote: input.changeNote,
+      material: input.material,
+      effectiveFrom: input.effectiveFrom ?? null,
+      restoredFrom: input.restoredFrom ?? null,
+    },
     at: now,
   };
   try {
@@ -84,11 +90,18 @@ export async function requestOrPublish(c: Context<AppEnv>, input: PublishInput):
     );
   } catch (error) {
     if (String(error).includes("publish_requests")) {
-      throw new AppError(409, "request_pending", `${tenant.name} already has a publish request waiting for approval.`);
+      throw new AppError(
+        409,
+        "request_pending",
+        `${tenant.name} already has a publish request waiting for approval.`,
+      );
     }
     throw error;
   }
-  return { kind: "requested", request: { tenant: tenant.slug, requestedAt: now, changeNote: input.changeNote } };
+  return {
+    kind: "requested",
+    request: { tenant: tenant.slug, requestedAt: now, changeNote: input.changeNote },
+  };
 }
 
 /** Tells the company's websites (webhooks) that a new version exists. */

@@ -77,8 +77,20 @@ describe("publishTenantVersion", () => {
       content.profile.phone = phone;
       return content;
     };
-    const v2 = await publishAt(env.DB, "conxillium", "procura", changed("+31 20 000 0002"), "2026-02-01T00:00:00.000Z");
-    const v3 = await publishAt(env.DB, "conxillium", "procura", changed("+31 20 000 0003"), "2026-02-02T00:00:00.000Z");
+    const v2 = await publishAt(
+      env.DB,
+      "conxillium",
+      "procura",
+      changed("+31 20 000 0002"),
+      "2026-02-01T00:00:00.000Z",
+    );
+    const v3 = await publishAt(
+      env.DB,
+      "conxillium",
+      "procura",
+      changed("+31 20 000 0003"),
+      "2026-02-02T00:00:00.000Z",
+    );
     expect([v2.number, v3.number]).toEqual([2, 3]);
     const { results } = await env.DB.prepare(
       "SELECT summary FROM audit_log WHERE action = 'statement.published' AND target = 'procura' ORDER BY seq",

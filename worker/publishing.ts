@@ -118,7 +118,9 @@ export async function preparePublish(db: D1Database, request: PublishRequest): P
     version,
     statements: [
       insertVersion,
-      ...publication.outputs.map((o) => insertRendering.bind(tenant.id, number, o.language, o.format, o.body, o.bodyHash)),
+      ...publication.outputs.map((o) =>
+        insertRendering.bind(tenant.id, number, o.language, o.format, o.body, o.bodyHash),
+      ),
     ],
     audit: {
       groupId: group.id,
@@ -151,7 +153,11 @@ export async function publishTenantVersion(
 ): Promise<VersionSummary> {
   const prepared = await preparePublish(db, request);
   try {
-    await runWithAudit(db, [...prepared.statements, ...alongside.statements], [prepared.audit, ...alongside.audit]);
+    await runWithAudit(
+      db,
+      [...prepared.statements, ...alongside.statements],
+      [prepared.audit, ...alongside.audit],
+    );
   } catch (error) {
     // Two publishes raced for the same number: the other one won, nothing of this one was written.
     if (String(error).includes("UNIQUE constraint failed: statement_versions")) {

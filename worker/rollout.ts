@@ -5,7 +5,11 @@ import { diffStatements, type StatementDiff } from "../shared/diff.ts";
 import { ALLOWED_MODES, type Baseline, type TenantContent } from "../shared/model.ts";
 import { applyProcessorRegister } from "../shared/processor-register.ts";
 import { preparePublication } from "../shared/publication.ts";
-import { findBaselineVersionById, findLatestBaselineVersion, type BaselineVersionRecord } from "./db/baselines.ts";
+import {
+  findBaselineVersionById,
+  findLatestBaselineVersion,
+  type BaselineVersionRecord,
+} from "./db/baselines.ts";
 import type { GroupRecord, TenantRecord } from "./db/groups.ts";
 import { listProcessors } from "./db/processors.ts";
 import type { VersionSummary } from "./db/statements.ts";
@@ -52,19 +56,31 @@ export function findConflicts(previous: Baseline, next: Baseline, content: Tenan
     if (override.mode === "inherit") continue;
     const now = after.get(key);
     if (!now) {
-      conflicts.push({ section: key, reason: `the baseline no longer has this section (the company chose ${override.mode})` });
+      conflicts.push({
+        section: key,
+        reason: `the baseline no longer has this section (the company chose ${override.mode})`,
+      });
     } else if (!ALLOWED_MODES[now.policy].includes(override.mode)) {
-      conflicts.push({ section: key, reason: `the section is now ${now.policy}, which does not allow ${override.mode}` });
+      conflicts.push({
+        section: key,
+        reason: `the section is now ${now.policy}, which does not allow ${override.mode}`,
+      });
     } else if (override.mode !== "omit") {
       const was = before.get(key);
       if (!was || !sameText([was.title, was.body, was.list], [now.title, now.body, now.list])) {
-        conflicts.push({ section: key, reason: `the baseline changed this section, which the company ${override.mode === "replace" ? "replaced" : "extended"}` });
+        conflicts.push({
+          section: key,
+          reason: `the baseline changed this section, which the company ${override.mode === "replace" ? "replaced" : "extended"}`,
+        });
       }
     }
   }
   for (const own of content.ownSections) {
     if (!after.has(own.after)) {
-      conflicts.push({ section: own.key, reason: `it follows "${own.after}", which the baseline no longer has` });
+      conflicts.push({
+        section: own.key,
+        reason: `it follows "${own.after}", which the baseline no longer has`,
+      });
     }
   }
   return conflicts;
@@ -97,7 +113,15 @@ export async function listRolloutStatus(db: D1Database, group: GroupRecord): Pro
   for (const row of rows) {
     const tenant: TenantRecord = { id: row.tenant_id, groupId: row.group_id, slug: row.slug, name: row.name };
     if (row.number === null || row.content === null || row.baseline_version_id === null) {
-      statuses.push({ tenant, version: null, latestBaseline: latest.number, outdated: false, reasons: [], conflicts: [], diff: null });
+      statuses.push({
+        tenant,
+        version: null,
+        latestBaseline: latest.number,
+        outdated: false,
+        reasons: [],
+        conflicts: [],
+        diff: null,
+      });
       continue;
     }
     if (!baselines.has(row.baseline_version_id)) {
@@ -132,15 +156,20 @@ function diffAgainstPublished(
 ): StatementDiff {
   const before = publishedJson ? (JSON.parse(publishedJson) as JsonRendering).sections : [];
   const language = group.group.defaultLanguage;
-  const next = preparePublication(baseline.baseline, { group: group.group, slug: tenant.slug, content }, {
-    version: 0,
-    publishedAt: baseline.publishedAt,
-    effectiveFrom: baseline.publishedAt,
-    baselineVersion: baseline.number,
-  });
+  const next = preparePublication(
+    baseline.baseline,
+    { group: group.group, slug: tenant.slug, content },
+    {
+      version: 0,
+      publishedAt: baseline.publishedAt,
+      effectiveFrom: baseline.publishedAt,
+      baselineVersion: baseline.number,
+    },
+  );
   const json = next.outputs.find((o) => o.language === language && o.format === "json")!;
   const after = (JSON.parse(json.body) as JsonRendering).sections;
-  const strip = (sections: JsonRendering["sections"]) => sections.map(({ key, title, text }) => ({ key, title, text }));
+  const strip = (sections: JsonRendering["sections"]) =>
+    sections.map(({ key, title, text }) => ({ key, title, text }));
   return diffStatements(strip(before), strip(after));
 }
 
@@ -166,14 +195,21 @@ export async function republishTenant(
   const base = { tenant: status.tenant.slug, name: status.tenant.name };
   if (!status.outdated || !status.version) return { ...base, status: "skipped", reason: "not outdated" };
   if (status.conflicts.length > 0) {
-    return { ...base, status: "skipped", reason: `conflicts in ${status.conflicts.map((c) => c.section).join(", ")}` };
+    return {
+      ...base,
+      status: "skipped",
+      reason: `conflicts in ${status.conflicts.map((c) => c.section).join(", ")}`,
+    };
   }
   const latest = await findLatestBaselineVersion(db, group.id);
   const row = await db
     .prepare("SELECT content FROM statement_versions WHERE tenant_id = ?1 AND number = ?2")
     .bind(status.tenant.id, status.version.number)
     .first<{ content: string }>();
-  const content = applyProcessorRegister(JSON.parse(row!.content) as TenantContent, await listProcessors(db, group.id)).content;
+  const content = applyProcessorRegister(
+    JSON.parse(row!.content) as TenantContent,
+    await listProcessors(db, group.id),
+  ).content;
   try {
     const version = await publishTenantVersion(db, {
       group,

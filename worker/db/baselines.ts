@@ -42,15 +42,23 @@ export interface BaselineVersionSummary {
   changeNote: string;
 }
 
-export async function listBaselineVersions(db: D1Database, groupId: number): Promise<BaselineVersionSummary[]> {
+export async function listBaselineVersions(
+  db: D1Database,
+  groupId: number,
+): Promise<BaselineVersionSummary[]> {
   const { results } = await db
-    .prepare("SELECT number, published_at, change_note FROM baseline_versions WHERE group_id = ?1 ORDER BY number DESC")
+    .prepare(
+      "SELECT number, published_at, change_note FROM baseline_versions WHERE group_id = ?1 ORDER BY number DESC",
+    )
     .bind(groupId)
     .all<{ number: number; published_at: string; change_note: string }>();
   return results.map((r) => ({ number: r.number, publishedAt: r.published_at, changeNote: r.change_note }));
 }
 
-export async function findBaselineVersionById(db: D1Database, id: number): Promise<BaselineVersionRecord | null> {
+export async function findBaselineVersionById(
+  db: D1Database,
+  id: number,
+): Promise<BaselineVersionRecord | null> {
   const row = await db
     .prepare("SELECT id, number, content, published_at FROM baseline_versions WHERE id = ?1")
     .bind(id)
@@ -60,12 +68,26 @@ export async function findBaselineVersionById(db: D1Database, id: number): Promi
 
 export function prepareInsertBaselineVersion(
   db: D1Database,
-  version: { groupId: number; number: number; baseline: Baseline; changeNote: string; publishedAt: string; publishedBy: number },
+  version: {
+    groupId: number;
+    number: number;
+    baseline: Baseline;
+    changeNote: string;
+    publishedAt: string;
+    publishedBy: number;
+  },
 ): D1PreparedStatement {
   return db
     .prepare(
       `INSERT INTO baseline_versions (group_id, number, content, change_note, published_at, published_by)
        VALUES (?1, ?2, ?3, ?4, ?5, ?6)`,
     )
-    .bind(version.groupId, version.number, JSON.stringify(version.baseline), version.changeNote, version.publishedAt, version.publishedBy);
+    .bind(
+      version.groupId,
+      version.number,
+      JSON.stringify(version.baseline),
+      version.changeNote,
+      version.publishedAt,
+      version.publishedBy,
+    );
 }

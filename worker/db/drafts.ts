@@ -26,7 +26,9 @@ export async function findTenantDraft(db: D1Database, tenantId: number): Promise
     .bind(tenantId)
     .first<DraftRow>();
   // Stored content was validated against TenantContentSchema before it was written.
-  return row ? { revision: row.revision, content: JSON.parse(row.content) as TenantContent, updatedAt: row.updated_at } : null;
+  return row
+    ? { revision: row.revision, content: JSON.parse(row.content) as TenantContent, updatedAt: row.updated_at }
+    : null;
 }
 
 export async function findBaselineDraft(db: D1Database, groupId: number): Promise<BaselineDraft | null> {
@@ -34,7 +36,9 @@ export async function findBaselineDraft(db: D1Database, groupId: number): Promis
     .prepare("SELECT revision, content, updated_at FROM baseline_drafts WHERE group_id = ?1")
     .bind(groupId)
     .first<DraftRow>();
-  return row ? { revision: row.revision, baseline: JSON.parse(row.content) as Baseline, updatedAt: row.updated_at } : null;
+  return row
+    ? { revision: row.revision, baseline: JSON.parse(row.content) as Baseline, updatedAt: row.updated_at }
+    : null;
 }
 
 export function prepareSaveTenantDraft(

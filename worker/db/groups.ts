@@ -42,7 +42,9 @@ const mapTenant = (row: TenantRow): TenantRecord => ({
 export async function findGroupBySlug(db: D1Database, slug: string): Promise<GroupRecord | null> {
   const [groups, members] = await db.batch<GroupRow | TenantRow>([
     db
-      .prepare("SELECT id, slug, name, languages, default_language, require_approval FROM groups WHERE slug = ?1")
+      .prepare(
+        "SELECT id, slug, name, languages, default_language, require_approval FROM groups WHERE slug = ?1",
+      )
       .bind(slug),
     db
       .prepare(

@@ -29,9 +29,16 @@ export async function listProcessors(db: D1Database, groupId: number): Promise<P
   return results.map(mapProcessor);
 }
 
-export function prepareInsertProcessor(db: D1Database, groupId: number, entry: ProcessorEntry, now: string): D1PreparedStatement {
+export function prepareInsertProcessor(
+  db: D1Database,
+  groupId: number,
+  entry: ProcessorEntry,
+  now: string,
+): D1PreparedStatement {
   return db
-    .prepare("INSERT INTO processors (group_id, key, content, revision, updated_at) VALUES (?1, ?2, ?3, 1, ?4)")
+    .prepare(
+      "INSERT INTO processors (group_id, key, content, revision, updated_at) VALUES (?1, ?2, ?3, 1, ?4)",
+    )
     .bind(groupId, entry.key, JSON.stringify(entry.recipient), now);
 }
 
@@ -43,6 +50,8 @@ export function prepareUpdateProcessor(
   now: string,
 ): D1PreparedStatement {
   return db
-    .prepare("UPDATE processors SET content = ?3, revision = ?4, updated_at = ?5 WHERE group_id = ?1 AND key = ?2")
+    .prepare(
+      "UPDATE processors SET content = ?3, revision = ?4, updated_at = ?5 WHERE group_id = ?1 AND key = ?2",
+    )
     .bind(groupId, entry.key, JSON.stringify(entry.recipient), fromRevision + 1, now);
 }

@@ -70,8 +70,15 @@ const REQUEST_SELECT = `SELECT r.id, r.tenant_id, t.slug AS tenant_slug, t.name 
   JOIN users u ON u.id = r.requested_by
   LEFT JOIN users d ON d.id = r.decided_by`;
 
-export async function findPublishRequest(db: D1Database, groupId: number, id: number): Promise<PublishRequestRecord | null> {
-  const row = await db.prepare(`${REQUEST_SELECT} WHERE t.group_id = ?1 AND r.id = ?2`).bind(groupId, id).first<RequestRow>();
+export async function findPublishRequest(
+  db: D1Database,
+  groupId: number,
+  id: number,
+): Promise<PublishRequestRecord | null> {
+  const row = await db
+    .prepare(`${REQUEST_SELECT} WHERE t.group_id = ?1 AND r.id = ?2`)
+    .bind(groupId, id)
+    .first<RequestRow>();
   return row ? mapRequest(row) : null;
 }
 
@@ -125,9 +132,24 @@ export function prepareInsertPublishRequest(
 export function prepareDecidePublishRequest(
   db: D1Database,
   id: number,
-  decision: { status: Exclude<RequestStatus, "pending">; decidedBy: number; decidedAt: string; reason?: string; versionNumber?: number },
+  decision: {
+    status: Exclude<RequestStatus, "pending">;
+    decidedBy: number;
+    decidedAt: string;
+    reason?: string;
+    versionNumber?: number;
+  },
 ): D1PreparedStatement {
   return db
-    .prepare("UPDATE publish_requests SET status = ?2, decided_by = ?3, decided_at = ?4, reason = ?5, version_number = ?6 WHERE id = ?1")
-    .bind(id, decision.status, decision.decidedBy, decision.decidedAt, decision.reason ?? null, decision.versionNumber ?? null);
+    .prepare(
+      "UPDATE publish_requests SET status = ?2, decided_by = ?3, decided_at = ?4, reason = ?5, version_number = ?6 WHERE id = ?1",
+    )
+    .bind(
+      id,
+      decision.status,
+      decision.decidedBy,
+      decision.decidedAt,
+      decision.reason ?? null,
+      decision.versionNumber ?? null,
+    );
 }

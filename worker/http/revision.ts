@@ -6,11 +6,15 @@ import { AppError } from "../errors.ts";
 export function readIfMatchRevision(c: Context): number {
   const header = c.req.header("If-Match");
   if (header === undefined) {
-    throw new AppError(428, "precondition_required", 'Send the revision you edited in If-Match, e.g. If-Match: "7".');
+    throw new AppError(
+      428,
+      "precondition_required",
+      'Send the revision you edited in If-Match, e.g. If-Match: "7".',
+    );
   }
   const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
   if (!match) {
-    throw new AppError(400, "invalid_request", "If-Match must be a draft revision such as \"7\".", [
+    throw new AppError(400, "invalid_request", 'If-Match must be a draft revision such as "7".', [
       { field: "If-Match", message: 'must be a draft revision such as "7"' },
     ]);
   }

@@ -34,16 +34,22 @@ const viewRequest = (r: PublishRequestRecord) => ({
 async function requireRequest(c: Context<AppEnv>, id: number): Promise<PublishRequestRecord> {
   const access = c.get("access");
   const request = await findPublishRequest(c.env.DB, access.group.id, id);
-  const visible = request && (access.isAdmin || access.memberships.some((m) => m.tenantId === request.tenantId));
+  const visible =
+    request && (access.isAdmin || access.memberships.some((m) => m.tenantId === request.tenantId));
   if (!request || !visible) throw new AppError(404, "request_not_found", "No such publish request.");
-  if (request.status !== "pending") throw new AppError(409, "request_closed", `This request is already ${request.status}.`);
+  if (request.status !== "pending")
+    throw new AppError(409, "request_closed", `This request is already ${request.status}.`);
   return request;
 }
 
 function requireOtherAdmin(c: Context<AppEnv>, request: PublishRequestRecord): void {
   const access = requireGroupAdmin(c);
   if (request.requestedBy.id === access.user.id) {
-    throw new AppError(403, "self_approval", "You asked for this publish: another privacy lead must decide on it.");
+    throw new AppError(
+      403,
+      "self_approval",
+      "You asked for this publish: another privacy lead must decide on it.",
+    );
   }
 }
 
@@ -58,7 +64,12 @@ export const approvalRoutes = new Hono<AppEnv>()
     const { requireApproval } = c.req.valid("json");
     await runWithAudit(
       c.env.DB,
-      [c.env.DB.prepare("UPDATE groups SET require_approval = ?1 WHERE id = ?2").bind(requireApproval ? 1 : 0, access.group.id)],
+      [
+        c.env.DB.prepare("UPDATE groups SET require_approval = ?1 WHERE id = ?2").bind(
+          requireApproval ? 1 : 0,
+          access.group.id,
+        ),
+      ],
       [
         {
           groupId: access.group.id,
@@ -84,7 +95,9 @@ export const approvalRoutes = new Hono<AppEnv>()
     }
     const requests = await listPublishRequests(c.env.DB, access.group.id, {
       status: status as PublishRequestRecord["status"] | undefined,
-      tenantIds: access.isAdmin ? undefined : access.memberships.flatMap((m) => (m.tenantId === null ? [] : [m.tenantId])),
+      tenantIds: access.isAdmin
+        ? undefined
+        : access.memberships.flatMap((m) => (m.tenantId === null ? [] : [m.tenantId])),
     });
     return c.json({ requests: requests.map(viewRequest) }, 200);
   })
@@ -93,11 +106,19 @@ export const approvalRoutes = new Hono<AppEnv>()
     requireOtherAdmin(c, request);
     const access = c.get("access");
     const baseline = await findLatestBaselineVersion(c.env.DB, access.group.id);
-    const tenant = { id: request.tenantId, groupId: access.group.id, slug: request.tenantSlug, name: request.tenantName };
+    const tenant = {
+      id: request.tenantId,
+      groupId: access.group.id,
+      slug: request.tenantSlug,
+      name: request.tenantName,
+    };
     const now = new Date().toISOString();
     // A requested date that passed while waiting takes effect on approval.
-    const effectiveFrom = request.effectiveFrom && request.effectiveFrom > now ? request.effectiveFrom : undefined;
-    const latest = await c.env.DB.prepare("SELECT MAX(number) AS n FROM statement_versions WHERE tenant_id = ?1")
+    const effectiveFrom =
+      request.effectiveFrom && request.effectiveFrom > now ? request.effectiveFrom : undefined;
+    const latest = await c.env.DB.prepare(
+      "SELECT MAX(number) AS n FROM statement_versions WHERE tenant_id = ?1",
+    )
       .bind(request.tenantId)
       .first<{ n: number | null }>();
     const version = await publishTenantVersion(
@@ -130,39 +151,78 @@ export const approvalRoutes = new Hono<AppEnv>()
             actor: access.user.email,
             action: "publish.approved",
             target: request.tenantSlug,
-            summary: { request: request.id, requestedBy: request.requestedBy.email, version: (latest?.n ?? 0) + 1 },
+            summary: {
+              request: request.id,
+              requestedBy: request.requestedBy.email,
+              version: (latest?.n ?? 0) + 1,
+            },
             at: now,
           },
         ],
       },
     );
     await announcePublish(c.env, access.group, tenant, version, new URL(c.req.url).origin);
-    return c.json({ request: viewRequest({ ...request, status: "approved", decidedAt: now, versionNumber: version.number, decidedBy: access.user.email }), version }, 200);
-  })
-  .post("/publish-requests/:id/reject", validate("param", IdParamSchema), validate("json", RejectSchema), async (c) => {
-    const request = await requireRequest(c, c.req.valid("param").id);
-    requireOtherAdmin(c, request);
-    const access = c.get("access");
-    const { reason } = c.req.valid("json");
-    const now = new Date().toISOString();
-    await runWithAudit(
-      c.env.DB,
-      [prepareDecidePublishRequest(c.env.DB, request.id, { status: "rejected", decidedBy: access.user.id, decidedAt: now, reason })],
-      [
-        {
-          groupId: access.group.id,
-          tenantId: request.tenantId,
-          actorUserId: access.user.id,
-          actor: access.user.email,
-          action: "publish.rejected",
-          target: request.tenantSlug,
-          summary: { request: request.id, requestedBy: request.requestedBy.email, reason },
-          at: now,
-        },
-      ],
+    return c.json(
+      {
+        request: viewRequest({
+          ...request,
+          status: "approved",
+          decidedAt: now,
+          versionNumber: version.number,
+          decidedBy: access.user.email,
+        }),
+        version,
+      },
+      200,
     );
-    return c.json({ request: viewRequest({ ...request, status: "rejected", decidedAt: now, reason, decidedBy: access.user.email }) }, 200);
   })
+  .post(
+    "/publish-requests/:id/reject",
+    validate("param", IdParamSchema),
+    validate("json", RejectSchema),
+    async (c) => {
+      const request = await requireRequest(c, c.req.valid("param").id);
+      requireOtherAdmin(c, request);
+      const access = c.get("access");
+      const { reason } = c.req.valid("json");
+      const now = new Date().toISOString();
+      await runWithAudit(
+        c.env.DB,
+        [
+          prepareDecidePublishRequest(c.env.DB, request.id, {
+            status: "rejected",
+            decidedBy: access.user.id,
+            decidedAt: now,
+            reason,
+          }),
+        ],
+        [
+          {
+            groupId: access.group.id,
+            tenantId: request.tenantId,
+            actorUserId: access.user.id,
+            actor: access.user.email,
+            action: "publish.rejected",
+            target: request.tenantSlug,
+            summary: { request: request.id, requestedBy: request.requestedBy.email, reason },
+            at: now,
+          },
+        ],
+      );
+      return c.json(
+        {
+          request: viewRequest({
+            ...request,
+            status: "rejected",
+            decidedAt: now,
+            reason,
+            decidedBy: access.user.email,
+          }),
+        },
+        200,
+      );
+    },
+  )
   .post("/publish-requests/:id/withdraw", validate("param", IdParamSchema), async (c) => {
     const request = await requireRequest(c, c.req.valid("param").id);
     const access = c.get("access");
@@ -172,7 +232,13 @@ export const approvalRoutes = new Hono<AppEnv>()
     const now = new Date().toISOString();
     await runWithAudit(
       c.env.DB,
-      [prepareDecidePublishRequest(c.env.DB, request.id, { status: "withdrawn", decidedBy: access.user.id, decidedAt: now })],
+      [
+        prepareDecidePublishRequest(c.env.DB, request.id, {
+          status: "withdrawn",
+          decidedBy: access.user.id,
+          decidedAt: now,
+        }),
+      ],
       [
         {
           groupId: access.group.id,
@@ -186,5 +252,15 @@ export const approvalRoutes = new Hono<AppEnv>()
         },
       ],
     );
-    return c.json({ request: viewRequest({ ...request, status: "withdrawn", decidedAt: now, decidedBy: access.user.email }) }, 200);
+    return c.json(
+      {
+        request: viewRequest({
+          ...request,
+          status: "withdrawn",
+          decidedAt: now,
+          decidedBy: access.user.email,
+        }),
+      },
+      200,
+    );
   });

@@ -3,7 +3,11 @@
 import { Hono } from "hono";
 import { BaselineDraftBodySchema, BaselinePublishSchema } from "../../shared/api-schemas.ts";
 import { runWithAudit } from "../db/audit.ts";
-import { findLatestBaselineVersion, listBaselineVersions, prepareInsertBaselineVersion } from "../db/baselines.ts";
+import {
+  findLatestBaselineVersion,
+  listBaselineVersions,
+  prepareInsertBaselineVersion,
+} from "../db/baselines.ts";
 import { findBaselineDraft, isStaleRevision, prepareSaveBaselineDraft } from "../db/drafts.ts";
 import type { AppEnv } from "../env.ts";
 import { AppError, conflictWithCurrent, validate } from "../errors.ts";
@@ -16,7 +20,8 @@ export const baselineRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const { group } = c.get("access");
     const latest = await findLatestBaselineVersion(c.env.DB, group.id);
-    if (!latest) throw new AppError(404, "baseline_not_found", `${group.group.name} has not published a baseline yet.`);
+    if (!latest)
+      throw new AppError(404, "baseline_not_found", `${group.group.name} has not published a baseline yet.`);
     return c.json({ number: latest.number, publishedAt: latest.publishedAt, baseline: latest.baseline }, 200);
   })
   .get("/versions", async (c) => {
@@ -48,7 +53,10 @@ export const baselineRoutes = new Hono<AppEnv>()
             actor: access.user.email,
             action: "baseline.draft_saved",
             target: "baseline",
-            summary: { revision: revision + 1, sections: baseline.sections.map((s) => `${s.key}:${s.policy}`) },
+            summary: {
+              revision: revision + 1,
+              sections: baseline.sections.map((s) => `${s.key}:${s.policy}`),
+            },
             at: now,
           },
         ],
@@ -71,9 +79,14 @@ export const baselineRoutes = new Hono<AppEnv>()
       findBaselineDraft(c.env.DB, access.group.id),
       findLatestBaselineVersion(c.env.DB, access.group.id),
     ]);
-    if (!draft) throw new AppError(404, "draft_not_found", `${access.group.group.name} has no baseline draft.`);
+    if (!draft)
+      throw new AppError(404, "draft_not_found", `${access.group.group.name} has no baseline draft.`);
     if (latest && JSON.stringify(latest.baseline) === JSON.stringify(draft.baseline)) {
-      throw new AppError(409, "nothing_changed", "The baseline draft is identical to the published baseline.");
+      throw new AppError(
+        409,
+        "nothing_changed",
+        "The baseline draft is identical to the published baseline.",
+      );
     }
     const number = (latest?.number ?? 0) + 1;
     const now = new Date().toISOString();
@@ -105,7 +118,11 @@ export const baselineRoutes = new Hono<AppEnv>()
       );
     } catch (error) {
       if (String(error).includes("UNIQUE constraint failed: baseline_versions")) {
-        throw new AppError(409, "publish_conflict", `Baseline version ${number} was published at the same moment.`);
+        throw new AppError(
+          409,
+          "publish_conflict",
+          `Baseline version ${number} was published at the same moment.`,
+        );
       }
       throw error;
     }
@@ -114,7 +131,9 @@ export const baselineRoutes = new Hono<AppEnv>()
     return c.json(
       {
         version: { number, publishedAt: now, changeNote },
-        outdated: rollout.filter((r) => r.outdated).map((r) => ({ tenant: r.tenant.slug, clean: r.conflicts.length === 0 })),
+        outdated: rollout
+          .filter((r) => r.outdated)
+          .map((r) => ({ tenant: r.tenant.slug, clean: r.conflicts.length === 0 })),
       },
       201,
     );

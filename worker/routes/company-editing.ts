@@ -20,12 +20,17 @@ import { requestOrPublish } from "../publish-flow.ts";
 async function requireBaseline(c: Context<AppEnv>): Promise<BaselineVersionRecord> {
   const { group } = c.get("access");
   const baseline = await findLatestBaselineVersion(c.env.DB, group.id);
-  if (!baseline) throw new AppError(409, "baseline_not_found", `${group.group.name} has not published a baseline yet.`);
+  if (!baseline)
+    throw new AppError(409, "baseline_not_found", `${group.group.name} has not published a baseline yet.`);
   return baseline;
 }
 
 /** Overrides the baseline forbids, and processor keys the register lacks, as field issues. */
-async function checkContent(c: Context<AppEnv>, content: TenantContent, baseline: BaselineVersionRecord): Promise<TenantContent> {
+async function checkContent(
+  c: Context<AppEnv>,
+  content: TenantContent,
+  baseline: BaselineVersionRecord,
+): Promise<TenantContent> {
   const { group } = c.get("access");
   const applied = applyProcessorRegister(content, await listProcessors(c.env.DB, group.id));
   const issues = [
@@ -85,7 +90,16 @@ export const companyEditingRoutes = new Hono<AppEnv>()
       );
     }
     c.header("ETag", revisionEtag(revision + 1));
-    return c.json({ tenant: { slug: tenant.slug, name: tenant.name }, role, revision: revision + 1, content, updatedAt: now }, 200);
+    return c.json(
+      {
+        tenant: { slug: tenant.slug, name: tenant.name },
+        role,
+        revision: revision + 1,
+        content,
+        updatedAt: now,
+      },
+      200,
+    );
   })
   .get("/preview", async (c) => {
     const { tenant } = c.get("tenantAccess");
@@ -129,7 +143,8 @@ export const companyEditingRoutes = new Hono<AppEnv>()
           .bind(tenant.id, number)
           .first<{ content: string }>()
       : null;
-    if (!row) throw new AppError(404, "version_not_found", `${tenant.name} has no version ${c.req.param("number")}.`);
+    if (!row)
+      throw new AppError(404, "version_not_found", `${tenant.name} has no version ${c.req.param("number")}.`);
     // The old company details, on today's baseline: a statement always follows the group's baseline.
     const content = await checkContent(c, JSON.parse(row.content) as TenantContent, await requireBaseline(c));
     const draft = await findTenantDraft(c.env.DB, tenant.id);

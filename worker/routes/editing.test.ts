@@ -96,7 +96,12 @@ describe("saving drafts", () => {
     const opened = await getDraft("jcc-software", jccEditor);
     const content = structuredClone(opened.content) as unknown as { profile: { kvkNumber: string } };
     content.profile.kvkNumber = "123";
-    const res = await saveDraft("jcc-software", jccEditor, opened.revision, content as unknown as TenantContent);
+    const res = await saveDraft(
+      "jcc-software",
+      jccEditor,
+      opened.revision,
+      content as unknown as TenantContent,
+    );
     expect(res.status).toBe(400);
     const { error } = (await res.json()) as { error: { issues: { field: string }[] } };
     expect(error.issues.map((i) => i.field)).toEqual(["content.profile.kvkNumber"]);
@@ -105,14 +110,23 @@ describe("saving drafts", () => {
   it("previews the draft with its problems, without publishing", async () => {
     const opened = await getDraft("dataquint", dqEditor);
     const content = structuredClone(opened.content);
-    content.overrides.legal_basis = { mode: "append", body: { nl: "Mail {{company.dpo.email}}.", en: "Mail {{company.dpo.email}}." } };
+    content.overrides.legal_basis = {
+      mode: "append",
+      body: { nl: "Mail {{company.dpo.email}}.", en: "Mail {{company.dpo.email}}." },
+    };
     expect((await saveDraft("dataquint", dqEditor, opened.revision, content)).status).toBe(200);
-    const preview = (await (await call("/api/groups/conxillium/tenants/dataquint/preview", { cookie: dqEditor })).json()) as {
+    const preview = (await (
+      await call("/api/groups/conxillium/tenants/dataquint/preview", { cookie: dqEditor })
+    ).json()) as {
       problems: { code: string; field?: string }[];
       outputs: { language: string; format: string; body: string }[];
     };
-    expect(preview.problems).toEqual([expect.objectContaining({ code: "missing_value", field: "company.dpo.email" })]);
-    expect(preview.outputs.find((o) => o.language === "nl" && o.format === "fragment")?.body).toContain("ontbreekt");
+    expect(preview.problems).toEqual([
+      expect.objectContaining({ code: "missing_value", field: "company.dpo.email" }),
+    ]);
+    expect(preview.outputs.find((o) => o.language === "nl" && o.format === "fragment")?.body).toContain(
+      "ontbreekt",
+    );
     expect((await publicJson("dataquint")).version).toBe(1);
     const refused = await publish("dataquint", dqEditor, { changeNote: "Met FG" });
     expect(refused.status).toBe(422);
@@ -142,7 +156,10 @@ describe("publishing", () => {
     const content = structuredClone(opened.content);
     content.profile.phone = "+31 10 999 9999";
     await saveDraft("sim", lead, opened.revision, content);
-    const res = await publish("sim", lead, { changeNote: "Nieuw nummer per 2099", effectiveFrom: "2099-01-01T00:00:00Z" });
+    const res = await publish("sim", lead, {
+      changeNote: "Nieuw nummer per 2099",
+      effectiveFrom: "2099-01-01T00:00:00Z",
+    });
     expect(res.status).toBe(201);
     expect((await publicJson("sim")).version).toBe(1);
     expect((await publicJson("sim", "?at=2099-01-01T00:00:00Z")).version).toBe(2);
@@ -165,7 +182,9 @@ describe("publishing", () => {
     const served = await publicJson("procura");
     expect(served.version).toBe(3);
     expect(JSON.stringify(served)).not.toContain("+31 30 222 2222");
-    const first = (await (await call("/v1/statements/conxillium/procura/versions/1.json")).json()) as typeof served;
+    const first = (await (
+      await call("/v1/statements/conxillium/procura/versions/1.json")
+    ).json()) as typeof served;
     expect(served.sections).toEqual(first.sections);
   });
 
@@ -189,7 +208,15 @@ describe("approval", () => {
       ),
     ]);
     const lead2 = await signInAs("lead2@conxillium.example");
-    expect((await call("/api/groups/conxillium/settings", { cookie: lead, method: "PUT", json: { requireApproval: true } })).status).toBe(200);
+    expect(
+      (
+        await call("/api/groups/conxillium/settings", {
+          cookie: lead,
+          method: "PUT",
+          json: { requireApproval: true },
+        })
+      ).status,
+    ).toBe(200);
 
     const opened = await getDraft("beheervisie", lead);
     const content = structuredClone(opened.content);
@@ -199,23 +226,41 @@ describe("approval", () => {
     expect(asked.status).toBe(202);
     expect((await publicJson("beheervisie")).version).toBe(1);
 
-    const { requests } = (await (await call("/api/groups/conxillium/publish-requests?status=pending", { cookie: lead })).json()) as {
+    const { requests } = (await (
+      await call("/api/groups/conxillium/publish-requests?status=pending", { cookie: lead })
+    ).json()) as {
       requests: { id: number; tenant: { slug: string } }[];
     };
     const request = requests.find((r) => r.tenant.slug === "beheervisie")!;
-    const self = await call(`/api/groups/conxillium/publish-requests/${request.id}/approve`, { cookie: lead, json: {} });
+    const self = await call(`/api/groups/conxillium/publish-requests/${request.id}/approve`, {
+      cookie: lead,
+      json: {},
+    });
     expect(self.status).toBe(403);
     expect(((await self.json()) as { error: { code: string } }).error.code).toBe("self_approval");
     expect((await publicJson("beheervisie")).version).toBe(1);
 
-    const editorTry = await call(`/api/groups/conxillium/publish-requests/${request.id}/approve`, { cookie: jccEditor, json: {} });
+    const editorTry = await call(`/api/groups/conxillium/publish-requests/${request.id}/approve`, {
+      cookie: jccEditor,
+      json: {},
+    });
     expect(editorTry.status).toBe(404);
 
-    const approved = await call(`/api/groups/conxillium/publish-requests/${request.id}/approve`, { cookie: lead2, json: {} });
+    const approved = await call(`/api/groups/conxillium/publish-requests/${request.id}/approve`, {
+      cookie: lead2,
+      json: {},
+    });
     expect(approved.status).toBe(200);
     expect((await publicJson("beheervisie")).version).toBe(2);
     expect(JSON.stringify(await publicJson("beheervisie"))).toContain("+31 88 123 4567");
-    expect((await call(`/api/groups/conxillium/publish-requests/${request.id}/approve`, { cookie: lead2, json: {} })).status).toBe(409);
+    expect(
+      (
+        await call(`/api/groups/conxillium/publish-requests/${request.id}/approve`, {
+          cookie: lead2,
+          json: {},
+        })
+      ).status,
+    ).toBe(409);
 
     // A rejection needs a reason and leaves the public statement as it was.
     const again = await getDraft("beheervisie", lead);
@@ -223,17 +268,32 @@ describe("approval", () => {
     next.profile.phone = "+31 88 765 4321";
     await saveDraft("beheervisie", lead, again.revision, next);
     expect((await publish("beheervisie", lead, { changeNote: "Weer een ander nummer" })).status).toBe(202);
-    const pending = ((await (await call("/api/groups/conxillium/publish-requests?status=pending", { cookie: lead2 })).json()) as {
-      requests: { id: number }[];
-    }).requests[0]!;
-    expect((await call(`/api/groups/conxillium/publish-requests/${pending.id}/reject`, { cookie: lead2, json: {} })).status).toBe(400);
+    const pending = (
+      (await (
+        await call("/api/groups/conxillium/publish-requests?status=pending", { cookie: lead2 })
+      ).json()) as {
+        requests: { id: number }[];
+      }
+    ).requests[0]!;
+    expect(
+      (
+        await call(`/api/groups/conxillium/publish-requests/${pending.id}/reject`, {
+          cookie: lead2,
+          json: {},
+        })
+      ).status,
+    ).toBe(400);
     const rejected = await call(`/api/groups/conxillium/publish-requests/${pending.id}/reject`, {
       cookie: lead2,
       json: { reason: "Dit nummer is niet bereikbaar." },
     });
     expect(rejected.status).toBe(200);
     expect((await publicJson("beheervisie")).version).toBe(2);
-    await call("/api/groups/conxillium/settings", { cookie: lead, method: "PUT", json: { requireApproval: false } });
+    await call("/api/groups/conxillium/settings", {
+      cookie: lead,
+      method: "PUT",
+      json: { requireApproval: false },
+    });
   });
 });
 
@@ -255,7 +315,10 @@ describe("baseline inheritance", () => {
       headers: { "If-Match": res.headers.get("ETag")! },
     });
     expect(saved.status).toBe(200);
-    const published = await call("/api/groups/conxillium/baseline/publish", { cookie: lead, json: { changeNote: "Cookievoorkeuren" } });
+    const published = await call("/api/groups/conxillium/baseline/publish", {
+      cookie: lead,
+      json: { changeNote: "Cookievoorkeuren" },
+    });
     expect(published.status).toBe(201);
   }
 
@@ -277,19 +340,28 @@ describe("baseline inheritance", () => {
     expect(jcc.conflicts.map((c) => c.section)).toContain("cookies");
     const pharox = companies.find((c) => c.tenant.slug === "pharox")!;
     expect(pharox.clean).toBe(true);
-    const changed = pharox.diff!.sections.filter((s) => s.status === "changed").map((s) => s.key).sort();
+    const changed = pharox
+      .diff!.sections.filter((s) => s.status === "changed")
+      .map((s) => s.key)
+      .sort();
     expect(changed).toEqual(["cookies", "rights"]);
 
-    const bulk = (await (await call("/api/groups/conxillium/rollout/republish", { cookie: lead, json: {} })).json()) as {
+    const bulk = (await (
+      await call("/api/groups/conxillium/rollout/republish", { cookie: lead, json: {} })
+    ).json()) as {
       results: { tenant: string; status: string; reason?: string }[];
     };
     const byTenant = Object.fromEntries(bulk.results.map((r) => [r.tenant, r.status]));
     expect(byTenant["jcc-software"]).toBe("skipped");
     expect(byTenant.pharox).toBe("published");
     const pharoxNow = await publicJson("pharox");
-    expect(pharoxNow.sections.find((s) => s.key === "rights")?.text).toContain("Wij reageren binnen vier weken.");
+    expect(pharoxNow.sections.find((s) => s.key === "rights")?.text).toContain(
+      "Wij reageren binnen vier weken.",
+    );
     // JCC still serves its statement on the old baseline until its editor resolves the conflict.
-    expect((await publicJson("jcc-software")).sections.find((s) => s.key === "rights")?.text).not.toContain("Wij reageren binnen vier weken.");
+    expect((await publicJson("jcc-software")).sections.find((s) => s.key === "rights")?.text).not.toContain(
+      "Wij reageren binnen vier weken.",
+    );
     const after = (await (await call("/api/groups/conxillium/rollout", { cookie: lead })).json()) as {
       companies: { tenant: { slug: string }; outdated: boolean }[];
     };
@@ -299,32 +371,66 @@ describe("baseline inheritance", () => {
 
   it("is for the privacy lead only", async () => {
     expect((await call("/api/groups/conxillium/rollout", { cookie: jccEditor })).status).toBe(403);
-    expect((await call("/api/groups/conxillium/baseline/publish", { cookie: jccEditor, json: { changeNote: "x" } })).status).toBe(403);
+    expect(
+      (
+        await call("/api/groups/conxillium/baseline/publish", {
+          cookie: jccEditor,
+          json: { changeNote: "x" },
+        })
+      ).status,
+    ).toBe(403);
   });
 });
 
 describe("processor register", () => {
   it("carries a processor change into the drafts that use it and marks their statements outdated", async () => {
-    const recipient = { name: "Wolkendienst B.V.", role: "processor", country: "NL", safeguard: "eea", service: { nl: "hosting", en: "hosting" } };
-    expect((await call("/api/groups/conxillium/processors/wolkendienst", { cookie: lead, method: "PUT", json: { recipient } })).status).toBe(201);
+    const recipient = {
+      name: "Wolkendienst B.V.",
+      role: "processor",
+      country: "NL",
+      safeguard: "eea",
+      service: { nl: "hosting", en: "hosting" },
+    };
+    expect(
+      (
+        await call("/api/groups/conxillium/processors/wolkendienst", {
+          cookie: lead,
+          method: "PUT",
+          json: { recipient },
+        })
+      ).status,
+    ).toBe(201);
 
     const opened = await getDraft("geotax", lead);
     const content = structuredClone(opened.content);
-    content.lists.recipients.push({ ...(recipient as TenantContent["lists"]["recipients"][number]), processor: "wolkendienst" });
+    content.lists.recipients.push({
+      ...(recipient as TenantContent["lists"]["recipients"][number]),
+      processor: "wolkendienst",
+    });
     expect((await saveDraft("geotax", lead, opened.revision, content)).status).toBe(200);
     expect((await publish("geotax", lead, { changeNote: "Wolkendienst als verwerker" })).status).toBe(201);
 
     const moved = { ...recipient, name: "Wolkendienst Europe S.A.", country: "LU" };
-    const res = await call("/api/groups/conxillium/processors/wolkendienst", { cookie: lead, method: "PUT", json: { recipient: moved } });
+    const res = await call("/api/groups/conxillium/processors/wolkendienst", {
+      cookie: lead,
+      method: "PUT",
+      json: { recipient: moved },
+    });
     expect(res.status).toBe(200);
     expect(((await res.json()) as { draftsUpdated: number }).draftsUpdated).toBe(1);
     const draft = await getDraft("geotax", lead);
-    expect(draft.content.lists.recipients.find((r) => r.processor === "wolkendienst")).toMatchObject({ name: "Wolkendienst Europe S.A.", country: "LU" });
+    expect(draft.content.lists.recipients.find((r) => r.processor === "wolkendienst")).toMatchObject({
+      name: "Wolkendienst Europe S.A.",
+      country: "LU",
+    });
 
     const { companies } = (await (await call("/api/groups/conxillium/rollout", { cookie: lead })).json()) as {
       companies: { tenant: { slug: string }; outdated: boolean; reasons: string[] }[];
     };
-    expect(companies.find((c) => c.tenant.slug === "geotax")).toMatchObject({ outdated: true, reasons: expect.arrayContaining(["processor"]) });
+    expect(companies.find((c) => c.tenant.slug === "geotax")).toMatchObject({
+      outdated: true,
+      reasons: expect.arrayContaining(["processor"]),
+    });
     const one = await call("/api/groups/conxillium/rollout/geotax/republish", { cookie: lead, json: {} });
     expect(one.status).toBe(200);
     expect(JSON.stringify(await publicJson("geotax"))).toContain("Wolkendienst Europe S.A.");
@@ -333,7 +439,13 @@ describe("processor register", () => {
   it("refuses a recipient that names an unknown processor", async () => {
     const opened = await getDraft("geotax", lead);
     const content = structuredClone(opened.content);
-    content.lists.recipients.push({ name: "X", role: "processor", country: "NL", safeguard: "eea", processor: "bestaat-niet" });
+    content.lists.recipients.push({
+      name: "X",
+      role: "processor",
+      country: "NL",
+      safeguard: "eea",
+      processor: "bestaat-niet",
+    });
     const res = await saveDraft("geotax", lead, opened.revision, content);
     expect(res.status).toBe(422);
     const { error } = (await res.json()) as { error: { issues: { field: string }[] } };

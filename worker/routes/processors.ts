@@ -39,7 +39,9 @@ export const processorRoutes = new Hono<AppEnv>()
       .all<{ tenant_id: number; revision: number; content: string }>();
     const draftUpdates = results.flatMap((row) => {
       const applied = applyProcessorRegister(JSON.parse(row.content) as TenantContent, nextRegister);
-      return applied.changed.includes(key) ? [prepareSaveTenantDraft(c.env.DB, row.tenant_id, row.revision, applied.content, now)] : [];
+      return applied.changed.includes(key)
+        ? [prepareSaveTenantDraft(c.env.DB, row.tenant_id, row.revision, applied.content, now)]
+        : [];
     });
     try {
       await runWithAudit(
@@ -65,9 +67,16 @@ export const processorRoutes = new Hono<AppEnv>()
       );
     } catch (error) {
       if (isStaleRevision(error) || String(error).includes("UNIQUE constraint failed: processors")) {
-        throw new AppError(409, "stale_revision", "A draft or the register changed at the same moment; try again.");
+        throw new AppError(
+          409,
+          "stale_revision",
+          "A draft or the register changed at the same moment; try again.",
+        );
       }
       throw error;
     }
-    return c.json({ processor: { key, recipient }, draftsUpdated: draftUpdates.length }, existing ? 200 : 201);
+    return c.json(
+      { processor: { key, recipient }, draftsUpdated: draftUpdates.length },
+      existing ? 200 : 201,
+    );
   });

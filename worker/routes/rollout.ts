@@ -33,7 +33,10 @@ export const rolloutRoutes = new Hono<AppEnv>()
     // One company at a time, each in its own transaction: a failure leaves the others published.
     for (const status of await listRolloutStatus(c.env.DB, access.group)) {
       if (!status.outdated) continue;
-      const result = await republishTenant(c.env.DB, access.group, status, access.user, { changeNote, material: true });
+      const result = await republishTenant(c.env.DB, access.group, status, access.user, {
+        changeNote,
+        material: true,
+      });
       if (result.version) await announcePublish(c.env, access.group, status.tenant, result.version, origin);
       results.push(result);
     }
@@ -49,12 +52,20 @@ export const rolloutRoutes = new Hono<AppEnv>()
   })
   .post("/:tenant/republish", validate("json", RepublishSchema), async (c) => {
     const access = requireGroupAdmin(c);
-    const status = (await listRolloutStatus(c.env.DB, access.group)).find((s) => s.tenant.slug === c.req.param("tenant"));
-    if (!status) throw new AppError(404, "tenant_not_found", `${access.group.group.name} has no company "${c.req.param("tenant")}".`);
+    const status = (await listRolloutStatus(c.env.DB, access.group)).find(
+      (s) => s.tenant.slug === c.req.param("tenant"),
+    );
+    if (!status)
+      throw new AppError(
+        404,
+        "tenant_not_found",
+        `${access.group.group.name} has no company "${c.req.param("tenant")}".`,
+      );
     const result = await republishTenant(c.env.DB, access.group, status, access.user, {
       changeNote: c.req.valid("json").changeNote,
       material: true,
     });
-    if (result.version) await announcePublish(c.env, access.group, status.tenant, result.version, new URL(c.req.url).origin);
+    if (result.version)
+      await announcePublish(c.env, access.group, status.tenant, result.version, new URL(c.req.url).origin);
     return c.json(result, result.status === "failed" ? 422 : 200);
   });
