@@ -12,7 +12,7 @@ export interface DiffPart {
 
 export interface WordDiff {
   parts: DiffPart[];
-  /** Words, not characters or parts; line breaks do not count. */
+  /** Words (tokens with a letter or digit): line breaks, list dashes and lone punctuation do not count. */
   added: number;
   removed: number;
 }
@@ -141,6 +141,7 @@ function tokenize(text: string): string[] {
 }
 
 const isBreak = (token: string): boolean => token.startsWith("\n");
+const isWord = (token: string): boolean => /[\p{L}\p{N}]/u.test(token);
 
 function buildWordDiff(before: string[], after: string[]): WordDiff {
   const edits = alignToLines(diffSequences(before, after));
@@ -161,7 +162,7 @@ function buildWordDiff(before: string[], after: string[]): WordDiff {
   flush("same");
   flush("removed");
   flush("added");
-  const words = (tokens: string[]): number => tokens.filter((t) => !isBreak(t)).length;
+  const words = (tokens: string[]): number => tokens.filter(isWord).length;
   return { parts, added: words(after) - countSame(edits), removed: words(before) - countSame(edits) };
 }
 
@@ -203,7 +204,7 @@ function alignToLines(edits: Edit[]): Edit[] {
   return out;
 }
 
-const countSame = (edits: Edit[]): number => edits.filter((e) => e.op === "same" && !isBreak(e.token)).length;
+const countSame = (edits: Edit[]): number => edits.filter((e) => e.op === "same" && isWord(e.token)).length;
 
 function joinTokens(tokens: string[]): string {
   const pieces: string[] = [];

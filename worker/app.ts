@@ -9,6 +9,7 @@ import { AppError, type ErrorBody } from "./errors.ts";
 import { loadSession, rejectCrossSite, resolveGroupAccess } from "./http/guards.ts";
 import { approvalRoutes } from "./routes/approvals.ts";
 import { auditRoutes } from "./routes/audit.ts";
+import { publicChangeRoutes } from "./routes/changes.ts";
 import { baselineRoutes } from "./routes/baseline.ts";
 import { processorRoutes } from "./routes/processors.ts";
 import { rolloutRoutes } from "./routes/rollout.ts";
@@ -52,6 +53,7 @@ const groupRoutes = new Hono<AppEnv>()
   .route("/", approvalRoutes);
 
 const routes = app
+  .route("/v1/statements", publicChangeRoutes)
   .route("/v1/statements", statementRoutes)
   .route("/api/auth", authRoutes)
   .route("/api/me", meRoutes)

@@ -113,7 +113,7 @@ async function createWebhook(target: Target): Promise<number> {
     `INSERT INTO webhooks (tenant_id, url, secret, created_at)
      SELECT id, ?2, ?3, ?4 FROM tenants WHERE slug = ?1 RETURNING id`,
   )
-    .bind(target, `https://${unique("site")}.example/hook`, "0".repeat(64), new Date().toISOString())
+    .bind(target, `http://127.0.0.1:9/${unique("hook")}`, "0".repeat(64), new Date().toISOString())
     .first<{ id: number }>();
   return row!.id;
 }
@@ -241,7 +241,7 @@ const ROUTES: Record<string, RouteCase> = {
   "POST /api/groups/:group/tenants/:tenant/webhooks": {
     request: async (target) => ({
       path: `/api/groups/conxillium/tenants/${target}/webhooks`,
-      json: { url: `https://${unique("site")}.example/hook` },
+      json: { url: `http://127.0.0.1:9/${unique("hook")}` },
     }),
     expected: companyWrite(201),
   },
@@ -255,6 +255,16 @@ const ROUTES: Record<string, RouteCase> = {
   "GET /api/groups/:group/tenants/:tenant/webhooks/:id/deliveries": {
     request: async (target) => ({
       path: `/api/groups/conxillium/tenants/${target}/webhooks/${await createWebhook(target)}/deliveries`,
+    }),
+    expected: companyRead,
+  },
+  "GET /api/groups/:group/tenants/:tenant/versions": {
+    request: async (target) => ({ path: `/api/groups/conxillium/tenants/${target}/versions` }),
+    expected: companyRead,
+  },
+  "GET /api/groups/:group/tenants/:tenant/versions/diff": {
+    request: async (target) => ({
+      path: `/api/groups/conxillium/tenants/${target}/versions/diff?from=1&to=1`,
     }),
     expected: companyRead,
   },

@@ -4,6 +4,7 @@ import { listTenants } from "../db/groups.ts";
 import type { AppEnv } from "../env.ts";
 import { resolveTenantAccess } from "../http/guards.ts";
 import { companyEditingRoutes } from "./company-editing.ts";
+import { tenantVersionRoutes } from "./version-diffs.ts";
 import { tenantWebhookRoutes } from "./webhooks.ts";
 
 /** Mounted under /api/groups/:group/tenants, behind resolveGroupAccess. */
@@ -23,4 +24,5 @@ export const tenantRoutes = new Hono<AppEnv>()
   // Everything below resolves the caller's role for this one company first.
   .use("/:tenant/*", resolveTenantAccess)
   .route("/:tenant", companyEditingRoutes)
+  .route("/:tenant/versions", tenantVersionRoutes)
   .route("/:tenant/webhooks", tenantWebhookRoutes);
