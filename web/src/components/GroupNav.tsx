@@ -12,13 +12,15 @@ export interface GroupRole {
   groupName: string;
 }
 
+type Membership = Me["memberships"][number];
+
 /** The user's role in one group, from /api/me; null when they have none there. */
 export function roleInGroup(me: Me, group: string): GroupRole | null {
-  const memberships = me.memberships.filter((m) => m.group.slug === group);
+  const memberships = me.memberships.filter((m: Membership) => m.group.slug === group);
   if (memberships.length === 0) return null;
   return {
-    isAdmin: memberships.some((m) => m.role === "group_admin"),
-    companies: memberships.flatMap((m) => (m.tenant ? [{ ...m.tenant, role: m.role }] : [])),
+    isAdmin: memberships.some((m: Membership) => m.role === "group_admin"),
+    companies: memberships.flatMap((m: Membership) => (m.tenant ? [{ ...m.tenant, role: m.role }] : [])),
     groupName: memberships[0]!.group.name,
   };
 }
