@@ -1,6 +1,20 @@
 import { createSignal, ErrorBoundary, Show, Suspense, type ParentProps } from "solid-js";
 import { A, createAsync, useLocation } from "@solidjs/router";
 import { getMe, useSignOut } from "./session.ts";
+import { language, setLanguage, t } from "./i18n.ts";
+
+function LanguageSwitch() {
+  return (
+    <div class="language-switch" role="group" aria-label={t("Taal", "Language")}>
+      <button type="button" aria-pressed={language() === "nl"} lang="nl" onClick={() => setLanguage("nl")}>
+        NL
+      </button>
+      <button type="button" aria-pressed={language() === "en"} lang="en" onClick={() => setLanguage("en")}>
+        EN
+      </button>
+    </div>
+  );
+}
 
 function UserMenu() {
   const me = createAsync(() => getMe());
@@ -75,19 +89,22 @@ export function Layout(props: ParentProps) {
         >
           <UserMenu />
         </ErrorBoundary>
+        <LanguageSwitch />
       </header>
       <main id="main">
         <ErrorBoundary
           fallback={(error, reset) => (
             <div role="alert" class="notice error">
-              <p>{error instanceof Error ? error.message : "Er ging iets mis."}</p>
+              <p>
+                {error instanceof Error ? error.message : t("Er ging iets mis.", "Something went wrong.")}
+              </p>
               <button type="button" onClick={reset}>
-                Opnieuw proberen
+                {t("Opnieuw proberen", "Try again")}
               </button>
             </div>
           )}
         >
-          <Suspense fallback={<p class="loading">Laden…</p>}>{props.children}</Suspense>
+          <Suspense fallback={<p class="loading">{t("Laden…", "Loading…")}</p>}>{props.children}</Suspense>
         </ErrorBoundary>
       </main>
     </>
