@@ -33,6 +33,12 @@ app.use(
     maxAge: 86400,
   }),
 );
+// Public statements are read through a D1 session so that read replicas near the visitor can
+// answer. A session starting "first-unconstrained" may lag the primary briefly after a publish.
+app.use("/v1/*", async (c, next) => {
+  c.set("reader", c.env.DB.withSession("first-unconstrained"));
+  await next();
+});
 app.use(
   "/api/*",
   secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }),

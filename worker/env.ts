@@ -25,6 +25,8 @@ export interface TenantAccess {
 }
 
 export interface Variables {
+  /** Public reads: a D1 session that may be served by a nearby read replica. */
+  reader: D1DatabaseSession;
   auth: SessionValidationResult;
   access: GroupAccess;
   tenantAccess: TenantAccess;

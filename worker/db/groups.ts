@@ -1,5 +1,6 @@
 // Groups and their member companies (tenants).
 import type { Group, Language } from "../../shared/model.ts";
+import type { D1Reader } from "./reader.ts";
 
 export interface GroupRecord {
   id: number;
@@ -39,7 +40,7 @@ const mapTenant = (row: TenantRow): TenantRecord => ({
 });
 
 /** The group with its members in the group's order, or null. */
-export async function findGroupBySlug(db: D1Database, slug: string): Promise<GroupRecord | null> {
+export async function findGroupBySlug(db: D1Reader, slug: string): Promise<GroupRecord | null> {
   const [groups, members] = await db.batch<GroupRow | TenantRow>([
     db
       .prepare(
@@ -68,11 +69,7 @@ export async function findGroupBySlug(db: D1Database, slug: string): Promise<Gro
   };
 }
 
-export async function findTenant(
-  db: D1Database,
-  groupId: number,
-  slug: string,
-): Promise<TenantRecord | null> {
+export async function findTenant(db: D1Reader, groupId: number, slug: string): Promise<TenantRecord | null> {
   const row = await db
     .prepare("SELECT id, group_id, slug, name FROM tenants WHERE group_id = ?1 AND slug = ?2")
     .bind(groupId, slug)
@@ -80,7 +77,7 @@ export async function findTenant(
   return row ? mapTenant(row) : null;
 }
 
-export async function listTenants(db: D1Database, groupId: number): Promise<TenantRecord[]> {
+export async function listTenants(db: D1Reader, groupId: number): Promise<TenantRecord[]> {
   const { results } = await db
     .prepare("SELECT id, group_id, slug, name FROM tenants WHERE group_id = ?1 ORDER BY position, slug")
     .bind(groupId)
@@ -94,7 +91,7 @@ export interface GroupSummary {
   companies: number;
 }
 
-export async function listGroups(db: D1Database): Promise<GroupSummary[]> {
+export async function listGroups(db: D1Reader): Promise<GroupSummary[]> {
   const { results } = await db
     .prepare(
       `SELECT g.slug, g.name, (SELECT COUNT(*) FROM tenants t WHERE t.group_id = g.id) AS companies

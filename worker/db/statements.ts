@@ -1,5 +1,6 @@
 // Published statement versions and their stored renderings: the public endpoint's reads.
 import type { Language } from "../../shared/model.ts";
+import type { D1Reader } from "./reader.ts";
 
 export const FORMATS = ["html", "fragment", "json", "md", "txt"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -74,7 +75,7 @@ const RENDERING_COLUMNS = `v.number, v.published_at, v.effective_from, r.languag
 
 /** The rendering of the version in force at `at` (the latest effective_from not after it). */
 export async function findRenderingInForce(
-  db: D1Database | D1DatabaseSession,
+  db: D1Reader,
   query: { group: string; tenant: string; format: Format; language: Language | null; at: string },
 ): Promise<Rendering | null> {
   const row = await db
@@ -90,7 +91,7 @@ export async function findRenderingInForce(
 }
 
 export async function findRenderingOfVersion(
-  db: D1Database | D1DatabaseSession,
+  db: D1Reader,
   query: { group: string; tenant: string; format: Format; language: Language | null; number: number },
 ): Promise<Rendering | null> {
   const row = await db
@@ -106,10 +107,7 @@ export async function findRenderingOfVersion(
 }
 
 /** Every published version of a company, newest first. */
-export async function listVersions(
-  db: D1Database | D1DatabaseSession,
-  tenantId: number,
-): Promise<VersionSummary[]> {
+export async function listVersions(db: D1Reader, tenantId: number): Promise<VersionSummary[]> {
   const { results } = await db
     .prepare(
       `SELECT v.number, v.published_at, v.effective_from, v.change_note, v.material, v.content_hash,
@@ -131,7 +129,7 @@ export interface CurrentVersion {
 
 /** Each company of a group with the number of its version in force at `at`, if any. */
 export async function listVersionsInForce(
-  db: D1Database | D1DatabaseSession,
+  db: D1Reader,
   groupId: number,
   at: string,
 ): Promise<CurrentVersion[]> {
@@ -155,10 +153,7 @@ export async function listVersionsInForce(
 }
 
 /** When the first version of a company takes effect, or null when it has none. */
-export async function findFirstEffectiveFrom(
-  db: D1Database | D1DatabaseSession,
-  tenantId: number,
-): Promise<string | null> {
+export async function findFirstEffectiveFrom(db: D1Reader, tenantId: number): Promise<string | null> {
   const row = await db
     .prepare("SELECT MIN(effective_from) AS first FROM statement_versions WHERE tenant_id = ?1")
     .bind(tenantId)

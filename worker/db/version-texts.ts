@@ -2,6 +2,7 @@
 // Read from the JSON rendering stored at publish time, so a comparison shows exactly the words
 // that were published, and nothing is re-resolved from content.
 import type { Language } from "../../shared/model.ts";
+import type { D1Reader } from "./reader.ts";
 import type { StatementSections } from "../../shared/diff.ts";
 
 export interface VersionText {
@@ -68,7 +69,7 @@ const TEXT_COLUMNS = `v.number, v.published_at, v.effective_from, v.change_note,
 
 /** One version of a company, for comparing any two versions in the console. */
 export async function findVersionSections(
-  db: D1Database | D1DatabaseSession,
+  db: D1Reader,
   tenantId: number,
   number: number,
   language: Language | null,
@@ -85,7 +86,7 @@ export async function findVersionSections(
  * what the public "what changed" page compares. Empty when nothing is in force.
  */
 export async function findTextsInForce(
-  db: D1Database | D1DatabaseSession,
+  db: D1Reader,
   query: { group: string; tenant: string; language: Language | null; at: string },
 ): Promise<VersionText[]> {
   const { results } = await db
@@ -101,7 +102,7 @@ export async function findTextsInForce(
 
 /** The latest `limit` published versions, scheduled ones included, newest (highest number) first. */
 export async function listRecentTexts(
-  db: D1Database | D1DatabaseSession,
+  db: D1Reader,
   query: { group: string; tenant: string; language: Language | null; limit: number },
 ): Promise<VersionText[]> {
   const { results } = await db

@@ -16,6 +16,7 @@ import {
 import { findGroupBySlug, findTenant } from "../db/groups.ts";
 import { findFirstEffectiveFrom } from "../db/statements.ts";
 import { findTextsInForce, listRecentTexts, type VersionText } from "../db/version-texts.ts";
+import type { D1Reader } from "../db/reader.ts";
 import type { AppEnv } from "../env.ts";
 import { AppError, validate } from "../errors.ts";
 import { matchesEtag } from "../http/negotiate.ts";
@@ -145,7 +146,7 @@ export const publicChangeRoutes = new Hono<AppEnv>()
   })
   .get("/:group/:tenant/changes.atom", validate("query", ChangesQuerySchema), async (c) => {
     const lang = c.req.valid("query").lang;
-    const texts = await listRecentTexts(c.env.DB, {
+    const texts = await listRecentTexts(c.get("reader"), {
       group: c.req.param("group"),
       tenant: c.req.param("tenant"),
       language: lang ?? null,
@@ -153,7 +154,7 @@ export const publicChangeRoutes = new Hono<AppEnv>()
       limit: FEED_LIMIT + 1,
     });
     const newest = texts[0];
-    if (!newest) throw await explainNotFound(c.env.DB, c.req.param("group"), c.req.param("tenant"));
+    if (!newest) throw await explainNotFound(c.get("reader"), c.req.param("group"), c.req.param("tenant"));
     const body = renderFeed(texts, linksFor(c, lang));
     return serve(c, body, "application/atom+xml; charset=utf-8", newest.language, "default-src 'none'");
   });
@@ -168,8 +169,8 @@ async function loadComparison(c: Context<AppEnv>, language: Language | null): Pr
   const group = c.req.param("group") ?? "";
   const tenant = c.req.param("tenant") ?? "";
   const at = new Date().toISOString();
-  const [current, previous = null] = await findTextsInForce(c.env.DB, { group, tenant, language, at });
-  if (!current) throw await explainNotFound(c.env.DB, group, tenant);
+  const [current, previous = null] = await findTextsInForce(c.get("reader"), { group, tenant, language, at });
+  if (!current) throw await explainNotFound(c.get("reader"), group, tenant);
   return { current, previous, diff: previous && diffStatements(previous.sections, current.sections) };
 }
 
@@ -218,7 +219,7 @@ function describeVersion(text: VersionText, links: Links): PublicVersion {
 }
 
 // The same answers as the statement endpoint gives for the same company (worker/routes/statements.ts).
-async function explainNotFound(db: D1Database, groupSlug: string, tenantSlug: string): Promise<AppError> {
+async function explainNotFound(db: D1Reader, groupSlug: string, tenantSlug: string): Promise<AppError> {
   const group = await findGroupBySlug(db, groupSlug);
   if (!group) return new AppError(404, "group_not_found", `No group "${groupSlug}".`);
   const tenant = await findTenant(db, group.id, tenantSlug);

@@ -15,6 +15,7 @@ import {
   type Format,
   type Rendering,
 } from "../db/statements.ts";
+import type { D1Reader } from "../db/reader.ts";
 import type { AppEnv } from "../env.ts";
 import { AppError, validate } from "../errors.ts";
 import {
@@ -43,12 +44,12 @@ const PAGE_CSP = `default-src 'none'; style-src ${cspHashSource(PAGE_STYLE)}; ba
 export const statementRoutes = new Hono<AppEnv>()
   // Published statements are public, and so is the directory of groups that publish them.
   .get("/", async (c) =>
-    c.json({ groups: await listGroups(c.env.DB) }, 200, { "Cache-Control": CACHE_CURRENT }),
+    c.json({ groups: await listGroups(c.get("reader")) }, 200, { "Cache-Control": CACHE_CURRENT }),
   )
   .get("/:group", async (c) => {
-    const group = await requireGroup(c.env.DB, c.req.param("group"));
+    const group = await requireGroup(c.get("reader"), c.req.param("group"));
     const now = new Date().toISOString();
-    const companies = await listVersionsInForce(c.env.DB, group.id, now);
+    const companies = await listVersionsInForce(c.get("reader"), group.id, now);
     const base = new URL(c.req.url).origin;
     return c.json(
       {
@@ -82,13 +83,17 @@ export const statementRoutes = new Hono<AppEnv>()
       language,
       at,
     };
-    const rendering = await findRenderingInForce(c.env.DB, lookup);
-    if (!rendering) throw await explainNotFound(c.env.DB, lookup.group, lookup.tenant, query.at);
+    const rendering = await findRenderingInForce(c.get("reader"), lookup);
+    if (!rendering) throw await explainNotFound(c.get("reader"), lookup.group, lookup.tenant, query.at);
     return serveRendering(c, rendering, target, CACHE_CURRENT);
   })
   .get("/:group/:tenant/versions", async (c) => {
-    const { tenant, group } = await requireTenant(c.env.DB, c.req.param("group"), c.req.param("tenant"));
-    const versions = await listVersions(c.env.DB, tenant.id);
+    const { tenant, group } = await requireTenant(
+      c.get("reader"),
+      c.req.param("group"),
+      c.req.param("tenant"),
+    );
+    const versions = await listVersions(c.get("reader"), tenant.id);
     const now = new Date().toISOString();
     const inForce =
       versions.filter((v) => v.effectiveFrom <= now).sort(byEffectiveThenNumber)[0]?.number ?? null;
@@ -122,9 +127,9 @@ export const statementRoutes = new Hono<AppEnv>()
     );
     const language: Language | null = c.req.valid("query").lang ?? null;
     const lookup = { group: c.req.param("group"), tenant: target.tenant, format: target.format, language };
-    const rendering = await findRenderingOfVersion(c.env.DB, { ...lookup, number: number.output });
+    const rendering = await findRenderingOfVersion(c.get("reader"), { ...lookup, number: number.output });
     if (!rendering) {
-      const { tenant } = await requireTenant(c.env.DB, lookup.group, lookup.tenant);
+      const { tenant } = await requireTenant(c.get("reader"), lookup.group, lookup.tenant);
       throw new AppError(404, "version_not_found", `${tenant.name} has no version ${number.output}.`);
     }
     return serveRendering(c, rendering, target, CACHE_IMMUTABLE);
@@ -183,13 +188,13 @@ function serveRendering(
 const byEffectiveThenNumber = (a: { effectiveFrom: string; number: number }, b: typeof a): number =>
   a.effectiveFrom === b.effectiveFrom ? b.number - a.number : a.effectiveFrom < b.effectiveFrom ? 1 : -1;
 
-async function requireGroup(db: D1Database, slug: string): Promise<GroupRecord> {
+async function requireGroup(db: D1Reader, slug: string): Promise<GroupRecord> {
   const group = await findGroupBySlug(db, slug);
   if (!group) throw new AppError(404, "group_not_found", `No group "${slug}".`);
   return group;
 }
 
-async function requireTenant(db: D1Database, groupSlug: string, tenantSlug: string) {
+async function requireTenant(db: D1Reader, groupSlug: string, tenantSlug: string) {
   const group = await requireGroup(db, groupSlug);
   const tenant = await findTenant(db, group.id, tenantSlug);
   if (!tenant)
@@ -199,7 +204,7 @@ async function requireTenant(db: D1Database, groupSlug: string, tenantSlug: stri
 
 /** Why nothing could be served: only reached on the error path, so the extra reads cost nothing normally. */
 async function explainNotFound(
-  db: D1Database,
+  db: D1Reader,
   groupSlug: string,
   tenantSlug: string,
   at: string | undefined,
