@@ -11,6 +11,7 @@ import { approvalRoutes } from "./routes/approvals.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { publicChangeRoutes } from "./routes/changes.ts";
 import { baselineRoutes } from "./routes/baseline.ts";
+import { docsRoutes } from "./routes/docs.ts";
 import { processorRoutes } from "./routes/processors.ts";
 import { rolloutRoutes } from "./routes/rollout.ts";
 import { authRoutes, meRoutes } from "./routes/auth.ts";
@@ -59,6 +60,7 @@ const groupRoutes = new Hono<AppEnv>()
   .route("/", approvalRoutes);
 
 const routes = app
+  .route("/", docsRoutes)
   .route("/v1/statements", publicChangeRoutes)
   .route("/v1/statements", statementRoutes)
   .route("/api/auth", authRoutes)
