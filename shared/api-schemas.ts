@@ -112,9 +112,21 @@ const ChangeNoteSchema = v.pipe(
   v.maxLength(2000, "must be at most 2000 characters"),
 );
 
-/** The PUT takes the JSON the GET returns; fields other than the draft itself are ignored. */
-export const BaselineDraftBodySchema = v.object({ baseline: BaselineSchema });
-export const TenantDraftBodySchema = v.object({ content: TenantContentSchema });
+// The PUT takes the JSON the GET returns: the GET's other fields may come along and are ignored
+// (the revision travels in If-Match); any other field is refused.
+const ignored = v.optional(v.unknown());
+export const BaselineDraftBodySchema = v.strictObject({
+  baseline: BaselineSchema,
+  revision: ignored,
+  updatedAt: ignored,
+});
+export const TenantDraftBodySchema = v.strictObject({
+  content: TenantContentSchema,
+  tenant: ignored,
+  role: ignored,
+  revision: ignored,
+  updatedAt: ignored,
+});
 
 export const BaselinePublishSchema = v.strictObject({ changeNote: ChangeNoteSchema });
 

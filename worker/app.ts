@@ -7,6 +7,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "./env.ts";
 import { AppError, type ErrorBody } from "./errors.ts";
 import { loadSession, rejectCrossSite, resolveGroupAccess } from "./http/guards.ts";
+import { readJsonBody } from "./http/json-body.ts";
 import { approvalRoutes } from "./routes/approvals.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { publicChangeRoutes } from "./routes/changes.ts";
@@ -44,6 +45,7 @@ app.use(
   "/api/*",
   secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }),
   rejectCrossSite,
+  readJsonBody,
   loadSession,
 );
 

@@ -55,7 +55,12 @@ export function conflictWithCurrent(message: string, current: unknown): AppError
 export function describeIssues(issues: readonly v.BaseIssue<unknown>[], root: string): FieldIssue[] {
   return issues.map((issue) => ({
     field: v.getDotPath(issue) ?? root,
-    message: issue.message,
+    // valibot's default messages end with "but received <the input>": cut that, so no input
+    // (a password, a megabyte of text) is ever echoed back.
+    message:
+      issue.type === "strict_object"
+        ? "is not a known field"
+        : issue.message.replace(/ but received [^]*$/, ""),
   }));
 }
 

@@ -151,23 +151,28 @@ export async function publishTenantVersion(
   request: PublishRequest,
   alongside: { statements: D1PreparedStatement[]; audit: AuditEntry[] } = { statements: [], audit: [] },
 ): Promise<VersionSummary> {
-  const prepared = await preparePublish(db, request);
-  try {
-    await runWithAudit(
-      db,
-      [...prepared.statements, ...alongside.statements],
-      [prepared.audit, ...alongside.audit],
-    );
-  } catch (error) {
-    // Two publishes raced for the same number: the other one won, nothing of this one was written.
-    if (String(error).includes("UNIQUE constraint failed: statement_versions")) {
-      throw new AppError(
-        409,
-        "publish_conflict",
-        `Version ${prepared.version.number} of ${request.tenant.name} was published at the same moment; try again.`,
+  for (let attempt = 1; ; attempt++) {
+    const prepared = await preparePublish(db, request);
+    try {
+      await runWithAudit(
+        db,
+        [...prepared.statements, ...alongside.statements],
+        [prepared.audit, ...alongside.audit],
       );
+      return prepared.version;
+    } catch (error) {
+      // Another publish of this company took the same number first; nothing of this one was
+      // written. Number it again after that one (and re-check that it still differs from it).
+      if (!String(error).includes("UNIQUE constraint failed: statement_versions")) throw error;
+      if (attempt >= 10) {
+        throw new AppError(
+          409,
+          "publish_conflict",
+          `${request.tenant.name} is being published by several people at once; try again.`,
+        );
+      }
+      // A little random wait, so that publishes that collided do not collide again.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 15 * attempt));
     }
-    throw error;
   }
-  return prepared.version;
 }

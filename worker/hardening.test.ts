@@ -1,0 +1,345 @@
+// Bad input, everywhere: malformed requests at every JSON route of the API answer 4xx with a
+// message that names the field, never 5xx, and change no row. Text with SQL and HTML
+// metacharacters round-trips unchanged and renders harmlessly.
+import { env } from "cloudflare:workers";
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import * as v from "valibot";
+import * as schemas from "../shared/api-schemas.ts";
+import { WebhookCreateSchema } from "../shared/webhook-schemas.ts";
+import type { TenantContent } from "../shared/model.ts";
+import { seedDemoGroup } from "./demo-seed.ts";
+import { call, ORIGIN, signInAs } from "./test/clients.ts";
+import { exports } from "cloudflare:workers";
+
+let lead: string;
+
+interface JsonRoute {
+  method: string;
+  path: string;
+  /** The schema the route validates its body with. */
+  schema: v.GenericSchema;
+  /** A valid body, which the generators corrupt. */
+  valid: () => Promise<Record<string, unknown>>;
+  headers?: () => Promise<Record<string, string>>;
+}
+
+const draftOf = async (slug: string) =>
+  (await env.DB.prepare(
+    "SELECT d.revision, d.content FROM tenant_drafts d JOIN tenants t ON t.id = d.tenant_id WHERE t.slug = ?1",
+  )
+    .bind(slug)
+    .first<{ revision: number; content: string }>())!;
+
+const ROUTES: JsonRoute[] = [
+  {
+    method: "POST",
+    path: "/api/auth/login",
+    schema: schemas.LoginSchema,
+    valid: async () => ({ email: "lead@conxillium.example", password: "x".repeat(12) }),
+  },
+  {
+    method: "POST",
+    path: "/api/invitations/lookup",
+    schema: schemas.InvitationLookupSchema,
+    valid: async () => ({ token: "a".repeat(32) }),
+  },
+  {
+    method: "POST",
+    path: "/api/invitations/accept",
+    schema: schemas.InvitationAcceptSchema,
+    valid: async () => ({ token: "a".repeat(32), name: "X", password: "x".repeat(12) }),
+  },
+  {
+    method: "POST",
+    path: "/api/groups/conxillium/invitations",
+    schema: schemas.InvitationCreateSchema,
+    valid: async () => ({ email: "a@b.nl", role: "tenant_viewer", tenant: "sim" }),
+  },
+  {
+    method: "PATCH",
+    path: "/api/groups/conxillium/members/1",
+    schema: schemas.RoleChangeSchema,
+    valid: async () => ({ role: "group_admin" }),
+  },
+  {
+    method: "PUT",
+    path: "/api/groups/conxillium/baseline/draft",
+    schema: schemas.BaselineDraftBodySchema,
+    valid: async () => ({
+      baseline: JSON.parse(
+        (await env.DB.prepare("SELECT content FROM baseline_drafts").first<{ content: string }>())!.content,
+      ),
+    }),
+    headers: async () => ({
+      "If-Match": `"${(await env.DB.prepare("SELECT revision FROM baseline_drafts").first<{ revision: number }>())!.revision}"`,
+    }),
+  },
+  {
+    method: "POST",
+    path: "/api/groups/conxillium/baseline/publish",
+    schema: schemas.BaselinePublishSchema,
+    valid: async () => ({ changeNote: "x" }),
+  },
+  {
+    method: "PUT",
+    path: "/api/groups/conxillium/processors/fuzz",
+    schema: schemas.ProcessorBodySchema,
+    valid: async () => ({ recipient: { name: "P", role: "processor", country: "NL", safeguard: "eea" } }),
+  },
+  {
+    method: "PUT",
+    path: "/api/groups/conxillium/settings",
+    schema: schemas.GroupSettingsSchema,
+    valid: async () => ({ requireApproval: false }),
+  },
+  {
+    method: "POST",
+    path: "/api/groups/conxillium/rollout/republish",
+    schema: schemas.RepublishSchema,
+    valid: async () => ({ changeNote: "x" }),
+  },
+  {
+    method: "PUT",
+    path: "/api/groups/conxillium/tenants/sim/draft",
+    schema: schemas.TenantDraftBodySchema,
+    valid: async () => ({ content: JSON.parse((await draftOf("sim")).content) }),
+    headers: async () => ({ "If-Match": `"${(await draftOf("sim")).revision}"` }),
+  },
+  {
+    method: "POST",
+    path: "/api/groups/conxillium/tenants/sim/publish",
+    schema: schemas.PublishSchema,
+    valid: async () => ({ changeNote: "x", material: true }),
+  },
+  {
+    method: "POST",
+    path: "/api/groups/conxillium/tenants/sim/versions/1/restore",
+    schema: schemas.RestoreSchema,
+    valid: async () => ({ changeNote: "x" }),
+  },
+  {
+    method: "POST",
+    path: "/api/groups/conxillium/tenants/sim/webhooks",
+    schema: WebhookCreateSchema,
+    valid: async () => ({ url: "https://sim.example/hook" }),
+  },
+  {
+    method: "POST",
+    path: "/api/groups/conxillium/publish-requests/1/reject",
+    schema: schemas.RejectSchema,
+    valid: async () => ({ reason: "x" }),
+  },
+];
+
+/** Every table's row count and content checksum: "no row changed" means this is equal before and after. */
+async function snapshotDatabase(): Promise<string> {
+  const { results } = await env.DB.prepare(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT IN ('d1_migrations', 'sessions', 'login_failures') ORDER BY name",
+  ).all<{ name: string }>();
+  const parts: string[] = [];
+  for (const { name } of results) {
+    const rows = await env.DB.prepare(`SELECT * FROM "${name}"`).all();
+    parts.push(`${name}:${JSON.stringify(rows.results)}`);
+  }
+  return parts.join("\n");
+}
+
+/** Replaces the value at a random path of a JSON value. */
+function corrupt(value: unknown, path: number[], replacement: unknown): unknown {
+  if (path.length === 0 || value === null || typeof value !== "object") return replacement;
+  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
+  if (entries.length === 0) return replacement;
+  const [key, child] = entries[path[0]! % entries.length]!;
+  const next = corrupt(child, path.slice(1), replacement);
+  return Array.isArray(value)
+    ? value.map((v, i) => (String(i) === key ? next : v))
+    : { ...value, [key]: next };
+}
+
+const deep = (depth: number): unknown => {
+  let value: unknown = "x";
+  for (let i = 0; i < depth; i++) value = [value];
+  return value;
+};
+
+type Mutation =
+  | { kind: "wrong-type"; path: number[]; value: unknown }
+  | { kind: "missing"; key: number }
+  | { kind: "unknown-field"; name: string }
+  | { kind: "huge-string"; path: number[] }
+  | { kind: "deep"; path: number[]; depth: number }
+  | { kind: "not-an-object"; value: unknown };
+
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({
+    kind: fc.constant("wrong-type" as const),
+    path: fc.array(fc.nat(20), { maxLength: 4 }),
+    value: fc.oneof(
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constant([]),
+      fc.constant({}),
+      fc.double(),
+    ),
+  }),
+  fc.record({ kind: fc.constant("missing" as const), key: fc.nat(10) }),
+  fc.record({
+    kind: fc.constant("unknown-field" as const),
+    name: fc.string({ minLength: 1, maxLength: 12 }).filter((s) => !["__proto__", "constructor"].includes(s)),
+  }),
+  fc.record({ kind: fc.constant("huge-string" as const), path: fc.array(fc.nat(20), { maxLength: 4 }) }),
+  fc.record({
+    kind: fc.constant("deep" as const),
+    path: fc.array(fc.nat(20), { maxLength: 3 }),
+    depth: fc.integer({ min: 50, max: 5000 }),
+  }),
+  fc.record({
+    kind: fc.constant("not-an-object" as const),
+    value: fc.oneof(fc.constant([]), fc.integer(), fc.string(), fc.constant(null)),
+  }),
+);
+
+function applyMutation(body: Record<string, unknown>, m: Mutation): unknown {
+  switch (m.kind) {
+    case "wrong-type":
+      return corrupt(body, m.path, m.value);
+    case "missing": {
+      const keys = Object.keys(body);
+      const { [keys[m.key % keys.length]!]: _removed, ...rest } = body;
+      return rest;
+    }
+    case "unknown-field":
+      return Object.hasOwn(body, m.name) ? { ...body, [`${m.name}_x`]: 1 } : { ...body, [m.name]: 1 };
+    case "huge-string":
+      return corrupt(body, m.path, "é<'\";--".repeat(40_000));
+    case "deep":
+      return corrupt(body, m.path, deep(m.depth));
+    case "not-an-object":
+      return m.value;
+  }
+}
+
+async function send(route: JsonRoute, body: BodyInit, contentType = "application/json"): Promise<Response> {
+  return exports.default.fetch(
+    new Request(`${ORIGIN}${route.path}`, {
+      method: route.method,
+      headers: {
+        Cookie: lead,
+        Origin: ORIGIN,
+        "Sec-Fetch-Site": "same-origin",
+        "Content-Type": contentType,
+        ...(route.headers ? await route.headers() : {}),
+      },
+      body,
+    }),
+  );
+}
+
+async function expectFieldError(res: Response, sent: string): Promise<void> {
+  const text = await res.text();
+  expect(res.status, text.slice(0, 300)).toBeGreaterThanOrEqual(400);
+  expect(res.status, text.slice(0, 300)).toBeLessThan(500);
+  const body = JSON.parse(text) as {
+    error: { message: string; issues?: { field: string; message: string }[] };
+  };
+  expect(body.error.message.length).toBeGreaterThan(0);
+  if (res.status === 400 || res.status === 413 || res.status === 415) {
+    expect(body.error.issues?.length, text.slice(0, 300)).toBeGreaterThan(0);
+    for (const issue of body.error.issues!) expect(issue.field.length).toBeGreaterThan(0);
+  }
+  // A long input is never echoed back.
+  if (sent.length > 10_000) expect(text.length).toBeLessThan(20_000);
+}
+
+beforeAll(async () => {
+  await seedDemoGroup(env.DB, "2026-01-10T09:00:00.000Z");
+  lead = await signInAs("lead@conxillium.example");
+});
+
+describe("malformed requests at every JSON route", () => {
+  it("answer 4xx with a field-level message and change nothing (property)", async () => {
+    const before = await snapshotDatabase();
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...ROUTES), mutation, async (route, m) => {
+        const corrupted = applyMutation(await route.valid(), m);
+        // Some corruptions still make a valid body (an optional field left out, a number swapped
+        // for another number); those are not malformed and are skipped.
+        fc.pre(!v.safeParse(route.schema, corrupted).success);
+        const body = JSON.stringify(corrupted);
+        await expectFieldError(await send(route, body), body);
+      }),
+      { numRuns: 150 },
+    );
+    expect(await snapshotDatabase()).toBe(before);
+  });
+
+  it.each(ROUTES.map((r) => [`${r.method} ${r.path}`, r] as const))(
+    "%s: broken JSON, bad UTF-8, oversized and wrong types of body",
+    async (_name, route) => {
+      const before = await snapshotDatabase();
+      const cases: [BodyInit, string, number][] = [
+        ['{"a": ', "application/json", 400],
+        ["{'single': 'quotes'}", "application/json", 400],
+        [new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]), "application/json", 400],
+        [JSON.stringify({ padding: "x".repeat(1024 * 1024) }), "application/json", 413],
+        ["email=a&password=b", "application/x-www-form-urlencoded", 415],
+        [JSON.stringify(await route.valid()), "text/plain", 415],
+      ];
+      for (const [body, type, status] of cases) {
+        const res = await send(route, body, type);
+        expect(res.status, `${type} ${String(body).slice(0, 40)}`).toBe(status);
+        await expectFieldError(res, typeof body === "string" ? body : "");
+      }
+      expect(await snapshotDatabase()).toBe(before);
+    },
+  );
+});
+
+describe("metacharacters", () => {
+  const nasty = `Robert'); DROP TABLE tenants;-- <script>alert(1)</script> "quoted" & \\ back\u0000slash \u202e`;
+
+  it("round-trip unchanged through a draft and render harmlessly when published", async () => {
+    const row = await draftOf("geotax");
+    const content = JSON.parse(row.content) as TenantContent;
+    content.lists.data_categories.push({
+      name: { nl: nasty.replace("\u0000", ""), en: nasty.replace("\u0000", "") },
+      special: false,
+    });
+    content.ownSections.push({
+      key: "metatekens",
+      title: { nl: nasty.replace("\u0000", ""), en: nasty.replace("\u0000", "") },
+      body: { nl: nasty, en: nasty },
+      after: "rights",
+    });
+    const saved = await call("/api/groups/conxillium/tenants/geotax/draft", {
+      cookie: lead,
+      method: "PUT",
+      json: { content },
+      headers: { "If-Match": `"${row.revision}"` },
+    });
+    expect(saved.status).toBe(200);
+    const stored = JSON.parse((await draftOf("geotax")).content) as TenantContent;
+    expect(stored.ownSections.at(-1)!.body.nl).toBe(nasty);
+    expect(stored.lists.data_categories.at(-1)!.name.nl).toBe(nasty.replace("\u0000", ""));
+    expect(await env.DB.prepare("SELECT COUNT(*) AS n FROM tenants").first<{ n: number }>()).toEqual({
+      n: 8,
+    });
+
+    expect(
+      (
+        await call("/api/groups/conxillium/tenants/geotax/publish", {
+          cookie: lead,
+          json: { changeNote: nasty, material: true },
+        })
+      ).status,
+    ).toBe(201);
+    const html = await (await call("/v1/statements/conxillium/geotax.html")).text();
+    expect(html).not.toContain("<script>");
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(html).toContain("Robert&#39;); DROP TABLE tenants;--");
+    const versions = await (await call("/v1/statements/conxillium/geotax/versions")).text();
+    expect(JSON.parse(versions).versions[0].changeNote).toBe(nasty);
+  });
+});

@@ -1,0 +1,39 @@
+// Request bodies of the API: JSON only, at most 1 MB, valid UTF-8, parseable. Everything else is
+// refused here with a 4xx naming the body, before any route or database code sees it.
+import type { MiddlewareHandler } from "hono";
+import type { AppEnv } from "../env.ts";
+import { AppError } from "../errors.ts";
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const bodyError = (status: 400 | 413 | 415, code: string, message: string, field = "body") =>
+  new AppError(status, code, message, [{ field, message }]);
+
+export const readJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (["GET", "HEAD", "OPTIONS"].includes(c.req.method)) return next();
+  const declared = Number(c.req.header("Content-Length") ?? "NaN");
+  if (declared > MAX_BODY_BYTES) throw bodyError(413, "body_too_large", "must be at most 1 MB");
+  const buffer = await c.req.arrayBuffer();
+  if (buffer.byteLength > MAX_BODY_BYTES) throw bodyError(413, "body_too_large", "must be at most 1 MB");
+  if (buffer.byteLength === 0) return next();
+  const mediaType = (c.req.header("Content-Type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (mediaType !== "application/json") {
+    throw bodyError(415, "unsupported_media_type", "must be application/json", "Content-Type");
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(buffer);
+  } catch {
+    throw bodyError(400, "invalid_request", "is not valid UTF-8");
+  }
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    throw bodyError(
+      400,
+      "invalid_request",
+      `is not valid JSON (${error instanceof Error ? error.message : "parse error"})`,
+    );
+  }
+  await next();
+};
