@@ -130,14 +130,21 @@ export const TenantDraftBodySchema = v.strictObject({
 
 export const BaselinePublishSchema = v.strictObject({ changeNote: ChangeNoteSchema });
 
+/** A group admin's written reason to publish although an item the AVG always requires is missing. */
+const CompletenessOverrideSchema = v.optional(ChangeNoteSchema);
+
 export const PublishSchema = v.strictObject({
   changeNote: ChangeNoteSchema,
   /** Whether the change matters to the people concerned (marked in the feed and history). */
   material: v.boolean("must be true or false"),
   effectiveFrom: v.optional(IsoDateTimeSchema),
+  completenessOverride: CompletenessOverrideSchema,
 });
 
-export const RestoreSchema = v.strictObject({ changeNote: ChangeNoteSchema });
+export const RestoreSchema = v.strictObject({
+  changeNote: ChangeNoteSchema,
+  completenessOverride: CompletenessOverrideSchema,
+});
 
 export const GroupSettingsSchema = v.strictObject({ requireApproval: v.boolean("must be true or false") });
 
@@ -146,3 +153,47 @@ export const RejectSchema = v.strictObject({ reason: ChangeNoteSchema });
 export const ProcessorBodySchema = v.strictObject({ recipient: RecipientSchema });
 
 export const RepublishSchema = v.strictObject({ changeNote: v.optional(ChangeNoteSchema) });
+
+// ---------------------------------------------------------------------------
+// Import and completeness
+
+export const ImportSchema = v.strictObject({
+  text: v.pipe(
+    v.string("must be a string"),
+    v.minLength(1, "is required"),
+    v.maxLength(200_000, "must be at most 200,000 characters"),
+  ),
+  format: v.picklist(["text", "markdown", "html"], "must be text, markdown or html"),
+});
+
+/** What the user changed in the proposal before accepting it (see shared/import/apply.ts). */
+export const ImportAcceptSchema = v.strictObject({
+  text: ImportSchema.entries.text,
+  format: ImportSchema.entries.format,
+  choices: v.optional(
+    v.strictObject({
+      sections: v.optional(
+        v.record(
+          v.pipe(v.string(), v.regex(/^\d{1,3}$/, "must be a section index")),
+          v.strictObject({
+            key: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(64)))),
+            skip: v.optional(v.boolean()),
+          }),
+        ),
+      ),
+      profile: v.optional(v.picklist(["overwrite", "keep"])),
+      lists: v.optional(
+        v.strictObject({
+          data_categories: v.optional(v.picklist(["replace", "append", "keep"])),
+          retention: v.optional(v.picklist(["replace", "append", "keep"])),
+        }),
+      ),
+    }),
+  ),
+});
+
+export const CompletenessQuerySchema = v.strictObject({
+  version: v.optional(
+    v.pipe(v.string(), v.regex(/^[1-9]\d{0,8}$/, "must be a version number"), v.transform(Number)),
+  ),
+});

@@ -12,6 +12,7 @@ import { approvalRoutes } from "./routes/approvals.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { publicChangeRoutes } from "./routes/changes.ts";
 import { baselineRoutes } from "./routes/baseline.ts";
+import { groupCompletenessRoutes } from "./routes/completeness.ts";
 import { docsRoutes } from "./routes/docs.ts";
 import { processorRoutes } from "./routes/processors.ts";
 import { rolloutRoutes } from "./routes/rollout.ts";
@@ -59,10 +60,13 @@ const groupRoutes = new Hono<AppEnv>()
   .route("/baseline", baselineRoutes)
   .route("/processors", processorRoutes)
   .route("/rollout", rolloutRoutes)
+  .route("/completeness", groupCompletenessRoutes)
   .route("/", approvalRoutes);
 
 const routes = app
   .route("/", docsRoutes)
+  // For uptime monitoring (and the benchmark's floor): no storage touched, never cached.
+  .get("/healthz", (c) => c.text("ok", 200, { "Cache-Control": "no-store" }))
   .route("/v1/statements", publicChangeRoutes)
   .route("/v1/statements", statementRoutes)
   .route("/api/auth", authRoutes)

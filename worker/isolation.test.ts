@@ -7,7 +7,7 @@ import { hashSecret } from "./auth/session.ts";
 import { DEMO_PASSWORD, seedDemoGroup } from "./demo-seed.ts";
 import type { Baseline, TenantContent } from "../shared/model.ts";
 import { CALLERS, call, cookieFor, signInAs, type Caller } from "./test/clients.ts";
-import { publishAt } from "./test/fixtures.ts";
+import { demoContent, publishAt } from "./test/fixtures.ts";
 
 type Target = "jcc-software" | "dataquint";
 type Relation = "own" | "other";
@@ -67,12 +67,8 @@ async function createPendingInvitation(target: Target): Promise<number> {
 
 /** Changes a company's draft directly, so that a publish has something new to publish. */
 async function touchDraft(target: Target): Promise<TenantContent> {
-  const row = await env.DB.prepare(
-    "SELECT d.revision, d.content FROM tenant_drafts d JOIN tenants t ON t.id = d.tenant_id WHERE t.slug = ?1",
-  )
-    .bind(target)
-    .first<{ revision: number; content: string }>();
-  const content = JSON.parse(row!.content) as TenantContent;
+  // From the demo content each time, so an earlier row (an import, say) cannot leave it unpublishable.
+  const content = demoContent(target);
   content.profile.phone = `+31 20 ${String(100_000 + ++sequence).slice(0, 3)} ${String(1000 + sequence).slice(-4)}`;
   await env.DB.prepare(
     "UPDATE tenant_drafts SET revision = revision + 1, content = ?2 WHERE tenant_id = (SELECT id FROM tenants WHERE slug = ?1)",
@@ -267,6 +263,33 @@ const ROUTES: Record<string, RouteCase> = {
       path: `/api/groups/conxillium/tenants/${target}/versions/diff?from=1&to=1`,
     }),
     expected: companyRead,
+  },
+  "GET /api/groups/:group/tenants/:tenant/completeness": {
+    request: async (target) => ({ path: `/api/groups/conxillium/tenants/${target}/completeness` }),
+    expected: companyRead,
+  },
+  "POST /api/groups/:group/tenants/:tenant/import": {
+    request: async (target) => ({
+      path: `/api/groups/conxillium/tenants/${target}/import`,
+      json: { text: "Bewaartermijn\n\nWij bewaren gegevens 7 jaar.", format: "text" },
+    }),
+    expected: companyWrite(200),
+  },
+  "POST /api/groups/:group/tenants/:tenant/import/accept": {
+    request: async (target) => ({
+      path: `/api/groups/conxillium/tenants/${target}/import/accept`,
+      json: {
+        text: "Bewaartermijn\n\nWij bewaren gegevens 7 jaar.",
+        format: "text",
+        choices: { profile: "keep" },
+      },
+      headers: { "If-Match": `"${await draftRevision(target)}"` },
+    }),
+    expected: companyWrite(200),
+  },
+  "GET /api/groups/:group/completeness": {
+    request: async () => ({ path: "/api/groups/conxillium/completeness" }),
+    expected: adminOnly(200),
   },
   "GET /api/groups/:group/baseline": {
     request: async () => ({ path: "/api/groups/conxillium/baseline" }),

@@ -54,7 +54,12 @@ it("describes request bodies from the shared schemas, required fields included",
     document.paths["/api/groups/{group}/tenants/{tenant}/publish"]!.post!.requestBody!.content[
       "application/json"
     ].schema;
-  expect(Object.keys(publish.properties ?? {}).sort()).toEqual(["changeNote", "effectiveFrom", "material"]);
+  expect(Object.keys(publish.properties ?? {}).sort()).toEqual([
+    "changeNote",
+    "completenessOverride",
+    "effectiveFrom",
+    "material",
+  ]);
 });
 
 it("serves a readable reference of the public endpoint", async () => {

@@ -13,6 +13,9 @@ import {
   LoginSchema,
   ProcessorBodySchema,
   PublishSchema,
+  CompletenessQuerySchema,
+  ImportAcceptSchema,
+  ImportSchema,
   RejectSchema,
   RepublishSchema,
   RestoreSchema,
@@ -28,7 +31,7 @@ interface RouteDoc {
   /** OpenAPI path, e.g. /api/groups/{group}/baseline. */
   path: string;
   summary: string;
-  tag: "Public statements" | "Authentication" | "Group" | "Company" | "Rollout" | "Approval";
+  tag: "Public statements" | "Authentication" | "Group" | "Company" | "Rollout" | "Approval" | "Operations";
   /** Who may call it. */
   access: string;
   body?: v.GenericSchema;
@@ -48,6 +51,15 @@ const LANG = {
 const IF_MATCH = { name: "If-Match", description: 'The draft revision you edited, e.g. "7"', required: true };
 
 export const ROUTE_DOCS: RouteDoc[] = [
+  {
+    method: "get",
+    path: "/healthz",
+    summary: 'Health check for uptime monitoring: "ok" as text/plain, never cached; touches no storage',
+    tag: "Operations",
+    access: "public",
+    formats: ["text/plain"],
+    responses: { "200": "ok" },
+  },
   {
     method: "get",
     path: "/v1/statements",
@@ -481,6 +493,43 @@ export const ROUTE_DOCS: RouteDoc[] = [
     tag: "Company",
     access: "group admin, editor, viewer",
     responses: { "200": "Diff" },
+  },
+  {
+    method: "get",
+    path: "/api/groups/{group}/tenants/{tenant}/completeness",
+    summary: "The AVG completeness check of the draft, or of a version (?version=)",
+    tag: "Company",
+    access: "group admin, editor, viewer",
+    query: CompletenessQuerySchema,
+    responses: { "200": "Findings per checklist item, score, missing 'always' items" },
+  },
+  {
+    method: "post",
+    path: "/api/groups/{group}/tenants/{tenant}/import",
+    summary: "Propose how an existing statement (text, Markdown or HTML) maps onto the draft; writes nothing",
+    tag: "Company",
+    access: "group admin, editor",
+    body: ImportSchema,
+    responses: { "200": "The proposal" },
+  },
+  {
+    method: "post",
+    path: "/api/groups/{group}/tenants/{tenant}/import/accept",
+    summary: "Accept an (edited) import proposal into the draft",
+    tag: "Company",
+    access: "group admin, editor",
+    body: ImportAcceptSchema,
+    headers: [IF_MATCH],
+    responses: { "200": "The new draft", "409": "Stale revision", "428": "If-Match missing" },
+  },
+  {
+    method: "get",
+    path: "/api/groups/{group}/completeness",
+    summary: "The group report: every company × every checklist item (?format=csv for a spreadsheet)",
+    tag: "Group",
+    access: "group admin",
+    formats: ["application/json", "text/csv"],
+    responses: { "200": "The report" },
   },
   {
     method: "get",

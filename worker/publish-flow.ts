@@ -10,6 +10,7 @@ import { prepareInsertPublishRequest } from "./db/publish-requests.ts";
 import type { VersionSummary } from "./db/statements.ts";
 import type { AppEnv } from "./env.ts";
 import { AppError } from "./errors.ts";
+import { assessContent, gatePublish } from "./completeness.ts";
 import { preparePublish, publishTenantVersion, type Actor } from "./publishing.ts";
 import { notifyPublished } from "./webhooks/notify.ts";
 import type { GroupRecord, TenantRecord } from "./db/groups.ts";
@@ -23,6 +24,7 @@ export interface PublishInput {
   effectiveFrom?: string | undefined;
   /** When restoring: the version whose company details are published again. */
   restoredFrom?: number;
+  completenessOverride?: string | undefined;
 }
 
 export type PublishOutcome =
@@ -35,6 +37,11 @@ export async function requestOrPublish(c: Context<AppEnv>, input: PublishInput):
   const baseline = await findLatestBaselineVersion(c.env.DB, group.id);
   if (!baseline)
     throw new AppError(409, "baseline_not_found", `${group.group.name} has not published a baseline yet.`);
+  const completenessOverride = gatePublish(
+    assessContent(group, tenant, baseline.baseline, input.content),
+    c.get("access"),
+    input.completenessOverride,
+  );
   const now = new Date().toISOString();
   const actor: Actor = { id: user.id, email: user.email };
   const request = {
@@ -48,6 +55,7 @@ export async function requestOrPublish(c: Context<AppEnv>, input: PublishInput):
     now,
     actor,
     action: input.restoredFrom ? "statement.restored" : "statement.published",
+    completenessOverride,
   };
   if (!group.requireApproval) {
     const version = await publishTenantVersion(c.env.DB, request);
@@ -84,6 +92,7 @@ export async function requestOrPublish(c: Context<AppEnv>, input: PublishInput):
           changeNote: input.changeNote,
           material: input.material,
           effectiveFrom: input.effectiveFrom ?? null,
+          completenessOverride: completenessOverride ?? null,
         }),
       ],
       [audit],

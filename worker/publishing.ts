@@ -27,6 +27,8 @@ export interface PublishRequest {
   actor: Actor | null;
   /** The audit action, e.g. statement.published or statement.republished. */
   action?: string;
+  /** A group admin's reason to publish despite a missing "always" AVG item. */
+  completenessOverride?: string | undefined;
 }
 
 export interface PreparedPublish {
@@ -84,8 +86,8 @@ export async function preparePublish(db: D1Database, request: PublishRequest): P
   const insertVersion = db
     .prepare(
       `INSERT INTO statement_versions (tenant_id, number, baseline_version_id, content, languages, change_note,
-         material, content_hash, published_at, effective_from, published_by)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)`,
+         material, content_hash, published_at, effective_from, published_by, completeness_override)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)`,
     )
     .bind(
       tenant.id,
@@ -99,6 +101,7 @@ export async function preparePublish(db: D1Database, request: PublishRequest): P
       now,
       effectiveFrom,
       request.actor?.id ?? null,
+      request.completenessOverride ?? null,
     );
   const insertRendering = db.prepare(
     `INSERT INTO statement_renderings (version_id, language, format, body, body_hash)
@@ -136,6 +139,7 @@ export async function preparePublish(db: D1Database, request: PublishRequest): P
         material: request.material,
         effectiveFrom,
         contentHash: publication.contentHash,
+        ...(request.completenessOverride ? { completenessOverride: request.completenessOverride } : {}),
       },
       at: now,
     },

@@ -19,7 +19,11 @@ export default defineConfig({
     cloudflareTest(async () => ({
       wrangler: { configPath: "./wrangler.toml" },
       miniflare: {
-        bindings: { TEST_MIGRATIONS: await readD1Migrations("./migrations") },
+        bindings: {
+          TEST_MIGRATIONS: await readD1Migrations("./migrations"),
+          // The real statements the import is tested on (../shared/seeds, beside the repository).
+          SEED_JCC: await readFile("../shared/seeds/000_e411011ccba8019a.txt", "utf8"),
+        },
         serviceBindings: { WEBHOOK_RECEIVER: "webhook-receiver" },
         workers: [
           {

@@ -15,6 +15,7 @@ export interface PublishRequestRecord {
   changeNote: string;
   material: boolean;
   effectiveFrom: string | null;
+  completenessOverride: string | null;
   status: RequestStatus;
   decidedBy: string | null;
   decidedAt: string | null;
@@ -36,6 +37,7 @@ interface RequestRow {
   change_note: string;
   material: number;
   effective_from: string | null;
+  completeness_override: string | null;
   status: RequestStatus;
   decider_email: string | null;
   decided_at: string | null;
@@ -55,6 +57,7 @@ const mapRequest = (row: RequestRow): PublishRequestRecord => ({
   changeNote: row.change_note,
   material: row.material === 1,
   effectiveFrom: row.effective_from,
+  completenessOverride: row.completeness_override,
   status: row.status,
   decidedBy: row.decider_email,
   decidedAt: row.decided_at,
@@ -64,7 +67,7 @@ const mapRequest = (row: RequestRow): PublishRequestRecord => ({
 
 const REQUEST_SELECT = `SELECT r.id, r.tenant_id, t.slug AS tenant_slug, t.name AS tenant_name, r.requested_by,
     u.email AS requester_email, u.name AS requester_name, r.requested_at, r.content, r.draft_revision, r.change_note,
-    r.material, r.effective_from, r.status, d.email AS decider_email, r.decided_at, r.reason, r.version_number
+    r.material, r.effective_from, r.completeness_override, r.status, d.email AS decider_email, r.decided_at, r.reason, r.version_number
   FROM publish_requests r
   JOIN tenants t ON t.id = r.tenant_id
   JOIN users u ON u.id = r.requested_by
@@ -110,12 +113,14 @@ export function prepareInsertPublishRequest(
     changeNote: string;
     material: boolean;
     effectiveFrom: string | null;
+    completenessOverride: string | null;
   },
 ): D1PreparedStatement {
   return db
     .prepare(
-      `INSERT INTO publish_requests (tenant_id, requested_by, requested_at, content, draft_revision, change_note, material, effective_from)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)`,
+      `INSERT INTO publish_requests (tenant_id, requested_by, requested_at, content, draft_revision, change_note, material,
+         effective_from, completeness_override)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)`,
     )
     .bind(
       request.tenantId,
@@ -126,6 +131,7 @@ export function prepareInsertPublishRequest(
       request.changeNote,
       request.material ? 1 : 0,
       request.effectiveFrom,
+      request.completenessOverride,
     );
 }
 

@@ -133,6 +133,7 @@ export const approvalRoutes = new Hono<AppEnv>()
         effectiveFrom,
         now,
         actor: { id: request.requestedBy.id, email: request.requestedBy.email },
+        completenessOverride: request.completenessOverride ?? undefined,
       },
       {
         statements: [

@@ -152,6 +152,7 @@ export const companyEditingRoutes = new Hono<AppEnv>()
       content,
       draftRevision: draft?.revision ?? 0,
       changeNote: c.req.valid("json").changeNote,
+      completenessOverride: c.req.valid("json").completenessOverride,
       material: true,
       restoredFrom: number,
     });

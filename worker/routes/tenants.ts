@@ -4,6 +4,7 @@ import { listTenants } from "../db/groups.ts";
 import type { AppEnv } from "../env.ts";
 import { resolveTenantAccess } from "../http/guards.ts";
 import { companyEditingRoutes } from "./company-editing.ts";
+import { companyCompletenessRoutes } from "./completeness.ts";
 import { tenantVersionRoutes } from "./version-diffs.ts";
 import { tenantWebhookRoutes } from "./webhooks.ts";
 
@@ -24,5 +25,6 @@ export const tenantRoutes = new Hono<AppEnv>()
   // Everything below resolves the caller's role for this one company first.
   .use("/:tenant/*", resolveTenantAccess)
   .route("/:tenant", companyEditingRoutes)
+  .route("/:tenant", companyCompletenessRoutes)
   .route("/:tenant/versions", tenantVersionRoutes)
   .route("/:tenant/webhooks", tenantWebhookRoutes);

@@ -1,0 +1,245 @@
+import { describe, expect, it } from "vitest";
+import { DEMO_BASELINE, DEMO_GROUP, DEMO_TENANTS } from "../demo/index.ts";
+import { resolveStatement } from "../engine.ts";
+import { LANGUAGES, type Baseline, type Language, type TenantContent } from "../model.ts";
+import { createBlankContent } from "../import/testing.ts";
+import { checkCompleteness, scoreFindings, type Collection, type Finding } from "./check.ts";
+import { CHECKLIST, ITEM_IDS } from "./checklist.ts";
+
+/** A statement of the given sections (key, title, text), checked with the given content. */
+function check(
+  sections: [string, string, string][],
+  change: (content: TenantContent) => void = () => {},
+  options: { collection?: Collection; language?: Language } = {},
+): (id: Finding["item"]) => Finding {
+  const baseline: Baseline = {
+    title: { nl: "Privacyverklaring {{company.name}}" },
+    sections: sections.map(([key, title, body]) => ({
+      key,
+      title: { nl: title },
+      body: { nl: body },
+      policy: "locked",
+    })),
+  };
+  const content = createBlankContent();
+  change(content);
+  const statement = resolveStatement(
+    baseline,
+    { group: DEMO_GROUP, slug: "x", content },
+    options.language ?? "nl",
+  );
+  const report = checkCompleteness(statement, content, options);
+  return (id) => {
+    const finding = report.findings.find((f) => f.item === id);
+    if (finding === undefined) throw new Error(`no finding for ${id}`);
+    return finding;
+  };
+}
+
+describe("the checklist", () => {
+  it("has one entry per item, each with articles, a title and hints in Dutch and English", () => {
+    expect(CHECKLIST.map((i) => i.id)).toEqual([...ITEM_IDS]);
+    for (const item of CHECKLIST) {
+      expect(Object.keys(item.articles).length, item.id).toBeGreaterThan(0);
+      for (const text of [item.title.nl, item.title.en, item.hint.nl, item.hint.en])
+        expect(text, item.id).not.toBe("");
+      if (item.applies === "conditional") expect(item.condition?.nl, item.id).toBeTruthy();
+      for (const cue of [...item.phrases.nl, ...item.phrases.en, ...item.headings.nl, ...item.headings.en]) {
+        expect(cue, item.id).toBe(cue.toLowerCase());
+      }
+    }
+  });
+});
+
+describe("every demo company", () => {
+  it.each(DEMO_TENANTS.flatMap((t) => LANGUAGES.map((l) => [t.slug, l, t] as const)))(
+    "%s (%s) may be published: no 'always' item is missing",
+    (slug, language, tenant) => {
+      const statement = resolveStatement(
+        DEMO_BASELINE,
+        { group: DEMO_GROUP, slug, content: tenant.content },
+        language,
+      );
+      const report = checkCompleteness(statement, tenant.content);
+      expect(report.missingAlways).toEqual([]);
+      expect(report.score).toBeGreaterThanOrEqual(90);
+      for (const f of report.findings)
+        expect(f.sections.every((k) => statement.sections.some((s) => s.key === k))).toBe(true);
+    },
+  );
+});
+
+describe("structured details decide first", () => {
+  it("DPO: present when the profile's DPO is shown, missing when not, not applicable without one", () => {
+    const dpo = (c: TenantContent): void => {
+      c.profile.dpo = { name: "M. Jansen", email: "fg@voorbeeld.nl" };
+    };
+    expect(check([["dpo", "FG", "Bereik onze FG via fg@voorbeeld.nl."]], dpo)("DPO_CONTACT").status).toBe(
+      "present",
+    );
+    expect(check([["a", "A", "Tekst."]], dpo)("DPO_CONTACT").status).toBe("missing");
+    const none = check([["a", "A", "Tekst."]])("DPO_CONTACT");
+    expect(none.status).toBe("not_applicable");
+    expect(none.why.en).toContain("No DPO appointed");
+  });
+
+  it("legitimate interests and withdrawing consent apply only when a purpose rests on them", () => {
+    const contractOnly = check([["a", "A", "Tekst."]], (c) => {
+      c.lists.purposes = [{ name: { nl: "Leveren" }, legalBasis: "contract" }];
+    });
+    expect(contractOnly("LEGITIMATE_INTERESTS").status).toBe("not_applicable");
+    expect(contractOnly("WITHDRAW_CONSENT").status).toBe("not_applicable");
+    expect(contractOnly("LEGAL_BASIS").status).toBe("present");
+    const withoutInterest = check([["a", "A", "Tekst."]], (c) => {
+      // Invalid per schema, but drafts in progress can hold it: the checker must say what is missing.
+      c.lists.purposes = [{ name: { nl: "Beveiligen" }, legalBasis: "legitimate_interest" }];
+    });
+    expect(withoutInterest("LEGITIMATE_INTERESTS").status).toBe("weak");
+    const consent = check([["a", "A", "Tekst."]], (c) => {
+      c.lists.purposes = [{ name: { nl: "Nieuwsbrief" }, legalBasis: "consent" }];
+    });
+    expect(consent("WITHDRAW_CONSENT").status).toBe("missing");
+  });
+
+  it("transfers: the recipient's country and safeguard settle fact and safeguard; SCCs need the copy", () => {
+    const transfer = (safeguard: "scc" | "adequacy") => (c: TenantContent) => {
+      c.lists.recipients = [{ name: "Cloud Inc.", role: "processor", country: "US", safeguard }];
+    };
+    const scc = check([["recipients", "Ontvangers", "Wij delen gegevens met verwerkers."]], transfer("scc"));
+    expect(scc("TRANSFER_FACT").status).toBe("present");
+    expect(scc("TRANSFER_FACT").why.en).toContain("the United States");
+    expect(scc("TRANSFER_SAFEGUARDS").status).toBe("present");
+    expect(scc("TRANSFER_COPY_MEANS").status).toBe("missing");
+    const copy = check(
+      [["recipients", "Ontvangers", "Een kopie van de clausules kunt u opvragen."]],
+      transfer("scc"),
+    );
+    expect(copy("TRANSFER_COPY_MEANS").status).toBe("present");
+    expect(check([["a", "A", "Tekst."]], transfer("adequacy"))("TRANSFER_COPY_MEANS").status).toBe(
+      "not_applicable",
+    );
+  });
+
+  it("cookies: a tracking cookie without consent wording is weak", () => {
+    const tracking = (c: TenantContent): void => {
+      c.lists.cookies = [
+        { name: "_fbp", provider: "Meta", category: "tracking", purpose: { nl: "Advertenties" } },
+      ];
+    };
+    expect(check([["cookies", "Cookies", "Wij gebruiken cookies."]], tracking)("COOKIES").status).toBe(
+      "weak",
+    );
+    const asked = check(
+      [["cookies", "Cookies", "Voor tracking cookies vragen wij eerst uw toestemming."]],
+      tracking,
+    );
+    expect(asked("COOKIES").status).toBe("present");
+    expect(check([["a", "A", "Tekst."]])("COOKIES").status).toBe("not_applicable");
+  });
+
+  it("representative, source and joint controllers follow the recorded facts", () => {
+    const abroad = (c: TenantContent): void => {
+      c.profile.address.country = "US";
+    };
+    expect(check([["a", "A", "Tekst."]], abroad)("REPRESENTATIVE").status).toBe("missing");
+    expect(
+      check([["a", "A", "Onze vertegenwoordiger in de EU is X."]], abroad)("REPRESENTATIVE").status,
+    ).toBe("present");
+    const sourced = (c: TenantContent): void => {
+      c.lists.data_categories = [{ name: { nl: "Functie" }, special: false, source: { nl: "uw werkgever" } }];
+    };
+    const get = check([["a", "A", "Tekst."]], sourced);
+    expect(get("SOURCE").status).toBe("present");
+    expect(get("SOURCE").article).toBe("art. 14(2)(f) AVG");
+    expect(get("STATUTORY_CONTRACTUAL").status).toBe("not_applicable");
+    const joint = (c: TenantContent): void => {
+      c.lists.recipients = [{ name: "Gemeente", role: "joint_controller", country: "NL", safeguard: "eea" }];
+    };
+    expect(check([["a", "A", "Tekst."]], joint)("JOINT_CONTROLLERS").status).toBe("weak");
+    const arranged = check(
+      [["a", "A", "Met de gemeente als gezamenlijk verantwoordelijke hebben wij afspraken gemaakt."]],
+      joint,
+    );
+    expect(arranged("JOINT_CONTROLLERS").status).toBe("present");
+  });
+});
+
+describe("the text decides when the model records nothing", () => {
+  it("applies the WP260 quality points to retention, recipients and legal bases", () => {
+    const vague = check([
+      ["retention", "Bewaartermijn", "Wij bewaren gegevens zolang als noodzakelijk."],
+      ["recipients", "Delen met derden", "Wij delen gegevens soms met derden."],
+      [
+        "basis",
+        "Grondslag",
+        "Wij verwerken gegevens met uw toestemming of vanwege een wettelijke verplichting.",
+      ],
+    ]);
+    expect(vague("RETENTION").status).toBe("weak");
+    expect(vague("RECIPIENTS").status).toBe("weak");
+    expect(vague("LEGAL_BASIS").status).toBe("weak");
+    const concrete = check([
+      ["retention", "Bewaartermijn", "Facturen bewaren wij zeven jaar."],
+      ["recipients", "Ontvangers", "Onze hostingpartij Polderwolk B.V. bewaart de gegevens."],
+      [
+        "basis",
+        "Grondslagen",
+        "- Nieuwsbrief — Grondslag: toestemming\n- Facturen — Grondslag: wettelijke verplichting",
+      ],
+    ]);
+    expect(concrete("RETENTION").status).toBe("present");
+    expect(concrete("RECIPIENTS").status).toBe("present");
+    expect(concrete("LEGAL_BASIS").status).toBe("present");
+  });
+
+  it("reads informal Dutch (je/jouw) and English", () => {
+    const informal = check([
+      [
+        "rechten",
+        "Jouw rechten",
+        "Je mag je gegevens inzien, laten corrigeren of verwijderen. Je kunt ook vragen de verwerking te beperken.",
+      ],
+    ]);
+    for (const id of ["RIGHT_ACCESS", "RIGHT_RECTIFICATION", "RIGHT_ERASURE", "RIGHT_RESTRICTION"] as const) {
+      expect(informal(id).status, id).toBe("present");
+    }
+    expect(informal("RIGHT_OBJECT").status).toBe("missing");
+    const english = check(
+      [
+        [
+          "rights",
+          "Your rights",
+          "You may lodge a complaint with the supervisory authority, the Autoriteit Persoonsgegevens.",
+        ],
+      ],
+      () => {},
+      { language: "en" },
+    );
+    expect(english("COMPLAINT_SA").status).toBe("present");
+    expect(english("COMPLAINT_SA").sections).toEqual(["rights"]);
+  });
+
+  it("does not take a cookie sentence for the right to erasure", () => {
+    const get = check([["cookies", "Cookies", "U kunt cookies in uw browser blokkeren of verwijderen."]]);
+    expect(get("RIGHT_ERASURE").status).toBe("missing");
+  });
+});
+
+describe("the score", () => {
+  it("counts present as 1 and weak as ½ over the applicable items", () => {
+    const finding = (status: Finding["status"]): Finding => ({
+      item: "PURPOSES",
+      status,
+      why: { nl: "", en: "" },
+      article: "",
+      hint: { nl: "", en: "" },
+      sections: [],
+    });
+    expect(
+      scoreFindings(
+        ["present", "weak", "missing", "not_applicable"].map((s) => finding(s as Finding["status"])),
+      ),
+    ).toBe(50);
+    expect(scoreFindings([finding("not_applicable")])).toBe(100);
+  });
+});

@@ -1,0 +1,64 @@
+// Matching checklist cues against statement text. Text is compared in one normal form (lower
+// case, plain spaces and quotes) so a stray non-breaking space or curly quote in pasted text
+// cannot hide a cue.
+import type { Cues } from "./checklist.ts";
+
+const single = new Map<string, RegExp>();
+const combined = new WeakMap<Cues, RegExp | null>();
+
+/** Lower-case, NBSP and other odd spaces as plain spaces, straight quotes, one space between words. */
+export function normalizeForMatch(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\u00A0\u2000-\u200B\u202F\u205F\u3000]/g, " ")
+    .replace(/[\u2018\u2019\u201A\u201B]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u201F]/g, '"')
+    .replace(/[\u2010\u2011]/g, "-")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+// Formal "u/uw" cues also match informal Dutch ("je/jij/jouw"), which many statements use.
+const PRONOUNS: Record<string, string> = { u: "(?:u|je|jij)", uw: "(?:uw|jouw|je)" };
+
+function describeCue(cue: string): string {
+  const words = cue.split(" ");
+  const last = words.at(-1) ?? "";
+  // Short final words ("fg", "eu", "dpo") must stand alone; longer cues may carry a suffix,
+  // so "bewaartermijn" also finds "bewaartermijnen".
+  const end = last.length <= 3 && /\p{L}$/u.test(last) ? "(?![\\p{L}\\p{N}])" : "";
+  return words.map((word) => PRONOUNS[word] ?? word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(" ") + end;
+}
+
+/** Whether normalised text contains the cue. */
+export function hasCue(text: string, cue: string): boolean {
+  let pattern = single.get(cue);
+  if (pattern === undefined) {
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${describeCue(cue)}`, "u");
+    single.set(cue, pattern);
+  }
+  return pattern.test(text);
+}
+
+/**
+ * The first place normalised text contains any of the cues, as the words found there, or null.
+ * All cues of a list are tried in one pass: the checker runs them over every sentence.
+ */
+export function findCue(text: string, cues: Cues): string | null {
+  let pattern = combined.get(cues);
+  if (pattern === undefined) {
+    const all = [...cues.nl, ...cues.en];
+    pattern =
+      all.length === 0 ? null : new RegExp(`(?<![\\p{L}\\p{N}])(?:${all.map(describeCue).join("|")})`, "u");
+    combined.set(cues, pattern);
+  }
+  return pattern?.exec(text)?.[0] ?? null;
+}
+
+/** Sentences of a normalised paragraph; abbreviations such as "b.v." may split too, which is harmless here. */
+export function splitSentences(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+(?=[^\s])/)
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+}

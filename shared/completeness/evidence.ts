@@ -1,0 +1,151 @@
+// The resolved statement as the checker reads it: per section its title and paragraphs in the
+// normal form of cues.ts. List items and table rows count as paragraphs of their own, because
+// "stated separately" (Art. 21(4)) and "named per category" are judged per paragraph.
+import type { Language, TenantContent } from "../model.ts";
+import type { Block, Inline, ResolvedStatement } from "../statement.ts";
+import { findChecklistItem, type Bilingual, type Cues, type ItemId } from "./checklist.ts";
+import { findCue, normalizeForMatch, splitSentences } from "./cues.ts";
+
+export interface TextSection {
+  key: string;
+  title: string;
+  paragraphs: string[];
+  text: string;
+  /** Sentences of the paragraphs, split once: most rules read sentence by sentence. */
+  sentences: string[];
+}
+
+export interface CheckContext {
+  title: string;
+  sections: TextSection[];
+  content: TenantContent;
+  collection: "direct" | "indirect" | "both";
+  language: Language;
+}
+
+export type Status = "present" | "missing" | "weak" | "not_applicable";
+
+export interface Decision {
+  status: Status;
+  why: Bilingual;
+  sections: string[];
+}
+
+export function readStatement(statement: ResolvedStatement): Pick<CheckContext, "title" | "sections"> {
+  return {
+    title: normalizeForMatch(statement.title),
+    sections: statement.sections.map((section) => {
+      const paragraphs = section.blocks
+        .flatMap(readBlock)
+        .map(normalizeForMatch)
+        .filter((p) => p !== "");
+      return {
+        key: section.key,
+        title: normalizeForMatch(section.title),
+        paragraphs,
+        text: paragraphs.join("\n"),
+        sentences: paragraphs.flatMap(splitSentences),
+      };
+    }),
+  };
+}
+
+function readBlock(block: Block): string[] {
+  switch (block.type) {
+    case "paragraph":
+      return [readInlines(block.children)];
+    case "list":
+      return block.items.map(readInlines);
+    case "table":
+      return [block.head.join(" — "), ...block.rows.map((row) => row.map(readInlines).join(" — "))];
+  }
+}
+
+function readInlines(nodes: Inline[]): string {
+  return nodes
+    .map((node): string => {
+      switch (node.type) {
+        case "text":
+          return node.value;
+        case "strong":
+        case "em":
+          return readInlines(node.children);
+        case "link": {
+          // The target may be the only place an e-mail address or website is written.
+          const text = readInlines(node.children);
+          const href = node.href.replace(/^mailto:/i, "");
+          return text === href ? text : `${text} (${href})`;
+        }
+        case "missing":
+          return "";
+      }
+    })
+    .join("");
+}
+
+/** Sections whose title carries one of the cues. */
+export function sectionsTitled(ctx: CheckContext, cues: Cues): string[] {
+  return ctx.sections.filter((s) => findCue(s.title, cues) !== null).map((s) => s.key);
+}
+
+/** Sections where any paragraph (or the title) matches the test. */
+export function sectionsWhere(ctx: CheckContext, test: (text: string) => boolean): string[] {
+  return ctx.sections.filter((s) => test(s.title) || s.paragraphs.some(test)).map((s) => s.key);
+}
+
+/** The sections naming the most of `names` (a list is rendered where most of its entries appear). */
+export function sectionsNaming(ctx: CheckContext, names: readonly string[]): string[] {
+  const needles = [...new Set(names.map(normalizeForMatch).filter((n) => n !== ""))];
+  const counts = ctx.sections.map((s) => ({
+    key: s.key,
+    count: needles.filter((n) => s.text.includes(n) || s.title.includes(n)).length,
+  }));
+  const most = Math.max(0, ...counts.map((c) => c.count));
+  return most === 0 ? [] : counts.filter((c) => c.count === most).map((c) => c.key);
+}
+
+/** Sentences of every paragraph, with the key of their section. */
+export function listSentences(ctx: CheckContext, keys?: readonly string[]): { key: string; text: string }[] {
+  return ctx.sections
+    .filter((s) => keys === undefined || keys.includes(s.key))
+    .flatMap((s) => s.sentences.map((text) => ({ key: s.key, text })));
+}
+
+/** Where an item belongs: a section headed for it, else the section of its home item. */
+export function homeSections(ctx: CheckContext, id: ItemId, seen: ItemId[] = []): string[] {
+  const item = findChecklistItem(id);
+  const own = sectionsTitled(ctx, item.headings);
+  if (own.length > 0 || item.home === undefined || seen.includes(item.home)) return own;
+  return homeSections(ctx, item.home, [...seen, id]);
+}
+
+/** The sections found, or where the item belongs when nothing was found. */
+export function foundOrHome(ctx: CheckContext, id: ItemId, found: string[]): string[] {
+  return found.length > 0 ? unique(found) : homeSections(ctx, id);
+}
+
+export function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+export const decide = (status: Status, nl: string, en: string, sections: string[]): Decision => ({
+  status,
+  why: { nl, en },
+  sections: unique(sections),
+});
+
+/** The rights-related cues of every checklist item, for sentence-level tests. */
+export const RIGHTS_CONTEXT: Cues = {
+  nl: [
+    "recht",
+    "verzoek",
+    "kunt u ons",
+    "kunt u bij ons",
+    "u kunt ons",
+    "vragen om",
+    "vragen de",
+    "heeft u het recht",
+    "te allen tijde",
+  ],
+  en: ["right", "request", "you can ask", "you may ask", "ask us"],
+};

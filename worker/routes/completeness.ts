@@ -1,0 +1,210 @@
+// The AVG completeness check and importing an existing statement, per company, and the group
+// report across companies. Mounted behind the access middleware like the rest of the company API.
+import { Hono, type Context } from "hono";
+import { CompletenessQuerySchema, ImportAcceptSchema, ImportSchema } from "../../shared/api-schemas.ts";
+import { CHECKLIST } from "../../shared/completeness/checklist.ts";
+import type { TenantContent } from "../../shared/model.ts";
+import { applyImportProposal, proposeImport } from "../../shared/import/propose.ts";
+import { assessContent } from "../completeness.ts";
+import { runWithAudit } from "../db/audit.ts";
+import {
+  findBaselineVersionById,
+  findLatestBaselineVersion,
+  type BaselineVersionRecord,
+} from "../db/baselines.ts";
+import { findTenantDraft, isStaleRevision, prepareSaveTenantDraft } from "../db/drafts.ts";
+import { listTenants } from "../db/groups.ts";
+import type { AppEnv } from "../env.ts";
+import { AppError, conflictWithCurrent, validate } from "../errors.ts";
+import { requireGroupAdmin, requireTenantEditor } from "../http/guards.ts";
+import { readIfMatchRevision, revisionEtag } from "../http/revision.ts";
+
+async function requireBaseline(c: Context<AppEnv>): Promise<BaselineVersionRecord> {
+  const { group } = c.get("access");
+  const baseline = await findLatestBaselineVersion(c.env.DB, group.id);
+  if (!baseline)
+    throw new AppError(409, "baseline_not_found", `${group.group.name} has not published a baseline yet.`);
+  return baseline;
+}
+
+interface VersionContentRow {
+  number: number;
+  content: string;
+  baseline_version_id: number;
+}
+
+/** Mounted under /api/groups/:group/tenants/:tenant. */
+export const companyCompletenessRoutes = new Hono<AppEnv>()
+  .get("/completeness", validate("query", CompletenessQuerySchema), async (c) => {
+    const { tenant } = c.get("tenantAccess");
+    const { group } = c.get("access");
+    const { version } = c.req.valid("query");
+    if (version === undefined) {
+      const draft = await findTenantDraft(c.env.DB, tenant.id);
+      if (!draft) throw new AppError(404, "draft_not_found", `${tenant.name} has no draft yet.`);
+      const baseline = await requireBaseline(c);
+      return c.json(
+        {
+          of: { draftRevision: draft.revision, baselineVersion: baseline.number },
+          ...assessContent(group, tenant, baseline.baseline, draft.content),
+        },
+        200,
+      );
+    }
+    const row = await c.env.DB.prepare(
+      "SELECT number, content, baseline_version_id FROM statement_versions WHERE tenant_id = ?1 AND number = ?2",
+    )
+      .bind(tenant.id, version)
+      .first<VersionContentRow>();
+    if (!row) throw new AppError(404, "version_not_found", `${tenant.name} has no version ${version}.`);
+    const baseline = (await findBaselineVersionById(c.env.DB, row.baseline_version_id))!;
+    const content = JSON.parse(row.content) as TenantContent;
+    return c.json(
+      {
+        of: { version: row.number, baselineVersion: baseline.number },
+        ...assessContent(group, tenant, baseline.baseline, content),
+      },
+      200,
+    );
+  })
+  .post("/import", validate("json", ImportSchema), async (c) => {
+    requireTenantEditor(c);
+    const baseline = await requireBaseline(c);
+    // A proposal only: nothing is written until the user accepts it into the draft.
+    return c.json({ proposal: proposeImport(c.req.valid("json"), baseline.baseline) }, 200);
+  })
+  .post("/import/accept", validate("json", ImportAcceptSchema), async (c) => {
+    const { tenant, role } = requireTenantEditor(c);
+    const { user, group } = c.get("access");
+    const revision = readIfMatchRevision(c);
+    const input = c.req.valid("json");
+    const [baseline, draft] = await Promise.all([requireBaseline(c), findTenantDraft(c.env.DB, tenant.id)]);
+    if (!draft) throw new AppError(404, "draft_not_found", `${tenant.name} has no draft yet.`);
+    const proposal = proposeImport({ text: input.text, format: input.format }, baseline.baseline);
+    const choices = {
+      ...input.choices,
+      sections: input.choices?.sections
+        ? Object.fromEntries(Object.entries(input.choices.sections).map(([k, v]) => [Number(k), v]))
+        : undefined,
+    };
+    const content = applyImportProposal(
+      draft.content,
+      proposal,
+      choices as Parameters<typeof applyImportProposal>[2],
+    );
+    const now = new Date().toISOString();
+    try {
+      await runWithAudit(
+        c.env.DB,
+        [prepareSaveTenantDraft(c.env.DB, tenant.id, revision, content, now)],
+        [
+          {
+            groupId: group.id,
+            tenantId: tenant.id,
+            actorUserId: user.id,
+            actor: user.email,
+            action: "draft.imported",
+            target: tenant.slug,
+            summary: { revision: revision + 1, sections: proposal.sections.length, format: input.format },
+            at: now,
+          },
+        ],
+      );
+    } catch (error) {
+      if (!isStaleRevision(error)) throw error;
+      throw conflictWithCurrent(
+        "The draft changed while you reviewed the import; review it again.",
+        await findTenantDraft(c.env.DB, tenant.id),
+      );
+    }
+    c.header("ETag", revisionEtag(revision + 1));
+    return c.json(
+      {
+        tenant: { slug: tenant.slug, name: tenant.name },
+        role,
+        revision: revision + 1,
+        content,
+        updatedAt: now,
+      },
+      200,
+    );
+  });
+
+interface InForceRow {
+  tenant_id: number;
+  content: string | null;
+  baseline_version_id: number | null;
+  number: number | null;
+}
+
+const csvCell = (value: string | number): string => {
+  const text = String(value);
+  // Cells a spreadsheet would run as a formula are prefixed, so the report cannot carry one.
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\n\r;]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+};
+
+/** Mounted under /api/groups/:group/completeness (privacy lead). */
+export const groupCompletenessRoutes = new Hono<AppEnv>().get("/", async (c) => {
+  const access = requireGroupAdmin(c);
+  const tenants = await listTenants(c.env.DB, access.group.id);
+  const { results } = await c.env.DB.prepare(
+    `SELECT t.id AS tenant_id, v.content, v.baseline_version_id, v.number FROM tenants t
+     LEFT JOIN statement_versions v ON v.id = (SELECT id FROM statement_versions WHERE tenant_id = t.id AND effective_from <= ?2
+       ORDER BY effective_from DESC, number DESC LIMIT 1)
+     WHERE t.group_id = ?1`,
+  )
+    .bind(access.group.id, new Date().toISOString())
+    .all<InForceRow>();
+  const baselines = new Map<number, BaselineVersionRecord>();
+  const companies = [];
+  for (const tenant of tenants) {
+    const row = results.find((r) => r.tenant_id === tenant.id);
+    if (!row?.content || row.baseline_version_id === null) {
+      companies.push({
+        tenant: { slug: tenant.slug, name: tenant.name },
+        version: null,
+        score: null,
+        missingAlways: [],
+        findings: [],
+      });
+      continue;
+    }
+    if (!baselines.has(row.baseline_version_id))
+      baselines.set(
+        row.baseline_version_id,
+        (await findBaselineVersionById(c.env.DB, row.baseline_version_id))!,
+      );
+    const report = assessContent(
+      access.group,
+      tenant,
+      baselines.get(row.baseline_version_id)!.baseline,
+      JSON.parse(row.content) as TenantContent,
+    );
+    companies.push({
+      tenant: { slug: tenant.slug, name: tenant.name },
+      version: row.number,
+      score: report.score,
+      missingAlways: report.missingAlways,
+      findings: report.findings.map((f) => ({ item: f.item, status: f.status, why: f.why })),
+    });
+  }
+  if (c.req.query("format") === "csv") {
+    const header = ["company", "version", "score", ...CHECKLIST.map((i) => i.id)];
+    const lines = companies.map((company) => [
+      company.tenant.name,
+      company.version ?? "",
+      company.score ?? "",
+      ...CHECKLIST.map((i) => company.findings.find((f) => f.item === i.id)?.status ?? ""),
+    ]);
+    const csv = [header, ...lines].map((line) => line.map(csvCell).join(",")).join("\r\n") + "\r\n";
+    return c.body(csv, 200, {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${access.group.group.slug}-avg-report.csv"`,
+    });
+  }
+  return c.json(
+    { items: CHECKLIST.map((i) => ({ id: i.id, title: i.title, applies: i.applies })), companies },
+    200,
+  );
+});
