@@ -1,5 +1,6 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  test: { name: "shared", include: ["shared/**/*.test.ts"], root: "." },
+  // Property tests run hundreds of cases: give them time on a busy two-core machine (no test is timed).
+  test: { name: "shared", include: ["shared/**/*.test.ts"], root: ".", testTimeout: 60_000 },
 });

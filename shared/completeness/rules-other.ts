@@ -1,6 +1,6 @@
 // Items that depend on how data is collected or on facts the model does not record: the
-// obligation to provide data, its source, automated decisions, new purposes and cookies. Each
-// decision says what it rests on, so an editor can tell an inference from a recorded fact.
+// obligation to provide data, its source, automated decisions and new purposes. Each decision
+// says what it rests on, so an editor can tell an inference from a recorded fact.
 import { findChecklistItem } from "./checklist.ts";
 import { findCue } from "./cues.ts";
 import {

@@ -1,6 +1,6 @@
-// What is processed, why, on which basis and for how long. The structured lists decide first:
-// a purpose in the list always carries its basis, a retention rule its period or criterion. The
-// text decides only when the lists are empty, and then the WP260 quality points apply.
+// What is processed, why and on which basis. The structured lists decide first: a purpose in
+// the list always carries its basis. The text decides only when the lists are empty, and then
+// the WP260 quality point applies: bases listed without saying which purpose rests on which.
 import { findChecklistItem } from "./checklist.ts";
 import { findCue, hasCue } from "./cues.ts";
 import {

@@ -140,7 +140,7 @@ describe("importing a rendered statement", () => {
         const merged = applyImportProposal(content, proposal);
         expect(validateOverrides(DEMO_BASELINE, merged)).toEqual([]);
       }),
-      { numRuns: 100 },
+      { numRuns: 60 },
     );
   }, 60_000);
 
