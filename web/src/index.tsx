@@ -24,6 +24,8 @@ const CompanyEditor = lazy(() => import("./pages/company/CompanyEditor.tsx"));
 const CompanyVersions = lazy(() => import("./pages/company/Versions.tsx"));
 const CompanyPublish = lazy(() => import("./pages/company/Publish.tsx"));
 const CompanyEmbed = lazy(() => import("./pages/embed/Embed.tsx"));
+const CompanyImport = lazy(() => import("./pages/avg/Import.tsx"));
+const GroupReport = lazy(() => import("./pages/avg/Report.tsx"));
 
 render(
   () => (
@@ -43,6 +45,8 @@ render(
       <Route path="/console/:group/companies/:tenant/versions" component={CompanyVersions} />
       <Route path="/console/:group/companies/:tenant/publish" component={CompanyPublish} />
       <Route path="/console/:group/companies/:tenant/embed" component={CompanyEmbed} />
+      <Route path="/console/:group/companies/:tenant/import" component={CompanyImport} />
+      <Route path="/console/:group/report" component={GroupReport} />
       <Route path="/invite" component={AcceptInvitation} />
       <Route path="*404" component={NotFound} />
     </Router>

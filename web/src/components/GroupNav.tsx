@@ -53,6 +53,9 @@ export function GroupNav(props: { group: string; tenant?: string }) {
                 <A href={`${base()}/requests`}>Goedkeuringen</A>
               </li>
               <li>
+                <A href={`${base()}/report`}>AVG-rapport</A>
+              </li>
+              <li>
                 <A href={`${base()}/people`}>Mensen</A>
               </li>
               <li>
@@ -88,6 +91,9 @@ export function GroupNav(props: { group: string; tenant?: string }) {
                 </li>
                 <li>
                   <A href={`${base()}/companies/${tenant()}/versions`}>Versies</A>
+                </li>
+                <li>
+                  <A href={`${base()}/companies/${tenant()}/import`}>Importeren</A>
                 </li>
                 <li>
                   <A href={`${base()}/companies/${tenant()}/embed`}>Op de website</A>

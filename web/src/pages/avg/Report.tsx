@@ -1,0 +1,4 @@
+// Placeholder until this console area is built; the route table needs the module to exist.
+export default function ReportPage() {
+  return <h1>Report</h1>;
+}
