@@ -42,6 +42,7 @@ interface LatestVersionRow {
   content: string | null;
   baseline_version_id: number | null;
   published_at: string | null;
+  content_hash: string | null;
   json: string | null;
 }
 
@@ -93,7 +94,7 @@ interface JsonRendering {
 async function readLatestVersions(db: D1Database, group: GroupRecord): Promise<LatestVersionRow[]> {
   const { results } = await db
     .prepare(
-      `SELECT t.id AS tenant_id, t.slug, t.name, t.group_id, v.number, v.content, v.baseline_version_id, v.published_at,
+      `SELECT t.id AS tenant_id, t.slug, t.name, t.group_id, v.number, v.content, v.baseline_version_id, v.published_at, v.content_hash,
          (SELECT body FROM statement_renderings r WHERE r.version_id = v.id AND r.format = 'json' AND r.language = ?2) AS json
        FROM tenants t
        LEFT JOIN statement_versions v ON v.id = (SELECT id FROM statement_versions WHERE tenant_id = t.id ORDER BY number DESC LIMIT 1)
@@ -133,27 +134,32 @@ export async function listRolloutStatus(db: D1Database, group: GroupRecord): Pro
     const reasons: RolloutStatus["reasons"] = [];
     if (row.baseline_version_id !== latest.id) reasons.push("baseline");
     if (refreshed.changed.length > 0) reasons.push("processor");
-    const outdated = reasons.length > 0;
+    // Outdated means "its statement would change": a company that left out the only section the
+    // new baseline touched keeps a statement that is still exactly right.
+    const next =
+      reasons.length > 0 ? renderOnLatest(group, tenant, latest, refreshed.content, row.json) : null;
+    const outdated = next !== null && next.contentHash !== row.content_hash;
     statuses.push({
       tenant,
       version: { number: row.number, baselineVersion: previous?.number ?? 0, publishedAt: row.published_at! },
       latestBaseline: latest.number,
       outdated,
-      reasons,
+      reasons: outdated ? reasons : [],
       conflicts: outdated && previous ? findConflicts(previous.baseline, latest.baseline, content) : [],
-      diff: outdated ? diffAgainstPublished(group, tenant, latest, refreshed.content, row.json) : null,
+      diff: outdated ? next.diff : null,
     });
   }
   return statuses;
 }
 
-function diffAgainstPublished(
+/** The statement the company would publish on the latest baseline, and how it differs. */
+function renderOnLatest(
   group: GroupRecord,
   tenant: TenantRecord,
   baseline: BaselineVersionRecord,
   content: TenantContent,
   publishedJson: string | null,
-): StatementDiff {
+): { contentHash: string; diff: StatementDiff } {
   const before = publishedJson ? (JSON.parse(publishedJson) as JsonRendering).sections : [];
   const language = group.group.defaultLanguage;
   const next = preparePublication(
@@ -170,7 +176,7 @@ function diffAgainstPublished(
   const after = (JSON.parse(json.body) as JsonRendering).sections;
   const strip = (sections: JsonRendering["sections"]) =>
     sections.map(({ key, title, text }) => ({ key, title, text }));
-  return diffStatements(strip(before), strip(after));
+  return { contentHash: next.contentHash, diff: diffStatements(strip(before), strip(after)) };
 }
 
 export interface RepublishResult {
