@@ -1,4 +1,550 @@
-// Placeholder until this console area is built; the route table needs the module to exist.
+// /console/:group/people — who has which role in the group, changing a role, and inviting people.
+// An invitation's link is shown once (the API keeps only its hash): copy it, or select it by hand.
+import { createSignal, For, onMount, Show } from "solid-js";
+import { createAsync } from "@solidjs/router";
+import * as v from "valibot";
+import { InvitationCreateSchema } from "../../../../shared/api-schemas.ts";
+import { api, ApiError, toApiError } from "../../api.ts";
+import { Field } from "../../components/Field.tsx";
+import { t } from "../../i18n.ts";
+import type { Role } from "../../messages.ts";
+import { GroupPage, type GroupContext } from "./GroupPage.tsx";
+import {
+  getInvitations,
+  getMembers,
+  getTenants,
+  refreshGroupData,
+  type Invitation,
+  type Member,
+} from "./group-data.ts";
+import { errorText, formatDate, formatDateTime, roleName, ROLES } from "./group-text.ts";
+
 export default function PeoplePage() {
-  return <h1>People</h1>;
+  return (
+    <GroupPage title={() => t("Mensen", "People")} adminOnly>
+      {(ctx) => <People {...ctx} />}
+    </GroupPage>
+  );
+}
+
+const companyRule = () =>
+  t(
+    "Kies een bedrijf: een redacteur of meelezer hoort bij één bedrijf.",
+    "Choose a company: an editor or viewer belongs to one company.",
+  );
+
+function People(props: GroupContext) {
+  const [notice, setNotice] = createSignal("");
+  return (
+    <>
+      <p class="lead">
+        {t(
+          "Wie bij de groep kan, met welke rol. De privacyfunctionaris mag alles; een redacteur bewerkt en publiceert de verklaring van één bedrijf; een meelezer kijkt alleen mee.",
+          "Who can reach the group, in which role. The privacy lead may do everything; an editor edits and publishes one company's statement; a viewer only reads.",
+        )}
+      </p>
+      <div role="status" class="notice info" classList={{ empty: !notice() }}>
+        {notice()}
+      </div>
+      <Members group={props.group} me={props.me.user.id} onNotice={setNotice} />
+      <Invite group={props.group} />
+      <Invitations group={props.group} onNotice={setNotice} />
+    </>
+  );
+}
+
+function CompanySelect(props: {
+  id: string;
+  group: string;
+  value: string;
+  onChange: (value: string) => void;
+  invalid?: boolean;
+  describedBy?: string | undefined;
+}) {
+  const tenants = createAsync(() => getTenants(props.group));
+  return (
+    <select
+      id={props.id}
+      value={props.value}
+      onChange={(e) => props.onChange(e.currentTarget.value)}
+      aria-invalid={props.invalid ? "true" : undefined}
+      aria-describedby={props.describedBy}
+    >
+      <option value="">{t("— kies een bedrijf —", "— choose a company —")}</option>
+      <For each={tenants()?.tenants}>
+        {(tenant) => (
+          <option value={tenant.slug} selected={tenant.slug === props.value}>
+            {tenant.name}
+          </option>
+        )}
+      </For>
+    </select>
+  );
+}
+
+function RoleSelect(props: { id: string; value: Role; onChange: (value: Role) => void }) {
+  return (
+    <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value as Role)}>
+      <For each={ROLES}>
+        {(role) => (
+          <option value={role} selected={role === props.value}>
+            {roleName(role)}
+          </option>
+        )}
+      </For>
+    </select>
+  );
+}
+
+function Members(props: { group: string; me: number; onNotice: (message: string) => void }) {
+  const data = createAsync(() => getMembers(props.group));
+  return (
+    <section aria-labelledby="members-title">
+      <h2 id="members-title">{t("Leden", "Members")}</h2>
+      <table class="data-table members-table">
+        <thead>
+          <tr>
+            <th scope="col">{t("Naam", "Name")}</th>
+            <th scope="col">{t("Rol", "Role")}</th>
+            <th scope="col">{t("Rol wijzigen", "Change role")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={data()?.members}>
+            {(member) => (
+              <MemberRow group={props.group} member={member} me={props.me} onNotice={props.onNotice} />
+            )}
+          </For>
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function MemberRow(props: {
+  group: string;
+  member: Member;
+  me: number;
+  onNotice: (message: string) => void;
+}) {
+  const m = () => props.member;
+  const [role, setRole] = createSignal<Role>(m().role);
+  const [tenant, setTenant] = createSignal(m().tenant?.slug ?? "");
+  const [error, setError] = createSignal("");
+  const [tenantError, setTenantError] = createSignal("");
+  const [busy, setBusy] = createSignal(false);
+  const id = (part: string) => `member-${m().id}-${part}`;
+  const describe = () =>
+    m().tenant ? `${roleName(m().role)} ${t("van", "of")} ${m().tenant!.name}` : roleName(m().role);
+
+  const save = async (event: SubmitEvent) => {
+    event.preventDefault();
+    if (busy()) return;
+    setError("");
+    setTenantError("");
+    const needsCompany = role() !== "group_admin";
+    if (needsCompany && !tenant()) {
+      setTenantError(companyRule());
+      document.getElementById(id("tenant"))?.focus();
+      return;
+    }
+    const next = { role: role(), ...(needsCompany ? { tenant: tenant() } : {}) };
+    if (next.role === m().role && (next.tenant ?? null) === (m().tenant?.slug ?? null)) {
+      setError(t("Dit is al de rol van deze persoon.", "This already is this person's role."));
+      return;
+    }
+    setBusy(true);
+    try {
+      const response = await api.api.groups[":group"].members[":id"].$patch({
+        param: { group: props.group, id: String(m().id) },
+        json: next,
+      });
+      if (!response.ok) throw await toApiError(response);
+      const { member } = await response.json();
+      const now = member.tenant
+        ? `${roleName(member.role)} ${t("van", "of")} ${member.tenant.name}`
+        : roleName(member.role);
+      props.onNotice(t(`${member.user.name} is nu ${now}.`, `${member.user.name} is now ${now}.`));
+      await refreshGroupData();
+    } catch (err) {
+      if (err instanceof ApiError && err.fields.tenant) setTenantError(companyRule());
+      setError(errorText(err));
+      // Put the form back to the role the person still has.
+      if (err instanceof ApiError && err.code === "last_group_admin") {
+        setRole(m().role);
+        setTenant(m().tenant?.slug ?? "");
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <tr data-member={m().id} data-email={m().user.email}>
+      <th scope="row">
+        {m().user.name}
+        <Show when={m().user.id === props.me}>
+          <span class="muted"> ({t("jij", "you")})</span>
+        </Show>
+        <br />
+        <span class="muted">{m().user.email}</span>
+      </th>
+      <td data-label={t("Rol", "Role")}>{describe()}</td>
+      <td data-label={t("Rol wijzigen", "Change role")}>
+        <form
+          class="inline-form"
+          onSubmit={save}
+          novalidate
+          aria-label={t(`Rol van ${m().user.name}`, `${m().user.name}'s role`)}
+        >
+          <label for={id("role")} class="visually-hidden">
+            {t(`Nieuwe rol voor ${m().user.name}`, `New role for ${m().user.name}`)}
+          </label>
+          <RoleSelect id={id("role")} value={role()} onChange={setRole} />
+          <Show when={role() !== "group_admin"}>
+            <label for={id("tenant")} class="visually-hidden">
+              {t(`Bedrijf voor ${m().user.name}`, `Company for ${m().user.name}`)}
+            </label>
+            <CompanySelect
+              id={id("tenant")}
+              group={props.group}
+              value={tenant()}
+              onChange={setTenant}
+              invalid={!!tenantError()}
+              describedBy={tenantError() ? id("tenant-error") : undefined}
+            />
+          </Show>
+          <button type="submit" class="small" aria-disabled={busy()}>
+            {t("Opslaan", "Save")}
+          </button>
+        </form>
+        <Show when={tenantError()}>
+          <p id={id("tenant-error")} class="field-error">
+            {tenantError()}
+          </p>
+        </Show>
+        <div role="alert" class="notice error" classList={{ empty: !error() }}>
+          {error()}
+        </div>
+      </td>
+    </tr>
+  );
+}
+
+interface Created {
+  email: string;
+  acceptUrl: string;
+  expiresAt: string;
+}
+
+function Invite(props: { group: string }) {
+  const [email, setEmail] = createSignal("");
+  const [role, setRole] = createSignal<Role>("tenant_editor");
+  const [tenant, setTenant] = createSignal("");
+  const [fields, setFields] = createSignal<Partial<Record<string, string>>>({});
+  const [alert, setAlert] = createSignal("");
+  const [busy, setBusy] = createSignal(false);
+  const [created, setCreated] = createSignal<Created | null>(null);
+  let emailInput: HTMLInputElement | undefined;
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    if (busy()) return;
+    setAlert("");
+    const body = {
+      email: email(),
+      role: role(),
+      ...(role() !== "group_admin" && tenant() ? { tenant: tenant() } : {}),
+    };
+    const parsed = v.safeParse(InvitationCreateSchema, body);
+    const messages: Partial<Record<string, string>> = {};
+    if (!parsed.success) {
+      for (const issue of parsed.issues) {
+        const field = v.getDotPath(issue) ?? "";
+        if (field === "email") {
+          messages.email ??= t(
+            "Vul een geldig e-mailadres in, zoals naam@bedrijf.nl.",
+            "Enter a valid e-mail address, such as name@company.com.",
+          );
+        } else if (field === "tenant") messages.tenant ??= companyRule();
+      }
+    }
+    if (role() !== "group_admin" && !tenant()) messages.tenant = companyRule();
+    setFields(messages);
+    if (!parsed.success || Object.keys(messages).length > 0) {
+      if (messages.email) emailInput?.focus();
+      else document.getElementById("invite-tenant")?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      const response = await api.api.groups[":group"].invitations.$post({
+        param: { group: props.group },
+        json: parsed.output,
+      });
+      if (!response.ok) throw await toApiError(response);
+      const result = await response.json();
+      setCreated({
+        email: result.invitation.email,
+        acceptUrl: result.acceptUrl,
+        expiresAt: result.invitation.expiresAt,
+      });
+      setEmail("");
+      setTenant("");
+      await refreshGroupData();
+    } catch (err) {
+      if (err instanceof ApiError) {
+        setFields({
+          ...(err.fields.email ? { email: err.fields.email } : {}),
+          ...(err.fields.tenant ? { tenant: companyRule() } : {}),
+        });
+      }
+      setAlert(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="invite-title">
+      <h2 id="invite-title">{t("Iemand uitnodigen", "Invite someone")}</h2>
+      <Show when={created()} keyed>
+        {(invitation) => <InvitationLink invitation={invitation} onClose={() => setCreated(null)} />}
+      </Show>
+      <form class="form narrow" onSubmit={submit} novalidate>
+        <div role="alert" class="notice error" classList={{ empty: !alert() }}>
+          {alert()}
+        </div>
+        <Field
+          id="invite-email"
+          label={t("E-mailadres", "E-mail address")}
+          type="email"
+          autocomplete="off"
+          value={email()}
+          onInput={setEmail}
+          error={fields().email}
+          ref={(el) => (emailInput = el)}
+        />
+        <div class="field">
+          <label for="invite-role">{t("Rol", "Role")}</label>
+          <RoleSelect id="invite-role" value={role()} onChange={setRole} />
+        </div>
+        <Show when={role() !== "group_admin"}>
+          <div class="field" classList={{ invalid: !!fields().tenant }}>
+            <label for="invite-tenant">{t("Bedrijf", "Company")}</label>
+            <CompanySelect
+              id="invite-tenant"
+              group={props.group}
+              value={tenant()}
+              onChange={setTenant}
+              invalid={!!fields().tenant}
+              describedBy={fields().tenant ? "invite-tenant-error" : undefined}
+            />
+            <Show when={fields().tenant}>
+              <p id="invite-tenant-error" class="field-error">
+                {fields().tenant}
+              </p>
+            </Show>
+          </div>
+        </Show>
+        <button type="submit" class="primary" aria-disabled={busy()}>
+          {busy() ? t("Bezig…", "Working…") : t("Uitnodiging maken", "Create invitation")}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/** The link, once: in a read-only field (selected, so it can be copied by hand) with a copy button. */
+function InvitationLink(props: { invitation: Created; onClose: () => void }) {
+  const [copyState, setCopyState] = createSignal<"" | "copied" | "failed">("");
+  let input: HTMLInputElement | undefined;
+
+  const selectLink = () => {
+    input?.focus();
+    input?.select();
+  };
+  // Shown once: put it in the hands of the keyboard and the clipboard shortcut straight away.
+  onMount(selectLink);
+
+  const copy = async () => {
+    try {
+      if (!navigator.clipboard) throw new Error("no clipboard");
+      await navigator.clipboard.writeText(props.invitation.acceptUrl);
+      setCopyState("copied");
+    } catch {
+      selectLink();
+      setCopyState("failed");
+    }
+  };
+
+  return (
+    <div class="once" role="region" aria-labelledby="invite-link-title">
+      <h3 id="invite-link-title">
+        {t(
+          `Uitnodiging voor ${props.invitation.email} is klaar`,
+          `Invitation for ${props.invitation.email} is ready`,
+        )}
+      </h3>
+      <p id="invite-link-hint">
+        {t(
+          `Stuur deze link zelf naar ${props.invitation.email}. Hij werkt één keer en verloopt op ${formatDateTime(props.invitation.expiresAt)}. De link wordt maar één keer getoond: daarna kan niemand hem nog inzien, ook jij niet.`,
+          `Send this link to ${props.invitation.email} yourself. It works once and expires on ${formatDateTime(props.invitation.expiresAt)}. It is shown only this once: afterwards nobody can see it again, you included.`,
+        )}
+      </p>
+      <div class="field">
+        <label for="invite-link">{t("Uitnodigingslink", "Invitation link")}</label>
+        <input
+          id="invite-link"
+          type="text"
+          readOnly
+          value={props.invitation.acceptUrl}
+          aria-describedby="invite-link-hint"
+          ref={input}
+          onFocus={(e) => e.currentTarget.select()}
+        />
+      </div>
+      <div class="button-row">
+        <button type="button" class="primary" onClick={() => void copy()}>
+          {t("Link kopiëren", "Copy link")}
+        </button>
+        <button type="button" class="secondary" onClick={() => props.onClose()}>
+          {t("Klaar, verbergen", "Done, hide it")}
+        </button>
+      </div>
+      <p role="status" class="copy-status">
+        {copyState() === "copied"
+          ? t("Gekopieerd naar het klembord.", "Copied to the clipboard.")
+          : copyState() === "failed"
+            ? t(
+                "Automatisch kopiëren lukte niet. De link staat geselecteerd in het veld hierboven: kopieer hem met Ctrl+C (op een Mac: Cmd+C).",
+                "Copying automatically did not work. The link is selected in the field above: copy it with Ctrl+C (on a Mac: Cmd+C).",
+              )
+            : ""}
+      </p>
+    </div>
+  );
+}
+
+const STATUS: Record<Invitation["status"], { nl: string; en: string; tone: string }> = {
+  pending: { nl: "Open", en: "Open", tone: "info" },
+  accepted: { nl: "Geaccepteerd", en: "Accepted", tone: "ok" },
+  expired: { nl: "Verlopen", en: "Expired", tone: "neutral" },
+  revoked: { nl: "Ingetrokken", en: "Withdrawn", tone: "neutral" },
+};
+
+function Invitations(props: { group: string; onNotice: (message: string) => void }) {
+  const data = createAsync(() => getInvitations(props.group));
+  const [error, setError] = createSignal("");
+  const [busy, setBusy] = createSignal<number | null>(null);
+
+  const revoke = async (invitation: Invitation) => {
+    if (busy() !== null) return;
+    setBusy(invitation.id);
+    setError("");
+    try {
+      const response = await api.api.groups[":group"].invitations[":id"].$delete({
+        param: { group: props.group, id: String(invitation.id) },
+      });
+      if (!response.ok) throw await toApiError(response);
+      props.onNotice(
+        t(
+          `De uitnodiging voor ${invitation.email} is ingetrokken.`,
+          `The invitation for ${invitation.email} is withdrawn.`,
+        ),
+      );
+      await refreshGroupData();
+    } catch (err) {
+      setError(errorText(err));
+      await refreshGroupData();
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <section aria-labelledby="invitations-title">
+      <h2 id="invitations-title">{t("Uitnodigingen", "Invitations")}</h2>
+      <div role="alert" class="notice error" classList={{ empty: !error() }}>
+        {error()}
+      </div>
+      <Show
+        when={(data()?.invitations.length ?? 0) > 0}
+        fallback={<p>{t("Nog niemand uitgenodigd.", "Nobody invited yet.")}</p>}
+      >
+        <table class="data-table invitations-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("E-mailadres", "E-mail address")}</th>
+              <th scope="col">{t("Rol", "Role")}</th>
+              <th scope="col">{t("Status", "Status")}</th>
+              <th scope="col">{t("Gemaakt / verloopt", "Created / expires")}</th>
+              <th scope="col">
+                <span class="visually-hidden">{t("Acties", "Actions")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={data()?.invitations}>
+              {(invitation) => (
+                <tr
+                  data-invitation={invitation.id}
+                  data-email={invitation.email}
+                  data-status={invitation.status}
+                >
+                  <th scope="row">{invitation.email}</th>
+                  <td data-label={t("Rol", "Role")}>
+                    {roleName(invitation.role)}
+                    <Show when={invitation.tenant}>
+                      {(tenant) => (
+                        <>
+                          {" "}
+                          {t("van", "of")} {tenant().name}
+                        </>
+                      )}
+                    </Show>
+                  </td>
+                  <td data-label={t("Status", "Status")}>
+                    <span class={`badge ${STATUS[invitation.status].tone}`}>
+                      {t(STATUS[invitation.status].nl, STATUS[invitation.status].en)}
+                    </span>
+                  </td>
+                  <td data-label={t("Gemaakt / verloopt", "Created / expires")}>
+                    {formatDate(invitation.createdAt)}
+                    <br />
+                    <span class="muted">
+                      {invitation.status === "pending"
+                        ? t(
+                            `verloopt ${formatDateTime(invitation.expiresAt)}`,
+                            `expires ${formatDateTime(invitation.expiresAt)}`,
+                          )
+                        : invitation.status === "expired"
+                          ? t(
+                              `verlopen ${formatDateTime(invitation.expiresAt)}`,
+                              `expired ${formatDateTime(invitation.expiresAt)}`,
+                            )
+                          : ""}
+                    </span>
+                  </td>
+                  <td>
+                    <Show when={invitation.status === "pending"}>
+                      <button
+                        type="button"
+                        class="danger small"
+                        aria-disabled={busy() === invitation.id}
+                        onClick={() => void revoke(invitation)}
+                      >
+                        {t("Intrekken", "Withdraw")}
+                        <span class="visually-hidden"> {invitation.email}</span>
+                      </button>
+                    </Show>
+                  </td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </Show>
+    </section>
+  );
 }

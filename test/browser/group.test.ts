@@ -1,0 +1,638 @@
+// The privacy lead's group pages in a real Chromium against the real worker: the dashboard and a
+// baseline rollout, people and invitations, the audit log, and publish approval.
+// State-changing steps use BeheerVisie, GeoTax, SIM and Pharox where they can (DataQuint for
+// approval, whose editor is a demo account). Other files share the database and may publish
+// baselines too, so every assertion is about what this file made (a unique sentence, an address).
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, expect, inject, it } from "vitest";
+import { checkScreen } from "./a11y.ts";
+import { artifactPath, launchChromium } from "./chromium.ts";
+
+const base = inject("baseURL");
+const PASSWORD = "verklaring-demo";
+const LEAD = "lead@conxillium.example";
+const DATAQUINT_EDITOR = "editor@dataquint.example";
+const GROUP = `${base}/api/groups/conxillium`;
+const stamp = Date.now().toString(36);
+
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const cspViolations: string[] = [];
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+  expect(cspViolations.splice(0)).toEqual([]);
+  expect(pageErrors.splice(0)).toEqual([]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function freshPage(viewport = { width: 1100, height: 800 }): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on("console", (msg) => {
+    if (/Content Security Policy/i.test(msg.text())) cspViolations.push(msg.text());
+  });
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  return page;
+}
+
+/** Signs the page's browser profile in over the API (the form has its own tests). */
+async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
+  const response = await page.request.post(`${base}/api/auth/login`, { data: { email, password } });
+  expect(response.status(), `sign-in of ${email}`).toBe(200);
+}
+
+async function json<T>(
+  response: { status(): number; json(): Promise<unknown>; url(): string },
+  status = 200,
+) {
+  expect(response.status(), response.url()).toBe(status);
+  return (await response.json()) as T;
+}
+
+interface RolloutCompany {
+  tenant: { slug: string; name: string };
+  outdated: boolean;
+  clean: boolean;
+  conflicts: { section: string; reason: string }[];
+  diff: { totals: { changed: number; added: number; removed: number; moved: number } } | null;
+}
+
+/** Republishing would change the text (a company omitting the changed section would not). */
+const changesText = (c: RolloutCompany): boolean =>
+  !!c.diff && c.diff.totals.changed + c.diff.totals.added + c.diff.totals.removed + c.diff.totals.moved > 0;
+
+const horizontalOverflow = (page: Page): Promise<number> =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/** Publishes a new baseline in which the "changes" section carries one more sentence. */
+async function publishBaselineWithSentence(page: Page, nl: string, en: string): Promise<number> {
+  const draftResponse = await page.request.get(`${GROUP}/baseline/draft`);
+  const draft = await json<{
+    revision: number;
+    baseline: { sections: { key: string; body: Record<string, string> }[] };
+  }>(draftResponse);
+  const changes = draft.baseline.sections.find((s) => s.key === "changes");
+  expect(changes).toBeDefined();
+  changes!.body.nl = `${changes!.body.nl} ${nl}`;
+  changes!.body.en = `${changes!.body.en} ${en}`;
+  const saved = await page.request.put(`${GROUP}/baseline/draft`, {
+    headers: { "If-Match": draftResponse.headers()["etag"]! },
+    data: { baseline: draft.baseline },
+  });
+  expect(saved.status()).toBe(200);
+  const published = await json<{ version: { number: number } }>(
+    await page.request.post(`${GROUP}/baseline/publish`, {
+      data: { changeNote: `Groepstest ${stamp}: een zin over wijzigingen erbij.` },
+    }),
+    201,
+  );
+  return published.version.number;
+}
+
+type Override = { mode: string; body?: Record<string, string> };
+
+/** Adds a sentence to the company's own addition to the introduction, keeping what it had. */
+async function appendToIntroduction(page: Page, tenant: string, nl: string, en: string): Promise<void> {
+  const url = `${GROUP}/tenants/${tenant}/draft`;
+  const response = await page.request.get(url);
+  const draft = await json<{ content: { overrides: Record<string, Override> } }>(response);
+  const had = draft.content.overrides.introduction;
+  const keep = had?.mode === "append" && had.body ? had.body : null;
+  draft.content.overrides.introduction = {
+    mode: "append",
+    body: { nl: keep?.nl ? `${keep.nl} ${nl}` : nl, en: keep?.en ? `${keep.en} ${en}` : en },
+  };
+  const saved = await page.request.put(url, {
+    headers: { "If-Match": response.headers()["etag"]! },
+    data: { content: draft.content },
+  });
+  expect(saved.status(), await saved.text()).toBe(200);
+}
+
+async function requestPublish(page: Page, tenant: string, changeNote: string): Promise<void> {
+  const response = await page.request.post(`${GROUP}/tenants/${tenant}/publish`, {
+    data: { changeNote, material: true },
+  });
+  expect(response.status(), await response.text()).toBe(202);
+}
+
+const publicJson = async (page: Page, tenant: string): Promise<string> => {
+  const response = await page.request.get(`${base}/v1/statements/conxillium/${tenant}.json`);
+  expect(response.status()).toBe(200);
+  return response.text();
+};
+
+/** Waits until every row of the audit table is of one action (the filter has been applied). */
+const waitForAuditRows = (page: Page, action: string) =>
+  page.waitForFunction((wanted) => {
+    const rows = [...document.querySelectorAll("table.audit-table tbody tr")];
+    return rows.length > 0 && rows.every((tr) => tr.getAttribute("data-action") === wanted);
+  }, action);
+
+const companyRow = (page: Page, slug: string) =>
+  page.locator(`table.companies-table tr[data-company="${slug}"]`);
+
+it("shows the lead all eight companies, marks them outdated after a new baseline, and republishes the clean ones one by one", async () => {
+  const page = await freshPage();
+  await signIn(page, LEAD);
+  await page.goto(`${base}/console/conxillium`);
+  await page.getByRole("heading", { level: 1, name: "Conxillium" }).waitFor();
+  const rows = page.locator("table.companies-table tbody tr");
+  await rows.nth(7).waitFor();
+  expect(await rows.count()).toBe(8);
+  const names = await rows.locator("th").allTextContents();
+  expect(names).toEqual([
+    "BeheerVisie",
+    "DataQuint",
+    "GeoTax",
+    "I-Real",
+    "JCC Software",
+    "Pharox",
+    "Procura",
+    "SIM",
+  ]);
+  // Every company has a version in force and a baseline it rests on.
+  for (const slug of ["beheervisie", "pharox", "sim"]) {
+    await companyRow(page, slug)
+      .getByText(/versie \d+/)
+      .first()
+      .waitFor();
+  }
+  await checkScreen(page, "group-dashboard");
+
+  // A new baseline that adds one sentence to "Wijzigingen".
+  const nl = `Deze zin kwam erbij in de groepstest ${stamp}.`;
+  const en = `This sentence was added in group test ${stamp}.`;
+  const baselineVersion = await publishBaselineWithSentence(page, nl, en);
+  const rollout = await json<{ companies: RolloutCompany[] }>(await page.request.get(`${GROUP}/rollout`));
+  const bySlug = new Map(rollout.companies.map((c) => [c.tenant.slug, c]));
+  for (const slug of ["beheervisie", "geotax", "pharox", "sim", "jcc-software"]) {
+    expect(bySlug.get(slug)?.outdated, slug).toBe(true);
+  }
+  // JCC Software appends to "cookies": an edit of "changes" is no conflict for it.
+  const jcc = bySlug.get("jcc-software")!;
+  expect(jcc.conflicts.filter((c) => c.section === "changes")).toEqual([]);
+
+  await page.reload();
+  await companyRow(page, "pharox").getByText("Verouderd").waitFor();
+  await companyRow(page, "jcc-software").getByText("Verouderd").waitFor();
+  expect(await companyRow(page, "pharox").getByText("Conflict").count()).toBe(0);
+  if (jcc.clean) {
+    expect(await companyRow(page, "jcc-software").getByText("Conflict").count()).toBe(0);
+    expect(await page.locator('.card[data-company="jcc-software"] .conflicts').count()).toBe(0);
+  }
+  await companyRow(page, "pharox").getByText(`(nieuwste: ${baselineVersion})`).waitFor();
+
+  // "What would change" for Pharox: the section and the words added.
+  const pharoxCard = page.locator('.card[data-company="pharox"]');
+  await pharoxCard.getByText("Wat zou er veranderen?").click();
+  const change = pharoxCard.locator('li[data-section="changes"]');
+  await change.getByText("„Wijzigingen”").waitFor();
+  expect((await change.locator("ins").allTextContents()).join(" ")).toContain(nl);
+  expect(await pharoxCard.locator("summary").textContent()).toMatch(
+    /sectie(s)? gewijzigd · \d+ woorden erbij, \d+ eruit/,
+  );
+  await page.screenshot({ path: artifactPath("group-dashboard-outdated"), fullPage: true });
+
+  // Republish all clean ones; each request is held up a little so the bar can be seen moving.
+  const clean = rollout.companies.filter((c) => c.outdated && c.clean && changesText(c));
+  const alike = rollout.companies.filter((c) => c.outdated && c.clean && !changesText(c));
+  const conflicted = rollout.companies.filter((c) => c.outdated && !c.clean);
+  expect(clean.map((c) => c.tenant.slug)).toEqual(expect.arrayContaining(["pharox", "geotax"]));
+  // BeheerVisie and SIM omit "changes": unless an earlier baseline is still waiting for them,
+  // their text stays the same, and they are not republished.
+  for (const company of alike) {
+    await page
+      .locator(`.card[data-company="${company.tenant.slug}"]`)
+      .getByText("verandert hierdoor niet")
+      .waitFor();
+  }
+  expect(clean.length).toBeGreaterThanOrEqual(2);
+  const order: string[] = [];
+  await page.route("**/api/groups/conxillium/rollout/*/republish", async (route) => {
+    order.push(new URL(route.request().url()).pathname.split("/").at(-2)!);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    await route.continue();
+  });
+  await page.getByRole("button", { name: "Alle bedrijven zonder conflict opnieuw publiceren" }).click();
+  const progress = page.locator("progress#republish-progress");
+  await progress.waitFor();
+  expect(await progress.getAttribute("max")).toBe(String(clean.length));
+  await page.waitForFunction(() => {
+    const bar = document.querySelector<HTMLProgressElement>("progress#republish-progress");
+    return !!bar && bar.value >= 1 && bar.value < bar.max;
+  });
+  await page.getByText(/Bezig met .+ \(\d+ van \d+\)/).waitFor();
+  await page.screenshot({ path: artifactPath("group-dashboard-republishing"), fullPage: true });
+
+  await page
+    .getByText(`Klaar: ${clean.length} van ${clean.length} bedrijven verwerkt`)
+    .waitFor({ timeout: 20_000 });
+  expect(await progress.evaluate((bar: HTMLProgressElement) => bar.value)).toBe(clean.length);
+  // One by one, in the order of the table.
+  expect(order).toEqual(clean.map((c) => c.tenant.slug));
+  const results = page.locator("ul.results li");
+  expect(await results.count()).toBe(clean.length + alike.length + conflicted.length);
+  for (const company of alike) {
+    const item = page.locator(`ul.results li[data-company="${company.tenant.slug}"]`);
+    expect(await item.getAttribute("data-status")).toBe("skipped");
+    expect(await item.textContent()).toContain("woord voor woord gelijk");
+  }
+  const pharoxResult = page.locator('ul.results li[data-company="pharox"]');
+  expect(await pharoxResult.getAttribute("data-status")).toBe("published");
+  expect(await pharoxResult.textContent()).toMatch(/Gepubliceerd.*Pharox.*gepubliceerd als versie \d+/);
+  for (const company of conflicted) {
+    const item = page.locator(`ul.results li[data-company="${company.tenant.slug}"]`);
+    expect(await item.getAttribute("data-status")).toBe("skipped");
+    expect(await item.textContent()).toContain("conflict in");
+  }
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe("republish-results-title");
+
+  // The page refreshed itself: Pharox is up to date, and the timeline names the republish.
+  await companyRow(page, "pharox").getByText("Bijgewerkt").waitFor();
+  const timeline = page.locator("ol.timeline");
+  await timeline
+    .getByText(/Pharox versie \d+/)
+    .first()
+    .waitFor();
+  expect(await timeline.textContent()).toContain(
+    "opnieuw gepubliceerd op de nieuwe basisverklaring door lead@conxillium.example",
+  );
+  await companyRow(page, "pharox").getByText("lead@conxillium.example").waitFor();
+  await checkScreen(page, "group-dashboard-republished");
+
+  // The public statement carries the new sentence, in both languages.
+  expect(await publicJson(page, "pharox")).toContain(nl);
+  const english = await page.request.get(`${base}/v1/statements/conxillium/pharox.json?lang=en`);
+  expect(await english.text()).toContain(en);
+  expect(await publicJson(page, "geotax")).toContain(nl);
+}, 120_000);
+
+it("shows a company editor their own companies instead of the group dashboard", async () => {
+  const page = await freshPage({ width: 375, height: 740 });
+  await signIn(page, "editor@jccsoftware.example");
+  await page.goto(`${base}/console/conxillium`);
+  const link = page.locator("main").getByRole("link", { name: "JCC Software" }).first();
+  await link.waitFor();
+  expect(await link.getAttribute("href")).toBe("/console/conxillium/companies/jcc-software");
+  expect(await page.locator("table.companies-table").count()).toBe(0);
+  expect(await page.locator("main").textContent()).not.toContain("DataQuint");
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+
+  // The admin pages explain themselves rather than failing.
+  await page.goto(`${base}/console/conxillium/people`);
+  await page.getByText("Dit onderdeel is alleen voor de privacyfunctionaris van de groep.").waitFor();
+});
+
+it("invites someone from the People page, who accepts in another browser, then changes their role; the audit log shows it and is intact", async () => {
+  const lead = await freshPage();
+  await lead.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: base });
+  await signIn(lead, LEAD);
+  await lead.goto(`${base}/console/conxillium/people`);
+  await lead.getByRole("heading", { level: 1, name: "Mensen" }).waitFor();
+  await lead.locator(`table.members-table tr[data-email="${LEAD}"]`).waitFor();
+
+  // A company role needs a company: checked before anything is sent.
+  const email = `nieuw-${stamp}@pharox.example`;
+  await lead.getByLabel("E-mailadres").fill(email);
+  await lead.getByLabel("Rol", { exact: true }).selectOption("tenant_editor");
+  await lead.getByRole("button", { name: "Uitnodiging maken" }).click();
+  await lead.locator("#invite-tenant-error").getByText("Kies een bedrijf").waitFor();
+  expect(await lead.locator("#invite-tenant").getAttribute("aria-invalid")).toBe("true");
+
+  await lead.getByLabel("Bedrijf", { exact: true }).selectOption("pharox");
+  const [created] = await Promise.all([
+    lead.waitForResponse(
+      (r) => r.url().endsWith("/api/groups/conxillium/invitations") && r.request().method() === "POST",
+    ),
+    lead.getByRole("button", { name: "Uitnodiging maken" }).click(),
+  ]);
+  expect(created.status()).toBe(201);
+  const { acceptUrl, invitation } = (await created.json()) as {
+    acceptUrl: string;
+    invitation: { expiresAt: string };
+  };
+
+  // The link, once: selected in a read-only field, with the expiry date and a copy button.
+  const field = lead.getByLabel("Uitnodigingslink");
+  await field.waitFor();
+  expect(await field.inputValue()).toBe(acceptUrl);
+  expect(await field.getAttribute("readonly")).not.toBeNull();
+  const expiry = new Intl.DateTimeFormat("nl-NL", { dateStyle: "long" }).format(
+    new Date(invitation.expiresAt),
+  );
+  await lead.locator(".once").getByText(expiry, { exact: false }).waitFor();
+  expect(await lead.evaluate(() => (document.activeElement as HTMLInputElement | null)?.id)).toBe(
+    "invite-link",
+  );
+  expect(
+    await lead.evaluate(() => {
+      const input = document.activeElement as HTMLInputElement;
+      return input.value.slice(input.selectionStart ?? 0, input.selectionEnd ?? 0);
+    }),
+  ).toBe(acceptUrl);
+  await lead.getByRole("button", { name: "Link kopiëren" }).click();
+  const copyStatus = lead.locator(".copy-status");
+  await copyStatus.filter({ hasText: /Gekopieerd|Automatisch kopiëren lukte niet/ }).waitFor();
+  if ((await copyStatus.textContent())?.includes("Gekopieerd")) {
+    expect(await lead.evaluate(() => navigator.clipboard.readText())).toBe(acceptUrl);
+  }
+  await checkScreen(lead, "group-people-invited");
+  const invitationRow = lead.locator(`table.invitations-table tr[data-email="${email}"]`);
+  await invitationRow.locator(".badge", { hasText: "Open" }).waitFor();
+  expect(await invitationRow.textContent()).toContain("redacteur van Pharox");
+
+  // The invitee, in a browser of their own.
+  const invitee = await freshPage();
+  await invitee.goto(acceptUrl);
+  await invitee.getByText("Je bent uitgenodigd als redacteur van Pharox binnen Conxillium.").waitFor();
+  await invitee.getByLabel("Je naam").fill("Noor Nieuw");
+  await invitee.getByLabel("Nieuw wachtwoord").fill("een-lang-wachtwoord");
+  await invitee.getByLabel("Herhaal het wachtwoord").fill("een-lang-wachtwoord");
+  await invitee.getByRole("button", { name: "Uitnodiging accepteren" }).click();
+  await invitee.getByRole("heading", { level: 1, name: "Welkom, Noor Nieuw" }).waitFor();
+
+  // Back with the lead: accepted, a member now; move them to SIM as a viewer.
+  await lead.reload();
+  await invitationRow.locator(".badge", { hasText: "Geaccepteerd" }).waitFor();
+  expect(await lead.getByLabel("Uitnodigingslink").count()).toBe(0);
+  const memberRow = lead.locator(`table.members-table tr[data-email="${email}"]`);
+  await memberRow.getByText("redacteur van Pharox").waitFor();
+  await memberRow.getByLabel("Nieuwe rol voor Noor Nieuw").selectOption("tenant_viewer");
+  await memberRow.getByLabel("Bedrijf voor Noor Nieuw").selectOption("sim");
+  await memberRow.getByRole("button", { name: "Opslaan" }).click();
+  await lead.getByRole("status").filter({ hasText: "Noor Nieuw is nu meelezer van SIM." }).waitFor();
+  await memberRow.getByText("meelezer van SIM").waitFor();
+  const members = await json<{
+    members: { user: { email: string }; role: string; tenant: { slug: string } | null }[];
+  }>(await lead.request.get(`${GROUP}/members`));
+  const noor = members.members.find((m) => m.user.email === email);
+  expect(noor).toMatchObject({ role: "tenant_viewer", tenant: { slug: "sim" } });
+
+  // The only privacy lead cannot stop being one: the API's 409 is shown with the row.
+  const admins = members.members.filter((m) => m.role === "group_admin");
+  if (admins.length === 1) {
+    const leadRow = lead.locator(`table.members-table tr[data-email="${LEAD}"]`);
+    await leadRow.getByLabel(/^Nieuwe rol voor/).selectOption("tenant_editor");
+    await leadRow.getByLabel(/^Bedrijf voor/).selectOption("geotax");
+    const [refused] = await Promise.all([
+      lead.waitForResponse((r) => r.request().method() === "PATCH"),
+      leadRow.getByRole("button", { name: "Opslaan" }).click(),
+    ]);
+    expect(refused.status()).toBe(409);
+    await leadRow.getByRole("alert").filter({ hasText: "enige privacyfunctionaris" }).waitFor();
+    expect(await leadRow.textContent()).toContain("privacyfunctionaris van de groep");
+    await lead.screenshot({ path: artifactPath("group-people-last-admin"), fullPage: true });
+  }
+
+  // A second invitation, withdrawn.
+  const other = `ingetrokken-${stamp}@geotax.example`;
+  await lead.getByLabel("E-mailadres").fill(other);
+  await lead.getByLabel("Rol", { exact: true }).selectOption("tenant_viewer");
+  await lead.getByLabel("Bedrijf", { exact: true }).selectOption("geotax");
+  await lead.getByRole("button", { name: "Uitnodiging maken" }).click();
+  const otherRow = lead.locator(`table.invitations-table tr[data-email="${other}"]`);
+  await otherRow.locator(".badge", { hasText: "Open" }).waitFor();
+  await otherRow.getByRole("button", { name: `Intrekken ${other}` }).click();
+  await otherRow.locator(".badge", { hasText: "Ingetrokken" }).waitFor();
+  expect(await otherRow.getByRole("button").count()).toBe(0);
+
+  // The audit log: the invitation, the acceptance and the role change, and an intact chain.
+  await lead.goto(`${base}/console/conxillium/audit`);
+  await lead.getByRole("heading", { level: 1, name: "Logboek" }).waitFor();
+  const chain = lead.locator(".chain");
+  await chain.filter({ hasText: "Het logboek is intact" }).waitFor();
+  expect(await chain.getAttribute("data-intact")).toBe("true");
+  const verify = await json<{ intact: boolean; rows: number }>(
+    await lead.request.get(`${GROUP}/audit/verify`),
+  );
+  expect(verify.intact).toBe(true);
+  expect(await chain.textContent()).toContain(`alle ${verify.rows} regels`);
+
+  await lead.getByLabel("Wat", { exact: true }).selectOption("invitation.created");
+  await lead.getByRole("button", { name: "Filteren" }).click();
+  await lead.waitForURL((url) => url.searchParams.get("action") === "invitation.created");
+  await waitForAuditRows(lead, "invitation.created");
+  const invited = lead.locator('table.audit-table tbody tr[data-action="invitation.created"]', {
+    hasText: email,
+  });
+  await invited.waitFor();
+  expect(await invited.textContent()).toContain("Uitnodiging gemaakt");
+  expect(await invited.textContent()).toContain("redacteur van Pharox");
+  expect(await invited.textContent()).not.toContain("{");
+  // Every row on this page is an invitation.
+  const actions = await lead
+    .locator("table.audit-table tbody tr")
+    .evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-action")));
+  expect(new Set(actions)).toEqual(new Set(["invitation.created"]));
+  await checkScreen(lead, "group-audit-invitations");
+
+  await lead.getByLabel("Wat", { exact: true }).selectOption("member.role_changed");
+  await lead.getByLabel("Bedrijf", { exact: true }).selectOption("sim");
+  await lead.getByRole("button", { name: "Filteren" }).click();
+  await lead.waitForURL((url) => url.searchParams.get("action") === "member.role_changed");
+  await waitForAuditRows(lead, "member.role_changed");
+  const changed = lead.locator('table.audit-table tbody tr[data-action="member.role_changed"]', {
+    hasText: email,
+  });
+  await changed.waitFor();
+  expect(await changed.textContent()).toMatch(/Was:\s*redacteur van Pharox/);
+  expect(await changed.textContent()).toMatch(/Wordt:\s*meelezer van SIM/);
+
+  await lead.getByRole("button", { name: "Filters wissen" }).click();
+  await lead.waitForURL((url) => url.search === "");
+  await lead.locator("table.audit-table tbody tr").first().waitFor();
+}, 120_000);
+
+it("pages through the audit log with 'older rows'", async () => {
+  const page = await freshPage({ width: 375, height: 740 });
+  await signIn(page, LEAD);
+  await page.goto(`${base}/console/conxillium/audit`);
+  const rows = page.locator("table.audit-table tbody tr");
+  await rows.first().waitFor();
+  const firstSeqs = await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute("data-seq"))));
+  const older = page.getByRole("button", { name: "Oudere regels" });
+  if ((await older.count()) === 0) {
+    // Fewer than a page of rows: nothing older to show.
+    expect(firstSeqs.length).toBeLessThan(50);
+    return;
+  }
+  expect(firstSeqs.length).toBe(50);
+  await older.click();
+  await page.waitForURL((url) => url.searchParams.get("before") === String(firstSeqs.at(-1)));
+  await page.waitForFunction(
+    (last) => Number(document.querySelector("table.audit-table tbody tr")?.getAttribute("data-seq")) < last,
+    firstSeqs.at(-1)!,
+  );
+  const secondSeqs = await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute("data-seq"))));
+  expect(Math.max(...secondSeqs)).toBeLessThan(Math.min(...firstSeqs));
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+  await page.getByRole("button", { name: "Naar de nieuwste regels" }).click();
+  await page.waitForURL((url) => !url.searchParams.has("before"));
+});
+
+it("names the first broken row prominently when the chain does not verify, and shows that row", async () => {
+  const page = await freshPage();
+  await signIn(page, LEAD);
+  // The real chain is intact (and must stay so); the answer of a broken one is played back instead.
+  const real = await json<{ intact: boolean; rows: number }>(await page.request.get(`${GROUP}/audit/verify`));
+  expect(real.intact).toBe(true);
+  const seq = Math.max(1, real.rows - 60);
+  await page.route("**/api/groups/conxillium/audit/verify", (route) =>
+    route.fulfill({
+      json: {
+        intact: false,
+        rows: seq - 1,
+        firstBroken: { id: 9999, seq, reason: "its content does not match its hash" },
+      },
+    }),
+  );
+  await page.goto(`${base}/console/conxillium/audit`);
+  const alert = page.getByRole("alert").filter({ hasText: "Het logboek is aangetast." });
+  await alert.waitFor();
+  expect(await alert.textContent()).toContain(
+    `Regel ${seq} klopt niet: de inhoud past niet bij de hash: de regel is achteraf gewijzigd.`,
+  );
+  if (seq > 2) expect(await alert.textContent()).toContain(`De ${seq - 1} regels daarvoor zijn in orde.`);
+  await alert.getByRole("button", { name: `Regel ${seq} tonen` }).click();
+  await page.waitForURL((url) => url.searchParams.get("before") === String(seq + 1));
+  const row = page.locator(`#audit-${seq}`);
+  await row.waitFor();
+  expect(await row.getAttribute("class")).toContain("highlight");
+  await row.getByText("Deze regel klopt niet.").waitFor();
+  expect(await page.locator("table.audit-table tbody tr").first().getAttribute("data-seq")).toBe(String(seq));
+  await page.screenshot({ path: artifactPath("group-audit-broken"), fullPage: true });
+});
+
+it("fits the dashboard and the requests page on a 375 px phone", async () => {
+  const page = await freshPage({ width: 375, height: 740 });
+  await signIn(page, LEAD);
+  await page.goto(`${base}/console/conxillium`);
+  await page.locator("table.companies-table tbody tr").nth(7).waitFor();
+  await page.locator("ol.timeline li").first().waitFor();
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: artifactPath("group-dashboard-phone"), fullPage: true });
+  await page.goto(`${base}/console/conxillium/requests`);
+  await page.getByRole("heading", { level: 2, name: /Wachten op een besluit/ }).waitFor();
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+  await page.goto(`${base}/console/conxillium/people`);
+  await page.locator("table.members-table tbody tr").first().waitFor();
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: artifactPath("group-people-phone"), fullPage: true });
+});
+
+it("requires approval: the lead approves and rejects DataQuint's requests, the editor withdraws one, the lead cannot approve their own", async () => {
+  const lead = await freshPage();
+  await signIn(lead, LEAD);
+  const editor = await freshPage();
+  await signIn(editor, DATAQUINT_EDITOR);
+  const setApproval = async (on: boolean) =>
+    json<{ requireApproval: boolean }>(
+      await lead.request.put(`${GROUP}/settings`, { data: { requireApproval: on } }),
+    );
+  try {
+    expect(await setApproval(true)).toEqual({ requireApproval: true });
+
+    // The editor asks to publish a change.
+    const first = { nl: `Eerste aanvulling ${stamp}.`, en: `First addition ${stamp}.` };
+    await appendToIntroduction(editor, "dataquint", first.nl, first.en);
+    await requestPublish(editor, "dataquint", `Introductie aangevuld (${stamp})`);
+
+    // The dashboard says DataQuint waits.
+    await lead.goto(`${base}/console/conxillium`);
+    await companyRow(lead, "dataquint").getByText("Wacht op goedkeuring").waitFor();
+
+    // The lead approves it on the requests page.
+    await lead.goto(`${base}/console/conxillium/requests`);
+    await lead.getByRole("heading", { level: 1, name: "Publicatieverzoeken" }).waitFor();
+    await lead.getByText("Goedkeuring is verplicht.").waitFor();
+    expect(await lead.getByRole("link", { name: "Wijzigen bij Instellingen" }).getAttribute("href")).toBe(
+      "/console/conxillium/settings",
+    );
+    const card = lead.locator('.card[data-company="dataquint"]');
+    await card.getByText(`„Introductie aangevuld (${stamp})”`).waitFor();
+    await card.getByText("Daan Quint").waitFor();
+    await checkScreen(lead, "group-requests-pending");
+    await card.getByRole("button", { name: "Goedkeuren en publiceren" }).click();
+    await lead
+      .getByRole("status")
+      .filter({ hasText: /Goedgekeurd: DataQuint versie \d+ is gepubliceerd\./ })
+      .waitFor();
+    await card.waitFor({ state: "detached" });
+    const decided = lead.locator("table.data-table tbody tr", {
+      hasText: `Introductie aangevuld (${stamp})`,
+    });
+    await decided.getByText("Goedgekeurd").waitFor();
+    expect(await decided.textContent()).toContain("door lead@conxillium.example");
+    expect(await publicJson(lead, "dataquint")).toContain(first.nl);
+
+    // A second request, rejected with a reason; the reason is required.
+    const second = { nl: `Tweede aanvulling ${stamp}.`, en: `Second addition ${stamp}.` };
+    await appendToIntroduction(editor, "dataquint", second.nl, second.en);
+    await requestPublish(editor, "dataquint", `Tweede poging (${stamp})`);
+    await lead.reload();
+    const secondCard = lead.locator('.card[data-company="dataquint"]');
+    await secondCard.getByRole("button", { name: "Afwijzen…" }).click();
+    await secondCard.getByRole("button", { name: "Afwijzing versturen" }).click();
+    await secondCard.locator(".field-error").getByText("Schrijf op waarom").waitFor();
+    await secondCard.getByLabel("Waarom wijs je dit af?").fill("De tekst noemt de gemeente niet.");
+    await secondCard.getByRole("button", { name: "Afwijzing versturen" }).click();
+    await lead.getByRole("status").filter({ hasText: "Afgewezen" }).waitFor();
+    const rejected = lead.locator("table.data-table tbody tr", { hasText: `Tweede poging (${stamp})` });
+    await rejected.getByText("„De tekst noemt de gemeente niet.”").waitFor();
+    expect(await publicJson(lead, "dataquint")).not.toContain(second.nl);
+
+    // A third request, which the editor sees as theirs and withdraws.
+    const third = { nl: `Derde aanvulling ${stamp}.`, en: `Third addition ${stamp}.` };
+    await appendToIntroduction(editor, "dataquint", third.nl, third.en);
+    await requestPublish(editor, "dataquint", `Derde poging (${stamp})`);
+    await editor.goto(`${base}/console/conxillium/requests`);
+    const own = editor.locator('.card[data-company="dataquint"]');
+    await own.getByText("dat ben jij").waitFor();
+    expect(await own.getByRole("button", { name: "Goedkeuren en publiceren" }).count()).toBe(0);
+    // Only their own companies' requests, and no approval setting (that is for the lead).
+    expect(await editor.locator("main").textContent()).not.toContain("Goedkeuring is verplicht");
+    await checkScreen(editor, "group-requests-editor");
+    await own.getByRole("button", { name: "Verzoek intrekken" }).click();
+    await editor.getByRole("status").filter({ hasText: "Ingetrokken: je verzoek voor DataQuint." }).waitFor();
+    const withdrawn = editor.locator("table.data-table tbody tr", { hasText: `Derde poging (${stamp})` });
+    await withdrawn.getByText("Ingetrokken").waitFor();
+    await editor.getByText("Er wachten geen publicaties op goedkeuring.").waitFor();
+
+    // The lead's own request: four eyes, so the lead may withdraw it but not approve it.
+    await appendToIntroduction(
+      lead,
+      "geotax",
+      `Aanvulling van de lead ${stamp}.`,
+      `Lead's addition ${stamp}.`,
+    );
+    await requestPublish(lead, "geotax", `Eigen verzoek (${stamp})`);
+    await lead.reload();
+    const mine = lead.locator('.card[data-company="geotax"]');
+    await mine.getByText("Je hebt deze publicatie zelf aangevraagd.").waitFor();
+    expect(await mine.getByRole("button", { name: "Goedkeuren en publiceren" }).count()).toBe(0);
+    const pending = await json<{ requests: { id: number; tenant: { slug: string } }[] }>(
+      await lead.request.get(`${GROUP}/publish-requests?status=pending`),
+    );
+    const own403 = pending.requests.find((r) => r.tenant.slug === "geotax")!;
+    const refused = await lead.request.post(`${GROUP}/publish-requests/${own403.id}/approve`);
+    expect(refused.status()).toBe(403);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("self_approval");
+    await mine.getByRole("button", { name: "Verzoek intrekken" }).click();
+    await mine.waitFor({ state: "detached" });
+  } finally {
+    await setApproval(false);
+  }
+  const settings = await json<{ requireApproval: boolean }>(await lead.request.get(`${GROUP}/settings`));
+  expect(settings.requireApproval).toBe(false);
+}, 120_000);
