@@ -16,6 +16,8 @@ export type Me = NonNullable<Awaited<ReturnType<typeof getMe>>>;
 /** Shown on the sign-in page after signing out (passed as navigation state). */
 export interface SignInState {
   notice?: "signed-out" | "signed-out-everywhere";
+  /** Said by the page that sent the user here, e.g. that their session expired. */
+  message?: string;
 }
 
 /**

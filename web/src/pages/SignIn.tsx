@@ -31,6 +31,8 @@ export default function SignIn() {
     return Array.isArray(value) ? value[0] : value;
   };
   const notice = () => {
+    const message = location.state?.message;
+    if (message) return message;
     const state = location.state?.notice;
     if (state) return NOTICES[state];
     return redirectParam() ? "Log in om verder te gaan." : null;
