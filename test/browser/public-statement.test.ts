@@ -42,7 +42,8 @@ it("shows JCC Software's statement with its title, sections and a working table 
   await page.waitForFunction(() => location.hash === "#vk-rights");
   const box = await page.locator("#vk-rights h2").boundingBox();
   expect(box).not.toBeNull();
-  expect(box!.y).toBeGreaterThanOrEqual(0);
+  // Scrolled to the top of the viewport; layout may land a fraction of a pixel above 0.
+  expect(box!.y).toBeGreaterThan(-1);
   expect(box!.y).toBeLessThan(700);
 
   // The page's own style is allowed by its CSP (no violation), and it is actually applied.
