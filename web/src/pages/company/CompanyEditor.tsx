@@ -1,4 +1,488 @@
-// Placeholder until this console area is built; the route table needs the module to exist.
+// A company's draft: its details, lists, section texts and own sections, with a live preview
+// rendered by the shared engine. Saves carry the revision; a conflicting save opens a merge.
+import { createDeferred, createMemo, createSignal, onCleanup, onMount, Show } from "solid-js";
+import { createStore, produce, reconcile } from "solid-js/store";
+import { A, createAsync, revalidate, useBeforeLeave, useParams } from "@solidjs/router";
+import * as v from "valibot";
+import { type Group, type TenantContent, TenantContentSchema } from "../../../../shared/model.ts";
+import { api, toApiError } from "../../api.ts";
+import { GroupNav } from "../../components/GroupNav.tsx";
+import { t } from "../../i18n.ts";
+import { ConflictView } from "./ConflictView.tsx";
+import { cloneContent, type FieldMessages, scopeOf, stableJson, validateContent } from "./content.ts";
+import {
+  asApiError,
+  type CurrentDraft,
+  type Draft,
+  getBaseline,
+  getDraft,
+  getGroup,
+  getPreview,
+  getProcessors,
+  getVersions,
+  type Processor,
+  type PublishedBaseline,
+} from "./data.ts";
+import { EditorContext, type EditorApi } from "./fields.tsx";
+import { describeError, describeIssue, formatDateTime } from "./labels.ts";
+import { combine, LoadFailure, useSessionExpired } from "./PageStates.tsx";
+import { Preview, sectionTitleLookup, focusField } from "./Preview.tsx";
+import { ProfileForm } from "./ProfileForm.tsx";
+import { ListEditors } from "./ListEditors.tsx";
+import { OverrideEditors, OwnSections } from "./SectionEditors.tsx";
+import "./company.css";
+
 export default function CompanyEditorPage() {
-  return <h1>CompanyEditor</h1>;
+  const params = useParams<{ group: string; tenant: string }>();
+  const draft = createAsync(() => getDraft(params.group, params.tenant));
+  const baseline = createAsync(() => getBaseline(params.group));
+  const processors = createAsync(() => getProcessors(params.group));
+  const group = createAsync(() => getGroup(params.group));
+  const loaded = () => combine(draft(), baseline(), processors(), group());
+  const retry = () => revalidate([getDraft.key, getBaseline.key, getProcessors.key, getGroup.key]);
+
+  const ready = () => {
+    const result = loaded();
+    return result?.ok && result.data[0].tenant.slug === params.tenant ? result.data : null;
+  };
+  const failure = () => {
+    const result = loaded();
+    return result && !result.ok ? result.error : null;
+  };
+
+  return (
+    <div class="company-page company-editor-page">
+      {/* No company links for a company that is not there (or not yours). */}
+      <GroupNav group={params.group} tenant={failure()?.status === 404 ? undefined : params.tenant} />
+      {/* Keyed on the company: another company is a fresh editor. Not keyed on the data, which
+          refreshes after every save while the editor keeps its own state. */}
+      <Show when={`${params.group}/${params.tenant}`} keyed>
+        {(_company) => (
+          <Show
+            when={ready()}
+            fallback={
+              <Show
+                when={failure()}
+                fallback={<p class="loading">{t("Concept laden…", "Loading draft…")}</p>}
+              >
+                {(error) => <LoadFailure error={error()} onRetry={retry} />}
+              </Show>
+            }
+          >
+            {(data) => (
+              <Editor
+                group={params.group}
+                draft={data()[0]}
+                baseline={data()[1]}
+                processors={data()[2].processors}
+                groupInfo={data()[3]}
+              />
+            )}
+          </Show>
+        )}
+      </Show>
+    </div>
+  );
+}
+
+/** Unsaved content kept in this tab while its owner signs in again. */
+function unsavedStash(group: string, tenant: string) {
+  const key = `verklaring.unsaved.${group}/${tenant}`;
+  return {
+    save(value: { revision: number; content: TenantContent }) {
+      try {
+        sessionStorage.setItem(key, JSON.stringify(value));
+      } catch {
+        // Storage full or blocked: the sign-in still works, only the edits are lost.
+      }
+    },
+    take(): { revision: number; content: TenantContent } | null {
+      try {
+        const raw = sessionStorage.getItem(key);
+        sessionStorage.removeItem(key);
+        return raw ? (JSON.parse(raw) as { revision: number; content: TenantContent }) : null;
+      } catch {
+        return null;
+      }
+    },
+  };
+}
+
+interface Conflict {
+  base: TenantContent;
+  mine: TenantContent;
+  current: CurrentDraft;
+}
+
+function Editor(props: {
+  group: string;
+  draft: Draft;
+  baseline: PublishedBaseline;
+  processors: Processor[];
+  groupInfo: Group;
+}) {
+  const tenant = props.draft.tenant;
+  const baseline = props.baseline.baseline;
+  const expired = useSessionExpired();
+  const stash = unsavedStash(props.group, tenant.slug);
+  const [content, setContent] = createStore<TenantContent>(cloneContent(props.draft.content));
+  const [revision, setRevision] = createSignal(props.draft.revision);
+  const [saved, setSaved] = createSignal({
+    content: cloneContent(props.draft.content),
+    json: stableJson(props.draft.content),
+    updatedAt: props.draft.updatedAt,
+  });
+  const [touched, setTouched] = createSignal<ReadonlySet<string>>(new Set());
+  const [showAll, setShowAll] = createSignal(false);
+  const [serverErrors, setServerErrors] = createSignal<FieldMessages>({});
+  const [alert, setAlert] = createSignal("");
+  const [status, setStatus] = createSignal("");
+  const [announcement, setAnnouncement] = createSignal("");
+  const [busy, setBusy] = createSignal(false);
+  const [conflict, setConflict] = createSignal<Conflict | null>(null);
+
+  // One JSON read of the store tracks every field, so these follow each keystroke.
+  const json = createMemo(() => stableJson(content));
+  const plain = createMemo(() => JSON.parse(json()) as TenantContent);
+  const dirty = () => json() !== saved().json;
+  const viewer = props.draft.role === "tenant_viewer";
+  const readOnly = () => viewer || conflict() !== null;
+  const title = createMemo(() => sectionTitleLookup(baseline, plain()));
+  const clientErrors = createMemo(() => validateContent(plain(), baseline, title()));
+  // Rendering runs when the browser is idle (or after 250 ms), so typing never waits for it.
+  const previewContent = createDeferred(plain, { timeoutMs: 250 });
+
+  const visible = (path: string) => showAll() || touched().has(scopeOf(path));
+  const editor: EditorApi = {
+    content,
+    baseline,
+    processors: props.processors,
+    readOnly,
+    announce: (message) => {
+      setAnnouncement("");
+      requestAnimationFrame(() => setAnnouncement(message));
+    },
+    edit: (path, change) => {
+      if (readOnly()) return;
+      setContent(produce(change));
+      const scope = scopeOf(path);
+      if (!touched().has(scope)) setTouched(new Set([...touched(), scope]));
+      const server = serverErrors();
+      if (Object.keys(server).some((key) => scopeOf(key) === scope)) {
+        setServerErrors(Object.fromEntries(Object.entries(server).filter(([key]) => scopeOf(key) !== scope)));
+      }
+      setStatus("");
+    },
+    error: (path) => serverErrors()[path] ?? (visible(path) ? clientErrors()[path] : undefined),
+    hasErrorsWithin: (prefix) =>
+      Object.keys(serverErrors()).some((path) => path.startsWith(prefix)) ||
+      Object.keys(clientErrors()).some((path) => path.startsWith(prefix) && visible(path)),
+  };
+
+  const focusFirstInvalid = () =>
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>(".editor-form [aria-invalid='true']")?.focus(),
+    );
+
+  const accept = (next: { revision: number; content: TenantContent; updatedAt: string }) => {
+    setContent(reconcile(cloneContent(next.content)));
+    setRevision(next.revision);
+    setSaved({
+      content: cloneContent(next.content),
+      json: stableJson(next.content),
+      updatedAt: next.updatedAt,
+    });
+    setServerErrors({});
+    setShowAll(false);
+    setTouched(new Set<string>());
+    // The publish and versions pages read the saved draft; they must not show an older one.
+    void revalidate([getDraft.key, getPreview.key, getVersions.key]);
+  };
+
+  const put = async (body: TenantContent, onRevision: number): Promise<"saved" | "conflict" | "failed"> => {
+    setBusy(true);
+    setAlert("");
+    try {
+      const response = await api.api.groups[":group"].tenants[":tenant"].draft.$put(
+        { param: { group: props.group, tenant: tenant.slug }, json: { content: body } },
+        { headers: { "If-Match": `"${onRevision}"` } },
+      );
+      if (response.ok) {
+        accept(await response.json());
+        return "saved";
+      }
+      if ((response.status as number) === 409) {
+        const answer = (await response.json().catch(() => null)) as { current?: CurrentDraft } | null;
+        if (answer?.current) {
+          setConflict({
+            base: conflict()?.current.content ?? saved().content,
+            mine: body,
+            current: answer.current,
+          });
+          return "conflict";
+        }
+      }
+      throw await toApiError(response);
+    } catch (caught) {
+      const error = asApiError(caught);
+      if (error.status === 401) {
+        // Keep the work through the sign-in: it comes back when this page opens again.
+        stash.save({ revision: onRevision, content: body });
+        leaving = true;
+        expired();
+        return "failed";
+      }
+      setServerErrors(
+        Object.fromEntries(
+          Object.entries(error.fields).map(([field, message]) => [
+            field.replace(/^content\./, ""),
+            describeIssue(message ?? ""),
+          ]),
+        ),
+      );
+      setShowAll(true);
+      setAlert(describeError(error));
+      if (Object.keys(error.fields).length > 0) focusFirstInvalid();
+      return "failed";
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const save = async (event?: SubmitEvent) => {
+    event?.preventDefault();
+    if (busy() || readOnly()) return;
+    if (!dirty()) {
+      setStatus(
+        t("Er is niets gewijzigd sinds de laatste keer opslaan.", "Nothing changed since the last save."),
+      );
+      return;
+    }
+    const parsed = v.safeParse(TenantContentSchema, plain());
+    if (!parsed.success || Object.keys(clientErrors()).length > 0) {
+      setShowAll(true);
+      setAlert(
+        t(
+          "Niet alle velden zijn goed ingevuld. Kijk de gemarkeerde velden na.",
+          "Not every field is filled in correctly. Check the marked fields.",
+        ),
+      );
+      focusFirstInvalid();
+      return;
+    }
+    const outcome = await put(parsed.output, revision());
+    if (outcome === "saved")
+      setStatus(t(`Opgeslagen als revisie ${revision()}.`, `Saved as revision ${revision()}.`));
+  };
+
+  const saveMerge = async (merged: TenantContent) => {
+    const current = conflict();
+    if (!current) return;
+    const outcome = await put(merged, current.current.revision);
+    if (outcome === "saved") {
+      setConflict(null);
+      setStatus(
+        t(
+          `Samengevoegd en opgeslagen als revisie ${revision()}.`,
+          `Merged and saved as revision ${revision()}.`,
+        ),
+      );
+      requestAnimationFrame(() => document.getElementById("save-status")?.focus());
+    }
+  };
+
+  // Leaving with unsaved changes: inside the console (router) and out of it (reload, close, other site).
+  let leaving = false;
+  useBeforeLeave((event) => {
+    if (leaving || !dirty() || event.defaultPrevented) return;
+    // The page's own anchors (#profile, #preview) do not leave it.
+    if (typeof event.to === "string" && new URL(event.to, location.origin).pathname === event.from.pathname)
+      return;
+    event.preventDefault();
+    setTimeout(() => {
+      if (
+        window.confirm(
+          t(
+            "Je hebt wijzigingen die nog niet zijn opgeslagen. Toch weggaan?",
+            "You have unsaved changes. Leave anyway?",
+          ),
+        )
+      ) {
+        event.retry(true);
+      }
+    }, 0);
+  });
+  const onBeforeUnload = (event: BeforeUnloadEvent) => {
+    if (!dirty()) return;
+    event.preventDefault();
+    event.returnValue = "";
+  };
+  onMount(() => {
+    window.addEventListener("beforeunload", onBeforeUnload);
+    const stashed = stash.take();
+    if (stashed && stashed.revision === revision()) {
+      setContent(reconcile(cloneContent(stashed.content)));
+      setStatus(
+        t(
+          "Je wijzigingen van voor het opnieuw inloggen staan er weer; sla ze op.",
+          "Your changes from before signing in again are back; save them.",
+        ),
+      );
+    } else if (stashed) {
+      setAlert(
+        t(
+          "Je niet-opgeslagen wijzigingen van voor het inloggen zijn niet teruggezet: iemand heeft het concept intussen opgeslagen.",
+          "Your unsaved changes from before signing in were not restored: someone saved the draft in the meantime.",
+        ),
+      );
+    }
+    // Links from the publish page point at a field: "#f-profile-phone".
+    const hash = decodeURIComponent(location.hash.slice(1));
+    if (hash.startsWith("f-")) requestAnimationFrame(() => focusField(hash.slice(2).replaceAll("-", ".")));
+  });
+  onCleanup(() => window.removeEventListener("beforeunload", onBeforeUnload));
+
+  return (
+    <EditorContext.Provider value={editor}>
+      <div class="company-editor">
+        <header class="page-head">
+          <h1>
+            {tenant.name}: {t("gegevens en teksten", "details and texts")}
+          </h1>
+          <p class="muted">
+            {t("Concept", "Draft")} · {t("revisie", "revision")} {revision()} ·{" "}
+            {t("laatst opgeslagen", "last saved")} {formatDateTime(saved().updatedAt)}
+          </p>
+        </header>
+        <Show when={viewer}>
+          <p class="notice info" id="read-only-note">
+            {t(
+              "Je bent meelezer van dit bedrijf: je kunt alles bekijken, maar niet wijzigen of publiceren. Vraag een redacteur als er iets moet veranderen.",
+              "You are a viewer of this company: you can see everything but not change or publish it. Ask an editor if something needs to change.",
+            )}
+          </p>
+        </Show>
+        <nav class="page-toc" aria-label={t("Op deze pagina", "On this page")}>
+          <ul>
+            <li>
+              <a href="#profile">{t("Bedrijfsgegevens", "Company details")}</a>
+            </li>
+            <li>
+              <a href="#lists">{t("Lijsten", "Lists")}</a>
+            </li>
+            <li>
+              <a href="#texts">{t("Teksten per onderdeel", "Texts per section")}</a>
+            </li>
+            <li>
+              <a href="#own">{t("Eigen onderdelen", "Own sections")}</a>
+            </li>
+            <li>
+              <a href="#preview">{t("Voorbeeld", "Preview")}</a>
+            </li>
+          </ul>
+        </nav>
+        <Show when={conflict()}>
+          {(c) => (
+            <ConflictView
+              base={c().base}
+              mine={c().mine}
+              current={c().current}
+              baseline={baseline}
+              busy={busy()}
+              onSave={saveMerge}
+              onCancel={() => setConflict(null)}
+            />
+          )}
+        </Show>
+        <div class="editor-layout">
+          <form
+            class="editor-form"
+            novalidate
+            onSubmit={save}
+            aria-busy={busy()}
+            aria-describedby={viewer ? "read-only-note" : undefined}
+          >
+            <section id="profile" aria-labelledby="profile-title" class="editor-section">
+              <h2 id="profile-title">{t("Bedrijfsgegevens", "Company details")}</h2>
+              <p class="hint">
+                {t(
+                  "Deze gegevens vullen de plaatshouders in de teksten van de groep, zoals {{company.phone}}.",
+                  "These details fill the placeholders in the group's texts, such as {{company.phone}}.",
+                )}
+              </p>
+              <ProfileForm />
+            </section>
+            <section id="lists" aria-labelledby="lists-title" class="editor-section">
+              <h2 id="lists-title">{t("Lijsten", "Lists")}</h2>
+              <ListEditors />
+            </section>
+            <section id="texts" aria-labelledby="texts-title" class="editor-section">
+              <h2 id="texts-title">{t("Teksten per onderdeel", "Texts per section")}</h2>
+              <p class="hint">
+                {t(
+                  `De basisverklaring (versie ${props.baseline.number}) bepaalt per onderdeel wat een bedrijf mag aanpassen.`,
+                  `The baseline (version ${props.baseline.number}) decides per section what a company may change.`,
+                )}
+              </p>
+              <OverrideEditors />
+            </section>
+            <section id="own" aria-labelledby="own-title" class="editor-section">
+              <h2 id="own-title">{t("Eigen onderdelen", "Own sections")}</h2>
+              <p class="hint">
+                {t(
+                  "Extra onderdelen die alleen in de verklaring van dit bedrijf staan.",
+                  "Extra sections that appear only in this company's statement.",
+                )}
+              </p>
+              <OwnSections />
+            </section>
+            <Show when={!viewer}>
+              <div class="save-bar">
+                <div class="save-state">
+                  <p
+                    id="save-status"
+                    tabindex="-1"
+                    role="status"
+                    class="save-status"
+                    classList={{ dirty: dirty() }}
+                  >
+                    {status() ||
+                      (dirty()
+                        ? t("Je hebt wijzigingen die nog niet zijn opgeslagen.", "You have unsaved changes.")
+                        : t("Alles is opgeslagen.", "Everything is saved."))}
+                  </p>
+                  <div role="alert" class="notice error" classList={{ empty: !alert() }}>
+                    {alert()}
+                  </div>
+                </div>
+                <div class="actions">
+                  <button type="submit" class="primary" aria-disabled={busy() || conflict() !== null}>
+                    {busy() ? t("Bezig met opslaan…", "Saving…") : t("Concept opslaan", "Save draft")}
+                  </button>
+                  <Show when={!dirty()}>
+                    <A href={`/console/${props.group}/companies/${tenant.slug}/publish`} class="button-link">
+                      {t("Naar publiceren", "Go to publishing")}
+                    </A>
+                  </Show>
+                </div>
+              </div>
+            </Show>
+          </form>
+          <aside class="editor-preview" aria-label={t("Voorbeeld en controle", "Preview and checks")}>
+            <Preview
+              content={previewContent()}
+              baseline={baseline}
+              baselineNumber={props.baseline.number}
+              group={props.groupInfo}
+              slug={tenant.slug}
+              processors={props.processors}
+            />
+          </aside>
+        </div>
+        <div class="visually-hidden" aria-live="polite">
+          {announcement()}
+        </div>
+      </div>
+    </EditorContext.Provider>
+  );
 }

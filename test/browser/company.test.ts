@@ -1,0 +1,427 @@
+// A company's pages in the console — editing the draft with a live preview, saving, merging a
+// conflicting save, publishing, comparing and restoring versions — in a real Chromium against
+// the real worker. Uses JCC Software and DataQuint only; every test sets up what it needs.
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, expect, inject, it } from "vitest";
+import { checkScreen } from "./a11y.ts";
+import { launchChromium } from "./chromium.ts";
+
+const base = inject("baseURL");
+const PASSWORD = "verklaring-demo";
+const JCC_EDITOR = "/console/conxillium/companies/jcc-software";
+const JCC_API = `${base}/api/groups/conxillium/tenants/jcc-software`;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const cspViolations: string[] = [];
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+  expect(cspViolations.splice(0)).toEqual([]);
+  expect(pageErrors.splice(0)).toEqual([]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function freshPage(viewport = { width: 1440, height: 900 }): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on("console", (msg) => {
+    if (/Content Security Policy/i.test(msg.text())) cspViolations.push(msg.text());
+  });
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  return page;
+}
+
+/** Signs in through the API; the page's context keeps the session cookie. */
+async function signedIn(email: string, viewport?: { width: number; height: number }): Promise<Page> {
+  const page = await freshPage(viewport);
+  const response = await page.request.post(`${base}/api/auth/login`, { data: { email, password: PASSWORD } });
+  expect(response.status()).toBe(200);
+  return page;
+}
+
+interface DraftBody {
+  revision: number;
+  content: {
+    profile: { phone: string; website: string };
+    overrides: Record<string, { mode: string; body?: { nl: string; en?: string } }>;
+  };
+}
+
+async function readDraft(page: Page): Promise<DraftBody> {
+  const response = await page.request.get(`${JCC_API}/draft`);
+  expect(response.status()).toBe(200);
+  return (await response.json()) as DraftBody;
+}
+
+async function openEditor(page: Page, path = JCC_EDITOR): Promise<void> {
+  await page.goto(`${base}${path}`);
+  await page.getByRole("heading", { level: 1, name: /gegevens en teksten/ }).waitFor();
+  await page.getByTestId("statement-preview").waitFor();
+}
+
+const preview = (page: Page) => page.getByTestId("statement-preview");
+
+it("lets JCC's editor change the phone and a section, see it live, save, publish, and find it public", async () => {
+  const page = await freshPage();
+  await page.goto(`${base}${JCC_EDITOR}`);
+  // Not signed in: sign in through the form, and land back on the editor.
+  await page.waitForURL((url) => url.pathname === "/sign-in");
+  await page.getByLabel("E-mailadres").fill("editor@jccsoftware.example");
+  await page.getByLabel("Wachtwoord", { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.waitForURL((url) => url.pathname === JCC_EDITOR);
+  await page.getByRole("heading", { level: 1, name: "JCC Software: gegevens en teksten" }).waitFor();
+  await preview(page).waitFor();
+  await checkScreen(page, "company-editor");
+
+  const phone = "+31 33 765 43 21";
+  const sentence = "Wij leggen per verwerking vast op welke grondslag die berust.";
+  const sentenceEn = "For every processing we record the legal basis it rests on.";
+  await page.getByLabel("Telefoonnummer", { exact: true }).fill(phone);
+  const legalBasis = page.locator("#section-legal_basis");
+  await legalBasis.getByLabel("Eigen tekst toevoegen").check();
+  await legalBasis.getByLabel("Toegevoegde tekst (Nederlands)").fill(sentence);
+  await legalBasis.getByLabel("Toegevoegde tekst (Engels)").fill(sentenceEn);
+
+  // The preview follows without saving.
+  await expect.poll(() => preview(page).textContent()).toContain(sentence);
+  expect(await preview(page).textContent()).toContain(phone);
+  await page.getByRole("button", { name: "Engels" }).click();
+  await expect.poll(() => preview(page).textContent()).toContain(sentenceEn);
+  await page.getByRole("button", { name: "Nederlands" }).click();
+  await page.getByRole("status").filter({ hasText: "nog niet zijn opgeslagen" }).waitFor();
+
+  // Unsaved changes: the page's own anchors just scroll, leaving the page asks first.
+  const dialogs: string[] = [];
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page
+    .getByRole("navigation", { name: "Op deze pagina" })
+    .getByRole("link", { name: "Voorbeeld" })
+    .click();
+  await expect.poll(() => new URL(page.url()).hash).toBe("#preview");
+  await page.getByRole("link", { name: "Versies" }).click();
+  await expect.poll(() => dialogs.length).toBe(1);
+  expect(dialogs[0]).toContain("niet zijn opgeslagen");
+  expect(new URL(page.url()).pathname).toBe(JCC_EDITOR);
+
+  await page.getByRole("button", { name: "Concept opslaan" }).click();
+  await page
+    .getByRole("status")
+    .filter({ hasText: /Opgeslagen als revisie \d+/ })
+    .waitFor();
+  const saved = await readDraft(page);
+  expect(saved.content.profile.phone).toBe(phone);
+  expect(saved.content.overrides.legal_basis).toEqual({
+    mode: "append",
+    body: { nl: sentence, en: sentenceEn },
+  });
+
+  // The preview's HTML is what publishing will render. Compare it with the public fragment once
+  // published: the published fragment ends in a <footer> with the version number, dates and
+  // hash that a preview cannot know, so that element (and the line break before it) is cut off;
+  // both strings go through the same HTML parser in the page so they serialise alike.
+  const previewHtml = await preview(page).innerHTML();
+
+  await page.getByRole("link", { name: "Naar publiceren" }).click();
+  await page.getByRole("heading", { level: 1, name: "JCC Software: publiceren" }).waitFor();
+  await page.getByText("Er ontbreekt niets").waitFor();
+  await checkScreen(page, "company-publish");
+
+  // The change note is required; the message sits at the field.
+  await page.getByRole("button", { name: "Publiceren", exact: true }).click();
+  await page.locator("#changeNote-error").waitFor();
+  expect(await page.getByLabel("Wat is er veranderd?").getAttribute("aria-invalid")).toBe("true");
+
+  await page.getByLabel("Wat is er veranderd?").fill("Nieuw telefoonnummer en uitleg over de rechtsgrond.");
+  await page.getByRole("button", { name: "Publiceren", exact: true }).click();
+  const published = page.getByRole("heading", { level: 2, name: /Versie \d+ is gepubliceerd/ });
+  await published.waitFor();
+  await checkScreen(page, "company-published");
+  const publicLink = page
+    .locator(".panel.success a", { hasText: "/v1/statements/conxillium/jcc-software" })
+    .first();
+  expect(await publicLink.getAttribute("href")).toBe(`${base}/v1/statements/conxillium/jcc-software`);
+
+  // Publishing the same draft again: nothing changed, with a way back to the editor.
+  await page.getByLabel("Wat is er veranderd?").fill("Nog een keer.");
+  await page.getByRole("button", { name: "Publiceren", exact: true }).click();
+  const alert = page.getByRole("alert").filter({ hasText: "Er is niets veranderd" });
+  await alert.waitFor();
+  await alert.getByRole("link", { name: "editor" }).waitFor();
+
+  const fragment = await page.request.get(`${base}/v1/statements/conxillium/jcc-software?fragment&lang=nl`);
+  expect(fragment.status()).toBe(200);
+  const fragmentHtml = await fragment.text();
+  expect(fragmentHtml).toContain("<footer>");
+  const withoutFooter = fragmentHtml.replace(/\n<footer>[\s\S]*?<\/footer>/, "");
+  const reserialised = await page.evaluate((html) => {
+    const holder = document.createElement("div");
+    holder.innerHTML = html;
+    return holder.innerHTML;
+  }, withoutFooter);
+  expect(reserialised).toBe(previewHtml);
+
+  const statement = await page.request.get(`${base}/v1/statements/conxillium/jcc-software`);
+  const statementHtml = await statement.text();
+  expect(statementHtml).toContain(sentence);
+  expect(statementHtml).toContain(phone);
+}, 120_000);
+
+it("merges two editors' saves of different fields, after showing both versions side by side", async () => {
+  const lead = await signedIn("lead@conxillium.example");
+  const editor = await signedIn("editor@jccsoftware.example");
+  await openEditor(lead);
+  await openEditor(editor);
+
+  const phone = "+31 33 222 33 44";
+  const website = "https://privacy.jccsoftware.example";
+  await lead.getByLabel("Telefoonnummer", { exact: true }).fill(phone);
+  await lead.getByRole("button", { name: "Concept opslaan" }).click();
+  await lead
+    .getByRole("status")
+    .filter({ hasText: /Opgeslagen als revisie/ })
+    .waitFor();
+
+  await editor.getByLabel("Website", { exact: true }).fill(website);
+  await editor.getByRole("button", { name: "Concept opslaan" }).click();
+  const conflict = editor.locator("section.conflict");
+  await conflict
+    .getByRole("heading", { name: "Iemand anders heeft dit concept intussen opgeslagen" })
+    .waitFor();
+  // Each difference shows both sides, with the side that changed already chosen.
+  const phoneUnit = conflict.getByRole("group", { name: "Telefoonnummer" });
+  const websiteUnit = conflict.getByRole("group", { name: "Website" });
+  expect(await phoneUnit.textContent()).toContain(phone);
+  expect(await websiteUnit.textContent()).toContain(website);
+  expect(await phoneUnit.getByRole("radio", { name: /Opgeslagen versie/ }).isChecked()).toBe(true);
+  expect(await websiteUnit.getByRole("radio", { name: /Mijn versie/ }).isChecked()).toBe(true);
+  await checkScreen(editor, "company-editor-conflict");
+
+  await conflict.getByRole("button", { name: "Samengevoegde versie opslaan" }).click();
+  await editor
+    .getByRole("status")
+    .filter({ hasText: /Samengevoegd en opgeslagen/ })
+    .waitFor();
+  await conflict.waitFor({ state: "detached" });
+  expect(await editor.getByLabel("Telefoonnummer", { exact: true }).inputValue()).toBe(phone);
+
+  const merged = await readDraft(editor);
+  expect(merged.content.profile.phone).toBe(phone);
+  expect(merged.content.profile.website).toBe(website);
+}, 60_000);
+
+it("compares two versions with the inserted words marked, and restores an older one as a new version", async () => {
+  const page = await signedIn("editor@jccsoftware.example");
+  // Publish a version with a known new sentence, so the latest two versions differ by it.
+  const marker = "Versievergelijking: deze zin is nieuw in deze versie.";
+  const draft = await readDraft(page);
+  const content = {
+    ...draft.content,
+    overrides: {
+      ...draft.content.overrides,
+      introduction: { mode: "append", body: { nl: marker, en: "Version comparison: this sentence is new." } },
+    },
+  };
+  const put = await page.request.put(`${JCC_API}/draft`, {
+    data: { content },
+    headers: { "If-Match": `"${draft.revision}"` },
+  });
+  expect(put.status()).toBe(200);
+  const publish = await page.request.post(`${JCC_API}/publish`, {
+    data: { changeNote: "Zin toegevoegd voor de vergelijking.", material: false },
+  });
+  expect(publish.status()).toBe(201);
+  const latest = ((await publish.json()) as { version: { number: number } }).version.number;
+
+  await page.goto(`${base}${JCC_EDITOR}/versions`);
+  await page.getByRole("heading", { level: 1, name: "JCC Software: versies" }).waitFor();
+  const rows = page.locator(".versions-table tbody tr");
+  expect(await rows.count()).toBe(latest);
+  expect(await rows.first().textContent()).toContain("Geldt nu");
+
+  // By default the newest two are compared: the new sentence is marked as inserted.
+  const section = page.locator(".diff-section", { has: page.getByRole("heading", { name: "Inleiding" }) });
+  await section.waitFor();
+  const inserted = await section.locator("ins").allTextContents();
+  expect(inserted.join(" ")).toContain("Versievergelijking: deze zin is nieuw in deze versie.");
+  expect(await section.locator("del").count()).toBe(0);
+  await checkScreen(page, "company-versions");
+
+  // Any two versions: the oldest against the newest, in English.
+  await page.getByLabel("Oude versie").selectOption(String(1));
+  await page.locator("#compare-lang").selectOption("en");
+  await page.getByRole("button", { name: "Vergelijken" }).click();
+  await page.waitForURL(
+    (url) => url.searchParams.get("from") === "1" && url.searchParams.get("lang") === "en",
+  );
+  await page.getByRole("heading", { name: "Introduction" }).waitFor();
+
+  await page.getByRole("button", { name: `Versie ${latest - 1} terugzetten` }).click();
+  const dialog = page.getByRole("dialog", { name: `Versie ${latest - 1} terugzetten` });
+  await dialog.waitFor();
+  await checkScreen(page, "company-versions-restore");
+  await dialog.getByRole("button", { name: "Terugzetten en publiceren" }).click();
+  await page
+    .getByRole("status")
+    .filter({ hasText: `gepubliceerd als versie ${latest + 1}` })
+    .waitFor();
+  await expect.poll(() => rows.count()).toBe(latest + 1);
+  expect(await rows.first().textContent()).toContain("Versie " + (latest - 1) + " teruggezet");
+  const statement = await page.request.get(`${base}/v1/statements/conxillium/jcc-software`);
+  expect(await statement.text()).not.toContain(marker);
+  // The draft keeps the sentence, so it can be published again later.
+  expect((await readDraft(page)).content.overrides.introduction?.body?.nl).toBe(marker);
+}, 60_000);
+
+it("checks fields as they are typed and refuses to save what the API would refuse", async () => {
+  const page = await signedIn("editor@dataquint.example");
+  await openEditor(page, "/console/conxillium/companies/dataquint");
+  let saves = 0;
+  page.on("request", (request) => {
+    if (request.method() === "PUT" && request.url().endsWith("/draft")) saves++;
+  });
+  const kvk = page.getByLabel("KvK-nummer");
+  await kvk.fill("1234");
+  await page.locator("#f-profile-kvkNumber-error").filter({ hasText: "acht cijfers" }).waitFor();
+  expect(await kvk.getAttribute("aria-invalid")).toBe("true");
+  expect(await kvk.getAttribute("aria-describedby")).toContain("f-profile-kvkNumber-error");
+  await kvk.fill("05829316");
+  await page.locator("#f-profile-kvkNumber-error").waitFor({ state: "detached" });
+
+  // A new purpose on a legitimate interest needs the interest itself; a new row opens for typing.
+  await page.getByRole("button", { name: "+ Doel toevoegen" }).click();
+  const purpose = page.locator("#list-purposes details[open]").last();
+  await purpose.getByLabel("Doel (Nederlands)").fill("Klanttevredenheid meten");
+  await purpose.getByLabel("Rechtsgrond").selectOption("legitimate_interest");
+  await page.getByRole("button", { name: "Concept opslaan" }).click();
+  await page.getByRole("alert").filter({ hasText: "Niet alle velden zijn goed ingevuld" }).waitFor();
+  await purpose.getByText("Beschrijf het gerechtvaardigd belang.").waitFor();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toMatch(/legitimateInterest-nl$/);
+  expect(saves).toBe(0);
+  await checkScreen(page, "company-editor-invalid");
+  await page.getByRole("button", { name: /Doel \d+: Klanttevredenheid meten verwijderen/ }).click();
+  await page.getByRole("status").filter({ hasText: "Alles is opgeslagen." }).waitFor();
+}, 60_000);
+
+it("shows a publish that waits for approval, and lets the requester withdraw it", async () => {
+  const lead = await signedIn("lead@conxillium.example");
+  const setApproval = async (on: boolean) =>
+    expect(
+      (
+        await lead.request.put(`${base}/api/groups/conxillium/settings`, { data: { requireApproval: on } })
+      ).status(),
+    ).toBe(200);
+  await setApproval(true);
+  try {
+    const page = await signedIn("editor@dataquint.example");
+    const api = `${base}/api/groups/conxillium/tenants/dataquint`;
+    const draft = (await (await page.request.get(`${api}/draft`)).json()) as DraftBody;
+    const content = { ...draft.content, profile: { ...draft.content.profile, phone: "+31 38 204 77 99" } };
+    const put = await page.request.put(`${api}/draft`, {
+      data: { content },
+      headers: { "If-Match": `"${draft.revision}"` },
+    });
+    expect(put.status()).toBe(200);
+
+    await page.goto(`${base}/console/conxillium/companies/dataquint/publish`);
+    await page.getByLabel("Wat is er veranderd?").fill("Nieuw telefoonnummer.");
+    await page.getByRole("button", { name: "Publiceren", exact: true }).click();
+    await page.getByRole("heading", { level: 2, name: "Verzoek verstuurd: wacht op goedkeuring" }).waitFor();
+    const pending = page.locator("section.panel.pending", {
+      has: page.getByRole("button", { name: "Verzoek intrekken" }),
+    });
+    await pending.getByText("Nieuw telefoonnummer.").waitFor();
+    expect(await page.getByRole("button", { name: "Publiceren", exact: true }).count()).toBe(0);
+    await checkScreen(page, "company-publish-requested");
+
+    await pending.getByRole("button", { name: "Verzoek intrekken" }).click();
+    await page.getByRole("heading", { level: 2, name: "Verzoek ingetrokken" }).waitFor();
+    await page.getByRole("button", { name: "Publiceren", exact: true }).waitFor();
+  } finally {
+    await setApproval(false);
+  }
+}, 60_000);
+
+it("shows DataQuint's editor only DataQuint, and JCC's console address as not found", async () => {
+  const page = await signedIn("editor@dataquint.example");
+  await openEditor(page, "/console/conxillium/companies/dataquint");
+  await page.getByRole("heading", { level: 1, name: "DataQuint: gegevens en teksten" }).waitFor();
+  const nav = page.getByRole("navigation", { name: /Conxillium/ });
+  expect(await nav.textContent()).toContain("DataQuint");
+  expect(await nav.textContent()).not.toContain("JCC");
+
+  await page.goto(`${base}${JCC_EDITOR}`);
+  await page.getByText("Dit bedrijf bestaat niet of je hebt er geen toegang toe.").waitFor();
+  expect(await page.locator("main").textContent()).not.toContain("JCC Software B.V.");
+  await checkScreen(page, "company-not-found");
+  await page.goto(`${base}${JCC_EDITOR}/versions`);
+  await page.getByText("Dit bedrijf bestaat niet of je hebt er geen toegang toe.").waitFor();
+}, 60_000);
+
+it("shows JCC's viewer the editor read-only, and no way to publish", async () => {
+  const page = await signedIn("viewer@jccsoftware.example");
+  await openEditor(page);
+  await page.getByText("Je bent meelezer van dit bedrijf").waitFor();
+  const phone = page.getByLabel("Telefoonnummer", { exact: true });
+  expect(await phone.getAttribute("readonly")).not.toBeNull();
+  expect(await page.getByRole("button", { name: "Concept opslaan" }).count()).toBe(0);
+  expect(await page.locator("#section-legal_basis").getByRole("radio").first().isDisabled()).toBe(true);
+  expect(await page.getByRole("button", { name: /toevoegen$/ }).count()).toBe(0);
+  await checkScreen(page, "company-editor-viewer");
+
+  await page.goto(`${base}${JCC_EDITOR}/publish`);
+  await page.getByText("alleen redacteuren en de privacyfunctionaris kunnen publiceren").waitFor();
+  expect(await page.getByRole("button", { name: "Publiceren", exact: true }).count()).toBe(0);
+  await checkScreen(page, "company-publish-viewer");
+}, 60_000);
+
+it("keeps the editor usable on a 375 px wide phone", async () => {
+  const page = await signedIn("editor@jccsoftware.example", { width: 375, height: 812 });
+  await openEditor(page);
+  await page.locator("#data_categories-0 summary").click();
+  await page.getByLabel("Naam (Nederlands)").first().waitFor();
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBe(0);
+  await checkScreen(page, "company-editor-phone");
+}, 60_000);
+
+it("sends an expired session to sign in and brings the unsaved changes back afterwards", async () => {
+  const page = await signedIn("editor@jccsoftware.example");
+  await openEditor(page);
+  const phone = "+31 33 999 88 77";
+  await page.getByLabel("Telefoonnummer", { exact: true }).fill(phone);
+  await page.context().clearCookies();
+  await page.getByRole("button", { name: "Concept opslaan" }).click();
+  await page.waitForURL((url) => url.pathname === "/sign-in");
+  expect(new URL(page.url()).searchParams.get("redirect")).toBe(JCC_EDITOR);
+
+  await page.getByLabel("E-mailadres").fill("editor@jccsoftware.example");
+  await page.getByLabel("Wachtwoord", { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.waitForURL((url) => url.pathname === JCC_EDITOR);
+  await page
+    .getByRole("status")
+    .filter({ hasText: "Je wijzigingen van voor het opnieuw inloggen staan er weer" })
+    .waitFor();
+  expect(await page.getByLabel("Telefoonnummer", { exact: true }).inputValue()).toBe(phone);
+  await page.getByRole("button", { name: "Concept opslaan" }).click();
+  await page
+    .getByRole("status")
+    .filter({ hasText: /Opgeslagen als revisie/ })
+    .waitFor();
+  expect((await readDraft(page)).content.profile.phone).toBe(phone);
+}, 60_000);

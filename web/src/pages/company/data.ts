@@ -1,0 +1,137 @@
+// Everything the company pages read from the API. Queries resolve to a Loaded<T> instead of
+// throwing, so each page decides itself what a 401, a 404 or a network failure looks like
+// (the layout's error boundary would only offer "try again").
+import { query } from "@solidjs/router";
+import type { Group, TenantContent } from "../../../../shared/model.ts";
+import { api, ApiError, readJson } from "../../api.ts";
+
+export type Loaded<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+
+/** A fetch that never reached the API (offline, DNS, …), as an ApiError the pages can show. */
+export function networkError(): ApiError {
+  return new ApiError(
+    0,
+    {
+      error: {
+        code: "network_error",
+        message: "De server is niet bereikbaar. Controleer je internetverbinding en probeer het opnieuw.",
+      },
+    },
+    null,
+  );
+}
+
+/** The ApiError for anything a call threw. */
+export const asApiError = (error: unknown): ApiError => (error instanceof ApiError ? error : networkError());
+
+async function load<T>(call: () => Promise<T>): Promise<Loaded<T>> {
+  try {
+    return { ok: true, data: await call() };
+  } catch (error) {
+    return { ok: false, error: asApiError(error) };
+  }
+}
+
+const tenantParam = (group: string, tenant: string) => ({ param: { group, tenant } });
+
+export const getDraft = query(
+  (group: string, tenant: string) =>
+    load(async () =>
+      readJson(await api.api.groups[":group"].tenants[":tenant"].draft.$get(tenantParam(group, tenant))),
+    ),
+  "company-draft",
+);
+export type Draft = Extract<Awaited<ReturnType<typeof getDraft>>, { ok: true }>["data"];
+
+export const getBaseline = query(
+  (group: string) =>
+    load(async () => readJson(await api.api.groups[":group"].baseline.$get({ param: { group } }))),
+  "company-baseline",
+);
+export type PublishedBaseline = Extract<Awaited<ReturnType<typeof getBaseline>>, { ok: true }>["data"];
+
+export const getProcessors = query(
+  (group: string) =>
+    load(async () => readJson(await api.api.groups[":group"].processors.$get({ param: { group } }))),
+  "company-processors",
+);
+export type Processor = Extract<
+  Awaited<ReturnType<typeof getProcessors>>,
+  { ok: true }
+>["data"]["processors"][number];
+
+/**
+ * The Group the engine renders with. The API has no member endpoint for company editors, so it
+ * comes from the public directory, which lists every company in the group's order — the same
+ * list the worker uses when it publishes.
+ */
+export const getGroup = query(
+  (group: string) =>
+    load(async (): Promise<Group> => {
+      const body = await readJson(await api.v1.statements[":group"].$get({ param: { group } }));
+      return {
+        slug: body.group.slug,
+        name: body.group.name,
+        languages: body.group.languages,
+        defaultLanguage: body.group.defaultLanguage,
+        members: body.companies.map((company) => ({ slug: company.slug, name: company.name })),
+      };
+    }),
+  "company-group",
+);
+
+export const getPreview = query(
+  (group: string, tenant: string) =>
+    load(async () =>
+      readJson(await api.api.groups[":group"].tenants[":tenant"].preview.$get(tenantParam(group, tenant))),
+    ),
+  "company-preview",
+);
+export type ServerPreview = Extract<Awaited<ReturnType<typeof getPreview>>, { ok: true }>["data"];
+
+export const getVersions = query(
+  (group: string, tenant: string) =>
+    load(async () =>
+      readJson(await api.api.groups[":group"].tenants[":tenant"].versions.$get(tenantParam(group, tenant))),
+    ),
+  "company-versions",
+);
+export type VersionRow = Extract<
+  Awaited<ReturnType<typeof getVersions>>,
+  { ok: true }
+>["data"]["versions"][number];
+
+export const getVersionDiff = query(
+  (group: string, tenant: string, from: number, to: number, lang: "nl" | "en") =>
+    load(async () =>
+      readJson(
+        await api.api.groups[":group"].tenants[":tenant"].versions.diff.$get({
+          param: { group, tenant },
+          query: { from: String(from), to: String(to), lang },
+        }),
+      ),
+    ),
+  "company-version-diff",
+);
+export type VersionDiff = Extract<Awaited<ReturnType<typeof getVersionDiff>>, { ok: true }>["data"];
+
+export const getPublishRequests = query(
+  (group: string) =>
+    load(async () => readJson(await api.api.groups[":group"]["publish-requests"].$get({ param: { group } }))),
+  "company-publish-requests",
+);
+export type PublishRequest = Extract<
+  Awaited<ReturnType<typeof getPublishRequests>>,
+  { ok: true }
+>["data"]["requests"][number];
+
+/** The draft as the conflict answer of a save carries it. */
+export interface CurrentDraft {
+  revision: number;
+  content: TenantContent;
+  updatedAt: string;
+}
+
+/** The public address of a company's statement, as company websites link to it. */
+export const publicStatementUrl = (group: string, tenant: string): string =>
+  `${location.origin}/v1/statements/${group}/${tenant}`;
