@@ -176,9 +176,11 @@ it("shows the lead all eight companies, marks them outdated after a new baseline
   const baselineVersion = await publishBaselineWithSentence(page, nl, en);
   const rollout = await json<{ companies: RolloutCompany[] }>(await page.request.get(`${GROUP}/rollout`));
   const bySlug = new Map(rollout.companies.map((c) => [c.tenant.slug, c]));
-  for (const slug of ["beheervisie", "geotax", "pharox", "sim", "jcc-software"]) {
+  for (const slug of ["geotax", "pharox", "jcc-software"]) {
     expect(bySlug.get(slug)?.outdated, slug).toBe(true);
   }
+  // BeheerVisie and SIM leave "changes" out: this baseline does not change their statement, so it
+  // does not make them outdated (an earlier baseline from another test may still, though).
   // JCC Software appends to "cookies": an edit of "changes" is no conflict for it.
   const jcc = bySlug.get("jcc-software")!;
   expect(jcc.conflicts.filter((c) => c.section === "changes")).toEqual([]);
