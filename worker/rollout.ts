@@ -4,7 +4,7 @@
 import { diffStatements, type StatementDiff } from "../shared/diff.ts";
 import { ALLOWED_MODES, type Baseline, type TenantContent } from "../shared/model.ts";
 import { applyProcessorRegister } from "../shared/processor-register.ts";
-import { preparePublication } from "../shared/publication.ts";
+import { hashStatementContent, renderJson, resolveStatement } from "../shared/engine.ts";
 import {
   findBaselineVersionById,
   findLatestBaselineVersion,
@@ -105,13 +105,19 @@ async function readLatestVersions(db: D1Database, group: GroupRecord): Promise<L
   return results;
 }
 
-export async function listRolloutStatus(db: D1Database, group: GroupRecord): Promise<RolloutStatus[]> {
+/** Every company's rollout status, or only `onlyTenant`'s (so republishing one is not quadratic). */
+export async function listRolloutStatus(
+  db: D1Database,
+  group: GroupRecord,
+  onlyTenant?: string,
+): Promise<RolloutStatus[]> {
   const latest = await findLatestBaselineVersion(db, group.id);
   if (!latest) return [];
   const [rows, register] = await Promise.all([readLatestVersions(db, group), listProcessors(db, group.id)]);
   const baselines = new Map<number, BaselineVersionRecord | null>([[latest.id, latest]]);
   const statuses: RolloutStatus[] = [];
   for (const row of rows) {
+    if (onlyTenant !== undefined && row.slug !== onlyTenant) continue;
     const tenant: TenantRecord = { id: row.tenant_id, groupId: row.group_id, slug: row.slug, name: row.name };
     if (row.number === null || row.content === null || row.baseline_version_id === null) {
       statuses.push({
@@ -161,22 +167,18 @@ function renderOnLatest(
   publishedJson: string | null,
 ): { contentHash: string; diff: StatementDiff } {
   const before = publishedJson ? (JSON.parse(publishedJson) as JsonRendering).sections : [];
-  const language = group.group.defaultLanguage;
-  const next = preparePublication(
-    baseline.baseline,
-    { group: group.group, slug: tenant.slug, content },
-    {
-      version: 0,
-      publishedAt: baseline.publishedAt,
-      effectiveFrom: baseline.publishedAt,
-      baselineVersion: baseline.number,
-    },
+  // Only what the comparison needs: the content hash over every language, and the JSON of the
+  // default language — not the ten renderings a publish makes.
+  const context = { group: group.group, slug: tenant.slug, content };
+  const statements = group.group.languages.map((language) =>
+    resolveStatement(baseline.baseline, context, language),
   );
-  const json = next.outputs.find((o) => o.language === language && o.format === "json")!;
+  const main = statements.find((s) => s.language === group.group.defaultLanguage) ?? statements[0]!;
+  const json = { body: renderJson(main, null) };
   const after = (JSON.parse(json.body) as JsonRendering).sections;
   const strip = (sections: JsonRendering["sections"]) =>
     sections.map(({ key, title, text }) => ({ key, title, text }));
-  return { contentHash: next.contentHash, diff: diffStatements(strip(before), strip(after)) };
+  return { contentHash: hashStatementContent(statements), diff: diffStatements(strip(before), strip(after)) };
 }
 
 export interface RepublishResult {

@@ -52,9 +52,7 @@ export const rolloutRoutes = new Hono<AppEnv>()
   })
   .post("/:tenant/republish", validate("json", RepublishSchema), async (c) => {
     const access = requireGroupAdmin(c);
-    const status = (await listRolloutStatus(c.env.DB, access.group)).find(
-      (s) => s.tenant.slug === c.req.param("tenant"),
-    );
+    const status = (await listRolloutStatus(c.env.DB, access.group, c.req.param("tenant")))[0];
     if (!status)
       throw new AppError(
         404,
