@@ -1,4 +1,363 @@
-// Placeholder until this console area is built; the route table needs the module to exist.
+// Importing a company's existing privacy statement: paste it or pick a file, review where each
+// part would land in the company's draft (and change it), then accept it into the draft with the
+// draft's revision. Nothing is published here; the completeness check of the new draft follows.
+import { createSignal, Match, Show, Switch } from "solid-js";
+import { A, createAsync, revalidate, useParams } from "@solidjs/router";
+import type { ImportFormat, ImportProposal } from "../../../../shared/import/propose.ts";
+import { CompletenessPanel } from "../../components/CompletenessPanel.tsx";
+import { GroupNav } from "../../components/GroupNav.tsx";
+import { language, t } from "../../i18n.ts";
+import {
+  type AcceptedDraft,
+  acceptImport,
+  asApiError,
+  type Draft,
+  fetchDraft,
+  getCompleteness,
+  getImportDraft,
+  errorOf,
+  okData,
+  proposeImport,
+} from "./data.ts";
+import { ImportReview, initialChoices, type Choices, toChoicesBody } from "./ImportReview.tsx";
+import { SourceForm, type Source } from "./SourceForm.tsx";
+import { describeError, LoadFailure, useSessionExpired } from "./states.tsx";
+import "./avg.css";
+
 export default function ImportPage() {
-  return <h1>Import</h1>;
+  const params = useParams<{ group: string; tenant: string }>();
+  return (
+    <div class="avg-page import-page">
+      <GroupNav group={params.group} tenant={params.tenant} />
+      {/* Another company is another import: nothing of the previous one is carried over. */}
+      <Show when={`${params.group}/${params.tenant}`} keyed>
+        <ImportLoader group={params.group} tenant={params.tenant} />
+      </Show>
+    </div>
+  );
+}
+
+function ImportLoader(props: { group: string; tenant: string }) {
+  const draft = createAsync(() => getImportDraft(props.group, props.tenant));
+  const ready = () => {
+    const result = draft();
+    return result?.ok && result.data.tenant.slug === props.tenant ? result.data : null;
+  };
+  const failure = () => {
+    const result = draft();
+    return result && !result.ok ? result.error : null;
+  };
+  return (
+    <Show
+      when={ready()}
+      fallback={
+        <Show when={failure()} fallback={<p class="loading">{t("Laden…", "Loading…")}</p>}>
+          {(error) => <LoadFailure error={error()} onRetry={() => revalidate(getImportDraft.key)} />}
+        </Show>
+      }
+    >
+      {(data) => (
+        <Show when={data().role !== "tenant_viewer"} fallback={<ViewerNotice {...props} draft={data()} />}>
+          <Importer group={props.group} tenant={props.tenant} name={data().tenant.name} />
+        </Show>
+      )}
+    </Show>
+  );
+}
+
+function PageHead(props: { name: string }) {
+  return (
+    <header class="avg-head">
+      <h1>{t("Bestaande privacyverklaring importeren", "Import an existing privacy statement")}</h1>
+      <p class="muted">{props.name}</p>
+    </header>
+  );
+}
+
+function ViewerNotice(props: { group: string; tenant: string; draft: Draft }) {
+  const report = createAsync(() => getCompleteness(props.group, props.tenant));
+  return (
+    <>
+      <PageHead name={props.draft.tenant.name} />
+      <section class="avg-state" aria-labelledby="viewer-title">
+        <h2 id="viewer-title">{t("Alleen lezen", "Read only")}</h2>
+        <p class="notice info">
+          {t(
+            `Je bent meelezer bij ${props.draft.tenant.name}. Importeren verandert het concept van de verklaring; dat kunnen alleen de redacteuren van ${props.draft.tenant.name} en de privacyfunctionaris van de groep.`,
+            `You are a viewer at ${props.draft.tenant.name}. Importing changes the statement's draft; only ${props.draft.tenant.name}'s editors and the group's privacy lead can do that.`,
+          )}
+        </p>
+        <p>
+          {t(
+            "Heeft het bedrijf al een privacyverklaring die hierin moet? Stuur de tekst naar een redacteur.",
+            "Does the company already have a privacy statement that should go in here? Send the text to an editor.",
+          )}
+        </p>
+        <p>
+          <A href={`/console/${props.group}/companies/${props.tenant}`}>
+            {t("Naar het concept van ", "To the draft of ")}
+            {props.draft.tenant.name}
+          </A>
+        </p>
+      </section>
+      <Show when={okData(report())}>
+        {(data) => (
+          <CompletenessPanel
+            report={data()}
+            language={language()}
+            title={t("AVG-volledigheid van het huidige concept", "AVG completeness of the current draft")}
+          />
+        )}
+      </Show>
+    </>
+  );
+}
+
+/** What is being reviewed: the proposal, the text it was made from and the draft revision it was made against. */
+export interface Review {
+  proposal: ImportProposal;
+  text: string;
+  format: ImportFormat;
+  draft: Draft;
+}
+
+type Stage =
+  | { kind: "input" }
+  | { kind: "review"; review: Review }
+  | { kind: "done"; review: Review; accepted: AcceptedDraft };
+
+function Importer(props: { group: string; tenant: string; name: string }) {
+  const expired = useSessionExpired();
+  const [stage, setStage] = createSignal<Stage>({ kind: "input" });
+  const [source, setSource] = createSignal<Source>({ text: "", format: "text", fileName: null });
+  const [busy, setBusy] = createSignal<"propose" | "accept" | null>(null);
+  const [error, setError] = createSignal("");
+  const [conflict, setConflict] = createSignal(false);
+  const [choices, setChoices] = createSignal<Choices | null>(null);
+  let reviewHeading: HTMLHeadingElement | undefined;
+  let doneHeading: HTMLHeadingElement | undefined;
+
+  const fail = (thrown: unknown): void => {
+    const apiError = asApiError(thrown);
+    if (apiError.status === 401) {
+      expired();
+      return;
+    }
+    if (apiError.status === 409 && apiError.code === "stale_revision") {
+      setConflict(true);
+      return;
+    }
+    setError(describeError(apiError));
+  };
+
+  /** Makes (or makes again) the proposal; choices made before are kept when the sections are the same. */
+  const propose = async (
+    input: Source,
+    keepChoices: (proposal: ImportProposal) => Choices | null = () => null,
+  ): Promise<void> => {
+    if (busy()) return;
+    setBusy("propose");
+    setError("");
+    setConflict(false);
+    try {
+      // The revision is read together with the proposal: accepting sends it back, so a draft
+      // saved in the meantime is not overwritten unseen.
+      const [draft, proposal] = await Promise.all([
+        fetchDraft(props.group, props.tenant),
+        proposeImport(props.group, props.tenant, { text: input.text, format: input.format }),
+      ]);
+      const review: Review = { proposal, text: input.text, format: input.format, draft };
+      setChoices(keepChoices(proposal) ?? initialChoices(proposal));
+      setStage({ kind: "review", review });
+      queueMicrotask(() => reviewHeading?.focus());
+    } catch (thrown) {
+      fail(thrown);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const reproposeKeepingChoices = async (review: Review): Promise<void> => {
+    const previous = choices();
+    const sameSections = (next: ImportProposal) =>
+      next.sections.length === review.proposal.sections.length &&
+      next.sections.every((s, i) => s.heading === review.proposal.sections[i]?.heading);
+    await propose({ text: review.text, format: review.format, fileName: source().fileName }, (next) =>
+      previous && sameSections(next) ? previous : null,
+    );
+  };
+
+  const accept = async (review: Review): Promise<void> => {
+    const current = choices();
+    if (busy() || !current) return;
+    setBusy("accept");
+    setError("");
+    setConflict(false);
+    try {
+      const accepted = await acceptImport(props.group, props.tenant, review.draft.revision, {
+        text: review.text,
+        format: review.format,
+        choices: toChoicesBody(review.proposal, current),
+      });
+      setStage({ kind: "done", review, accepted });
+      // Every cached answer about this draft (here and on the company pages) is now stale.
+      void revalidate();
+      queueMicrotask(() => doneHeading?.focus());
+    } catch (thrown) {
+      fail(thrown);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const startOver = (): void => {
+    setStage({ kind: "input" });
+    setError("");
+    setConflict(false);
+  };
+
+  return (
+    <>
+      <PageHead name={props.name} />
+      <Switch>
+        <Match when={stage().kind === "input"}>
+          <SourceForm
+            name={props.name}
+            source={source()}
+            onChange={setSource}
+            busy={busy() === "propose"}
+            error={error()}
+            onSubmit={(input) => void propose(input)}
+          />
+        </Match>
+        <Match when={stage().kind === "review" && (stage() as Extract<Stage, { kind: "review" }>).review}>
+          {(review) => (
+            <ImportReview
+              review={review()}
+              choices={choices()!}
+              onChoices={setChoices}
+              busy={busy()}
+              error={error()}
+              conflict={conflict()}
+              headingRef={(el) => (reviewHeading = el)}
+              onAccept={() => void accept(review())}
+              onRepropose={() => void reproposeKeepingChoices(review())}
+              onStartOver={startOver}
+            />
+          )}
+        </Match>
+        <Match when={stage().kind === "done" && (stage() as Extract<Stage, { kind: "done" }>)}>
+          {(done) => (
+            <Done
+              group={props.group}
+              tenant={props.tenant}
+              name={props.name}
+              review={done().review}
+              accepted={done().accepted}
+              headingRef={(el) => (doneHeading = el)}
+              onAnother={startOver}
+            />
+          )}
+        </Match>
+      </Switch>
+    </>
+  );
+}
+
+function Done(props: {
+  group: string;
+  tenant: string;
+  name: string;
+  review: Review;
+  accepted: AcceptedDraft;
+  headingRef: (el: HTMLHeadingElement) => void;
+  onAnother: () => void;
+}) {
+  const report = createAsync(() => getCompleteness(props.group, props.tenant));
+  const base = () => `/console/${props.group}/companies/${props.tenant}`;
+  const sectionTitles = () => {
+    const lang = language();
+    const titles: Record<string, string> = {};
+    for (const target of props.review.proposal.targets)
+      titles[target.key] = target.title[lang] ?? target.title.nl;
+    for (const own of props.accepted.content.ownSections) titles[own.key] = own.title[lang] ?? own.title.nl;
+    return titles;
+  };
+  return (
+    <section class="import-done" aria-labelledby="import-done-title">
+      <h2 id="import-done-title" tabindex="-1" ref={props.headingRef}>
+        {t("Overgenomen in het concept", "Accepted into the draft")}
+      </h2>
+      <div class="notice success" role="status">
+        <p>
+          {t(
+            `Het concept van ${props.name} is bijgewerkt met de geïmporteerde tekst (revisie ${props.accepted.revision}).`,
+            `${props.name}'s draft now holds the imported text (revision ${props.accepted.revision}).`,
+          )}
+        </p>
+        <p>
+          <strong>{t("Er is niets gepubliceerd.", "Nothing was published.")}</strong>{" "}
+          {t(
+            "De openbare privacyverklaring blijft zoals hij is tot iemand het concept publiceert.",
+            "The public privacy statement stays as it is until someone publishes the draft.",
+          )}
+        </p>
+      </div>
+      <ul class="avg-actions avg-links">
+        <li>
+          <A href={base()} class="button-link">
+            {t("Concept bekijken en aanpassen", "Review and edit the draft")}
+          </A>
+        </li>
+        <li>
+          <A href={`${base()}/publish`}>{t("Naar publiceren", "Go to publishing")}</A>
+        </li>
+        <li>
+          <button type="button" class="secondary" onClick={() => props.onAnother()}>
+            {t("Nog een tekst importeren", "Import another text")}
+          </button>
+        </li>
+      </ul>
+      <Show
+        when={report()}
+        fallback={
+          <p class="loading cp-placeholder" role="status">
+            {t(
+              "AVG-volledigheid van het nieuwe concept wordt berekend…",
+              "Checking the new draft's AVG completeness…",
+            )}
+          </p>
+        }
+      >
+        {(result) => (
+          <Show
+            when={okData(result())}
+            fallback={
+              <div role="alert" class="notice error">
+                <p>
+                  {t(
+                    "De AVG-volledigheid kon niet worden berekend: ",
+                    "The AVG completeness could not be checked: ",
+                  )}
+                  {describeError(errorOf(result())!)}
+                </p>
+                <button type="button" onClick={() => revalidate(getCompleteness.key)}>
+                  {t("Opnieuw proberen", "Try again")}
+                </button>
+              </div>
+            }
+          >
+            {(data) => (
+              <CompletenessPanel
+                report={data()}
+                language={language()}
+                sectionTitles={sectionTitles()}
+                title={t("AVG-volledigheid van het nieuwe concept", "AVG completeness of the new draft")}
+              />
+            )}
+          </Show>
+        )}
+      </Show>
+    </section>
+  );
 }

@@ -1,4 +1,295 @@
-// Placeholder until this console area is built; the route table needs the module to exist.
+// The privacy lead's AVG report: every company of the group against every checklist item, for
+// the statement version in force now, with each company's score and what the AVG always
+// requires that it still misses; downloadable as CSV.
+import { createEffect, createMemo, For, Match, Show, Switch } from "solid-js";
+import { A, createAsync, revalidate, useParams } from "@solidjs/router";
+import type { Status } from "../../../../shared/completeness/check.ts";
+import { itemTitle, STATUS_ICON, STATUS_ORDER, statusName } from "../../components/CompletenessPanel.tsx";
+import { GroupNav, roleInGroup } from "../../components/GroupNav.tsx";
+import { language, t } from "../../i18n.ts";
+import { getMe } from "../../session.ts";
+import { errorOf, getGroupReport, type GroupReport, okData, reportCsvUrl } from "./data.ts";
+import { LeadOnlyNotice, LoadFailure, useSessionExpired } from "./states.tsx";
+import "./avg.css";
+
+const LEAD_ONLY = { what: "het AVG-rapport van de groep bekijken", whatEn: "view the group's AVG report" };
+
 export default function ReportPage() {
-  return <h1>Report</h1>;
+  const params = useParams<{ group: string }>();
+  const me = createAsync(() => getMe());
+  const expired = useSessionExpired();
+  createEffect(() => {
+    if (me() === null) expired();
+  });
+  const role = () => {
+    const current = me();
+    return current ? roleInGroup(current, params.group) : undefined;
+  };
+  return (
+    <div class="avg-page report-page">
+      <GroupNav group={params.group} />
+      <Switch fallback={<p class="loading">{t("Laden…", "Loading…")}</p>}>
+        <Match when={role()?.isAdmin}>
+          <ReportLoader group={params.group} />
+        </Match>
+        <Match when={role() !== undefined}>
+          <LeadOnlyNotice {...LEAD_ONLY} />
+        </Match>
+      </Switch>
+    </div>
+  );
+}
+
+function ReportLoader(props: { group: string }) {
+  const report = createAsync(() => getGroupReport(props.group));
+  return (
+    <Show
+      when={okData(report())}
+      fallback={
+        <Show when={errorOf(report())} fallback={<p class="loading">{t("Laden…", "Loading…")}</p>}>
+          {(error) => (
+            <LoadFailure
+              error={error()}
+              what="group"
+              leadOnly={LEAD_ONLY}
+              onRetry={() => revalidate(getGroupReport.key)}
+            />
+          )}
+        </Show>
+      }
+    >
+      {(data) => <ReportScreen group={props.group} report={data()} />}
+    </Show>
+  );
+}
+
+type Company = GroupReport["companies"][number];
+
+function ReportScreen(props: { group: string; report: GroupReport }) {
+  const companies = () => props.report.companies;
+  const published = createMemo(() => companies().filter((c) => c.score !== null));
+  const average = () => {
+    const scores = published().map((c) => c.score ?? 0);
+    return scores.length === 0 ? null : Math.round(scores.reduce((a, b) => a + b, 0) / scores.length);
+  };
+  const blocked = () => published().filter((c) => c.missingAlways.length > 0).length;
+  const statusOf = (company: Company, item: string): Status | null =>
+    company.findings.find((f) => f.item === item)?.status ?? null;
+  const whyOf = (company: Company, item: string): string =>
+    company.findings.find((f) => f.item === item)?.why[language()] ?? "";
+
+  return (
+    <>
+      <header class="avg-head">
+        <h1>{t("AVG-rapport", "AVG report")}</h1>
+        <p class="muted">
+          {t(
+            "Per bedrijf de privacyverklaring die nu geldt, getoetst aan wat de AVG (art. 13 en 14) vraagt. Concepten tellen niet mee.",
+            "For each company, the privacy statement in force now, checked against what the AVG (Art. 13 and 14) asks. Drafts do not count.",
+          )}
+        </p>
+      </header>
+
+      <ul class="report-summary">
+        <li>
+          <span class="report-figure">{companies().length}</span> {t("bedrijven", "companies")}
+        </li>
+        <li>
+          <span class="report-figure">{average() ?? "—"}</span> {t("gemiddelde score", "average score")}
+        </li>
+        <li>
+          <span class="report-figure">{blocked()}</span>{" "}
+          {t("missen iets wat altijd verplicht is", "miss something always required")}
+        </li>
+      </ul>
+
+      <p class="avg-actions">
+        <a href={reportCsvUrl(props.group)} download="" rel="external" class="button-link">
+          {t("CSV downloaden", "Download CSV")}
+        </a>
+        <span class="muted">
+          {t(
+            "Eén regel per bedrijf, één kolom per onderdeel; te openen in een spreadsheet.",
+            "One line per company, one column per item; opens in a spreadsheet.",
+          )}
+        </span>
+      </p>
+
+      <div class="report-legend" aria-hidden="true">
+        <For each={STATUS_ORDER}>
+          {(status) => (
+            <span class={`report-status report-${status}`}>
+              <span class="report-icon">{STATUS_ICON[status]}</span> {statusName(status, language())}
+            </span>
+          )}
+        </For>
+      </div>
+
+      <h2 id="report-table-title" class="report-table-title">
+        {t("AVG-volledigheid per bedrijf en onderdeel", "AVG completeness per company and item")}
+      </h2>
+      <p class="muted report-scroll-hint">
+        {t(
+          "Schuif de tabel opzij om alle onderdelen te zien.",
+          "Scroll the table sideways to see every item.",
+        )}
+      </p>
+      <div class="report-scroll" role="region" aria-labelledby="report-table-title" tabindex="0">
+        <table class="report-table" aria-labelledby="report-table-title">
+          <thead>
+            <tr>
+              <th scope="col" class="report-company">
+                {t("Bedrijf", "Company")}
+              </th>
+              <th scope="col">{t("Score", "Score")}</th>
+              <th scope="col" class="report-always-col">
+                {t("Ontbreekt en is altijd verplicht", "Missing and always required")}
+              </th>
+              <For each={props.report.items}>
+                {(item) => (
+                  <th scope="col" class="report-item">
+                    {item.title[language()]}
+                    <Show when={item.applies === "always"}>
+                      <span class="report-required">{t(" (altijd verplicht)", " (always required)")}</span>
+                    </Show>
+                  </th>
+                )}
+              </For>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={companies()}>
+              {(company) => (
+                <tr>
+                  <th scope="row" class="report-company">
+                    <A href={`/console/${props.group}/companies/${company.tenant.slug}`}>
+                      {company.tenant.name}
+                    </A>
+                    <span class="report-version">
+                      {company.version === null
+                        ? t("nog niet gepubliceerd", "not published yet")
+                        : t(`versie ${company.version}`, `version ${company.version}`)}
+                    </span>
+                  </th>
+                  <td class="report-score">
+                    {company.score === null ? "—" : `${company.score}`}
+                    <Show when={company.score !== null}>
+                      <span class="muted"> / 100</span>
+                    </Show>
+                  </td>
+                  <td class="report-always">
+                    <Show
+                      when={company.missingAlways.length > 0}
+                      fallback={
+                        company.score === null ? (
+                          "—"
+                        ) : (
+                          <span class="report-none">{t("niets", "nothing")}</span>
+                        )
+                      }
+                    >
+                      <ul>
+                        <For each={company.missingAlways}>
+                          {(item) => <li>{itemTitle(item, language())}</li>}
+                        </For>
+                      </ul>
+                    </Show>
+                  </td>
+                  <For each={props.report.items}>
+                    {(item) => (
+                      <td class="report-cell">
+                        <Show when={statusOf(company, item.id)} fallback={<span class="muted">—</span>}>
+                          {(status) => (
+                            <span class={`report-status report-${status()}`} title={whyOf(company, item.id)}>
+                              <span
+                                class="report-icon"
+                                role="img"
+                                aria-label={statusName(status(), language())}
+                              >
+                                {STATUS_ICON[status()]}
+                              </span>{" "}
+                              <span aria-hidden="true">{statusName(status(), language())}</span>
+                            </span>
+                          )}
+                        </Show>
+                      </td>
+                    )}
+                  </For>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
+
+      <section class="report-details" aria-labelledby="report-details-title">
+        <h2 id="report-details-title">{t("Toelichting per bedrijf", "Explanation per company")}</h2>
+        <p class="muted">
+          {t(
+            "Per bedrijf wat ontbreekt of zwak is, en waarom.",
+            "For each company, what is missing or weak, and why.",
+          )}
+        </p>
+        <For each={companies()}>
+          {(company) => {
+            const open = () => company.findings.filter((f) => f.status === "missing" || f.status === "weak");
+            return (
+              <details class="report-company-details">
+                <summary>
+                  <strong>{company.tenant.name}</strong>
+                  {" — "}
+                  {company.score === null
+                    ? t("nog niet gepubliceerd", "not published yet")
+                    : t(
+                        `score ${company.score}; ${open().length} ontbrekend of zwak`,
+                        `score ${company.score}; ${open().length} missing or weak`,
+                      )}
+                </summary>
+                <Show
+                  when={open().length > 0}
+                  fallback={
+                    <p>
+                      {company.score === null
+                        ? t("Er is nog geen versie gepubliceerd.", "No version has been published yet.")
+                        : t(
+                            "Alles wat van toepassing is, is aanwezig.",
+                            "Everything that applies is present.",
+                          )}
+                    </p>
+                  }
+                >
+                  <ul class="report-findings">
+                    <For each={open()}>
+                      {(finding) => (
+                        <li class={`report-status report-${finding.status}`}>
+                          <span
+                            class="report-icon"
+                            role="img"
+                            aria-label={statusName(finding.status, language())}
+                          >
+                            {STATUS_ICON[finding.status]}
+                          </span>{" "}
+                          <strong>{itemTitle(finding.item, language())}</strong>
+                          <span aria-hidden="true">
+                            {" "}
+                            ({statusName(finding.status, language()).toLowerCase()})
+                          </span>
+                          : {finding.why[language()]}
+                        </li>
+                      )}
+                    </For>
+                  </ul>
+                </Show>
+                <p>
+                  <A href={`/console/${props.group}/companies/${company.tenant.slug}`}>
+                    {t(`Naar het concept van ${company.tenant.name}`, `To ${company.tenant.name}'s draft`)}
+                  </A>
+                </p>
+              </details>
+            );
+          }}
+        </For>
+      </section>
+    </>
+  );
 }

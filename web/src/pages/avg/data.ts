@@ -1,0 +1,134 @@
+// What the AVG pages (import and group report) read from the API. Queries resolve to a Loaded<T>
+// instead of throwing, so each page decides what a 401, a 404 or a network failure looks like.
+import { query } from "@solidjs/router";
+import type { Status } from "../../../../shared/completeness/check.ts";
+import type { Bilingual, ItemId } from "../../../../shared/completeness/checklist.ts";
+import type { ImportFormat, ImportProposal } from "../../../../shared/import/propose.ts";
+import { api, ApiError, readJson, toApiError } from "../../api.ts";
+
+export type Loaded<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+
+/** A fetch that never reached the API (offline, DNS, …), as an ApiError the pages can show. */
+export function networkError(): ApiError {
+  return new ApiError(
+    0,
+    {
+      error: {
+        code: "network_error",
+        message: "De server is niet bereikbaar. Controleer je internetverbinding en probeer het opnieuw.",
+      },
+    },
+    null,
+  );
+}
+
+export const asApiError = (error: unknown): ApiError => (error instanceof ApiError ? error : networkError());
+
+async function load<T>(call: () => Promise<T>): Promise<Loaded<T>> {
+  try {
+    return { ok: true, data: await call() };
+  } catch (error) {
+    return { ok: false, error: asApiError(error) };
+  }
+}
+
+export const okData = <T>(result: Loaded<T> | undefined): T | null => (result?.ok ? result.data : null);
+export const errorOf = <T>(result: Loaded<T> | undefined): ApiError | null =>
+  result && !result.ok ? result.error : null;
+
+const tenantParam = (group: string, tenant: string) => ({ param: { group, tenant } });
+
+/** The revision in a draft's ETag ("7"), which is what If-Match must send back. */
+function etagRevision(response: { headers: Headers }, fallback: number): number {
+  const match = /^(?:W\/)?"?(\d+)"?$/.exec(response.headers.get("ETag") ?? "");
+  return match ? Number(match[1]) : fallback;
+}
+
+/** GET …/draft, with the revision taken from the ETag. Not cached: used right before a proposal. */
+export async function fetchDraft(group: string, tenant: string) {
+  const response = await api.api.groups[":group"].tenants[":tenant"].draft.$get(tenantParam(group, tenant));
+  const body = await readJson(response);
+  return { ...body, revision: etagRevision(response, body.revision) };
+}
+export type Draft = Awaited<ReturnType<typeof fetchDraft>>;
+
+export const getImportDraft = query(
+  (group: string, tenant: string) => load(() => fetchDraft(group, tenant)),
+  "avg-draft",
+);
+
+export const getCompleteness = query(
+  (group: string, tenant: string) =>
+    load(async () => {
+      const response = await api.api.groups[":group"].tenants[":tenant"].completeness.$get({
+        ...tenantParam(group, tenant),
+        query: {},
+      });
+      if (!response.ok) throw await toApiError(response);
+      return response.json();
+    }),
+  "avg-completeness",
+);
+export type TenantCompleteness = Extract<Awaited<ReturnType<typeof getCompleteness>>, { ok: true }>["data"];
+
+/** GET /api/groups/:group/completeness as JSON (the route also answers CSV, so the client cannot type it). */
+export interface GroupReport {
+  items: { id: ItemId; title: Bilingual; applies: "always" | "conditional" }[];
+  companies: {
+    tenant: { slug: string; name: string };
+    version: number | null;
+    score: number | null;
+    missingAlways: ItemId[];
+    findings: { item: ItemId; status: Status; why: Bilingual }[];
+  }[];
+}
+
+export const getGroupReport = query(
+  (group: string) =>
+    load(async () => {
+      const response = await api.api.groups[":group"].completeness.$get({ param: { group } });
+      if (!response.ok) throw await toApiError(response);
+      return (await response.json()) as GroupReport;
+    }),
+  "avg-group-report",
+);
+
+/** POST …/import: a proposal only, nothing is written. */
+export async function proposeImport(
+  group: string,
+  tenant: string,
+  input: { text: string; format: ImportFormat },
+): Promise<ImportProposal> {
+  const response = await api.api.groups[":group"].tenants[":tenant"].import.$post({
+    ...tenantParam(group, tenant),
+    json: input,
+  });
+  return (await readJson(response)).proposal as ImportProposal;
+}
+
+export interface ImportChoicesBody {
+  sections?: Record<string, { key?: string | null; skip?: boolean }>;
+  profile?: "overwrite" | "keep";
+  lists?: { data_categories?: "replace" | "append" | "keep"; retention?: "replace" | "append" | "keep" };
+}
+
+/** POST …/import/accept with If-Match: the new draft, or an ApiError (409 stale_revision, …). */
+export async function acceptImport(
+  group: string,
+  tenant: string,
+  revision: number,
+  input: { text: string; format: ImportFormat; choices: ImportChoicesBody },
+) {
+  const response = await api.api.groups[":group"].tenants[":tenant"].import.accept.$post(
+    { ...tenantParam(group, tenant), json: input },
+    { headers: { "If-Match": `"${revision}"` } },
+  );
+  if (!response.ok) throw await toApiError(response);
+  const body = await response.json();
+  return { ...body, revision: etagRevision(response, body.revision) };
+}
+export type AcceptedDraft = Awaited<ReturnType<typeof acceptImport>>;
+
+/** The public address of the group report as CSV: a plain GET with the session cookie. */
+export const reportCsvUrl = (group: string): string =>
+  `/api/groups/${encodeURIComponent(group)}/completeness?format=csv`;
