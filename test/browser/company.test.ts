@@ -81,6 +81,10 @@ it("lets JCC's editor change the phone and a section, see it live, save, publish
   await page.waitForURL((url) => url.pathname === JCC_EDITOR);
   await page.getByRole("heading", { level: 1, name: "JCC Software: gegevens en teksten" }).waitFor();
   await preview(page).waitFor();
+  // The AVG check of the draft sits next to its preview, with the score and no "always" item missing.
+  const panel = page.locator("section.completeness-panel");
+  await panel.getByRole("heading", { name: "AVG-volledigheid" }).waitFor();
+  expect(Number(await panel.locator(".cp-score-value").textContent())).toBeGreaterThan(80);
   await checkScreen(page, "company-editor");
 
   const phone = "+31 33 765 43 21";

@@ -5,7 +5,9 @@ import { renderHtmlFragment, validateOverrides } from "../../../../shared/engine
 import type { Baseline, Group, Language, ListKey, TenantContent } from "../../../../shared/model.ts";
 import { applyProcessorRegister } from "../../../../shared/processor-register.ts";
 import { preparePublication } from "../../../../shared/publication.ts";
-import { t } from "../../i18n.ts";
+import { checkCompleteness } from "../../../../shared/completeness/check.ts";
+import { CompletenessPanel } from "../../components/CompletenessPanel.tsx";
+import { language, t } from "../../i18n.ts";
 import { fieldId } from "./content.ts";
 import type { Processor } from "./data.ts";
 import { describeProblem, describeViolation, type DescribedProblem } from "./labels.ts";
@@ -109,6 +111,12 @@ export function Preview(props: {
   const violations = createMemo(() =>
     validateOverrides(props.baseline, props.content).map((v) => describeViolation(v, title())),
   );
+  // The AVG check of exactly what would be published, next to the statement it concerns.
+  const completeness = createMemo(() => {
+    const result = publication();
+    const statement = result?.statements.find((s) => s.language === props.group.defaultLanguage);
+    return statement ? checkCompleteness(statement, props.content) : null;
+  });
   // Without a footer: a preview has no version number, date or hash yet.
   const html = () => {
     const statement = publication()?.statements.find((s) => s.language === lang());
@@ -157,6 +165,24 @@ export function Preview(props: {
       <Show when={violations().length > 0}>
         <h3>{t("Niet toegestaan door de basisverklaring", "Not allowed by the baseline")}</h3>
         <ProblemList problems={violations()} link={(f) => `#${fieldId(f)}`} onFollow={focusField} />
+      </Show>
+      <Show when={completeness()}>
+        {(report) => (
+          <CompletenessPanel
+            report={report()}
+            language={language()}
+            headingLevel={3}
+            sectionTitles={Object.fromEntries(
+              [
+                ...props.baseline.sections.map((s) => s.key),
+                ...props.content.ownSections.map((s) => s.key),
+              ].map((key) => [key, title()(key)]),
+            )}
+            onSelectSection={(key) =>
+              document.getElementById(`vk-${key}`)?.scrollIntoView({ block: "start" })
+            }
+          />
+        )}
       </Show>
       <Show
         when={html()}
