@@ -168,6 +168,9 @@ it("shows the lead all eight companies, marks them outdated after a new baseline
       .first()
       .waitFor();
   }
+  // The AVG score of each company's statement in force, linking to the group report.
+  expect(Number(await companyRow(page, "pharox").locator(".avg-score").textContent())).toBeGreaterThan(80);
+  await companyRow(page, "pharox").getByText("niets verplichts ontbreekt").waitFor();
   await checkScreen(page, "group-dashboard");
 
   // A new baseline that adds one sentence to "Wijzigingen".

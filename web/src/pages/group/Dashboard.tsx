@@ -3,12 +3,14 @@
 // company; and a timeline of recent publishes. Anyone else sees links to their own companies.
 import { createMemo, createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
 import { A, createAsync } from "@solidjs/router";
+import { CHECKLIST } from "../../../../shared/completeness/checklist.ts";
 import { api, toApiError } from "../../api.ts";
 import { t } from "../../i18n.ts";
 import { GroupPage, type GroupContext } from "./GroupPage.tsx";
 import {
   getAudit,
   getPublishRequests,
+  getCompleteness,
   getRollout,
   getTenants,
   getTenantVersions,
@@ -133,11 +135,19 @@ const summaryText = (entry: AuditEntry, key: string): string | null => {
   return typeof value === "string" ? value : null;
 };
 
+/** A checklist item's name in the console's language, e.g. "Recht van bezwaar, apart vermeld". */
+const itemTitle = (id: string): string => {
+  const item = CHECKLIST.find((i) => i.id === id);
+  return item ? t(item.title.nl, item.title.en) : id;
+};
+
 function CompanyTable(props: { group: string }) {
   const tenants = createAsync(() => getTenants(props.group));
   const rollout = createAsync(() => getRollout(props.group));
   const pending = createAsync(() => getPublishRequests(props.group, "pending"));
   const publishes = createAsync(() => loadPublishes(props.group));
+  const completeness = createAsync(() => getCompleteness(props.group));
+  const avgOf = (slug: string) => completeness()?.companies.find((c) => c.tenant.slug === slug);
   const versions = createAsync(async () => {
     const list = await getTenants(props.group);
     const entries = await Promise.all(
@@ -164,6 +174,7 @@ function CompanyTable(props: { group: string }) {
           <th scope="col">{t("Versie in werking", "Version in force")}</th>
           <th scope="col">{t("Basisverklaring", "Baseline")}</th>
           <th scope="col">{t("Status", "Status")}</th>
+          <th scope="col">{t("AVG", "GDPR")}</th>
           <th scope="col">{t("Laatst gepubliceerd", "Last published")}</th>
         </tr>
       </thead>
@@ -222,6 +233,34 @@ function CompanyTable(props: { group: string }) {
                 </td>
                 <td data-label={t("Status", "Status")}>
                   <StatusBadges status={status()} pendingCount={pendingOf(tenant.slug).length} />
+                </td>
+                <td data-label={t("AVG", "GDPR")} class="avg-cell">
+                  <Show when={avgOf(tenant.slug)?.score != null} fallback={<span class="muted">—</span>}>
+                    <A href={`/console/${props.group}/report`}>
+                      <span class="avg-score">{avgOf(tenant.slug)!.score}</span>
+                      <span class="visually-hidden"> {t("van 100", "out of 100")}</span>
+                    </A>
+                    <Show
+                      when={avgOf(tenant.slug)!.missingAlways.length > 0}
+                      fallback={
+                        <div class="muted">{t("niets verplichts ontbreekt", "nothing required missing")}</div>
+                      }
+                    >
+                      <div class="badge bad">
+                        {t("ontbreekt", "missing")}:{" "}
+                        {avgOf(tenant.slug)!.missingAlways.map(itemTitle).join(", ")}
+                      </div>
+                    </Show>
+                    <Show when={(avgOf(tenant.slug)?.findings ?? []).some((f) => f.status === "weak")}>
+                      <div class="muted">
+                        {t("zwak", "weak")}:{" "}
+                        {avgOf(tenant.slug)!
+                          .findings.filter((f) => f.status === "weak")
+                          .map((f) => itemTitle(f.item))
+                          .join(", ")}
+                      </div>
+                    </Show>
+                  </Show>
                 </td>
                 <td data-label={t("Laatst gepubliceerd", "Last published")}>
                   <Show

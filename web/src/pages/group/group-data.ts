@@ -15,6 +15,25 @@ export const getRollout = query(
   "group-rollout",
 );
 
+export interface GroupCompleteness {
+  companies: {
+    tenant: { slug: string; name: string };
+    score: number | null;
+    missingAlways: string[];
+    findings: { item: string; status: string }[];
+  }[];
+}
+
+/** The AVG completeness of every company's version in force. */
+export const getCompleteness = query(
+  // The route also answers CSV (?format=csv), so its typed response is a union: this is the JSON one.
+  async (group: Group) =>
+    (await readJson(
+      await api.api.groups[":group"].completeness.$get({ param: { group } }),
+    )) as unknown as GroupCompleteness,
+  "group-completeness",
+);
+
 export type RolloutCompany = Awaited<ReturnType<typeof getRollout>>["companies"][number];
 
 /** A company's published versions with their status (in force, scheduled, superseded). */
