@@ -73,21 +73,28 @@ const RENDERING_COLUMNS = `v.number, v.published_at, v.effective_from, r.languag
   JOIN statement_renderings r ON r.version_id = v.id AND r.format = ?3
     AND r.language IN (COALESCE(?4, g.default_language), g.default_language)`;
 
+export interface RenderingInForce extends Rendering {
+  /** When the next scheduled version takes effect, replacing this one; null when none is scheduled. */
+  supersededAt: string | null;
+}
+
 /** The rendering of the version in force at `at` (the latest effective_from not after it). */
 export async function findRenderingInForce(
   db: D1Reader,
   query: { group: string; tenant: string; format: Format; language: Language | null; at: string },
-): Promise<Rendering | null> {
+): Promise<RenderingInForce | null> {
   const row = await db
     .prepare(
-      `SELECT ${RENDERING_COLUMNS}
+      `SELECT (SELECT MIN(n.effective_from) FROM statement_versions n
+                WHERE n.tenant_id = t.id AND n.effective_from > ?5) AS superseded_at,
+              ${RENDERING_COLUMNS}
        WHERE g.slug = ?1 AND v.effective_from <= ?5
        ORDER BY v.effective_from DESC, v.number DESC, r.language = COALESCE(?4, g.default_language) DESC
        LIMIT 1`,
     )
     .bind(query.group, query.tenant, query.format, query.language, query.at)
-    .first<RenderingRow>();
-  return row ? mapRendering(row) : null;
+    .first<RenderingRow & { superseded_at: string | null }>();
+  return row ? { ...mapRendering(row), supersededAt: row.superseded_at } : null;
 }
 
 export async function findRenderingOfVersion(
