@@ -30,6 +30,8 @@ export interface Variables {
   auth: SessionValidationResult;
   access: GroupAccess;
   tenantAccess: TenantAccess;
+  /** Set by public handlers whose answer may be remembered in memory until then (ms). */
+  rememberUntil: number | undefined;
 }
 
 export interface AppEnv {

@@ -2,7 +2,7 @@
 // immutable version, its renderings and its audit row in one transaction.
 import type { TenantContent } from "../shared/model.ts";
 import { preparePublication } from "../shared/publication.ts";
-import { renderingCache } from "./http/rendering-cache.ts";
+import { forgetRememberedResponses } from "./http/answer-from-memory.ts";
 import type { BaselineVersionRecord } from "./db/baselines.ts";
 import { runWithAudit, type AuditEntry } from "./db/audit.ts";
 import type { GroupRecord, TenantRecord } from "./db/groups.ts";
@@ -164,7 +164,7 @@ export async function publishTenantVersion(
         [...prepared.statements, ...alongside.statements],
         [prepared.audit, ...alongside.audit],
       );
-      renderingCache.clear();
+      forgetRememberedResponses();
       return prepared.version;
     } catch (error) {
       // Another publish of this company took the same number first; nothing of this one was

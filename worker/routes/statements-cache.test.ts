@@ -1,4 +1,4 @@
-// The public endpoint answers from the isolate's memory between D1 reads (worker/http/rendering-cache.ts).
+// The public endpoint answers from the isolate's memory between D1 reads (worker/http/answer-from-memory.ts).
 // What a website relies on: a publish here is visible at once, one in another isolate within
 // FRESH_FOR_MS, and a scheduled version from the moment it takes effect. Each test uses its own
 // company, since the file's tests share one database.
@@ -8,14 +8,14 @@ import { runWithAudit } from "../db/audit.ts";
 import { findLatestBaselineVersion } from "../db/baselines.ts";
 import { findGroupBySlug, findTenant } from "../db/groups.ts";
 import { seedDemoGroup } from "../demo-seed.ts";
-import { FRESH_FOR_MS } from "../http/rendering-cache.ts";
+import { FRESH_FOR_MS } from "../http/answer-from-memory.ts";
 import { preparePublish } from "../publishing.ts";
 import { demoContent, publishAt } from "../test/fixtures.ts";
 
 const START = new Date("2026-11-22T10:00:00.000Z");
 
-const fetchStatement = (slug: string, path: string): Promise<Response> =>
-  exports.default.fetch(new Request(`http://verklaring.test/v1/statements/conxillium/${slug}${path}`));
+const fetchStatement = (slug: string, path: string, init: RequestInit = {}): Promise<Response> =>
+  exports.default.fetch(new Request(`http://verklaring.test/v1/statements/conxillium/${slug}${path}`, init));
 
 async function servedVersion(slug: string): Promise<number> {
   const res = await fetchStatement(slug, ".json");
@@ -94,5 +94,42 @@ describe("public statements served from the isolate's memory", () => {
     expect(nl).toContain("Privacyverklaring GeoTax");
     expect(en).toContain("Privacy statement GeoTax");
     expect(md.startsWith("# Privacy statement GeoTax")).toBe(true);
+  });
+
+  it("answers revalidations from memory with the stored validators, also when the first request was conditional", async () => {
+    // The ETag as a website already holds it (a dated request is never remembered).
+    const dated = await fetchStatement("procura", `.html?at=${START.toISOString()}`);
+    const etag = dated.headers.get("ETag")!;
+    const html = await dated.text();
+    for (let i = 0; i < 2; i++) {
+      const res = await fetchStatement("procura", ".html", { headers: { "If-None-Match": etag } });
+      expect(res.status).toBe(304);
+      expect(await res.text()).toBe("");
+      expect(res.headers.get("ETag")).toBe(etag);
+      expect(res.headers.get("Cache-Control")).toContain("max-age=300");
+      expect(res.headers.get("Access-Control-Allow-Origin")).toBe("*");
+    }
+    const full = await fetchStatement("procura", ".html");
+    expect(full.status).toBe(200);
+    expect(full.headers.get("Content-Type")).toBe("text/html; charset=utf-8");
+    expect(full.headers.get("Content-Security-Policy")).toContain("default-src 'none'");
+    expect(await full.text()).toBe(html);
+    const stale = await fetchStatement("procura", ".html", { headers: { "If-None-Match": '"0000"' } });
+    expect(stale.status).toBe(200);
+    expect(await stale.text()).toBe(html);
+    const head = await fetchStatement("procura", ".html", { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(head.headers.get("ETag")).toBe(etag);
+    expect(await head.text()).toBe("");
+  });
+
+  it("keeps the formats that Accept chooses apart", async () => {
+    const json = await fetchStatement("sim", "", { headers: { Accept: "application/json" } });
+    const html = await fetchStatement("sim", "", { headers: { Accept: "text/html" } });
+    const jsonAgain = await fetchStatement("sim", "", { headers: { Accept: "application/json" } });
+    expect(json.headers.get("Vary")).toContain("Accept");
+    expect(((await json.json()) as { tenant: { slug: string } }).tenant.slug).toBe("sim");
+    expect((await html.text()).startsWith("<!doctype html>")).toBe(true);
+    expect(jsonAgain.headers.get("Content-Type")).toBe("application/json; charset=utf-8");
   });
 });

@@ -16,7 +16,7 @@ import {
   type Rendering,
 } from "../db/statements.ts";
 import type { D1Reader } from "../db/reader.ts";
-import { renderingCache } from "../http/rendering-cache.ts";
+import { isRemembering, rememberResponse } from "../http/answer-from-memory.ts";
 import type { AppEnv } from "../env.ts";
 import { AppError, validate } from "../errors.ts";
 import {
@@ -75,25 +75,20 @@ export const statementRoutes = new Hono<AppEnv>()
   .get("/:group/:tenant", validate("query", StatementQuerySchema), async (c) => {
     const target = parseTarget(c.req.param("tenant"), c.req.query("fragment"), c.req.header("Accept"));
     const query = c.req.valid("query");
-    const language = query.lang ?? null;
-    const group = c.req.param("group");
-    // "Now" is served from the isolate's cache; a past moment (?at=) is rare enough to ask D1.
-    const key = query.at ? null : ["now", group, target.tenant, target.format, language].join("\n");
-    const now = Date.now();
-    const cached = key ? renderingCache.get(key, now) : null;
-    if (cached) return serveRendering(c, cached, target, CACHE_CURRENT);
-
-    const lookup = { group, tenant: target.tenant, format: target.format, language };
-    const rendering = await findRenderingInForce(c.get("reader"), {
-      ...lookup,
-      at: query.at ?? new Date(now).toISOString(),
-    });
+    const lookup = {
+      group: c.req.param("group"),
+      tenant: target.tenant,
+      format: target.format,
+      language: query.lang ?? null,
+      at: query.at ?? new Date().toISOString(),
+    };
+    const rendering = await findRenderingInForce(c.get("reader"), lookup);
     if (!rendering) throw await explainNotFound(c.get("reader"), lookup.group, lookup.tenant, query.at);
-    const supersededAt = rendering.supersededAt === null ? null : Date.parse(rendering.supersededAt);
-    const entry = key
-      ? renderingCache.set(key, rendering, now, supersededAt)
-      : { rendering, body: rendering.body };
-    return serveRendering(c, entry, target, CACHE_CURRENT);
+    // What is in force now stays so until the next scheduled version takes effect; ?at= is rare.
+    if (!query.at) {
+      rememberResponse(c, rendering.supersededAt === null ? null : Date.parse(rendering.supersededAt));
+    }
+    return serveRendering(c, rendering, target, CACHE_CURRENT);
   })
   .get("/:group/:tenant/versions", async (c) => {
     const { tenant, group } = await requireTenant(
@@ -135,16 +130,13 @@ export const statementRoutes = new Hono<AppEnv>()
     );
     const language: Language | null = c.req.valid("query").lang ?? null;
     const lookup = { group: c.req.param("group"), tenant: target.tenant, format: target.format, language };
-    const key = [number.output, lookup.group, lookup.tenant, lookup.format, language].join("\n");
-    const now = Date.now();
-    const cached = renderingCache.get(key, now);
-    if (cached) return serveRendering(c, cached, target, CACHE_IMMUTABLE);
     const rendering = await findRenderingOfVersion(c.get("reader"), { ...lookup, number: number.output });
     if (!rendering) {
       const { tenant } = await requireTenant(c.get("reader"), lookup.group, lookup.tenant);
       throw new AppError(404, "version_not_found", `${tenant.name} has no version ${number.output}.`);
     }
-    return serveRendering(c, renderingCache.set(key, rendering, now), target, CACHE_IMMUTABLE);
+    rememberResponse(c);
+    return serveRendering(c, rendering, target, CACHE_IMMUTABLE);
   });
 
 interface Target {
@@ -179,7 +171,7 @@ function parseTarget(segment: string, fragment: string | undefined, accept: stri
 
 function serveRendering(
   c: Context<AppEnv>,
-  { rendering, body }: { rendering: Rendering; body: Uint8Array<ArrayBuffer> | string },
+  rendering: Rendering,
   target: Target,
   cacheControl: string,
 ): Response {
@@ -191,10 +183,12 @@ function serveRendering(
     "Content-Language": rendering.language,
   };
   if (target.negotiated) headers.Vary = "Accept";
-  if (matchesEtag(c.req.header("If-None-Match"), etag)) return c.body(null, 304, headers);
+  if (!isRemembering(c) && matchesEtag(c.req.header("If-None-Match"), etag)) {
+    return c.body(null, 304, headers);
+  }
   headers["Content-Type"] = mediaTypeOf(target.format);
   headers["Content-Security-Policy"] = target.format === "html" ? PAGE_CSP : "default-src 'none'";
-  return typeof body === "string" ? c.body(body, 200, headers) : c.body(body, 200, headers);
+  return c.body(rendering.body, 200, headers);
 }
 
 const byEffectiveThenNumber = (a: { effectiveFrom: string; number: number }, b: typeof a): number =>
