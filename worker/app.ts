@@ -6,7 +6,7 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "./env.ts";
 import { AppError, type ErrorBody } from "./errors.ts";
-import { answerFromMemory } from "./http/answer-from-memory.ts";
+import { rememberResponses } from "./http/answer-from-memory.ts";
 import { loadSession, rejectCrossSite, resolveGroupAccess } from "./http/guards.ts";
 import { readJsonBody } from "./http/json-body.ts";
 import { approvalRoutes } from "./routes/approvals.ts";
@@ -25,8 +25,9 @@ import { tenantRoutes } from "./routes/tenants.ts";
 
 const app = new Hono<AppEnv>();
 
-// First, so that a remembered answer skips everything below (its headers were stored with it).
-app.use("/v1/statements/*", answerFromMemory);
+// First, so that what it remembers carries the headers of everything below (worker/index.ts
+// answers repeats from memory before the app runs).
+app.use("/v1/statements/*", rememberResponses);
 // Public statements are embedded and fetched by other sites: cross-origin reads and framing allowed.
 app.use(
   "/v1/*",

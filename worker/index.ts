@@ -1,7 +1,9 @@
 import app from "./app.ts";
+import { recallResponse } from "./http/answer-from-memory.ts";
 import { deliverWebhookBatch } from "./webhooks/consumer.ts";
 
 export default {
-  fetch: app.fetch,
+  // A public statement asked for again within seconds is answered from memory, before the app.
+  fetch: (request, env, ctx) => recallResponse(request) ?? app.fetch(request, env, ctx),
   queue: (batch, env) => deliverWebhookBatch(batch, env),
 } satisfies ExportedHandler<import("./env.ts").Bindings, import("./webhooks/message.ts").WebhookMessage>;

@@ -1,6 +1,7 @@
 // Public statements are read far more often than they change. A finished response (with the
-// headers every middleware added) is kept in the isolate's memory for FRESH_FOR_MS, so a repeat
-// request, or a revalidation, costs neither a D1 round trip nor the middleware. Each isolate
+// headers every middleware added) is kept in the isolate's memory for FRESH_FOR_MS, and a repeat
+// request, or a revalidation, is answered from there before the app runs at all: no routing, no
+// middleware, no D1 round trip. Each isolate
 // keeps its own copy: a publish made elsewhere reaches visitors within FRESH_FOR_MS (plus replica
 // lag; see README "Consistency"), a publish made here at once.
 import type { Context, MiddlewareHandler } from "hono";
@@ -32,15 +33,18 @@ export function forgetRememberedResponses(): void {
   remembered.clear();
 }
 
-export const answerFromMemory: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const method = c.req.method;
-  if (method !== "GET" && method !== "HEAD") return next();
-  // Accept picks the format when the URL names none; bodies are never content-encoded here.
-  const key = `${c.req.url}\n${c.req.header("Accept") ?? ""}`;
-  const now = Date.now();
-  const hit = remembered.get(key, now);
-  if (hit) return answer(hit, c.req.header("If-None-Match"), method === "HEAD");
+const PREFIX = "/v1/statements/";
 
+/** The remembered answer to `request`, or null when the app must answer it. */
+export function recallResponse(request: Request): Response | null {
+  const { method, url } = request;
+  if ((method !== "GET" && method !== "HEAD") || !url.includes(PREFIX)) return null;
+  const hit = remembered.get(keyOf(url, request.headers.get("Accept")), Date.now());
+  return hit && answer(hit, request.headers.get("If-None-Match") ?? undefined, method === "HEAD");
+}
+
+/** Stores what handlers opted in to (see rememberResponse), and answers revalidations from it. */
+export const rememberResponses: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
   const until = c.get("rememberUntil");
   const etag = c.res.headers.get("ETag");
@@ -49,15 +53,28 @@ export const answerFromMemory: MiddlewareHandler<AppEnv> = async (c, next) => {
   const entry: RememberedResponse = {
     etag,
     headers,
-    notModifiedHeaders: headers.filter(([name]) => !ENTITY_HEADERS.has(name)),
+    notModifiedHeaders: headers.filter(([name]) => NOT_MODIFIED_HEADERS.has(name)),
     body: new Uint8Array(await c.res.clone().arrayBuffer()),
   };
-  if (method === "GET") remembered.set(key, entry, now, until);
+  if (c.req.method === "GET")
+    remembered.set(keyOf(c.req.url, c.req.header("Accept")), entry, Date.now(), until);
   if (matchesEtag(c.req.header("If-None-Match"), etag)) c.res = answer(entry, etag, true);
 };
 
-// What a 304 leaves out: it describes the representation the client already has.
-const ENTITY_HEADERS = new Set(["content-type", "content-length", "content-encoding"]);
+// Accept picks the format when the URL names none; bodies are never content-encoded here.
+const keyOf = (url: string, accept: string | null | undefined): string => `${url}\n${accept ?? ""}`;
+
+// What a 304 carries (RFC 9110 §15.4.5), plus what a cross-origin revalidation needs.
+const NOT_MODIFIED_HEADERS = new Set([
+  "cache-control",
+  "etag",
+  "expires",
+  "last-modified",
+  "vary",
+  "content-language",
+  "access-control-allow-origin",
+  "access-control-expose-headers",
+]);
 
 function answer(entry: RememberedResponse, ifNoneMatch: string | undefined, headOnly: boolean): Response {
   if (matchesEtag(ifNoneMatch, entry.etag)) {
