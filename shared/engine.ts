@@ -3,7 +3,13 @@
 // the browser alike.
 export { resolveStatement, validateOverrides, type OverrideViolation } from "./resolve.ts";
 export { PLACEHOLDERS, type PlaceholderDefinition } from "./placeholders.ts";
-export { sha256Hex, hashStatementContent, cspHashSource } from "./hash.ts";
+export {
+  sha256Hex,
+  digestSha256Hex,
+  hashStatementContent,
+  digestStatementContent,
+  cspHashSource,
+} from "./hash.ts";
 export { renderHtmlPage } from "./render/html-page.ts";
 export { renderHtmlFragment } from "./render/html-fragment.ts";
 export { renderMarkdown } from "./render/markdown.ts";

@@ -11,7 +11,11 @@ export function sha256Hex(text: string): string {
 
 /** SHA-256 over the statements' content; problems are advice to the editor, not content. */
 export function hashStatementContent(statements: ResolvedStatement[]): string {
-  const content = [...statements]
+  return sha256Hex(writeCanonicalJson(contentOf(statements)));
+}
+
+const contentOf = (statements: ResolvedStatement[]) =>
+  [...statements]
     .sort((a, b) => (a.language < b.language ? -1 : a.language > b.language ? 1 : 0))
     .map((s) => ({
       language: s.language,
@@ -20,8 +24,6 @@ export function hashStatementContent(statements: ResolvedStatement[]): string {
       tenant: s.tenant,
       sections: s.sections,
     }));
-  return sha256Hex(writeCanonicalJson(content));
-}
 
 /** A CSP source expression allowing exactly this inline script or style text. */
 export function cspHashSource(text: string): string {
@@ -31,9 +33,34 @@ export function cspHashSource(text: string): string {
 /** JSON with object keys sorted (UTF-16 code units), so equal content always gives equal bytes. */
 export function writeCanonicalJson(value: unknown): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
-  if (Array.isArray(value)) return `[${value.map((item: unknown) => writeCanonicalJson(item)).join(",")}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, item]) => item !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${writeCanonicalJson(item)}`).join(",")}}`;
+  if (Array.isArray(value)) {
+    let out = "[";
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? "" : ",") + writeCanonicalJson(value[i]);
+    return `${out}]`;
+  }
+  const record = value as Record<string, unknown>;
+  // Array.prototype.sort without a comparator orders strings by UTF-16 code units.
+  const keys = Object.keys(record).sort();
+  let out = "{";
+  for (const key of keys) {
+    const item = record[key];
+    if (item === undefined) continue;
+    out += `${out.length === 1 ? "" : ","}${JSON.stringify(key)}:${writeCanonicalJson(item)}`;
+  }
+  return `${out}}`;
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * SHA-256 (hex) by the platform's own implementation (Web Crypto: workerd, Node and browsers),
+ * several times faster than hashing in JavaScript; what publishing uses.
+ */
+export async function digestSha256Hex(text: string): Promise<string> {
+  return bytesToHex(new Uint8Array(await crypto.subtle.digest("SHA-256", encoder.encode(text))));
+}
+
+/** hashStatementContent by the platform's SHA-256: the same value, sooner. */
+export function digestStatementContent(statements: ResolvedStatement[]): Promise<string> {
+  return digestSha256Hex(writeCanonicalJson(contentOf(statements)));
 }

@@ -3,14 +3,14 @@
 import type { Baseline, Language } from "./model.ts";
 import type { Problem, ResolvedStatement, TenantContext, VersionMeta } from "./statement.ts";
 import {
-  hashStatementContent,
+  digestSha256Hex,
+  digestStatementContent,
   renderHtmlFragment,
   renderHtmlPage,
   renderJson,
   renderMarkdown,
   renderText,
   resolveStatement,
-  sha256Hex,
 } from "./engine.ts";
 
 export const RENDERERS = {
@@ -32,34 +32,49 @@ export interface RenderedOutput {
   bodyHash: string;
 }
 
-export interface Publication {
-  contentHash: string;
+export interface ResolvedPublication {
+  /** One per group language, in the group's order. */
   statements: ResolvedStatement[];
   problems: Problem[];
+}
+
+export interface Publication extends ResolvedPublication {
+  contentHash: string;
   outputs: RenderedOutput[];
 }
 
-/** Resolves the statement in each of the group's languages and renders every format. */
-export function preparePublication(
+/** The statement in each of the group's languages and what blocks publishing it: no rendering. */
+export function resolvePublication(baseline: Baseline, tenant: TenantContext): ResolvedPublication {
+  const statements = tenant.group.languages.map((language) => resolveStatement(baseline, tenant, language));
+  return { statements, problems: dedupeProblems(statements.flatMap((s) => s.problems)) };
+}
+
+/**
+ * Resolves the statement in each of the group's languages (unless the caller already did, from
+ * the same baseline and tenant), renders every format and hashes it all.
+ */
+export async function preparePublication(
   baseline: Baseline,
   tenant: TenantContext,
   meta: Omit<VersionMeta, "contentHash">,
-): Publication {
-  const statements = tenant.group.languages.map((language) => resolveStatement(baseline, tenant, language));
-  const contentHash = hashStatementContent(statements);
+  resolved: ResolvedPublication = resolvePublication(baseline, tenant),
+): Promise<Publication> {
+  const { statements, problems } = resolved;
+  const contentHash = await digestStatementContent(statements);
   const fullMeta: VersionMeta = { ...meta, contentHash };
-  const outputs: RenderedOutput[] = [];
-  for (const statement of statements) {
-    for (const format of RENDER_FORMATS) {
-      const body = RENDERERS[format](statement, fullMeta);
-      outputs.push({ language: statement.language, format, body, bodyHash: sha256Hex(body) });
-    }
-  }
+  const rendered = statements.flatMap((statement) =>
+    RENDER_FORMATS.map((format) => ({
+      language: statement.language,
+      format,
+      body: RENDERERS[format](statement, fullMeta),
+    })),
+  );
+  const hashes = await Promise.all(rendered.map((output) => digestSha256Hex(output.body)));
   return {
     contentHash,
     statements,
-    problems: dedupeProblems(statements.flatMap((s) => s.problems)),
-    outputs,
+    problems,
+    outputs: rendered.map((output, i) => ({ ...output, bodyHash: hashes[i]! })),
   };
 }
 

@@ -1,7 +1,7 @@
 // Publishing a company's statement: resolve, render every language × format, and store the
 // immutable version, its renderings and its audit row in one transaction.
 import type { TenantContent } from "../shared/model.ts";
-import { preparePublication } from "../shared/publication.ts";
+import { preparePublication, type ResolvedPublication } from "../shared/publication.ts";
 import { forgetRememberedResponses } from "./http/answer-from-memory.ts";
 import type { BaselineVersionRecord } from "./db/baselines.ts";
 import { runWithAudit, type AuditEntry } from "./db/audit.ts";
@@ -28,6 +28,8 @@ export interface PublishRequest {
   actor: Actor | null;
   /** The audit action, e.g. statement.published or statement.republished. */
   action?: string;
+  /** The statement already resolved from this baseline and content (a rollout has it at hand). */
+  resolved?: ResolvedPublication;
   /** A group admin's reason to publish despite a missing "always" AVG item. */
   completenessOverride?: string | undefined;
 }
@@ -59,10 +61,11 @@ export async function preparePublish(db: D1Database, request: PublishRequest): P
     .first<{ number: number | null; latest_hash: string | null; in_force_hash: string | null }>();
   const number = (latest?.number ?? 0) + 1;
 
-  const publication = preparePublication(
+  const publication = await preparePublication(
     baseline.baseline,
     { group: group.group, slug: tenant.slug, content },
     { version: number, publishedAt: now, effectiveFrom, baselineVersion: baseline.number },
+    request.resolved,
   );
   if (publication.problems.length > 0) {
     throw new AppError(

@@ -123,3 +123,9 @@ export function isBareLink(node: Extract<Inline, { type: "link" }>): boolean {
   const only = node.children[0];
   return node.children.length === 1 && only?.type === "text" && only.value === node.href;
 }
+
+/** Text on one line: each line break, with the spaces around it, becomes one space. */
+export function joinLines(text: string): string {
+  // Most text has no line break; the regular expression is the expensive part of rendering it.
+  return text.includes("\n") ? text.replace(/\s*\n\s*/g, " ") : text;
+}

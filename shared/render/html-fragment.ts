@@ -16,6 +16,7 @@ import {
   writeMissing,
 } from "./common.ts";
 import { sanitizeHref } from "../markdown.ts";
+import { rememberPerBlocks } from "./memo.ts";
 
 export function renderHtmlFragment(statement: ResolvedStatement, meta: VersionMeta | null): string {
   const { language } = statement;
@@ -70,7 +71,9 @@ function renderFooter(meta: VersionMeta, language: Language): string {
  * Section body blocks as HTML, without the heading: safe to place inside any container.
  * `label` names the section, for the scrollable region around a table.
  */
-export function renderBlocksHtml(blocks: Block[], language: Language, label: string): string {
+export const renderBlocksHtml = rememberPerBlocks(writeBlocksHtml);
+
+function writeBlocksHtml(blocks: Block[], language: Language, label: string): string {
   return blocks.map((block) => renderBlock(block, language, label)).join("\n");
 }
 

@@ -4,7 +4,8 @@
 import type { Language } from "../model.ts";
 import type { Block, Inline, ResolvedStatement, VersionMeta } from "../statement.ts";
 import { sanitizeHref } from "../markdown.ts";
-import { describeMeta, writeMissing } from "./common.ts";
+import { describeMeta, joinLines, writeMissing } from "./common.ts";
+import { rememberPerBlocks } from "./memo.ts";
 
 export function renderMarkdown(statement: ResolvedStatement, meta: VersionMeta | null): string {
   const { language } = statement;
@@ -24,7 +25,9 @@ export function renderMarkdown(statement: ResolvedStatement, meta: VersionMeta |
   return `${parts.join("\n\n")}\n`;
 }
 
-export function renderBlocksMarkdown(blocks: Block[], language: Language): string {
+export const renderBlocksMarkdown = rememberPerBlocks(writeBlocksMarkdown);
+
+function writeBlocksMarkdown(blocks: Block[], language: Language): string {
   return blocks.map((block) => renderBlock(block, language)).join("\n\n");
 }
 
@@ -72,7 +75,7 @@ function renderInline(node: Inline, language: Language): string {
 const INLINE_SPECIAL = /[\\`*_[\]<>#|&~!]/g;
 
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\s*\n\s*/g, " ").replace(INLINE_SPECIAL, "\\$&");
+  return joinLines(text).replace(INLINE_SPECIAL, "\\$&");
 }
 
 function escapeMarkdownLine(text: string): string {

@@ -3,7 +3,8 @@
 import type { Language } from "../model.ts";
 import type { Block, Inline, ResolvedStatement, VersionMeta } from "../statement.ts";
 import { sanitizeHref } from "../markdown.ts";
-import { describeMeta, writeMissing } from "./common.ts";
+import { describeMeta, joinLines, writeMissing } from "./common.ts";
+import { rememberPerBlocks } from "./memo.ts";
 
 export function renderText(statement: ResolvedStatement, meta: VersionMeta | null): string {
   const { language } = statement;
@@ -28,7 +29,9 @@ function underline(title: string, char: string): string {
   return `${line}\n${char.repeat(Math.max(3, [...line].length))}`;
 }
 
-export function renderBlocksText(blocks: Block[], language: Language): string {
+export const renderBlocksText = rememberPerBlocks(writeBlocksText);
+
+function writeBlocksText(blocks: Block[], language: Language): string {
   return blocks.map((block) => renderBlock(block, language)).join("\n\n");
 }
 
@@ -68,6 +71,4 @@ function renderInline(node: Inline, language: Language): string {
   }
 }
 
-function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, " ");
-}
+const oneLine = joinLines;

@@ -107,7 +107,7 @@ export const companyEditingRoutes = new Hono<AppEnv>()
     const [draft, baseline] = await Promise.all([findTenantDraft(c.env.DB, tenant.id), requireBaseline(c)]);
     if (!draft) throw new AppError(404, "draft_not_found", `${tenant.name} has no draft yet.`);
     const applied = applyProcessorRegister(draft.content, await listProcessors(c.env.DB, group.id));
-    const publication = preparePublication(
+    const publication = await preparePublication(
       baseline.baseline,
       { group: group.group, slug: tenant.slug, content: applied.content },
       { version: 0, publishedAt: "", effectiveFrom: "", baselineVersion: baseline.number },

@@ -1,10 +1,10 @@
 // (e) The live preview: the statement rendered in the browser by the same shared engine the worker
-// publishes with (preparePublication), plus what still blocks publishing.
+// publishes with (resolvePublication, then renderHtmlFragment), plus what still blocks publishing.
 import { createMemo, createSignal, For, Show } from "solid-js";
 import { renderHtmlFragment, validateOverrides } from "../../../../shared/engine.ts";
 import type { Baseline, Group, Language, ListKey, TenantContent } from "../../../../shared/model.ts";
 import { applyProcessorRegister } from "../../../../shared/processor-register.ts";
-import { preparePublication } from "../../../../shared/publication.ts";
+import { resolvePublication } from "../../../../shared/publication.ts";
 import { checkCompleteness } from "../../../../shared/completeness/check.ts";
 import { CompletenessPanel } from "../../components/CompletenessPanel.tsx";
 import { language, t } from "../../i18n.ts";
@@ -92,11 +92,7 @@ export function Preview(props: {
   const publication = createMemo(() => {
     try {
       const applied = applyProcessorRegister(props.content, props.processors).content;
-      return preparePublication(
-        props.baseline,
-        { group: props.group, slug: props.slug, content: applied },
-        { version: 0, publishedAt: "", effectiveFrom: "", baselineVersion: props.baselineNumber },
-      );
+      return resolvePublication(props.baseline, { group: props.group, slug: props.slug, content: applied });
     } catch {
       // Half-typed content the schema would refuse can trip the engine; the fields say what is wrong.
       return null;
