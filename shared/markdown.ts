@@ -34,7 +34,23 @@ export function normalizeLine(input: string): string {
     .trim();
 }
 
+// The same baseline text is parsed for every company, language and publication (a rollout does it
+// thousands of times). Drafts are only ever read (substituteBlocks builds new nodes), so a parse
+// can be shared; the bound keeps an isolate's memory flat whatever text passes through.
+const parsedDrafts = new Map<string, DraftBlock[]>();
+const MAX_PARSED_DRAFTS = 2000;
+
 export function parseMarkdown(source: string): DraftBlock[] {
+  let blocks = parsedDrafts.get(source);
+  if (blocks === undefined) {
+    blocks = parseMarkdownText(source);
+    if (parsedDrafts.size >= MAX_PARSED_DRAFTS) parsedDrafts.clear();
+    parsedDrafts.set(source, blocks);
+  }
+  return blocks;
+}
+
+function parseMarkdownText(source: string): DraftBlock[] {
   const blocks: DraftBlock[] = [];
   let paragraph: string[] = [];
   let items: string[] | null = null;

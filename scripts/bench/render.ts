@@ -6,7 +6,12 @@
 import { DEMO_BASELINE, DEMO_GROUP, DEMO_TENANTS } from "../../shared/demo/index.ts";
 import { renderHtmlPage, resolveStatement } from "../../shared/engine.ts";
 import type { Group } from "../../shared/model.ts";
-import { preparePublication } from "../../shared/publication.ts";
+import {
+  preparePublication,
+  RENDER_FORMATS,
+  RENDERERS,
+  resolvePublication,
+} from "../../shared/publication.ts";
 
 const runsFlag = process.argv.indexOf("--runs");
 const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 500;
@@ -91,12 +96,23 @@ for (const language of DEMO_GROUP.languages) {
     renderHtmlPage(resolveStatement(DEMO_BASELINE, tenant, language), fullMeta),
   );
 }
+// What a publish renders, without hashing it: every language, every format.
+const resolveAndRenderAll = await time(runs, () => {
+  const { statements } = resolvePublication(DEMO_BASELINE, tenant);
+  return statements.map((statement) =>
+    RENDER_FORMATS.map((format) => RENDERERS[format](statement, fullMeta)),
+  );
+});
 const htmlMedians = Object.values(htmlPage).map((t) => t.medianMs);
 
 console.log(
   JSON.stringify({
     publication,
     publicationLargeGroup,
+    resolveAndRenderAll: {
+      perPublication: resolveAndRenderAll,
+      perStatement: perStatement(resolveAndRenderAll, DEMO_GROUP.languages.length),
+    },
     resolveAndRenderHtmlPage: {
       perLanguage: htmlPage,
       perStatement: {

@@ -127,7 +127,7 @@ export const baselineRoutes = new Hono<AppEnv>()
       throw error;
     }
     // Every company now resting on an older baseline is outdated; say which, and how.
-    const rollout = await listRolloutStatus(c.env.DB, access.group);
+    const rollout = await listRolloutStatus(c.env.DB, access.group, undefined, { withDiff: false });
     return c.json(
       {
         version: { number, publishedAt: now, changeNote },

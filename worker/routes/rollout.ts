@@ -1,13 +1,15 @@
 // Rolling a new baseline (or processor change) out to the companies: status per company, and
 // republishing the clean ones — all at once, or one by one so the console can show progress.
+// Each company's own members read the same status for their company alone.
 import { Hono } from "hono";
 import { RepublishSchema } from "../../shared/api-schemas.ts";
 import type { AppEnv } from "../env.ts";
 import { AppError, validate } from "../errors.ts";
 import { requireGroupAdmin } from "../http/guards.ts";
 import { announcePublish } from "../publish-flow.ts";
-import { listRolloutStatus, republishTenant, type RepublishResult, type RolloutStatus } from "../rollout.ts";
+import { listRolloutStatus, republishOutdated, republishTenant, type RolloutStatus } from "../rollout.ts";
 
+/** A company's rollout status as the API sends it: the group's list and the company's own route alike. */
 const viewStatus = (s: RolloutStatus) => ({
   tenant: { slug: s.tenant.slug, name: s.tenant.name },
   version: s.version,
@@ -29,17 +31,11 @@ export const rolloutRoutes = new Hono<AppEnv>()
     const access = requireGroupAdmin(c);
     const { changeNote } = c.req.valid("json");
     const origin = new URL(c.req.url).origin;
-    const results: RepublishResult[] = [];
-    // One company at a time, each in its own transaction: a failure leaves the others published.
-    for (const status of await listRolloutStatus(c.env.DB, access.group)) {
-      if (!status.outdated) continue;
-      const result = await republishTenant(c.env.DB, access.group, status, access.user, {
-        changeNote,
-        material: true,
-      });
-      if (result.version) await announcePublish(c.env, access.group, status.tenant, result.version, origin);
-      results.push(result);
-    }
+    const results = await republishOutdated(c.env.DB, access.group, access.user, {
+      changeNote,
+      material: true,
+      onPublished: (tenant, version) => announcePublish(c.env, access.group, tenant, version, origin),
+    });
     return c.json(
       {
         published: results.filter((r) => r.status === "published").length,
@@ -52,18 +48,32 @@ export const rolloutRoutes = new Hono<AppEnv>()
   })
   .post("/:tenant/republish", validate("json", RepublishSchema), async (c) => {
     const access = requireGroupAdmin(c);
-    const status = (await listRolloutStatus(c.env.DB, access.group, c.req.param("tenant")))[0];
-    if (!status)
+    const origin = new URL(c.req.url).origin;
+    const result = await republishTenant(c.env.DB, access.group, c.req.param("tenant"), access.user, {
+      changeNote: c.req.valid("json").changeNote,
+      material: true,
+      onPublished: (tenant, version) => announcePublish(c.env, access.group, tenant, version, origin),
+    });
+    if (!result)
       throw new AppError(
         404,
         "tenant_not_found",
         `${access.group.group.name} has no company "${c.req.param("tenant")}".`,
       );
-    const result = await republishTenant(c.env.DB, access.group, status, access.user, {
-      changeNote: c.req.valid("json").changeNote,
-      material: true,
-    });
-    if (result.version)
-      await announcePublish(c.env, access.group, status.tenant, result.version, new URL(c.req.url).origin);
     return c.json(result, result.status === "failed" ? 422 : 200);
   });
+
+/**
+ * Mounted under /api/groups/:group/tenants/:tenant/rollout, behind resolveTenantAccess: whether a
+ * newer baseline (or a processor change) is waiting for this one company, for everyone who may
+ * read the company — its editors and viewers too, not only the privacy lead.
+ */
+export const tenantRolloutRoutes = new Hono<AppEnv>().get("/", async (c) => {
+  const { group } = c.get("access");
+  const { tenant } = c.get("tenantAccess");
+  const status = (await listRolloutStatus(c.env.DB, group, tenant.slug))[0];
+  if (!status)
+    throw new AppError(409, "baseline_not_found", `${group.group.name} has not published a baseline yet.`);
+  c.header("Cache-Control", "private, no-store");
+  return c.json(viewStatus(status), 200);
+});
