@@ -264,6 +264,10 @@ const ROUTES: Record<string, RouteCase> = {
     }),
     expected: companyRead,
   },
+  "GET /api/groups/:group/tenants/:tenant/rollout": {
+    request: async (target) => ({ path: `/api/groups/conxillium/tenants/${target}/rollout` }),
+    expected: companyRead,
+  },
   "GET /api/groups/:group/tenants/:tenant/completeness": {
     request: async (target) => ({ path: `/api/groups/conxillium/tenants/${target}/completeness` }),
     expected: companyRead,

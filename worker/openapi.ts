@@ -496,6 +496,18 @@ export const ROUTE_DOCS: RouteDoc[] = [
   },
   {
     method: "get",
+    path: "/api/groups/{group}/tenants/{tenant}/rollout",
+    summary:
+      "This company alone: whether a newer baseline (or a processor change) is waiting, why, what it would change in the published statement, and the conflicts",
+    tag: "Rollout",
+    access: "group admin, editor, viewer of the company",
+    responses: {
+      "200": "The company's rollout status, shaped like one entry of GET /api/groups/{group}/rollout",
+      "409": "The group has not published a baseline yet",
+    },
+  },
+  {
+    method: "get",
     path: "/api/groups/{group}/tenants/{tenant}/completeness",
     summary: "The AVG completeness check of the draft, or of a version (?version=)",
     tag: "Company",
