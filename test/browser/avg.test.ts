@@ -5,13 +5,12 @@
 // group report with its CSV. Every test that changes JCC's draft puts its content back.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { APIRequestContext, Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, expect, inject, it } from "vitest";
+import type { APIRequestContext, Page } from "playwright-core";
+import { expect, inject, it } from "vitest";
 import { checkScreen } from "./a11y.ts";
-import { launchChromium } from "./chromium.ts";
+import { useBrowser } from "./session.ts";
 
 const base = inject("baseURL");
-const PASSWORD = "verklaring-demo";
 const GROUP = "conxillium";
 const TENANT = "jcc-software";
 const API = `${base}/api/groups/${GROUP}/tenants/${TENANT}`;
@@ -30,38 +29,7 @@ const JCC_CATEGORIES = [
   "Internetbrowser en apparaattype",
 ];
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const cspViolations: string[] = [];
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-}, 120_000);
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-  expect(cspViolations.splice(0)).toEqual([]);
-  expect(pageErrors.splice(0)).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** A fresh browser profile signed in as `email` over the API. */
-async function signedIn(email: string, viewport = { width: 1400, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on("console", (msg) => {
-    if (/Content Security Policy/i.test(msg.text())) cspViolations.push(msg.text());
-  });
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  const login = await page.request.post(`${base}/api/auth/login`, { data: { email, password: PASSWORD } });
-  expect(login.status()).toBe(200);
-  return page;
-}
+const { signedIn } = useBrowser({ viewport: { width: 1400, height: 900 }, launchTimeout: 120_000 });
 
 interface DraftBody {
   revision: number;

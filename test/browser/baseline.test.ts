@@ -3,50 +3,19 @@
 // a conflict between two windows, publishing), the processor register and the approval setting.
 // Other test files publish baselines too: everything here asserts only on what this file made,
 // and puts back what it changed (the baseline's order and text, a company draft, the setting).
-import type { APIRequestContext, Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, expect, inject, it } from "vitest";
+import type { APIRequestContext, Page } from "playwright-core";
+import { expect, inject, it } from "vitest";
 import { checkScreen } from "./a11y.ts";
-import { artifactPath, launchChromium } from "./chromium.ts";
+import { artifactPath } from "./chromium.ts";
+import { useBrowser } from "./session.ts";
 
 const base = inject("baseURL");
-const PASSWORD = "verklaring-demo";
 const LEAD = "lead@conxillium.example";
 const EDITOR = "editor@jccsoftware.example";
 const GROUP = "conxillium";
 const CONTACT_SENTENCE = "Vragen over deze verklaring? Neem contact op met {{company.name}}.";
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const cspViolations: string[] = [];
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-  expect(cspViolations.splice(0)).toEqual([]);
-  expect(pageErrors.splice(0)).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** A fresh browser profile signed in as `email` (over the API, so no sign-in form is involved). */
-async function signedIn(email: string, viewport = { width: 1400, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on("console", (msg) => {
-    if (/Content Security Policy/i.test(msg.text())) cspViolations.push(msg.text());
-  });
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  const login = await page.request.post(`${base}/api/auth/login`, { data: { email, password: PASSWORD } });
-  expect(login.status()).toBe(200);
-  return page;
-}
+const { signedIn } = useBrowser({ viewport: { width: 1400, height: 900 } });
 
 interface Section {
   key: string;

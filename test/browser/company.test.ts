@@ -1,52 +1,15 @@
 // A company's pages in the console — editing the draft with a live preview, saving, merging a
 // conflicting save, publishing, comparing and restoring versions — in a real Chromium against
 // the real worker. Uses JCC Software and DataQuint only; every test sets up what it needs.
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { expect, inject, it } from "vitest";
 import { checkScreen } from "./a11y.ts";
-import { launchChromium } from "./chromium.ts";
+import { submitSignInForm, useBrowser } from "./session.ts";
 
 const base = inject("baseURL");
-const PASSWORD = "verklaring-demo";
 const JCC_EDITOR = "/console/conxillium/companies/jcc-software";
 const JCC_API = `${base}/api/groups/conxillium/tenants/jcc-software`;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const cspViolations: string[] = [];
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-  expect(cspViolations.splice(0)).toEqual([]);
-  expect(pageErrors.splice(0)).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function freshPage(viewport = { width: 1440, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on("console", (msg) => {
-    if (/Content Security Policy/i.test(msg.text())) cspViolations.push(msg.text());
-  });
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  return page;
-}
-
-/** Signs in through the API; the page's context keeps the session cookie. */
-async function signedIn(email: string, viewport?: { width: number; height: number }): Promise<Page> {
-  const page = await freshPage(viewport);
-  const response = await page.request.post(`${base}/api/auth/login`, { data: { email, password: PASSWORD } });
-  expect(response.status()).toBe(200);
-  return page;
-}
+const { freshPage, signedIn } = useBrowser({ viewport: { width: 1440, height: 900 } });
 
 interface DraftBody {
   revision: number;
@@ -75,9 +38,7 @@ it("lets JCC's editor change the phone and a section, see it live, save, publish
   await page.goto(`${base}${JCC_EDITOR}`);
   // Not signed in: sign in through the form, and land back on the editor.
   await page.waitForURL((url) => url.pathname === "/sign-in");
-  await page.getByLabel("E-mailadres").fill("editor@jccsoftware.example");
-  await page.getByLabel("Wachtwoord", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Inloggen" }).click();
+  await submitSignInForm(page, "editor@jccsoftware.example");
   await page.waitForURL((url) => url.pathname === JCC_EDITOR);
   await page.getByRole("heading", { level: 1, name: "JCC Software: gegevens en teksten" }).waitFor();
   await preview(page).waitFor();
@@ -413,9 +374,7 @@ it("sends an expired session to sign in and brings the unsaved changes back afte
   await page.waitForURL((url) => url.pathname === "/sign-in");
   expect(new URL(page.url()).searchParams.get("redirect")).toBe(JCC_EDITOR);
 
-  await page.getByLabel("E-mailadres").fill("editor@jccsoftware.example");
-  await page.getByLabel("Wachtwoord", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Inloggen" }).click();
+  await submitSignInForm(page, "editor@jccsoftware.example");
   await page.waitForURL((url) => url.pathname === JCC_EDITOR);
   await page
     .getByRole("status")

@@ -3,54 +3,26 @@
 // Uses JCC Software (read only) and SIM (webhooks, one publish), in a real Chromium.
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { afterEach, expect, inject, it } from "vitest";
 import { checkScreen } from "./a11y.ts";
-import { artifactPath, launchChromium } from "./chromium.ts";
+import { artifactPath } from "./chromium.ts";
+import { useBrowser, type Viewport } from "./session.ts";
 
 const base = inject("baseURL");
-const PASSWORD = "verklaring-demo";
 const JCC_EMBED = "/console/conxillium/companies/jcc-software/embed";
 const SIM_EMBED = "/console/conxillium/companies/sim/embed";
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const { newContext, signedIn, watch } = useBrowser({ viewport: { width: 1024, height: 800 } });
 const servers: Server[] = [];
-const cspViolations: string[] = [];
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
 
 afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
   await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
-  expect(cspViolations.splice(0)).toEqual([]);
-  expect(pageErrors.splice(0)).toEqual([]);
 });
 
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** A fresh profile, signed in as `email` (through the API: signing in is auth.test.ts's subject). */
-async function signedInPage(email: string, viewport = { width: 1024, height: 800 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, permissions: ["clipboard-read", "clipboard-write"] });
-  contexts.push(context);
-  const login = await context.request.post(`${base}/api/auth/login`, { data: { email, password: PASSWORD } });
-  expect(login.status()).toBe(200);
-  const page = await context.newPage();
-  watch(page);
-  return page;
-}
-
-function watch(page: Page): void {
-  page.on("console", (msg) => {
-    if (/Content Security Policy/i.test(msg.text())) cspViolations.push(msg.text());
-  });
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-}
+/** A fresh profile that may use the clipboard, signed in as `email` over the API. */
+const signedInPage = (email: string, viewport?: Viewport): Promise<Page> =>
+  signedIn(email, viewport, { permissions: ["clipboard-read", "clipboard-write"] });
 
 async function listen(server: Server): Promise<string> {
   servers.push(server);
@@ -162,8 +134,7 @@ it("shows a viewer the addresses and snippets but no webhook controls, also at 3
 });
 
 it("sends a signed-out visitor to sign in and back", async () => {
-  const context = await browser.newContext();
-  contexts.push(context);
+  const context = await newContext();
   const page = await context.newPage();
   watch(page);
   await page.goto(`${base}${JCC_EMBED}`);
@@ -200,8 +171,7 @@ ${iframe}
   );
   expect(new URL(host).origin).not.toBe(new URL(base).origin);
 
-  const context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
-  contexts.push(context);
+  const context = await newContext({ viewport: { width: 1024, height: 800 } });
   const page = await context.newPage();
   watch(page);
   await page.addInitScript(() => {

@@ -6,6 +6,7 @@ import { A, createAsync, revalidate, useParams } from "@solidjs/router";
 import type { ImportFormat, ImportProposal } from "../../../../shared/import/propose.ts";
 import { CompletenessPanel } from "../../components/CompletenessPanel.tsx";
 import { GroupNav } from "../../components/GroupNav.tsx";
+import { LoadFailure, useSessionExpired } from "../../components/PageStates.tsx";
 import { language, t } from "../../i18n.ts";
 import {
   type AcceptedDraft,
@@ -21,7 +22,7 @@ import {
 } from "./data.ts";
 import { ImportReview, initialChoices, type Choices, toChoicesBody } from "./ImportReview.tsx";
 import { SourceForm, type Source } from "./SourceForm.tsx";
-import { describeError, LoadFailure, useSessionExpired } from "./states.tsx";
+import { describeError } from "./errors.ts";
 import "./avg.css";
 
 export default function ImportPage() {
@@ -52,7 +53,13 @@ function ImportLoader(props: { group: string; tenant: string }) {
       when={ready()}
       fallback={
         <Show when={failure()} fallback={<p class="loading">{t("Laden…", "Loading…")}</p>}>
-          {(error) => <LoadFailure error={error()} onRetry={() => revalidate(getImportDraft.key)} />}
+          {(error) => (
+            <LoadFailure
+              error={error()}
+              describe={describeError}
+              onRetry={() => revalidate(getImportDraft.key)}
+            />
+          )}
         </Show>
       }
     >

@@ -6,10 +6,11 @@ import { A, createAsync, revalidate, useParams } from "@solidjs/router";
 import type { Status } from "../../../../shared/completeness/check.ts";
 import { itemTitle, STATUS_ICON, STATUS_ORDER, statusName } from "../../components/CompletenessPanel.tsx";
 import { GroupNav, roleInGroup } from "../../components/GroupNav.tsx";
+import { LeadOnlyNotice, LoadFailure, useSessionExpired } from "../../components/PageStates.tsx";
 import { language, t } from "../../i18n.ts";
 import { getMe } from "../../session.ts";
+import { describeError } from "./errors.ts";
 import { errorOf, getGroupReport, type GroupReport, okData, reportCsvUrl } from "./data.ts";
-import { LeadOnlyNotice, LoadFailure, useSessionExpired } from "./states.tsx";
 import "./avg.css";
 
 const LEAD_ONLY = { what: "het AVG-rapport van de groep bekijken", whatEn: "view the group's AVG report" };
@@ -50,6 +51,7 @@ function ReportLoader(props: { group: string }) {
           {(error) => (
             <LoadFailure
               error={error()}
+              describe={describeError}
               what="group"
               leadOnly={LEAD_ONLY}
               onRetry={() => revalidate(getGroupReport.key)}

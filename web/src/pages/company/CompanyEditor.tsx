@@ -1,5 +1,6 @@
 // A company's draft: its details, lists, section texts and own sections, with a live preview
 // rendered by the shared engine. Saves carry the revision; a conflicting save opens a merge.
+// When a newer baseline waits for the company's published statement, a notice on top says so.
 import { createDeferred, createMemo, createSignal, onCleanup, onMount, Show } from "solid-js";
 import { createStore, produce, reconcile } from "solid-js/store";
 import { A, createAsync, revalidate, useBeforeLeave, useParams } from "@solidjs/router";
@@ -7,11 +8,15 @@ import * as v from "valibot";
 import { type Group, type TenantContent, TenantContentSchema } from "../../../../shared/model.ts";
 import { api, toApiError } from "../../api.ts";
 import { GroupNav } from "../../components/GroupNav.tsx";
+import { LoadFailure, useSessionExpired } from "../../components/PageStates.tsx";
 import { t } from "../../i18n.ts";
 import { ConflictView } from "./ConflictView.tsx";
 import { cloneContent, type FieldMessages, scopeOf, stableJson, validateContent } from "./content.ts";
+import { BaselineNotice } from "./BaselineNotice.tsx";
 import {
   asApiError,
+  combine,
+  type CompanyRollout,
   type CurrentDraft,
   type Draft,
   getBaseline,
@@ -19,13 +24,14 @@ import {
   getGroup,
   getPreview,
   getProcessors,
+  getRollout,
   getVersions,
+  type Loaded,
   type Processor,
   type PublishedBaseline,
 } from "./data.ts";
 import { EditorContext, type EditorApi } from "./fields.tsx";
 import { describeError, describeIssue, formatDateTime } from "./labels.ts";
-import { combine, LoadFailure, useSessionExpired } from "./PageStates.tsx";
 import { Preview, sectionTitleLookup, focusField } from "./Preview.tsx";
 import { ProfileForm } from "./ProfileForm.tsx";
 import { ListEditors } from "./ListEditors.tsx";
@@ -38,12 +44,30 @@ export default function CompanyEditorPage() {
   const baseline = createAsync(() => getBaseline(params.group));
   const processors = createAsync(() => getProcessors(params.group));
   const group = createAsync(() => getGroup(params.group));
+  // Whether a newer baseline waits: not needed to edit, so a failure shows in the notice's place
+  // rather than instead of the editor; but the editor waits for it, so the notice does not push
+  // the page down after it appeared.
+  const rollout = createAsync(() => getRollout(params.group, params.tenant));
+  const company = () => `${params.group}/${params.tenant}`;
+  // Never another company's answer, still on screen while this company's loads.
+  const currentRollout = () => {
+    const result = rollout();
+    return result && (!result.ok || result.data.tenant.slug === params.tenant) ? result : undefined;
+  };
+  // Once settled for this company, a refresh (after a publish) keeps the editor on screen.
+  const rolloutSettledFor = createMemo<string | null>(
+    (settled) => (currentRollout() !== undefined ? company() : settled),
+    null,
+  );
   const loaded = () => combine(draft(), baseline(), processors(), group());
-  const retry = () => revalidate([getDraft.key, getBaseline.key, getProcessors.key, getGroup.key]);
+  const retry = () =>
+    revalidate([getDraft.key, getBaseline.key, getProcessors.key, getGroup.key, getRollout.key]);
 
   const ready = () => {
     const result = loaded();
-    return result?.ok && result.data[0].tenant.slug === params.tenant ? result.data : null;
+    return result?.ok && result.data[0].tenant.slug === params.tenant && rolloutSettledFor() === company()
+      ? result.data
+      : null;
   };
   const failure = () => {
     const result = loaded();
@@ -65,7 +89,7 @@ export default function CompanyEditorPage() {
                 when={failure()}
                 fallback={<p class="loading">{t("Concept laden…", "Loading draft…")}</p>}
               >
-                {(error) => <LoadFailure error={error()} onRetry={retry} />}
+                {(error) => <LoadFailure error={error()} describe={describeError} onRetry={retry} />}
               </Show>
             }
           >
@@ -76,6 +100,7 @@ export default function CompanyEditorPage() {
                 baseline={data()[1]}
                 processors={data()[2].processors}
                 groupInfo={data()[3]}
+                rollout={currentRollout()}
               />
             )}
           </Show>
@@ -120,6 +145,7 @@ function Editor(props: {
   baseline: PublishedBaseline;
   processors: Processor[];
   groupInfo: Group;
+  rollout: Loaded<CompanyRollout> | undefined;
 }) {
   const tenant = props.draft.tenant;
   const baseline = props.baseline.baseline;
@@ -361,6 +387,20 @@ function Editor(props: {
               "You are a viewer of this company: you can see everything but not change or publish it. Ask an editor if something needs to change.",
             )}
           </p>
+        </Show>
+        <Show when={props.rollout}>
+          {(rollout) => (
+            <BaselineNotice
+              group={props.group}
+              tenant={tenant}
+              rollout={rollout()}
+              content={plain()}
+              baselineKeys={baseline.sections.map((s) => s.key)}
+              titleOf={(key) => title()(key)}
+              viewer={viewer}
+              onRetry={() => void revalidate(getRollout.key)}
+            />
+          )}
         </Show>
         <nav class="page-toc" aria-label={t("Op deze pagina", "On this page")}>
           <ul>

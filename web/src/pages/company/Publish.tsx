@@ -8,16 +8,19 @@ import { PublishSchema } from "../../../../shared/api-schemas.ts";
 import type { Language } from "../../../../shared/model.ts";
 import { api, type ApiError, toApiError } from "../../api.ts";
 import { GroupNav } from "../../components/GroupNav.tsx";
+import { LoadFailure, useSessionExpired } from "../../components/PageStates.tsx";
 import { t } from "../../i18n.ts";
 import { getMe } from "../../session.ts";
 import { fieldId } from "./content.ts";
 import {
   asApiError,
+  combine,
   type Draft,
   getBaseline,
   getDraft,
   getPreview,
   getPublishRequests,
+  getRollout,
   getVersions,
   type PublishedBaseline,
   type PublishRequest,
@@ -31,7 +34,6 @@ import {
   describeViolation,
   formatDateTime,
 } from "./labels.ts";
-import { combine, LoadFailure, useSessionExpired } from "./PageStates.tsx";
 import { ProblemList, sectionListLookup, sectionTitleLookup } from "./Preview.tsx";
 import "./company.css";
 
@@ -50,7 +52,14 @@ export default function PublishPage() {
   const requests = createAsync(() => getPublishRequests(params.group));
   const loaded = () => combine(draft(), preview(), baseline(), requests());
   const refresh = () =>
-    revalidate([getDraft.key, getPreview.key, getBaseline.key, getPublishRequests.key, getVersions.key]);
+    revalidate([
+      getDraft.key,
+      getPreview.key,
+      getBaseline.key,
+      getPublishRequests.key,
+      getVersions.key,
+      getRollout.key,
+    ]);
   const ready = () => {
     const result = loaded();
     return result?.ok && result.data[0].tenant.slug === params.tenant ? result.data : null;
@@ -68,7 +77,7 @@ export default function PublishPage() {
         when={ready()}
         fallback={
           <Show when={failure()} fallback={<p class="loading">{t("Laden…", "Loading…")}</p>}>
-            {(error) => <LoadFailure error={error()} onRetry={refresh} />}
+            {(error) => <LoadFailure error={error()} describe={describeError} onRetry={refresh} />}
           </Show>
         }
       >

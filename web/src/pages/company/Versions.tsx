@@ -7,6 +7,7 @@ import { RestoreSchema } from "../../../../shared/api-schemas.ts";
 import type { DiffPart, SectionDiff } from "../../../../shared/diff.ts";
 import { api, toApiError } from "../../api.ts";
 import { GroupNav } from "../../components/GroupNav.tsx";
+import { LoadFailure, useSessionExpired } from "../../components/PageStates.tsx";
 import { language, t } from "../../i18n.ts";
 import { getMe } from "../../session.ts";
 import {
@@ -20,7 +21,6 @@ import {
   type VersionRow,
 } from "./data.ts";
 import { describeError, describeIssue, formatDateTime } from "./labels.ts";
-import { LoadFailure, useSessionExpired } from "./PageStates.tsx";
 import "./company.css";
 
 const statusLabel = (status: VersionRow["status"]): string =>
@@ -58,7 +58,7 @@ export default function VersionsPage() {
         when={ready()}
         fallback={
           <Show when={failure()} fallback={<p class="loading">{t("Versies laden…", "Loading versions…")}</p>}>
-            {(error) => <LoadFailure error={error()} onRetry={refresh} />}
+            {(error) => <LoadFailure error={error()} describe={describeError} onRetry={refresh} />}
           </Show>
         }
       >

@@ -7,6 +7,15 @@ import { api, ApiError, readJson } from "../../api.ts";
 
 export type Loaded<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 
+/** The first failure among several loads, or all their data; undefined while any is loading. */
+export function combine<T extends unknown[]>(
+  ...results: { [K in keyof T]: Loaded<T[K]> | undefined }
+): { ok: true; data: T } | { ok: false; error: ApiError } | undefined {
+  for (const result of results) if (result === undefined) return undefined;
+  for (const result of results) if (result && !result.ok) return result;
+  return { ok: true, data: results.map((r) => (r as { data: unknown }).data) as T };
+}
+
 /** A fetch that never reached the API (offline, DNS, …), as an ApiError the pages can show. */
 export function networkError(): ApiError {
   return new ApiError(
@@ -79,6 +88,19 @@ export const getGroup = query(
     }),
   "company-group",
 );
+
+/**
+ * Whether a newer baseline (or a processor change) waits for this company's published statement,
+ * what it would change there, and which of the company's own texts it conflicts with.
+ */
+export const getRollout = query(
+  (group: string, tenant: string) =>
+    load(async () =>
+      readJson(await api.api.groups[":group"].tenants[":tenant"].rollout.$get(tenantParam(group, tenant))),
+    ),
+  "company-rollout",
+);
+export type CompanyRollout = Extract<Awaited<ReturnType<typeof getRollout>>, { ok: true }>["data"];
 
 export const getPreview = query(
   (group: string, tenant: string) =>

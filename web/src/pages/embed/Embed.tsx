@@ -3,6 +3,7 @@
 import { createEffect, createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
 import { A, createAsync, revalidate, useParams } from "@solidjs/router";
 import { GroupNav } from "../../components/GroupNav.tsx";
+import { LoadFailure, NotFoundScreen, useSessionExpired } from "../../components/PageStates.tsx";
 import { language, t } from "../../i18n.ts";
 import { getMe } from "../../session.ts";
 import { CopyAnnouncer, CopyButton, Snippet } from "./Copy.tsx";
@@ -21,7 +22,7 @@ import {
   publicUrls,
   type Target,
 } from "./snippets.ts";
-import { LoadFailure, NotFoundScreen, useSessionExpired } from "./states.tsx";
+import { describeFailure } from "./errors.ts";
 import { Webhooks } from "./Webhooks.tsx";
 import "./embed.css";
 
@@ -44,7 +45,9 @@ export default function EmbedPage() {
     <div class="embed-page">
       <GroupNav group={params.group} tenant={params.tenant} />
       <ErrorBoundary
-        fallback={(error, reset) => <LoadFailure error={error} onRetry={() => void retry(reset)} />}
+        fallback={(error, reset) => (
+          <LoadFailure error={error} describe={describeFailure} onRetry={() => void retry(reset)} />
+        )}
       >
         <Suspense fallback={<p class="loading embed-loading">{t("Laden…", "Loading…")}</p>}>
           <EmbedContent group={params.group} tenant={params.tenant} />

@@ -5,11 +5,12 @@ import { createAsync, revalidate } from "@solidjs/router";
 import * as v from "valibot";
 import { WebhookCreateSchema } from "../../../../shared/webhook-schemas.ts";
 import { api, ApiError, readJson, toApiError } from "../../api.ts";
+import { isSessionExpired, useSessionExpired } from "../../components/PageStates.tsx";
 import { language, t } from "../../i18n.ts";
 import { CopyButton, Snippet } from "./Copy.tsx";
 import { type Delivery, getDeliveries, getWebhooks, type Webhook } from "./data.ts";
 import { payloadExample, type Target, verifyJsSnippet, verifyPhpSnippet } from "./snippets.ts";
-import { describeFailure, isSessionExpired, useSessionExpired } from "./states.tsx";
+import { describeFailure } from "./errors.ts";
 
 const formatTime = (iso: string): string =>
   new Intl.DateTimeFormat(language() === "en" ? "en-GB" : "nl-NL", {
