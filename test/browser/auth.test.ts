@@ -3,7 +3,7 @@
 // and all of these tests come from the same address. This file fails one sign-in on purpose.
 import type { Page } from "playwright-core";
 import { expect, inject, it } from "vitest";
-import { artifactPath } from "./chromium.ts";
+import { checkScreen } from "./a11y.ts";
 import { DEMO_PASSWORD as PASSWORD, signIn, submitSignInForm, useBrowser } from "./session.ts";
 
 const base = inject("baseURL");
@@ -21,7 +21,7 @@ it("sends a signed-out visitor to sign in, signs in through the form, stays sign
   await page.waitForURL((url) => url.pathname === "/sign-in");
   expect(new URL(page.url()).searchParams.get("redirect")).toBe("/console");
   await page.getByRole("status").filter({ hasText: "Log in om verder te gaan." }).waitFor();
-  await page.screenshot({ path: artifactPath("console-sign-in"), fullPage: true });
+  await checkScreen(page, "console-sign-in");
 
   await submitSignInForm(page, "editor@jccsoftware.example");
 
@@ -35,7 +35,7 @@ it("sends a signed-out visitor to sign in, signs in through the form, stays sign
   expect(await statementLink.getAttribute("href")).toBe("/v1/statements/conxillium/jcc-software");
   const account = page.getByRole("navigation", { name: "Account" });
   await account.getByText("Jeroen Claassen").waitFor();
-  await page.screenshot({ path: artifactPath("console-signed-in"), fullPage: true });
+  await checkScreen(page, "console-signed-in");
 
   // The session is a cookie: a reload keeps it.
   await page.reload();
@@ -72,7 +72,7 @@ it("shows the API's answer to a wrong password in the alert region and stays on 
   expect(pathOf(page)).toBe("/sign-in");
   expect(await page.getByRole("button", { name: "Inloggen" }).getAttribute("aria-disabled")).toBe("false");
   expect(await meStatus(page)).toBe(401);
-  await page.screenshot({ path: artifactPath("console-sign-in-wrong-password"), fullPage: true });
+  await checkScreen(page, "console-sign-in-wrong-password");
 });
 
 it("checks the fields before sending, and ties each message to its field", async () => {
@@ -124,7 +124,7 @@ it("works on a 375 px phone", async () => {
   await page.getByLabel("E-mailadres").fill("lead@conxillium.example");
   await page.getByLabel("Wachtwoord", { exact: true }).fill(PASSWORD);
   expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: artifactPath("console-sign-in-phone") });
+  await checkScreen(page, "console-sign-in-phone");
   await page.getByRole("button", { name: "Inloggen" }).click();
   await page.getByRole("heading", { level: 1, name: "Welkom, Lotte de Leeuw" }).waitFor();
   const main = page.locator("main");
@@ -134,7 +134,7 @@ it("works on a 375 px phone", async () => {
   expect(await main.textContent()).toContain("alle bedrijven");
   expect(await main.textContent()).toContain("privacyfunctionaris van de groep");
   expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: artifactPath("console-phone"), fullPage: true });
+  await checkScreen(page, "console-phone");
 });
 
 it("ignores a redirect to another site after signing in", async () => {
@@ -188,7 +188,7 @@ it("accepts an invitation as a new user, then the link is used up", async () => 
   const page = await freshPage();
   await page.goto(acceptUrl);
   await page.getByText("Je bent uitgenodigd als redacteur van JCC Software binnen Conxillium.").waitFor();
-  await page.screenshot({ path: artifactPath("console-invitation"), fullPage: true });
+  await checkScreen(page, "console-invitation");
 
   await page.getByLabel("Je naam").fill("Nina Nieuw");
   await page.getByLabel("Nieuw wachtwoord").fill("een-lang-wachtwoord");
@@ -241,6 +241,7 @@ it("explains an invitation link that is not valid", async () => {
   const page = await freshPage();
   await page.goto(`${base}/invite#token=${"a".repeat(32)}`);
   await page.getByRole("alert").filter({ hasText: "niet geldig" }).waitFor();
+  await checkScreen(page, "invitation-not-valid");
   await page.goto(`${base}/invite`);
   await page.getByRole("alert").filter({ hasText: "geen uitnodiging" }).waitFor();
 });

@@ -6,7 +6,6 @@
 import type { APIRequestContext, Page } from "playwright-core";
 import { expect, inject, it } from "vitest";
 import { checkScreen } from "./a11y.ts";
-import { artifactPath } from "./chromium.ts";
 import { useBrowser } from "./session.ts";
 
 const base = inject("baseURL");
@@ -473,7 +472,7 @@ it("fits a 375 px phone: the editor and the register scroll only vertically", as
   await openEditor(lead);
   await lead.getByRole("region", { name: /^Voorbeeld van de verklaring van / }).waitFor();
   expect(await overflow()).toBeLessThanOrEqual(0);
-  await lead.screenshot({ path: artifactPath("baseline-editor-phone"), fullPage: true });
+  await checkScreen(lead, "baseline-editor-phone");
   await lead.goto(`${base}/console/${GROUP}/processors`);
   await lead.getByRole("heading", { level: 1, name: "Verwerkers van Conxillium" }).waitFor();
   expect(await overflow()).toBeLessThanOrEqual(0);

@@ -131,6 +131,7 @@ it("shows a viewer the addresses and snippets but no webhook controls, also at 3
   await page.goto(`${base}${JCC_EMBED}`);
   await page.getByRole("heading", { level: 1, name: "JCC Software on the website" }).waitFor();
   await page.getByRole("heading", { level: 2, name: "Public addresses" }).waitFor();
+  await checkScreen(page, "embed-page-phone-en");
 });
 
 it("sends a signed-out visitor to sign in and back", async () => {

@@ -6,7 +6,6 @@
 import type { Page } from "playwright-core";
 import { expect, inject, it } from "vitest";
 import { checkScreen } from "./a11y.ts";
-import { artifactPath } from "./chromium.ts";
 import { signIn, useBrowser } from "./session.ts";
 
 const base = inject("baseURL");
@@ -173,7 +172,7 @@ it("shows the lead all eight companies, marks them outdated after a new baseline
   expect(await pharoxCard.locator("summary").textContent()).toMatch(
     /sectie(s)? gewijzigd · \d+ woorden erbij, \d+ eruit/,
   );
-  await page.screenshot({ path: artifactPath("group-dashboard-outdated"), fullPage: true });
+  await checkScreen(page, "group-dashboard-outdated");
 
   // Republish all clean ones; each request is held up a little so the bar can be seen moving.
   const clean = rollout.companies.filter((c) => c.outdated && c.clean && changesText(c));
@@ -204,7 +203,7 @@ it("shows the lead all eight companies, marks them outdated after a new baseline
     return !!bar && bar.value >= 1 && bar.value < bar.max;
   });
   await page.getByText(/Bezig met .+ \(\d+ van \d+\)/).waitFor();
-  await page.screenshot({ path: artifactPath("group-dashboard-republishing"), fullPage: true });
+  await checkScreen(page, "group-dashboard-republishing");
 
   await page
     .getByText(`Klaar: ${clean.length} van ${clean.length} bedrijven verwerkt`)
@@ -363,7 +362,7 @@ it("invites someone from the People page, who accepts in another browser, then c
     expect(refused.status()).toBe(409);
     await leadRow.getByRole("alert").filter({ hasText: "enige privacyfunctionaris" }).waitFor();
     expect(await leadRow.textContent()).toContain("privacyfunctionaris van de groep");
-    await lead.screenshot({ path: artifactPath("group-people-last-admin"), fullPage: true });
+    await checkScreen(lead, "group-people-last-admin");
   }
 
   // A second invitation, withdrawn.
@@ -490,7 +489,7 @@ it("names the first broken row prominently when the chain does not verify, and s
   expect(await row.getAttribute("class")).toContain("highlight");
   await row.getByText("Deze regel klopt niet.").waitFor();
   expect(await page.locator("table.audit-table tbody tr").first().getAttribute("data-seq")).toBe(String(seq));
-  await page.screenshot({ path: artifactPath("group-audit-broken"), fullPage: true });
+  await checkScreen(page, "group-audit-broken");
 });
 
 it("fits the dashboard and the requests page on a 375 px phone", async () => {
@@ -500,14 +499,14 @@ it("fits the dashboard and the requests page on a 375 px phone", async () => {
   await page.locator("table.companies-table tbody tr").nth(7).waitFor();
   await page.locator("ol.timeline li").first().waitFor();
   expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: artifactPath("group-dashboard-phone"), fullPage: true });
+  await checkScreen(page, "group-dashboard-phone");
   await page.goto(`${base}/console/conxillium/requests`);
   await page.getByRole("heading", { level: 2, name: /Wachten op een besluit/ }).waitFor();
   expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
   await page.goto(`${base}/console/conxillium/people`);
   await page.locator("table.members-table tbody tr").first().waitFor();
   expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: artifactPath("group-people-phone"), fullPage: true });
+  await checkScreen(page, "group-people-phone");
 });
 
 it("requires approval: the lead approves and rejects DataQuint's requests, the editor withdraws one, the lead cannot approve their own", async () => {

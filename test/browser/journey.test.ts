@@ -7,7 +7,6 @@
 import type { Locator, Page } from "playwright-core";
 import { expect, inject, it } from "vitest";
 import { checkScreen } from "./a11y.ts";
-import { artifactPath } from "./chromium.ts";
 import { submitSignInForm, useBrowser } from "./session.ts";
 
 const base = inject("baseURL");
@@ -65,7 +64,7 @@ it("carries a baseline change from the privacy lead through JCC Software's edito
   const jccRow = companyRow(lead, JCC);
   await jccRow.getByText("Verouderd").waitFor();
   await jccRow.getByText(`(nieuwste: ${baselineVersion})`).waitFor();
-  await lead.screenshot({ path: artifactPath("journey-dashboard-outdated"), fullPage: true });
+  await checkScreen(lead, "journey-dashboard-outdated");
 
   // The lead signs out.
   await lead.getByRole("navigation", { name: "Account" }).getByRole("button", { name: "Uitloggen" }).click();

@@ -1,7 +1,8 @@
 // A visitor of JCC Software's website opening its privacy statement, in a real Chromium.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
-import { artifactPath, launchChromium } from "./chromium.ts";
+import { launchChromium } from "./chromium.ts";
+import { checkScreen } from "./a11y.ts";
 
 const base = inject("baseURL");
 let browser: Browser;
@@ -50,7 +51,7 @@ it("shows JCC Software's statement with its title, sections and a working table 
   expect(cspViolations).toEqual([]);
   const fontFamily = await page.locator("body").evaluate((el) => getComputedStyle(el).fontFamily);
   expect(fontFamily).not.toBe('"Times New Roman"');
-  await page.screenshot({ path: artifactPath("public-statement-jcc-nl"), fullPage: true });
+  await checkScreen(page, "public-statement-jcc-nl");
 });
 
 it("shows the English statement when asked", async () => {
@@ -66,12 +67,14 @@ it("reads well on a 375 px phone", async () => {
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
   expect(overflow).toBeLessThanOrEqual(0);
-  await phone.screenshot({ path: artifactPath("public-statement-jcc-phone"), fullPage: false });
+  await checkScreen(phone, "public-statement-jcc-phone");
   await phone.close();
 });
 
 it("lists the group's companies on the console start page", async () => {
   await page.goto(`${base}/`);
+  await page.getByRole("link", { name: "Conxillium" }).waitFor();
+  await checkScreen(page, "home");
   await page.getByRole("link", { name: "Conxillium" }).click();
   await page.getByRole("heading", { level: 1, name: "Conxillium" }).waitFor();
   const companies = await page.locator("tbody th[scope=row]").allTextContents();
@@ -85,7 +88,8 @@ it("lists the group's companies on the console start page", async () => {
     "Procura",
     "SIM",
   ]);
-  await page.screenshot({ path: artifactPath("console-group"), fullPage: true });
+  await checkScreen(page, "console-group");
   await page.goto(`${base}/no/such/page`);
   await page.getByRole("heading", { name: "Pagina niet gevonden" }).waitFor();
+  await checkScreen(page, "not-found");
 });
