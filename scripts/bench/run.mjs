@@ -54,6 +54,7 @@ const results = {
   failures: [],
 };
 let mf;
+let bareMf;
 
 const log = (message) => console.log(`bench: ${message}`);
 const seconds = (since) => Number(((Date.now() - since) / 1000).toFixed(1));
@@ -214,6 +215,49 @@ function miniflareOptions(config, bundle, assetsDir) {
       },
     ],
   });
+}
+
+// The runtime's own cost of a statement's bytes: a worker with no app, no routing and no D1 that
+// answers each format's exact body and headers from memory. The endpoint cannot beat it; the gap
+// to /healthz that it shows is what the bytes themselves cost on this machine.
+async function startBareWorker(config, copies) {
+  const script = `let bodies;
+export default {
+  fetch(request, env) {
+    bodies ??= Object.fromEntries(
+      Object.entries(JSON.parse(env.COPIES)).map(([path, c]) => [path, { body: new TextEncoder().encode(c.body), headers: c.headers }]),
+    );
+    const hit = bodies[new URL(request.url).pathname];
+    return hit ? new Response(hit.body, { headers: hit.headers }) : new Response("not found", { status: 404 });
+  },
+};`;
+  bareMf = new Miniflare(
+    convertV4MiniflareOptions({
+      host: "127.0.0.1",
+      port: 0,
+      log: new Log(LogLevel.WARN),
+      logRequests: false,
+      cf: false,
+      telemetry: { enabled: false },
+      resourceTmpPath: join(tmp, "miniflare-bare-tmp"),
+      workers: [
+        {
+          name: "bare",
+          modules: true,
+          script,
+          compatibilityDate: config.compatibility_date,
+          bindings: { COPIES: JSON.stringify(copies) },
+        },
+      ],
+    }),
+  );
+  return (await bareMf.ready).origin;
+}
+
+/** A response's body and headers, to be answered again by the bare worker. */
+async function copyOf(response) {
+  const headers = [...response.headers].filter(([name]) => !["content-length", "date"].includes(name));
+  return { body: await response.text(), headers };
 }
 
 async function expectResponse(url, init, status, what) {
@@ -389,6 +433,16 @@ function verdicts() {
       minRatio ? `≥ ${minRatio}×${p99Target ? `, p99 ≤ ${TARGETS.p99}×` : ""}` : "—",
       minRatio ? ratio >= minRatio && (!p99Target || p99Ratio <= TARGETS.p99) : null,
     );
+    const bare = m.load?.[`bare${key[0].toUpperCase()}${key.slice(1)}`];
+    if (bare) {
+      const bareRatio = bare.requestsPerSecond / floor.requestsPerSecond;
+      add(
+        `  (info) same ${key.toUpperCase()} bytes+headers, bare worker`,
+        `${bare.requestsPerSecond} req/s (${bareRatio.toFixed(2)}×), p99 ${bare.latencyMs.p99} ms (${(bare.latencyMs.p99 / floor.p99Ms).toFixed(2)}×); endpoint = ${(s.requestsPerSecond / bare.requestsPerSecond).toFixed(2)}× of it`,
+        "—",
+        null,
+      );
+    }
   }
   const r = m.render;
   add(
@@ -479,6 +533,7 @@ function printTable(rows) {
 const watchdog = setTimeout(async () => {
   console.error("bench: gave up after 6 minutes");
   await mf?.dispose().catch(() => {});
+  await bareMf?.dispose().catch(() => {});
   rmSync(tmp, { recursive: true, force: true });
   process.exit(1);
 }, 360_000);
@@ -530,6 +585,7 @@ try {
     return (await mf.ready).origin;
   });
 
+  let bareBase;
   // Sanity: this really is the prepared D1, with the demo and the generated companies.
   const etag = await phase("sanity checks", async () => {
     const json = await (
@@ -555,6 +611,15 @@ try {
     if (!asset.headers.get("Content-Type")?.startsWith("text/html"))
       throw new Error("the static copy is not text/html");
     results.statement = { bytes: body.length, etag: html.headers.get("ETag") };
+    const copies = {
+      "/html": await copyOf(await expectResponse(`${base}${STATEMENT}.html`, {}, 200, "HTML to copy")),
+      "/json": await copyOf(await expectResponse(`${base}${STATEMENT}.json`, {}, 200, "JSON to copy")),
+    };
+    bareBase = await startBareWorker(config, copies);
+    for (const [path, copy] of Object.entries(copies)) {
+      const answer = await expectResponse(`${bareBase}${path}`, {}, 200, `bare ${path}`);
+      if ((await answer.text()) !== copy.body) throw new Error(`the bare worker's ${path} differs`);
+    }
     return html.headers.get("ETag");
   });
 
@@ -568,9 +633,11 @@ try {
     const json = await run("json", `${STATEMENT}.json`, 200);
     const notModified = await run("notModified", `${STATEMENT}.html`, 304, { "If-None-Match": etag });
     const staticAsset = await run("staticAsset", `/${ASSET_NAME}`, 200);
+    const bareHtml = await load(bareBase, { name: "bare html", path: "/html", status: 200 });
+    const bareJson = await load(bareBase, { name: "bare json", path: "/json", status: 200 });
     // The floor again at the end: how much the machine drifted during the run.
     const floorAfter = await run("healthz (again)", "/healthz", 200);
-    return { floorBefore, html, json, notModified, staticAsset, floorAfter };
+    return { floorBefore, html, json, notModified, staticAsset, bareHtml, bareJson, floorAfter };
   });
   const l = results.measurements.load;
   if (l) {
@@ -596,6 +663,7 @@ try {
   console.error(`bench: ${error?.stack ?? error}`);
 } finally {
   await mf?.dispose().catch(() => {});
+  await bareMf?.dispose().catch(() => {});
   rmSync(tmp, { recursive: true, force: true });
 }
 
