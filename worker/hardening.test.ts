@@ -126,6 +126,29 @@ const ROUTES: JsonRoute[] = [
   },
   {
     method: "POST",
+    path: "/api/groups/conxillium/rollout/sim/republish",
+    schema: schemas.RepublishSchema,
+    valid: async () => ({ changeNote: "x" }),
+  },
+  {
+    method: "POST",
+    path: "/api/groups/conxillium/tenants/sim/import",
+    schema: schemas.ImportSchema,
+    valid: async () => ({ text: "Privacyverklaring\n\nWij bewaren uw gegevens zeven jaar.", format: "text" }),
+  },
+  {
+    method: "POST",
+    path: "/api/groups/conxillium/tenants/sim/import/accept",
+    schema: schemas.ImportAcceptSchema,
+    valid: async () => ({
+      text: "Privacyverklaring\n\nWij bewaren uw gegevens zeven jaar.",
+      format: "text",
+      choices: { profile: "keep", lists: { retention: "keep" } },
+    }),
+    headers: async () => ({ "If-Match": `"${(await draftOf("sim")).revision}"` }),
+  },
+  {
+    method: "POST",
     path: "/api/groups/conxillium/publish-requests/1/reject",
     schema: schemas.RejectSchema,
     valid: async () => ({ reason: "x" }),
@@ -259,6 +282,23 @@ beforeAll(async () => {
 });
 
 describe("malformed requests at every JSON route", () => {
+  it("covers every route whose request body the API describes", async () => {
+    const document = (await (await exports.default.fetch(new Request(`${ORIGIN}/openapi.json`))).json()) as {
+      paths: Record<string, Record<string, { requestBody?: unknown }>>;
+    };
+    const withBody = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.entries(operations)
+        .filter(([, operation]) => operation.requestBody !== undefined)
+        .map(([method]) => ({ method: method.toUpperCase(), path })),
+    );
+    expect(withBody.length).toBeGreaterThan(10);
+    const uncovered = withBody.filter(({ method, path }) => {
+      const pattern = new RegExp(`^${path.replace(/\{\w+\}/g, "[^/]+")}$`);
+      return !ROUTES.some((r) => r.method === method && pattern.test(r.path));
+    });
+    expect(uncovered).toEqual([]);
+  });
+
   it("answer 4xx with a field-level message and change nothing (property)", async () => {
     const before = await snapshotDatabase();
     await fc.assert(
