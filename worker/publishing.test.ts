@@ -120,6 +120,50 @@ describe("publishTenantVersion", () => {
     expect(await countRows("statement_renderings")).toBe(before);
   });
 
+  it("numbers after a version that got in first when what the caller knew is stale, and changes nothing of it", async () => {
+    const withPhone = (phone: string) => {
+      const content = demoContent("i-real");
+      content.profile.phone = phone;
+      return content;
+    };
+    const v1 = await env.DB.prepare(
+      `SELECT v.content_hash FROM statement_versions v JOIN tenants t ON t.id = v.tenant_id
+       WHERE t.slug = 'i-real' AND v.number = 1`,
+    ).first<{ content_hash: string }>();
+    // What a rollout read before another publish of the company got in.
+    const stale = { number: 1, latestHash: v1!.content_hash, inForceHash: v1!.content_hash };
+    const first = await publishAt(
+      env.DB,
+      "conxillium",
+      "i-real",
+      withPhone("+31 20 000 0101"),
+      "2026-03-01T00:00:00.000Z",
+    );
+    const second = await publishAt(
+      env.DB,
+      "conxillium",
+      "i-real",
+      withPhone("+31 20 000 0102"),
+      "2026-03-01T00:00:01.000Z",
+      {
+        publishedSoFar: stale,
+      },
+    );
+    expect([first.number, second.number]).toEqual([2, 3]);
+    const { results } = await env.DB.prepare(
+      `SELECT v.number, v.content FROM statement_versions v JOIN tenants t ON t.id = v.tenant_id
+       WHERE t.slug = 'i-real' ORDER BY v.number`,
+    ).all<{ number: number; content: string }>();
+    expect(results.map((r) => r.number)).toEqual([1, 2, 3]);
+    expect(JSON.parse(results[1]!.content).profile.phone).toBe("+31 20 000 0101");
+    // Stale knowledge does not let the same statement through twice either.
+    await expect(
+      publishAt(env.DB, "conxillium", "i-real", withPhone("+31 20 000 0102"), "2026-03-01T00:00:02.000Z", {
+        publishedSoFar: stale,
+      }),
+    ).rejects.toMatchObject({ status: 409, code: "nothing_changed" });
+  });
+
   it("refuses an effective date in the past", async () => {
     await expect(
       publishAt(env.DB, "conxillium", "sim", demoContent("sim"), "2026-02-03T00:00:00.000Z", {

@@ -18,7 +18,13 @@ import { runWithAudit } from "./db/audit.ts";
 import { forgetRememberedResponses } from "./http/answer-from-memory.ts";
 import type { VersionSummary } from "./db/statements.ts";
 import { AppError } from "./errors.ts";
-import { preparePublish, publishTenantVersion, type Actor, type PublishRequest } from "./publishing.ts";
+import {
+  preparePublish,
+  publishTenantVersion,
+  type Actor,
+  type PublishedSoFar,
+  type PublishRequest,
+} from "./publishing.ts";
 
 export interface Conflict {
   section: string;
@@ -47,6 +53,7 @@ interface LatestVersionRow {
   baseline_version_id: number | null;
   published_at: string | null;
   content_hash: string | null;
+  in_force_hash: string | null;
   json: string | null;
 }
 
@@ -105,7 +112,7 @@ interface RolloutInputs {
 /** A company's status, plus what republishing it would publish (kept out of API answers). */
 interface Assessment {
   status: RolloutStatus;
-  pending: { content: TenantContent; resolved: ResolvedPublication } | null;
+  pending: { content: TenantContent; resolved: ResolvedPublication; publishedSoFar: PublishedSoFar } | null;
 }
 
 /** The latest version of every company in the group, or of `onlyTenant` alone. */
@@ -119,13 +126,21 @@ async function readLatestVersions(
   const { results } = await db
     .prepare(
       `SELECT t.id AS tenant_id, t.slug, t.name, t.group_id, v.number, v.content, v.baseline_version_id, v.published_at, v.content_hash,
+         (SELECT content_hash FROM statement_versions WHERE tenant_id = t.id AND effective_from <= ?5
+          ORDER BY effective_from DESC, number DESC LIMIT 1) AS in_force_hash,
          CASE WHEN ?3 THEN (SELECT body FROM statement_renderings r
            WHERE r.version_id = v.id AND r.format = 'json' AND r.language = ?2) END AS json
        FROM tenants t
        LEFT JOIN statement_versions v ON v.id = (SELECT id FROM statement_versions WHERE tenant_id = t.id ORDER BY number DESC LIMIT 1)
        WHERE t.group_id = ?1 AND (?4 IS NULL OR t.slug = ?4) ORDER BY t.position, t.slug`,
     )
-    .bind(group.id, group.group.defaultLanguage, withPublishedJson ? 1 : 0, onlyTenant ?? null)
+    .bind(
+      group.id,
+      group.group.defaultLanguage,
+      withPublishedJson ? 1 : 0,
+      onlyTenant ?? null,
+      new Date().toISOString(),
+    )
     .all<LatestVersionRow>();
   return results;
 }
@@ -205,7 +220,8 @@ async function assessTenant(
     conflicts: outdated && previous ? findConflicts(previous.baseline, latest.baseline, content) : [],
     diff: outdated && row.json !== null ? diffOnLatest(group, resolved.statements, row.json) : null,
   };
-  return { status, pending: outdated ? { content: refreshed.content, resolved } : null };
+  const publishedSoFar = { number: row.number, latestHash: row.content_hash, inForceHash: row.in_force_hash };
+  return { status, pending: outdated ? { content: refreshed.content, resolved, publishedSoFar } : null };
 }
 
 /** How the company's statement in the group's default language would change. */
@@ -257,6 +273,7 @@ function buildRepublishRequest(
     baseline: latest,
     content: pending.content,
     resolved: pending.resolved,
+    publishedSoFar: pending.publishedSoFar,
     changeNote:
       options.changeNote ??
       (status.reasons.includes("baseline")

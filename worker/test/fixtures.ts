@@ -4,7 +4,7 @@ import type { Baseline, Group, TenantContent } from "../../shared/model.ts";
 import { findLatestBaselineVersion } from "../db/baselines.ts";
 import { findGroupBySlug, findTenant } from "../db/groups.ts";
 import type { VersionSummary } from "../db/statements.ts";
-import { publishTenantVersion } from "../publishing.ts";
+import { publishTenantVersion, type PublishedSoFar } from "../publishing.ts";
 
 export const demoContent = (slug: string): TenantContent => {
   const tenant = DEMO_TENANTS.find((t) => t.slug === slug);
@@ -55,7 +55,7 @@ export async function publishAt(
   tenantSlug: string,
   content: TenantContent,
   now: string,
-  options: { effectiveFrom?: string; changeNote?: string } = {},
+  options: { effectiveFrom?: string; changeNote?: string; publishedSoFar?: PublishedSoFar } = {},
 ): Promise<VersionSummary> {
   const group = await findGroupBySlug(db, groupSlug);
   const tenant = group && (await findTenant(db, group.id, tenantSlug));
@@ -71,5 +71,6 @@ export async function publishAt(
     now,
     actor: null,
     ...(options.effectiveFrom ? { effectiveFrom: options.effectiveFrom } : {}),
+    publishedSoFar: options.publishedSoFar,
   });
 }
