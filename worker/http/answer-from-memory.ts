@@ -58,7 +58,12 @@ export const rememberResponses: MiddlewareHandler<AppEnv> = async (c, next) => {
   };
   if (c.req.method === "GET")
     remembered.set(keyOf(c.req.url, c.req.header("Accept")), entry, Date.now(), until);
-  if (matchesEtag(c.req.header("If-None-Match"), etag)) c.res = answer(entry, etag, true);
+  if (matchesEtag(c.req.header("If-None-Match"), etag)) {
+    // Unset first: Hono copies the old response's headers onto a replacement, and a 304 carries
+    // only the validators and caching headers.
+    c.res = undefined;
+    c.res = answer(entry, etag, true);
+  }
 };
 
 // Accept picks the format when the URL names none; bodies are never content-encoded here.

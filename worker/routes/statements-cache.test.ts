@@ -108,6 +108,10 @@ describe("public statements served from the isolate's memory", () => {
       expect(res.headers.get("ETag")).toBe(etag);
       expect(res.headers.get("Cache-Control")).toContain("max-age=300");
       expect(res.headers.get("Access-Control-Allow-Origin")).toBe("*");
+      // Only validators and caching headers: nothing that describes a body it does not have.
+      const names = [...res.headers.keys()];
+      expect(names, `attempt ${i + 1}`).not.toContain("content-security-policy");
+      expect(names, `attempt ${i + 1}`).not.toContain("content-type");
     }
     const full = await fetchStatement("procura", ".html");
     expect(full.status).toBe(200);
