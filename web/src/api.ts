@@ -53,3 +53,29 @@ export async function readJson<T>(response: ResponseLike<T>): Promise<T> {
   if (response.ok) return response.json();
   throw await toApiError(response);
 }
+
+export const NETWORK_ERROR =
+  "De server is niet bereikbaar. Controleer je internetverbinding en probeer het opnieuw.";
+export const NETWORK_ERROR_EN = "The server cannot be reached. Check your connection and try again.";
+
+/** A fetch that never reached the API (offline, DNS, …), as an ApiError the pages can show. */
+export function networkError(): ApiError {
+  return new ApiError(0, { error: { code: "network_error", message: NETWORK_ERROR } }, null);
+}
+
+/** The ApiError for anything a call threw. */
+export const asApiError = (error: unknown): ApiError => (error instanceof ApiError ? error : networkError());
+
+/**
+ * A call's data or its ApiError, instead of a throw: each page decides itself what a 401, a 404
+ * or a network failure looks like (the layout's error boundary would only offer "try again").
+ */
+export type Loaded<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+
+export async function loadResult<T>(call: () => Promise<T>): Promise<Loaded<T>> {
+  try {
+    return { ok: true, data: await call() };
+  } catch (error) {
+    return { ok: false, error: asApiError(error) };
+  }
+}

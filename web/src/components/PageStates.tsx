@@ -1,7 +1,7 @@
 // The states every console page shares when it cannot show what it is for: the session expired
 // (off to sign in, and back afterwards), the company or group is not there (or not yours), loading
 // failed (with the reason and a way to try again), and a page that is for the privacy lead only.
-import { createEffect, Match, Switch } from "solid-js";
+import { createEffect, Match, Show, Switch } from "solid-js";
 import { A, useLocation, useNavigate } from "@solidjs/router";
 import { ApiError } from "../api.ts";
 import { t } from "../i18n.ts";
@@ -53,7 +53,7 @@ export function NotFoundScreen(props: { what?: "company" | "group" }) {
 }
 
 /** The screen for a signed-in user who is not the group's privacy lead. */
-export function LeadOnlyNotice(props: { what: string; whatEn: string }) {
+export function LeadOnlyNotice(props: { what: string; whatEn: string; askToChange?: boolean }) {
   return (
     <section aria-labelledby="lead-only-title" class="page-state">
       <h1 id="lead-only-title">{t("Alleen voor de privacyfunctionaris", "Privacy lead only")}</h1>
@@ -63,6 +63,14 @@ export function LeadOnlyNotice(props: { what: string; whatEn: string }) {
           `Only the group's privacy lead can ${props.whatEn}.`,
         )}
       </p>
+      <Show when={props.askToChange}>
+        <p>
+          {t(
+            "Wil je iets veranderen in deze tekst? Vraag het aan de privacyfunctionaris van je groep.",
+            "Would you like something changed? Ask your group's privacy lead.",
+          )}
+        </p>
+      </Show>
       <p>
         <A href="/console">{t("Terug naar je overzicht", "Back to your overview")}</A>
       </p>

@@ -4,33 +4,12 @@ import { query } from "@solidjs/router";
 import type { Status } from "../../../../shared/completeness/check.ts";
 import type { Bilingual, ItemId } from "../../../../shared/completeness/checklist.ts";
 import type { ImportFormat, ImportProposal } from "../../../../shared/import/propose.ts";
-import { api, ApiError, readJson, toApiError } from "../../api.ts";
+import { api, ApiError, loadResult, readJson, toApiError, type Loaded } from "../../api.ts";
 
-export type Loaded<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+// Where the pages have always imported them from.
+export { asApiError, type Loaded } from "../../api.ts";
 
-/** A fetch that never reached the API (offline, DNS, …), as an ApiError the pages can show. */
-export function networkError(): ApiError {
-  return new ApiError(
-    0,
-    {
-      error: {
-        code: "network_error",
-        message: "De server is niet bereikbaar. Controleer je internetverbinding en probeer het opnieuw.",
-      },
-    },
-    null,
-  );
-}
-
-export const asApiError = (error: unknown): ApiError => (error instanceof ApiError ? error : networkError());
-
-async function load<T>(call: () => Promise<T>): Promise<Loaded<T>> {
-  try {
-    return { ok: true, data: await call() };
-  } catch (error) {
-    return { ok: false, error: asApiError(error) };
-  }
-}
+const load = loadResult;
 
 export const okData = <T>(result: Loaded<T> | undefined): T | null => (result?.ok ? result.data : null);
 export const errorOf = <T>(result: Loaded<T> | undefined): ApiError | null =>

@@ -1,6 +1,6 @@
 // The AVG pages' words for what the API can answer (the import especially); the screens around
 // them are the console's shared page states (components/PageStates.tsx).
-import type { ApiError } from "../../api.ts";
+import { NETWORK_ERROR, NETWORK_ERROR_EN, type ApiError } from "../../api.ts";
 import { SESSION_EXPIRED, SESSION_EXPIRED_EN } from "../../components/PageStates.tsx";
 import { t } from "../../i18n.ts";
 
@@ -8,10 +8,7 @@ import { t } from "../../i18n.ts";
 export function describeError(error: ApiError): string {
   switch (error.code) {
     case "network_error":
-      return t(
-        "De server is niet bereikbaar. Controleer je internetverbinding en probeer het opnieuw.",
-        "The server cannot be reached. Check your connection and try again.",
-      );
+      return t(NETWORK_ERROR, NETWORK_ERROR_EN);
     case "unauthenticated":
       return t(SESSION_EXPIRED, SESSION_EXPIRED_EN);
     case "forbidden":

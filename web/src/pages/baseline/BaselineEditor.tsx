@@ -2,7 +2,7 @@
 // a list and text per language), a live preview for a chosen company, saving with the draft's
 // revision (and a way through when someone else saved first), and publishing with a change note.
 import { createMemo, createResource, createSignal, For, onCleanup, onMount, Show } from "solid-js";
-import { createStore, produce, reconcile, unwrap } from "solid-js/store";
+import { createStore, produce, reconcile } from "solid-js/store";
 import { A, useBeforeLeave, useParams } from "@solidjs/router";
 import * as v from "valibot";
 import { BaselineDraftBodySchema } from "../../../../shared/api-schemas.ts";

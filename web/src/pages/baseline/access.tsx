@@ -1,8 +1,9 @@
 // Who may use the privacy lead's pages. The API refuses the same (403/404); this only tells people
 // clearly instead of showing them a form that would be refused.
 import { createEffect, Match, Switch, type JSX } from "solid-js";
-import { A, createAsync, useLocation, useNavigate } from "@solidjs/router";
+import { createAsync, useLocation, useNavigate } from "@solidjs/router";
 import { roleInGroup, type GroupRole } from "../../components/GroupNav.tsx";
+import { LeadOnlyNotice } from "../../components/PageStates.tsx";
 import { t } from "../../i18n.ts";
 import { getMe, signInPath } from "../../session.ts";
 
@@ -24,30 +25,6 @@ export function useGroupRole(group: () => string): () => GroupRole | null | unde
   };
 }
 
-/** The screen for a signed-in user who is not the group's privacy lead. */
-export function LeadOnlyNotice(props: { group: string; what: string; whatEn: string }) {
-  return (
-    <section aria-labelledby="lead-only-title" class="narrow">
-      <h1 id="lead-only-title">{t("Alleen voor de privacyfunctionaris", "Privacy lead only")}</h1>
-      <p class="notice info">
-        {t(
-          `Alleen de privacyfunctionaris van de groep kan ${props.what}.`,
-          `Only the group's privacy lead can ${props.whatEn}.`,
-        )}
-      </p>
-      <p>
-        {t(
-          "Wil je iets veranderen in deze tekst? Vraag het aan de privacyfunctionaris van je groep.",
-          "Would you like something changed? Ask your group's privacy lead.",
-        )}
-      </p>
-      <p>
-        <A href="/console">{t("Terug naar je overzicht", "Back to your overview")}</A>
-      </p>
-    </section>
-  );
-}
-
 /** Renders `children` for the group's privacy lead only; everyone else gets the notice. */
 export function LeadOnly(props: {
   group: string;
@@ -63,10 +40,10 @@ export function LeadOnly(props: {
       </Match>
       <Match when={role()?.isAdmin && role()}>{(r) => props.children(r())}</Match>
       <Match when={role() !== undefined && role() !== null && !role()!.isAdmin}>
-        <LeadOnlyNotice group={props.group} what={props.what} whatEn={props.whatEn} />
+        <LeadOnlyNotice what={props.what} whatEn={props.whatEn} askToChange />
       </Match>
       <Match when={role() === null}>
-        <LeadOnlyNotice group={props.group} what={props.what} whatEn={props.whatEn} />
+        <LeadOnlyNotice what={props.what} whatEn={props.whatEn} askToChange />
       </Match>
     </Switch>
   );

@@ -3,9 +3,10 @@
 // (the layout's error boundary would only offer "try again").
 import { query } from "@solidjs/router";
 import type { Group, TenantContent } from "../../../../shared/model.ts";
-import { api, ApiError, readJson } from "../../api.ts";
+import { api, ApiError, loadResult, readJson, type Loaded } from "../../api.ts";
 
-export type Loaded<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+// Where the pages have always imported them from.
+export { asApiError, type Loaded } from "../../api.ts";
 
 /** The first failure among several loads, or all their data; undefined while any is loading. */
 export function combine<T extends unknown[]>(
@@ -16,30 +17,7 @@ export function combine<T extends unknown[]>(
   return { ok: true, data: results.map((r) => (r as { data: unknown }).data) as T };
 }
 
-/** A fetch that never reached the API (offline, DNS, …), as an ApiError the pages can show. */
-export function networkError(): ApiError {
-  return new ApiError(
-    0,
-    {
-      error: {
-        code: "network_error",
-        message: "De server is niet bereikbaar. Controleer je internetverbinding en probeer het opnieuw.",
-      },
-    },
-    null,
-  );
-}
-
-/** The ApiError for anything a call threw. */
-export const asApiError = (error: unknown): ApiError => (error instanceof ApiError ? error : networkError());
-
-async function load<T>(call: () => Promise<T>): Promise<Loaded<T>> {
-  try {
-    return { ok: true, data: await call() };
-  } catch (error) {
-    return { ok: false, error: asApiError(error) };
-  }
-}
+const load = loadResult;
 
 const tenantParam = (group: string, tenant: string) => ({ param: { group, tenant } });
 

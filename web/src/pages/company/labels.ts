@@ -11,7 +11,7 @@ import type {
 import type { OverrideViolation } from "../../../../shared/engine.ts";
 import { PLACEHOLDERS } from "../../../../shared/engine.ts";
 import type { Problem } from "../../../../shared/statement.ts";
-import type { ApiError } from "../../api.ts";
+import { NETWORK_ERROR, NETWORK_ERROR_EN, type ApiError } from "../../api.ts";
 import { language, t } from "../../i18n.ts";
 import { translateIssue } from "../../messages.ts";
 
@@ -192,10 +192,7 @@ export function describeIssue(message: string): string {
 export function describeError(error: ApiError): string {
   switch (error.code) {
     case "network_error":
-      return t(
-        "De server is niet bereikbaar. Controleer je internetverbinding en probeer het opnieuw.",
-        "The server cannot be reached. Check your connection and try again.",
-      );
+      return t(NETWORK_ERROR, NETWORK_ERROR_EN);
     case "stale_revision":
       return t(
         "Iemand anders heeft dit concept opgeslagen nadat jij het opende. Kies hieronder per verschil welke versie blijft.",

@@ -1,6 +1,6 @@
 // Words for the group pages: roles, audit actions, conflicts and API errors in plain Dutch (and
 // English when the console is switched), and dates as people read them.
-import { ApiError } from "../../api.ts";
+import { ApiError, NETWORK_ERROR, NETWORK_ERROR_EN } from "../../api.ts";
 import { language, t } from "../../i18n.ts";
 import type { Role } from "../../messages.ts";
 
@@ -179,10 +179,7 @@ export function errorText(error: unknown): string {
   if (!(error instanceof ApiError)) {
     return error instanceof Error && error.message && !/fetch/i.test(error.message)
       ? error.message
-      : t(
-          "De server is niet bereikbaar. Controleer je internetverbinding en probeer het opnieuw.",
-          "The server cannot be reached. Check your connection and try again.",
-        );
+      : t(NETWORK_ERROR, NETWORK_ERROR_EN);
   }
   switch (error.code) {
     case "self_approval":
