@@ -72,6 +72,15 @@ export interface PreparedPublish {
   audit: AuditEntry;
 }
 
+/**
+ * Renderings per INSERT: one statement instead of one per rendering is most of a rollout's speed,
+ * and D1 binds at most 100 parameters (2 + 4 per rendering). Today a version has ten.
+ */
+const RENDERINGS_PER_INSERT = 24;
+
+const chunksOf = <T>(items: T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+
 /** Everything a publish writes, not yet written; refuses what must not be published. */
 export async function preparePublish(db: D1Database, request: PublishRequest): Promise<PreparedPublish> {
   const { group, tenant, baseline, content, now } = request;
@@ -130,23 +139,19 @@ export async function preparePublish(db: D1Database, request: PublishRequest): P
       request.actor?.id ?? null,
       request.completenessOverride ?? null,
     );
-  // Every rendering in one statement: one round trip instead of ten (2 + 4 per output parameters,
-  // well under D1's 100).
-  const insertRenderings = db
-    .prepare(
-      `INSERT INTO statement_renderings (version_id, language, format, body, body_hash)
-       VALUES ${publication.outputs
-         .map(
-           (_, i) =>
-             `((SELECT id FROM statement_versions WHERE tenant_id = ?1 AND number = ?2), ?${3 + i * 4}, ?${4 + i * 4}, ?${5 + i * 4}, ?${6 + i * 4})`,
-         )
-         .join(", ")}`,
-    )
-    .bind(
-      tenant.id,
-      number,
-      ...publication.outputs.flatMap((o) => [o.language, o.format, o.body, o.bodyHash]),
-    );
+  const insertRenderings = chunksOf(publication.outputs, RENDERINGS_PER_INSERT).map((outputs) =>
+    db
+      .prepare(
+        `INSERT INTO statement_renderings (version_id, language, format, body, body_hash)
+         VALUES ${outputs
+           .map(
+             (_, i) =>
+               `((SELECT id FROM statement_versions WHERE tenant_id = ?1 AND number = ?2), ?${3 + i * 4}, ?${4 + i * 4}, ?${5 + i * 4}, ?${6 + i * 4})`,
+           )
+           .join(", ")}`,
+      )
+      .bind(tenant.id, number, ...outputs.flatMap((o) => [o.language, o.format, o.body, o.bodyHash])),
+  );
   const version: VersionSummary = {
     number,
     publishedAt: now,
@@ -159,7 +164,7 @@ export async function preparePublish(db: D1Database, request: PublishRequest): P
   };
   return {
     version,
-    statements: [insertVersion, insertRenderings],
+    statements: [insertVersion, ...insertRenderings],
     audit: {
       groupId: group.id,
       tenantId: tenant.id,
