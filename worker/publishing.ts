@@ -48,13 +48,20 @@ export interface PublishedSoFar {
   inForceHash: string | null;
 }
 
+/**
+ * SQL for the content hash of the version of `tenantId` in force at `now` (both SQL expressions),
+ * which a new publish must differ from; shared with the rollout, which reads it for every company.
+ */
+export const inForceHashSql = (tenantId: string, now: string): string =>
+  `(SELECT content_hash FROM statement_versions WHERE tenant_id = ${tenantId} AND effective_from <= ${now}
+    ORDER BY effective_from DESC, number DESC LIMIT 1)`;
+
 async function readPublishedSoFar(db: D1Database, tenantId: number, now: string): Promise<PublishedSoFar> {
   const row = await db
     .prepare(
       `SELECT MAX(number) AS number,
          (SELECT content_hash FROM statement_versions WHERE tenant_id = ?1 ORDER BY number DESC LIMIT 1) AS latest_hash,
-         (SELECT content_hash FROM statement_versions WHERE tenant_id = ?1 AND effective_from <= ?2
-          ORDER BY effective_from DESC, number DESC LIMIT 1) AS in_force_hash
+         ${inForceHashSql("?1", "?2")} AS in_force_hash
        FROM statement_versions WHERE tenant_id = ?1`,
     )
     .bind(tenantId, now)

@@ -19,6 +19,7 @@ import { forgetRememberedResponses } from "./http/answer-from-memory.ts";
 import type { VersionSummary } from "./db/statements.ts";
 import { AppError } from "./errors.ts";
 import {
+  inForceHashSql,
   preparePublish,
   publishTenantVersion,
   type Actor,
@@ -126,8 +127,7 @@ async function readLatestVersions(
   const { results } = await db
     .prepare(
       `SELECT t.id AS tenant_id, t.slug, t.name, t.group_id, v.number, v.content, v.baseline_version_id, v.published_at, v.content_hash,
-         (SELECT content_hash FROM statement_versions WHERE tenant_id = t.id AND effective_from <= ?5
-          ORDER BY effective_from DESC, number DESC LIMIT 1) AS in_force_hash,
+         ${inForceHashSql("t.id", "?5")} AS in_force_hash,
          CASE WHEN ?3 THEN (SELECT body FROM statement_renderings r
            WHERE r.version_id = v.id AND r.format = 'json' AND r.language = ?2) END AS json
        FROM tenants t

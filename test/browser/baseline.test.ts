@@ -6,6 +6,7 @@
 import type { APIRequestContext, Page } from "playwright-core";
 import { expect, inject, it } from "vitest";
 import { checkScreen } from "./a11y.ts";
+import { saveAndPublishBaseline } from "./baseline-steps.ts";
 import { useBrowser } from "./session.ts";
 
 const base = inject("baseURL");
@@ -152,21 +153,12 @@ it("reorders, edits with the placeholder picker, previews, saves and publishes; 
     expect(await preview.locator("[style]").count()).toBe(0);
     await checkScreen(lead, "baseline-editor");
 
-    // Save with the revision it was opened at.
-    await lead.getByRole("button", { name: "Concept opslaan" }).click();
-    await lead.getByRole("status").filter({ hasText: "Opgeslagen om" }).waitFor();
-    await lead.getByRole("status").filter({ hasText: "Alles is opgeslagen." }).waitFor();
-
-    // Publish with a change note; the page says how many companies are now outdated.
-    await lead.getByRole("button", { name: "Basisverklaring publiceren" }).click();
-    await lead.locator("#change-note-error").waitFor();
-    await lead
-      .getByLabel("Wat verandert er, en waarom?")
-      .fill("Browsertest: contactzin bij Wijzigingen, volgorde aangepast.");
-    await lead.getByRole("button", { name: "Basisverklaring publiceren" }).click();
-    const publishedHeading = lead.getByRole("heading", { name: /^Versie \d+ is gepubliceerd$/ });
-    await publishedHeading.waitFor();
-    const number = Number(/\d+/.exec((await publishedHeading.textContent()) ?? "")?.[0]);
+    // Save with the revision it was opened at, then publish with a change note; the page says
+    // how many companies are now outdated.
+    const number = await saveAndPublishBaseline(
+      lead,
+      "Browsertest: contactzin bij Wijzigingen, volgorde aangepast.",
+    );
     await lead.getByText(/bedrijven? (hebben|heeft) nu een verouderde verklaring/).waitFor();
     expect(
       await lead.getByRole("link", { name: "Naar het overzicht van de bedrijven" }).getAttribute("href"),

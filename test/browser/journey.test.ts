@@ -7,6 +7,7 @@
 import type { Locator, Page } from "playwright-core";
 import { expect, inject, it } from "vitest";
 import { checkScreen } from "./a11y.ts";
+import { saveAndPublishBaseline } from "./baseline-steps.ts";
 import { submitSignInForm, useBrowser } from "./session.ts";
 
 const base = inject("baseURL");
@@ -44,18 +45,10 @@ it("carries a baseline change from the privacy lead through JCC Software's edito
   await lead.locator('ol.sections > li[data-key="rights"] .section-pick').click();
   await lead.getByRole("heading", { name: "Sectie bewerken: Uw rechten" }).waitFor();
   await appendTo(lead.getByLabel("Tekst (Nederlands)"), BASELINE_SENTENCE, " ");
-  await lead.getByRole("button", { name: "Concept opslaan" }).click();
-  await lead.getByRole("status").filter({ hasText: "Opgeslagen om" }).waitFor();
-  await lead.getByRole("status").filter({ hasText: "Alles is opgeslagen." }).waitFor();
-  await lead.getByRole("button", { name: "Basisverklaring publiceren" }).click();
-  await lead.locator("#change-note-error").waitFor();
-  await lead
-    .getByLabel("Wat verandert er, en waarom?")
-    .fill(`Uw rechten: ontvangstbevestiging binnen twee werkdagen (reis ${stamp}).`);
-  await lead.getByRole("button", { name: "Basisverklaring publiceren" }).click();
-  const publishedHeading = lead.getByRole("heading", { name: /^Versie \d+ is gepubliceerd$/ });
-  await publishedHeading.waitFor();
-  const baselineVersion = Number(/\d+/.exec((await publishedHeading.textContent()) ?? "")?.[0]);
+  const baselineVersion = await saveAndPublishBaseline(
+    lead,
+    `Uw rechten: ontvangstbevestiging binnen twee werkdagen (reis ${stamp}).`,
+  );
   expect(baselineVersion).toBeGreaterThan(1);
 
   // The dashboard marks JCC Software as outdated.

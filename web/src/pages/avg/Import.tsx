@@ -7,11 +7,11 @@ import type { ImportFormat, ImportProposal } from "../../../../shared/import/pro
 import { CompletenessPanel } from "../../components/CompletenessPanel.tsx";
 import { GroupNav } from "../../components/GroupNav.tsx";
 import { LoadFailure, useSessionExpired } from "../../components/PageStates.tsx";
+import { asApiError } from "../../api.ts";
 import { language, t } from "../../i18n.ts";
 import {
   type AcceptedDraft,
   acceptImport,
-  asApiError,
   type Draft,
   fetchDraft,
   getCompleteness,

@@ -6,11 +6,6 @@ import type { Bilingual, ItemId } from "../../../../shared/completeness/checklis
 import type { ImportFormat, ImportProposal } from "../../../../shared/import/propose.ts";
 import { api, ApiError, loadResult, readJson, toApiError, type Loaded } from "../../api.ts";
 
-// Where the pages have always imported them from.
-export { asApiError, type Loaded } from "../../api.ts";
-
-const load = loadResult;
-
 export const okData = <T>(result: Loaded<T> | undefined): T | null => (result?.ok ? result.data : null);
 export const errorOf = <T>(result: Loaded<T> | undefined): ApiError | null =>
   result && !result.ok ? result.error : null;
@@ -32,13 +27,13 @@ export async function fetchDraft(group: string, tenant: string) {
 export type Draft = Awaited<ReturnType<typeof fetchDraft>>;
 
 export const getImportDraft = query(
-  (group: string, tenant: string) => load(() => fetchDraft(group, tenant)),
+  (group: string, tenant: string) => loadResult(() => fetchDraft(group, tenant)),
   "avg-draft",
 );
 
 export const getCompleteness = query(
   (group: string, tenant: string) =>
-    load(async () => {
+    loadResult(async () => {
       const response = await api.api.groups[":group"].tenants[":tenant"].completeness.$get({
         ...tenantParam(group, tenant),
         query: {},
@@ -64,7 +59,7 @@ export interface GroupReport {
 
 export const getGroupReport = query(
   (group: string) =>
-    load(async () => {
+    loadResult(async () => {
       const response = await api.api.groups[":group"].completeness.$get({ param: { group } });
       if (!response.ok) throw await toApiError(response);
       return (await response.json()) as GroupReport;

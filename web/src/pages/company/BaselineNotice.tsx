@@ -9,7 +9,8 @@ import type { TenantContent } from "../../../../shared/model.ts";
 import { t } from "../../i18n.ts";
 import { describeConflict } from "../group/group-text.ts";
 import { SectionDiffList } from "../group/SectionDiff.tsx";
-import type { CompanyRollout, Loaded } from "./data.ts";
+import type { Loaded } from "../../api.ts";
+import type { CompanyRollout } from "./data.ts";
 import { describeError } from "./labels.ts";
 
 export function BaselineNotice(props: {

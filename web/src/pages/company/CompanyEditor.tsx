@@ -6,7 +6,7 @@ import { createStore, produce, reconcile } from "solid-js/store";
 import { A, createAsync, revalidate, useBeforeLeave, useParams } from "@solidjs/router";
 import * as v from "valibot";
 import { type Group, type TenantContent, TenantContentSchema } from "../../../../shared/model.ts";
-import { api, toApiError } from "../../api.ts";
+import { api, asApiError, type Loaded, toApiError } from "../../api.ts";
 import { GroupNav } from "../../components/GroupNav.tsx";
 import { LoadFailure, useSessionExpired } from "../../components/PageStates.tsx";
 import { t } from "../../i18n.ts";
@@ -14,7 +14,6 @@ import { ConflictView } from "./ConflictView.tsx";
 import { cloneContent, type FieldMessages, scopeOf, stableJson, validateContent } from "./content.ts";
 import { BaselineNotice } from "./BaselineNotice.tsx";
 import {
-  asApiError,
   combine,
   type CompanyRollout,
   type CurrentDraft,
@@ -26,7 +25,6 @@ import {
   getProcessors,
   getRollout,
   getVersions,
-  type Loaded,
   type Processor,
   type PublishedBaseline,
 } from "./data.ts";

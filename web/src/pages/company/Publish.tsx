@@ -6,14 +6,13 @@ import { A, createAsync, revalidate, useParams } from "@solidjs/router";
 import * as v from "valibot";
 import { PublishSchema } from "../../../../shared/api-schemas.ts";
 import type { Language } from "../../../../shared/model.ts";
-import { api, type ApiError, toApiError } from "../../api.ts";
+import { api, type ApiError, asApiError, toApiError } from "../../api.ts";
 import { GroupNav } from "../../components/GroupNav.tsx";
 import { LoadFailure, useSessionExpired } from "../../components/PageStates.tsx";
 import { t } from "../../i18n.ts";
 import { getMe } from "../../session.ts";
 import { fieldId } from "./content.ts";
 import {
-  asApiError,
   combine,
   type Draft,
   getBaseline,

@@ -5,13 +5,12 @@ import { A, createAsync, revalidate, useParams, useSearchParams } from "@solidjs
 import * as v from "valibot";
 import { RestoreSchema } from "../../../../shared/api-schemas.ts";
 import type { DiffPart, SectionDiff } from "../../../../shared/diff.ts";
-import { api, toApiError } from "../../api.ts";
+import { api, asApiError, toApiError } from "../../api.ts";
 import { GroupNav } from "../../components/GroupNav.tsx";
 import { LoadFailure, useSessionExpired } from "../../components/PageStates.tsx";
 import { language, t } from "../../i18n.ts";
 import { getMe } from "../../session.ts";
 import {
-  asApiError,
   getDraft,
   getPreview,
   getVersionDiff,

@@ -5,9 +5,6 @@ import { query } from "@solidjs/router";
 import type { Group, TenantContent } from "../../../../shared/model.ts";
 import { api, ApiError, loadResult, readJson, type Loaded } from "../../api.ts";
 
-// Where the pages have always imported them from.
-export { asApiError, type Loaded } from "../../api.ts";
-
 /** The first failure among several loads, or all their data; undefined while any is loading. */
 export function combine<T extends unknown[]>(
   ...results: { [K in keyof T]: Loaded<T[K]> | undefined }
@@ -17,13 +14,11 @@ export function combine<T extends unknown[]>(
   return { ok: true, data: results.map((r) => (r as { data: unknown }).data) as T };
 }
 
-const load = loadResult;
-
 const tenantParam = (group: string, tenant: string) => ({ param: { group, tenant } });
 
 export const getDraft = query(
   (group: string, tenant: string) =>
-    load(async () =>
+    loadResult(async () =>
       readJson(await api.api.groups[":group"].tenants[":tenant"].draft.$get(tenantParam(group, tenant))),
     ),
   "company-draft",
@@ -32,14 +27,14 @@ export type Draft = Extract<Awaited<ReturnType<typeof getDraft>>, { ok: true }>[
 
 export const getBaseline = query(
   (group: string) =>
-    load(async () => readJson(await api.api.groups[":group"].baseline.$get({ param: { group } }))),
+    loadResult(async () => readJson(await api.api.groups[":group"].baseline.$get({ param: { group } }))),
   "company-baseline",
 );
 export type PublishedBaseline = Extract<Awaited<ReturnType<typeof getBaseline>>, { ok: true }>["data"];
 
 export const getProcessors = query(
   (group: string) =>
-    load(async () => readJson(await api.api.groups[":group"].processors.$get({ param: { group } }))),
+    loadResult(async () => readJson(await api.api.groups[":group"].processors.$get({ param: { group } }))),
   "company-processors",
 );
 export type Processor = Extract<
@@ -54,7 +49,7 @@ export type Processor = Extract<
  */
 export const getGroup = query(
   (group: string) =>
-    load(async (): Promise<Group> => {
+    loadResult(async (): Promise<Group> => {
       const body = await readJson(await api.v1.statements[":group"].$get({ param: { group } }));
       return {
         slug: body.group.slug,
@@ -73,7 +68,7 @@ export const getGroup = query(
  */
 export const getRollout = query(
   (group: string, tenant: string) =>
-    load(async () =>
+    loadResult(async () =>
       readJson(await api.api.groups[":group"].tenants[":tenant"].rollout.$get(tenantParam(group, tenant))),
     ),
   "company-rollout",
@@ -82,7 +77,7 @@ export type CompanyRollout = Extract<Awaited<ReturnType<typeof getRollout>>, { o
 
 export const getPreview = query(
   (group: string, tenant: string) =>
-    load(async () =>
+    loadResult(async () =>
       readJson(await api.api.groups[":group"].tenants[":tenant"].preview.$get(tenantParam(group, tenant))),
     ),
   "company-preview",
@@ -91,7 +86,7 @@ export type ServerPreview = Extract<Awaited<ReturnType<typeof getPreview>>, { ok
 
 export const getVersions = query(
   (group: string, tenant: string) =>
-    load(async () =>
+    loadResult(async () =>
       readJson(await api.api.groups[":group"].tenants[":tenant"].versions.$get(tenantParam(group, tenant))),
     ),
   "company-versions",
@@ -103,7 +98,7 @@ export type VersionRow = Extract<
 
 export const getVersionDiff = query(
   (group: string, tenant: string, from: number, to: number, lang: "nl" | "en") =>
-    load(async () =>
+    loadResult(async () =>
       readJson(
         await api.api.groups[":group"].tenants[":tenant"].versions.diff.$get({
           param: { group, tenant },
@@ -117,7 +112,9 @@ export type VersionDiff = Extract<Awaited<ReturnType<typeof getVersionDiff>>, { 
 
 export const getPublishRequests = query(
   (group: string) =>
-    load(async () => readJson(await api.api.groups[":group"]["publish-requests"].$get({ param: { group } }))),
+    loadResult(async () =>
+      readJson(await api.api.groups[":group"]["publish-requests"].$get({ param: { group } })),
+    ),
   "company-publish-requests",
 );
 export type PublishRequest = Extract<
