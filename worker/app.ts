@@ -8,6 +8,7 @@ import type { AppEnv } from "./env.ts";
 import { AppError, type ErrorBody } from "./errors.ts";
 import { rememberResponses } from "./http/answer-from-memory.ts";
 import { loadSession, rejectCrossSite, resolveGroupAccess } from "./http/guards.ts";
+import { publicSecureHeaders } from "./http/public-headers.ts";
 import { readJsonBody } from "./http/json-body.ts";
 import { approvalRoutes } from "./routes/approvals.ts";
 import { auditRoutes } from "./routes/audit.ts";
@@ -31,12 +32,13 @@ app.use("/v1/statements/*", rememberResponses);
 // Public statements are embedded and fetched by other sites: cross-origin reads and framing allowed.
 app.use(
   "/v1/*",
-  secureHeaders({ xFrameOptions: false, crossOriginResourcePolicy: "cross-origin" }),
+  publicSecureHeaders,
   cors({
     origin: "*",
     allowMethods: ["GET", "HEAD", "OPTIONS"],
     allowHeaders: ["If-None-Match", "Accept"],
-    exposeHeaders: ["ETag", "Last-Modified", "Content-Language", "Content-Type"],
+    // Content-Type, Content-Language and Last-Modified are readable cross-origin anyway.
+    exposeHeaders: ["ETag"],
     maxAge: 86400,
   }),
 );

@@ -146,6 +146,18 @@ describe("the 'what changed' page", () => {
     expect(html).not.toMatch(/<script|style="/);
   });
 
+  it("carries the document policies as a page, and the feed and JSON go without", async () => {
+    const page = await get(`${JCC}/changes`);
+    expect(page.headers.get("Referrer-Policy")).toBe("no-referrer");
+    expect(page.headers.get("Strict-Transport-Security")).toMatch(/^max-age=\d+/);
+    for (const path of ["/changes.atom", "/changes.json"]) {
+      const res = await get(`${JCC}${path}`);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get("Referrer-Policy"), path).toBeNull();
+      expect(res.headers.get("X-Content-Type-Options"), path).toBe("nosniff");
+    }
+  });
+
   it("answers a matching If-None-Match with 304 and is cacheable", async () => {
     const first = await get(`${JCC}/changes`);
     const etag = first.headers.get("ETag");

@@ -20,6 +20,7 @@ import type { D1Reader } from "../db/reader.ts";
 import type { AppEnv } from "../env.ts";
 import { AppError, validate } from "../errors.ts";
 import { matchesEtag } from "../http/negotiate.ts";
+import { DOCUMENT_HEADERS } from "../http/public-headers.ts";
 
 const ChangesQuerySchema = v.looseObject({ lang: v.optional(LanguageSchema) });
 
@@ -195,7 +196,13 @@ function serve(
   const etag = `"${sha256Hex(body)}"`;
   const headers = { ETag: etag, "Cache-Control": CACHE_CURRENT, "Content-Language": language };
   if (matchesEtag(c.req.header("If-None-Match"), etag)) return c.body(null, 304, headers);
-  return c.body(body, 200, { ...headers, "Content-Type": contentType, "Content-Security-Policy": csp });
+  const document = contentType.startsWith("text/html") ? DOCUMENT_HEADERS : {};
+  return c.body(body, 200, {
+    ...headers,
+    ...document,
+    "Content-Type": contentType,
+    "Content-Security-Policy": csp,
+  });
 }
 
 interface PublicVersion {

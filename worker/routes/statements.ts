@@ -17,6 +17,7 @@ import {
 } from "../db/statements.ts";
 import type { D1Reader } from "../db/reader.ts";
 import { isRemembering, rememberResponse } from "../http/answer-from-memory.ts";
+import { DOCUMENT_HEADERS } from "../http/public-headers.ts";
 import type { AppEnv } from "../env.ts";
 import { AppError, validate } from "../errors.ts";
 import {
@@ -187,8 +188,14 @@ function serveRendering(
     return c.body(null, 304, headers);
   }
   headers["Content-Type"] = mediaTypeOf(target.format);
-  headers["Content-Security-Policy"] = target.format === "html" ? PAGE_CSP : "default-src 'none'";
-  return c.body(rendering.body, 200, headers);
+  if (target.format !== "html") {
+    return c.body(rendering.body, 200, { ...headers, "Content-Security-Policy": "default-src 'none'" });
+  }
+  return c.body(rendering.body, 200, {
+    ...headers,
+    ...DOCUMENT_HEADERS,
+    "Content-Security-Policy": PAGE_CSP,
+  });
 }
 
 const byEffectiveThenNumber = (a: { effectiveFrom: string; number: number }, b: typeof a): number =>
