@@ -8,7 +8,7 @@ import { runWithAudit } from "../db/audit.ts";
 import { findLatestBaselineVersion } from "../db/baselines.ts";
 import { findGroupBySlug, findTenant } from "../db/groups.ts";
 import { seedDemoGroup } from "../demo-seed.ts";
-import { FRESH_FOR_MS } from "../http/answer-from-memory.ts";
+import { FRESH_FOR_MS, recallResponse } from "../http/answer-from-memory.ts";
 import { preparePublish } from "../publishing.ts";
 import { demoContent, publishAt } from "../test/fixtures.ts";
 
@@ -125,6 +125,23 @@ describe("public statements served from the isolate's memory", () => {
     expect(head.status).toBe(200);
     expect(head.headers.get("ETag")).toBe(etag);
     expect(await head.text()).toBe("");
+  });
+
+  it("gives every answer from memory headers of its own: changing one changes no later answer", async () => {
+    const url = "http://verklaring.test/v1/statements/conxillium/jcc-software.txt";
+    const etag = (await fetchStatement("jcc-software", ".txt")).headers.get("ETag")!;
+    const conditional = { headers: { "If-None-Match": etag } };
+    const answer = recallResponse(new Request(url));
+    const notModified = recallResponse(new Request(url, conditional));
+    expect([answer?.status, notModified?.status]).toEqual([200, 304]);
+    for (const res of [answer!, notModified!]) {
+      res.headers.set("ETag", '"tampered"');
+      res.headers.delete("Cache-Control");
+    }
+    for (const again of [recallResponse(new Request(url)), recallResponse(new Request(url, conditional))]) {
+      expect(again?.headers.get("ETag")).toBe(etag);
+      expect(again?.headers.get("Cache-Control")).toMatch(/public/);
+    }
   });
 
   it("keeps the formats that Accept chooses apart", async () => {
