@@ -2,7 +2,8 @@
 // generator never shares an event loop with anything it measures.
 // Usage: node scripts/bench/load.mjs '{"url", "headers", "connections", "warmupSeconds", "durationSeconds"}'
 // Prints one JSON line: requests/s, latency percentiles (ms, from every response's own timing,
-// not autocannon's whole-millisecond histogram), status counts, errors and timeouts.
+// not autocannon's whole-millisecond histogram), status counts, errors and timeouts, and with
+// "keepLatencies" every latency, so that run.mjs can pool the slices of one scenario.
 import autocannon from "autocannon";
 
 const spec = JSON.parse(process.argv[2] ?? "{}");
@@ -57,5 +58,6 @@ console.log(
     bytes: result.throughput.total,
     errors: result.errors,
     timeouts: result.timeouts,
+    ...(spec.keepLatencies ? { latencies: Array.from(latencies, (l) => round(l)) } : {}),
   }),
 );

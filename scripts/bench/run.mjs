@@ -23,7 +23,11 @@ const { prepareLocalDatabase } = await import("../local-server.mjs");
 const CONFIG = {
   companies: Number(process.env.BENCH_COMPANIES ?? 1000),
   connections: Number(process.env.BENCH_CONNECTIONS ?? 20),
-  warmupSeconds: Number(process.env.BENCH_WARMUP ?? 2),
+  // Each scenario's duration is split into `rounds` slices, and the slices of all scenarios
+  // alternate (see "Load scenarios"); every slice starts with `warmupSeconds` unmeasured.
+  rounds: Number(process.env.BENCH_ROUNDS ?? 5),
+  settleSeconds: Number(process.env.BENCH_SETTLE ?? 6),
+  warmupSeconds: Number(process.env.BENCH_WARMUP ?? 0.5),
   durationSeconds: Number(process.env.BENCH_DURATION ?? 10),
   renderRuns: Number(process.env.BENCH_RENDER_RUNS ?? 500),
   republishTimeoutSeconds: 120,
@@ -213,16 +217,19 @@ function miniflareOptions(config, bundle, assetsDir) {
 
 // The runtime's own cost of a statement's bytes: a worker with no app and no D1, behind the same
 // static-asset routing, that answers each format's exact body and headers from memory (under
-// /v1/, which the routing sends to the worker). The endpoint cannot beat it; its gap to /healthz
-// is what the bytes themselves cost on this machine.
+// /v1/, which the routing sends to the worker), and /healthz as the app does. Its statement
+// routes' ratio to its own /healthz is what the bytes and headers cost on this machine.
 async function startBareWorker(config, copies, assetsDir) {
   const script = `let bodies;
 export default {
   fetch(request, env) {
     bodies ??= Object.fromEntries(
-      Object.entries(JSON.parse(env.COPIES)).map(([path, c]) => [path, { body: new TextEncoder().encode(c.body), headers: c.headers }]),
+      Object.entries(JSON.parse(env.COPIES)).map(([path, c]) => [path, { body: new TextEncoder().encode(c.body), headers: new Headers(c.headers) }]),
     );
-    const hit = bodies[new URL(request.url).pathname];
+    const path = new URL(request.url).pathname;
+    // Its own floor, answered as the app answers /healthz.
+    if (path === "/healthz") return new Response("ok", { headers: { "Content-Type": "text/plain; charset=UTF-8", "Cache-Control": "no-store" } });
+    const hit = bodies[path];
     return hit ? new Response(hit.body, { headers: hit.headers }) : new Response("not found", { status: 404 });
   },
 };`;
@@ -250,6 +257,18 @@ export default {
     }),
   );
   return (await bareMf.ready).origin;
+}
+
+/** Resident memory of the two workerd processes (this run's app first, then the bare worker). */
+function workerdMemoryMiB() {
+  const out = spawnSync("ps", ["--ppid", String(process.pid), "-o", "pid=,rss=,comm="], { encoding: "utf8" });
+  const rows = (out.stdout ?? "")
+    .trim()
+    .split("\n")
+    .map((line) => line.trim().split(/\s+/))
+    .filter(([, , comm]) => comm === "workerd")
+    .sort((a, b) => Number(a[0]) - Number(b[0]));
+  return rows.map(([, rss]) => Math.round(Number(rss) / 1024));
 }
 
 /** A response's body and headers, to be answered again by the bare worker. */
@@ -282,15 +301,17 @@ async function expectResponse(url, init, status, what) {
 // ---------------------------------------------------------------------------------------------
 // Load scenarios: a constant route (the floor) and the public endpoint, in the same run.
 
-async function load(base, scenario) {
+/** One slice of one scenario: autocannon for `seconds` after a short unmeasured warm-up. */
+async function loadSlice(scenario, seconds) {
   const spec = {
-    url: `${base}${scenario.path}`,
+    url: `${scenario.base}${scenario.path}`,
     headers: scenario.headers ?? {},
     connections: CONFIG.connections,
     warmupSeconds: CONFIG.warmupSeconds,
-    durationSeconds: CONFIG.durationSeconds,
+    durationSeconds: seconds,
+    keepLatencies: true,
   };
-  const limit = CONFIG.warmupSeconds + CONFIG.durationSeconds + 30;
+  const limit = CONFIG.warmupSeconds + seconds + 30;
   const result = lastJsonLine(await runNodeAsync(["scripts/bench/load.mjs", JSON.stringify(spec)], limit));
   const unexpected = Object.entries(result.statuses).filter(([code]) => Number(code) !== scenario.status);
   if (result.requests === 0) throw new Error(`${scenario.name}: no responses`);
@@ -300,11 +321,96 @@ async function load(base, scenario) {
         `${result.errors} errors, ${result.timeouts} timeouts`,
     );
   }
-  log(
-    `  ${scenario.name.padEnd(16)} ${String(result.requestsPerSecond).padStart(8)} req/s  ` +
-      `p50 ${result.latencyMs.p50} ms  p99 ${result.latencyMs.p99} ms`,
-  );
-  return { path: scenario.path, headers: scenario.headers ?? {}, status: scenario.status, ...result };
+  return result;
+}
+
+/** A scenario's slices as one measurement: every request and every latency of all its slices. */
+function poolSlices(scenario, slices) {
+  const requests = slices.reduce((sum, s) => sum + s.requests, 0);
+  const secondsTotal = slices.reduce((sum, s) => sum + s.seconds, 0);
+  const sorted = Float64Array.from(slices.flatMap((s) => s.latencies)).sort();
+  const statuses = {};
+  for (const s of slices) {
+    for (const [code, n] of Object.entries(s.statuses)) statuses[code] = (statuses[code] ?? 0) + n;
+  }
+  const round = (n, digits = 3) => Number(n.toFixed(digits));
+  return {
+    path: scenario.path,
+    headers: scenario.headers ?? {},
+    status: scenario.status,
+    requests,
+    seconds: round(secondsTotal, 2),
+    requestsPerSecond: round(requests / secondsTotal, 1),
+    latencyMs: {
+      p50: percentile(sorted, 50),
+      p90: percentile(sorted, 90),
+      p99: percentile(sorted, 99),
+      max: sorted[sorted.length - 1],
+      mean: round(sorted.reduce((a, b) => a + b, 0) / sorted.length),
+    },
+    statuses,
+    bytes: slices.reduce((sum, s) => sum + s.bytes, 0),
+    errors: 0,
+    timeouts: 0,
+    // In the order they ran: how much one scenario moved from round to round.
+    slices: slices.map((s) => ({ requestsPerSecond: s.requestsPerSecond, p99: s.latencyMs.p99 })),
+  };
+}
+
+/** mulberry32: a small deterministic generator, for a shuffle that is the same every run. */
+function seededRandom(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Fisher–Yates. */
+function shuffled(items, random) {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+// Nearest-rank percentile of sorted values.
+const percentile = (sorted, p) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
+
+/**
+ * One process's scenarios in slices: each round runs one slice of every scenario, in a shuffled
+ * order (fixed seed, so runs are comparable). So the floor and each statement scenario are
+ * measured at the same moments of the run and the same age of the workerd process, and none is
+ * always the one that follows a pause or a heavy neighbour: workerd's memory grows for the first
+ * tens of thousands of requests and its p99 with it, and a floor measured first (fresh) and last
+ * flattered it; a fixed rotation measured the floor right after the process had idled. Starts with
+ * a settling load when given one.
+ */
+async function loadInterleaved(scenarios, settle) {
+  if (settle) await loadSlice(settle, CONFIG.settleSeconds);
+  const slices = new Map(scenarios.map((s) => [s.name, []]));
+  const sliceSeconds = CONFIG.durationSeconds / CONFIG.rounds;
+  const random = seededRandom(20261206);
+  for (let round = 0; round < CONFIG.rounds; round++) {
+    for (const scenario of shuffled(scenarios, random)) {
+      slices.get(scenario.name).push(await loadSlice(scenario, sliceSeconds));
+    }
+    log(`  round ${round + 1}/${CONFIG.rounds} done`);
+  }
+  const pooled = {};
+  for (const scenario of scenarios) {
+    pooled[scenario.name] = poolSlices(scenario, slices.get(scenario.name));
+    const r = pooled[scenario.name];
+    log(
+      `  ${scenario.name.padEnd(16)} ${String(r.requestsPerSecond).padStart(8)} req/s  ` +
+        `p50 ${r.latencyMs.p50} ms  p99 ${r.latencyMs.p99} ms`,
+    );
+  }
+  return pooled;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -422,6 +528,7 @@ function verdicts() {
       "—",
       null,
     );
+    add(`  (info) floor per round`, `${floor.roundsRequestsPerSecond.join(", ")} req/s`, "—", null);
   }
   for (const [key, label, minRatio] of [
     ["html", `GET ${STATEMENT}.html`, TARGETS.throughput],
@@ -444,6 +551,16 @@ function verdicts() {
       minRatio ? `≥ ${minRatio}×${p99Target ? `, p99 ≤ ${TARGETS.p99}×` : ""}` : "—",
       minRatio ? ratio >= minRatio && (!p99Target || p99Ratio <= TARGETS.p99) : null,
     );
+    if (minRatio) {
+      // Each round's slice against the floor's slice of the same round: the spread of the ratio.
+      const perRound = s.slices.map((slice, i) => slice.requestsPerSecond / floor.roundsRequestsPerSecond[i]);
+      add(
+        `  (info) throughput ratio per round`,
+        `${perRound.map((x) => x.toFixed(2)).join(", ")}`,
+        "—",
+        null,
+      );
+    }
     const browser = m.load?.[`${key}Browser`];
     if (browser) {
       add(
@@ -454,11 +571,12 @@ function verdicts() {
       );
     }
     const bare = m.load?.[`bare${key[0].toUpperCase()}${key.slice(1)}`];
-    if (bare) {
-      const bareRatio = bare.requestsPerSecond / floor.requestsPerSecond;
+    const bareFloor = m.load?.bareFloor;
+    if (bare && bareFloor) {
+      const bareRatio = bare.requestsPerSecond / bareFloor.requestsPerSecond;
       add(
         `  (info) same ${key.toUpperCase()} bytes+headers, bare worker`,
-        `${bare.requestsPerSecond} req/s (${bareRatio.toFixed(2)}×), p99 ${bare.latencyMs.p99} ms (${(bare.latencyMs.p99 / floor.p99Ms).toFixed(2)}×); endpoint = ${(s.requestsPerSecond / bare.requestsPerSecond).toFixed(2)}× of it`,
+        `${bare.requestsPerSecond} req/s (${bareRatio.toFixed(2)}× its /healthz), p99 ${bare.latencyMs.p99} ms (${(bare.latencyMs.p99 / bareFloor.latencyMs.p99).toFixed(2)}×)`,
         "—",
         null,
       );
@@ -654,47 +772,57 @@ try {
 
   await measure("load", async () => {
     log(
-      `load: ${CONFIG.connections} connections, ${CONFIG.warmupSeconds} s warm-up + ${CONFIG.durationSeconds} s each`,
+      `load: ${CONFIG.connections} connections, ${CONFIG.rounds} rounds of ` +
+        `${CONFIG.durationSeconds / CONFIG.rounds} s per scenario (+ ${CONFIG.warmupSeconds} s warm-up each), ` +
+        `shuffled within each round, after ${CONFIG.settleSeconds} s settling per process`,
     );
-    const run = (name, path, status, headers) => load(base, { name, path, status, headers });
-    const floorBefore = await run("healthz", "/healthz", 200);
-    const html = await run("html", `${STATEMENT}.html`, 200);
-    const json = await run("json", `${STATEMENT}.json`, 200);
-    const htmlBrowser = await run("html browser", `${STATEMENT}.html`, 200, ACCEPT_ENCODING);
-    const jsonBrowser = await run("json browser", `${STATEMENT}.json`, 200, ACCEPT_ENCODING);
-    const notModified = await run("notModified", `${STATEMENT}.html`, 304, { "If-None-Match": etag });
-    const staticAsset = await run("staticAsset", `/${ASSET_NAME}`, 200);
-    const bareHtml = await load(bareBase, { name: "bare html", path: "/v1/html", status: 200 });
-    const bareJson = await load(bareBase, { name: "bare json", path: "/v1/json", status: 200 });
-    // The floor again at the end: how much the machine drifted during the run.
-    const floorAfter = await run("healthz (again)", "/healthz", 200);
-    return {
-      floorBefore,
-      html,
-      json,
-      htmlBrowser,
-      jsonBrowser,
-      notModified,
-      staticAsset,
-      bareHtml,
-      bareJson,
-      floorAfter,
-    };
+    const on = (target) => (name, path, status, headers) => ({ base: target, name, path, status, headers });
+    const app = on(base);
+    const bare = on(bareBase);
+    const scenarios = [
+      app("floor", "/healthz", 200),
+      app("html", `${STATEMENT}.html`, 200),
+      app("json", `${STATEMENT}.json`, 200),
+      app("notModified", `${STATEMENT}.html`, 304, { "If-None-Match": etag }),
+      app("htmlBrowser", `${STATEMENT}.html`, 200, ACCEPT_ENCODING),
+      app("jsonBrowser", `${STATEMENT}.json`, 200, ACCEPT_ENCODING),
+      app("staticAsset", `/${ASSET_NAME}`, 200),
+      bare("bareFloor", "/healthz", 200),
+      bare("bareHtml", "/v1/html", 200),
+      bare("bareJson", "/v1/json", 200),
+    ];
+    // BENCH_ONLY=floor,html runs a subset, for profiling one scenario against the floor.
+    const only = process.env.BENCH_ONLY?.split(",");
+    if (only) scenarios.splice(0, scenarios.length, ...scenarios.filter((s) => only.includes(s.name)));
+    // Blocks, one after the other: the targets against their floor; then what is measured only
+    // as information (compressing answers and the asset server load the process differently, and
+    // would disturb the slices after them); then the bare worker's process against its own floor.
+    // Within a block one process answers, so it never idles between its slices.
+    const workerdBefore = workerdMemoryMiB();
+    const info = ["htmlBrowser", "jsonBrowser", "staticAsset"];
+    const blocks = [
+      [
+        scenarios.filter((s) => s.base === base && !info.includes(s.name)),
+        app("settle", `${STATEMENT}.json`, 200),
+      ],
+      [scenarios.filter((s) => info.includes(s.name)), null],
+      [scenarios.filter((s) => s.base === bareBase), bare("settle bare", "/v1/json", 200)],
+    ];
+    const pooled = {};
+    for (const [block, settle] of blocks) {
+      if (block.length > 0) Object.assign(pooled, await loadInterleaved(block, settle));
+    }
+    return { ...pooled, workerdMemoryMiB: { before: workerdBefore, after: workerdMemoryMiB() } };
   });
   const l = results.measurements.load;
-  if (l) {
-    const mean = (a, b) => Number(((a + b) / 2).toFixed(3));
+  if (l?.floor) {
     results.floor = {
-      what: "GET /healthz, mean of the runs before and after the statement scenarios",
-      requestsPerSecond: mean(l.floorBefore.requestsPerSecond, l.floorAfter.requestsPerSecond),
-      p50Ms: mean(l.floorBefore.latencyMs.p50, l.floorAfter.latencyMs.p50),
-      p99Ms: mean(l.floorBefore.latencyMs.p99, l.floorAfter.latencyMs.p99),
-      driftPercent: Number(
-        (
-          (100 * (l.floorAfter.requestsPerSecond - l.floorBefore.requestsPerSecond)) /
-          l.floorBefore.requestsPerSecond
-        ).toFixed(1),
-      ),
+      what: "GET /healthz, its slices alternating with the statement scenarios'",
+      requestsPerSecond: l.floor.requestsPerSecond,
+      p50Ms: l.floor.latencyMs.p50,
+      p99Ms: l.floor.latencyMs.p99,
+      // The floor's own spread from round to round: what noise looks like on this machine.
+      roundsRequestsPerSecond: l.floor.slices.map((s) => s.requestsPerSecond),
     };
   }
 
@@ -713,7 +841,8 @@ results.totalSeconds = seconds(started);
 results.machine.loadAverageAtEnd = os.loadavg().map((l) => Number(l.toFixed(2)));
 results.table = verdicts();
 printTable(results.table);
-if (results.floor) log(`floor drift during the run: ${results.floor.driftPercent}% (noise indicator)`);
+if (results.floor)
+  log(`floor per round: ${results.floor.roundsRequestsPerSecond.join(", ")} req/s (noise indicator)`);
 mkdirSync("bench", { recursive: true });
 writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
 log(`wrote bench/results.json in ${results.totalSeconds} s`);
