@@ -196,10 +196,10 @@ function serve(
   const etag = `"${sha256Hex(body)}"`;
   const headers = { ETag: etag, "Cache-Control": CACHE_CURRENT, "Content-Language": language };
   if (matchesEtag(c.req.header("If-None-Match"), etag)) return c.body(null, 304, headers);
-  const document = contentType.startsWith("text/html") ? DOCUMENT_HEADERS : {};
+  const pageHeaders = contentType.startsWith("text/html") ? DOCUMENT_HEADERS : {};
   return c.body(body, 200, {
     ...headers,
-    ...document,
+    ...pageHeaders,
     "Content-Type": contentType,
     "Content-Security-Policy": csp,
   });
