@@ -72,6 +72,12 @@ export const asApiError = (error: unknown): ApiError => (error instanceof ApiErr
  */
 export type Loaded<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 
+/** What a loader built on loadResult gives when it succeeds. */
+export type LoadedData<F extends (...args: never[]) => Promise<Loaded<unknown>>> = Extract<
+  Awaited<ReturnType<F>>,
+  { ok: true }
+>["data"];
+
 export async function loadResult<T>(call: () => Promise<T>): Promise<Loaded<T>> {
   try {
     return { ok: true, data: await call() };

@@ -16,6 +16,10 @@ const minutes = (seconds: number): string => {
 };
 
 /** The Dutch message for an API error code, or the API's own message. */
+export const INTERNAL_ERROR =
+  "Er ging aan onze kant iets mis; we hebben het vastgelegd. Probeer het later opnieuw.";
+export const INTERNAL_ERROR_EN = "Something went wrong on our side; it has been logged. Try again later.";
+
 export function describeApiError(code: string, apiMessage: string, retryAfter: number | null): string {
   switch (code) {
     case "invalid_credentials":
@@ -41,7 +45,7 @@ export function describeApiError(code: string, apiMessage: string, retryAfter: n
     case "cross_site_request":
       return "Dit verzoek kwam niet van deze website en is geweigerd.";
     case "internal_error":
-      return "Er ging aan onze kant iets mis; we hebben het vastgelegd. Probeer het later opnieuw.";
+      return INTERNAL_ERROR;
     default:
       return apiMessage;
   }

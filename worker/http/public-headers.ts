@@ -1,9 +1,8 @@
-// The headers of public statements. Each one is carried through every hop, for every visitor and
-// every crawler; locally the benchmark measured about 1 % of throughput per header (README,
-// "Benchmark"). So every format carries what it uses and no more: nosniff and the cross-origin
-// resource policy on all, the policies that only govern a document on pages a browser shows, and
-// none of the legacy headers (X-XSS-Protection, X-Download-Options, X-DNS-Prefetch-Control,
-// X-Permitted-Cross-Domain-Policies) that no current browser acts on.
+// The headers of public statements, sent with every answer to every visitor and crawler. Each
+// format carries what it uses and no more: nosniff and the cross-origin resource policy on all,
+// the policies that only govern a document on pages a browser shows, and none of the legacy
+// headers that no current browser acts on (X-XSS-Protection, X-Download-Options,
+// X-DNS-Prefetch-Control, X-Permitted-Cross-Domain-Policies, Origin-Agent-Cluster).
 import { secureHeaders } from "hono/secure-headers";
 
 export const publicSecureHeaders = secureHeaders({

@@ -128,8 +128,8 @@ describe("public statements served from the isolate's memory", () => {
   });
 
   it("gives every answer from memory headers of its own: changing one changes no later answer", async () => {
-    const url = "http://verklaring.test/v1/statements/conxillium/jcc-software.txt";
-    const etag = (await fetchStatement("jcc-software", ".txt")).headers.get("ETag")!;
+    const url = "http://verklaring.test/v1/statements/conxillium/beheervisie.txt";
+    const etag = (await fetchStatement("beheervisie", ".txt")).headers.get("ETag")!;
     const conditional = { headers: { "If-None-Match": etag } };
     const answer = recallResponse(new Request(url));
     const notModified = recallResponse(new Request(url, conditional));

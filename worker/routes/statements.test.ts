@@ -167,8 +167,8 @@ describe("caching", () => {
     expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
   });
 
-  // Every header travels with every answer (≈1 % of local throughput each, see the benchmark),
-  // so each format carries what it uses; a new header here is a decision, not an accident.
+  // Each format carries what it uses (worker/http/public-headers.ts); a new header here is a
+  // decision, not an accident.
   it("sends each format exactly the headers it uses: document policies only on the page", async () => {
     const common = [
       "access-control-allow-origin",

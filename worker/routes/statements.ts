@@ -188,13 +188,11 @@ function serveRendering(
     return c.body(null, 304, headers);
   }
   headers["Content-Type"] = mediaTypeOf(target.format);
-  if (target.format !== "html") {
-    return c.body(rendering.body, 200, { ...headers, "Content-Security-Policy": "default-src 'none'" });
-  }
+  const page = target.format === "html";
   return c.body(rendering.body, 200, {
     ...headers,
-    ...DOCUMENT_HEADERS,
-    "Content-Security-Policy": PAGE_CSP,
+    ...(page ? DOCUMENT_HEADERS : {}),
+    "Content-Security-Policy": page ? PAGE_CSP : "default-src 'none'",
   });
 }
 

@@ -4,7 +4,7 @@ import { query } from "@solidjs/router";
 import type { Status } from "../../../../shared/completeness/check.ts";
 import type { Bilingual, ItemId } from "../../../../shared/completeness/checklist.ts";
 import type { ImportFormat, ImportProposal } from "../../../../shared/import/propose.ts";
-import { api, ApiError, loadResult, readJson, toApiError, type Loaded } from "../../api.ts";
+import { api, ApiError, loadResult, readJson, toApiError, type Loaded, type LoadedData } from "../../api.ts";
 
 export const okData = <T>(result: Loaded<T> | undefined): T | null => (result?.ok ? result.data : null);
 export const errorOf = <T>(result: Loaded<T> | undefined): ApiError | null =>
@@ -43,7 +43,7 @@ export const getCompleteness = query(
     }),
   "avg-completeness",
 );
-export type TenantCompleteness = Extract<Awaited<ReturnType<typeof getCompleteness>>, { ok: true }>["data"];
+export type TenantCompleteness = LoadedData<typeof getCompleteness>;
 
 /** GET /api/groups/:group/completeness as JSON (the route also answers CSV, so the client cannot type it). */
 export interface GroupReport {

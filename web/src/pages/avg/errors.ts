@@ -3,6 +3,7 @@
 import { NETWORK_ERROR, NETWORK_ERROR_EN, type ApiError } from "../../api.ts";
 import { SESSION_EXPIRED, SESSION_EXPIRED_EN } from "../../components/PageStates.tsx";
 import { t } from "../../i18n.ts";
+import { INTERNAL_ERROR, INTERNAL_ERROR_EN } from "../../messages.ts";
 
 /** The message for an API error in the console's language, with what to do about it. */
 export function describeError(error: ApiError): string {
@@ -42,10 +43,7 @@ export function describeError(error: ApiError): string {
         `The text could not be processed: ${error.apiMessage}`,
       );
     case "internal_error":
-      return t(
-        "Er ging aan onze kant iets mis; we hebben het vastgelegd. Probeer het later opnieuw.",
-        "Something went wrong on our side; it has been logged. Try again later.",
-      );
+      return t(INTERNAL_ERROR, INTERNAL_ERROR_EN);
     default:
       return error.message;
   }

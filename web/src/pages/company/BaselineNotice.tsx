@@ -13,18 +13,20 @@ import type { Loaded } from "../../api.ts";
 import type { CompanyRollout } from "./data.ts";
 import { describeError } from "./labels.ts";
 
-export function BaselineNotice(props: {
+interface NoticeContext {
   group: string;
   tenant: { slug: string; name: string };
-  rollout: Loaded<CompanyRollout>;
   /** The draft as it is now, to link a conflict to the place that edits it. */
   content: TenantContent;
   baselineKeys: readonly string[];
   /** A section's title in the baseline or among the company's own sections. */
   titleOf: (key: string) => string;
   viewer: boolean;
-  onRetry: () => void;
-}) {
+}
+
+export function BaselineNotice(
+  props: NoticeContext & { rollout: Loaded<CompanyRollout>; onRetry: () => void },
+) {
   const failure = () => (props.rollout.ok ? null : props.rollout.error);
   const waiting = () => (props.rollout.ok && props.rollout.data.outdated ? props.rollout.data : null);
   return (
@@ -50,15 +52,7 @@ export function BaselineNotice(props: {
   );
 }
 
-function Waiting(props: {
-  group: string;
-  tenant: { slug: string; name: string };
-  status: CompanyRollout;
-  content: TenantContent;
-  baselineKeys: readonly string[];
-  titleOf: (key: string) => string;
-  viewer: boolean;
-}) {
+function Waiting(props: NoticeContext & { status: CompanyRollout }) {
   const name = () => props.tenant.name;
   const newBaseline = () => props.status.reasons.includes("baseline");
   const processors = () => props.status.reasons.includes("processor");

@@ -3,7 +3,7 @@
 // (the layout's error boundary would only offer "try again").
 import { query } from "@solidjs/router";
 import type { Group, TenantContent } from "../../../../shared/model.ts";
-import { api, ApiError, loadResult, readJson, type Loaded } from "../../api.ts";
+import { api, ApiError, loadResult, readJson, type Loaded, type LoadedData } from "../../api.ts";
 
 /** The first failure among several loads, or all their data; undefined while any is loading. */
 export function combine<T extends unknown[]>(
@@ -23,24 +23,21 @@ export const getDraft = query(
     ),
   "company-draft",
 );
-export type Draft = Extract<Awaited<ReturnType<typeof getDraft>>, { ok: true }>["data"];
+export type Draft = LoadedData<typeof getDraft>;
 
 export const getBaseline = query(
   (group: string) =>
     loadResult(async () => readJson(await api.api.groups[":group"].baseline.$get({ param: { group } }))),
   "company-baseline",
 );
-export type PublishedBaseline = Extract<Awaited<ReturnType<typeof getBaseline>>, { ok: true }>["data"];
+export type PublishedBaseline = LoadedData<typeof getBaseline>;
 
 export const getProcessors = query(
   (group: string) =>
     loadResult(async () => readJson(await api.api.groups[":group"].processors.$get({ param: { group } }))),
   "company-processors",
 );
-export type Processor = Extract<
-  Awaited<ReturnType<typeof getProcessors>>,
-  { ok: true }
->["data"]["processors"][number];
+export type Processor = LoadedData<typeof getProcessors>["processors"][number];
 
 /**
  * The Group the engine renders with. The API has no member endpoint for company editors, so it
@@ -73,7 +70,7 @@ export const getRollout = query(
     ),
   "company-rollout",
 );
-export type CompanyRollout = Extract<Awaited<ReturnType<typeof getRollout>>, { ok: true }>["data"];
+export type CompanyRollout = LoadedData<typeof getRollout>;
 
 export const getPreview = query(
   (group: string, tenant: string) =>
@@ -82,7 +79,7 @@ export const getPreview = query(
     ),
   "company-preview",
 );
-export type ServerPreview = Extract<Awaited<ReturnType<typeof getPreview>>, { ok: true }>["data"];
+export type ServerPreview = LoadedData<typeof getPreview>;
 
 export const getVersions = query(
   (group: string, tenant: string) =>
@@ -91,10 +88,7 @@ export const getVersions = query(
     ),
   "company-versions",
 );
-export type VersionRow = Extract<
-  Awaited<ReturnType<typeof getVersions>>,
-  { ok: true }
->["data"]["versions"][number];
+export type VersionRow = LoadedData<typeof getVersions>["versions"][number];
 
 export const getVersionDiff = query(
   (group: string, tenant: string, from: number, to: number, lang: "nl" | "en") =>
@@ -108,7 +102,7 @@ export const getVersionDiff = query(
     ),
   "company-version-diff",
 );
-export type VersionDiff = Extract<Awaited<ReturnType<typeof getVersionDiff>>, { ok: true }>["data"];
+export type VersionDiff = LoadedData<typeof getVersionDiff>;
 
 export const getPublishRequests = query(
   (group: string) =>
@@ -117,10 +111,7 @@ export const getPublishRequests = query(
     ),
   "company-publish-requests",
 );
-export type PublishRequest = Extract<
-  Awaited<ReturnType<typeof getPublishRequests>>,
-  { ok: true }
->["data"]["requests"][number];
+export type PublishRequest = LoadedData<typeof getPublishRequests>["requests"][number];
 
 /** The draft as the conflict answer of a save carries it. */
 export interface CurrentDraft {
