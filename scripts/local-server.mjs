@@ -1,6 +1,8 @@
 // Prepares a local D1 (migrations + demo seed) and starts `wrangler dev`; used by `npm start`
 // and by the browser tests (with a throw-away state directory and a free port).
 import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { appendFileSync, existsSync, readFileSync } from "node:fs";
 
 const env = { ...process.env, WRANGLER_SEND_METRICS: "false", CI: process.env.CI ?? "true" };
 
@@ -17,14 +19,39 @@ export function prepareLocalDatabase(persistTo) {
   run(process.execPath, ["scripts/seed.ts", ...persist]);
 }
 
+/**
+ * The local secrets and development settings, in .dev.vars (never committed): written with fresh
+ * random keys the first time, and completed if a key is missing. The keys must stay the same from
+ * one start to the next, or the local audit log no longer verifies.
+ */
+export function ensureDevVars(path = ".dev.vars") {
+  const present = existsSync(path) ? readFileSync(path, "utf8") : "";
+  const has = (name) => new RegExp(`^\\s*${name}\\s*=`, "m").test(present);
+  const wanted = [
+    ["AUDIT_KEY", () => randomBytes(32).toString("hex"), "keys the audit chains and signs their checkpoints"],
+    ["DEVICE_COOKIE_KEY", () => randomBytes(32).toString("hex"), "signs known-device cookies"],
+    ["ALLOW_LOCAL_TARGETS", () => "true", "local development only: webhooks may call http://localhost"],
+  ];
+  const missing = wanted.filter(([name]) => !has(name));
+  if (missing.length === 0) return;
+  const lines = missing.map(([name, value, why]) => `# ${why}\n${name}=${value()}\n`);
+  appendFileSync(path, `${present && !present.endsWith("\n") ? "\n" : ""}${lines.join("")}`);
+}
+
 /** Starts `wrangler dev` and resolves once it answers on `port`. */
 export async function startWranglerDev({ port, persistTo, quiet = false }) {
+  ensureDevVars();
   const persist = persistTo ? ["--persist-to", persistTo] : [];
-  const child = spawn("wrangler", ["dev", "--port", String(port), "--ip", "127.0.0.1", ...persist], {
-    env,
-    stdio: quiet ? ["ignore", "pipe", "pipe"] : ["ignore", "inherit", "inherit"],
-    detached: true,
-  });
+  const origin = ["--var", `PUBLIC_ORIGIN:http://localhost:${port}`];
+  const child = spawn(
+    "wrangler",
+    ["dev", "--port", String(port), "--ip", "127.0.0.1", ...persist, ...origin],
+    {
+      env,
+      stdio: quiet ? ["ignore", "pipe", "pipe"] : ["ignore", "inherit", "inherit"],
+      detached: true,
+    },
+  );
   let output = "";
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));

@@ -20,6 +20,7 @@ import { processorRoutes } from "./routes/processors.ts";
 import { rolloutRoutes } from "./routes/rollout.ts";
 import { authRoutes, meRoutes } from "./routes/auth.ts";
 import { groupInvitationRoutes, invitationRoutes } from "./routes/invitations.ts";
+import { integrityRoutes } from "./routes/integrity.ts";
 import { memberRoutes } from "./routes/members.ts";
 import { statementRoutes } from "./routes/statements.ts";
 import { tenantRoutes } from "./routes/tenants.ts";
@@ -67,12 +68,15 @@ const groupRoutes = new Hono<AppEnv>()
   .route("/processors", processorRoutes)
   .route("/rollout", rolloutRoutes)
   .route("/completeness", groupCompletenessRoutes)
+  .route("/integrity", integrityRoutes)
   .route("/", approvalRoutes);
 
 const routes = app
   .route("/", docsRoutes)
   // For uptime monitoring (and the benchmark's floor): no storage touched, never cached.
-  .get("/healthz", (c) => c.text("ok", 200, { "Cache-Control": "no-store" }))
+  .get("/healthz", (c) =>
+    c.text("ok", 200, { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" }),
+  )
   .route("/v1/statements", publicChangeRoutes)
   .route("/v1/statements", statementRoutes)
   .route("/api/auth", authRoutes)

@@ -8,6 +8,16 @@ export interface Bindings {
   ASSETS: Fetcher;
   /** Publish webhooks waiting to be delivered (worker/webhooks/consumer.ts). */
   WEBHOOKS: Queue<WebhookMessage>;
+  /** Signed checkpoints of the audit chains, where a database writer cannot reach (worker/audit/). */
+  AUDIT_CHECKPOINTS: R2Bucket;
+  /** Secret: keys the audit chains' HMACs and signs their checkpoints. At least 32 characters. */
+  AUDIT_KEY?: string;
+  /** Secret: signs the known-device cookie that exempts a user from strangers' throttling. */
+  DEVICE_COOKIE_KEY?: string;
+  /** Local development only: "true" lets webhooks reach http://localhost (worker/net/outbound-url.ts). */
+  ALLOW_LOCAL_TARGETS?: string;
+  /** This deployment's public address, for notifications the cron queues (worker/webhooks/outbox.ts). */
+  PUBLIC_ORIGIN?: string;
 }
 
 /** What the caller may do in the group named in the URL. */

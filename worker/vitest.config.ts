@@ -21,8 +21,18 @@ export default defineConfig({
       miniflare: {
         bindings: {
           TEST_MIGRATIONS: await readD1Migrations("./migrations"),
-          // The real statements the import is tested on (../shared/seeds, beside the repository).
-          SEED_JCC: await readFile("../shared/seeds/000_e411011ccba8019a.txt", "utf8"),
+          // The secrets, as a deployment has them (wrangler secret put); fixed values for the tests.
+          AUDIT_KEY: "test-audit-key-0123456789abcdef0123456789abcdef",
+          DEVICE_COOKIE_KEY: "test-device-cookie-key-0123456789abcdef01234567",
+          // Production's setting, whatever a developer's .dev.vars says: webhooks never reach localhost.
+          ALLOW_LOCAL_TARGETS: "false",
+          PUBLIC_ORIGIN: "http://verklaring.test",
+          // The real statements the import is tested on (../shared/seeds, beside the main checkout;
+          // SEEDS_DIR points there from a worktree elsewhere).
+          SEED_JCC: await readFile(
+            `${process.env.SEEDS_DIR ?? "../shared/seeds"}/000_e411011ccba8019a.txt`,
+            "utf8",
+          ),
         },
         serviceBindings: { WEBHOOK_RECEIVER: "webhook-receiver" },
         workers: [

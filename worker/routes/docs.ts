@@ -43,6 +43,7 @@ export const docsRoutes = new Hono<AppEnv>()
     c.json(buildOpenApiDocument(new URL(c.req.url).origin), 200, {
       "Cache-Control": "public, max-age=300",
       "Access-Control-Allow-Origin": "*",
+      "X-Content-Type-Options": "nosniff",
     }),
   )
   .get("/docs", (c) =>
@@ -50,5 +51,6 @@ export const docsRoutes = new Hono<AppEnv>()
       "Cache-Control": "public, max-age=300",
       "Content-Security-Policy": DOCS_CSP,
       "X-Content-Type-Options": "nosniff",
+      "Strict-Transport-Security": "max-age=63072000; includeSubDomains",
     }),
   );

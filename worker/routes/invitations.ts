@@ -7,8 +7,11 @@ import {
   InvitationCreateSchema,
   InvitationLookupSchema,
 } from "../../shared/api-schemas.ts";
-import { hashPassword, verifyPasswordHash } from "../auth/password.ts";
-import { createSession, generateRandomToken, hashSecret } from "../auth/session.ts";
+import type { Context } from "hono";
+import { hashPassword } from "../auth/password.ts";
+import { generateRandomToken, hashSecret } from "../auth/session.ts";
+import { auditSignInEvent, clientAddress } from "../auth/sign-in-events.ts";
+import { admitAttempt } from "../auth/throttle.ts";
 import { findUserByEmail } from "../db/accounts.ts";
 import { runWithAudit } from "../db/audit.ts";
 import { findTenant } from "../db/groups.ts";
@@ -16,15 +19,19 @@ import {
   INVITATION_DAYS,
   findGroupInvitation,
   findInvitationByTokenHash,
+  isClosedInvitation,
   listGroupInvitations,
+  prepareAcceptInvitation,
   prepareInsertInvitation,
+  prepareRevokeInvitation,
   statusOf,
   type Invitation,
 } from "../db/invitations.ts";
+import { forgetSignInAttempt } from "../db/sign-in-attempts.ts";
 import type { AppEnv } from "../env.ts";
 import { AppError, validate } from "../errors.ts";
 import { requireGroupAdmin } from "../http/guards.ts";
-import { setSessionCookie } from "../http/session-cookie.ts";
+import { startSession, tooManyAttempts } from "./auth.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -109,7 +116,7 @@ export const groupInvitationRoutes = new Hono<AppEnv>()
     }
     await runWithAudit(
       c.env.DB,
-      [c.env.DB.prepare("UPDATE invitations SET revoked_at = ?1 WHERE id = ?2").bind(now, invitation.id)],
+      [prepareRevokeInvitation(c.env.DB, invitation.id, now)],
       [
         {
           groupId: access.group.id,
@@ -126,29 +133,55 @@ export const groupInvitationRoutes = new Hono<AppEnv>()
     return c.json({ invitation: viewInvitation({ ...invitation, revokedAt: now }, now) }, 200);
   });
 
-async function requireOpenInvitation(db: D1Database, token: string, now: string): Promise<Invitation> {
-  const invitation = await findInvitationByTokenHash(db, hashSecret(token));
-  if (!invitation) throw new AppError(404, "invitation_not_found", "This invitation link is not valid.");
-  const status = statusOf(invitation, now);
-  if (status !== "pending") {
-    const why = { accepted: "has already been used", revoked: "has been withdrawn", expired: "has expired" }[
-      status
-    ];
-    throw new AppError(
-      410,
-      `invitation_${status}`,
-      `This invitation ${why}. Ask your privacy lead for a new one.`,
-    );
-  }
-  return invitation;
+const CLOSED_BECAUSE = {
+  accepted: "has already been used",
+  revoked: "has been withdrawn",
+  expired: "has expired",
+};
+
+/** Why an accept failed, as the sign-in log records it. */
+type AcceptFailure = "unknown_token" | "closed" | "sign_in_required" | "other_account";
+
+/**
+ * A failed accept: counted (its attempt stays recorded), written to the sign-in log of the
+ * invitation's group, and answered with `error`.
+ */
+async function failAccept(
+  c: Context<AppEnv>,
+  invitation: Invitation | null,
+  reason: AcceptFailure,
+  error: AppError,
+): Promise<never> {
+  const { user } = c.get("auth");
+  await auditSignInEvent(c.env.DB, {
+    userId: user?.id ?? null,
+    email: user?.email ?? invitation?.email ?? "anonymous",
+    action: "invitation.accept_failed",
+    summary: { reason, invitation: invitation?.id ?? null },
+    at: new Date().toISOString(),
+    alsoGroup: invitation?.groupId ?? null,
+  });
+  throw error;
 }
 
-/** Mounted under /api/invitations: the invitee has no session yet; the token is the credential. */
+const notFound = () => new AppError(404, "invitation_not_found", "This invitation link is not valid.");
+
+const closed = (status: keyof typeof CLOSED_BECAUSE) =>
+  new AppError(
+    410,
+    `invitation_${status}`,
+    `This invitation ${CLOSED_BECAUSE[status]}. Ask your privacy lead for a new one.`,
+  );
+
+/** Mounted under /api/invitations: the token is the credential; an existing account also signs in. */
 export const invitationRoutes = new Hono<AppEnv>()
+  // The same answer whether or not the address has an account (issue 13, item 2).
   .post("/lookup", validate("json", InvitationLookupSchema), async (c) => {
     const now = new Date().toISOString();
-    const invitation = await requireOpenInvitation(c.env.DB, c.req.valid("json").token, now);
-    const account = await findUserByEmail(c.env.DB, invitation.email);
+    const invitation = await findInvitationByTokenHash(c.env.DB, hashSecret(c.req.valid("json").token));
+    if (!invitation) throw notFound();
+    const status = statusOf(invitation, now);
+    if (status !== "pending") throw closed(status);
     return c.json(
       {
         email: invitation.email,
@@ -156,52 +189,75 @@ export const invitationRoutes = new Hono<AppEnv>()
         group: { name: invitation.groupName },
         tenant: invitation.tenantName ? { name: invitation.tenantName } : null,
         expiresAt: invitation.expiresAt,
-        hasAccount: account !== null,
       },
       200,
     );
   })
+  /**
+   * A new address chooses a name and password here. An address that already has an account
+   * accepts only from that account's own session, with the token alone: accepting never checks a
+   * password, so it is no way to guess one (issue 13, item 2). Every failed attempt is counted
+   * with the sign-in attempts of the address and written to the sign-in log.
+   */
   .post("/accept", validate("json", InvitationAcceptSchema), async (c) => {
     const input = c.req.valid("json");
     const db = c.env.DB;
     const now = new Date();
     const at = now.toISOString();
-    const invitation = await requireOpenInvitation(db, input.token, at);
+    const invitation = await findInvitationByTokenHash(db, hashSecret(input.token));
+    const admitted = await admitAttempt(
+      db,
+      { email: invitation?.email ?? null, address: clientAddress(c), deviceId: null },
+      now.getTime(),
+    );
+    if (!admitted.allowed) throw tooManyAttempts(admitted.retryAfterSeconds);
+    if (!invitation) return failAccept(c, null, "unknown_token", notFound());
+    const status = statusOf(invitation, at);
+    if (status !== "pending") return failAccept(c, invitation, "closed", closed(status));
+
+    const { user } = c.get("auth");
     const existing = await findUserByEmail(db, invitation.email);
-    if (existing && !verifyPasswordHash(existing.passwordHash, input.password)) {
-      throw new AppError(
-        401,
-        "invalid_credentials",
-        "This address already has an account: enter its password to accept.",
-        [{ field: "password", message: "is not this account's password" }],
+    if (user && user.email !== invitation.email) {
+      return failAccept(
+        c,
+        invitation,
+        "other_account",
+        new AppError(
+          403,
+          "other_account",
+          `This invitation is for ${invitation.email}, and you are signed in as ${user.email}. Sign out first, or ask your privacy lead to invite ${user.email}.`,
+        ),
       );
     }
-    const userId = "(SELECT id FROM users WHERE email = ?1)";
-    const sameMembership = `user_id = ${userId} AND group_id = ?2 AND coalesce(tenant_id, 0) = coalesce(?3, 0)`;
-    const statements = [
-      ...(existing
-        ? []
-        : [
-            db
-              .prepare("INSERT INTO users (email, name, password_hash, created_at) VALUES (?1, ?2, ?3, ?4)")
-              .bind(invitation.email, input.name, hashPassword(input.password), at),
-          ]),
-      db
-        .prepare(`UPDATE memberships SET role = ?4 WHERE ${sameMembership}`)
-        .bind(invitation.email, invitation.groupId, invitation.tenantId, invitation.role),
-      db
-        .prepare(
-          `INSERT INTO memberships (user_id, group_id, tenant_id, role, created_at)
-           SELECT ${userId}, ?2, ?3, ?4, ?5 WHERE NOT EXISTS (SELECT 1 FROM memberships WHERE ${sameMembership})`,
-        )
-        .bind(invitation.email, invitation.groupId, invitation.tenantId, invitation.role, at),
-      // Last: the trigger aborts everything above if the invitation was used or withdrawn meanwhile.
-      db
-        .prepare(`UPDATE invitations SET accepted_at = ?2, accepted_by = ${userId} WHERE id = ?3`)
-        .bind(invitation.email, at, invitation.id),
-    ];
+    if (existing && !user) {
+      return failAccept(
+        c,
+        invitation,
+        "sign_in_required",
+        new AppError(
+          409,
+          "sign_in_required",
+          `${invitation.email} already has an account: sign in to it, then open the invitation link again.`,
+        ),
+      );
+    }
+    let newAccount: { name: string; passwordHash: string } | null = null;
+    if (!existing) {
+      const missing = (["name", "password"] as const).filter((field) => input[field] === undefined);
+      if (missing.length > 0) {
+        // Not a failed attempt: the form was incomplete.
+        await forgetSignInAttempt(db, admitted.attempt);
+        throw new AppError(
+          400,
+          "invalid_request",
+          "Choose a name and a password to create your account.",
+          missing.map((field) => ({ field, message: "is required to create your account" })),
+        );
+      }
+      newAccount = { name: input.name!, passwordHash: hashPassword(input.password!) };
+    }
     try {
-      await runWithAudit(db, statements, [
+      await runWithAudit(db, prepareAcceptInvitation(db, invitation, at, newAccount), [
         {
           groupId: invitation.groupId,
           tenantId: invitation.tenantId,
@@ -214,15 +270,16 @@ export const invitationRoutes = new Hono<AppEnv>()
         },
       ]);
     } catch (error) {
-      if (/invitation_(closed|expired)/.test(String(error))) {
+      if (isClosedInvitation(error)) {
         throw new AppError(410, "invitation_closed", "This invitation was used or withdrawn a moment ago.");
       }
       throw error;
     }
-    const user = await findUserByEmail(db, invitation.email);
-    const { token, session } = await createSession(db, user!.id, now);
-    setSessionCookie(c, token, session.expiresAt);
-    return c.json({ user: { id: user!.id, email: user!.email, name: user!.name } }, 200);
+    await forgetSignInAttempt(db, admitted.attempt);
+    const account = (await findUserByEmail(db, invitation.email))!;
+    // A new account signs in here; an existing one already is, in the session that accepted.
+    if (newAccount) await startSession(c, account.id, now);
+    return c.json({ user: { id: account.id, email: account.email, name: account.name } }, 200);
   });
 
 export type InvitationView = ReturnType<typeof viewInvitation>;

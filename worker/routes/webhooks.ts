@@ -19,14 +19,30 @@ import type { AppEnv, GroupAccess, TenantAccess } from "../env.ts";
 import type { AuditEntry } from "../db/audit.ts";
 import { AppError, validate } from "../errors.ts";
 import { requireTenantEditor } from "../http/guards.ts";
+import { checkOutboundUrl, outboundPolicyOf } from "../net/outbound-url.ts";
 
 /** Each publish fans out to every active webhook; a handful per company is plenty. */
 export const MAX_ACTIVE_WEBHOOKS = 10;
 const DELIVERIES_PAGE_DEFAULT = 25;
 
-const viewWebhook = (webhook: WebhookRecord) => ({
+/**
+ * A webhook address as people without the right to manage webhooks see it: scheme and host only.
+ * Addresses often carry a credential in their path or query (…/services/T000/B000/SECRET?token=…),
+ * so the full one is shown only to the company's editors and the privacy lead (issue 13, item 8).
+ */
+export function maskWebhookUrl(address: string): string {
+  const url = new URL(address);
+  const hidden = url.pathname !== "/" || url.search !== "" || url.hash !== "";
+  return `${url.protocol}//${url.host}/${hidden ? "…" : ""}`;
+}
+
+/** Editors of the company and the privacy lead manage its webhooks; viewers only see that they exist. */
+const managesWebhooks = (access: TenantAccess): boolean => access.role !== "tenant_viewer";
+
+const viewWebhook = (webhook: WebhookRecord, full: boolean) => ({
   id: webhook.id,
-  url: webhook.url,
+  url: full ? webhook.url : maskWebhookUrl(webhook.url),
+  urlMasked: !full,
   // Enough to tell two secrets apart, far too little to sign with.
   secretHint: `…${webhook.secret.slice(-4)}`,
   active: webhook.disabledAt === null,
@@ -34,14 +50,18 @@ const viewWebhook = (webhook: WebhookRecord) => ({
   disabledAt: webhook.disabledAt,
 });
 
-const viewDelivery = (delivery: DeliveryRecord) => ({
+const viewDelivery = (delivery: DeliveryRecord, webhook: WebhookRecord, full: boolean) => ({
   id: delivery.id,
   eventId: delivery.eventId,
   version: delivery.versionNumber,
   attempt: delivery.attempt,
   attemptedAt: delivery.attemptedAt,
   statusCode: delivery.statusCode,
-  error: delivery.error,
+  // A network error may quote the address; a viewer gets it masked there too.
+  error:
+    full || delivery.error === null
+      ? delivery.error
+      : delivery.error.replaceAll(webhook.url, maskWebhookUrl(webhook.url)),
   durationMs: delivery.durationMs,
   succeeded: delivery.succeeded,
 });
@@ -60,15 +80,17 @@ function describeChange(
   webhook: Pick<WebhookRecord, "url"> & { id?: number },
   at: string,
 ): AuditEntry {
+  const host = new URL(webhook.url).host;
   return {
     groupId: tenant.groupId,
     tenantId: tenant.id,
     actorUserId: access.user.id,
     actor: access.user.email,
     action,
-    target: webhook.url,
-    // Never the secret, not even its hint: the log is shown to every editor of the company.
-    summary: webhook.id === undefined ? { url: webhook.url } : { id: webhook.id, url: webhook.url },
+    // Never the address itself (it may hold a credential), nor the secret or its hint: the log
+    // is shown to every editor of the company. The host says which receiver it was.
+    target: maskWebhookUrl(webhook.url),
+    summary: webhook.id === undefined ? { host } : { id: webhook.id, host },
     at,
   };
 }
@@ -76,14 +98,20 @@ function describeChange(
 /** Mounted under /api/groups/:group/tenants/:tenant/webhooks, behind resolveTenantAccess. */
 export const tenantWebhookRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
-    const { tenant } = c.get("tenantAccess");
-    const webhooks = await listTenantWebhooks(c.env.DB, tenant.id);
+    const access = c.get("tenantAccess");
+    const webhooks = await listTenantWebhooks(c.env.DB, access.tenant.id);
     c.header("Cache-Control", "private, no-store");
-    return c.json({ webhooks: webhooks.map(viewWebhook) }, 200);
+    return c.json({ webhooks: webhooks.map((w) => viewWebhook(w, managesWebhooks(access))) }, 200);
   })
   .post("/", validate("json", WebhookCreateSchema), async (c) => {
     const { tenant } = requireTenantEditor(c);
     const { url } = c.req.valid("json");
+    const verdict = checkOutboundUrl(url, outboundPolicyOf(c.env));
+    if (!verdict.allowed) {
+      throw new AppError(400, "invalid_request", `The webhook address ${verdict.reason}.`, [
+        { field: "url", message: verdict.reason },
+      ]);
+    }
     if ((await countActiveWebhooks(c.env.DB, tenant.id)) >= MAX_ACTIVE_WEBHOOKS) {
       throw new AppError(
         409,
@@ -114,28 +142,29 @@ export const tenantWebhookRoutes = new Hono<AppEnv>()
     const webhook = readInsertedWebhook(results[0]!);
     c.header("Cache-Control", "no-store");
     // The only time the secret leaves the worker: the website needs it to verify signatures.
-    return c.json({ webhook: viewWebhook(webhook), secret }, 201);
+    return c.json({ webhook: viewWebhook(webhook, true), secret }, 201);
   })
   .delete("/:id", validate("param", IdParamSchema), async (c) => {
     const { tenant } = requireTenantEditor(c);
     const webhook = await findTenantWebhook(c.env.DB, tenant.id, c.req.valid("param").id);
     if (!webhook) throw webhookNotFound(tenant);
     // Disabling twice changes nothing, so it is answered without a second audit entry.
-    if (webhook.disabledAt) return c.json({ webhook: viewWebhook(webhook) }, 200);
+    if (webhook.disabledAt) return c.json({ webhook: viewWebhook(webhook, true) }, 200);
     const at = new Date().toISOString();
     await runWithAudit(
       c.env.DB,
       [prepareDisableWebhook(c.env.DB, webhook.id, at)],
       [describeChange(c.get("access"), tenant, "webhook.disabled", webhook, at)],
     );
-    return c.json({ webhook: viewWebhook({ ...webhook, disabledAt: at }) }, 200);
+    return c.json({ webhook: viewWebhook({ ...webhook, disabledAt: at }, true) }, 200);
   })
   .get(
     "/:id/deliveries",
     validate("param", IdParamSchema),
     validate("query", DeliveryQuerySchema),
     async (c) => {
-      const { tenant } = c.get("tenantAccess");
+      const access = c.get("tenantAccess");
+      const { tenant } = access;
       const webhook = await findTenantWebhook(c.env.DB, tenant.id, c.req.valid("param").id);
       if (!webhook) throw webhookNotFound(tenant);
       const query = c.req.valid("query");
@@ -147,7 +176,7 @@ export const tenantWebhookRoutes = new Hono<AppEnv>()
       c.header("Cache-Control", "private, no-store");
       return c.json(
         {
-          deliveries: deliveries.map(viewDelivery),
+          deliveries: deliveries.map((d) => viewDelivery(d, webhook, managesWebhooks(access))),
           // The `before` of the next page, or null on the last one.
           nextBefore: deliveries.length === limit ? (deliveries.at(-1)?.id ?? null) : null,
         },
