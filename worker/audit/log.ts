@@ -4,7 +4,7 @@
 // When things happen: every request that may have written audit rows starts a seal after its
 // answer (worker/index.ts, waitUntil); every read or verification of a log seals its chain first;
 // the Cron Trigger seals everything and checkpoints every chain whose head moved.
-import { listChainsWithUnsealedRows, listSealedHeads, type SealedHead } from "../db/audit.ts";
+import { findSealedHead, listChainsWithUnsealedRows, listSealedHeads, type SealedHead } from "../db/audit.ts";
 import type { Bindings } from "../env.ts";
 import { checkChain, sealChain } from "./chain.ts";
 import {
@@ -69,7 +69,9 @@ export async function sealAuditLog(
   const heads =
     options.checkpoint === "moved"
       ? await listSealedHeads(env.DB)
-      : (await Promise.all(chains.map((chain) => listSealedHeads(env.DB, chain)))).flat();
+      : (await Promise.all(chains.map((chain) => findSealedHead(env.DB, chain)))).filter(
+          (head): head is SealedHead => head !== null,
+        );
   const minAge = options.checkpoint === "moved" ? 0 : CHECKPOINT_AFTER_WRITE_MS;
   return { sealed, checkpoints: await checkpointHeads(env, keys, heads, minAge) };
 }

@@ -242,17 +242,36 @@ export interface SealedHead {
   sealedAt: string;
 }
 
-/** The sealed head of every chain (or of one), for the checkpoints. */
-export async function listSealedHeads(db: D1Database, chain?: string): Promise<SealedHead[]> {
+type HeadRow = { chain: string; seq: number; hash: string; id: number; sealed_at: string };
+const mapHead = (r: HeadRow): SealedHead => ({
+  chain: r.chain,
+  seq: r.seq,
+  hash: r.hash,
+  id: r.id,
+  sealedAt: r.sealed_at,
+});
+
+/** The sealed head of one chain, or null before its first row is sealed. */
+export async function findSealedHead(db: D1Database, chain: string): Promise<SealedHead | null> {
+  const row = await db
+    .prepare(
+      "SELECT chain, seq, hash, id, sealed_at FROM audit_log WHERE chain = ?1 AND seq IS NOT NULL ORDER BY seq DESC LIMIT 1",
+    )
+    .bind(chain)
+    .first<HeadRow>();
+  return row ? mapHead(row) : null;
+}
+
+/** The sealed head of every chain, for the cron's checkpoints. */
+export async function listSealedHeads(db: D1Database): Promise<SealedHead[]> {
   const { results } = await db
     .prepare(
       `SELECT a.chain, a.seq, a.hash, a.id, a.sealed_at FROM audit_log a
-       JOIN (SELECT chain, max(seq) AS seq FROM audit_log WHERE seq IS NOT NULL AND (?1 IS NULL OR chain = ?1)
-             GROUP BY chain) h ON h.chain = a.chain AND h.seq = a.seq`,
+       JOIN (SELECT chain, max(seq) AS seq FROM audit_log WHERE seq IS NOT NULL GROUP BY chain) h
+         ON h.chain = a.chain AND h.seq = a.seq`,
     )
-    .bind(chain ?? null)
-    .all<{ chain: string; seq: number; hash: string; id: number; sealed_at: string }>();
-  return results.map((r) => ({ chain: r.chain, seq: r.seq, hash: r.hash, id: r.id, sealedAt: r.sealed_at }));
+    .all<HeadRow>();
+  return results.map(mapHead);
 }
 
 export interface AuditRecord {

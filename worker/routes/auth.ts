@@ -1,15 +1,10 @@
 // Signing in and out. A session is a cookie; nothing in a response ever carries a token or hash.
-import { Hono, type Context } from "hono";
+import { Hono } from "hono";
 import { LoginSchema } from "../../shared/api-schemas.ts";
 import { checkAccountPassword } from "../auth/authenticate.ts";
 import { DEVICE_DAYS, issueDeviceToken, readDeviceKey, readDeviceToken } from "../auth/device.ts";
-import {
-  createSession,
-  invalidateSession,
-  invalidateUserSessions,
-  sessionIdOf,
-  type SessionUser,
-} from "../auth/session.ts";
+import { invalidateSession, invalidateUserSessions, type SessionUser } from "../auth/session.ts";
+import { startSession, tooManyAttempts } from "../auth/sign-in.ts";
 import { auditSignInEvent, clientAddress } from "../auth/sign-in-events.ts";
 import { admitAttempt } from "../auth/throttle.ts";
 import { findUserByEmail, listUserMemberships, normalizeEmail } from "../db/accounts.ts";
@@ -17,39 +12,11 @@ import { forgetSignInAttempt } from "../db/sign-in-attempts.ts";
 import type { AppEnv } from "../env.ts";
 import { AppError, validate } from "../errors.ts";
 import { requireUser } from "../http/guards.ts";
-import {
-  deleteSessionCookie,
-  readDeviceCookie,
-  readSessionCookie,
-  setDeviceCookie,
-  setSessionCookie,
-} from "../http/session-cookie.ts";
+import { deleteSessionCookie, readDeviceCookie, setDeviceCookie } from "../http/session-cookie.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 const publicUser = (user: SessionUser) => ({ id: user.id, email: user.email, name: user.name });
-
-export const tooManyAttempts = (retryAfterSeconds: number): AppError =>
-  new AppError(
-    429,
-    "too_many_attempts",
-    retryAfterSeconds < 120
-      ? `Too many failed attempts. Try again in ${retryAfterSeconds} seconds.`
-      : `Too many failed attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`,
-    undefined,
-    { "Retry-After": String(retryAfterSeconds) },
-  );
-
-/**
- * Signing in starts a new session and ends whichever one the browser presented, valid or not, so
- * that a session id planted in the browser beforehand is worthless (session fixation).
- */
-export async function startSession(c: Context<AppEnv>, userId: number, now: Date): Promise<void> {
-  const presented = sessionIdOf(readSessionCookie(c));
-  if (presented) await invalidateSession(c.env.DB, presented);
-  const { token, session } = await createSession(c.env.DB, userId, now);
-  setSessionCookie(c, token, session.expiresAt);
-}
 
 export const authRoutes = new Hono<AppEnv>()
   .post("/login", validate("json", LoginSchema), async (c) => {

@@ -11,6 +11,7 @@ import type { Context } from "hono";
 import { hashPassword } from "../auth/password.ts";
 import { generateRandomToken, hashSecret } from "../auth/session.ts";
 import { auditSignInEvent, clientAddress } from "../auth/sign-in-events.ts";
+import { startSession, tooManyAttempts } from "../auth/sign-in.ts";
 import { admitAttempt } from "../auth/throttle.ts";
 import { findUserByEmail } from "../db/accounts.ts";
 import { runWithAudit } from "../db/audit.ts";
@@ -31,7 +32,6 @@ import { forgetSignInAttempt } from "../db/sign-in-attempts.ts";
 import type { AppEnv } from "../env.ts";
 import { AppError, validate } from "../errors.ts";
 import { requireGroupAdmin } from "../http/guards.ts";
-import { startSession, tooManyAttempts } from "./auth.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
