@@ -20,21 +20,21 @@ export function prepareLocalDatabase(persistTo) {
 }
 
 /**
- * The local secrets and development settings, in .dev.vars (never committed): written with fresh
- * random keys the first time, and completed if a key is missing. The keys must stay the same from
- * one start to the next, or the local audit log no longer verifies.
+ * The local secrets, in .dev.vars (never committed): written with fresh random keys the first
+ * time, and completed if a key is missing. The keys must stay the same from one start to the next,
+ * or the local audit log no longer verifies.
  */
 export function ensureDevVars(path = ".dev.vars") {
   const present = existsSync(path) ? readFileSync(path, "utf8") : "";
   const has = (name) => new RegExp(`^\\s*${name}\\s*=`, "m").test(present);
+  /** @type {{ name: string; why: string }[]} */
   const wanted = [
-    ["AUDIT_KEY", () => randomBytes(32).toString("hex"), "keys the audit chains and signs their checkpoints"],
-    ["DEVICE_COOKIE_KEY", () => randomBytes(32).toString("hex"), "signs known-device cookies"],
-    ["ALLOW_LOCAL_TARGETS", () => "true", "local development only: webhooks may call http://localhost"],
+    { name: "AUDIT_KEY", why: "keys the audit chains and signs their checkpoints" },
+    { name: "DEVICE_COOKIE_KEY", why: "signs known-device cookies" },
   ];
-  const missing = wanted.filter(([name]) => !has(name));
+  const missing = wanted.filter(({ name }) => !has(name));
   if (missing.length === 0) return;
-  const lines = missing.map(([name, value, why]) => `# ${why}\n${name}=${value()}\n`);
+  const lines = missing.map(({ name, why }) => `# ${why}\n${name}=${randomBytes(32).toString("hex")}\n`);
   appendFileSync(path, `${present && !present.endsWith("\n") ? "\n" : ""}${lines.join("")}`);
 }
 
@@ -42,10 +42,12 @@ export function ensureDevVars(path = ".dev.vars") {
 export async function startWranglerDev({ port, persistTo, quiet = false }) {
   ensureDevVars();
   const persist = persistTo ? ["--persist-to", persistTo] : [];
-  const origin = ["--var", `PUBLIC_ORIGIN:http://localhost:${port}`];
+  // Local development: this port is the public address, and webhooks may call this machine
+  // (a receiver on localhost), which a deployment never allows.
+  const localVars = ["--var", `PUBLIC_ORIGIN:http://localhost:${port}`, "--var", "ALLOW_LOCAL_TARGETS:true"];
   const child = spawn(
     "wrangler",
-    ["dev", "--port", String(port), "--ip", "127.0.0.1", ...persist, ...origin],
+    ["dev", "--port", String(port), "--ip", "127.0.0.1", ...persist, ...localVars],
     {
       env,
       stdio: quiet ? ["ignore", "pipe", "pipe"] : ["ignore", "inherit", "inherit"],

@@ -10,7 +10,7 @@
 //                                    between attempts, at most 15 minutes
 //   one address, any accounts        100 failures per 15 minutes
 //   one known device of the account  5 failures per 15 minutes, and none of the rules above
-import { sha256Hex } from "../../shared/hash.ts";
+import { sha256Hex } from "#shared/hash.ts";
 import { readRetryAfterMs, reserveSignInAttempt, type ThrottleRule } from "../db/sign-in-attempts.ts";
 import { subscriberOf } from "../net/ip-address.ts";
 import { generateRandomToken } from "./session.ts";

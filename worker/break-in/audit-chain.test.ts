@@ -6,8 +6,8 @@
 import { createScheduledController } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { sha256Hex } from "../../shared/hash.ts";
-import type { TenantContent } from "../../shared/model.ts";
+import { sha256Hex } from "#shared/hash.ts";
+import type { TenantContent } from "#shared/model.ts";
 import { hashAuditRow } from "../audit/chain.ts";
 import { listCheckpoints } from "../audit/checkpoints.ts";
 import { readAuditKeys } from "../audit/keys.ts";

@@ -4,7 +4,7 @@
 // and the integrity check finds what someone changed after removing the guards.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { sha256Hex } from "../../shared/hash.ts";
+import { sha256Hex } from "#shared/hash.ts";
 import { sealAuditLog } from "../audit/log.ts";
 import { seedDemoGroup } from "../demo-seed.ts";
 import { call, signInAs } from "../test/clients.ts";

@@ -54,7 +54,8 @@ describe("reading the log", () => {
       actor: "editor@jccsoftware.example",
       target: "editor@jccsoftware.example",
     });
-    expect(signIns.map((r) => r.seq)).toEqual([...signIns.map((r) => r.seq)].sort((a, b) => b - a));
+    const signInSeqs = signIns.map((r) => r.seq);
+    expect(signInSeqs).toEqual(signInSeqs.toSorted((a, b) => b - a));
     expect(
       rows.find((r) => r.action === "invitation.created" && r.target === "nieuw@dataquint.example"),
     ).toMatchObject({

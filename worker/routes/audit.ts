@@ -3,7 +3,7 @@
 // (/audit/sign-ins: the privacy lead only, since it names people of every company and strangers).
 import { Hono, type Context } from "hono";
 import type * as v from "valibot";
-import { AuditQuerySchema } from "../../shared/api-schemas.ts";
+import { AuditQuerySchema } from "#shared/api-schemas.ts";
 import { listCheckpoints } from "../audit/checkpoints.ts";
 import { requireAuditKeys } from "../audit/keys.ts";
 import { sealBeforeReading, verifyAuditChain } from "../audit/log.ts";

@@ -1,6 +1,6 @@
 // Signing in and out. A session is a cookie; nothing in a response ever carries a token or hash.
 import { Hono } from "hono";
-import { LoginSchema } from "../../shared/api-schemas.ts";
+import { LoginSchema } from "#shared/api-schemas.ts";
 import { checkAccountPassword } from "../auth/authenticate.ts";
 import { DEVICE_DAYS, issueDeviceToken, readDeviceKey, readDeviceToken } from "../auth/device.ts";
 import { invalidateSession, invalidateUserSessions, type SessionUser } from "../auth/session.ts";

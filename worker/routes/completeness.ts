@@ -1,10 +1,10 @@
 // The AVG completeness check and importing an existing statement, per company, and the group
 // report across companies. Mounted behind the access middleware like the rest of the company API.
 import { Hono, type Context } from "hono";
-import { CompletenessQuerySchema, ImportAcceptSchema, ImportSchema } from "../../shared/api-schemas.ts";
-import { CHECKLIST } from "../../shared/completeness/checklist.ts";
-import type { TenantContent } from "../../shared/model.ts";
-import { applyImportProposal, proposeImport } from "../../shared/import/propose.ts";
+import { CompletenessQuerySchema, ImportAcceptSchema, ImportSchema } from "#shared/api-schemas.ts";
+import { CHECKLIST } from "#shared/completeness/checklist.ts";
+import type { TenantContent } from "#shared/model.ts";
+import { applyImportProposal, proposeImport } from "#shared/import/propose.ts";
 import { assessContent } from "../completeness.ts";
 import { runWithAudit } from "../db/audit.ts";
 import {
@@ -87,11 +87,7 @@ export const companyCompletenessRoutes = new Hono<AppEnv>()
         ? Object.fromEntries(Object.entries(input.choices.sections).map(([k, v]) => [Number(k), v]))
         : undefined,
     };
-    const content = applyImportProposal(
-      draft.content,
-      proposal,
-      choices as Parameters<typeof applyImportProposal>[2],
-    );
+    const content = applyImportProposal(draft.content, proposal, choices);
     const now = new Date().toISOString();
     try {
       await runWithAudit(

@@ -4,9 +4,9 @@
 // the one its sealed audit row recorded at publishing (issue 13, item 6). Paged by version, since
 // a large group stores hundreds of megabytes of renderings.
 import { Hono } from "hono";
-import { IntegrityQuerySchema } from "../../shared/api-schemas.ts";
-import { digestSha256Hex } from "../../shared/hash.ts";
-import { RENDER_FORMATS } from "../../shared/publication.ts";
+import { IntegrityQuerySchema } from "#shared/api-schemas.ts";
+import { digestSha256Hex } from "#shared/hash.ts";
+import { RENDER_FORMATS } from "#shared/publication.ts";
 import { sealBeforeReading } from "../audit/log.ts";
 import { chainOf, listPublishedHashesInAudit } from "../db/audit.ts";
 import { listStoredRenderings, listVersionsToCheck, type VersionToCheck } from "../db/integrity.ts";

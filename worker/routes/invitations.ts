@@ -6,7 +6,7 @@ import {
   InvitationAcceptSchema,
   InvitationCreateSchema,
   InvitationLookupSchema,
-} from "../../shared/api-schemas.ts";
+} from "#shared/api-schemas.ts";
 import type { Context } from "hono";
 import { hashPassword } from "../auth/password.ts";
 import { generateRandomToken, hashSecret } from "../auth/session.ts";

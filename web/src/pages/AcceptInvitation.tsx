@@ -6,7 +6,7 @@ import {
   InvitationLookupSchema,
   LoginSchema,
   PASSWORD_MIN,
-} from "../../../shared/api-schemas.ts";
+} from "#shared/api-schemas.ts";
 import { api, ApiError, readJson, toApiError } from "../api.ts";
 import { Field } from "../components/Field.tsx";
 import { type FieldMessages, ROLE_NL, valibotFieldMessages } from "../messages.ts";
