@@ -34,15 +34,27 @@ async function checkpointHeads(
 ): Promise<number> {
   let written = 0;
   for (const head of heads) {
+    // Most writes come soon after this isolate last looked: then R2 need not be asked at all.
+    const seen = newestCheckpointSeen.get(head.chain);
+    if (seen !== undefined && Date.now() - seen < minAgeMs) continue;
     const newest = await findNewestCheckpoint(env.AUDIT_CHECKPOINTS, keys, head.chain);
     const now = new Date();
+    if (newest) newestCheckpointSeen.set(head.chain, Date.parse(newest.at));
     if (newest && newest.seq >= head.seq) continue;
     if (newest && now.getTime() - Date.parse(newest.at) < minAgeMs) continue;
     await storeCheckpoint(env.AUDIT_CHECKPOINTS, signCheckpoint(keys, head, now.toISOString()));
+    newestCheckpointSeen.set(head.chain, now.getTime());
     written++;
   }
   return written;
 }
+
+/**
+ * When this isolate last saw each chain's newest checkpoint made. Only a shortcut for the
+ * after-write checkpoints: another isolate's newer checkpoint at worst costs one extra look, and
+ * the cron (minimum age 0) always asks R2.
+ */
+const newestCheckpointSeen = new Map<string, number>();
 
 export interface SealReport {
   sealed: number;
