@@ -1,19 +1,18 @@
 // The group's baseline: every member reads the published one; the privacy lead edits the draft
-// (revision in ETag / If-Match) and publishes immutable versions.
+// (revision in ETag / If-Match) and publishes immutable versions — or, with approval on, asks
+// another privacy lead to (worker/publishing/requests.ts).
 import { Hono } from "hono";
 import { BaselineDraftBodySchema, BaselinePublishSchema } from "#shared/api-schemas.ts";
+import { buildAuditEntry } from "../audit-entry.ts";
 import { runWithAudit } from "../db/audit.ts";
-import {
-  findLatestBaselineVersion,
-  listBaselineVersions,
-  prepareInsertBaselineVersion,
-} from "../db/baselines.ts";
+import { findLatestBaselineVersion, listBaselineVersions } from "../db/baselines.ts";
 import { findBaselineDraft, isStaleRevision, prepareSaveBaselineDraft } from "../db/drafts.ts";
 import type { AppEnv } from "../env.ts";
 import { AppError, conflictWithCurrent, validate } from "../errors.ts";
 import { requireGroupAdmin } from "../http/guards.ts";
 import { readIfMatchRevision, revisionEtag } from "../http/revision.ts";
-import { listRolloutStatus } from "../rollout.ts";
+import { readBaselinePublication } from "../publishing/baseline.ts";
+import { submitBaselinePublication } from "../publishing/requests.ts";
 
 /** Mounted under /api/groups/:group/baseline, behind resolveGroupAccess. */
 export const baselineRoutes = new Hono<AppEnv>()
@@ -46,11 +45,9 @@ export const baselineRoutes = new Hono<AppEnv>()
         c.env.DB,
         [prepareSaveBaselineDraft(c.env.DB, access.group.id, revision, baseline, now)],
         [
-          {
+          buildAuditEntry({
             groupId: access.group.id,
-            tenantId: null,
-            actorUserId: access.user.id,
-            actor: access.user.email,
+            actor: access.user,
             action: "baseline.draft_saved",
             target: "baseline",
             summary: {
@@ -58,7 +55,7 @@ export const baselineRoutes = new Hono<AppEnv>()
               sections: baseline.sections.map((s) => `${s.key}:${s.policy}`),
             },
             at: now,
-          },
+          }),
         ],
       );
     } catch (error) {
@@ -74,67 +71,10 @@ export const baselineRoutes = new Hono<AppEnv>()
   })
   .post("/publish", validate("json", BaselinePublishSchema), async (c) => {
     const access = requireGroupAdmin(c);
-    const { changeNote } = c.req.valid("json");
-    const [draft, latest] = await Promise.all([
-      findBaselineDraft(c.env.DB, access.group.id),
-      findLatestBaselineVersion(c.env.DB, access.group.id),
-    ]);
-    if (!draft)
-      throw new AppError(404, "draft_not_found", `${access.group.group.name} has no baseline draft.`);
-    if (latest && JSON.stringify(latest.baseline) === JSON.stringify(draft.baseline)) {
-      throw new AppError(
-        409,
-        "nothing_changed",
-        "The baseline draft is identical to the published baseline.",
-      );
-    }
-    const number = (latest?.number ?? 0) + 1;
-    const now = new Date().toISOString();
-    try {
-      await runWithAudit(
-        c.env.DB,
-        [
-          prepareInsertBaselineVersion(c.env.DB, {
-            groupId: access.group.id,
-            number,
-            baseline: draft.baseline,
-            changeNote,
-            publishedAt: now,
-            publishedBy: access.user.id,
-          }),
-        ],
-        [
-          {
-            groupId: access.group.id,
-            tenantId: null,
-            actorUserId: access.user.id,
-            actor: access.user.email,
-            action: "baseline.published",
-            target: "baseline",
-            summary: { version: number, changeNote, draftRevision: draft.revision },
-            at: now,
-          },
-        ],
-      );
-    } catch (error) {
-      if (String(error).includes("UNIQUE constraint failed: baseline_versions")) {
-        throw new AppError(
-          409,
-          "publish_conflict",
-          `Baseline version ${number} was published at the same moment.`,
-        );
-      }
-      throw error;
-    }
-    // Every company now resting on an older baseline is outdated; say which, and how.
-    const rollout = await listRolloutStatus(c.env.DB, access.group, undefined, { withDiff: false });
-    return c.json(
-      {
-        version: { number, publishedAt: now, changeNote },
-        outdated: rollout
-          .filter((r) => r.outdated)
-          .map((r) => ({ tenant: r.tenant.slug, clean: r.conflicts.length === 0 })),
-      },
-      201,
-    );
+    const publication = await readBaselinePublication(c.env.DB, access.group, c.req.valid("json").changeNote);
+    const outcome = await submitBaselinePublication(c.env.DB, access.group, publication, {
+      actor: access.user,
+      now: new Date().toISOString(),
+    });
+    return outcome.kind === "published" ? c.json(outcome, 201) : c.json(outcome, 202);
   });

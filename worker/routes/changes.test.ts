@@ -11,7 +11,7 @@ import { findLatestBaselineVersion } from "../db/baselines.ts";
 import { findGroupBySlug, findTenant } from "../db/groups.ts";
 import type { VersionSummary } from "../db/statements.ts";
 import { seedDemoGroup } from "../demo-seed.ts";
-import { publishTenantVersion } from "../publishing.ts";
+import { publishCompanyVersion } from "../publishing/company.ts";
 import { createGroup, demoContent, publishAt } from "../test/fixtures.ts";
 import { childrenNamed, parseXml, type XmlElement } from "../test/xml.ts";
 import { call, signInAs } from "../test/clients.ts";
@@ -42,17 +42,12 @@ async function publishQuietly(
   const tenant = group && (await findTenant(env.DB, group.id, tenantSlug));
   const baseline = group && (await findLatestBaselineVersion(env.DB, group.id));
   if (!group || !tenant || !baseline) throw new Error(`no ${tenantSlug}`);
-  return publishTenantVersion(env.DB, {
-    group,
-    tenant,
-    baseline,
-    content,
-    changeNote: "Functietitel <b>& co</b> toegevoegd",
-    material: false,
-    now,
-    effectiveFrom,
-    actor: null,
-  });
+  return publishCompanyVersion(
+    env.DB,
+    { group, baseline },
+    { tenant, content, changeNote: "Functietitel <b>& co</b> toegevoegd", material: false, effectiveFrom },
+    { now, actor: null },
+  );
 }
 
 beforeAll(async () => {

@@ -7,34 +7,24 @@ import { validateOverrides } from "#shared/engine.ts";
 import type { TenantContent } from "#shared/model.ts";
 import { applyProcessorRegister } from "#shared/processor-register.ts";
 import { preparePublication } from "#shared/publication.ts";
+import { buildAuditEntry } from "../audit-entry.ts";
 import { runWithAudit } from "../db/audit.ts";
-import { findLatestBaselineVersion, type BaselineVersionRecord } from "../db/baselines.ts";
 import { findTenantDraft, isStaleRevision, prepareSaveTenantDraft } from "../db/drafts.ts";
-import { listProcessors } from "../db/processors.ts";
+import { findVersionContent } from "../db/statements.ts";
 import type { AppEnv } from "../env.ts";
 import { AppError, conflictWithCurrent, validate } from "../errors.ts";
 import { requireTenantEditor } from "../http/guards.ts";
 import { readIfMatchRevision, revisionEtag } from "../http/revision.ts";
-import { requestOrPublish } from "../publish-flow.ts";
-
-async function requireBaseline(c: Context<AppEnv>): Promise<BaselineVersionRecord> {
-  const { group } = c.get("access");
-  const baseline = await findLatestBaselineVersion(c.env.DB, group.id);
-  if (!baseline)
-    throw new AppError(409, "baseline_not_found", `${group.group.name} has not published a baseline yet.`);
-  return baseline;
-}
+import { assessContent, gatePublish } from "../completeness.ts";
+import { announceTo } from "../publishing/announce.ts";
+import { loadPublishingInputs, type PublishingInputs } from "../publishing/inputs.ts";
+import { submitCompanyPublication } from "../publishing/requests.ts";
 
 /** Overrides the baseline forbids, and processor keys the register lacks, as field issues. */
-async function checkContent(
-  c: Context<AppEnv>,
-  content: TenantContent,
-  baseline: BaselineVersionRecord,
-): Promise<TenantContent> {
-  const { group } = c.get("access");
-  const applied = applyProcessorRegister(content, await listProcessors(c.env.DB, group.id));
+function checkContent(inputs: PublishingInputs, content: TenantContent): TenantContent {
+  const applied = applyProcessorRegister(content, inputs.register);
   const issues = [
-    ...validateOverrides(baseline.baseline, content).map((violation) => ({
+    ...validateOverrides(inputs.baseline.baseline, content).map((violation) => ({
       field: `content.overrides.${violation.section}`,
       message: violation.message,
     })),
@@ -47,6 +37,38 @@ async function checkContent(
     throw new AppError(422, "not_allowed_by_baseline", issues.map((i) => i.message).join(" "), issues);
   }
   return applied.content;
+}
+
+interface PublishInput {
+  content: TenantContent;
+  draftRevision: number;
+  changeNote: string;
+  material: boolean;
+  effectiveFrom?: string | undefined;
+  completenessOverride?: string | undefined;
+  restoredFrom?: number | undefined;
+}
+
+/** Checks completeness (the AVG gate), then publishes or — with approval on — asks for approval. */
+async function submit(c: Context<AppEnv>, inputs: PublishingInputs, input: PublishInput) {
+  const access = c.get("access");
+  const { tenant } = c.get("tenantAccess");
+  const completenessOverride = gatePublish(
+    assessContent(access.group, tenant, inputs.baseline.baseline, input.content),
+    access,
+    input.completenessOverride,
+  );
+  const outcome = await submitCompanyPublication(
+    c.env.DB,
+    inputs,
+    { ...input, tenant, completenessOverride },
+    {
+      actor: access.user,
+      now: new Date().toISOString(),
+      onPublished: announceTo(c.env, access.group, new URL(c.req.url).origin),
+    },
+  );
+  return outcome.kind === "published" ? c.json(outcome, 201) : c.json(outcome, 202);
 }
 
 export const companyEditingRoutes = new Hono<AppEnv>()
@@ -62,23 +84,23 @@ export const companyEditingRoutes = new Hono<AppEnv>()
     const { tenant, role } = requireTenantEditor(c);
     const { user, group } = c.get("access");
     const revision = readIfMatchRevision(c);
-    const content = await checkContent(c, c.req.valid("json").content, await requireBaseline(c));
+    const inputs = await loadPublishingInputs(c.env.DB, group);
+    const content = checkContent(inputs, c.req.valid("json").content);
     const now = new Date().toISOString();
     try {
       await runWithAudit(
         c.env.DB,
         [prepareSaveTenantDraft(c.env.DB, tenant.id, revision, content, now)],
         [
-          {
+          buildAuditEntry({
             groupId: group.id,
             tenantId: tenant.id,
-            actorUserId: user.id,
-            actor: user.email,
+            actor: user,
             action: "draft.saved",
             target: tenant.slug,
             summary: { revision: revision + 1 },
             at: now,
-          },
+          }),
         ],
       );
     } catch (error) {
@@ -104,9 +126,13 @@ export const companyEditingRoutes = new Hono<AppEnv>()
   .get("/preview", async (c) => {
     const { tenant } = c.get("tenantAccess");
     const { group } = c.get("access");
-    const [draft, baseline] = await Promise.all([findTenantDraft(c.env.DB, tenant.id), requireBaseline(c)]);
+    const [draft, inputs] = await Promise.all([
+      findTenantDraft(c.env.DB, tenant.id),
+      loadPublishingInputs(c.env.DB, group),
+    ]);
     if (!draft) throw new AppError(404, "draft_not_found", `${tenant.name} has no draft yet.`);
-    const applied = applyProcessorRegister(draft.content, await listProcessors(c.env.DB, group.id));
+    const { baseline } = inputs;
+    const applied = applyProcessorRegister(draft.content, inputs.register);
     const publication = await preparePublication(
       baseline.baseline,
       { group: group.group, slug: tenant.slug, content: applied.content },
@@ -129,26 +155,27 @@ export const companyEditingRoutes = new Hono<AppEnv>()
   .post("/publish", validate("json", PublishSchema), async (c) => {
     const { tenant } = requireTenantEditor(c);
     const input = c.req.valid("json");
-    const draft = await findTenantDraft(c.env.DB, tenant.id);
+    const [draft, inputs] = await Promise.all([
+      findTenantDraft(c.env.DB, tenant.id),
+      loadPublishingInputs(c.env.DB, c.get("access").group),
+    ]);
     if (!draft) throw new AppError(404, "draft_not_found", `${tenant.name} has no draft yet.`);
-    const content = await checkContent(c, draft.content, await requireBaseline(c));
-    const outcome = await requestOrPublish(c, { content, draftRevision: draft.revision, ...input });
-    return outcome.kind === "published" ? c.json(outcome, 201) : c.json(outcome, 202);
+    const content = checkContent(inputs, draft.content);
+    return submit(c, inputs, { content, draftRevision: draft.revision, ...input });
   })
   .post("/versions/:number/restore", validate("json", RestoreSchema), async (c) => {
     const { tenant } = requireTenantEditor(c);
     const number = Number(c.req.param("number"));
-    const row = Number.isInteger(number)
-      ? await c.env.DB.prepare("SELECT content FROM statement_versions WHERE tenant_id = ?1 AND number = ?2")
-          .bind(tenant.id, number)
-          .first<{ content: string }>()
-      : null;
-    if (!row)
+    const restored = Number.isInteger(number) ? await findVersionContent(c.env.DB, tenant.id, number) : null;
+    if (!restored)
       throw new AppError(404, "version_not_found", `${tenant.name} has no version ${c.req.param("number")}.`);
+    const [inputs, draft] = await Promise.all([
+      loadPublishingInputs(c.env.DB, c.get("access").group),
+      findTenantDraft(c.env.DB, tenant.id),
+    ]);
     // The old company details, on today's baseline: a statement always follows the group's baseline.
-    const content = await checkContent(c, JSON.parse(row.content) as TenantContent, await requireBaseline(c));
-    const draft = await findTenantDraft(c.env.DB, tenant.id);
-    const outcome = await requestOrPublish(c, {
+    const content = checkContent(inputs, restored);
+    return submit(c, inputs, {
       content,
       draftRevision: draft?.revision ?? 0,
       changeNote: c.req.valid("json").changeNote,
@@ -156,5 +183,4 @@ export const companyEditingRoutes = new Hono<AppEnv>()
       material: true,
       restoredFrom: number,
     });
-    return outcome.kind === "published" ? c.json(outcome, 201) : c.json(outcome, 202);
   });

@@ -6,8 +6,10 @@ import { RepublishSchema } from "#shared/api-schemas.ts";
 import type { AppEnv } from "../env.ts";
 import { AppError, validate } from "../errors.ts";
 import { requireGroupAdmin } from "../http/guards.ts";
-import { announcePublish } from "../publish-flow.ts";
-import { listRolloutStatus, republishOutdated, republishTenant, type RolloutStatus } from "../rollout.ts";
+import { announceTo } from "../publishing/announce.ts";
+import { baselineNotPublished } from "../publishing/inputs.ts";
+import { republishOutdated, republishTenant } from "../publishing/republish.ts";
+import { listRolloutStatus, type RolloutStatus } from "../rollout.ts";
 
 /** A company's rollout status as the API sends it: the group's list and the company's own route alike. */
 const viewStatus = (s: RolloutStatus) => ({
@@ -30,11 +32,10 @@ export const rolloutRoutes = new Hono<AppEnv>()
   .post("/republish", validate("json", RepublishSchema), async (c) => {
     const access = requireGroupAdmin(c);
     const { changeNote } = c.req.valid("json");
-    const origin = new URL(c.req.url).origin;
     const results = await republishOutdated(c.env.DB, access.group, access.user, {
       changeNote,
       material: true,
-      onPublished: (tenant, version) => announcePublish(c.env, access.group, tenant, version, origin),
+      onPublished: announceTo(c.env, access.group, new URL(c.req.url).origin),
     });
     return c.json(
       {
@@ -48,11 +49,10 @@ export const rolloutRoutes = new Hono<AppEnv>()
   })
   .post("/:tenant/republish", validate("json", RepublishSchema), async (c) => {
     const access = requireGroupAdmin(c);
-    const origin = new URL(c.req.url).origin;
     const result = await republishTenant(c.env.DB, access.group, c.req.param("tenant"), access.user, {
       changeNote: c.req.valid("json").changeNote,
       material: true,
-      onPublished: (tenant, version) => announcePublish(c.env, access.group, tenant, version, origin),
+      onPublished: announceTo(c.env, access.group, new URL(c.req.url).origin),
     });
     if (!result)
       throw new AppError(
@@ -72,8 +72,7 @@ export const tenantRolloutRoutes = new Hono<AppEnv>().get("/", async (c) => {
   const { group } = c.get("access");
   const { tenant } = c.get("tenantAccess");
   const status = (await listRolloutStatus(c.env.DB, group, tenant.slug))[0];
-  if (!status)
-    throw new AppError(409, "baseline_not_found", `${group.group.name} has not published a baseline yet.`);
+  if (!status) throw baselineNotPublished(group);
   c.header("Cache-Control", "private, no-store");
   return c.json(viewStatus(status), 200);
 });
