@@ -95,8 +95,10 @@ async function createPendingRequest(target: Target): Promise<number> {
     .bind(new Date().toISOString())
     .run();
   const row = await env.DB.prepare(
-    `INSERT INTO publish_requests (tenant_id, requested_by, requested_at, content, draft_revision, change_note, material)
-     SELECT t.id, u.id, ?3, ?4, 1, 'matrix', 1 FROM tenants t, users u WHERE t.slug = ?1 AND u.email = ?2 RETURNING id`,
+    `INSERT INTO publish_requests (group_id, subject, tenant_id, requested_by, requested_at, content, draft_revision,
+       change_note, material)
+     SELECT t.group_id, 'company', t.id, u.id, ?3, ?4, 1, 'matrix', 1 FROM tenants t, users u
+     WHERE t.slug = ?1 AND u.email = ?2 RETURNING id`,
   )
     .bind(target, requester, new Date().toISOString(), JSON.stringify(content))
     .first<{ id: number }>();
