@@ -18,7 +18,6 @@ export const tenantContentColumn = jsonColumn<TenantContent>();
 export const baselineColumn = jsonColumn<Baseline>();
 export const languagesColumn = jsonColumn<Language[]>();
 export const recipientColumn = jsonColumn<Recipient>();
-export const auditSummaryColumn = jsonColumn<Record<string, unknown>>();
 
 /** The part of a stored JSON rendering (shared/render/json.ts) that comparisons read. */
 export interface JsonRenderingSections {

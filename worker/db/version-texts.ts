@@ -2,6 +2,7 @@
 // Read from the JSON rendering stored at publish time, so a comparison shows exactly the words
 // that were published, and nothing is re-resolved from content.
 import type { Language } from "#shared/model.ts";
+import { jsonRenderingColumn } from "./json-column.ts";
 import type { D1Reader } from "./reader.ts";
 import type { StatementSections } from "#shared/diff.ts";
 
@@ -30,17 +31,9 @@ interface VersionTextRow {
   body: string;
 }
 
-/** The part of renderJson's output read here. */
-interface JsonRendering {
-  title: string;
-  group: { slug: string; name: string };
-  tenant: { slug: string; name: string };
-  sections: { key: string; title: string; text: string }[];
-}
-
 const mapVersionText = (row: VersionTextRow): VersionText => {
   // Written by renderJson at publish time and immutable since.
-  const rendering = JSON.parse(row.body) as JsonRendering;
+  const rendering = jsonRenderingColumn.read(row.body);
   return {
     number: row.number,
     publishedAt: row.published_at,

@@ -2,8 +2,11 @@
 import { Hono } from "hono";
 import { IdParamSchema, RoleChangeSchema } from "#shared/api-schemas.ts";
 import { countGroupAdmins, findGroupMember, listGroupMembers, type Member } from "../db/accounts.ts";
+import { buildAuditEntry } from "../audit-entry.ts";
 import { runWithAudit } from "../db/audit.ts";
+import { isUniqueViolation } from "../db/errors.ts";
 import { findTenant } from "../db/groups.ts";
+import { prepareChangeMembership } from "../db/memberships.ts";
 import type { AppEnv } from "../env.ts";
 import { AppError, validate } from "../errors.ts";
 import { requireGroupAdmin } from "../http/guards.ts";
@@ -52,19 +55,12 @@ export const memberRoutes = new Hono<AppEnv>()
     try {
       await runWithAudit(
         c.env.DB,
+        [prepareChangeMembership(c.env.DB, member.id, { role: change.role, tenantId: tenant?.id ?? null })],
         [
-          c.env.DB.prepare("UPDATE memberships SET role = ?1, tenant_id = ?2 WHERE id = ?3").bind(
-            change.role,
-            tenant?.id ?? null,
-            member.id,
-          ),
-        ],
-        [
-          {
+          buildAuditEntry({
             groupId: access.group.id,
             tenantId: tenant?.id ?? member.tenantId,
-            actorUserId: access.user.id,
-            actor: access.user.email,
+            actor: access.user,
             action: "member.role_changed",
             target: member.email,
             summary: {
@@ -72,14 +68,11 @@ export const memberRoutes = new Hono<AppEnv>()
               to: { role: change.role, tenant: tenant?.slug ?? null },
             },
             at,
-          },
+          }),
         ],
       );
     } catch (error) {
-      if (
-        String(error).includes("memberships_unique") ||
-        String(error).includes("UNIQUE constraint failed: index")
-      ) {
+      if (isUniqueViolation(error, "memberships_unique")) {
         throw new AppError(409, "duplicate_membership", `${member.email} already has a membership there.`);
       }
       throw error;

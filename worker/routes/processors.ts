@@ -3,10 +3,12 @@
 // transaction, and makes their published statements outdated until republished.
 import { Hono } from "hono";
 import { ProcessorBodySchema } from "#shared/api-schemas.ts";
-import { SlugSchema, type TenantContent } from "#shared/model.ts";
+import { SlugSchema } from "#shared/model.ts";
 import { applyProcessorRegister } from "#shared/processor-register.ts";
+import { buildAuditEntry } from "../audit-entry.ts";
 import { runWithAudit } from "../db/audit.ts";
-import { isStaleRevision, prepareSaveTenantDraft } from "../db/drafts.ts";
+import { isStaleRevision, listGroupTenantDrafts, prepareSaveTenantDraft } from "../db/drafts.ts";
+import { isUniqueViolation } from "../db/errors.ts";
 import { listProcessors, prepareInsertProcessor, prepareUpdateProcessor } from "../db/processors.ts";
 import type { AppEnv } from "../env.ts";
 import { AppError, validate } from "../errors.ts";
@@ -32,15 +34,11 @@ export const processorRoutes = new Hono<AppEnv>()
     const nextRegister = [...register.filter((p) => p.key !== key), entry];
 
     // Company drafts that refer to this processor take the new details with it.
-    const { results } = await c.env.DB.prepare(
-      `SELECT d.tenant_id, d.revision, d.content FROM tenant_drafts d JOIN tenants t ON t.id = d.tenant_id WHERE t.group_id = ?1`,
-    )
-      .bind(access.group.id)
-      .all<{ tenant_id: number; revision: number; content: string }>();
-    const draftUpdates = results.flatMap((row) => {
-      const applied = applyProcessorRegister(JSON.parse(row.content) as TenantContent, nextRegister);
+    const drafts = await listGroupTenantDrafts(c.env.DB, access.group.id);
+    const draftUpdates = drafts.flatMap((draft) => {
+      const applied = applyProcessorRegister(draft.content, nextRegister);
       return applied.changed.includes(key)
-        ? [prepareSaveTenantDraft(c.env.DB, row.tenant_id, row.revision, applied.content, now)]
+        ? [prepareSaveTenantDraft(c.env.DB, draft.tenantId, draft.revision, applied.content, now)]
         : [];
     });
     try {
@@ -53,20 +51,18 @@ export const processorRoutes = new Hono<AppEnv>()
           ...draftUpdates,
         ],
         [
-          {
+          buildAuditEntry({
             groupId: access.group.id,
-            tenantId: null,
-            actorUserId: access.user.id,
-            actor: access.user.email,
+            actor: access.user,
             action: existing ? "processor.updated" : "processor.created",
             target: key,
             summary: { recipient, draftsUpdated: draftUpdates.length },
             at: now,
-          },
+          }),
         ],
       );
     } catch (error) {
-      if (isStaleRevision(error) || String(error).includes("UNIQUE constraint failed: processors")) {
+      if (isStaleRevision(error) || isUniqueViolation(error, "processors_key")) {
         throw new AppError(
           409,
           "stale_revision",
