@@ -22,6 +22,7 @@ import { groupInvitationRoutes, invitationRoutes } from "./routes/invitations.ts
 import { memberRoutes } from "./routes/members.ts";
 import { statementRoutes } from "./routes/statements.ts";
 import { tenantRoutes } from "./routes/tenants.ts";
+import { describeRoute } from "./http/describe-route.ts";
 
 const app = new Hono<AppEnv>();
 
@@ -71,7 +72,17 @@ const groupRoutes = new Hono<AppEnv>()
 const routes = app
   .route("/", docsRoutes)
   // For uptime monitoring (and the benchmark's floor): no storage touched, never cached.
-  .get("/healthz", (c) => c.text("ok", 200, { "Cache-Control": "no-store" }))
+  .get(
+    "/healthz",
+    describeRoute({
+      summary: 'Health check for uptime monitoring: "ok" as text/plain, never cached; touches no storage',
+      tag: "Operations",
+      access: "public",
+      formats: ["text/plain"],
+      responses: { 200: "ok" },
+    }),
+    (c) => c.text("ok", 200, { "Cache-Control": "no-store" }),
+  )
   .route("/v1/statements", publicChangeRoutes)
   .route("/v1/statements", statementRoutes)
   .route("/api/auth", authRoutes)

@@ -23,6 +23,7 @@ import {
   viewPublishRequest,
   withdrawPublishRequest,
 } from "../publishing/requests.ts";
+import { describeRoute } from "../http/describe-route.ts";
 
 const RequestListQuerySchema = v.object({
   status: v.optional(v.picklist(REQUEST_STATUSES, "must be pending, approved, rejected or withdrawn")),
@@ -56,50 +57,97 @@ function requireOtherAdmin(c: Context<AppEnv>, request: PublishRequestRecord) {
 
 /** Mounted under /api/groups/:group, behind resolveGroupAccess. */
 export const approvalRoutes = new Hono<AppEnv>()
-  .get("/settings", async (c) => {
-    const { group } = requireGroupAdmin(c);
-    return c.json({ requireApproval: group.requireApproval }, 200);
-  })
-  .put("/settings", validate("json", GroupSettingsSchema), async (c) => {
-    const access = requireGroupAdmin(c);
-    const { requireApproval } = c.req.valid("json");
-    await runWithAudit(
-      c.env.DB,
-      [prepareSetRequireApproval(c.env.DB, access.group.id, requireApproval)],
-      [
-        buildAuditEntry({
-          groupId: access.group.id,
-          actor: access.user,
-          action: "settings.changed",
-          target: "requireApproval",
-          summary: { from: access.group.requireApproval, to: requireApproval },
-          at: new Date().toISOString(),
-        }),
-      ],
-    );
-    return c.json({ requireApproval }, 200);
-  })
-  .get("/publish-requests", validate("query", RequestListQuerySchema), async (c) => {
-    const access = c.get("access");
-    const requests = await listPublishRequests(c.env.DB, access.group.id, {
-      status: c.req.valid("query").status,
-      tenantIds: access.isAdmin
-        ? undefined
-        : access.memberships.flatMap((m) => (m.tenantId === null ? [] : [m.tenantId])),
-    });
-    return c.json({ requests: requests.map(viewPublishRequest) }, 200);
-  })
-  .post("/publish-requests/:id/approve", validate("param", IdParamSchema), async (c) => {
-    const request = await requireOpenRequest(c, c.req.valid("param").id);
-    const access = requireOtherAdmin(c, request);
-    const approval = await approvePublishRequest(c.env.DB, access.group, request, access.user, {
-      now: new Date().toISOString(),
-      onPublished: announceTo(c.env, access.group, new URL(c.req.url).origin),
-    });
-    return c.json(approval, 200);
-  })
+  .get(
+    "/settings",
+    describeRoute({
+      summary: "Group settings",
+      tag: "Approval",
+      access: "group admin",
+      responses: { 200: "Settings" },
+    }),
+    async (c) => {
+      const { group } = requireGroupAdmin(c);
+      return c.json({ requireApproval: group.requireApproval }, 200);
+    },
+  )
+  .put(
+    "/settings",
+    describeRoute({
+      summary: "Change group settings (approval on/off)",
+      tag: "Approval",
+      access: "group admin",
+      responses: { 200: "Saved" },
+    }),
+    validate("json", GroupSettingsSchema),
+    async (c) => {
+      const access = requireGroupAdmin(c);
+      const { requireApproval } = c.req.valid("json");
+      await runWithAudit(
+        c.env.DB,
+        [prepareSetRequireApproval(c.env.DB, access.group.id, requireApproval)],
+        [
+          buildAuditEntry({
+            groupId: access.group.id,
+            actor: access.user,
+            action: "settings.changed",
+            target: "requireApproval",
+            summary: { from: access.group.requireApproval, to: requireApproval },
+            at: new Date().toISOString(),
+          }),
+        ],
+      );
+      return c.json({ requireApproval }, 200);
+    },
+  )
+  .get(
+    "/publish-requests",
+    describeRoute({
+      summary:
+        "Publish requests, of companies and of the baseline (?status=pending|approved|rejected|withdrawn)",
+      tag: "Approval",
+      access: "member (own companies); group admin (all, the baseline's too)",
+      responses: { 200: "Requests" },
+    }),
+    validate("query", RequestListQuerySchema),
+    async (c) => {
+      const access = c.get("access");
+      const requests = await listPublishRequests(c.env.DB, access.group.id, {
+        status: c.req.valid("query").status,
+        tenantIds: access.isAdmin
+          ? undefined
+          : access.memberships.flatMap((m) => (m.tenantId === null ? [] : [m.tenantId])),
+      });
+      return c.json({ requests: requests.map(viewPublishRequest) }, 200);
+    },
+  )
+  .post(
+    "/publish-requests/:id/approve",
+    describeRoute({
+      summary: "Approve and publish (not your own request)",
+      tag: "Approval",
+      access: "another group admin",
+      noBody: true,
+      responses: { 200: "Published", 403: "Self-approval", 409: "Already decided" },
+    }),
+    validate("param", IdParamSchema),
+    async (c) => {
+      const request = await requireOpenRequest(c, c.req.valid("param").id);
+      const access = requireOtherAdmin(c, request);
+      const approval = await approvePublishRequest(c.env.DB, access.group, request, access.user, {
+        now: new Date().toISOString(),
+        onPublished: announceTo(c.env, access.group, new URL(c.req.url).origin),
+      });
+      return c.json(approval, 200);
+    },
+  )
   .post(
     "/publish-requests/:id/reject",
+    describeRoute({
+      summary: "Reject with a reason",
+      tag: "Approval",
+      access: "another group admin",
+      responses: { 200: "Rejected", 403: "Self-approval", 409: "Already decided" },
+    }),
     validate("param", IdParamSchema),
     validate("json", RejectSchema),
     async (c) => {
@@ -117,18 +165,29 @@ export const approvalRoutes = new Hono<AppEnv>()
       return c.json({ request: view }, 200);
     },
   )
-  .post("/publish-requests/:id/withdraw", validate("param", IdParamSchema), async (c) => {
-    const request = await requireOpenRequest(c, c.req.valid("param").id);
-    const access = c.get("access");
-    if (request.requestedBy.id !== access.user.id) {
-      throw new AppError(403, "forbidden", "Only the person who asked can withdraw a publish request.");
-    }
-    const view = await withdrawPublishRequest(
-      c.env.DB,
-      access.group,
-      request,
-      access.user,
-      new Date().toISOString(),
-    );
-    return c.json({ request: view }, 200);
-  });
+  .post(
+    "/publish-requests/:id/withdraw",
+    describeRoute({
+      summary: "Withdraw your own request",
+      tag: "Approval",
+      access: "the requester",
+      noBody: true,
+      responses: { 200: "Withdrawn", 409: "Already decided" },
+    }),
+    validate("param", IdParamSchema),
+    async (c) => {
+      const request = await requireOpenRequest(c, c.req.valid("param").id);
+      const access = c.get("access");
+      if (request.requestedBy.id !== access.user.id) {
+        throw new AppError(403, "forbidden", "Only the person who asked can withdraw a publish request.");
+      }
+      const view = await withdrawPublishRequest(
+        c.env.DB,
+        access.group,
+        request,
+        access.user,
+        new Date().toISOString(),
+      );
+      return c.json({ request: view }, 200);
+    },
+  );

@@ -13,68 +13,137 @@ import { requireGroupAdmin } from "../http/guards.ts";
 import { readIfMatchRevision, revisionEtag } from "../http/revision.ts";
 import { readBaselinePublication } from "../publishing/baseline.ts";
 import { submitBaselinePublication } from "../publishing/requests.ts";
+import { describeRoute, IF_MATCH } from "../http/describe-route.ts";
 
 /** Mounted under /api/groups/:group/baseline, behind resolveGroupAccess. */
 export const baselineRoutes = new Hono<AppEnv>()
-  .get("/", async (c) => {
-    const { group } = c.get("access");
-    const latest = await findLatestBaselineVersion(c.env.DB, group.id);
-    if (!latest)
-      throw new AppError(404, "baseline_not_found", `${group.group.name} has not published a baseline yet.`);
-    return c.json({ number: latest.number, publishedAt: latest.publishedAt, baseline: latest.baseline }, 200);
-  })
-  .get("/versions", async (c) => {
-    const { group } = c.get("access");
-    return c.json({ versions: await listBaselineVersions(c.env.DB, group.id) }, 200);
-  })
-  .get("/draft", async (c) => {
-    const { group } = requireGroupAdmin(c);
-    const draft = await findBaselineDraft(c.env.DB, group.id);
-    if (!draft) throw new AppError(404, "draft_not_found", `${group.group.name} has no baseline draft.`);
-    c.header("ETag", revisionEtag(draft.revision));
-    c.header("Cache-Control", "private, no-store");
-    return c.json(draft, 200);
-  })
-  .put("/draft", validate("json", BaselineDraftBodySchema), async (c) => {
-    const access = requireGroupAdmin(c);
-    const revision = readIfMatchRevision(c);
-    const { baseline } = c.req.valid("json");
-    const now = new Date().toISOString();
-    try {
-      await runWithAudit(
+  .get(
+    "/",
+    describeRoute({
+      summary: "The published baseline",
+      tag: "Group",
+      access: "member",
+      responses: { 200: "Baseline", 404: "None published" },
+    }),
+    async (c) => {
+      const { group } = c.get("access");
+      const latest = await findLatestBaselineVersion(c.env.DB, group.id);
+      if (!latest)
+        throw new AppError(
+          404,
+          "baseline_not_found",
+          `${group.group.name} has not published a baseline yet.`,
+        );
+      return c.json(
+        { number: latest.number, publishedAt: latest.publishedAt, baseline: latest.baseline },
+        200,
+      );
+    },
+  )
+  .get(
+    "/versions",
+    describeRoute({
+      summary: "Published baseline versions",
+      tag: "Group",
+      access: "member",
+      responses: { 200: "Versions" },
+    }),
+    async (c) => {
+      const { group } = c.get("access");
+      return c.json({ versions: await listBaselineVersions(c.env.DB, group.id) }, 200);
+    },
+  )
+  .get(
+    "/draft",
+    describeRoute({
+      summary: "The baseline draft (ETag = revision)",
+      tag: "Group",
+      access: "group admin",
+      responses: { 200: "Draft" },
+    }),
+    async (c) => {
+      const { group } = requireGroupAdmin(c);
+      const draft = await findBaselineDraft(c.env.DB, group.id);
+      if (!draft) throw new AppError(404, "draft_not_found", `${group.group.name} has no baseline draft.`);
+      c.header("ETag", revisionEtag(draft.revision));
+      c.header("Cache-Control", "private, no-store");
+      return c.json(draft, 200);
+    },
+  )
+  .put(
+    "/draft",
+    describeRoute({
+      summary: "Save the baseline draft",
+      tag: "Group",
+      access: "group admin",
+      headers: [IF_MATCH],
+      responses: {
+        200: "Saved",
+        409: "Stale revision; body.current is the draft now",
+        428: "If-Match missing",
+      },
+    }),
+    validate("json", BaselineDraftBodySchema),
+    async (c) => {
+      const access = requireGroupAdmin(c);
+      const revision = readIfMatchRevision(c);
+      const { baseline } = c.req.valid("json");
+      const now = new Date().toISOString();
+      try {
+        await runWithAudit(
+          c.env.DB,
+          [prepareSaveBaselineDraft(c.env.DB, access.group.id, revision, baseline, now)],
+          [
+            buildAuditEntry({
+              groupId: access.group.id,
+              actor: access.user,
+              action: "baseline.draft_saved",
+              target: "baseline",
+              summary: {
+                revision: revision + 1,
+                sections: baseline.sections.map((s) => `${s.key}:${s.policy}`),
+              },
+              at: now,
+            }),
+          ],
+        );
+      } catch (error) {
+        if (!isStaleRevision(error)) throw error;
+        const current = await findBaselineDraft(c.env.DB, access.group.id);
+        throw conflictWithCurrent(
+          `Someone saved the baseline after you opened it (you edited revision ${revision}, it is now ${current?.revision}). Your changes were not saved; merge them into the current draft.`,
+          current,
+        );
+      }
+      c.header("ETag", revisionEtag(revision + 1));
+      return c.json({ revision: revision + 1, baseline, updatedAt: now }, 200);
+    },
+  )
+  .post(
+    "/publish",
+    describeRoute({
+      summary:
+        "Publish the baseline draft as a new version, or — with approval on — ask another privacy lead to",
+      tag: "Group",
+      access: "group admin",
+      responses: {
+        201: "Published; lists the companies now outdated",
+        202: "Waiting for approval: the publish request",
+        409: "Nothing changed, or a baseline request is already pending",
+      },
+    }),
+    validate("json", BaselinePublishSchema),
+    async (c) => {
+      const access = requireGroupAdmin(c);
+      const publication = await readBaselinePublication(
         c.env.DB,
-        [prepareSaveBaselineDraft(c.env.DB, access.group.id, revision, baseline, now)],
-        [
-          buildAuditEntry({
-            groupId: access.group.id,
-            actor: access.user,
-            action: "baseline.draft_saved",
-            target: "baseline",
-            summary: {
-              revision: revision + 1,
-              sections: baseline.sections.map((s) => `${s.key}:${s.policy}`),
-            },
-            at: now,
-          }),
-        ],
+        access.group,
+        c.req.valid("json").changeNote,
       );
-    } catch (error) {
-      if (!isStaleRevision(error)) throw error;
-      const current = await findBaselineDraft(c.env.DB, access.group.id);
-      throw conflictWithCurrent(
-        `Someone saved the baseline after you opened it (you edited revision ${revision}, it is now ${current?.revision}). Your changes were not saved; merge them into the current draft.`,
-        current,
-      );
-    }
-    c.header("ETag", revisionEtag(revision + 1));
-    return c.json({ revision: revision + 1, baseline, updatedAt: now }, 200);
-  })
-  .post("/publish", validate("json", BaselinePublishSchema), async (c) => {
-    const access = requireGroupAdmin(c);
-    const publication = await readBaselinePublication(c.env.DB, access.group, c.req.valid("json").changeNote);
-    const outcome = await submitBaselinePublication(c.env.DB, access.group, publication, {
-      actor: access.user,
-      now: new Date().toISOString(),
-    });
-    return outcome.kind === "published" ? c.json(outcome, 201) : c.json(outcome, 202);
-  });
+      const outcome = await submitBaselinePublication(c.env.DB, access.group, publication, {
+        actor: access.user,
+        now: new Date().toISOString(),
+      });
+      return outcome.kind === "published" ? c.json(outcome, 201) : c.json(outcome, 202);
+    },
+  );

@@ -15,6 +15,7 @@ import type { AppEnv } from "../env.ts";
 import { AppError, validate } from "../errors.ts";
 import { matchesEtag } from "../http/negotiate.ts";
 import { DOCUMENT_HEADERS } from "../http/public-headers.ts";
+import { describeRoute } from "../http/describe-route.ts";
 
 const ChangesQuerySchema = v.looseObject({ lang: v.optional(LanguageSchema) });
 
@@ -120,39 +121,78 @@ interface Links {
 
 /** Mounted at /v1/statements, next to statementRoutes; public, like the statements themselves. */
 export const publicChangeRoutes = new Hono<AppEnv>()
-  .get("/:group/:tenant/changes", validate("query", ChangesQuerySchema), (c) =>
-    servePage(c, c.req.valid("query").lang),
+  .get(
+    "/:group/:tenant/changes",
+    describeRoute({
+      summary: "A readable 'what changed' page: the version in force against the one before",
+      tag: "Public statements",
+      access: "public",
+      formats: ["text/html"],
+      responses: { 200: "The page", 304: "Not modified", 404: "Nothing published" },
+    }),
+    validate("query", ChangesQuerySchema),
+    (c) => servePage(c, c.req.valid("query").lang),
   )
-  .get("/:group/:tenant/changes.html", validate("query", ChangesQuerySchema), (c) =>
-    servePage(c, c.req.valid("query").lang),
+  .get(
+    "/:group/:tenant/changes.html",
+    describeRoute({
+      summary: "The same page as /changes",
+      tag: "Public statements",
+      access: "public",
+      formats: ["text/html"],
+      responses: { 200: "The page", 304: "Not modified", 404: "Nothing published" },
+    }),
+    validate("query", ChangesQuerySchema),
+    (c) => servePage(c, c.req.valid("query").lang),
   )
-  .get("/:group/:tenant/changes.json", validate("query", ChangesQuerySchema), async (c) => {
-    const { current, previous, diff } = await loadComparison(c, c.req.valid("query").lang ?? null);
-    const links = linksFor(c, c.req.valid("query").lang);
-    const body = JSON.stringify({
-      group: current.group,
-      tenant: current.tenant,
-      language: current.language,
-      current: describeVersion(current, links),
-      previous: previous && describeVersion(previous, links),
-      diff,
-    });
-    return serve(c, body, "application/json; charset=utf-8", current.language, "default-src 'none'");
-  })
-  .get("/:group/:tenant/changes.atom", validate("query", ChangesQuerySchema), async (c) => {
-    const lang = c.req.valid("query").lang;
-    const texts = await listRecentTexts(c.get("reader"), {
-      group: c.req.param("group"),
-      tenant: c.req.param("tenant"),
-      language: lang ?? null,
-      // One more than shown, so the oldest entry shown can say what it changed too.
-      limit: FEED_LIMIT + 1,
-    });
-    const newest = texts[0];
-    if (!newest) throw await explainNotFound(c.get("reader"), c.req.param("group"), c.req.param("tenant"));
-    const body = renderFeed(texts, linksFor(c, lang));
-    return serve(c, body, "application/atom+xml; charset=utf-8", newest.language, "default-src 'none'");
-  });
+  .get(
+    "/:group/:tenant/changes.json",
+    describeRoute({
+      summary: "The same comparison as JSON",
+      tag: "Public statements",
+      access: "public",
+      responses: { 200: "Section and word-level changes", 304: "Not modified", 404: "Nothing published" },
+    }),
+    validate("query", ChangesQuerySchema),
+    async (c) => {
+      const { current, previous, diff } = await loadComparison(c, c.req.valid("query").lang ?? null);
+      const links = linksFor(c, c.req.valid("query").lang);
+      const body = JSON.stringify({
+        group: current.group,
+        tenant: current.tenant,
+        language: current.language,
+        current: describeVersion(current, links),
+        previous: previous && describeVersion(previous, links),
+        diff,
+      });
+      return serve(c, body, "application/json; charset=utf-8", current.language, "default-src 'none'");
+    },
+  )
+  .get(
+    "/:group/:tenant/changes.atom",
+    describeRoute({
+      summary: "An Atom feed with one entry per version; material changes carry category 'material'",
+      tag: "Public statements",
+      access: "public",
+      formats: ["application/atom+xml"],
+      responses: { 200: "The feed", 304: "Not modified", 404: "Nothing published" },
+    }),
+    validate("query", ChangesQuerySchema),
+    async (c) => {
+      const lang = c.req.valid("query").lang;
+      const texts = await listRecentTexts(c.get("reader"), {
+        group: c.req.param("group"),
+        tenant: c.req.param("tenant"),
+        language: lang ?? null,
+        // One more than shown, so the oldest entry shown can say what it changed too.
+        limit: FEED_LIMIT + 1,
+      });
+      const newest = texts[0];
+      if (!newest) throw await explainNotFound(c.get("reader"), c.req.param("group"), c.req.param("tenant"));
+      const body = renderFeed(texts, linksFor(c, lang));
+      return serve(c, body, "application/atom+xml; charset=utf-8", newest.language, "default-src 'none'");
+    },
+  );
 
 async function servePage(c: Context<AppEnv>, lang: Language | undefined): Promise<Response> {
   const comparison = await loadComparison(c, lang ?? null);

@@ -19,6 +19,7 @@ import { assessContent, gatePublish } from "../completeness.ts";
 import { announceTo } from "../publishing/announce.ts";
 import { loadPublishingInputs, type PublishingInputs } from "../publishing/inputs.ts";
 import { submitCompanyPublication } from "../publishing/requests.ts";
+import { describeRoute, IF_MATCH } from "../http/describe-route.ts";
 
 /** Overrides the baseline forbids, and processor keys the register lacks, as field issues. */
 function checkContent(inputs: PublishingInputs, content: TenantContent): TenantContent {
@@ -72,115 +73,180 @@ async function submit(c: Context<AppEnv>, inputs: PublishingInputs, input: Publi
 }
 
 export const companyEditingRoutes = new Hono<AppEnv>()
-  .get("/draft", async (c) => {
-    const { tenant, role } = c.get("tenantAccess");
-    const draft = await findTenantDraft(c.env.DB, tenant.id);
-    if (!draft) throw new AppError(404, "draft_not_found", `${tenant.name} has no draft yet.`);
-    c.header("ETag", revisionEtag(draft.revision));
-    c.header("Cache-Control", "private, no-store");
-    return c.json({ tenant: { slug: tenant.slug, name: tenant.name }, role, ...draft }, 200);
-  })
-  .put("/draft", validate("json", TenantDraftBodySchema), async (c) => {
-    const { tenant, role } = requireTenantEditor(c);
-    const { user, group } = c.get("access");
-    const revision = readIfMatchRevision(c);
-    const inputs = await loadPublishingInputs(c.env.DB, group);
-    const content = checkContent(inputs, c.req.valid("json").content);
-    const now = new Date().toISOString();
-    try {
-      await runWithAudit(
-        c.env.DB,
-        [prepareSaveTenantDraft(c.env.DB, tenant.id, revision, content, now)],
-        [
-          buildAuditEntry({
-            groupId: group.id,
-            tenantId: tenant.id,
-            actor: user,
-            action: "draft.saved",
-            target: tenant.slug,
-            summary: { revision: revision + 1 },
-            at: now,
-          }),
-        ],
+  .get(
+    "/draft",
+    describeRoute({
+      summary: "The company's draft (ETag = revision)",
+      tag: "Company",
+      access: "group admin, editor, viewer of the company",
+      responses: { 200: "Draft" },
+    }),
+    async (c) => {
+      const { tenant, role } = c.get("tenantAccess");
+      const draft = await findTenantDraft(c.env.DB, tenant.id);
+      if (!draft) throw new AppError(404, "draft_not_found", `${tenant.name} has no draft yet.`);
+      c.header("ETag", revisionEtag(draft.revision));
+      c.header("Cache-Control", "private, no-store");
+      return c.json({ tenant: { slug: tenant.slug, name: tenant.name }, role, ...draft }, 200);
+    },
+  )
+  .put(
+    "/draft",
+    describeRoute({
+      summary: "Save the company's draft (the JSON the GET returns)",
+      tag: "Company",
+      access: "group admin, editor",
+      headers: [IF_MATCH],
+      responses: {
+        200: "Saved",
+        409: "Stale revision; body.current is the draft now",
+        422: "An override the baseline's policy forbids, or an unknown processor",
+        428: "If-Match missing",
+      },
+    }),
+    validate("json", TenantDraftBodySchema),
+    async (c) => {
+      const { tenant, role } = requireTenantEditor(c);
+      const { user, group } = c.get("access");
+      const revision = readIfMatchRevision(c);
+      const inputs = await loadPublishingInputs(c.env.DB, group);
+      const content = checkContent(inputs, c.req.valid("json").content);
+      const now = new Date().toISOString();
+      try {
+        await runWithAudit(
+          c.env.DB,
+          [prepareSaveTenantDraft(c.env.DB, tenant.id, revision, content, now)],
+          [
+            buildAuditEntry({
+              groupId: group.id,
+              tenantId: tenant.id,
+              actor: user,
+              action: "draft.saved",
+              target: tenant.slug,
+              summary: { revision: revision + 1 },
+              at: now,
+            }),
+          ],
+        );
+      } catch (error) {
+        if (!isStaleRevision(error)) throw error;
+        const current = await findTenantDraft(c.env.DB, tenant.id);
+        throw conflictWithCurrent(
+          `Someone saved ${tenant.name}'s draft after you opened it (you edited revision ${revision}, it is now ${current?.revision}). Your changes were not saved; merge them into the current draft.`,
+          current,
+        );
+      }
+      c.header("ETag", revisionEtag(revision + 1));
+      return c.json(
+        {
+          tenant: { slug: tenant.slug, name: tenant.name },
+          role,
+          revision: revision + 1,
+          content,
+          updatedAt: now,
+        },
+        200,
       );
-    } catch (error) {
-      if (!isStaleRevision(error)) throw error;
-      const current = await findTenantDraft(c.env.DB, tenant.id);
-      throw conflictWithCurrent(
-        `Someone saved ${tenant.name}'s draft after you opened it (you edited revision ${revision}, it is now ${current?.revision}). Your changes were not saved; merge them into the current draft.`,
-        current,
+    },
+  )
+  .get(
+    "/preview",
+    describeRoute({
+      summary: "The draft resolved and rendered, with its problems, without publishing",
+      tag: "Company",
+      access: "group admin, editor, viewer",
+      responses: { 200: "Preview" },
+    }),
+    async (c) => {
+      const { tenant } = c.get("tenantAccess");
+      const { group } = c.get("access");
+      const [draft, inputs] = await Promise.all([
+        findTenantDraft(c.env.DB, tenant.id),
+        loadPublishingInputs(c.env.DB, group),
+      ]);
+      if (!draft) throw new AppError(404, "draft_not_found", `${tenant.name} has no draft yet.`);
+      const { baseline } = inputs;
+      const applied = applyProcessorRegister(draft.content, inputs.register);
+      const publication = await preparePublication(
+        baseline.baseline,
+        { group: group.group, slug: tenant.slug, content: applied.content },
+        { version: 0, publishedAt: "", effectiveFrom: "", baselineVersion: baseline.number },
       );
-    }
-    c.header("ETag", revisionEtag(revision + 1));
-    return c.json(
-      {
-        tenant: { slug: tenant.slug, name: tenant.name },
-        role,
-        revision: revision + 1,
+      return c.json(
+        {
+          draftRevision: draft.revision,
+          baselineVersion: baseline.number,
+          contentHash: publication.contentHash,
+          problems: publication.problems,
+          violations: validateOverrides(baseline.baseline, draft.content),
+          outputs: publication.outputs
+            .filter((o) => o.format !== "html")
+            .map(({ language, format, body }) => ({ language, format, body })),
+        },
+        200,
+      );
+    },
+  )
+  .post(
+    "/publish",
+    describeRoute({
+      summary: "Publish the draft (or ask for approval when the group requires it)",
+      tag: "Company",
+      access: "group admin, editor",
+      responses: {
+        201: "Published",
+        202: "Waiting for approval",
+        409: "Nothing changed, or a request is already pending",
+        422: "Problems in the statement",
+      },
+    }),
+    validate("json", PublishSchema),
+    async (c) => {
+      const { tenant } = requireTenantEditor(c);
+      const input = c.req.valid("json");
+      const [draft, inputs] = await Promise.all([
+        findTenantDraft(c.env.DB, tenant.id),
+        loadPublishingInputs(c.env.DB, c.get("access").group),
+      ]);
+      if (!draft) throw new AppError(404, "draft_not_found", `${tenant.name} has no draft yet.`);
+      const content = checkContent(inputs, draft.content);
+      return submit(c, inputs, { content, draftRevision: draft.revision, ...input });
+    },
+  )
+  .post(
+    "/versions/:number/restore",
+    describeRoute({
+      summary: "Publish an old version's company details again as a new version",
+      tag: "Company",
+      access: "group admin, editor",
+      responses: { 201: "Published", 202: "Waiting for approval", 404: "No such version" },
+    }),
+    validate("json", RestoreSchema),
+    async (c) => {
+      const { tenant } = requireTenantEditor(c);
+      const number = Number(c.req.param("number"));
+      const restored = Number.isInteger(number)
+        ? await findVersionContent(c.env.DB, tenant.id, number)
+        : null;
+      if (!restored)
+        throw new AppError(
+          404,
+          "version_not_found",
+          `${tenant.name} has no version ${c.req.param("number")}.`,
+        );
+      const [inputs, draft] = await Promise.all([
+        loadPublishingInputs(c.env.DB, c.get("access").group),
+        findTenantDraft(c.env.DB, tenant.id),
+      ]);
+      // The old company details, on today's baseline: a statement always follows the group's baseline.
+      const content = checkContent(inputs, restored);
+      return submit(c, inputs, {
         content,
-        updatedAt: now,
-      },
-      200,
-    );
-  })
-  .get("/preview", async (c) => {
-    const { tenant } = c.get("tenantAccess");
-    const { group } = c.get("access");
-    const [draft, inputs] = await Promise.all([
-      findTenantDraft(c.env.DB, tenant.id),
-      loadPublishingInputs(c.env.DB, group),
-    ]);
-    if (!draft) throw new AppError(404, "draft_not_found", `${tenant.name} has no draft yet.`);
-    const { baseline } = inputs;
-    const applied = applyProcessorRegister(draft.content, inputs.register);
-    const publication = await preparePublication(
-      baseline.baseline,
-      { group: group.group, slug: tenant.slug, content: applied.content },
-      { version: 0, publishedAt: "", effectiveFrom: "", baselineVersion: baseline.number },
-    );
-    return c.json(
-      {
-        draftRevision: draft.revision,
-        baselineVersion: baseline.number,
-        contentHash: publication.contentHash,
-        problems: publication.problems,
-        violations: validateOverrides(baseline.baseline, draft.content),
-        outputs: publication.outputs
-          .filter((o) => o.format !== "html")
-          .map(({ language, format, body }) => ({ language, format, body })),
-      },
-      200,
-    );
-  })
-  .post("/publish", validate("json", PublishSchema), async (c) => {
-    const { tenant } = requireTenantEditor(c);
-    const input = c.req.valid("json");
-    const [draft, inputs] = await Promise.all([
-      findTenantDraft(c.env.DB, tenant.id),
-      loadPublishingInputs(c.env.DB, c.get("access").group),
-    ]);
-    if (!draft) throw new AppError(404, "draft_not_found", `${tenant.name} has no draft yet.`);
-    const content = checkContent(inputs, draft.content);
-    return submit(c, inputs, { content, draftRevision: draft.revision, ...input });
-  })
-  .post("/versions/:number/restore", validate("json", RestoreSchema), async (c) => {
-    const { tenant } = requireTenantEditor(c);
-    const number = Number(c.req.param("number"));
-    const restored = Number.isInteger(number) ? await findVersionContent(c.env.DB, tenant.id, number) : null;
-    if (!restored)
-      throw new AppError(404, "version_not_found", `${tenant.name} has no version ${c.req.param("number")}.`);
-    const [inputs, draft] = await Promise.all([
-      loadPublishingInputs(c.env.DB, c.get("access").group),
-      findTenantDraft(c.env.DB, tenant.id),
-    ]);
-    // The old company details, on today's baseline: a statement always follows the group's baseline.
-    const content = checkContent(inputs, restored);
-    return submit(c, inputs, {
-      content,
-      draftRevision: draft?.revision ?? 0,
-      changeNote: c.req.valid("json").changeNote,
-      completenessOverride: c.req.valid("json").completenessOverride,
-      material: true,
-      restoredFrom: number,
-    });
-  });
+        draftRevision: draft?.revision ?? 0,
+        changeNote: c.req.valid("json").changeNote,
+        completenessOverride: c.req.valid("json").completenessOverride,
+        material: true,
+        restoredFrom: number,
+      });
+    },
+  );

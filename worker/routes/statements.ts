@@ -27,6 +27,7 @@ import {
   splitExtension,
   wantsFragment,
 } from "../http/negotiate.ts";
+import { describeRoute, PUBLIC_FORMATS } from "../http/describe-route.ts";
 
 const StatementQuerySchema = v.looseObject({
   lang: v.optional(LanguageSchema),
@@ -45,100 +46,162 @@ const PAGE_CSP = `default-src 'none'; style-src ${cspHashSource(PAGE_STYLE)}; ba
 
 export const statementRoutes = new Hono<AppEnv>()
   // Published statements are public, and so is the directory of groups that publish them.
-  .get("/", async (c) =>
-    c.json({ groups: await listGroups(c.get("reader")) }, 200, { "Cache-Control": CACHE_CURRENT }),
+  .get(
+    "/",
+    describeRoute({
+      summary: "The groups that publish statements here",
+      tag: "Public statements",
+      access: "public",
+      responses: { 200: "Groups" },
+    }),
+    async (c) =>
+      c.json({ groups: await listGroups(c.get("reader")) }, 200, { "Cache-Control": CACHE_CURRENT }),
   )
-  .get("/:group", async (c) => {
-    const group = await requireGroup(c.get("reader"), c.req.param("group"));
-    const now = new Date().toISOString();
-    const companies = await listVersionsInForce(c.get("reader"), group.id, now);
-    const base = new URL(c.req.url).origin;
-    return c.json(
-      {
-        group: {
-          slug: group.group.slug,
-          name: group.group.name,
-          languages: group.group.languages,
-          defaultLanguage: group.group.defaultLanguage,
+  .get(
+    "/:group",
+    describeRoute({
+      summary: "A group's companies with the number of the version in force",
+      tag: "Public statements",
+      access: "public",
+      responses: { 200: "Companies", 404: "Unknown group" },
+    }),
+    async (c) => {
+      const group = await requireGroup(c.get("reader"), c.req.param("group"));
+      const now = new Date().toISOString();
+      const companies = await listVersionsInForce(c.get("reader"), group.id, now);
+      const base = new URL(c.req.url).origin;
+      return c.json(
+        {
+          group: {
+            slug: group.group.slug,
+            name: group.group.name,
+            languages: group.group.languages,
+            defaultLanguage: group.group.defaultLanguage,
+          },
+          companies: companies.map((company) => ({
+            slug: company.tenant,
+            name: company.name,
+            version: company.version,
+            effectiveFrom: company.effectiveFrom,
+            url: `${base}/v1/statements/${group.group.slug}/${company.tenant}`,
+          })),
         },
-        companies: companies.map((company) => ({
-          slug: company.tenant,
-          name: company.name,
-          version: company.version,
-          effectiveFrom: company.effectiveFrom,
-          url: `${base}/v1/statements/${group.group.slug}/${company.tenant}`,
-        })),
+        200,
+        { "Cache-Control": CACHE_CURRENT },
+      );
+    },
+  )
+  .get(
+    "/:group/:tenant",
+    describeRoute({
+      summary:
+        "The statement in force. Append .html, .json, .md or .txt to choose the format, or send Accept. " +
+        "?fragment gives the HTML fragment for server-side inclusion; ?at=<ISO 8601> the version in force at that moment.",
+      tag: "Public statements",
+      access: "public",
+      formats: PUBLIC_FORMATS,
+      responses: {
+        200: "The statement (strong ETag, Last-Modified, Cache-Control: public)",
+        304: "Not modified (If-None-Match matched)",
+        400: "Bad lang, at or fragment",
+        404: "Unknown group or company, nothing published, or nothing in force at that moment",
+        406: "No acceptable format",
       },
-      200,
-      { "Cache-Control": CACHE_CURRENT },
-    );
-  })
-  .get("/:group/:tenant", validate("query", StatementQuerySchema), async (c) => {
-    const target = parseTarget(c.req.param("tenant"), c.req.query("fragment"), c.req.header("Accept"));
-    const query = c.req.valid("query");
-    const lookup = {
-      group: c.req.param("group"),
-      tenant: target.tenant,
-      format: target.format,
-      language: query.lang ?? null,
-      at: query.at ?? new Date().toISOString(),
-    };
-    const rendering = await findRenderingInForce(c.get("reader"), lookup);
-    if (!rendering) throw await explainNotFound(c.get("reader"), lookup.group, lookup.tenant, query.at);
-    // What is in force now stays so until the next scheduled version takes effect; ?at= is rare.
-    if (!query.at) {
-      rememberResponse(c, rendering.supersededAt === null ? null : Date.parse(rendering.supersededAt));
-    }
-    return serveRendering(c, rendering, target, CACHE_CURRENT);
-  })
-  .get("/:group/:tenant/versions", async (c) => {
-    const { tenant, group } = await requireTenant(
-      c.get("reader"),
-      c.req.param("group"),
-      c.req.param("tenant"),
-    );
-    const versions = await listVersions(c.get("reader"), tenant.id);
-    const now = new Date().toISOString();
-    const inForce =
-      versions.filter((v) => v.effectiveFrom <= now).sort(byEffectiveThenNumber)[0]?.number ?? null;
-    const base = `${new URL(c.req.url).origin}/v1/statements/${group.group.slug}/${tenant.slug}`;
-    const body = JSON.stringify({
-      group: { slug: group.group.slug, name: group.group.name },
-      tenant: { slug: tenant.slug, name: tenant.name },
-      versions: versions.map((version) => ({
-        ...version,
-        status:
-          version.number === inForce ? "in_force" : version.effectiveFrom > now ? "scheduled" : "superseded",
-        url: `${base}/versions/${version.number}`,
-      })),
-    });
-    const etag = `"${sha256Hex(body)}"`;
-    c.header("ETag", etag);
-    c.header("Cache-Control", CACHE_CURRENT);
-    if (matchesEtag(c.req.header("If-None-Match"), etag)) return c.body(null, 304);
-    return c.body(body, 200, { "Content-Type": "application/json; charset=utf-8" });
-  })
-  .get("/:group/:tenant/versions/:version", validate("query", StatementQuerySchema), async (c) => {
-    const segment = splitExtension(c.req.param("version"));
-    const number = segment && v.safeParse(VersionNumberSchema, segment.name);
-    if (!segment || !number?.success) {
-      throw new AppError(404, "version_not_found", `"${c.req.param("version")}" is not a version number.`);
-    }
-    const target = parseTarget(
-      `${c.req.param("tenant")}${segment.format ? `.${segment.format}` : ""}`,
-      c.req.query("fragment"),
-      c.req.header("Accept"),
-    );
-    const language: Language | null = c.req.valid("query").lang ?? null;
-    const lookup = { group: c.req.param("group"), tenant: target.tenant, format: target.format, language };
-    const rendering = await findRenderingOfVersion(c.get("reader"), { ...lookup, number: number.output });
-    if (!rendering) {
-      const { tenant } = await requireTenant(c.get("reader"), lookup.group, lookup.tenant);
-      throw new AppError(404, "version_not_found", `${tenant.name} has no version ${number.output}.`);
-    }
-    rememberResponse(c);
-    return serveRendering(c, rendering, target, CACHE_IMMUTABLE);
-  });
+    }),
+    validate("query", StatementQuerySchema),
+    async (c) => {
+      const query = c.req.valid("query");
+      const target = parseTarget(c.req.param("tenant"), query.fragment, c.req.header("Accept"));
+      const lookup = {
+        group: c.req.param("group"),
+        tenant: target.tenant,
+        format: target.format,
+        language: query.lang ?? null,
+        at: query.at ?? new Date().toISOString(),
+      };
+      const rendering = await findRenderingInForce(c.get("reader"), lookup);
+      if (!rendering) throw await explainNotFound(c.get("reader"), lookup.group, lookup.tenant, query.at);
+      // What is in force now stays so until the next scheduled version takes effect; ?at= is rare.
+      if (!query.at) {
+        rememberResponse(c, rendering.supersededAt === null ? null : Date.parse(rendering.supersededAt));
+      }
+      return serveRendering(c, rendering, target, CACHE_CURRENT);
+    },
+  )
+  .get(
+    "/:group/:tenant/versions",
+    describeRoute({
+      summary:
+        "Every published version: number, published at, effective from, change note, content hash, status",
+      tag: "Public statements",
+      access: "public",
+      responses: { 200: "Versions, newest first", 304: "Not modified", 404: "Unknown group or company" },
+    }),
+    async (c) => {
+      const { tenant, group } = await requireTenant(
+        c.get("reader"),
+        c.req.param("group"),
+        c.req.param("tenant"),
+      );
+      const versions = await listVersions(c.get("reader"), tenant.id);
+      const now = new Date().toISOString();
+      const inForce =
+        versions.filter((v) => v.effectiveFrom <= now).sort(byEffectiveThenNumber)[0]?.number ?? null;
+      const base = `${new URL(c.req.url).origin}/v1/statements/${group.group.slug}/${tenant.slug}`;
+      const body = JSON.stringify({
+        group: { slug: group.group.slug, name: group.group.name },
+        tenant: { slug: tenant.slug, name: tenant.name },
+        versions: versions.map((version) => ({
+          ...version,
+          status:
+            version.number === inForce
+              ? "in_force"
+              : version.effectiveFrom > now
+                ? "scheduled"
+                : "superseded",
+          url: `${base}/versions/${version.number}`,
+        })),
+      });
+      const etag = `"${sha256Hex(body)}"`;
+      c.header("ETag", etag);
+      c.header("Cache-Control", CACHE_CURRENT);
+      if (matchesEtag(c.req.header("If-None-Match"), etag)) return c.body(null, 304);
+      return c.body(body, 200, { "Content-Type": "application/json; charset=utf-8" });
+    },
+  )
+  .get(
+    "/:group/:tenant/versions/:version",
+    describeRoute({
+      summary:
+        "One version; same extensions, lang and fragment as the statement in force. Cached as immutable.",
+      tag: "Public statements",
+      access: "public",
+      formats: PUBLIC_FORMATS,
+      responses: { 200: "The version", 304: "Not modified", 404: "No such version" },
+    }),
+    validate("query", StatementQuerySchema),
+    async (c) => {
+      const segment = splitExtension(c.req.param("version"));
+      const number = segment && v.safeParse(VersionNumberSchema, segment.name);
+      if (!segment || !number?.success) {
+        throw new AppError(404, "version_not_found", `"${c.req.param("version")}" is not a version number.`);
+      }
+      const target = parseTarget(
+        `${c.req.param("tenant")}${segment.format ? `.${segment.format}` : ""}`,
+        c.req.valid("query").fragment,
+        c.req.header("Accept"),
+      );
+      const language: Language | null = c.req.valid("query").lang ?? null;
+      const lookup = { group: c.req.param("group"), tenant: target.tenant, format: target.format, language };
+      const rendering = await findRenderingOfVersion(c.get("reader"), { ...lookup, number: number.output });
+      if (!rendering) {
+        const { tenant } = await requireTenant(c.get("reader"), lookup.group, lookup.tenant);
+        throw new AppError(404, "version_not_found", `${tenant.name} has no version ${number.output}.`);
+      }
+      rememberResponse(c);
+      return serveRendering(c, rendering, target, CACHE_IMMUTABLE);
+    },
+  );
 
 interface Target {
   tenant: string;
