@@ -4,11 +4,11 @@
 import { Hono } from "hono";
 import { BaselineDraftBodySchema, BaselinePublishSchema } from "#shared/api-schemas.ts";
 import { buildAuditEntry } from "../audit-entry.ts";
-import { runWithAudit } from "../db/audit.ts";
 import { findLatestBaselineVersion, listBaselineVersions } from "../db/baselines.ts";
-import { findBaselineDraft, isStaleRevision, prepareSaveBaselineDraft } from "../db/drafts.ts";
+import { findBaselineDraft, prepareSaveBaselineDraft } from "../db/drafts.ts";
+import { saveDraftOrConflict } from "../draft-saving.ts";
 import type { AppEnv } from "../env.ts";
-import { AppError, conflictWithCurrent, validate } from "../errors.ts";
+import { AppError, validate } from "../errors.ts";
 import { requireGroupAdmin } from "../http/guards.ts";
 import { readIfMatchRevision, revisionEtag } from "../http/revision.ts";
 import { readBaselinePublication } from "../publishing/baseline.ts";
@@ -89,32 +89,20 @@ export const baselineRoutes = new Hono<AppEnv>()
       const revision = readIfMatchRevision(c);
       const { baseline } = c.req.valid("json");
       const now = new Date().toISOString();
-      try {
-        await runWithAudit(
-          c.env.DB,
-          [prepareSaveBaselineDraft(c.env.DB, access.group.id, revision, baseline, now)],
-          [
-            buildAuditEntry({
-              groupId: access.group.id,
-              actor: access.user,
-              action: "baseline.draft_saved",
-              target: "baseline",
-              summary: {
-                revision: revision + 1,
-                sections: baseline.sections.map((s) => `${s.key}:${s.policy}`),
-              },
-              at: now,
-            }),
-          ],
-        );
-      } catch (error) {
-        if (!isStaleRevision(error)) throw error;
-        const current = await findBaselineDraft(c.env.DB, access.group.id);
-        throw conflictWithCurrent(
-          `Someone saved the baseline after you opened it (you edited revision ${revision}, it is now ${current?.revision}). Your changes were not saved; merge them into the current draft.`,
-          current,
-        );
-      }
+      await saveDraftOrConflict(c.env.DB, {
+        save: prepareSaveBaselineDraft(c.env.DB, access.group.id, revision, baseline, now),
+        audit: buildAuditEntry({
+          groupId: access.group.id,
+          actor: access.user,
+          action: "baseline.draft_saved",
+          target: "baseline",
+          summary: { revision: revision + 1, sections: baseline.sections.map((s) => `${s.key}:${s.policy}`) },
+          at: now,
+        }),
+        editedRevision: revision,
+        what: "the baseline",
+        readCurrent: () => findBaselineDraft(c.env.DB, access.group.id),
+      });
       c.header("ETag", revisionEtag(revision + 1));
       return c.json({ revision: revision + 1, baseline, updatedAt: now }, 200);
     },

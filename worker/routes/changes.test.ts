@@ -22,7 +22,7 @@ const THIRD_PUBLISHED = "2026-04-01T00:00:00.000Z";
 const THIRD_EFFECTIVE = "2099-01-01T00:00:00.000Z";
 const ORIGIN = "http://verklaring.test";
 const PAGE_TAGS = new Set(
-  "html head meta title link style body main h1 h2 p dl dt dd time strong section div ins del footer a".split(
+  "html head meta title link style body main h1 h2 p dl dt dd time strong section div ins del footer a ul li table thead tbody tr th td br".split(
     " ",
   ),
 );
@@ -91,8 +91,9 @@ describe("the 'what changed' page", () => {
     expect(html).toContain("versie 1 (geldig vanaf 10 januari 2026)");
     expect(html).toContain("Klantnummer toegevoegd");
     expect(html).toContain("Wezenlijke wijziging");
-    // The new list line is marked as a whole line, from its dash.
-    expect(html).toContain("\n<ins>- Klantnummer</ins>");
+    // The list is a list, and its new item is marked as a whole.
+    expect(html).toContain("<li><ins>Klantnummer</ins></li>");
+    expect(html).not.toMatch(/^- /m);
     expect(html).toContain("Welke gegevens verwerken wij?");
     // The scheduled third version is not in force, so it is not what is compared.
     expect(html).not.toContain("Functietitel");
@@ -106,7 +107,7 @@ describe("the 'what changed' page", () => {
     expect(html).toContain('<html lang="en">');
     expect(html).toContain("<h1>What changed?</h1>");
     expect(html).toContain("version 2 (effective from 1 March 2026)");
-    expect(html).toContain("\n<ins>- Customer number</ins>");
+    expect(html).toContain("<li><ins>Customer number</ins></li>");
   });
 
   it("says so when there is only one version", async () => {
@@ -120,7 +121,7 @@ describe("the 'what changed' page", () => {
     expect(findStrayAngles(html)).toBe(0);
     expect(html).not.toMatch(/<script|<img/);
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
-    expect(html).toContain("<ins>- &lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; co</ins>");
+    expect(html).toContain("<li><ins>&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; co</ins></li>");
     const tags = new Set(readTags(html).map((tag) => tag.name));
     expect([...tags].filter((name) => !PAGE_TAGS.has(name))).toEqual([]);
   });

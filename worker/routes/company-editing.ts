@@ -8,11 +8,11 @@ import type { TenantContent } from "#shared/model.ts";
 import { applyProcessorRegister } from "#shared/processor-register.ts";
 import { preparePublication } from "#shared/publication.ts";
 import { buildAuditEntry } from "../audit-entry.ts";
-import { runWithAudit } from "../db/audit.ts";
-import { findTenantDraft, isStaleRevision, prepareSaveTenantDraft } from "../db/drafts.ts";
+import { findTenantDraft, prepareSaveTenantDraft } from "../db/drafts.ts";
 import { findVersionContent } from "../db/statements.ts";
 import type { AppEnv } from "../env.ts";
-import { AppError, conflictWithCurrent, validate } from "../errors.ts";
+import { saveDraftOrConflict } from "../draft-saving.ts";
+import { AppError, validate } from "../errors.ts";
 import { requireTenantEditor } from "../http/guards.ts";
 import { readIfMatchRevision, revisionEtag } from "../http/revision.ts";
 import { assessContent, gatePublish } from "../completeness.ts";
@@ -112,30 +112,21 @@ export const companyEditingRoutes = new Hono<AppEnv>()
       const inputs = await loadPublishingInputs(c.env.DB, group);
       const content = checkContent(inputs, c.req.valid("json").content);
       const now = new Date().toISOString();
-      try {
-        await runWithAudit(
-          c.env.DB,
-          [prepareSaveTenantDraft(c.env.DB, tenant.id, revision, content, now)],
-          [
-            buildAuditEntry({
-              groupId: group.id,
-              tenantId: tenant.id,
-              actor: user,
-              action: "draft.saved",
-              target: tenant.slug,
-              summary: { revision: revision + 1 },
-              at: now,
-            }),
-          ],
-        );
-      } catch (error) {
-        if (!isStaleRevision(error)) throw error;
-        const current = await findTenantDraft(c.env.DB, tenant.id);
-        throw conflictWithCurrent(
-          `Someone saved ${tenant.name}'s draft after you opened it (you edited revision ${revision}, it is now ${current?.revision}). Your changes were not saved; merge them into the current draft.`,
-          current,
-        );
-      }
+      await saveDraftOrConflict(c.env.DB, {
+        save: prepareSaveTenantDraft(c.env.DB, tenant.id, revision, content, now),
+        audit: buildAuditEntry({
+          groupId: group.id,
+          tenantId: tenant.id,
+          actor: user,
+          action: "draft.saved",
+          target: tenant.slug,
+          summary: { revision: revision + 1 },
+          at: now,
+        }),
+        editedRevision: revision,
+        what: `${tenant.name}'s draft`,
+        readCurrent: () => findTenantDraft(c.env.DB, tenant.id),
+      });
       c.header("ETag", revisionEtag(revision + 1));
       return c.json(
         {

@@ -4,10 +4,9 @@ import { Hono, type Context } from "hono";
 import * as v from "valibot";
 import { IsoDateTimeSchema } from "#shared/api-schemas.ts";
 import { LanguageSchema, type Language } from "#shared/model.ts";
-import { sha256Hex, PAGE_STYLE, cspHashSource } from "#shared/engine.ts";
-import { findGroupBySlug, findTenant, listGroups, type GroupRecord } from "../db/groups.ts";
+import { PAGE_STYLE } from "#shared/engine.ts";
+import { listGroups } from "../db/groups.ts";
 import {
-  findFirstEffectiveFrom,
   findRenderingInForce,
   findRenderingOfVersion,
   listVersions,
@@ -15,18 +14,19 @@ import {
   type Format,
   type Rendering,
 } from "../db/statements.ts";
-import type { D1Reader } from "../db/reader.ts";
 import { isRemembering, rememberResponse } from "../http/answer-from-memory.ts";
-import { DOCUMENT_HEADERS } from "../http/public-headers.ts";
+import {
+  CACHE_CURRENT,
+  CACHE_IMMUTABLE,
+  DATA_CSP,
+  DOCUMENT_HEADERS,
+  pageCsp,
+} from "../http/public-headers.ts";
+import { explainNotFound, requireGroup, requireTenant } from "../http/public-lookup.ts";
+import { etagOf, respondWithValidators } from "../http/validators.ts";
 import type { AppEnv } from "../env.ts";
 import { AppError, validate } from "../errors.ts";
-import {
-  formatFromAccept,
-  matchesEtag,
-  mediaTypeOf,
-  splitExtension,
-  wantsFragment,
-} from "../http/negotiate.ts";
+import { formatFromAccept, mediaTypeOf, splitExtension, wantsFragment } from "../http/negotiate.ts";
 import { describeRoute, PUBLIC_FORMATS } from "../http/describe-route.ts";
 
 const StatementQuerySchema = v.looseObject({
@@ -37,12 +37,7 @@ const StatementQuerySchema = v.looseObject({
 
 const VersionNumberSchema = v.pipe(v.string(), v.regex(/^[1-9]\d{0,8}$/), v.transform(Number));
 
-// Company websites may cache briefly and keep serving while they revalidate.
-const CACHE_CURRENT = "public, max-age=300, stale-while-revalidate=86400, stale-if-error=86400";
-// A numbered version never changes.
-const CACHE_IMMUTABLE = "public, max-age=31536000, immutable";
-
-const PAGE_CSP = `default-src 'none'; style-src ${cspHashSource(PAGE_STYLE)}; base-uri 'none'; form-action 'none'`;
+const PAGE_CSP = pageCsp(PAGE_STYLE);
 
 export const statementRoutes = new Hono<AppEnv>()
   // Published statements are public, and so is the directory of groups that publish them.
@@ -162,11 +157,12 @@ export const statementRoutes = new Hono<AppEnv>()
           url: `${base}/versions/${version.number}`,
         })),
       });
-      const etag = `"${sha256Hex(body)}"`;
-      c.header("ETag", etag);
-      c.header("Cache-Control", CACHE_CURRENT);
-      if (matchesEtag(c.req.header("If-None-Match"), etag)) return c.body(null, 304);
-      return c.body(body, 200, { "Content-Type": "application/json; charset=utf-8" });
+      return respondWithValidators(
+        c,
+        body,
+        { ETag: etagOf(body), "Cache-Control": CACHE_CURRENT },
+        { "Content-Type": "application/json; charset=utf-8" },
+      );
     },
   )
   .get(
@@ -239,60 +235,27 @@ function serveRendering(
   target: Target,
   cacheControl: string,
 ): Response {
-  const etag = `"${rendering.bodyHash}"`;
   const headers: Record<string, string> = {
-    ETag: etag,
+    ETag: `"${rendering.bodyHash}"`,
     "Last-Modified": new Date(rendering.publishedAt).toUTCString(),
     "Cache-Control": cacheControl,
     "Content-Language": rendering.language,
   };
   if (target.negotiated) headers.Vary = "Accept";
-  if (!isRemembering(c) && matchesEtag(c.req.header("If-None-Match"), etag)) {
-    return c.body(null, 304, headers);
-  }
-  headers["Content-Type"] = mediaTypeOf(target.format);
   const page = target.format === "html";
-  return c.body(rendering.body, 200, {
-    ...headers,
-    ...(page ? DOCUMENT_HEADERS : {}),
-    "Content-Security-Policy": page ? PAGE_CSP : "default-src 'none'",
-  });
+  return respondWithValidators(
+    c,
+    rendering.body,
+    headers,
+    {
+      "Content-Type": mediaTypeOf(target.format),
+      ...(page ? DOCUMENT_HEADERS : {}),
+      "Content-Security-Policy": page ? PAGE_CSP : DATA_CSP,
+    },
+    // An answer about to be remembered for every later visitor is the whole one.
+    { revalidate: !isRemembering(c) },
+  );
 }
 
 const byEffectiveThenNumber = (a: { effectiveFrom: string; number: number }, b: typeof a): number =>
   a.effectiveFrom === b.effectiveFrom ? b.number - a.number : a.effectiveFrom < b.effectiveFrom ? 1 : -1;
-
-async function requireGroup(db: D1Reader, slug: string): Promise<GroupRecord> {
-  const group = await findGroupBySlug(db, slug);
-  if (!group) throw new AppError(404, "group_not_found", `No group "${slug}".`);
-  return group;
-}
-
-async function requireTenant(db: D1Reader, groupSlug: string, tenantSlug: string) {
-  const group = await requireGroup(db, groupSlug);
-  const tenant = await findTenant(db, group.id, tenantSlug);
-  if (!tenant)
-    throw new AppError(404, "tenant_not_found", `${group.group.name} has no company "${tenantSlug}".`);
-  return { group, tenant };
-}
-
-/** Why nothing could be served: only reached on the error path, so the extra reads cost nothing normally. */
-async function explainNotFound(
-  db: D1Reader,
-  groupSlug: string,
-  tenantSlug: string,
-  at: string | undefined,
-): Promise<AppError> {
-  const { tenant } = await requireTenant(db, groupSlug, tenantSlug);
-  const first = await findFirstEffectiveFrom(db, tenant.id);
-  if (!first)
-    return new AppError(404, "not_published", `${tenant.name} has not published a privacy statement yet.`);
-  if (at) {
-    return new AppError(
-      404,
-      "not_in_force",
-      `No version of ${tenant.name}'s statement was in force at ${at}; the first took effect at ${first}.`,
-    );
-  }
-  return new AppError(404, "not_in_force", `${tenant.name}'s first statement takes effect at ${first}.`);
-}
