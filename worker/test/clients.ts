@@ -2,7 +2,10 @@
 // requests through the app's own fetch handler, browser-like headers on writes.
 import { env, exports } from "cloudflare:workers";
 import { hc } from "hono/client";
+import { expect } from "vitest";
+import type { StatementJson } from "#shared/render/json.ts";
 import type { AppType } from "../app.ts";
+import type { ErrorBody } from "../errors.ts";
 import { createSession } from "../auth/session.ts";
 import { findUserByEmail } from "../db/accounts.ts";
 import { SESSION_COOKIE } from "../http/session-cookie.ts";
@@ -83,3 +86,26 @@ export function apiAs(cookie?: string) {
 }
 
 export type Api = ReturnType<typeof apiAs>;
+
+/**
+ * A public statement's JSON format. Public formats are stored bytes (c.body), so the typed client
+ * cannot know their shape; this is the renderer's own type for it.
+ */
+export async function readPublicJson(
+  api: Api,
+  group: string,
+  tenant: string,
+  query: { lang?: "nl" | "en"; at?: string } = {},
+): Promise<StatementJson> {
+  const res = await api.v1.statements[":group"][":tenant"].$get({
+    param: { group, tenant: `${tenant}.json` },
+    query,
+  });
+  expect(res.status, await res.clone().text()).toBe(200);
+  return (await res.json()) as StatementJson;
+}
+
+/** An error answer's body: every failure the API answers has this shape (worker/errors.ts). */
+export async function readError(res: Response | { json(): Promise<unknown> }): Promise<ErrorBody> {
+  return (await res.json()) as ErrorBody;
+}
