@@ -19,11 +19,10 @@ const QUERY_READ_BY_HAND = new Set([
   "./routes/completeness.ts",
 ]);
 
-const fetchDocument = async () =>
-  (await (await exports.default.fetch(new Request("http://verklaring.test/openapi.json"))).json()) as {
-    openapi: string;
-    paths: Record<string, Record<string, { summary?: string; requestBody?: unknown }>>;
-  };
+/** The served document, read as the parts a test looks at. */
+const fetchDocument = async <
+  Document = { openapi: string; paths: Record<string, Record<string, unknown>> },
+>() => (await exports.default.fetch(new Request("http://verklaring.test/openapi.json"))).json<Document>();
 
 it("describes every route where it is defined", () => {
   const undescribed = listRoutes(app)
@@ -80,7 +79,7 @@ it("serves the document the routes generate (run `npm run openapi` after changin
 });
 
 it("describes request bodies and queries from the shared schemas, required fields included", async () => {
-  const document = (await fetchDocument()) as unknown as {
+  const document = await fetchDocument<{
     paths: Record<
       string,
       Record<
@@ -95,7 +94,7 @@ it("describes request bodies and queries from the shared schemas, required field
         }
       >
     >;
-  };
+  }>();
   const login = document.paths["/api/auth/login"]!.post!.requestBody!.content["application/json"].schema;
   expect(login.required?.sort()).toEqual(["email", "password"]);
   const publish =

@@ -20,7 +20,7 @@ const fetchStatement = (slug: string, path: string, init: RequestInit = {}): Pro
 async function servedVersion(slug: string): Promise<number> {
   const res = await fetchStatement(slug, ".json");
   expect(res.status).toBe(200);
-  return ((await res.json()) as { version: number }).version;
+  return (await res.json<{ version: number }>()).version;
 }
 
 function withDataCategory(slug: string, name: string) {
@@ -145,7 +145,7 @@ describe("public statements served from the isolate's memory", () => {
     const html = await fetchStatement("sim", "", { headers: { Accept: "text/html" } });
     const jsonAgain = await fetchStatement("sim", "", { headers: { Accept: "application/json" } });
     expect(json.headers.get("Vary")).toContain("Accept");
-    expect(((await json.json()) as { tenant: { slug: string } }).tenant.slug).toBe("sim");
+    expect((await json.json<{ tenant: { slug: string } }>()).tenant.slug).toBe("sim");
     expect((await html.text()).startsWith("<!doctype html>")).toBe(true);
     expect(jsonAgain.headers.get("Content-Type")).toBe("application/json; charset=utf-8");
   });
