@@ -13,6 +13,7 @@ import {
   LoginSchema,
   ProcessorBodySchema,
   PublishSchema,
+  CompletenessCheckSchema,
   CompletenessQuerySchema,
   ImportAcceptSchema,
   ImportSchema,
@@ -541,7 +542,17 @@ export const ROUTE_DOCS: RouteDoc[] = [
     tag: "Group",
     access: "group admin",
     formats: ["application/json", "text/csv"],
-    responses: { "200": "The report" },
+    responses: { "200": "The report, with each company's legal lint findings" },
+  },
+  {
+    method: "post",
+    path: "/api/groups/{group}/completeness/check",
+    summary:
+      "Check a statement as written (text, Markdown or HTML) on its own: completeness findings and legal lint, no company details mixed in; writes nothing",
+    tag: "Group",
+    access: "group admin, editor",
+    body: CompletenessCheckSchema,
+    responses: { "200": "Completeness findings and lint findings of the text" },
   },
   {
     method: "get",
