@@ -263,20 +263,39 @@ function evaluate(expression: string, facts: ConditionFacts, issues: ConditionIs
   return connector === "or" ? values.some(Boolean) : values.every(Boolean);
 }
 
-const applied = new Map<string, ConditionedText>();
+// The same baseline text is settled for every company, language and publication (a rollout does
+// it thousands of times): results are kept per text (the text's own string, whose hash V8 keeps)
+// and per combination of facts, within a bound so an isolate's memory stays flat.
+const applied = new Map<string, Map<string, ConditionedText>>();
 const MAX_APPLIED = 2000;
+const factKeys = new WeakMap<ConditionFacts, string>();
+
+function keyOf(facts: ConditionFacts): string {
+  let key = factKeys.get(facts);
+  if (key === undefined) {
+    key = CONDITIONS.map((name) => (facts[name] ? "1" : "0")).join("");
+    factKeys.set(facts, key);
+  }
+  return key;
+}
 
 /** The text with every condition settled for these facts, and what was wrong with the markers. */
 export function applyConditions(source: string, facts: ConditionFacts): ConditionedText {
   if (!source.includes("{{")) return { text: source, issues: [] };
-  const key = `${CONDITIONS.map((name) => (facts[name] ? "1" : "0")).join("")}\u0000${source}`;
-  let result = applied.get(key);
+  let byFacts = applied.get(source);
+  if (byFacts === undefined) {
+    if (applied.size >= MAX_APPLIED) applied.clear();
+    byFacts = new Map();
+    applied.set(source, byFacts);
+  }
+  const key = keyOf(facts);
+  let result = byFacts.get(key);
   if (result === undefined) {
     result = settle(source, facts);
-    if (applied.size >= MAX_APPLIED) applied.clear();
-    applied.set(key, result);
+    if (byFacts.size >= MAX_APPLIED) byFacts.clear();
+    byFacts.set(key, result);
   }
-  return { text: result.text, issues: [...result.issues] };
+  return result.issues.length === 0 ? result : { text: result.text, issues: [...result.issues] };
 }
 
 /** Problems with the markers of a text regardless of any company, for an editor checking as they type. */

@@ -92,10 +92,13 @@ export function renderStructuredList(
       return items(lists.data_categories.map((c, i) => describeDataCategory(c, language, pickAt(pick, i))));
     case "purposes":
       return items(lists.purposes.map((p, i) => describePurpose(p, language, pickAt(pick, i))));
-    case "retention":
-      return items(
-        lists.retention.map((r, i) => describeRetention(r, lists.data_categories, language, pickAt(pick, i))),
-      );
+    case "retention": {
+      // Rules name categories by their Dutch name; looked up once per list, not per rule and name.
+      const byName = lists.retention.some((r) => (r.categories?.length ?? 0) > 0)
+        ? new Map(lists.data_categories.map((c) => [normalizeLine(c.name.nl), c] as const))
+        : new Map<string, DataCategory>();
+      return items(lists.retention.map((r, i) => describeRetention(r, byName, language, pickAt(pick, i))));
+    }
     case "recipients":
       return items(lists.recipients.map((r, i) => describeRecipient(r, language, pickAt(pick, i))));
     case "cookies":
@@ -153,7 +156,7 @@ export function formatPeriod(period: Period, language: Language): string {
 
 function describeRetention(
   rule: RetentionRule,
-  categories: readonly DataCategory[],
+  categories: ReadonlyMap<string, DataCategory>,
   language: Language,
   pick: Localize,
 ): Inline[] {
@@ -165,7 +168,7 @@ function describeRetention(
   if (rule.categories !== undefined && rule.categories.length > 0) {
     // Categories are referred to by their Dutch name; shown in the statement's language.
     const names = rule.categories.map((name) => {
-      const category = categories.find((c) => normalizeLine(c.name.nl) === normalizeLine(name));
+      const category = categories.get(normalizeLine(name));
       return category === undefined ? normalizeLine(name) : pick(category.name, "categories");
     });
     rest += ` — ${PHRASES.categories[language]}: ${names.join(", ")}`;

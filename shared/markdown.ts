@@ -23,15 +23,19 @@ const SAFE_SCHEME = /^(?:https?|mailto|tel):/i;
 // newlines anywhere. Removing them first means the scheme we check is the scheme a browser sees.
 const IGNORED_IN_URL = /[\u0000-\u001F\u007F-\u009F]/g;
 
+// Anything normalizeText would change: a carriage return, another control character, or half of
+// a surrogate pair. Most text has none, and is returned as it is without four replacements.
+const NEEDS_NORMALIZING = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uD800-\uDFFF]/;
+
 export function normalizeText(input: string): string {
+  if (!NEEDS_NORMALIZING.test(input)) return input;
   return input.replace(/\r\n?/g, "\n").replace(CONTROL_CHARACTERS, "").replace(LONE_SURROGATE, "\uFFFD");
 }
 
 /** Normalised text on one line, for titles and profile values. */
 export function normalizeLine(input: string): string {
-  return normalizeText(input)
-    .replace(/[\n\t]/g, " ")
-    .trim();
+  const text = normalizeText(input);
+  return (/[\n\t]/.test(text) ? text.replace(/[\n\t]/g, " ") : text).trim();
 }
 
 // The same baseline text is parsed for every company, language and publication (a rollout does it
