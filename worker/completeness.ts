@@ -1,8 +1,8 @@
 // The AVG completeness check and the legal lint as the API applies them: on a company's draft or
 // a published version, on a text checked as written, and as the gate before publishing.
-import { checkCompleteness, type CompletenessReport } from "../shared/completeness/check.ts";
-import { findChecklistItem, type ItemId } from "../shared/completeness/checklist.ts";
-import { resolveStatement } from "../shared/engine.ts";
+import { checkCompleteness, type CompletenessReport } from "#shared/completeness/check.ts";
+import { findChecklistItem, type ItemId } from "#shared/completeness/checklist.ts";
+import { resolveStatement } from "#shared/engine.ts";
 import {
   allowsReservedDomains,
   countLintErrors,
@@ -11,10 +11,10 @@ import {
   LINT_RULES,
   type LintFinding,
   type LintRuleId,
-} from "../shared/lint/index.ts";
-import type { Baseline, TenantContent } from "../shared/model.ts";
-import { resolvePublication } from "../shared/publication.ts";
-import { applyImportProposal, createImportedBaseline, proposeImport } from "../shared/import/propose.ts";
+} from "#shared/lint/index.ts";
+import type { Baseline, TenantContent } from "#shared/model.ts";
+import { resolvePublication } from "#shared/publication.ts";
+import { applyImportProposal, createImportedBaseline, proposeImport } from "#shared/import/propose.ts";
 import type { GroupRecord, TenantRecord } from "./db/groups.ts";
 import { AppError } from "./errors.ts";
 

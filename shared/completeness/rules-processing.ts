@@ -70,15 +70,15 @@ export function checkLegalBasis(ctx: CheckContext): Decision {
   const { purposes, data_categories } = ctx.content.lists;
   const item = findChecklistItem("LEGAL_BASIS");
   // "Wij verwerken geen gegevens op grond van gerechtvaardigd belang" names no basis it rests on.
-  const named = unique([
-    ...listSentences(ctx)
+  const named = unique(
+    listSentences(ctx)
       .filter(
         (s) =>
           (findCue(s.text, item.phrases) !== null || PER_PURPOSE_BASIS.test(s.text)) &&
           !NEGATION.test(s.text),
       )
       .map((s) => s.key),
-  ]);
+  );
   if (purposes.length > 0) {
     const sections = foundOrHome(ctx, "LEGAL_BASIS", named);
     const special = data_categories.some((c) => c.special);

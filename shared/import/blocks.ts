@@ -21,7 +21,7 @@ const URL_OR_MAIL =
 /** Whitespace as one plain space: pasted text carries NBSPs, tabs and zero-width spaces. */
 export function normalizeSpaces(text: string): string {
   return text
-    .replace(/[\u200B\u200C\u200D\u2060\uFEFF]/g, "")
+    .replace(/\u200B|\u200C|\u200D|\u2060|\uFEFF/g, "")
     .replace(/[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g, " ")
     .trim();
 }

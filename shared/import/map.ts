@@ -47,7 +47,7 @@ export function describeTargets(baseline: Baseline): ImportTarget[] {
     );
     const topics = new Set(topicsOf(texts));
     if (section.list !== undefined) topics.add(LIST_TOPICS[section.list]);
-    if (/^intro/.test(section.key)) topics.add("introduction");
+    if (section.key.startsWith("intro")) topics.add("introduction");
     return {
       key: section.key,
       title: section.title,

@@ -133,7 +133,7 @@ function isText(line: string | undefined): boolean {
 function isHeadingCandidate(raw: string): boolean {
   const text = normalizeSpaces(raw);
   if (text.length === 0 || text.length > 80) return false;
-  if (/[.,;:]$/.test(text) && !/\.\.\.$/.test(text)) return false;
+  if (/[.,;:]$/.test(text) && !text.endsWith("...")) return false;
   if (/^[-*+•·◦▪‣]\s/.test(text)) return false;
   if (/@|https?:\/\/|www\./i.test(text)) return false;
   if (text.split(" ").length > 12) return false;

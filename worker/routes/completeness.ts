@@ -6,11 +6,11 @@ import {
   CompletenessQuerySchema,
   ImportAcceptSchema,
   ImportSchema,
-} from "../../shared/api-schemas.ts";
-import { CHECKLIST } from "../../shared/completeness/checklist.ts";
-import type { LintFinding } from "../../shared/lint/index.ts";
-import type { Baseline, TenantContent } from "../../shared/model.ts";
-import { applyImportProposal, proposeImport } from "../../shared/import/propose.ts";
+} from "#shared/api-schemas.ts";
+import { CHECKLIST } from "#shared/completeness/checklist.ts";
+import type { LintFinding } from "#shared/lint/index.ts";
+import type { Baseline, TenantContent } from "#shared/model.ts";
+import { applyImportProposal, proposeImport } from "#shared/import/propose.ts";
 import { assessContent, assessWrittenText } from "../completeness.ts";
 import { runWithAudit } from "../db/audit.ts";
 import {
@@ -93,11 +93,7 @@ export const companyCompletenessRoutes = new Hono<AppEnv>()
         ? Object.fromEntries(Object.entries(input.choices.sections).map(([k, v]) => [Number(k), v]))
         : undefined,
     };
-    const content = applyImportProposal(
-      draft.content,
-      proposal,
-      choices as Parameters<typeof applyImportProposal>[2],
-    );
+    const content = applyImportProposal(draft.content, proposal, choices);
     const now = new Date().toISOString();
     try {
       await runWithAudit(

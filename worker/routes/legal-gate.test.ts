@@ -2,9 +2,9 @@
 // completeness answer, and the check of a statement as written.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEMO_BASELINE, DEMO_TENANTS } from "../../shared/demo/index.ts";
-import type { LintFinding } from "../../shared/lint/index.ts";
-import type { Baseline, TenantContent } from "../../shared/model.ts";
+import { DEMO_BASELINE, DEMO_TENANTS } from "#shared/demo/index.ts";
+import type { LintFinding } from "#shared/lint/index.ts";
+import type { Baseline, TenantContent } from "#shared/model.ts";
 import { seedDemoGroup } from "../demo-seed.ts";
 import { call, signInAs } from "../test/clients.ts";
 import { createGroup } from "../test/fixtures.ts";

@@ -5,10 +5,10 @@
 // worked out here with the same code the API uses, so the review shows what accepting does.
 import { createMemo, For, Index, Show } from "solid-js";
 import * as v from "valibot";
-import type { Bilingual } from "../../../../shared/completeness/checklist.ts";
-import type { ImportProposal } from "../../../../shared/import/propose.ts";
-import { placeSections, type Placement } from "../../../../shared/import/place.ts";
-import { ProfileSchema, type DataCategory, type RetentionRule } from "../../../../shared/model.ts";
+import type { Bilingual } from "#shared/completeness/checklist.ts";
+import type { ImportProposal } from "#shared/import/propose.ts";
+import { placeSections, type Placement } from "#shared/import/place.ts";
+import { ProfileSchema, type DataCategory, type RetentionRule } from "#shared/model.ts";
 import { language, t } from "../../i18n.ts";
 import type { ImportChoicesBody } from "./data.ts";
 import type { Review } from "./Import.tsx";

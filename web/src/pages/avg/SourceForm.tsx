@@ -1,7 +1,7 @@
 // The text to import: a file read in the browser (File.text()) or pasted text, and its format,
 // detected from the file's extension or chosen.
 import { createSignal, For, Show } from "solid-js";
-import type { ImportFormat } from "../../../../shared/import/propose.ts";
+import type { ImportFormat } from "#shared/import/propose.ts";
 import { t } from "../../i18n.ts";
 
 /** The API's limit on the text (ImportSchema). */

@@ -1,10 +1,11 @@
 // What the AVG pages (import and group report) read from the API. Queries resolve to a Loaded<T>
 // instead of throwing, so each page decides what a 401, a 404 or a network failure looks like.
 import { query } from "@solidjs/router";
-import type { Status } from "../../../../shared/completeness/check.ts";
-import type { Bilingual, ItemId } from "../../../../shared/completeness/checklist.ts";
-import type { ImportFormat, ImportProposal } from "../../../../shared/import/propose.ts";
-import { api, ApiError, loadResult, readJson, toApiError, type Loaded, type LoadedData } from "../../api.ts";
+import type { Status } from "#shared/completeness/check.ts";
+import type { Bilingual, ItemId } from "#shared/completeness/checklist.ts";
+import type { ImportFormat, ImportProposal } from "#shared/import/propose.ts";
+import type { ApiError } from "../../api.ts";
+import { api, loadResult, readJson, toApiError, type Loaded, type LoadedData } from "../../api.ts";
 
 export const okData = <T>(result: Loaded<T> | undefined): T | null => (result?.ok ? result.data : null);
 export const errorOf = <T>(result: Loaded<T> | undefined): ApiError | null =>
@@ -77,7 +78,7 @@ export async function proposeImport(
     ...tenantParam(group, tenant),
     json: input,
   });
-  return (await readJson(response)).proposal as ImportProposal;
+  return (await readJson(response)).proposal;
 }
 
 export interface ImportChoicesBody {
