@@ -2,7 +2,6 @@ import * as v from "valibot";
 import { describe, expect, it } from "vitest";
 import {
   applyConditions,
-  CONDITION_DEFINITIONS,
   ConditionNameSchema,
   CONDITIONS,
   deriveConditionFacts,
@@ -10,6 +9,7 @@ import {
   type ConditionFacts,
   type ConditionName,
 } from "./conditions.ts";
+import { CONDITION_DEFINITIONS } from "./conditions-labels.ts";
 import { diffStatements } from "./diff.ts";
 import { renderHtmlFragment, renderHtmlPage, renderJson, renderMarkdown, renderText } from "./engine.ts";
 import { BaselineSchema, type TenantContent } from "./model.ts";
