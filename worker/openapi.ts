@@ -451,7 +451,7 @@ export const ROUTE_DOCS: RouteDoc[] = [
   {
     method: "get",
     path: "/api/groups/{group}/tenants/{tenant}/preview",
-    summary: "The draft resolved and rendered, with its problems, without publishing",
+    summary: "The draft resolved and rendered, with its problems and legal lint findings, without publishing",
     tag: "Company",
     access: "group admin, editor, viewer",
     responses: { "200": "Preview" },
@@ -514,7 +514,10 @@ export const ROUTE_DOCS: RouteDoc[] = [
     tag: "Company",
     access: "group admin, editor, viewer",
     query: CompletenessQuerySchema,
-    responses: { "200": "Findings per checklist item, score, missing 'always' items" },
+    responses: {
+      "200":
+        "Findings per checklist item, score, missing 'always' items, what blocks publishing, and the legal lint findings",
+    },
   },
   {
     method: "post",
