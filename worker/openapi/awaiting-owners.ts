@@ -91,7 +91,10 @@ export const AWAITING_THEIR_OWNERS: Readonly<Record<string, RouteDescription>> =
     summary: "The AVG completeness check of the draft, or of a version (?version=)",
     tag: "Company",
     access: "group admin, editor, viewer",
-    responses: { "200": "Findings per checklist item, score, missing 'always' items" },
+    responses: {
+      "200":
+        "Findings per checklist item, score, missing 'always' items, what blocks publishing, and the legal lint findings",
+    },
   },
   // worker/routes/completeness.ts, moving to worker/routes/import.ts (issue 16, import)
   "POST /api/groups/{group}/tenants/{tenant}/import": {
@@ -112,8 +115,15 @@ export const AWAITING_THEIR_OWNERS: Readonly<Record<string, RouteDescription>> =
     summary: "The group report: every company × every checklist item (?format=csv for a spreadsheet)",
     tag: "Group",
     access: "group admin",
-    responses: { "200": "The report" },
+    responses: { "200": "The report, with each company's legal lint findings" },
     formats: ["application/json", "text/csv"],
+  },
+  "POST /api/groups/{group}/completeness/check": {
+    summary:
+      "Check a statement as written (text, Markdown or HTML) on its own: completeness findings and legal lint, no company details mixed in; writes nothing",
+    tag: "Group",
+    access: "group admin, editor",
+    responses: { "200": "Completeness findings and lint findings of the text" },
   },
   // worker/routes/webhooks.ts (issue 13, hardening)
   "GET /api/groups/{group}/tenants/{tenant}/webhooks": {

@@ -26,8 +26,10 @@ export interface CompanyPublication {
   material: boolean;
   /** ISO 8601 UTC; defaults to now. Never before now. */
   effectiveFrom?: string | undefined;
-  /** A group admin's reason to publish despite a missing "always" AVG item. */
+  /** A group admin's reason to publish despite what the gate refuses (completeness, legal lint). */
   completenessOverride?: string | undefined;
+  /** What that reason published over: checklist items and lint rules, kept in the audit row. */
+  overridden?: { completeness: string[]; lint: string[] } | undefined;
   /** When restoring: the version whose company details are published again. */
   restoredFrom?: number | undefined;
 }
@@ -133,6 +135,7 @@ export async function prepareCompanyVersion(
       effectiveFrom,
       contentHash: rendered.contentHash,
       ...(publication.completenessOverride ? { completenessOverride: publication.completenessOverride } : {}),
+      ...(publication.overridden ? { overridden: publication.overridden } : {}),
     },
     at: now,
   });

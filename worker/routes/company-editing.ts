@@ -4,6 +4,7 @@
 import { Hono, type Context } from "hono";
 import { PublishSchema, RestoreSchema, TenantDraftBodySchema } from "#shared/api-schemas.ts";
 import { validateOverrides } from "#shared/engine.ts";
+import { lintPublication } from "#shared/lint/index.ts";
 import type { TenantContent } from "#shared/model.ts";
 import { applyProcessorRegister } from "#shared/processor-register.ts";
 import { preparePublication } from "#shared/publication.ts";
@@ -50,11 +51,15 @@ interface PublishInput {
   restoredFrom?: number | undefined;
 }
 
-/** Checks completeness (the AVG gate), then publishes or — with approval on — asks for approval. */
+/**
+ * Checks the statement against the gate (AVG completeness and legal lint), then publishes or — with
+ * approval on — asks for approval.
+ */
 async function submit(c: Context<AppEnv>, inputs: PublishingInputs, input: PublishInput) {
   const access = c.get("access");
   const { tenant } = c.get("tenantAccess");
-  const completenessOverride = gatePublish(
+  // The reason also covers legal lint errors: one written reason for all the gate refused.
+  const override = gatePublish(
     assessContent(access.group, tenant, inputs.baseline.baseline, input.content),
     access,
     input.completenessOverride,
@@ -62,7 +67,12 @@ async function submit(c: Context<AppEnv>, inputs: PublishingInputs, input: Publi
   const outcome = await submitCompanyPublication(
     c.env.DB,
     inputs,
-    { ...input, tenant, completenessOverride },
+    {
+      ...input,
+      tenant,
+      completenessOverride: override?.reason,
+      overridden: override && { completeness: override.completeness, lint: override.lint },
+    },
     {
       actor: access.user,
       now: new Date().toISOString(),
@@ -143,7 +153,8 @@ export const companyEditingRoutes = new Hono<AppEnv>()
   .get(
     "/preview",
     describeRoute({
-      summary: "The draft resolved and rendered, with its problems, without publishing",
+      summary:
+        "The draft resolved and rendered, with its problems and legal lint findings, without publishing",
       tag: "Company",
       access: "group admin, editor, viewer",
       responses: { 200: "Preview" },
@@ -170,6 +181,12 @@ export const companyEditingRoutes = new Hono<AppEnv>()
           contentHash: publication.contentHash,
           problems: publication.problems,
           violations: validateOverrides(baseline.baseline, draft.content),
+          // Legal lint of what is previewed, every language, for the panel beside the preview.
+          lint: lintPublication(
+            baseline.baseline,
+            { group: group.group, slug: tenant.slug, content: applied.content },
+            publication.statements,
+          ),
           outputs: publication.outputs
             .filter((o) => o.format !== "html")
             .map(({ language, format, body }) => ({ language, format, body })),
