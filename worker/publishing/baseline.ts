@@ -3,7 +3,11 @@
 import type { Baseline } from "#shared/model.ts";
 import { buildAuditEntry } from "../audit-entry.ts";
 import { runWithAudit } from "../db/audit.ts";
-import { findLatestBaselineVersion, prepareInsertBaselineVersion } from "../db/baselines.ts";
+import {
+  findLatestBaselineVersion,
+  prepareInsertBaselineVersion,
+  type BaselineVersionRecord,
+} from "../db/baselines.ts";
 import { findBaselineDraft } from "../db/drafts.ts";
 import { isUniqueViolation } from "../db/errors.ts";
 import type { GroupRecord } from "../db/groups.ts";
@@ -33,12 +37,15 @@ export interface PublishedBaseline {
 
 const sameBaseline = (a: Baseline, b: Baseline): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-/** The group's baseline draft as a publication; refuses a draft identical to the published baseline. */
+/**
+ * The group's baseline draft as a publication, and the baseline it would follow (null before the
+ * first); refuses a draft identical to the published baseline.
+ */
 export async function readBaselinePublication(
   db: D1Database,
   group: GroupRecord,
   changeNote: string,
-): Promise<BaselinePublication> {
+): Promise<{ publication: BaselinePublication; latest: BaselineVersionRecord | null }> {
   const [draft, latest] = await Promise.all([
     findBaselineDraft(db, group.id),
     findLatestBaselineVersion(db, group.id),
@@ -47,7 +54,7 @@ export async function readBaselinePublication(
   if (latest && sameBaseline(latest.baseline, draft.baseline)) {
     throw new AppError(409, "nothing_changed", "The baseline draft is identical to the published baseline.");
   }
-  return { baseline: draft.baseline, changeNote, draftRevision: draft.revision };
+  return { publication: { baseline: draft.baseline, changeNote, draftRevision: draft.revision }, latest };
 }
 
 /**
@@ -58,9 +65,17 @@ export async function publishBaselineVersion(
   db: D1Database,
   group: GroupRecord,
   publication: BaselinePublication,
-  options: { now: string; actor: Actor | null; alongside?: (number: number) => Alongside },
+  options: {
+    now: string;
+    actor: Actor | null;
+    alongside?: (number: number) => Alongside;
+    /** The latest version as the caller just read it; read here when not given. */
+    latest?: BaselineVersionRecord | null;
+  },
 ): Promise<PublishedBaseline> {
-  const latest = await findLatestBaselineVersion(db, group.id);
+  // Stale or not, a second version with the same number is refused by its unique index (409).
+  const latest =
+    options.latest !== undefined ? options.latest : await findLatestBaselineVersion(db, group.id);
   if (latest && sameBaseline(latest.baseline, publication.baseline)) {
     throw new AppError(409, "nothing_changed", "This baseline is identical to the published baseline.");
   }

@@ -3,8 +3,9 @@
 // (four eyes). Either way the publication is checked first, so a request is never made for
 // something that could not be published, and approving publishes exactly what was asked for,
 // through the same code as a direct publish.
-import { buildAuditEntry } from "../audit-entry.ts";
+import { buildAuditEntry, type AuditFacts } from "../audit-entry.ts";
 import { runWithAudit } from "../db/audit.ts";
+import type { BaselineVersionRecord } from "../db/baselines.ts";
 import { isUniqueViolation } from "../db/errors.ts";
 import type { GroupRecord, TenantRecord } from "../db/groups.ts";
 import {
@@ -16,13 +17,13 @@ import {
 } from "../db/publish-requests.ts";
 import type { VersionSummary } from "../db/statements.ts";
 import { AppError } from "../errors.ts";
+import { publishBaselineVersion, type BaselinePublication, type PublishedBaseline } from "./baseline.ts";
 import {
-  publishBaselineVersion,
-  type BaselinePublication,
-  type BaselineVersionView,
-  type PublishedBaseline,
-} from "./baseline.ts";
-import { prepareCompanyVersion, publishCompanyVersion, type CompanyPublication } from "./company.ts";
+  prepareCompanyVersion,
+  publishCompanyVersion,
+  type Alongside,
+  type CompanyPublication,
+} from "./company.ts";
 import { loadPublishingInputs, type Actor, type PublishingInputs } from "./inputs.ts";
 
 // ---- The request as the API shows it ----
@@ -100,7 +101,7 @@ async function insertRequest(
   db: D1Database,
   group: GroupRecord,
   statement: D1PreparedStatement,
-  audit: Parameters<typeof buildAuditEntry>[0],
+  audit: AuditFacts,
   pending: {
     index: "publish_requests_one_pending" | "publish_requests_one_pending_baseline";
     message: string;
@@ -176,12 +177,13 @@ export async function submitCompanyPublication(
 export async function submitBaselinePublication(
   db: D1Database,
   group: GroupRecord,
-  publication: BaselinePublication,
+  { publication, latest }: { publication: BaselinePublication; latest: BaselineVersionRecord | null },
   submitter: Submitter,
 ): Promise<BaselineSubmission> {
   const { actor, now } = submitter;
   if (!group.requireApproval) {
-    return { kind: "published", ...(await publishBaselineVersion(db, group, publication, { now, actor })) };
+    const published = await publishBaselineVersion(db, group, publication, { now, actor, latest });
+    return { kind: "published", ...published };
   }
   const request = await insertRequest(
     db,
@@ -227,7 +229,7 @@ function decide(
     | { status: "approved"; versionNumber: number }
     | { status: "rejected"; reason: string }
     | { status: "withdrawn" },
-) {
+): Alongside {
   const target = request.subject === "company" ? request.tenant.slug : "baseline";
   const summary: Record<string, unknown> = { request: request.id };
   if (decision.status !== "withdrawn") summary.requestedBy = request.requestedBy.email;
@@ -271,7 +273,7 @@ export async function approvePublishRequest(
   db: D1Database,
   group: GroupRecord,
   request: PublishRequestRecord,
-  approver: Actor & { email: string },
+  approver: Actor,
   options: { now: string; onPublished?: Submitter["onPublished"] },
 ): Promise<Approval> {
   const { now } = options;
@@ -326,7 +328,7 @@ export async function rejectPublishRequest(
   db: D1Database,
   group: GroupRecord,
   request: PublishRequestRecord,
-  decider: Actor & { email: string },
+  decider: Actor,
   reason: string,
   now: string,
 ): Promise<PublishRequestView> {
@@ -345,12 +347,10 @@ export async function withdrawPublishRequest(
   db: D1Database,
   group: GroupRecord,
   request: PublishRequestRecord,
-  requester: Actor & { email: string },
+  requester: Actor,
   now: string,
 ): Promise<PublishRequestView> {
   const { statements, audit } = decide(db, group, request, requester, now, { status: "withdrawn" });
   await runWithAudit(db, statements, audit);
   return viewPublishRequest({ ...request, status: "withdrawn", decidedAt: now, decidedBy: requester.email });
 }
-
-export type { BaselineVersionView };

@@ -123,12 +123,8 @@ export const baselineRoutes = new Hono<AppEnv>()
     validate("json", BaselinePublishSchema),
     async (c) => {
       const access = requireGroupAdmin(c);
-      const publication = await readBaselinePublication(
-        c.env.DB,
-        access.group,
-        c.req.valid("json").changeNote,
-      );
-      const outcome = await submitBaselinePublication(c.env.DB, access.group, publication, {
+      const read = await readBaselinePublication(c.env.DB, access.group, c.req.valid("json").changeNote);
+      const outcome = await submitBaselinePublication(c.env.DB, access.group, read, {
         actor: access.user,
         now: new Date().toISOString(),
       });

@@ -19,7 +19,7 @@ import { validate } from "../errors.ts";
 import { describeRoute } from "../http/describe-route.ts";
 import { explainNotFound } from "../http/public-lookup.ts";
 import { CACHE_CURRENT, DATA_CSP, DOCUMENT_HEADERS, pageCsp } from "../http/public-headers.ts";
-import { etagOf, respondWithValidators } from "../http/validators.ts";
+import { etagOf, respondWithValidators } from "../http/etag.ts";
 
 const ChangesQuerySchema = v.looseObject({ lang: v.optional(LanguageSchema) });
 

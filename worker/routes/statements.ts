@@ -23,7 +23,7 @@ import {
   pageCsp,
 } from "../http/public-headers.ts";
 import { explainNotFound, requireGroup, requireTenant } from "../http/public-lookup.ts";
-import { etagOf, respondWithValidators } from "../http/validators.ts";
+import { etagOf, respondWithValidators } from "../http/etag.ts";
 import type { AppEnv } from "../env.ts";
 import { AppError, validate } from "../errors.ts";
 import { formatFromAccept, mediaTypeOf, splitExtension, wantsFragment } from "../http/negotiate.ts";

@@ -1,4 +1,4 @@
-// Validators (ETag) of public answers: a client that already has the bytes gets 304 with only the
+// The ETag of public answers: a client that already has the bytes gets 304 with only the
 // validators and caching headers, never the body's own headers.
 import type { Context } from "hono";
 import { sha256Hex } from "#shared/engine.ts";
