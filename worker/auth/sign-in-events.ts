@@ -27,6 +27,7 @@ export async function auditSignInEvent(
     event.userId ? (await listUserMemberships(db, event.userId)).map((m) => m.groupId) : [],
   );
   if (event.alsoGroup) groups.add(event.alsoGroup);
+  // Written out rather than built: the actor may be a stranger with no account, named by what was typed.
   const entry = (groupId: number | null): AuditEntry => ({
     groupId,
     tenantId: null,

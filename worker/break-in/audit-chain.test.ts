@@ -37,7 +37,7 @@ interface Verification {
 const verify = async (path = "/audit/verify"): Promise<Verification> => {
   const res = await call(`/api/groups/conxillium${path}`, { cookie: lead });
   expect(res.status).toBe(200);
-  return (await res.json()) as Verification;
+  return await res.json<Verification>();
 };
 
 const rowsOf = async (chain: string) =>
@@ -105,7 +105,7 @@ describe("item 4: the audit chain is no bottleneck", () => {
     const drafts = await Promise.all(
       tenants.map(async (slug) => {
         const res = await call(`/api/groups/conxillium/tenants/${slug}/draft`, { cookie: lead });
-        return { slug, draft: (await res.json()) as { revision: number; content: TenantContent } };
+        return { slug, draft: await res.json<{ revision: number; content: TenantContent }>() };
       }),
     );
     const writes: Promise<Response>[] = [
@@ -343,9 +343,9 @@ describe("item 5: a rewritten chain is caught", () => {
     expect((await unsealed())!.n).toBe(0);
     const head = (await rowsOf(chain)).at(-1)!;
     const res = await call("/api/groups/conxillium/audit/checkpoints", { cookie: lead });
-    const { checkpoints } = (await res.json()) as {
+    const { checkpoints } = await res.json<{
       checkpoints: { seq: number; hash: string; signed: boolean }[];
-    };
+    }>();
     expect(checkpoints[0]).toMatchObject({ seq: head.seq, hash: head.hash, signed: true });
     // The checkpoint is where a database writer cannot reach it: in R2, not in D1.
     const tables = await env.DB.prepare("SELECT name FROM sqlite_master WHERE sql LIKE '%checkpoint%'").all();

@@ -116,11 +116,8 @@ describe("item 6: INSERT OR REPLACE is refused", () => {
     const res = await call("/v1/statements/conxillium/sim.html");
     const body = await res.text();
     expect(res.headers.get("ETag")).toBe(`"${sha256Hex(body)}"`);
-    expect(
-      (await call("/api/groups/conxillium/audit/verify", { cookie: lead }).then((r) => r.json())) as object,
-    ).toMatchObject({
-      intact: true,
-    });
+    const verified = await call("/api/groups/conxillium/audit/verify", { cookie: lead });
+    expect(await verified.json<object>()).toMatchObject({ intact: true });
   });
 
   it("still refuses an upsert that would change a published version", async () => {
@@ -144,7 +141,7 @@ interface IntegrityReport {
 const integrity = async (query = ""): Promise<IntegrityReport> => {
   const res = await call(`/api/groups/conxillium/integrity${query}`, { cookie: lead });
   expect(res.status).toBe(200);
-  return (await res.json()) as IntegrityReport;
+  return await res.json<IntegrityReport>();
 };
 
 describe("item 6: the integrity check", () => {

@@ -26,7 +26,7 @@ async function invite(email: string, role = "tenant_viewer", tenant = "jcc-softw
     json: { email, role, tenant },
   });
   expect(res.status).toBe(201);
-  return ((await res.json()) as { token: string }).token;
+  return (await res.json<{ token: string }>()).token;
 }
 
 const accept = (body: Record<string, unknown>, options: { ip?: string; cookie?: string } = {}) =>

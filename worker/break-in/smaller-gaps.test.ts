@@ -47,7 +47,7 @@ describe("item 9: an impossible moment is an error", () => {
   ])("answers ?at=%s with 400 naming at", async (at) => {
     const res = await call(`/v1/statements/conxillium/jcc-software.json?at=${encodeURIComponent(at)}`);
     expect(res.status).toBe(400);
-    const { error } = (await res.json()) as { error: { issues: { field: string }[] } };
+    const { error } = await res.json<{ error: { issues: { field: string }[] } }>();
     expect(error.issues.map((i) => i.field)).toContain("at");
   });
 
@@ -178,11 +178,9 @@ describe("item 9: a notification survives a failure between the commit and the q
       .bind(box.url, box.secret)
       .first<{ id: number }>())!;
     const lead = await signInAs("lead@conxillium.example");
-    const draft = (await (
+    const draft = await (
       await call("/api/groups/conxillium/tenants/pharox/draft", { cookie: lead })
-    ).json()) as {
-      revision: number;
-    };
+    ).json<{ revision: number }>();
     const content = demoContent("pharox");
     content.profile.phone = "+31 40 000 1234";
     expect(
@@ -218,7 +216,7 @@ describe("item 9: a notification survives a failure between the commit and the q
     expect(published.status).toBe(201);
     expect(logged).toHaveBeenCalledWith("could not queue publish webhooks; the cron will", expect.anything());
     logged.mockRestore();
-    const { version } = (await published.json()) as { version: { number: number } };
+    const { version } = await published.json<{ version: { number: number } }>();
     expect(await waitingIn(webhookId)).toBe(1);
 
     // The next cron run, a few minutes later, queues it.
@@ -243,7 +241,7 @@ describe("item 9: a notification survives a failure between the commit and the q
     ]);
     await deliverWebhookBatch(batch, env, { fetcher: (request) => env.WEBHOOK_RECEIVER.fetch(request) });
     expect((await getQueueResult(batch, createExecutionContext())).explicitAcks).toEqual(["outbox-1"]);
-    const received = ((await (await env.WEBHOOK_RECEIVER.fetch(box.url)).json()) as { received: Received[] })
+    const received = (await (await env.WEBHOOK_RECEIVER.fetch(box.url)).json<{ received: Received[] }>())
       .received;
     expect(received.map((r) => [r.verdict.valid, JSON.parse(r.body).version])).toEqual([
       [true, version.number],

@@ -94,7 +94,7 @@ describe("item 7: webhook addresses reach only the public internet", () => {
         json: { url },
       });
       expect(res.status).toBe(400);
-      const { error } = (await res.json()) as { error: { issues: { field: string }[] } };
+      const { error } = await res.json<{ error: { issues: { field: string }[] } }>();
       expect(error.issues.map((i) => i.field)).toEqual(["url"]);
     },
   );
@@ -190,7 +190,7 @@ describe("item 8: a webhook address is shown whole only to those who manage it",
       json: { url: secretUrl },
     });
     expect(created.status).toBe(201);
-    const { webhook } = (await created.json()) as { webhook: { id: number; url: string } };
+    const { webhook } = await created.json<{ webhook: { id: number; url: string } }>();
     expect(webhook.url).toBe(secretUrl);
     await env.DB.prepare(
       `INSERT INTO webhook_deliveries (webhook_id, event_id, version_number, attempt, attempted_at, status_code, error, duration_ms, succeeded)

@@ -1,5 +1,5 @@
 // The audit log: append-only, written unsealed in the same batch as the change it describes, and
-// sealed into hash chains afterwards (migrations/0007; worker/audit/chain.ts seals and verifies).
+// sealed into hash chains afterwards (migrations/0008; worker/audit/chain.ts seals and verifies).
 // Writers never read or contend for the head of a chain, so parallel changes in one group never
 // collide on it (issue 13, item 4).
 import { AppError } from "../errors.ts";

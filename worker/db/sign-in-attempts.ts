@@ -1,4 +1,4 @@
-// Sign-in attempts, counted in SQL (migrations/0006). The policy — which subjects, which limits —
+// Sign-in attempts, counted in SQL (migrations/0007). The policy — which subjects, which limits —
 // is worker/auth/throttle.ts; this module only records and counts.
 
 export type SubjectColumn = "pair_subject" | "account_subject" | "address_subject" | "device_subject";

@@ -12,6 +12,7 @@ import { findTenant, listTenants } from "../db/groups.ts";
 import type { AppEnv } from "../env.ts";
 import { AppError, validate } from "../errors.ts";
 import { requireGroupAdmin } from "../http/guards.ts";
+import { describeRoute } from "../http/describe-route.ts";
 
 const CHECKPOINTS_SHOWN = 100;
 
@@ -108,24 +109,81 @@ async function listLogCheckpoints(c: Context<AppEnv>, log: AuditLogName) {
 
 /** Mounted under /api/groups/:group/audit, behind resolveGroupAccess. */
 export const auditRoutes = new Hono<AppEnv>()
-  .get("/", validate("query", AuditQuerySchema), async (c) => {
-    const query = c.req.valid("query");
-    const tenantId = await readableTenant(c, query.tenant);
-    return c.json(await listLog(c, "changes", query, tenantId), 200);
-  })
-  .get("/verify", async (c) => {
-    const access = requireGroupAdmin(c);
-    return c.json(await verifyAuditChain(c.env, chainOf(access.group.id, "changes")), 200);
-  })
-  .get("/checkpoints", async (c) => c.json(await listLogCheckpoints(c, "changes"), 200))
-  .get("/sign-ins", validate("query", AuditQuerySchema), async (c) => {
-    requireGroupAdmin(c);
-    const query = c.req.valid("query");
-    const tenantId = query.tenant ? await readableTenant(c, query.tenant) : undefined;
-    return c.json(await listLog(c, "sign-ins", query, tenantId), 200);
-  })
-  .get("/sign-ins/verify", async (c) => {
-    const access = requireGroupAdmin(c);
-    return c.json(await verifyAuditChain(c.env, chainOf(access.group.id, "sign-ins")), 200);
-  })
-  .get("/sign-ins/checkpoints", async (c) => c.json(await listLogCheckpoints(c, "sign-ins"), 200));
+  .get(
+    "/",
+    describeRoute({
+      summary: "The log of the group's changes, newest first",
+      tag: "Group",
+      access: "group admin (all); editor (own company)",
+      responses: { 200: "Entries and nextBefore", 503: "AUDIT_KEY is not configured" },
+    }),
+    validate("query", AuditQuerySchema),
+    async (c) => {
+      const query = c.req.valid("query");
+      const tenantId = await readableTenant(c, query.tenant);
+      return c.json(await listLog(c, "changes", query, tenantId), 200);
+    },
+  )
+  .get(
+    "/verify",
+    describeRoute({
+      summary:
+        "Recompute the chain of changes under its key, compare it with its checkpoints, and name the first row that does not fit",
+      tag: "Group",
+      access: "group admin",
+      responses: { 200: "{intact, rows, firstBroken?}", 503: "AUDIT_KEY is not configured" },
+    }),
+    async (c) => {
+      const access = requireGroupAdmin(c);
+      return c.json(await verifyAuditChain(c.env, chainOf(access.group.id, "changes")), 200);
+    },
+  )
+  .get(
+    "/checkpoints",
+    describeRoute({
+      summary: "Signed checkpoints of the chain of changes, kept outside the database, newest first",
+      tag: "Group",
+      access: "group admin",
+      responses: { 200: "Checkpoints", 503: "AUDIT_KEY is not configured" },
+    }),
+    async (c) => c.json(await listLogCheckpoints(c, "changes"), 200),
+  )
+  .get(
+    "/sign-ins",
+    describeRoute({
+      summary: "The members' sign-ins and failed attempts (a chain of its own), newest first",
+      tag: "Group",
+      access: "group admin",
+      responses: { 200: "Entries and nextBefore", 503: "AUDIT_KEY is not configured" },
+    }),
+    validate("query", AuditQuerySchema),
+    async (c) => {
+      requireGroupAdmin(c);
+      const query = c.req.valid("query");
+      const tenantId = query.tenant ? await readableTenant(c, query.tenant) : undefined;
+      return c.json(await listLog(c, "sign-ins", query, tenantId), 200);
+    },
+  )
+  .get(
+    "/sign-ins/verify",
+    describeRoute({
+      summary: "Verify the sign-in log's chain and checkpoints",
+      tag: "Group",
+      access: "group admin",
+      responses: { 200: "{intact, rows, firstBroken?}", 503: "AUDIT_KEY is not configured" },
+    }),
+    async (c) => {
+      const access = requireGroupAdmin(c);
+      return c.json(await verifyAuditChain(c.env, chainOf(access.group.id, "sign-ins")), 200);
+    },
+  )
+  .get(
+    "/sign-ins/checkpoints",
+    describeRoute({
+      summary: "Signed checkpoints of the sign-in log, newest first",
+      tag: "Group",
+      access: "group admin",
+      responses: { 200: "Checkpoints", 503: "AUDIT_KEY is not configured" },
+    }),
+    async (c) => c.json(await listLogCheckpoints(c, "sign-ins"), 200),
+  );

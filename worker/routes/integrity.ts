@@ -13,6 +13,7 @@ import { listStoredRenderings, listVersionsToCheck, type VersionToCheck } from "
 import type { AppEnv } from "../env.ts";
 import { validate } from "../errors.ts";
 import { requireGroupAdmin } from "../http/guards.ts";
+import { describeRoute } from "../http/describe-route.ts";
 
 const PAGE_DEFAULT = 100;
 /** Versions whose renderings are read at once: ten bodies of up to ~40 KB each. */
@@ -100,6 +101,13 @@ async function checkVersions(
 /** Mounted under /api/groups/:group/integrity, behind resolveGroupAccess. */
 export const integrityRoutes = new Hono<AppEnv>().get(
   "/",
+  describeRoute({
+    summary:
+      "Re-hash every stored rendering, name missing ones, and compare each version's content hash with its sealed audit row (paged by version)",
+    tag: "Group",
+    access: "group admin",
+    responses: { 200: "{intact, checked, unaudited, problems, next}" },
+  }),
   validate("query", IntegrityQuerySchema),
   async (c) => {
     const access = requireGroupAdmin(c);
