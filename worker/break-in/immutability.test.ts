@@ -49,8 +49,9 @@ beforeAll(async () => {
     ).status,
   ).toBeLessThan(300);
   await env.DB.prepare(
-    `INSERT INTO publish_requests (tenant_id, requested_by, requested_at, content, draft_revision, change_note, material)
-     SELECT t.id, u.id, '2026-01-10T09:00:00.000Z', '{}', 1, 'request', 1 FROM tenants t, users u
+    `INSERT INTO publish_requests (group_id, subject, tenant_id, requested_by, requested_at, content, draft_revision,
+       change_note, material)
+     SELECT t.group_id, 'company', t.id, u.id, '2026-01-10T09:00:00.000Z', '{}', 1, 'request', 1 FROM tenants t, users u
      WHERE t.slug = 'geotax' AND u.email = 'lead@conxillium.example'`,
   ).run();
   await sealAuditLog(env, { checkpoint: "moved" });
