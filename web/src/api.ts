@@ -66,22 +66,24 @@ export function networkError(): ApiError {
 /** The ApiError for anything a call threw. */
 export const asApiError = (error: unknown): ApiError => (error instanceof ApiError ? error : networkError());
 
-/**
- * A call's data or its ApiError, instead of a throw: each page decides itself what a 401, a 404
- * or a network failure looks like (the layout's error boundary would only offer "try again").
- */
-export type Loaded<T> = { ok: true; data: T } | { ok: false; error: ApiError };
-
-/** What a loader built on loadResult gives when it succeeds. */
-export type LoadedData<F extends (...args: never[]) => Promise<Loaded<unknown>>> = Extract<
-  Awaited<ReturnType<F>>,
-  { ok: true }
->["data"];
-
-export async function loadResult<T>(call: () => Promise<T>): Promise<Loaded<T>> {
+/** Sends a request; a fetch that never reached the API (offline, DNS, …) becomes a network ApiError. */
+export async function send<R>(request: () => Promise<R>): Promise<R> {
   try {
-    return { ok: true, data: await call() };
-  } catch (error) {
-    return { ok: false, error: asApiError(error) };
+    return await request();
+  } catch {
+    throw networkError();
   }
+}
+
+/** What a typed-client response's json() resolves to (for a union of statuses, the union). */
+type JsonOf<R> = R extends { json(): Promise<infer T> } ? T : never;
+
+/** The body of a successful answer; anything else throws an ApiError the pages can show. */
+export async function fetchJson<R extends ResponseLike<unknown>>(
+  request: () => Promise<R>,
+): Promise<JsonOf<R>> {
+  const response = await send(request);
+  if (!response.ok) throw await toApiError(response);
+  // A successful answer is one of the bodies the route declares for its statuses.
+  return (await response.json()) as JsonOf<R>;
 }

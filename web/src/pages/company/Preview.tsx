@@ -9,7 +9,7 @@ import { checkCompleteness } from "#shared/completeness/check.ts";
 import { CompletenessPanel } from "../../components/CompletenessPanel.tsx";
 import { language, t } from "../../i18n.ts";
 import { fieldId } from "./content.ts";
-import type { Processor } from "./data.ts";
+import type { Processor } from "../group/group-data.ts";
 import { describeProblem, describeViolation, type DescribedProblem } from "./labels.ts";
 
 const VIOLATION_CODES = new Set([

@@ -2,29 +2,29 @@
 // whether the change is material, an optional date it takes effect — then a new version, or a
 // request that waits for the privacy lead's approval.
 import { createSignal, For, Show } from "solid-js";
-import { A, createAsync, revalidate, useParams } from "@solidjs/router";
+import { A, createAsync, useAction, useParams, useSubmission } from "@solidjs/router";
 import * as v from "valibot";
 import { PublishSchema } from "#shared/api-schemas.ts";
 import type { Language } from "#shared/model.ts";
-import { api, type ApiError, asApiError, toApiError } from "../../api.ts";
-import { GroupNav } from "../../components/GroupNav.tsx";
-import { LoadFailure, useSessionExpired } from "../../components/PageStates.tsx";
+import { type ApiError, asApiError } from "../../api.ts";
+import { LoadBoundary, useSessionExpired } from "../../components/PageStates.tsx";
 import { t } from "../../i18n.ts";
 import { getMe } from "../../session.ts";
 import { fieldId } from "./content.ts";
 import {
-  combine,
-  type Draft,
   getBaseline,
-  getDraft,
-  getPreview,
   getPublishRequests,
-  getRollout,
-  getVersions,
   type PublishedBaseline,
   type PublishRequest,
+} from "../group/group-data.ts";
+import {
+  type Draft,
+  getDraft,
+  getPreview,
+  publishDraft,
   publicStatementUrl,
   type ServerPreview,
+  withdrawRequest,
 } from "./data.ts";
 import {
   describeError,
@@ -45,55 +45,36 @@ const VIOLATION_CODES = new Set([
 
 export default function PublishPage() {
   const params = useParams<{ group: string; tenant: string }>();
-  const draft = createAsync(() => getDraft(params.group, params.tenant));
-  const preview = createAsync(() => getPreview(params.group, params.tenant));
-  const baseline = createAsync(() => getBaseline(params.group));
-  const requests = createAsync(() => getPublishRequests(params.group));
-  const loaded = () => combine(draft(), preview(), baseline(), requests());
-  const refresh = () =>
-    revalidate([
-      getDraft.key,
-      getPreview.key,
-      getBaseline.key,
-      getPublishRequests.key,
-      getVersions.key,
-      getRollout.key,
-    ]);
-  const ready = () => {
-    const result = loaded();
-    return result?.ok && result.data[0].tenant.slug === params.tenant ? result.data : null;
-  };
-  const failure = () => {
-    const result = loaded();
-    return result && !result.ok ? result.error : null;
-  };
-
   return (
     <div class="company-page publish-page">
-      {/* No company links for a company that is not there (or not yours). */}
-      <GroupNav group={params.group} tenant={failure()?.status === 404 ? undefined : params.tenant} />
-      <Show
-        when={ready()}
-        fallback={
-          <Show when={failure()} fallback={<p class="loading">{t("Laden…", "Loading…")}</p>}>
-            {(error) => <LoadFailure error={error()} describe={describeError} onRetry={refresh} />}
-          </Show>
-        }
-      >
-        {(data) => (
-          <PublishScreen
-            group={params.group}
-            draft={data()[0]}
-            preview={data()[1]}
-            baseline={data()[2]}
-            pending={data()[3].requests.filter(
-              (r) => r.tenant.slug === params.tenant && r.status === "pending",
-            )}
-            onChanged={refresh}
-          />
-        )}
-      </Show>
+      <LoadBoundary describe={describeError}>
+        <PublishLoader group={params.group} tenant={params.tenant} />
+      </LoadBoundary>
     </div>
+  );
+}
+
+function PublishLoader(props: { group: string; tenant: string }) {
+  const draft = createAsync(() => getDraft(props.group, props.tenant));
+  const preview = createAsync(() => getPreview(props.group, props.tenant));
+  const baseline = createAsync(() => getBaseline(props.group));
+  const requests = createAsync(() => getPublishRequests(props.group));
+  const ready = () => {
+    const [d, p, b, r] = [draft(), preview(), baseline(), requests()];
+    return d && p && b && r ? { draft: d, preview: p, baseline: b, requests: r.requests } : null;
+  };
+  return (
+    <Show when={ready()}>
+      {(data) => (
+        <PublishScreen
+          group={props.group}
+          draft={data().draft}
+          preview={data().preview}
+          baseline={data().baseline}
+          pending={data().requests.filter((r) => r.tenant.slug === props.tenant && r.status === "pending")}
+        />
+      )}
+    </Show>
   );
 }
 
@@ -108,7 +89,6 @@ function PublishScreen(props: {
   preview: ServerPreview;
   baseline: PublishedBaseline;
   pending: PublishRequest[];
-  onChanged: () => void;
 }) {
   const tenant = () => props.draft.tenant;
   const editorUrl = (field: string) => `/console/${props.group}/companies/${tenant().slug}#${fieldId(field)}`;
@@ -192,10 +172,7 @@ function PublishScreen(props: {
           <PendingRequest
             group={props.group}
             request={request()}
-            onWithdrawn={() => {
-              setOutcome({ kind: "withdrawn" });
-              props.onChanged();
-            }}
+            onWithdrawn={() => setOutcome({ kind: "withdrawn" })}
           />
         )}
       </Show>
@@ -219,10 +196,8 @@ function PublishScreen(props: {
             blocked={blocked()}
             onDone={(result) => {
               setOutcome(result);
-              props.onChanged();
               requestAnimationFrame(() => document.getElementById("outcome-title")?.focus());
             }}
-            onRefresh={props.onChanged}
           />
         </Show>
       </Show>
@@ -341,25 +316,21 @@ function OutcomePanel(props: { group: string; tenant: string; outcome: Outcome }
 function PendingRequest(props: { group: string; request: PublishRequest; onWithdrawn: () => void }) {
   const me = createAsync(() => getMe());
   const expired = useSessionExpired();
-  const [busy, setBusy] = createSignal(false);
+  const withdrawing = useSubmission(withdrawRequest, ([, id]) => id === props.request.id);
+  const sendWithdraw = useAction(withdrawRequest);
+  const busy = () => withdrawing.pending === true;
   const [error, setError] = createSignal("");
   const mine = () => me()?.user.email === props.request.requestedBy.email;
   const withdraw = async () => {
     if (busy()) return;
-    setBusy(true);
     setError("");
     try {
-      const response = await api.api.groups[":group"]["publish-requests"][":id"].withdraw.$post({
-        param: { group: props.group, id: String(props.request.id) },
-      });
-      if (!response.ok) throw await toApiError(response);
+      await sendWithdraw(props.group, props.request.id);
       props.onWithdrawn();
     } catch (caught) {
       const failure = asApiError(caught);
       if (failure.status === 401) expired();
       setError(describeError(failure));
-    } finally {
-      setBusy(false);
     }
   };
   return (
@@ -421,15 +392,19 @@ function PublishForm(props: {
   blocked: boolean;
   editorUrl: (field: string) => string;
   onDone: (outcome: Outcome) => void;
-  onRefresh: () => void;
 }) {
   const expired = useSessionExpired();
+  const publishing = useSubmission(
+    publishDraft,
+    ([group, tenant]) => group === props.group && tenant === props.tenant,
+  );
+  const sendPublish = useAction(publishDraft);
+  const busy = () => publishing.pending === true;
   const [note, setNote] = createSignal("");
   const [material, setMaterial] = createSignal(false);
   const [effective, setEffective] = createSignal("");
   const [fields, setFields] = createSignal<Record<string, string>>({});
   const [alert, setAlert] = createSignal<{ message: string; error?: ApiError } | null>(null);
-  const [busy, setBusy] = createSignal(false);
 
   const describedBy = (id: string, hint: boolean) =>
     [hint ? `${id}-hint` : null, fields()[id] ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
@@ -472,14 +447,10 @@ function PublishForm(props: {
         ?.focus();
       return;
     }
-    setBusy(true);
     try {
-      const response = await api.api.groups[":group"].tenants[":tenant"].publish.$post({
-        param: { group: props.group, tenant: props.tenant },
-        json: parsed.output,
-      });
-      if (!response.ok) throw await toApiError(response);
-      const body = await response.json();
+      // Whatever the answer, the queries on screen are fetched again afterwards: what blocked a
+      // publish may have changed since this page loaded.
+      const body = await sendPublish(props.group, props.tenant, parsed.output);
       setNote("");
       setMaterial(false);
       setEffective("");
@@ -504,15 +475,6 @@ function PublishForm(props: {
         ),
       );
       setAlert({ message: describeError(error), error });
-      // What blocked it may have changed since this page loaded.
-      if (
-        ["statement_has_problems", "not_allowed_by_baseline", "request_pending", "nothing_changed"].includes(
-          error.code,
-        )
-      )
-        props.onRefresh();
-    } finally {
-      setBusy(false);
     }
   };
 

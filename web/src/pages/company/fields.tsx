@@ -14,7 +14,7 @@ import {
 import type { Baseline, LocalizedLine, LocalizedMarkdown, Period, TenantContent } from "#shared/model.ts";
 import { t } from "../../i18n.ts";
 import { fieldId, normalizeLine } from "./content.ts";
-import type { Processor } from "./data.ts";
+import type { Processor } from "../group/group-data.ts";
 import { unitLabel } from "./labels.ts";
 
 export interface EditorApi {

@@ -4,16 +4,17 @@
 import { createMemo, createSignal, For, Show, type JSX } from "solid-js";
 import { createAsync, useSearchParams } from "@solidjs/router";
 import { t } from "../../i18n.ts";
-import { GroupPage, type GroupContext } from "./GroupPage.tsx";
+import { GroupPage, useGroup, type GroupContext } from "./GroupLayout.tsx";
 import { getAudit, getAuditVerification, getTenants, type AuditEntry } from "./group-data.ts";
 import { actionName, formatDateTime, KNOWN_ACTIONS, roleName } from "./group-text.ts";
 
 const PAGE_SIZE = 50;
 
 export default function AuditLogPage() {
+  const ctx = useGroup();
   return (
     <GroupPage title={() => t("Logboek", "Audit log")} adminOnly>
-      {(ctx) => <AuditLog {...ctx} />}
+      <AuditLog {...ctx} />
     </GroupPage>
   );
 }

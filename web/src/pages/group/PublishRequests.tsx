@@ -2,17 +2,23 @@
 // A group admin approves or rejects (with a reason) someone else's request; whoever asked can
 // withdraw it. Editors see the requests of their own companies.
 import { createMemo, createSignal, For, Show } from "solid-js";
-import { A, createAsync } from "@solidjs/router";
-import { api, ApiError, toApiError } from "../../api.ts";
+import { A, createAsync, useAction, useSubmission } from "@solidjs/router";
 import { t } from "../../i18n.ts";
-import { GroupPage, type GroupContext } from "./GroupPage.tsx";
-import { getPublishRequests, getSettings, refreshGroupData, type PublishRequest } from "./group-data.ts";
+import { GroupPage, useGroup, type GroupContext } from "./GroupLayout.tsx";
+import {
+  decideRequest,
+  type Decision,
+  getPublishRequests,
+  getSettings,
+  type PublishRequest,
+} from "./group-data.ts";
 import { errorText, formatDate, formatDateTime } from "./group-text.ts";
 
 export default function PublishRequestsPage() {
+  const ctx = useGroup();
   return (
     <GroupPage title={() => t("Publicatieverzoeken", "Publish requests")}>
-      {(ctx) => <Requests {...ctx} />}
+      <Requests {...ctx} />
     </GroupPage>
   );
 }
@@ -159,46 +165,35 @@ function PendingRequest(props: {
   const r = () => props.request;
   const mine = () => r().requestedBy.id === props.context.me.user.id;
   const mayDecide = () => props.context.role.isAdmin && !mine();
-  const [busy, setBusy] = createSignal(false);
+  const deciding = useSubmission(decideRequest, ([, id]) => id === r().id);
+  const sendDecision = useAction(decideRequest);
+  const busy = () => deciding.pending === true;
   const [error, setError] = createSignal("");
   const [rejecting, setRejecting] = createSignal(false);
   const [reason, setReason] = createSignal("");
   const [reasonError, setReasonError] = createSignal("");
   let reasonInput: HTMLTextAreaElement | undefined;
   const idBase = () => `request-${r().id}`;
-  const param = () => ({ group: props.context.group, id: String(r().id) });
 
-  const act = async (run: () => Promise<string>) => {
+  /** Sends the decision; either way the list is fetched again (decided elsewhere meanwhile too). */
+  const decide = async (decision: Decision, done: (version: number | null) => string) => {
     if (busy()) return;
-    setBusy(true);
     setError("");
     try {
-      const message = await run();
-      props.onDone(message);
-      await refreshGroupData();
+      const { version } = await sendDecision(props.context.group, r().id, decision);
+      props.onDone(done(version));
     } catch (err) {
       setError(errorText(err));
-      // Decided elsewhere meanwhile: show the list as it is now.
-      if (err instanceof ApiError && (err.code === "request_closed" || err.code === "request_not_found")) {
-        await refreshGroupData();
-      }
-    } finally {
-      setBusy(false);
     }
   };
 
   const approve = () =>
-    act(async () => {
-      const response = await api.api.groups[":group"]["publish-requests"][":id"].approve.$post({
-        param: param(),
-      });
-      if (!response.ok) throw await toApiError(response);
-      const body = await response.json();
-      return t(
-        `Goedgekeurd: ${r().tenant.name} versie ${body.version.number} is gepubliceerd.`,
-        `Approved: ${r().tenant.name} version ${body.version.number} is published.`,
-      );
-    });
+    decide({ kind: "approve" }, (version) =>
+      t(
+        `Goedgekeurd: ${r().tenant.name} versie ${version} is gepubliceerd.`,
+        `Approved: ${r().tenant.name} version ${version} is published.`,
+      ),
+    );
 
   const reject = (event: SubmitEvent) => {
     event.preventDefault();
@@ -214,27 +209,18 @@ function PendingRequest(props: {
       return;
     }
     setReasonError("");
-    return act(async () => {
-      const response = await api.api.groups[":group"]["publish-requests"][":id"].reject.$post({
-        param: param(),
-        json: { reason: text },
-      });
-      if (!response.ok) throw await toApiError(response);
-      return t(`Afgewezen: het verzoek van ${r().tenant.name}.`, `Rejected: ${r().tenant.name}'s request.`);
-    });
+    return decide({ kind: "reject", reason: text }, () =>
+      t(`Afgewezen: het verzoek van ${r().tenant.name}.`, `Rejected: ${r().tenant.name}'s request.`),
+    );
   };
 
   const withdraw = () =>
-    act(async () => {
-      const response = await api.api.groups[":group"]["publish-requests"][":id"].withdraw.$post({
-        param: param(),
-      });
-      if (!response.ok) throw await toApiError(response);
-      return t(
+    decide({ kind: "withdraw" }, () =>
+      t(
         `Ingetrokken: je verzoek voor ${r().tenant.name}.`,
         `Withdrawn: your request for ${r().tenant.name}.`,
-      );
-    });
+      ),
+    );
 
   return (
     <li

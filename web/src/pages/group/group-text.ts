@@ -229,3 +229,9 @@ export function fieldText(error: unknown, field: string): string | undefined {
 }
 
 export const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/** "A", "A en B", "A, B en C" (or "and" in English). */
+export function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join("");
+  return `${names.slice(0, -1).join(", ")}${t(" en ", " and ")}${names.at(-1)}`;
+}
