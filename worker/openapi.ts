@@ -508,6 +508,24 @@ export const ROUTE_DOCS: RouteDoc[] = [
   },
   {
     method: "get",
+    path: "/api/groups/{group}/tenants/{tenant}/publish-review",
+    summary:
+      "What publishing the saved draft would change: section- and word-level diff of the rendered text against the version in force (?lang=), and whether the group requires approval",
+    tag: "Company",
+    access: "group admin, editor, viewer",
+    responses: { "200": "Diff against the version in force", "409": "No baseline published yet" },
+  },
+  {
+    method: "get",
+    path: "/api/groups/{group}/publish-requests/{id}/review",
+    summary:
+      "What approving the request would change: diff of the content it holds against the version in force (?lang=), and the version a restore request brings back",
+    tag: "Approval",
+    access: "group admin, the company's editors and viewers",
+    responses: { "200": "Diff against the version in force", "404": "No such request" },
+  },
+  {
+    method: "get",
     path: "/api/groups/{group}/tenants/{tenant}/completeness",
     summary: "The AVG completeness check of the draft, or of a version (?version=)",
     tag: "Company",

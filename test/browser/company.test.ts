@@ -102,6 +102,15 @@ it("lets JCC's editor change the phone and a section, see it live, save, publish
   await page.getByRole("link", { name: "Naar publiceren" }).click();
   await page.getByRole("heading", { level: 1, name: "JCC Software: publiceren" }).waitFor();
   await page.getByText("Er ontbreekt niets").waitFor();
+  // The redline against the version in force, as rendered text: the new sentence is inserted.
+  const changes = page.getByRole("region", { name: "Wat er verandert" });
+  await changes.getByText(/^Ten opzichte van versie \d+, die nu geldt/).waitFor();
+  const legalBasisChange = changes.locator('li[data-section="legal_basis"]');
+  expect((await legalBasisChange.locator("ins").allTextContents()).join(" ")).toContain(sentence);
+  await changes.getByRole("button", { name: "Engels" }).click();
+  await expect
+    .poll(async () => (await legalBasisChange.locator("ins").allTextContents()).join(" "))
+    .toContain(sentenceEn);
   await checkScreen(page, "company-publish");
 
   // The change note is required; the message sits at the field.
@@ -302,18 +311,20 @@ it("shows a publish that waits for approval, and lets the requester withdraw it"
 
     await page.goto(`${base}/console/conxillium/companies/dataquint/publish`);
     await page.getByLabel("Wat is er veranderd?").fill("Nieuw telefoonnummer.");
-    await page.getByRole("button", { name: "Publiceren", exact: true }).click();
+    // With approval on, the button says what it does.
+    expect(await page.getByRole("button", { name: "Publiceren", exact: true }).count()).toBe(0);
+    await page.getByRole("button", { name: "Ter goedkeuring indienen", exact: true }).click();
     await page.getByRole("heading", { level: 2, name: "Verzoek verstuurd: wacht op goedkeuring" }).waitFor();
     const pending = page.locator("section.panel.pending", {
       has: page.getByRole("button", { name: "Verzoek intrekken" }),
     });
     await pending.getByText("Nieuw telefoonnummer.").waitFor();
-    expect(await page.getByRole("button", { name: "Publiceren", exact: true }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Ter goedkeuring indienen", exact: true }).count()).toBe(0);
     await checkScreen(page, "company-publish-requested");
 
     await pending.getByRole("button", { name: "Verzoek intrekken" }).click();
     await page.getByRole("heading", { level: 2, name: "Verzoek ingetrokken" }).waitFor();
-    await page.getByRole("button", { name: "Publiceren", exact: true }).waitFor();
+    await page.getByRole("button", { name: "Ter goedkeuring indienen", exact: true }).waitFor();
   } finally {
     await setApproval(false);
   }

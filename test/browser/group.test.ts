@@ -242,9 +242,10 @@ it("shows the lead all eight companies, marks them outdated after a new baseline
     .first()
     .waitFor();
   expect(await timeline.textContent()).toContain(
-    "opnieuw gepubliceerd op de nieuwe basisverklaring door lead@conxillium.example",
+    "opnieuw gepubliceerd op de nieuwe basisverklaring door Lotte de Leeuw",
   );
-  await companyRow(page, "pharox").getByText("lead@conxillium.example").waitFor();
+  // People by name, not by e-mail address.
+  await companyRow(page, "pharox").getByText("Lotte de Leeuw").waitFor();
   await checkScreen(page, "group-dashboard-republished");
 
   // The public statement carries the new sentence, in both languages.
@@ -336,7 +337,9 @@ it("invites someone from the People page, who accepts in another browser, then c
   await invitee.getByLabel("Nieuw wachtwoord").fill("een-lang-wachtwoord");
   await invitee.getByLabel("Herhaal het wachtwoord").fill("een-lang-wachtwoord");
   await invitee.getByRole("button", { name: "Uitnodiging accepteren" }).click();
-  await invitee.getByRole("heading", { level: 1, name: "Welkom, Noor Nieuw" }).waitFor();
+  // The new editor of Pharox lands in Pharox, signed in as themselves.
+  await invitee.waitForURL((url) => url.pathname === "/console/conxillium/companies/pharox");
+  await invitee.getByRole("navigation", { name: "Account" }).getByText("Noor Nieuw").waitFor();
 
   // Back with the lead: accepted, a member now; move them to SIM as a viewer.
   await lead.reload();
@@ -546,6 +549,13 @@ it("requires approval: the lead approves and rejects DataQuint's requests, the e
     const card = lead.locator('.card[data-company="dataquint"]');
     await card.getByText(`„Introductie aangevuld (${stamp})”`).waitFor();
     await card.getByText("Daan Quint").waitFor();
+    // The card shows what approving it would publish: the redline against the version in force.
+    const introduction = card.locator('.request-changes li[data-section="introduction"]');
+    await introduction.waitFor();
+    expect((await introduction.locator("ins").allTextContents()).join(" ")).toContain(first.nl);
+    expect(await card.locator(".request-changes h4").textContent()).toMatch(
+      /ten opzichte van versie \d+, die nu geldt/,
+    );
     await checkScreen(lead, "group-requests-pending");
     await card.getByRole("button", { name: "Goedkeuren en publiceren" }).click();
     await lead
@@ -557,7 +567,7 @@ it("requires approval: the lead approves and rejects DataQuint's requests, the e
       hasText: `Introductie aangevuld (${stamp})`,
     });
     await decided.getByText("Goedgekeurd").waitFor();
-    expect(await decided.textContent()).toContain("door lead@conxillium.example");
+    expect(await decided.textContent()).toContain("door Lotte de Leeuw");
     expect(await publicJson(lead, "dataquint")).toContain(first.nl);
 
     // A second request, rejected with a reason; the reason is required.

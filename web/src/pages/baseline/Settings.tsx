@@ -4,6 +4,7 @@ import { createAsync, useAction, useSubmission } from "@solidjs/router";
 import { t } from "../../i18n.ts";
 import { useGroup } from "../group/GroupLayout.tsx";
 import { getSettings, saveSettings } from "../group/group-data.ts";
+import { OnlyLeadWarning } from "../group/OnlyLeadWarning.tsx";
 import { errorText } from "../group/group-text.ts";
 import { LeadOnly } from "./access.tsx";
 import "./baseline.css";
@@ -87,11 +88,12 @@ function GroupSettings() {
                 "With approval on, every publish becomes a request that another privacy lead approves.",
               )}{" "}
               {t(
-                "Ook jouw eigen publicaties: niemand keurt zijn eigen verzoek goed. Met goedkeuring uit publiceren redacteuren direct.",
-                "Your own publishes too: nobody approves their own request. With approval off, editors publish directly.",
+                "Dat geldt voor elke publicatie en elke teruggezette versie van de verklaring van een bedrijf, ook als jij die doet: niemand keurt zijn eigen verzoek goed. De basisverklaring publiceer je direct, zonder verzoek. Met goedkeuring uit publiceren redacteuren direct.",
+                "That covers every publish and every restored version of a company's statement, yours too: nobody approves their own request. The baseline you publish directly, without a request. With approval off, editors publish directly.",
               )}
             </p>
           </div>
+          <OnlyLeadWarning approvalOn={requireApproval()} />
           <p class="muted">
             {settings()!.requireApproval
               ? t("Nu: goedkeuring staat aan.", "Now: approval is on.")

@@ -1,7 +1,7 @@
 // Publishing a company's saved draft: what will go out and what still blocks it, a change note,
 // whether the change is material, an optional date it takes effect — then a new version, or a
 // request that waits for the privacy lead's approval.
-import { createSignal, For, Show } from "solid-js";
+import { createSignal, ErrorBoundary, For, Show, startTransition } from "solid-js";
 import { A, createAsync, useAction, useParams, useSubmission } from "@solidjs/router";
 import * as v from "valibot";
 import { PublishSchema } from "#shared/api-schemas.ts";
@@ -21,6 +21,7 @@ import {
   type Draft,
   getDraft,
   getPreview,
+  getPublishReview,
   publishDraft,
   publicStatementUrl,
   type ServerPreview,
@@ -34,6 +35,7 @@ import {
   formatDateTime,
 } from "./labels.ts";
 import { ProblemList, sectionListLookup, sectionTitleLookup } from "./Preview.tsx";
+import { SectionDiffList } from "../group/SectionDiff.tsx";
 import "./company.css";
 
 const VIOLATION_CODES = new Set([
@@ -59,9 +61,12 @@ function PublishLoader(props: { group: string; tenant: string }) {
   const preview = createAsync(() => getPreview(props.group, props.tenant));
   const baseline = createAsync(() => getBaseline(props.group));
   const requests = createAsync(() => getPublishRequests(props.group));
+  const review = createAsync(() => getPublishReview(props.group, props.tenant));
   const ready = () => {
-    const [d, p, b, r] = [draft(), preview(), baseline(), requests()];
-    return d && p && b && r ? { draft: d, preview: p, baseline: b, requests: r.requests } : null;
+    const [d, p, b, r, v] = [draft(), preview(), baseline(), requests(), review()];
+    return d && p && b && r && v
+      ? { draft: d, preview: p, baseline: b, requests: r.requests, requiresApproval: v.requiresApproval }
+      : null;
   };
   return (
     <Show when={ready()}>
@@ -72,6 +77,7 @@ function PublishLoader(props: { group: string; tenant: string }) {
           preview={data().preview}
           baseline={data().baseline}
           pending={data().requests.filter((r) => r.tenant.slug === props.tenant && r.status === "pending")}
+          requiresApproval={data().requiresApproval}
         />
       )}
     </Show>
@@ -89,6 +95,7 @@ function PublishScreen(props: {
   preview: ServerPreview;
   baseline: PublishedBaseline;
   pending: PublishRequest[];
+  requiresApproval: boolean;
 }) {
   const tenant = () => props.draft.tenant;
   const editorUrl = (field: string) => `/console/${props.group}/companies/${tenant().slug}#${fieldId(field)}`;
@@ -167,6 +174,12 @@ function PublishScreen(props: {
         <TextPreview outputs={props.preview.outputs} />
       </section>
 
+      <PublishChanges
+        group={props.group}
+        tenant={tenant().slug}
+        languages={props.preview.outputs.filter((o) => o.format === "fragment").map((o) => o.language)}
+      />
+
       <Show when={props.pending[0]}>
         {(request) => (
           <PendingRequest
@@ -194,6 +207,7 @@ function PublishScreen(props: {
             tenant={tenant().slug}
             editorUrl={editorUrl}
             blocked={blocked()}
+            requiresApproval={props.requiresApproval}
             onDone={(result) => {
               setOutcome(result);
               requestAnimationFrame(() => document.getElementById("outcome-title")?.focus());
@@ -202,6 +216,71 @@ function PublishScreen(props: {
         </Show>
       </Show>
     </>
+  );
+}
+
+/**
+ * The redline: what publishing changes in the statement in force, section by section and word by
+ * word, as readers will read it (rendered text, not Markdown).
+ */
+function PublishChanges(props: { group: string; tenant: string; languages: Language[] }) {
+  const [lang, setLang] = createSignal<Language | undefined>(undefined);
+  const review = createAsync(() => getPublishReview(props.group, props.tenant, lang()));
+  return (
+    <section class="panel redline" aria-labelledby="changes-title">
+      <h2 id="changes-title">{t("Wat er verandert", "What changes")}</h2>
+      <ErrorBoundary
+        fallback={(error: unknown) => (
+          <p role="alert" class="notice error">
+            {describeError(asApiError(error))}
+          </p>
+        )}
+      >
+        <Show when={review()}>
+          {(current) => (
+            <>
+              <p class="hint">
+                <Show
+                  when={current().inForce}
+                  fallback={t(
+                    "Er geldt nog geen versie: dit wordt de eerste. Hieronder de hele tekst.",
+                    "No version is in force yet: this will be the first. The whole text is below.",
+                  )}
+                >
+                  {(inForce) =>
+                    t(
+                      `Ten opzichte van versie ${inForce().version}, die nu geldt: woorden die erbij komen zijn onderstreept, woorden die vervallen doorgestreept.`,
+                      `Against version ${inForce().version}, now in force: words that come in are underlined, words that go are struck through.`,
+                    )
+                  }
+                </Show>
+              </p>
+              <Show when={props.languages.length > 1}>
+                <div
+                  class="segmented"
+                  role="group"
+                  aria-label={t("Taal van de wijzigingen", "Language of the changes")}
+                >
+                  <For each={props.languages}>
+                    {(option) => (
+                      <button
+                        type="button"
+                        aria-pressed={current().language === option}
+                        // In a transition: the redline on screen stays until the other language is there.
+                        onClick={() => void startTransition(() => setLang(option))}
+                      >
+                        {option === "nl" ? t("Nederlands", "Dutch") : t("Engels", "English")}
+                      </button>
+                    )}
+                  </For>
+                </div>
+              </Show>
+              <SectionDiffList diff={current().diff} lang={current().language} />
+            </>
+          )}
+        </Show>
+      </ErrorBoundary>
+    </section>
   );
 }
 
@@ -390,6 +469,7 @@ function PublishForm(props: {
   group: string;
   tenant: string;
   blocked: boolean;
+  requiresApproval: boolean;
   editorUrl: (field: string) => string;
   onDone: (outcome: Outcome) => void;
 }) {
@@ -519,8 +599,8 @@ function PublishForm(props: {
           <label for="changeNote">{t("Wat is er veranderd?", "What changed?")}</label>
           <p class="hint" id="changeNote-hint">
             {t(
-              "Komt in de versiegeschiedenis en het openbare wijzigingsoverzicht, bijv. “Nieuw telefoonnummer en uitleg over de rechtsgrond”.",
-              "Appears in the version history and the public change log, e.g. “New phone number and an explanation of the legal basis”.",
+              "Openbaar: komt in de versiegeschiedenis en op de pagina „Wat is er veranderd?”, zoals je hem hier schrijft — ook bij de Engelse verklaring, want hij wordt niet vertaald. Schrijf hem voor de mensen van wie het bedrijf gegevens verwerkt, bijv. “Nieuw telefoonnummer en uitleg over de rechtsgrond”.",
+              "Public: it appears in the version history and on the “What changed?” page as you write it here — with the English statement too, as it is not translated. Write it for the people whose data the company processes, e.g. “New phone number and an explanation of the legal basis”.",
             )}
           </p>
           <textarea
@@ -587,13 +667,24 @@ function PublishForm(props: {
           </p>
         </Show>
         <button type="submit" class="primary" aria-disabled={busy()}>
-          {busy() ? t("Bezig met publiceren…", "Publishing…") : t("Publiceren", "Publish")}
+          {props.requiresApproval
+            ? busy()
+              ? t("Bezig met indienen…", "Submitting…")
+              : t("Ter goedkeuring indienen", "Submit for approval")
+            : busy()
+              ? t("Bezig met publiceren…", "Publishing…")
+              : t("Publiceren", "Publish")}
         </button>
         <p class="hint">
-          {t(
-            "Vraagt de groep om goedkeuring, dan wordt dit een verzoek aan de privacyfunctionaris.",
-            "If the group requires approval, this becomes a request to the privacy lead.",
-          )}
+          {props.requiresApproval
+            ? t(
+                "De groep laat elke publicatie goedkeuren door een privacyfunctionaris: dit wordt een verzoek. Pas na goedkeuring staat de nieuwe versie online.",
+                "The group has every publication approved by a privacy lead: this becomes a request. The new version goes online only once approved.",
+              )
+            : t(
+                "De nieuwe versie staat direct online (of op de gekozen datum).",
+                "The new version goes online right away (or on the chosen date).",
+              )}
         </p>
       </form>
     </section>

@@ -60,6 +60,22 @@ export const getVersionDiff = query(
 );
 export type VersionDiff = Awaited<ReturnType<typeof getVersionDiff>>;
 
+/**
+ * What publishing the saved draft would change against the version in force: the rendered text,
+ * section by section and word by word; and whether the group makes a publish a request.
+ */
+export const getPublishReview = query(
+  (group: string, tenant: string, lang?: "nl" | "en") =>
+    fetchJson(() =>
+      api.api.groups[":group"].tenants[":tenant"]["publish-review"].$get({
+        param: { group, tenant },
+        query: lang ? { lang } : {},
+      }),
+    ),
+  "company-publish-review",
+);
+export type PublishReview = Awaited<ReturnType<typeof getPublishReview>>;
+
 /** The draft as the conflict answer of a save carries it. */
 export interface CurrentDraft {
   revision: number;
@@ -101,7 +117,7 @@ export const saveDraft = action(
         { headers: { "If-Match": `"${revision}"` } },
       ),
     );
-    const revalidate = [getDraft.key, getPreview.key, getVersions.key, getRollout.key];
+    const revalidate = [getDraft.key, getPreview.key, getPublishReview.key, getVersions.key, getRollout.key];
     if (response.ok) {
       const outcome: SaveOutcome = { kind: "saved", draft: await response.json() };
       return json(outcome, { revalidate });

@@ -27,6 +27,8 @@ import {
   roleName,
 } from "./group-text.ts";
 import { Rollout, unchanged } from "./Rollout.tsx";
+import { usePersonName } from "./people-names.ts";
+import { CompanyLink } from "../../components/CompanyLink.tsx";
 
 export default function DashboardPage() {
   const ctx = useGroup();
@@ -123,6 +125,7 @@ function CompanyTable(props: { group: string }) {
   const publishes = createAsync(() => loadPublishes(props.group));
   const completeness = createAsync(() => getCompleteness(props.group));
   const avgOf = (slug: string) => completeness()?.companies.find((c) => c.tenant.slug === slug);
+  const personName = usePersonName();
   const versions = createAsync(async () => {
     const list = await getTenants(props.group);
     const entries = await Promise.all(
@@ -260,7 +263,7 @@ function CompanyTable(props: { group: string }) {
                         <time datetime={entry().at}>{formatShortDateTime(entry().at)}</time>
                         <br />
                         <span class="muted">
-                          {t("door", "by")} {entry().actor}
+                          {t("door", "by")} {personName(entry().actor)}
                           <Show when={summaryNumber(entry(), "version")}>
                             {(n) => (
                               <>
@@ -327,7 +330,19 @@ function Timeline(props: { group: string }) {
     ]);
     return [...publishes, ...baselines.entries].sort((a, b) => b.seq - a.seq).slice(0, 15);
   });
-  const nameOf = (slug: string | null) => tenants()?.tenants.find((x) => x.slug === slug)?.name ?? slug ?? "";
+  const personName = usePersonName();
+  const companyVersion = (entry: AuditEntry) => {
+    const slug = entry.tenant ?? entry.target;
+    const company = tenants()?.tenants.find((x) => x.slug === slug);
+    const version = `${t("versie", "version")} ${summaryNumber(entry, "version") ?? "?"}`;
+    return company ? (
+      <>
+        <CompanyLink group={props.group} slug={company.slug} name={company.name} /> {version}
+      </>
+    ) : (
+      `${slug ?? ""} ${version}`
+    );
+  };
 
   return (
     <section aria-labelledby="timeline-title">
@@ -347,9 +362,9 @@ function Timeline(props: { group: string }) {
                         `Basisverklaring versie ${summaryNumber(entry, "version") ?? "?"}`,
                         `Baseline version ${summaryNumber(entry, "version") ?? "?"}`,
                       )
-                    : `${nameOf(entry.tenant ?? entry.target)} ${t("versie", "version")} ${summaryNumber(entry, "version") ?? "?"}`}
+                    : companyVersion(entry)}
                 </strong>{" "}
-                — {actionName(entry.action).toLowerCase()} {t("door", "by")} {entry.actor}
+                — {actionName(entry.action).toLowerCase()} {t("door", "by")} {personName(entry.actor)}
                 <Show when={summaryText(entry, "changeNote")}>
                   {(note) => <div class="muted">„{note()}”</div>}
                 </Show>

@@ -1,7 +1,7 @@
 // /console/:group/requests — publishes that wait for a second privacy lead, and what was decided.
 // A group admin approves or rejects (with a reason) someone else's request; whoever asked can
 // withdraw it. Editors see the requests of their own companies.
-import { createMemo, createSignal, For, Show } from "solid-js";
+import { createMemo, createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
 import { A, createAsync, useAction, useSubmission } from "@solidjs/router";
 import { t } from "../../i18n.ts";
 import { GroupPage, useGroup, type GroupContext } from "./GroupLayout.tsx";
@@ -9,10 +9,15 @@ import {
   decideRequest,
   type Decision,
   getPublishRequests,
+  getRequestReview,
   getSettings,
   type PublishRequest,
 } from "./group-data.ts";
 import { errorText, formatDate, formatDateTime } from "./group-text.ts";
+import { usePersonName } from "./people-names.ts";
+import { SectionDiffList } from "./SectionDiff.tsx";
+import { OnlyLeadWarning } from "./OnlyLeadWarning.tsx";
+import { CompanyLink } from "../../components/CompanyLink.tsx";
 
 export default function PublishRequestsPage() {
   const ctx = useGroup();
@@ -75,7 +80,13 @@ function Requests(props: GroupContext) {
               <For each={decided()}>
                 {(request) => (
                   <tr data-request={request.id}>
-                    <th scope="row">{request.tenant.name}</th>
+                    <th scope="row">
+                      <CompanyLink
+                        group={props.group}
+                        slug={request.tenant.slug}
+                        name={request.tenant.name}
+                      />
+                    </th>
                     <td data-label={t("Aangevraagd", "Requested")}>
                       {request.requestedBy.name}
                       <br />
@@ -98,6 +109,7 @@ function Requests(props: GroupContext) {
 
 function Decision(props: { request: PublishRequest }) {
   const r = () => props.request;
+  const personName = usePersonName();
   return (
     <>
       <Show when={r().status === "approved"}>
@@ -117,7 +129,7 @@ function Decision(props: { request: PublishRequest }) {
         <Show when={r().decidedBy}>
           {(who) => (
             <>
-              {t("door", "by")} {who()}
+              {t("door", "by")} {personName(who())}
               {", "}
             </>
           )}
@@ -131,27 +143,89 @@ function Decision(props: { request: PublishRequest }) {
 function ApprovalSetting(props: { group: string }) {
   const settings = createAsync(() => getSettings(props.group));
   return (
-    <Show when={settings()}>
-      {(s) => (
-        <p class="notice info" data-approval={s().requireApproval ? "on" : "off"}>
-          <strong>
+    <>
+      <Show when={settings()}>
+        {(s) => (
+          <p class="notice info" data-approval={s().requireApproval ? "on" : "off"}>
+            <strong>
+              {s().requireApproval
+                ? t("Goedkeuring is verplicht.", "Approval is required.")
+                : t("Goedkeuring staat uit.", "Approval is off.")}
+            </strong>{" "}
             {s().requireApproval
-              ? t("Goedkeuring is verplicht.", "Approval is required.")
-              : t("Goedkeuring staat uit.", "Approval is off.")}
-          </strong>{" "}
-          {s().requireApproval
-            ? t(
-                "Elke publicatie — ook die van een privacyfunctionaris — wacht tot een andere privacyfunctionaris haar goedkeurt.",
-                "Every publish — a privacy lead's too — waits until another privacy lead approves it.",
-              )
-            : t(
-                "Redacteuren publiceren direct, zonder tweede paar ogen.",
-                "Editors publish directly, without a second pair of eyes.",
-              )}{" "}
-          <A href={`/console/${props.group}/settings`}>
-            {t("Wijzigen bij Instellingen", "Change in Settings")}
-          </A>
-        </p>
+              ? t(
+                  "Elke publicatie van de verklaring van een bedrijf — ook die van een privacyfunctionaris, ook een teruggezette versie — wacht tot een andere privacyfunctionaris haar goedkeurt. De basisverklaring wordt direct gepubliceerd.",
+                  "Every publish of a company's statement — a privacy lead's too, a restored version too — waits until another privacy lead approves it. The baseline is published directly.",
+                )
+              : t(
+                  "Redacteuren publiceren direct, zonder tweede paar ogen.",
+                  "Editors publish directly, without a second pair of eyes.",
+                )}{" "}
+            <A href={`/console/${props.group}/settings`}>
+              {t("Wijzigen bij Instellingen", "Change in Settings")}
+            </A>
+          </p>
+        )}
+      </Show>
+      <Show when={settings()?.requireApproval}>
+        <OnlyLeadWarning approvalOn />
+      </Show>
+    </>
+  );
+}
+
+/**
+ * The redline of a request: what approving it would change in the statement in force, as readers
+ * will read it. A restore request says which version it brings back, and links to the versions.
+ */
+function RequestChanges(props: { group: string; request: PublishRequest }) {
+  const review = createAsync(() => getRequestReview(props.group, props.request.id));
+  const company = () => `/console/${props.group}/companies/${props.request.tenant.slug}`;
+  return (
+    <Show when={review()}>
+      {(current) => (
+        <div class="request-changes">
+          <Show when={current().restoredFrom}>
+            {(number) => (
+              <p class="restore-note">
+                <strong>{t(`Terugzetten van versie ${number()}`, `Restoring version ${number()}`)}</strong>{" "}
+                {t(
+                  "— de bedrijfsgegevens en teksten van die versie, op de huidige basisverklaring.",
+                  "— that version's company details and texts, on the current baseline.",
+                )}
+              </p>
+            )}
+          </Show>
+          <h4>
+            {current().inForce
+              ? t(
+                  `Wat er verandert ten opzichte van versie ${current().inForce!.version}, die nu geldt`,
+                  `What changes against version ${current().inForce!.version}, now in force`,
+                )
+              : t(
+                  "Wat er gepubliceerd wordt (de eerste versie)",
+                  "What will be published (the first version)",
+                )}
+          </h4>
+          <SectionDiffList diff={current().diff} lang={current().language} />
+          <p>
+            <Show
+              when={current().restoredFrom}
+              fallback={
+                <A href={`${company()}/publish`}>
+                  {t(
+                    `Publicatiepagina van ${props.request.tenant.name}`,
+                    `${props.request.tenant.name}'s publish page`,
+                  )}
+                </A>
+              }
+            >
+              <A href={`${company()}/versions`}>
+                {t(`Versies van ${props.request.tenant.name}`, `${props.request.tenant.name}'s versions`)}
+              </A>
+            </Show>
+          </p>
+        </div>
       )}
     </Show>
   );
@@ -230,7 +304,9 @@ function PendingRequest(props: {
       aria-labelledby={`${idBase()}-title`}
     >
       <div class="card-head">
-        <h3 id={`${idBase()}-title`}>{r().tenant.name}</h3>
+        <h3 id={`${idBase()}-title`}>
+          <CompanyLink group={props.context.group} slug={r().tenant.slug} name={r().tenant.name} />
+        </h3>
         <span class="badge info">{t("Wacht op goedkeuring", "Awaiting approval")}</span>
       </div>
       <p>
@@ -257,11 +333,18 @@ function PendingRequest(props: {
           )}
         </Show>
       </ul>
-      <p>
-        <A href={`/console/${props.context.group}/companies/${r().tenant.slug}/publish`}>
-          {t(`Concept van ${r().tenant.name} bekijken`, `View ${r().tenant.name}'s draft`)}
-        </A>
-      </p>
+      <ErrorBoundary
+        fallback={(error: unknown) => (
+          <p role="alert" class="notice error">
+            {t("De wijzigingen konden niet worden geladen: ", "The changes could not be loaded: ")}
+            {errorText(error)}
+          </p>
+        )}
+      >
+        <Suspense fallback={<p class="loading">{t("Wijzigingen laden…", "Loading the changes…")}</p>}>
+          <RequestChanges group={props.context.group} request={r()} />
+        </Suspense>
+      </ErrorBoundary>
 
       <div role="alert" class="notice error" classList={{ empty: !error() }}>
         {error()}

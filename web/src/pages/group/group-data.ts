@@ -66,6 +66,18 @@ export const getPublishRequests = query(
 );
 export type PublishRequest = Awaited<ReturnType<typeof getPublishRequests>>["requests"][number];
 
+/** What approving a request would change against the version in force, and what a restore brings back. */
+export const getRequestReview = query(
+  (group: Group, request: number) =>
+    fetchJson(() =>
+      api.api.groups[":group"]["publish-requests"][":id"].review.$get({
+        param: { group, id: String(request) },
+        query: {},
+      }),
+    ),
+  "group-request-review",
+);
+
 export const getSettings = query(
   (group: Group) => fetchJson(() => api.api.groups[":group"].settings.$get({ param: { group } })),
   "group-settings",
