@@ -16,6 +16,7 @@ const env = {
 /** Runs a command to its end; its output is returned, and shown (with the exit code) if it fails. */
 function run(command, args) {
   const result = spawnSync(command, args, { env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  if (result.error) throw result.error;
   const output = `${result.stdout ?? ""}${result.stderr ?? ""}`;
   if (result.status !== 0) {
     process.stderr.write(output);

@@ -25,6 +25,13 @@ async function readDraft(page: Page): Promise<DraftBody> {
   return (await response.json()) as DraftBody;
 }
 
+/** Opens a section of "Teksten per onderdeel" (folded away when the company has not changed it). */
+async function openSection(page: Page, key: string): Promise<void> {
+  const section = page.locator(`#section-${key}`);
+  if ((await section.getAttribute("open")) === null) await section.locator("summary").click();
+  await section.locator(".override-controls").waitFor();
+}
+
 async function openEditor(page: Page, path = JCC_EDITOR): Promise<void> {
   await page.goto(`${base}${path}`);
   await page.getByRole("heading", { level: 1, name: /gegevens en teksten/ }).waitFor();
@@ -43,17 +50,35 @@ it("lets JCC's editor change the phone and a section, see it live, save, publish
   await page.getByRole("heading", { level: 1, name: "JCC Software: gegevens en teksten" }).waitFor();
   await preview(page).waitFor();
   // The AVG check of the draft sits next to its preview, with the score and no "always" item missing.
+  // The side column opens on the preview; the AVG check has a tab of its own.
+  await page.getByRole("tab", { name: "AVG" }).click();
   const panel = page.locator("section.completeness-panel");
   await panel.getByRole("heading", { name: "AVG-volledigheid" }).waitFor();
   expect(Number(await panel.locator(".cp-score-value").textContent())).toBeGreaterThan(80);
   await checkScreen(page, "company-editor");
+  await page.getByRole("tab", { name: "Voorbeeld" }).click();
 
   const phone = "+31 33 765 43 21";
   const sentence = "Wij leggen per verwerking vast op welke grondslag die berust.";
   const sentenceEn = "For every processing we record the legal basis it rests on.";
   await page.getByLabel("Telefoonnummer", { exact: true }).fill(phone);
+  // A section the company cannot change starts folded away; "Alles uitklappen" opens every one.
+  expect(await page.locator("#section-rights").getAttribute("open")).toBeNull();
+  await page.getByRole("button", { name: "Alles uitklappen" }).click();
+  expect(await page.locator("#section-rights").getAttribute("open")).not.toBeNull();
+  await page.getByRole("button", { name: "Alles inklappen" }).click();
+  expect(await page.locator("details.override[open]").count()).toBe(0);
   const legalBasis = page.locator("#section-legal_basis");
+  await openSection(page, "legal_basis");
   await legalBasis.getByLabel("Eigen tekst toevoegen").check();
+  // The preview follows the section being edited: it is marked (outlined) there.
+  await expect
+    .poll(() =>
+      preview(page)
+        .locator("#vk-legal_basis")
+        .evaluate((el) => getComputedStyle(el).outlineStyle),
+    )
+    .toBe("solid");
   await legalBasis.getByLabel("Toegevoegde tekst (Nederlands)").fill(sentence);
   await legalBasis.getByLabel("Toegevoegde tekst (Engels)").fill(sentenceEn);
 
@@ -353,6 +378,7 @@ it("shows JCC's viewer the editor read-only, and no way to publish", async () =>
   const phone = page.getByLabel("Telefoonnummer", { exact: true });
   expect(await phone.getAttribute("readonly")).not.toBeNull();
   expect(await page.getByRole("button", { name: "Concept opslaan" }).count()).toBe(0);
+  await openSection(page, "legal_basis");
   expect(await page.locator("#section-legal_basis").getByRole("radio").first().isDisabled()).toBe(true);
   expect(await page.getByRole("button", { name: /toevoegen$/ }).count()).toBe(0);
   await checkScreen(page, "company-editor-viewer");

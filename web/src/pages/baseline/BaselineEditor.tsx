@@ -134,6 +134,7 @@ function Editor(props: { group: string; initial: BaselineDraft }) {
                 groupName={ctx.role.groupName}
                 companies={list().tenants.map((c) => ({ slug: c.slug, name: c.name }))}
                 baseline={draft.current}
+                following={() => draft.selectedSection()?.key ?? null}
               />
             )}
           </Show>

@@ -1,7 +1,16 @@
 // The live preview: the baseline being edited, resolved for one company with the same shared
 // engine that publishes, rendered as the HTML fragment companies embed. Everything the engine
 // writes is escaped by construction, so it goes into the page as HTML; no styles come with it.
-import { createMemo, createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
+import {
+  createEffect,
+  createMemo,
+  onCleanup,
+  createSignal,
+  ErrorBoundary,
+  For,
+  Show,
+  Suspense,
+} from "solid-js";
 import { createAsync } from "@solidjs/router";
 import { renderHtmlFragment, resolveStatement } from "#shared/engine.ts";
 import type { Baseline, Group, Language, TenantContent } from "#shared/model.ts";
@@ -10,6 +19,7 @@ import { asApiError } from "../../api.ts";
 import { language, t } from "../../i18n.ts";
 import { getDraft } from "../company/data.ts";
 import { describeError } from "../company/labels.ts";
+import { followSection, stopFollowing } from "../../components/follow-section.ts";
 import { describeProblem, LANGUAGE_WORDS } from "./texts.ts";
 
 interface PreviewProps {
@@ -17,6 +27,8 @@ interface PreviewProps {
   groupName: string;
   companies: { slug: string; name: string }[];
   baseline: () => Baseline;
+  /** The key of the section being edited: the preview scrolls to it and marks it. */
+  following: () => string | null;
 }
 
 export function Preview(props: PreviewProps) {
@@ -96,6 +108,7 @@ export function Preview(props: PreviewProps) {
                 companyName={companyName()}
                 baseline={props.baseline}
                 language={previewLanguage()}
+                following={props.following}
               />
             </Suspense>
           </ErrorBoundary>
@@ -113,6 +126,7 @@ function CompanyPreview(props: {
   companyName: string;
   baseline: () => Baseline;
   language: Language;
+  following: () => string | null;
 }) {
   const draft = createAsync(() => getDraft(props.group, props.slug));
   return <Show when={draft()}>{(loaded) => <Rendered {...props} content={loaded().content} />}</Show>;
@@ -125,7 +139,19 @@ function Rendered(props: {
   baseline: () => Baseline;
   language: Language;
   content: TenantContent;
+  following: () => string | null;
 }) {
+  let documentBox: HTMLDivElement | undefined;
+  // After every rendering and every change of the section being edited: mark it, and scroll the
+  // preview to it only when it is another section than before.
+  let followed: string | null = null;
+  onCleanup(stopFollowing);
+  createEffect(() => {
+    result();
+    const key = props.following();
+    queueMicrotask(() => followSection(documentBox, key, key !== followed));
+    followed = key;
+  });
   const result = createMemo((): { statement: ResolvedStatement; html: string } | { error: string } => {
     try {
       const statement = resolveStatement(
@@ -182,6 +208,7 @@ function Rendered(props: {
               )}
               lang={props.language}
               tabindex="0"
+              ref={documentBox}
               innerHTML={view().html}
             />
           </>

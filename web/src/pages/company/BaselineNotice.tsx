@@ -24,6 +24,11 @@ interface NoticeContext {
   viewer: boolean;
 }
 
+const openFolded = (href: string): void => {
+  const target = document.getElementById(href.replace(/^#/, ""));
+  if (target instanceof HTMLDetailsElement) target.open = true;
+};
+
 /** Reads the company's rollout status; nothing when its statement follows the newest baseline. */
 export function BaselineNotice(props: NoticeContext) {
   const rollout = createAsync(() => getRollout(props.group, props.tenant.slug));
@@ -124,7 +129,8 @@ function Waiting(props: NoticeContext & { status: CompanyRollout }) {
                     fallback={<strong>„{title(conflict.section)}”</strong>}
                   >
                     {(href) => (
-                      <a href={href()}>
+                      // A section folded away opens, so the link lands on its fields.
+                      <a href={href()} onClick={() => openFolded(href())}>
                         <strong>„{title(conflict.section)}”</strong>
                       </a>
                     )}

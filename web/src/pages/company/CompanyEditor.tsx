@@ -30,7 +30,7 @@ import {
 import { type CurrentDraft, type Draft, getDraft, getRollout, saveDraft } from "./data.ts";
 import { EditorContext, type EditorApi } from "./fields.tsx";
 import { describeError, describeIssue, formatDateTime } from "./labels.ts";
-import { Preview, sectionTitleLookup, focusField } from "./Preview.tsx";
+import { Preview, sectionTitleLookup, focusField, type SideTab } from "./Preview.tsx";
 import { ProfileForm } from "./ProfileForm.tsx";
 import { ListEditors } from "./ListEditors.tsx";
 import { OverrideEditors, OwnSections } from "./SectionEditors.tsx";
@@ -169,6 +169,24 @@ function Editor(props: {
     hasErrorsWithin: (prefix) =>
       Object.keys(serverErrors()).some((path) => path.startsWith(prefix)) ||
       Object.keys(clientErrors()).some((path) => path.startsWith(prefix) && visible(path)),
+  };
+
+  // The side column's tab, and the statement section that belongs to the field being edited.
+  const [tab, setTab] = createSignal<SideTab>("preview");
+  const [following, setFollowing] = createSignal<string | null>(null);
+  /** The statement section a form field feeds: its own section, the section that shows its list, … */
+  const sectionOfField = (target: EventTarget | null): string | null => {
+    if (!(target instanceof Element)) return null;
+    const override = target.closest<HTMLElement>("details.override");
+    if (override) return override.id.replace(/^section-/, "");
+    const own = target.closest<HTMLElement>(".own-row");
+    if (own) return plain().ownSections[Number(own.id.replace(/^own-/, ""))]?.key ?? null;
+    const list = target.closest<HTMLElement>(".list-editor");
+    if (list) return baseline.sections.find((s) => list.id === `list-${s.list}`)?.key ?? null;
+    // The company's details: the section that introduces the company by them.
+    if (target.closest("#profile"))
+      return baseline.sections.find((s) => /\{\{\s*company\./.test(s.body.nl))?.key ?? null;
+    return null;
   };
 
   const focusFirstInvalid = () =>
@@ -378,7 +396,9 @@ function Editor(props: {
               <a href="#own">{t("Eigen onderdelen", "Own sections")}</a>
             </li>
             <li>
-              <a href="#preview">{t("Voorbeeld", "Preview")}</a>
+              <a href="#preview" onClick={() => setTab("preview")}>
+                {t("Voorbeeld", "Preview")}
+              </a>
             </li>
           </ul>
         </nav>
@@ -400,6 +420,10 @@ function Editor(props: {
             class="editor-form"
             novalidate
             onSubmit={save}
+            onFocusIn={(event) => {
+              const key = sectionOfField(event.target);
+              if (key) setFollowing(key);
+            }}
             aria-busy={busy()}
             aria-describedby={viewer ? "read-only-note" : undefined}
           >
@@ -477,6 +501,9 @@ function Editor(props: {
               group={props.groupInfo}
               slug={tenant.slug}
               processors={props.processors}
+              following={following()}
+              tab={tab()}
+              onTab={setTab}
             />
           </aside>
         </div>
