@@ -337,6 +337,19 @@ it("adds a processor, changes it, and reports the company drafts that took the c
   try {
     await lead.goto(`${base}/console/${GROUP}/processors`);
     await lead.getByRole("heading", { level: 1, name: "Verwerkers van Conxillium" }).waitFor();
+
+    // What the companies already list by hand is offered for the register, with a key from its name.
+    const suggestions = lead.getByRole("region", { name: "Bij de bedrijven, nog niet in het register" });
+    const hosting = suggestions.locator('li[data-suggestion="lage-landen-hosting-b-v"]');
+    await hosting.waitFor();
+    expect(await hosting.textContent()).toMatch(/Lage Landen Hosting B\.V\..*bij .*,/);
+    await hosting.getByRole("button", { name: "Lage Landen Hosting B.V. in het register zetten" }).click();
+    expect(await lead.getByLabel("Naam", { exact: true }).inputValue()).toBe("Lage Landen Hosting B.V.");
+    expect(await lead.getByLabel("Sleutel").inputValue()).toBe("lage-landen-hosting-b-v");
+    // A new name gives a new key, until the key is typed by hand.
+    await lead.getByLabel("Naam", { exact: true }).fill("Mailhuis Test B.V.");
+    expect(await lead.getByLabel("Sleutel").inputValue()).toBe("mailhuis-test-b-v");
+
     await lead.getByLabel("Sleutel").fill(key);
     await lead.getByLabel("Naam", { exact: true }).fill("Mailhuis Test B.V.");
     await lead.getByLabel("Dienst (Nederlands) — niet verplicht").fill("nieuwsbrieven versturen");
@@ -344,7 +357,11 @@ it("adds a processor, changes it, and reports the company drafts that took the c
     await lead.getByText("Nederland ligt in de Europese Economische Ruimte.").waitFor();
     await lead.getByRole("button", { name: "Verwerker toevoegen" }).click();
     await lead.getByRole("status").filter({ hasText: "Mailhuis Test B.V. is toegevoegd." }).waitFor();
-    await lead.getByRole("status").filter({ hasText: "0 bedrijven bijgewerkt" }).waitFor();
+    // Nobody uses it yet: the message says that nothing changes, not "0 companies updated".
+    await lead
+      .getByRole("status")
+      .filter({ hasText: "Nog geen bedrijf gebruikt deze verwerker uit het register" })
+      .waitFor();
     await lead.locator(`tr[data-key="${key}"]`).filter({ hasText: "Binnen de EER" }).waitFor();
 
     // A company picks it (over the API: the company pages are not what this test is about).

@@ -205,10 +205,21 @@ export function PublishPanel(props: { draft: BaselineDraftController; group: str
   const [changeNote, setChangeNote] = createSignal("");
   const error = () => props.draft.errors().changeNote;
 
-  const submit = async (event: SubmitEvent) => {
+  const [confirming, setConfirming] = createSignal(false);
+  let confirmHeading: HTMLHeadingElement | undefined;
+
+  // Publishing the baseline is public and cannot be taken back: it asks first.
+  const submit = (event: SubmitEvent) => {
     event.preventDefault();
+    if (props.draft.busy() || !props.draft.canPublish(changeNote())) return;
+    setConfirming(true);
+    requestAnimationFrame(() => confirmHeading?.focus());
+  };
+  const publish = async () => {
+    setConfirming(false);
     if (await props.draft.publish(changeNote())) setChangeNote("");
   };
+  const next = () => (history()?.versions[0]?.number ?? 0) + 1;
 
   return (
     <section class="publish" aria-labelledby="publish-title">
@@ -251,6 +262,27 @@ export function PublishPanel(props: { draft: BaselineDraftController; group: str
             : t("Basisverklaring publiceren", "Publish baseline")}
         </button>
       </form>
+      <Show when={confirming()}>
+        <div class="confirm" role="group" aria-labelledby="publish-confirm-title">
+          <h3 id="publish-confirm-title" tabindex="-1" ref={confirmHeading}>
+            {t(`Basisverklaring versie ${next()} publiceren?`, `Publish baseline version ${next()}?`)}
+          </h3>
+          <p>
+            {t(
+              "Een gepubliceerde versie blijft bestaan. Elk bedrijf waarvoor de tekst hierdoor verandert, staat daarna als verouderd in het overzicht tot het opnieuw publiceert; de openbare verklaringen veranderen pas dan.",
+              "A published version stays. Every company whose text this changes is then listed as outdated until it publishes again; the public statements change only then.",
+            )}
+          </p>
+          <div class="button-row">
+            <button type="button" class="primary" onClick={() => void publish()}>
+              {t("Ja, basisverklaring publiceren", "Yes, publish the baseline")}
+            </button>
+            <button type="button" class="secondary" onClick={() => setConfirming(false)}>
+              {t("Annuleren", "Cancel")}
+            </button>
+          </div>
+        </div>
+      </Show>
       <Show when={props.draft.published()}>
         {(p) => (
           <div class="notice info published">

@@ -9,6 +9,7 @@ import { isEeaCountry, RECIPIENT_ROLES, SAFEGUARDS, SlugSchema, type Recipient }
 import { ApiError } from "../../api.ts";
 import { language, t } from "../../i18n.ts";
 import { saveProcessor } from "./data.ts";
+import { keyFromName } from "./register-suggestions.ts";
 import { countryName, ROLE_WORDS, SAFEGUARD_WORDS, type Role, type Safeguard } from "./processor-words.ts";
 import { describeIssue } from "./texts.ts";
 
@@ -72,6 +73,8 @@ export function ProcessorForm(props: {
   const [form, setForm] = createSignal<FormState>(props.initial);
   const editing = () => props.editing;
   const [errors, setErrors] = createSignal<Record<string, string>>({});
+  // A key from a suggestion was derived from its name too: it follows the name until typed by hand.
+  const [keyTouched, setKeyTouched] = createSignal(false);
   const [alert, setAlert] = createSignal("");
   const saving = useSubmission(saveProcessor);
   const send = useAction(saveProcessor);
@@ -118,8 +121,8 @@ export function ProcessorForm(props: {
   };
 
   const FIELD_ORDER = [
-    "key",
     "recipient.name",
+    "key",
     "recipient.role",
     "recipient.service.nl",
     "recipient.service.en",
@@ -220,13 +223,30 @@ export function ProcessorForm(props: {
         {alert()}
       </div>
 
+      <div class="field" classList={{ invalid: !!fieldError("recipient.name") }}>
+        <label for="processor-name">{t("Naam", "Name")}</label>
+        <input
+          id="processor-name"
+          value={form().name}
+          onInput={(e) => {
+            const name = e.currentTarget.value;
+            // A new entry's key follows its name until the key is typed by hand.
+            if (!editing() && !keyTouched())
+              update({ name, key: keyFromName(name) }, "recipient.name", "key");
+            else update({ name }, "recipient.name");
+          }}
+          {...errorAttrs("recipient.name", "processor-name")}
+        />
+        <ErrorText field="recipient.name" id="processor-name" />
+      </div>
+
       <Show when={!editing()}>
         <div class="field" classList={{ invalid: !!fieldError("key") }}>
           <label for="processor-key">{t("Sleutel", "Key")}</label>
           <p id="processor-key-hint" class="hint">
             {t(
-              "Kleine letters, cijfers en streepjes, zoals mailchimp. Bedrijven verwijzen met deze sleutel naar de verwerker; hij verandert later niet meer.",
-              "Lower-case letters, digits and dashes, such as mailchimp. Companies refer to the processor by this key; it cannot change later.",
+              "Volgt de naam, tenzij je hem zelf invult: kleine letters, cijfers en streepjes, zoals mailchimp. Bedrijven verwijzen met deze sleutel naar de verwerker; hij verandert later niet meer.",
+              "Follows the name unless you type it yourself: lower-case letters, digits and dashes, such as mailchimp. Companies refer to the processor by this key; it cannot change later.",
             )}
           </p>
           <input
@@ -234,23 +254,15 @@ export function ProcessorForm(props: {
             value={form().key}
             autocomplete="off"
             spellcheck={false}
-            onInput={(e) => update({ key: e.currentTarget.value }, "key")}
+            onInput={(e) => {
+              setKeyTouched(true);
+              update({ key: e.currentTarget.value }, "key");
+            }}
             {...errorAttrs("key", "processor-key", "processor-key-hint")}
           />
           <ErrorText field="key" id="processor-key" />
         </div>
       </Show>
-
-      <div class="field" classList={{ invalid: !!fieldError("recipient.name") }}>
-        <label for="processor-name">{t("Naam", "Name")}</label>
-        <input
-          id="processor-name"
-          value={form().name}
-          onInput={(e) => update({ name: e.currentTarget.value }, "recipient.name")}
-          {...errorAttrs("recipient.name", "processor-name")}
-        />
-        <ErrorText field="recipient.name" id="processor-name" />
-      </div>
 
       <div class="field">
         <label for="processor-role">{t("Rol", "Role")}</label>

@@ -9,6 +9,8 @@ export function ProcessorRegister(props: {
   entries: Processor[];
   canEdit: boolean;
   onEdit: (entry: Processor) => void;
+  /** The companies whose draft uses an entry; undefined when that is not known to this reader. */
+  usedBy?: ((key: string) => { slug: string; name: string }[]) | undefined;
 }) {
   return (
     <Show
@@ -28,6 +30,9 @@ export function ProcessorRegister(props: {
             <th scope="col">{t("Dienst", "Service")}</th>
             <th scope="col">{t("Land", "Country")}</th>
             <th scope="col">{t("Waarborg", "Safeguard")}</th>
+            <Show when={props.usedBy}>
+              <th scope="col">{t("Gebruikt door", "Used by")}</th>
+            </Show>
             <Show when={props.canEdit}>
               <th scope="col">
                 <span class="visually-hidden">{t("Acties", "Actions")}</span>
@@ -57,6 +62,18 @@ export function ProcessorRegister(props: {
                     SAFEGUARD_WORDS[entry.recipient.safeguard].label.en,
                   )}
                 </td>
+                <Show when={props.usedBy}>
+                  {(usedBy) => (
+                    <td class="used-by">
+                      {(() => {
+                        const companies = usedBy()(entry.key);
+                        return companies.length === 0
+                          ? t("nog geen bedrijf", "no company yet")
+                          : `${companies.length === 1 ? t("1 bedrijf", "1 company") : t(`${companies.length} bedrijven`, `${companies.length} companies`)}: ${companies.map((c) => c.name).join(", ")}`;
+                      })()}
+                    </td>
+                  )}
+                </Show>
                 <Show when={props.canEdit}>
                   <td>
                     <button

@@ -1,6 +1,6 @@
 // The group's processor register: kept once by the privacy lead, picked by the companies. A change
 // here flows into every company draft that uses the processor; those companies must publish again.
-import { createSignal, Show } from "solid-js";
+import { createSignal, For, Show } from "solid-js";
 import { A, createAsync } from "@solidjs/router";
 import { t } from "../../i18n.ts";
 import { useGroup } from "../group/GroupLayout.tsx";
@@ -13,6 +13,8 @@ import {
   type SavedProcessor,
 } from "./ProcessorForm.tsx";
 import { ProcessorRegister } from "./ProcessorRegister.tsx";
+import { getCompanyRecipients } from "./data.ts";
+import { companiesUsing, type RegisterSuggestion, suggestFromCompanies } from "./register-suggestions.ts";
 import "./baseline.css";
 
 export default function ProcessorsPage() {
@@ -31,6 +33,18 @@ export default function ProcessorsPage() {
     queueMicrotask(() => document.getElementById("processor-form-title")?.focus());
   };
   const reset = () => setForm({ initial: emptyForm(), editing: null });
+  // What the companies list: only the privacy lead may read every draft.
+  const companies = createAsync(async () => (ctx.role.isAdmin ? getCompanyRecipients(ctx.group) : null));
+  const suggestions = () => {
+    const list = register()?.processors;
+    const listed = companies();
+    return list && listed ? suggestFromCompanies(list, listed) : [];
+  };
+  const startFromSuggestion = (suggestion: RegisterSuggestion) => {
+    setForm({ initial: formFromRecipient(suggestion.key, suggestion.recipient), editing: null });
+    setResult(null);
+    queueMicrotask(() => document.getElementById("processor-form-title")?.focus());
+  };
 
   return (
     <section class="processors" aria-labelledby="processors-title">
@@ -54,15 +68,25 @@ export default function ProcessorsPage() {
                   ? t(`${r().name} is toegevoegd. `, `${r().name} was added. `)
                   : t(`${r().name} is gewijzigd. `, `${r().name} was changed. `)}
               </strong>
-              {r().draftsUpdated === 1
-                ? t(
-                    "1 bedrijf bijgewerkt; zijn verklaring moet opnieuw gepubliceerd worden.",
-                    "1 company updated; its statement needs to be published again.",
-                  )
-                : t(
-                    `${r().draftsUpdated} bedrijven bijgewerkt; hun verklaring moet opnieuw gepubliceerd worden.`,
-                    `${r().draftsUpdated} companies updated; their statements need to be published again.`,
-                  )}
+              {r().draftsUpdated === 0
+                ? r().created
+                  ? t(
+                      "Nog geen bedrijf gebruikt deze verwerker uit het register, dus er verandert nergens iets. Bedrijven kiezen hem in hun lijst met ontvangers.",
+                      "No company uses this processor from the register yet, so nothing changes anywhere. Companies pick it in their list of recipients.",
+                    )
+                  : t(
+                      "Geen bedrijf gebruikt deze verwerker uit het register, dus er hoeft niets opnieuw gepubliceerd te worden.",
+                      "No company uses this processor from the register, so nothing needs to be published again.",
+                    )
+                : r().draftsUpdated === 1
+                  ? t(
+                      "1 bedrijf bijgewerkt; zijn verklaring moet opnieuw gepubliceerd worden.",
+                      "1 company updated; its statement needs to be published again.",
+                    )
+                  : t(
+                      `${r().draftsUpdated} bedrijven bijgewerkt; hun verklaring moet opnieuw gepubliceerd worden.`,
+                      `${r().draftsUpdated} companies updated; their statements need to be published again.`,
+                    )}
             </p>
             <Show when={r().draftsUpdated > 0}>
               <p>
@@ -77,8 +101,49 @@ export default function ProcessorsPage() {
 
       <Show when={register()}>
         {(list) => (
-          <ProcessorRegister entries={list().processors} canEdit={ctx.role.isAdmin} onEdit={startEdit} />
+          <ProcessorRegister
+            entries={list().processors}
+            canEdit={ctx.role.isAdmin}
+            onEdit={startEdit}
+            usedBy={companies() ? (key) => companiesUsing(key, companies() ?? []) : undefined}
+          />
         )}
+      </Show>
+
+      <Show when={suggestions().length > 0}>
+        <section class="register-suggestions" aria-labelledby="suggestions-title">
+          <h2 id="suggestions-title">
+            {t("Bij de bedrijven, nog niet in het register", "At the companies, not yet in the register")}
+          </h2>
+          <p class="hint">
+            {t(
+              "Deze ontvangers staan in de lijst van een of meer bedrijven, met de hand ingevuld. Zet ze in het register, dan houdt de groep ze op één plek bij; de bedrijven kiezen ze daarna uit het register.",
+              "These recipients are in one or more companies' lists, filled in by hand. Put them in the register and the group keeps them in one place; the companies then pick them from the register.",
+            )}
+          </p>
+          <ul class="suggestions">
+            <For each={suggestions()}>
+              {(suggestion) => (
+                <li data-suggestion={suggestion.key}>
+                  <strong>{suggestion.recipient.name}</strong>{" "}
+                  <span class="muted">
+                    — {t("bij", "at")} {suggestion.companies.map((c) => c.name).join(", ")}
+                  </span>{" "}
+                  <button
+                    type="button"
+                    class="secondary small"
+                    onClick={() => startFromSuggestion(suggestion)}
+                  >
+                    {t(
+                      `${suggestion.recipient.name} in het register zetten`,
+                      `Put ${suggestion.recipient.name} in the register`,
+                    )}
+                  </button>
+                </li>
+              )}
+            </For>
+          </ul>
+        </section>
       </Show>
 
       <Show

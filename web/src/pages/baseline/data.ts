@@ -71,6 +71,32 @@ export const publishBaseline = action(
 );
 export type PublishedBaselineVersion = Awaited<ReturnType<typeof publishBaseline>>;
 
+/**
+ * What every company of the group lists as recipients, from their drafts (the privacy lead reads
+ * them all): to say which register entry is used by how many companies, and to suggest adding the
+ * processors the companies already name but the register does not have. Four drafts at a time.
+ */
+export const getCompanyRecipients = query(async (group: string) => {
+  const { tenants } = await fetchJson(() => api.api.groups[":group"].tenants.$get({ param: { group } }));
+  const drafts: { tenant: { slug: string; name: string }; recipients: Recipient[] }[] = [];
+  for (let start = 0; start < tenants.length; start += 4) {
+    const batch = await Promise.all(
+      tenants.slice(start, start + 4).map(async (tenant) => {
+        const draft = await fetchJson(() =>
+          api.api.groups[":group"].tenants[":tenant"].draft.$get({ param: { group, tenant: tenant.slug } }),
+        );
+        return {
+          tenant: { slug: tenant.slug, name: tenant.name },
+          recipients: draft.content.lists.recipients,
+        };
+      }),
+    );
+    drafts.push(...batch);
+  }
+  return drafts;
+}, "baseline-company-recipients");
+export type CompanyRecipients = Awaited<ReturnType<typeof getCompanyRecipients>>;
+
 /** Adds a processor to the register or changes one; company drafts using it take the change. */
 export const saveProcessor = action(
   (group: string, key: string, recipient: Omit<Recipient, "processor">) =>

@@ -73,6 +73,7 @@ export interface BaselineDraftController {
   save: (revision?: number) => Promise<void>;
   takeTheirs: () => void;
   applyMineOnTop: () => Promise<void>;
+  canPublish: (changeNote: string) => boolean;
   publish: (changeNote: string) => Promise<boolean>;
 }
 
@@ -285,12 +286,10 @@ export function createBaselineDraft(group: string, initial: BaselineDraft): Base
     await save(c.current.revision);
   };
 
-  /** Publishes the saved draft; false when it did not (the alert or the field says why). */
-  const publish = async (changeNote: string): Promise<boolean> => {
-    if (busy()) return false;
+  /** Whether the saved draft can be published with this note; if not, the alert or the field says why. */
+  const canPublish = (changeNote: string): boolean => {
     setAlert("");
     setStatus("");
-    setPublished(null);
     if (dirty()) {
       setAlert(
         t(
@@ -308,6 +307,13 @@ export function createBaselineDraft(group: string, initial: BaselineDraft): Base
       document.getElementById("change-note")?.focus();
       return false;
     }
+    return true;
+  };
+
+  /** Publishes the saved draft; false when it did not (the alert or the field says why). */
+  const publish = async (changeNote: string): Promise<boolean> => {
+    if (busy() || !canPublish(changeNote)) return false;
+    setPublished(null);
     try {
       setPublished(await sendPublish(group, changeNote.trim()));
       queueMicrotask(() => {
@@ -365,6 +371,7 @@ export function createBaselineDraft(group: string, initial: BaselineDraft): Base
     save,
     takeTheirs,
     applyMineOnTop,
+    canPublish,
     publish,
   };
 }

@@ -149,6 +149,7 @@ function Editor(props: {
     content,
     baseline,
     processors: props.processors,
+    languages: props.groupInfo.languages,
     readOnly,
     announce: (message) => {
       setAnnouncement("");
