@@ -22,6 +22,7 @@ import {
   type Target,
 } from "./snippets.ts";
 import { describeFailure } from "./errors.ts";
+import { FRAGMENT_HOST_CSS } from "#shared/render/style.ts";
 import { Webhooks } from "./Webhooks.tsx";
 import "./embed.css";
 
@@ -179,6 +180,14 @@ function EmbedContent(props: { group: string; tenant: string }) {
                   id="snippet-nginx"
                   title={t("Met Nginx (SSI en een cache)", "With Nginx (SSI and a cache)")}
                   code={nginxSnippet(target())}
+                />
+                <Snippet
+                  id="snippet-fragment-css"
+                  title={t(
+                    "In je CSS, zodat tabellen op een telefoon binnen hun eigen vak scrollen",
+                    "In your CSS, so tables scroll within their own box on a phone",
+                  )}
+                  code={FRAGMENT_HOST_CSS}
                 />
                 <p class="note">
                   <strong>{t("Caching: ", "Caching: ")}</strong>
