@@ -425,3 +425,64 @@ it("sends an expired session to sign in and brings the unsaved changes back afte
     .waitFor();
   expect((await readDraft(page)).content.profile.phone).toBe(phone);
 }, 60_000);
+
+it("shows the legal lint beside the preview and on the publish page; the gate refuses, and offers the lead a reason", async () => {
+  const lead = await signedIn("lead@conxillium.example");
+  const api = `${base}/api/groups/conxillium/tenants/procura`;
+  const readProcura = async () => {
+    const response = await lead.request.get(`${api}/draft`);
+    expect(response.status()).toBe(200);
+    return { body: (await response.json()) as DraftBody, etag: response.headers()["etag"]! };
+  };
+  const original = await readProcura();
+  // Consent inferred from browsing (Planet49): a sentence no statement may contain.
+  const content = structuredClone(original.body.content);
+  content.overrides.introduction = {
+    mode: "append",
+    body: {
+      nl: "Door gebruik te maken van deze website gaat u akkoord met het plaatsen van cookies.",
+      en: "By using this website you agree to the use of cookies.",
+    },
+  };
+  const put = await lead.request.put(`${api}/draft`, {
+    data: { content },
+    headers: { "If-Match": original.etag },
+  });
+  expect(put.status()).toBe(200);
+  try {
+    await openEditor(lead, "/console/conxillium/companies/procura");
+    await lead.getByRole("tab", { name: /^Controle \(\d+\)$/ }).click();
+    const finding = lead.locator('#side-checks li[data-check^="implied_consent"]').first();
+    await finding.waitFor();
+    expect(await finding.textContent()).toContain("Door gebruik te maken van deze website");
+    await checkScreen(lead, "company-editor-checks");
+
+    await lead.goto(`${base}/console/conxillium/companies/procura/publish`);
+    await lead
+      .locator("#blocking-problems")
+      .getByText(/toestemming/i)
+      .first()
+      .waitFor();
+    await lead.getByLabel("Wat is er veranderd?").fill("Een zin over cookies.");
+    await lead.getByRole("button", { name: "Publiceren", exact: true }).click();
+    await lead.getByRole("alert").filter({ hasText: "juridische fouten" }).waitFor();
+    // The lead may publish anyway, with a written reason; it is not sent without one.
+    const reason = lead.getByLabel("Waarom publiceer je deze verklaring toch?");
+    await reason.waitFor();
+    let publishes = 0;
+    lead.on("request", (r) => {
+      if (r.method() === "POST" && r.url().endsWith("/procura/publish")) publishes++;
+    });
+    await lead.getByRole("button", { name: "Publiceren", exact: true }).click();
+    await lead.locator("#completenessOverride-error").waitFor();
+    expect(publishes).toBe(0);
+    await checkScreen(lead, "company-publish-gated");
+  } finally {
+    const now = await readProcura();
+    const restored = await lead.request.put(`${api}/draft`, {
+      data: { content: original.body.content },
+      headers: { "If-Match": now.etag },
+    });
+    expect(restored.status()).toBe(200);
+  }
+}, 60_000);

@@ -6,6 +6,7 @@ import type { Baseline, Group, Language, ListKey, TenantContent } from "#shared/
 import { applyProcessorRegister } from "#shared/processor-register.ts";
 import { resolvePublication } from "#shared/publication.ts";
 import { checkCompleteness } from "#shared/completeness/check.ts";
+import { lintPublication } from "#shared/lint/index.ts";
 import { CompletenessPanel } from "../../components/CompletenessPanel.tsx";
 import { followSection, stopFollowing } from "../../components/follow-section.ts";
 import { ChecksPanel, findChecks } from "./checks.tsx";
@@ -127,9 +128,22 @@ export function Preview(props: {
     const statement = result?.statements.find((s) => s.language === props.group.defaultLanguage);
     return statement ? checkCompleteness(statement, props.content) : null;
   });
+  // The legal lint of the same publication, every language (an English text is held against the Dutch).
   const checks = createMemo(() => {
-    const report = completeness();
-    return report ? findChecks(report) : [];
+    const result = publication();
+    if (!result) return [];
+    try {
+      const applied = applyProcessorRegister(props.content, props.processors).content;
+      return findChecks(
+        lintPublication(
+          props.baseline,
+          { group: props.group, slug: props.slug, content: applied },
+          result.statements,
+        ),
+      );
+    } catch {
+      return [];
+    }
   });
   // Without a footer: a preview has no version number, date or hash yet.
   const html = () => {

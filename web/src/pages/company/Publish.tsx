@@ -35,6 +35,7 @@ import {
   formatDateTime,
 } from "./labels.ts";
 import { ProblemList, sectionListLookup, sectionTitleLookup } from "./Preview.tsx";
+import { LINT_RULES } from "#shared/lint/index.ts";
 import { SectionDiffList } from "../group/SectionDiff.tsx";
 import "./company.css";
 
@@ -108,7 +109,15 @@ function PublishScreen(props: {
         describeProblem(p, props.draft.content, title(), sectionListLookup(props.baseline.baseline)),
       );
   const violations = () => props.preview.violations.map((violation) => describeViolation(violation, title()));
-  const blocked = () => problems().length + violations().length > 0;
+  // Legal lint errors refuse an editor's publish too; a privacy lead may publish over them with a reason.
+  const lintErrors = () =>
+    props.preview.lint
+      .filter((finding) => finding.severity === "error")
+      .map((finding) => ({
+        message: `${t(LINT_RULES[finding.rule].title.nl, LINT_RULES[finding.rule].title.en)} (${finding.language.toUpperCase()}, „${title()(finding.section ?? "")}”): ${t(finding.fix.nl, finding.fix.en)}`,
+        field: finding.section ? `overrides.${finding.section}` : null,
+      }));
+  const blocked = () => problems().length + violations().length + lintErrors().length > 0;
   const [outcome, setOutcome] = createSignal<Outcome | null>(null);
 
   return (
@@ -168,7 +177,7 @@ function PublishScreen(props: {
             <p>
               <strong>{t("Dit moet eerst worden opgelost:", "This must be fixed first:")}</strong>
             </p>
-            <ProblemList problems={[...problems(), ...violations()]} link={editorUrl} />
+            <ProblemList problems={[...problems(), ...violations(), ...lintErrors()]} link={editorUrl} />
           </div>
         </Show>
         <TextPreview outputs={props.preview.outputs} />
@@ -208,6 +217,7 @@ function PublishScreen(props: {
             editorUrl={editorUrl}
             blocked={blocked()}
             requiresApproval={props.requiresApproval}
+            lead={props.draft.role === "group_admin"}
             onDone={(result) => {
               setOutcome(result);
               requestAnimationFrame(() => document.getElementById("outcome-title")?.focus());
@@ -470,6 +480,8 @@ function PublishForm(props: {
   tenant: string;
   blocked: boolean;
   requiresApproval: boolean;
+  /** The group's privacy lead, who may publish over the gate with a written reason. */
+  lead: boolean;
   editorUrl: (field: string) => string;
   onDone: (outcome: Outcome) => void;
 }) {
@@ -485,6 +497,9 @@ function PublishForm(props: {
   const [effective, setEffective] = createSignal("");
   const [fields, setFields] = createSignal<Record<string, string>>({});
   const [alert, setAlert] = createSignal<{ message: string; error?: ApiError } | null>(null);
+  // After the gate refused (missing AVG items, legal errors): the lead's reason to publish anyway.
+  const [gated, setGated] = createSignal(false);
+  const [reason, setReason] = createSignal("");
 
   const describedBy = (id: string, hint: boolean) =>
     [hint ? `${id}-hint` : null, fields()[id] ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
@@ -506,10 +521,16 @@ function PublishForm(props: {
         );
       else effectiveFrom = iso;
     }
+    if (gated() && props.lead && reason().trim() === "")
+      messages.completenessOverride = t(
+        "Schrijf op waarom deze verklaring toch gepubliceerd wordt; dat komt bij de versie en in het logboek.",
+        "Write down why this statement is published anyway; it is kept with the version and in the audit log.",
+      );
     const parsed = v.safeParse(PublishSchema, {
       changeNote: note(),
       material: material(),
       ...(effectiveFrom ? { effectiveFrom } : {}),
+      ...(gated() && props.lead && reason().trim() !== "" ? { completenessOverride: reason().trim() } : {}),
     });
     if (!parsed.success) {
       for (const issue of parsed.issues) {
@@ -522,8 +543,15 @@ function PublishForm(props: {
     }
     setFields(messages);
     if (!parsed.success || Object.keys(messages).length > 0) {
+      const first = Object.keys(messages)[0];
       document
-        .getElementById(Object.keys(messages)[0] === "effectiveFrom" ? "effectiveFrom" : "changeNote")
+        .getElementById(
+          first === "effectiveFrom"
+            ? "effectiveFrom"
+            : first === "completenessOverride"
+              ? "override-reason"
+              : "changeNote",
+        )
         ?.focus();
       return;
     }
@@ -534,6 +562,8 @@ function PublishForm(props: {
       setNote("");
       setMaterial(false);
       setEffective("");
+      setGated(false);
+      setReason("");
       props.onDone(
         body.kind === "published"
           ? {
@@ -550,11 +580,17 @@ function PublishForm(props: {
       setFields(
         Object.fromEntries(
           Object.entries(error.fields)
-            .filter(([key]) => key === "changeNote" || key === "effectiveFrom")
+            .filter(
+              ([key]) => key === "changeNote" || key === "effectiveFrom" || key === "completenessOverride",
+            )
             .map(([k, m]) => [k, describeIssue(m ?? "")]),
         ),
       );
       setAlert({ message: describeError(error), error });
+      if (error.code === "incomplete_statement" || error.code === "legal_lint_errors") {
+        setGated(true);
+        if (props.lead) requestAnimationFrame(() => document.getElementById("override-reason")?.focus());
+      }
     }
   };
 
@@ -658,6 +694,48 @@ function PublishForm(props: {
             </p>
           </Show>
         </div>
+        <Show when={gated()}>
+          <Show
+            when={props.lead}
+            fallback={
+              <p class="notice info">
+                {t(
+                  "Los eerst op wat hierboven staat. Alleen de privacyfunctionaris van de groep kan een verklaring toch publiceren, met een reden.",
+                  "Fix what is listed above first. Only the group's privacy lead can publish a statement anyway, with a reason.",
+                )}
+              </p>
+            }
+          >
+            <div class="field" classList={{ invalid: !!fields().completenessOverride }}>
+              <label for="override-reason">
+                {t("Waarom publiceer je deze verklaring toch?", "Why do you publish this statement anyway?")}
+              </label>
+              <p class="hint" id="override-reason-hint">
+                {t(
+                  "Als privacyfunctionaris mag je publiceren wat de controle weigert, met een geschreven reden. Die komt bij de versie en in het logboek.",
+                  "As privacy lead you may publish what the check refuses, with a written reason. It is kept with the version and in the audit log.",
+                )}
+              </p>
+              <textarea
+                id="override-reason"
+                rows={3}
+                value={reason()}
+                aria-invalid={fields().completenessOverride ? "true" : undefined}
+                aria-describedby={
+                  describedBy("completenessOverride", false)
+                    ? `override-reason-hint ${describedBy("completenessOverride", false)}`
+                    : "override-reason-hint"
+                }
+                onInput={(event) => setReason(event.currentTarget.value)}
+              />
+              <Show when={fields().completenessOverride}>
+                <p id="completenessOverride-error" class="field-error">
+                  {fields().completenessOverride}
+                </p>
+              </Show>
+            </div>
+          </Show>
+        </Show>
         <Show when={props.blocked}>
           <p class="hint">
             {t(

@@ -1,18 +1,14 @@
-// The "Controle" tab beside the editor's preview: findings about the statement that would be
-// published, each with where it is, why (the provision it comes from) and how to fix it.
-//
-// The tab is built on one shape, CheckFinding, and one source, findChecks. The legal lint
-// (shared/lint, lintPublication) is to be that source once it is part of the console's build;
-// until then the findings are what the AVG completeness check marks missing or weak (art. 13/14
-// AVG), which is the check the publish gate applies today.
+// The "Controle" tab beside the editor's preview: the legal lint of the statement that would be
+// published (shared/lint — the same rules the publish gate applies), each finding with the words
+// it is about, where, the provision or ruling it comes from and how to fix it; errors first.
 import { For, Show } from "solid-js";
-import type { CompletenessReport } from "#shared/completeness/check.ts";
-import { CHECKLIST, type Bilingual } from "#shared/completeness/checklist.ts";
+import type { Bilingual } from "#shared/completeness/checklist.ts";
+import { LINT_RULES, type LintFinding } from "#shared/lint/index.ts";
 import { language, t } from "../../i18n.ts";
 
 export interface CheckFinding {
   id: string;
-  /** An error blocks an editor's publish; a warning asks to look again. */
+  /** An error refuses an editor's publish (a privacy lead may publish over it with a reason). */
   severity: "error" | "warning";
   title: Bilingual;
   /** What is wrong here. */
@@ -21,27 +17,27 @@ export interface CheckFinding {
   fix: Bilingual;
   /** The provision or ruling it comes from. */
   article: string;
-  /** The sections it is about (or where it belongs). */
+  /** The words it is about, as the statement shows them, and in which language. */
+  quote: string;
+  language: string;
+  /** The sections it is about. */
   sections: readonly string[];
 }
 
-/** The findings for the statement in the group's default language. */
-export function findChecks(report: CompletenessReport): CheckFinding[] {
-  const always = new Set<string>(report.missingAlways);
-  return report.findings
-    .filter((finding) => finding.status === "missing" || finding.status === "weak")
-    .map((finding) => {
-      const item = CHECKLIST.find((i) => i.id === finding.item);
-      return {
-        id: finding.item,
-        severity: finding.status === "missing" && always.has(finding.item) ? "error" : "warning",
-        title: item?.title ?? { nl: finding.item, en: finding.item },
-        message: finding.why,
-        fix: finding.hint,
-        article: finding.article,
-        sections: finding.sections,
-      } satisfies CheckFinding;
-    })
+/** The lint findings of every language, as the tab shows them: errors first, then in rule order. */
+export function findChecks(findings: readonly LintFinding[]): CheckFinding[] {
+  return findings
+    .map((finding, index) => ({
+      id: `${finding.rule}-${index}`,
+      severity: finding.severity,
+      title: LINT_RULES[finding.rule].title,
+      message: finding.message,
+      fix: finding.fix,
+      article: finding.article,
+      quote: finding.quote,
+      language: finding.language,
+      sections: finding.section === null ? [] : [finding.section],
+    }))
     .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
 }
 
@@ -68,6 +64,11 @@ export function ChecksPanel(props: {
                   </span>{" "}
                   <strong>{pick(finding.title)}</strong> <span class="muted">({finding.article})</span>
                 </p>
+                <Show when={finding.quote}>
+                  <blockquote class="check-quote" lang={finding.language}>
+                    „{finding.quote}”
+                  </blockquote>
+                </Show>
                 <p>{pick(finding.message)}</p>
                 <p class="hint">{pick(finding.fix)}</p>
                 <Show when={finding.sections.length > 0}>
