@@ -78,24 +78,28 @@ function UserMenu() {
 function useFocusOnNavigation(): void {
   const location = useLocation();
   const routing = useIsRouting();
-  let previous = location.pathname;
+  let previous: string | null = null;
   createEffect(
     on([() => location.pathname, routing], ([path, busy]) => {
       if (busy || path === previous) return;
+      // The first page of a visit: the browser starts at the top, as for any page; only its title.
+      const navigated = previous !== null;
       previous = path;
-      if (location.hash) return;
       const before = document.activeElement;
       let frames = 0;
       const attempt = () => {
         const heading = document.querySelector<HTMLElement>("main h1");
-        const chosen = document.activeElement;
-        const pageChoseFocus = chosen !== before && chosen !== document.body && chosen !== null;
-        if (pageChoseFocus) return;
         if (!heading) {
           // The page may still be loading its data: try for about a second.
           if (++frames < 60) requestAnimationFrame(attempt);
           return;
         }
+        // Every page is named in the tab and the history by its heading.
+        const title = heading.textContent?.trim();
+        if (title) document.title = `${title} – Verklaring`;
+        const chosen = document.activeElement;
+        const pageChoseFocus = chosen !== before && chosen !== document.body && chosen !== null;
+        if (!navigated || location.hash || pageChoseFocus) return;
         if (!heading.hasAttribute("tabindex")) heading.setAttribute("tabindex", "-1");
         heading.focus();
       };

@@ -1,6 +1,7 @@
 // The console talks to the worker only through Hono's typed RPC client.
 import { hc } from "hono/client";
 import type { AppType } from "../../worker/app.ts";
+import { t } from "./i18n.ts";
 import { describeApiError, type FieldMessages, issuesToFieldMessages } from "./messages.ts";
 
 export const api = hc<AppType>("/");
@@ -10,7 +11,7 @@ interface ErrorBody {
 }
 
 /**
- * A failed API call. `message` is the Dutch text to show (translated by error code, else the
+ * A failed API call. `message` is the text to show in the console's language (by error code, else the
  * API's own message); `apiMessage` is the API's message as sent; `fields` holds the field issues.
  */
 export class ApiError extends Error {
@@ -23,7 +24,9 @@ export class ApiError extends Error {
 
   constructor(status: number, body: ErrorBody | null, retryAfter: number | null) {
     const code = body?.error?.code ?? "http_error";
-    const apiMessage = body?.error?.message ?? `De server antwoordde met status ${status}.`;
+    const apiMessage =
+      body?.error?.message ??
+      t(`De server antwoordde met status ${status}.`, `The server answered with status ${status}.`);
     super(describeApiError(code, apiMessage, retryAfter));
     this.name = "ApiError";
     this.status = status;
@@ -60,7 +63,11 @@ export const NETWORK_ERROR_EN = "The server cannot be reached. Check your connec
 
 /** A fetch that never reached the API (offline, DNS, …), as an ApiError the pages can show. */
 export function networkError(): ApiError {
-  return new ApiError(0, { error: { code: "network_error", message: NETWORK_ERROR } }, null);
+  return new ApiError(
+    0,
+    { error: { code: "network_error", message: t(NETWORK_ERROR, NETWORK_ERROR_EN) } },
+    null,
+  );
 }
 
 /** The ApiError for anything a call threw. */

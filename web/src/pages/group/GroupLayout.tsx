@@ -136,9 +136,6 @@ export function GroupPage(props: {
   children: JSX.Element;
 }) {
   const ctx = useGroup();
-  createEffect(() => {
-    document.title = `${props.title(ctx.role.groupName)} – Verklaring`;
-  });
   return (
     <section aria-labelledby="group-page-title" class={`group-page ${props.class ?? ""}`}>
       <h1 id="group-page-title">{props.title(ctx.role.groupName)}</h1>
