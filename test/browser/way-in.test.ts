@@ -25,8 +25,6 @@ const COMPANIES = [
 
 const { freshPage } = useBrowser({ viewport: { width: 1280, height: 900 } });
 
-const pathOf = (page: Page): string => new URL(page.url()).pathname;
-
 /** The focused element, as "H1: its text" (or its tag alone). */
 const focused = (page: Page): Promise<string> =>
   page.evaluate(() => {

@@ -1,70 +1,97 @@
 // What a publish (or approving a request) would change: the rendered text that would go out
-// against the version in force, for the people who may see the company — and nobody else.
+// against what is in force, for the people who may see it — and nobody else.
 import { env } from "cloudflare:workers";
 import { beforeAll, expect, it } from "vitest";
 import type { StatementDiff } from "#shared/diff.ts";
+import type { TenantContent } from "#shared/model.ts";
 import { seedDemoGroup } from "../demo-seed.ts";
-import { CALLERS, call, signInAs } from "../test/clients.ts";
+import { apiAs, CALLERS, readError, signInAs, type Api } from "../test/clients.ts";
 
-const GROUP = "/api/groups/conxillium";
-const DQ = `${GROUP}/tenants/dataquint`;
+const group = "conxillium";
+const tenant = "dataquint";
 
-interface Review {
-  language: "nl" | "en";
-  inForce: { version: number } | null;
-  baselineVersion: number;
-  diff: StatementDiff;
-  requiresApproval?: boolean;
-  restoredFrom?: number | null;
-}
-
-let lead: string;
-let dqEditor: string;
-let jccEditor: string;
+let lead: Api;
+let dqEditor: Api;
+let jccEditor: Api;
 
 beforeAll(async () => {
   await seedDemoGroup(env.DB, "2026-01-10T09:00:00.000Z");
-  lead = await signInAs(CALLERS.admin);
-  dqEditor = await signInAs(CALLERS.dqEditor);
-  jccEditor = await signInAs(CALLERS.jccEditor);
+  lead = apiAs(await signInAs(CALLERS.admin));
+  dqEditor = apiAs(await signInAs(CALLERS.dqEditor));
+  jccEditor = apiAs(await signInAs(CALLERS.jccEditor));
 });
 
-async function review(path: string, cookie: string): Promise<Review> {
-  const response = await call(path, { cookie });
+const reviewOf = (api: Api, lang?: "nl" | "en") =>
+  api.api.groups[":group"].tenants[":tenant"]["publish-review"].$get({
+    param: { group, tenant },
+    query: lang ? { lang } : {},
+  });
+
+async function readReview(api: Api, lang?: "nl" | "en") {
+  const response = await reviewOf(api, lang);
   expect(response.status, await response.clone().text()).toBe(200);
   expect(response.headers.get("Cache-Control")).toBe("private, no-store");
-  return (await response.json()) as Review;
+  return response.json();
 }
 
-/** Appends `sentence` (nl and en) to DataQuint's own addition to the introduction, and saves. */
+const requestReviewOf = (api: Api, id: number) =>
+  api.api.groups[":group"]["publish-requests"][":id"].review.$get({
+    param: { group, id: String(id) },
+    query: {},
+  });
+
+async function readRequestReview(api: Api, id: number) {
+  const response = await requestReviewOf(api, id);
+  expect(response.status, await response.clone().text()).toBe(200);
+  return response.json();
+}
+
+/** Appends a sentence (nl and en) to DataQuint's own addition to the introduction, and saves. */
 async function appendToIntroduction(nl: string, en: string): Promise<void> {
-  const current = await call(`${DQ}/draft`, { cookie: dqEditor });
-  const draft = (await current.json()) as {
-    content: { overrides: Record<string, { mode: string; body?: Record<string, string> }> };
-  };
-  const had = draft.content.overrides.introduction;
+  const current = await dqEditor.api.groups[":group"].tenants[":tenant"].draft.$get({
+    param: { group, tenant },
+  });
+  const { content } = (await current.json()) as { content: TenantContent };
+  const had = content.overrides.introduction;
   const keep = had?.mode === "append" && had.body ? had.body : null;
-  draft.content.overrides.introduction = {
+  content.overrides.introduction = {
     mode: "append",
     body: { nl: keep?.nl ? `${keep.nl} ${nl}` : nl, en: keep?.en ? `${keep.en} ${en}` : en },
   };
-  const saved = await call(`${DQ}/draft`, {
-    cookie: dqEditor,
-    method: "PUT",
-    json: { content: draft.content },
-    headers: { "If-Match": current.headers.get("ETag")! },
-  });
+  const saved = await dqEditor.api.groups[":group"].tenants[":tenant"].draft.$put(
+    { param: { group, tenant }, json: { content } },
+    { headers: { "If-Match": current.headers.get("ETag")! } },
+  );
   expect(saved.status, await saved.text()).toBe(200);
 }
 
-const inserted = (diff: StatementDiff, key: string): string =>
+const partsOf = (diff: StatementDiff, key: string, op: "added" | "removed"): string =>
   (diff.sections.find((s) => s.key === key)?.diff.parts ?? [])
-    .filter((p) => p.op === "added")
+    .filter((p) => p.op === op)
     .map((p) => p.text)
     .join(" ");
 
+const setApproval = async (requireApproval: boolean) =>
+  expect(
+    (await lead.api.groups[":group"].settings.$put({ param: { group }, json: { requireApproval } })).status,
+  ).toBe(200);
+
+/** The id of the pending request, of DataQuint or of the baseline. */
+async function pendingRequest(subject: "company" | "baseline"): Promise<number> {
+  const response = await lead.api.groups[":group"]["publish-requests"].$get({
+    param: { group },
+    query: { status: "pending" },
+  });
+  const { requests } = await response.json();
+  const found = requests.find((r) =>
+    subject === "baseline" ? r.subject === "baseline" : r.tenant?.slug === tenant,
+  );
+  if (!found) throw new Error(`no pending ${subject} request`);
+  return found.id;
+}
+
 it("shows what publishing the draft would add to the version in force, as rendered text, in the language asked", async () => {
-  const before = await review(`${DQ}/publish-review`, dqEditor);
+  const before = await readReview(dqEditor);
   expect(before.inForce?.version).toBeGreaterThanOrEqual(1);
   expect(before.language).toBe("nl");
   expect(before.requiresApproval).toBe(false);
@@ -74,91 +101,111 @@ it("shows what publishing the draft would add to the version in force, as render
     "Wij antwoorden **binnen vijf werkdagen**.",
     "We answer **within five working days**.",
   );
-  const nl = await review(`${DQ}/publish-review`, dqEditor);
-  const added = inserted(nl.diff, "introduction");
+  const nl = await readReview(dqEditor);
+  const added = partsOf(nl.diff, "introduction", "added");
   expect(added).toContain("binnen vijf werkdagen");
   expect(added).not.toContain("**");
   expect(nl.diff.sections.find((s) => s.key === "introduction")?.status).toBe("changed");
-  expect(nl.diff.totals.changed).toBeGreaterThanOrEqual(1);
 
-  const en = await review(`${DQ}/publish-review?lang=en`, dqEditor);
+  const en = await readReview(dqEditor, "en");
   expect(en.language).toBe("en");
-  expect(inserted(en.diff, "introduction")).toContain("within five working days");
+  expect(partsOf(en.diff, "introduction", "added")).toContain("within five working days");
 
-  // Viewers and the lead read it too; another company's editor does not learn the company exists.
-  expect((await review(`${DQ}/publish-review`, lead)).diff).toEqual(nl.diff);
-  const other = await call(`${DQ}/publish-review`, { cookie: jccEditor });
+  // The lead reads it too; another company's editor does not learn the company exists.
+  expect((await readReview(lead)).diff).toEqual(nl.diff);
+  const other = await reviewOf(jccEditor);
   expect(other.status).toBe(404);
-  expect(((await other.json()) as { error: { code: string } }).error.code).toBe("tenant_not_found");
-  const bad = await call(`${DQ}/publish-review?lang=fr`, { cookie: dqEditor });
+  expect((await readError(other)).error.code).toBe("tenant_not_found");
+  const bad = await dqEditor.api.groups[":group"].tenants[":tenant"]["publish-review"].$get({
+    param: { group, tenant },
+    // Deliberately not a language the API knows.
+    query: { lang: "fr" as "nl" },
+  });
   expect(bad.status).toBe(400);
 });
-
-const removed = (diff: StatementDiff, key: string): string =>
-  (diff.sections.find((s) => s.key === key)?.diff.parts ?? [])
-    .filter((p) => p.op === "removed")
-    .map((p) => p.text)
-    .join(" ");
 
 it("shows an approver what a request would publish, and which version a restore request brings back", async () => {
   // A version in force with a sentence of its own, published directly.
   await appendToIntroduction("Een zin van versie twee.", "A sentence of version two.");
-  const published = await call(`${DQ}/publish`, {
-    cookie: dqEditor,
+  const published = await dqEditor.api.groups[":group"].tenants[":tenant"].publish.$post({
+    param: { group, tenant },
     json: { changeNote: "Een zin erbij.", material: false },
   });
   expect(published.status, await published.clone().text()).toBe(201);
-  const settings = await call(`${GROUP}/settings`, {
-    cookie: lead,
-    method: "PUT",
-    json: { requireApproval: true },
-  });
-  expect(settings.status).toBe(200);
-  const pendingOf = async (): Promise<number> => {
-    const { requests } = (await (await call(`${GROUP}/publish-requests`, { cookie: lead })).json()) as {
-      requests: { id: number; tenant: { slug: string }; status: string }[];
-    };
-    return requests.find((r) => r.tenant.slug === "dataquint" && r.status === "pending")!.id;
-  };
+  await setApproval(true);
   try {
     await appendToIntroduction("Een zin voor de goedkeuring.", "A sentence for the approval.");
-    expect((await review(`${DQ}/publish-review`, dqEditor)).requiresApproval).toBe(true);
-    const requested = await call(`${DQ}/publish`, {
-      cookie: dqEditor,
+    expect((await readReview(dqEditor)).requiresApproval).toBe(true);
+    const requested = await dqEditor.api.groups[":group"].tenants[":tenant"].publish.$post({
+      param: { group, tenant },
       json: { changeNote: "Zin voor de goedkeuring.", material: false },
     });
     expect(requested.status, await requested.clone().text()).toBe(202);
-    const pending = await pendingOf();
-    const card = await review(`${GROUP}/publish-requests/${pending}/review`, lead);
-    expect(inserted(card.diff, "introduction")).toContain("Een zin voor de goedkeuring.");
-    expect(removed(card.diff, "introduction")).toBe("");
+    const pending = await pendingRequest("company");
+    const card = await readRequestReview(lead, pending);
+    expect(partsOf(card.diff, "introduction", "added")).toContain("Een zin voor de goedkeuring.");
+    expect(partsOf(card.diff, "introduction", "removed")).toBe("");
     expect(card.restoredFrom).toBeNull();
     // The requester sees it; another company's editor gets the same 404 as for no request at all.
-    expect((await review(`${GROUP}/publish-requests/${pending}/review`, dqEditor)).diff).toEqual(card.diff);
-    expect((await call(`${GROUP}/publish-requests/${pending}/review`, { cookie: jccEditor })).status).toBe(
-      404,
-    );
-    expect((await call(`${GROUP}/publish-requests/999999/review`, { cookie: lead })).status).toBe(404);
-    const withdrawn = await call(`${GROUP}/publish-requests/${pending}/withdraw`, {
-      cookie: dqEditor,
-      json: {},
+    expect((await readRequestReview(dqEditor, pending)).diff).toEqual(card.diff);
+    expect((await requestReviewOf(jccEditor, pending)).status).toBe(404);
+    expect((await requestReviewOf(lead, 999999)).status).toBe(404);
+    const withdrawn = await dqEditor.api.groups[":group"]["publish-requests"][":id"].withdraw.$post({
+      param: { group, id: String(pending) },
     });
     expect(withdrawn.status).toBe(200);
 
-    // Restoring version 1 is a request too: its review names the version, and shows what would
-    // go out — version 1's text, without the sentence in force now — not the draft.
-    const restore = await call(`${DQ}/versions/1/restore`, {
-      cookie: dqEditor,
+    // Restoring version 1 is a request too: its review names the version and shows what would go
+    // out — version 1's text, without the sentence in force now — not the draft.
+    const restore = await dqEditor.api.groups[":group"].tenants[":tenant"].versions[":number"].restore.$post({
+      param: { group, tenant, number: "1" },
       json: { changeNote: "Versie 1 terug." },
     });
     expect(restore.status, await restore.clone().text()).toBe(202);
-    const restoring = await pendingOf();
-    const restoreCard = await review(`${GROUP}/publish-requests/${restoring}/review`, lead);
+    const restoring = await pendingRequest("company");
+    const restoreCard = await readRequestReview(lead, restoring);
     expect(restoreCard.restoredFrom).toBe(1);
-    expect(removed(restoreCard.diff, "introduction")).toContain("Een zin van versie twee.");
-    expect(inserted(restoreCard.diff, "introduction")).not.toContain("Een zin voor de goedkeuring.");
-    await call(`${GROUP}/publish-requests/${restoring}/withdraw`, { cookie: dqEditor, json: {} });
+    expect(partsOf(restoreCard.diff, "introduction", "removed")).toContain("Een zin van versie twee.");
+    expect(partsOf(restoreCard.diff, "introduction", "added")).not.toContain("Een zin voor de goedkeuring.");
+    await dqEditor.api.groups[":group"]["publish-requests"][":id"].withdraw.$post({
+      param: { group, id: String(restoring) },
+    });
   } finally {
-    await call(`${GROUP}/settings`, { cookie: lead, method: "PUT", json: { requireApproval: false } });
+    await setApproval(false);
+  }
+});
+
+it("shows the other privacy leads what a baseline request changes in the baseline's text, and nobody else", async () => {
+  const draft = await lead.api.groups[":group"].baseline.draft.$get({ param: { group } });
+  const { baseline } = await draft.json();
+  const rights = baseline.sections.find((s) => s.key === "rights")!;
+  rights.body.nl = `${rights.body.nl} U krijgt **binnen een maand** antwoord van {{company.name}}.`;
+  const saved = await lead.api.groups[":group"].baseline.draft.$put(
+    { param: { group }, json: { baseline } },
+    { headers: { "If-Match": draft.headers.get("ETag")! } },
+  );
+  expect(saved.status, await saved.text()).toBe(200);
+  await setApproval(true);
+  try {
+    const asked = await lead.api.groups[":group"].baseline.publish.$post({
+      param: { group },
+      json: { changeNote: "Antwoordtermijn in Uw rechten." },
+    });
+    expect(asked.status, await asked.clone().text()).toBe(202);
+    const id = await pendingRequest("baseline");
+    const review = await readRequestReview(lead, id);
+    expect(review.subject).toBe("baseline");
+    // As text: the emphasis is gone, the placeholder says what it stands for.
+    const added = partsOf(review.diff, "rights", "added");
+    expect(added).toContain("binnen een maand");
+    expect(added).toContain("{{company.name}}");
+    expect(added).not.toContain("**");
+    // A company's editor does not see the baseline's requests.
+    expect((await requestReviewOf(dqEditor, id)).status).toBe(404);
+    await lead.api.groups[":group"]["publish-requests"][":id"].withdraw.$post({
+      param: { group, id: String(id) },
+    });
+  } finally {
+    await setApproval(false);
   }
 });

@@ -9,7 +9,8 @@ import * as v from "valibot";
 import { IdParamSchema } from "#shared/api-schemas.ts";
 import { diffStatements, type StatementDiff, type StatementSections } from "#shared/diff.ts";
 import { resolveStatement } from "#shared/engine.ts";
-import { LanguageSchema, type Language, type TenantContent } from "#shared/model.ts";
+import { renderAuthorText } from "#shared/markdown.ts";
+import { type Baseline, LanguageSchema, type Language, type TenantContent } from "#shared/model.ts";
 import { applyProcessorRegister } from "#shared/processor-register.ts";
 import { renderBlocksText } from "#shared/render/text.ts";
 import { listAuditRecords } from "../db/audit.ts";
@@ -21,6 +22,7 @@ import { findPublishRequest } from "../db/publish-requests.ts";
 import { findTextsInForce } from "../db/version-texts.ts";
 import type { AppEnv } from "../env.ts";
 import { AppError, validate } from "../errors.ts";
+import { describeRoute } from "../http/describe-route.ts";
 import { resolveTenantAccess } from "../http/guards.ts";
 
 const ReviewQuerySchema = v.object({ lang: v.optional(LanguageSchema) });
@@ -80,12 +82,43 @@ async function reviewContent(
   };
 }
 
+/**
+ * A baseline request: the requested baseline against the one in force, section by section, each
+ * body as text with its placeholders shown as {{name}} (the baseline is not any one company's).
+ */
+function reviewBaseline(
+  language: Language,
+  before: Baseline | null,
+  after: Baseline,
+): { language: Language; diff: StatementDiff } {
+  const sections = (baseline: Baseline | null): StatementSections =>
+    (baseline?.sections ?? []).map((section) => ({
+      key: section.key,
+      title: (language === "en" ? section.title.en : undefined) || section.title.nl,
+      text: renderBlocksText(
+        renderAuthorText(
+          (language === "en" ? section.body.en : undefined) || section.body.nl,
+          (name) => `{{${name}}}`,
+        ),
+        language,
+      ),
+    }));
+  return { language, diff: diffStatements(sections(before), sections(after)) };
+}
+
 /** Mounted under /api/groups/:group, behind resolveGroupAccess. */
 export const publishReviewRoutes = new Hono<AppEnv>()
   // resolveTenantAccess answers 404 for a company the caller may not see (it may already have run
   // for this path in the tenant routes; resolving twice is cheap and does not depend on that).
   .get(
     "/tenants/:tenant/publish-review",
+    describeRoute({
+      summary:
+        "What publishing the saved draft would change: section- and word-level diff of the rendered text against the version in force, and whether the group requires approval",
+      tag: "Company",
+      access: "group admin, editor, viewer",
+      responses: { 200: "Diff against the version in force", 409: "No baseline published yet" },
+    }),
     resolveTenantAccess,
     validate("query", ReviewQuerySchema),
     async (c) => {
@@ -101,22 +134,45 @@ export const publishReviewRoutes = new Hono<AppEnv>()
   )
   .get(
     "/publish-requests/:id/review",
+    describeRoute({
+      summary:
+        "What approving the request would change: diff of what it holds against what is in force (a company's version, or the baseline), and the version a restore request brings back",
+      tag: "Approval",
+      access: "group admin; a company's editors and viewers for its own requests",
+      responses: { 200: "Diff against what is in force", 404: "No such request" },
+    }),
     validate("param", IdParamSchema),
     validate("query", ReviewQuerySchema),
     async (c) => {
       const access = c.get("access");
       const request = await findPublishRequest(c.env.DB, access.group.id, c.req.valid("param").id);
       const visible =
-        request && (access.isAdmin || access.memberships.some((m) => m.tenantId === request.tenantId));
+        request &&
+        (access.isAdmin ||
+          (request.subject === "company" &&
+            access.memberships.some((m) => m.tenantId === request.tenant.id)));
       if (!request || !visible) throw new AppError(404, "request_not_found", "No such publish request.");
-      const tenant: TenantRecord = {
-        id: request.tenantId,
-        groupId: access.group.id,
-        slug: request.tenantSlug,
-        name: request.tenantName,
-      };
-      const review = await reviewContent(c, tenant, request.content, c.req.valid("query").lang);
-      return c.json({ ...review, restoredFrom: await findRestoredFrom(c, request) }, 200);
+      c.header("Cache-Control", "private, no-store");
+      const asked = c.req.valid("query").lang;
+      if (request.subject === "baseline") {
+        const group = access.group.group;
+        const language = asked && group.languages.includes(asked) ? asked : group.defaultLanguage;
+        const inForce = await findLatestBaselineVersion(c.env.DB, access.group.id);
+        return c.json(
+          {
+            subject: "baseline" as const,
+            ...reviewBaseline(language, inForce?.baseline ?? null, request.baseline),
+            inForce: inForce ? { version: inForce.number } : null,
+            restoredFrom: null,
+          },
+          200,
+        );
+      }
+      const review = await reviewContent(c, request.tenant, request.content, asked);
+      return c.json(
+        { subject: "company" as const, ...review, restoredFrom: await findRestoredFrom(c, request) },
+        200,
+      );
     },
   );
 
@@ -126,11 +182,11 @@ export const publishReviewRoutes = new Hono<AppEnv>()
  */
 async function findRestoredFrom(
   c: Context<AppEnv>,
-  request: { tenantId: number; requestedAt: string; requestedBy: { id: number } },
+  request: { tenant: { id: number }; requestedAt: string; requestedBy: { id: number } },
 ): Promise<number | null> {
   const rows = await listAuditRecords(c.env.DB, {
     groupId: c.get("access").group.id,
-    tenantId: request.tenantId,
+    tenantId: request.tenant.id,
     action: "publish.requested",
     limit: 50,
   });

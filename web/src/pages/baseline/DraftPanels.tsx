@@ -4,6 +4,7 @@
 import { createSignal, For, Show } from "solid-js";
 import { A, createAsync } from "@solidjs/router";
 import { language, t } from "../../i18n.ts";
+import { getSettings } from "../group/group-data.ts";
 import { getBaselineHistory } from "./data.ts";
 import { type BaselineDraftController, formatMoment } from "./draft.ts";
 import { describeDifferences, sameBaseline } from "./editing.ts";
@@ -200,8 +201,14 @@ export function AddSectionForm(props: { draft: BaselineDraftController }) {
   );
 }
 
+const publishedVersion = <T extends { kind: string }>(outcome: T) =>
+  outcome.kind === "published" ? (outcome as Extract<T, { kind: "published" }>) : null;
+
 export function PublishPanel(props: { draft: BaselineDraftController; group: string }) {
   const history = createAsync(() => getBaselineHistory(props.group));
+  // With approval on, publishing the baseline asks another privacy lead first, like any publish.
+  const settings = createAsync(() => getSettings(props.group));
+  const approval = () => settings()?.requireApproval === true;
   const [changeNote, setChangeNote] = createSignal("");
   const error = () => props.draft.errors().changeNote;
 
@@ -258,14 +265,21 @@ export function PublishPanel(props: { draft: BaselineDraftController; group: str
         </div>
         <button type="submit" class="primary" aria-disabled={props.draft.busy() !== null}>
           {props.draft.busy() === "publish"
-            ? t("Bezig met publiceren…", "Publishing…")
-            : t("Basisverklaring publiceren", "Publish baseline")}
+            ? t("Bezig…", "Working…")
+            : approval()
+              ? t("Ter goedkeuring indienen", "Submit for approval")
+              : t("Basisverklaring publiceren", "Publish baseline")}
         </button>
       </form>
       <Show when={confirming()}>
         <div class="confirm" role="group" aria-labelledby="publish-confirm-title">
           <h3 id="publish-confirm-title" tabindex="-1" ref={confirmHeading}>
-            {t(`Basisverklaring versie ${next()} publiceren?`, `Publish baseline version ${next()}?`)}
+            {approval()
+              ? t(
+                  `Basisverklaring versie ${next()} ter goedkeuring indienen?`,
+                  `Submit baseline version ${next()} for approval?`,
+                )
+              : t(`Basisverklaring versie ${next()} publiceren?`, `Publish baseline version ${next()}?`)}
           </h3>
           <p>
             {t(
@@ -275,7 +289,9 @@ export function PublishPanel(props: { draft: BaselineDraftController; group: str
           </p>
           <div class="button-row">
             <button type="button" class="primary" onClick={() => void publish()}>
-              {t("Ja, basisverklaring publiceren", "Yes, publish the baseline")}
+              {approval()
+                ? t("Ja, ter goedkeuring indienen", "Yes, submit for approval")
+                : t("Ja, basisverklaring publiceren", "Yes, publish the baseline")}
             </button>
             <button type="button" class="secondary" onClick={() => setConfirming(false)}>
               {t("Annuleren", "Cancel")}
@@ -284,38 +300,62 @@ export function PublishPanel(props: { draft: BaselineDraftController; group: str
         </div>
       </Show>
       <Show when={props.draft.published()}>
-        {(p) => (
-          <div class="notice info published">
-            <h3 id="published-title" tabindex="-1">
-              {t(
-                `Versie ${p().version.number} is gepubliceerd`,
-                `Version ${p().version.number} is published`,
-              )}
-            </h3>
-            <p>
-              {p().outdated.length === 1
-                ? t(
-                    "1 bedrijf heeft nu een verouderde verklaring en moet opnieuw publiceren",
-                    "1 company now has an outdated statement and needs to publish again",
-                  )
-                : t(
-                    `${p().outdated.length} bedrijven hebben nu een verouderde verklaring en moeten opnieuw publiceren`,
-                    `${p().outdated.length} companies now have an outdated statement and need to publish again`,
+        {(outcome) => (
+          <Show
+            when={publishedVersion(outcome())}
+            fallback={
+              <div class="notice info published">
+                <h3 id="published-title" tabindex="-1">
+                  {t("Ter goedkeuring ingediend", "Submitted for approval")}
+                </h3>
+                <p>
+                  {t(
+                    "Een andere privacyfunctionaris moet deze basisverklaring goedkeuren; pas dan wordt ze gepubliceerd. Het verzoek staat bij Goedkeuringen.",
+                    "Another privacy lead must approve this baseline; only then is it published. The request is under Approvals.",
                   )}
-              <Show when={p().outdated.some((o) => !o.clean)}>
-                {t(
-                  `; bij ${p().outdated.filter((o) => !o.clean).length} daarvan past een eigen aanpassing niet meer bij het nieuwe beleid`,
-                  `; for ${p().outdated.filter((o) => !o.clean).length} of them an own change no longer fits the new policy`,
-                )}
-              </Show>
-              .
-            </p>
-            <p>
-              <A href={`/console/${props.group}`}>
-                {t("Naar het overzicht van de bedrijven", "To the overview of the companies")}
-              </A>
-            </p>
-          </div>
+                </p>
+                <p>
+                  <A href={`/console/${props.group}/requests`}>
+                    {t("Naar de goedkeuringen", "To the approvals")}
+                  </A>
+                </p>
+              </div>
+            }
+          >
+            {(p) => (
+              <div class="notice info published">
+                <h3 id="published-title" tabindex="-1">
+                  {t(
+                    `Versie ${p().version.number} is gepubliceerd`,
+                    `Version ${p().version.number} is published`,
+                  )}
+                </h3>
+                <p>
+                  {p().outdated.length === 1
+                    ? t(
+                        "1 bedrijf heeft nu een verouderde verklaring en moet opnieuw publiceren",
+                        "1 company now has an outdated statement and needs to publish again",
+                      )
+                    : t(
+                        `${p().outdated.length} bedrijven hebben nu een verouderde verklaring en moeten opnieuw publiceren`,
+                        `${p().outdated.length} companies now have an outdated statement and need to publish again`,
+                      )}
+                  <Show when={p().outdated.some((o) => !o.clean)}>
+                    {t(
+                      `; bij ${p().outdated.filter((o) => !o.clean).length} daarvan past een eigen aanpassing niet meer bij het nieuwe beleid`,
+                      `; for ${p().outdated.filter((o) => !o.clean).length} of them an own change no longer fits the new policy`,
+                    )}
+                  </Show>
+                  .
+                </p>
+                <p>
+                  <A href={`/console/${props.group}`}>
+                    {t("Naar het overzicht van de bedrijven", "To the overview of the companies")}
+                  </A>
+                </p>
+              </div>
+            )}
+          </Show>
         )}
       </Show>
 

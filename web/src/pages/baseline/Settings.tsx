@@ -88,8 +88,8 @@ function GroupSettings() {
                 "With approval on, every publish becomes a request that another privacy lead approves.",
               )}{" "}
               {t(
-                "Dat geldt voor elke publicatie en elke teruggezette versie van de verklaring van een bedrijf, ook als jij die doet: niemand keurt zijn eigen verzoek goed. De basisverklaring publiceer je direct, zonder verzoek. Met goedkeuring uit publiceren redacteuren direct.",
-                "That covers every publish and every restored version of a company's statement, yours too: nobody approves their own request. The baseline you publish directly, without a request. With approval off, editors publish directly.",
+                "Dat geldt voor elke publicatie: de verklaring van een bedrijf, een teruggezette versie en de basisverklaring, ook als jij publiceert. Niemand keurt zijn eigen verzoek goed. Met goedkeuring uit wordt er direct gepubliceerd.",
+                "That covers every publish: a company's statement, a restored version and the baseline, yours too. Nobody approves their own request. With approval off, publishing happens directly.",
               )}
             </p>
           </div>

@@ -77,7 +77,7 @@ function PublishLoader(props: { group: string; tenant: string }) {
           draft={data().draft}
           preview={data().preview}
           baseline={data().baseline}
-          pending={data().requests.filter((r) => r.tenant.slug === props.tenant && r.status === "pending")}
+          pending={data().requests.filter((r) => r.tenant?.slug === props.tenant && r.status === "pending")}
           requiresApproval={data().requiresApproval}
         />
       )}

@@ -137,7 +137,7 @@ function CompanyTable(props: { group: string }) {
   });
 
   const rolloutOf = (slug: string) => rollout()?.companies.find((c) => c.tenant.slug === slug);
-  const pendingOf = (slug: string) => pending()?.requests.filter((r) => r.tenant.slug === slug) ?? [];
+  const pendingOf = (slug: string) => pending()?.requests.filter((r) => r.tenant?.slug === slug) ?? [];
   const lastPublishOf = (slug: string) =>
     publishes()?.find((entry) => entry.tenant === slug || entry.target === slug);
 

@@ -81,11 +81,7 @@ function Requests(props: GroupContext) {
                 {(request) => (
                   <tr data-request={request.id}>
                     <th scope="row">
-                      <CompanyLink
-                        group={props.group}
-                        slug={request.tenant.slug}
-                        name={request.tenant.name}
-                      />
+                      <SubjectLink group={props.group} request={request} />
                     </th>
                     <td data-label={t("Aangevraagd", "Requested")}>
                       {request.requestedBy.name}
@@ -154,8 +150,8 @@ function ApprovalSetting(props: { group: string }) {
             </strong>{" "}
             {s().requireApproval
               ? t(
-                  "Elke publicatie van de verklaring van een bedrijf — ook die van een privacyfunctionaris, ook een teruggezette versie — wacht tot een andere privacyfunctionaris haar goedkeurt. De basisverklaring wordt direct gepubliceerd.",
-                  "Every publish of a company's statement — a privacy lead's too, a restored version too — waits until another privacy lead approves it. The baseline is published directly.",
+                  "Elke publicatie — van de verklaring van een bedrijf, een teruggezette versie of de basisverklaring, ook die van een privacyfunctionaris — wacht tot een andere privacyfunctionaris haar goedkeurt.",
+                  "Every publish — of a company's statement, a restored version or the baseline, a privacy lead's too — waits until another privacy lead approves it.",
                 )
               : t(
                   "Redacteuren publiceren direct, zonder tweede paar ogen.",
@@ -180,7 +176,8 @@ function ApprovalSetting(props: { group: string }) {
  */
 function RequestChanges(props: { group: string; request: PublishRequest }) {
   const review = createAsync(() => getRequestReview(props.group, props.request.id));
-  const company = () => `/console/${props.group}/companies/${props.request.tenant.slug}`;
+  const tenant = () => props.request.tenant;
+  const company = () => `/console/${props.group}/companies/${tenant()?.slug ?? ""}`;
   return (
     <Show when={review()}>
       {(current) => (
@@ -207,26 +204,57 @@ function RequestChanges(props: { group: string; request: PublishRequest }) {
                   "What will be published (the first version)",
                 )}
           </h4>
+          <Show when={current().subject === "baseline"}>
+            <p class="hint">
+              {t(
+                "De tekst van de basisverklaring, met de plaatshouders zoals {{company.name}} die elk bedrijf invult.",
+                "The baseline's text, with the placeholders such as {{company.name}} that each company fills in.",
+              )}
+            </p>
+          </Show>
           <SectionDiffList diff={current().diff} lang={current().language} />
           <p>
             <Show
-              when={current().restoredFrom}
+              when={tenant()}
               fallback={
-                <A href={`${company()}/publish`}>
-                  {t(
-                    `Publicatiepagina van ${props.request.tenant.name}`,
-                    `${props.request.tenant.name}'s publish page`,
-                  )}
+                <A href={`/console/${props.group}/baseline`}>
+                  {t("Naar de basisverklaring", "To the baseline")}
                 </A>
               }
             >
-              <A href={`${company()}/versions`}>
-                {t(`Versies van ${props.request.tenant.name}`, `${props.request.tenant.name}'s versions`)}
-              </A>
+              {(company_) => (
+                <Show
+                  when={current().restoredFrom}
+                  fallback={
+                    <A href={`${company()}/publish`}>
+                      {t(`Publicatiepagina van ${company_().name}`, `${company_().name}'s publish page`)}
+                    </A>
+                  }
+                >
+                  <A href={`${company()}/versions`}>
+                    {t(`Versies van ${company_().name}`, `${company_().name}'s versions`)}
+                  </A>
+                </Show>
+              )}
             </Show>
           </p>
         </div>
       )}
+    </Show>
+  );
+}
+
+/** What a request is for: a company (its pages), or the group's baseline. */
+const subjectName = (request: PublishRequest): string =>
+  request.tenant?.name ?? t("Basisverklaring", "Baseline");
+
+function SubjectLink(props: { group: string; request: PublishRequest }) {
+  return (
+    <Show
+      when={props.request.tenant}
+      fallback={<A href={`/console/${props.group}/baseline`}>{t("Basisverklaring", "Baseline")}</A>}
+    >
+      {(tenant) => <CompanyLink group={props.group} slug={tenant().slug} name={tenant().name} />}
     </Show>
   );
 }
@@ -264,8 +292,8 @@ function PendingRequest(props: {
   const approve = () =>
     decide({ kind: "approve" }, (version) =>
       t(
-        `Goedgekeurd: ${r().tenant.name} versie ${version} is gepubliceerd.`,
-        `Approved: ${r().tenant.name} version ${version} is published.`,
+        `Goedgekeurd: ${subjectName(r())} versie ${version} is gepubliceerd.`,
+        `Approved: ${subjectName(r())} version ${version} is published.`,
       ),
     );
 
@@ -284,15 +312,15 @@ function PendingRequest(props: {
     }
     setReasonError("");
     return decide({ kind: "reject", reason: text }, () =>
-      t(`Afgewezen: het verzoek van ${r().tenant.name}.`, `Rejected: ${r().tenant.name}'s request.`),
+      t(`Afgewezen: het verzoek voor ${subjectName(r())}.`, `Rejected: the request for ${subjectName(r())}.`),
     );
   };
 
   const withdraw = () =>
     decide({ kind: "withdraw" }, () =>
       t(
-        `Ingetrokken: je verzoek voor ${r().tenant.name}.`,
-        `Withdrawn: your request for ${r().tenant.name}.`,
+        `Ingetrokken: je verzoek voor ${subjectName(r())}.`,
+        `Withdrawn: your request for ${subjectName(r())}.`,
       ),
     );
 
@@ -300,12 +328,12 @@ function PendingRequest(props: {
     <li
       class="card"
       data-request={r().id}
-      data-company={r().tenant.slug}
+      data-company={r().tenant?.slug ?? "baseline"}
       aria-labelledby={`${idBase()}-title`}
     >
       <div class="card-head">
         <h3 id={`${idBase()}-title`}>
-          <CompanyLink group={props.context.group} slug={r().tenant.slug} name={r().tenant.name} />
+          <SubjectLink group={props.context.group} request={r()} />
         </h3>
         <span class="badge info">{t("Wacht op goedkeuring", "Awaiting approval")}</span>
       </div>

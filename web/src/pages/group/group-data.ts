@@ -53,14 +53,14 @@ export type TenantVersions = Awaited<ReturnType<typeof getTenantVersions>>;
 
 export type RequestStatus = "pending" | "approved" | "rejected" | "withdrawn";
 
+/** Publish requests: a company's (to its members and the lead), the baseline's (to privacy leads). */
 export const getPublishRequests = query(
   (group: Group, status?: RequestStatus) =>
     fetchJson(() =>
       api.api.groups[":group"]["publish-requests"].$get({
         param: { group },
-        // The route reads ?status= itself, so the typed client does not know it: pass it untyped.
         query: status ? { status } : {},
-      } as { param: { group: string } }),
+      }),
     ),
   "group-publish-requests",
 );
