@@ -216,6 +216,16 @@ export function errorText(error: unknown): string {
         "Op hetzelfde moment werd er al een versie gepubliceerd. Probeer het opnieuw.",
         "A version was published at the same moment. Try again.",
       );
+    case "incomplete_statement":
+      return t(
+        "Wat gepubliceerd zou worden, mist nog wat de AVG vereist; het kan zo niet worden gepubliceerd.",
+        "What would be published still misses what the GDPR requires; it cannot be published like this.",
+      );
+    case "legal_lint_errors":
+      return t(
+        "Wat gepubliceerd zou worden, bevat juridische fouten (zie het tabblad Controle bij het bedrijf); het kan zo niet worden gepubliceerd.",
+        "What would be published has legal errors (see the company's Checks tab); it cannot be published like this.",
+      );
     case "invalid_request":
       return error.message;
     default:
