@@ -1,0 +1,137 @@
+// Which found list items go into the draft: complete ones (after the editor filled in a legal
+// basis or a safeguard the text left out), valid under the model, not already in the draft's
+// list, within the model's limit — by default beside the draft's own items. A recipient that is
+// in the group's processor register refers to it, so the register keeps its details up to date.
+import * as v from "valibot";
+import {
+  CookieSchema,
+  DataCategorySchema,
+  isEeaCountry,
+  PurposeSchema,
+  RecipientSchema,
+  RetentionRuleSchema,
+  type ListKey,
+  type ProcessorEntry,
+  type StructuredLists,
+} from "../model.ts";
+import type { ImportChoices } from "./choices.ts";
+import type { Found } from "./found.ts";
+
+const MAX_LIST = 200;
+
+export interface TakenLists {
+  lists: StructuredLists;
+  /** Found items that went into the draft's list. */
+  taken: Set<number>;
+  /** Found items whose content the draft's list now has (taken, or there already). */
+  listed: Set<number>;
+  /** Why an item was not taken, per found index. */
+  left: Map<number, "incomplete" | "invalid" | "skipped" | "kept" | "duplicate" | "full">;
+}
+
+/** The comparable name of a list item: what makes two items the same entry. */
+export function identify(list: ListKey, item: unknown): string {
+  const record = item as Record<string, unknown>;
+  const text = (value: unknown): string =>
+    (typeof value === "string" ? value : ((value as { nl?: string } | undefined)?.nl ?? ""))
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim();
+  switch (list) {
+    case "data_categories":
+    case "purposes":
+      return text(record.name);
+    case "retention":
+      return text(record.subject);
+    case "recipients":
+      return text(record.name).replace(/\s+(?:b v|n v|bv|nv|ltd|limited|inc|llc|gmbh|sarl|a s)$/, "");
+    case "cookies":
+      return text(record.name);
+  }
+}
+
+/** The item as the model wants it, with the editor's choices filled in, or why it cannot be. */
+export function completeItem(
+  found: Found,
+  choice: NonNullable<ImportChoices["items"]>[number] | undefined,
+  register: readonly ProcessorEntry[],
+): { ok: true; item: unknown } | { ok: false; reason: "incomplete" | "invalid" } {
+  switch (found.list) {
+    case "data_categories":
+      return check(DataCategorySchema, found.item);
+    case "retention":
+      return check(RetentionRuleSchema, found.item);
+    case "purposes": {
+      const legalBasis = found.item.legalBasis ?? choice?.legalBasis;
+      if (legalBasis === undefined) return { ok: false, reason: "incomplete" };
+      return check(PurposeSchema, { ...found.item, legalBasis });
+    }
+    case "recipients": {
+      const { country } = found.item;
+      const entry = register.find((e) => identify("recipients", e.recipient) === identify("recipients", found.item));
+      if (entry !== undefined) return { ok: true, item: { ...entry.recipient, processor: entry.key } };
+      if (country === undefined) return { ok: false, reason: "incomplete" };
+      const safeguard = isEeaCountry(country) ? "eea" : (found.item.safeguard ?? choice?.safeguard);
+      if (safeguard === undefined) return { ok: false, reason: "incomplete" };
+      return check(RecipientSchema, { ...found.item, country, safeguard });
+    }
+    case "cookies": {
+      const { session: _session, ...item } = found.item;
+      if (item.purpose === undefined || found.missing.some((m) => m !== "purpose")) return { ok: false, reason: "incomplete" };
+      return check(CookieSchema, item);
+    }
+  }
+}
+
+function check(schema: v.GenericSchema, item: unknown): { ok: true; item: unknown } | { ok: false; reason: "invalid" } {
+  const parsed = v.safeParse(schema, item);
+  return parsed.success ? { ok: true, item: parsed.output } : { ok: false, reason: "invalid" };
+}
+
+export function takeFoundItems(
+  found: readonly Found[],
+  choices: ImportChoices,
+  draft: StructuredLists,
+  register: readonly ProcessorEntry[] = [],
+): TakenLists {
+  const lists: StructuredLists = {
+    data_categories: [...draft.data_categories],
+    purposes: [...draft.purposes],
+    retention: [...draft.retention],
+    recipients: [...draft.recipients],
+    cookies: [...draft.cookies],
+  };
+  const replaced = new Set<ListKey>();
+  const taken = new Set<number>();
+  const listed = new Set<number>();
+  const left: TakenLists["left"] = new Map();
+  found.forEach((entry, index) => {
+    const mode = choices.lists?.[entry.list] ?? "add";
+    if (mode === "keep") return void left.set(index, "kept");
+    if (choices.items?.[index]?.skip === true) return void left.set(index, "skipped");
+    const complete = completeItem(entry, choices.items?.[index], register);
+    if (!complete.ok) return void left.set(index, complete.reason);
+    if (mode === "replace" && !replaced.has(entry.list)) {
+      replaced.add(entry.list);
+      (lists[entry.list] as unknown[]).length = 0;
+    }
+    const list = lists[entry.list] as unknown[];
+    const id = identify(entry.list, complete.item);
+    const same = list.some((item) => identify(entry.list, item) === id && sameRetention(entry.list, item, complete.item));
+    if (same) {
+      listed.add(index);
+      return void left.set(index, "duplicate");
+    }
+    if (list.length >= MAX_LIST) return void left.set(index, "full");
+    list.push(complete.item);
+    taken.add(index);
+    listed.add(index);
+  });
+  return { lists, taken, listed, left };
+}
+
+/** Two retention rules for one subject are the same entry only with the same period or criterion. */
+function sameRetention(list: ListKey, a: unknown, b: unknown): boolean {
+  if (list !== "retention") return true;
+  return JSON.stringify((a as { period?: unknown }).period) === JSON.stringify((b as { period?: unknown }).period);
+}
