@@ -26,7 +26,7 @@ export interface ImportPlan {
 
 export function planImport(
   draft: TenantContent,
-  proposal: Pick<ImportProposal, "sections" | "found" | "targets" | "known" | "language" | "suggestions" | "register">,
+  proposal: Pick<ImportProposal, "sections" | "found" | "targets" | "known" | "placeholders" | "language" | "suggestions" | "register">,
   choices: ImportChoices = {},
 ): ImportPlan {
   const targetKeys = new Set(proposal.targets.map((t) => t.key));
@@ -48,10 +48,15 @@ export function planImport(
   const emptyLists = new Set<ListKey>(
     (Object.keys(taken.lists) as ListKey[]).filter((list) => taken.lists[list].length === 0),
   );
-  // What the draft's own sections already say is not added again either.
+  // What the draft already says in its own sections and extensions is not added again either.
   const draftKnown = readKnownSentences(
-    draft.ownSections.map((s) => ({ key: `draft:${s.key}`, body: s.body[proposal.language] ?? s.body.nl })),
-    {},
+    [
+      ...draft.ownSections.map((s) => ({ key: `draft:${s.key}`, body: s.body[proposal.language] ?? s.body.nl })),
+      ...Object.entries(draft.overrides).flatMap(([key, o]) =>
+        o.body === undefined ? [] : [{ key: `draft:${key}`, body: o.body[proposal.language] ?? o.body.nl }],
+      ),
+    ],
+    proposal.placeholders,
   );
   const placement = placeSections({
     sections: proposal.sections.map((section, index) => ({

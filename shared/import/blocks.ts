@@ -86,10 +86,8 @@ export function writeBody(blocks: readonly ContentBlock[]): string {
         case "list":
           return block.items.map((item) => `- ${item.md}`).join("\n");
         case "table":
-          // The author Markdown subset has no tables: each row becomes a bullet, the head first.
-          return [...(block.head === null ? [] : [block.head]), ...block.rows]
-            .map((row) => `- ${joinCells(row).md}`)
-            .join("\n");
+          // The author Markdown subset has no tables: the head is a line, each row a bullet.
+          return [...(block.head === null ? [] : [joinCells(block.head).md]), ...block.rows.map((row) => `- ${joinCells(row).md}`)].join("\n");
       }
     })
     .filter((text) => text !== "")

@@ -5,7 +5,7 @@
 // be stated per purpose (Art. 13(1)(c) AVG) and guessing it would put words in the company's mouth.
 import type { DataCategory, Language, LegalBasis, LocalizedLine } from "../model.ts";
 import type { FoundOf, FoundPurpose } from "./found.ts";
-import { capitalize, splitEnumeration, splitSentences, tidyPhrase, type Piece } from "./pieces.ts";
+import { capitalize, readBoldLead, splitEnumeration, splitSentences, tidyPhrase, type Piece } from "./pieces.ts";
 import { findPeriod } from "./periods.ts";
 
 const MAX = 300;
@@ -145,30 +145,47 @@ export function extractDataCategories(
   return out;
 }
 
-const BASES: readonly [RegExp, LegalBasis][] = [
+// A basis named as such ("uitvoering van de overeenkomst"); the bare word ("overeenkomst",
+// "contract", "toestemming") counts only in a short phrase that is nothing but the basis.
+const BASES: readonly [RegExp, LegalBasis, RegExp?][] = [
   [/gerechtvaardigd(?:e)? belang|legitimate interest/i, "legitimate_interest"],
   [/wettelijke (?:verplichting|plicht|bewaarplicht)|fiscale (?:bewaar)?plicht|legal obligation|verplicht(?:ing)? (?:door|volgens) de wet/i, "legal_obligation"],
-  [/\b(?:uitvoering van|uitvoeren van) (?:de|een|het)\b.{0,30}overeenkomst|\b(?:koop|behandel|arbeids)?overeenkomst\b|performance of (?:a|the) contract|\bcontract\b|voorafgaand aan (?:een|de) .{0,20}overeenkomst|art(?:ikel|\.)? 6 lid 1 (?:sub )?b/i, "contract"],
-  [/toestemming|\bconsent\b/i, "consent"],
+  [
+    /\b(?:uitvoering van|uitvoeren van|nakomen van) (?:de|een|het|onze|uw|je)\b.{0,30}overeenkomst|performance of (?:a|the|our) contract|voorafgaand aan (?:een|de) .{0,20}overeenkomst|art(?:ikel|\.)? 6 lid 1 (?:sub )?b/i,
+    "contract",
+    /\b(?:\w*overeenkomst|contract)\b/i,
+  ],
+  [/\b(?:met|op basis van|na) (?:uw |je |jouw )?toestemming|with (?:your )?consent|based on (?:your )?consent/i, "consent", /toestemming|\bconsent\b/i],
   [/vita(?:al|le) belang|vital interest/i, "vital_interests"],
   [/algemeen belang|publiekrechtelijke taak|openbaar gezag|public (?:task|interest)/i, "public_task"],
 ];
 
 /** The legal basis a phrase names, with the interest after "gerechtvaardigd belang:" when given. */
 export function readLegalBasis(text: string): { basis: LegalBasis; interest?: string } | null {
-  for (const [pattern, basis] of BASES) {
+  const short = text.replace(/^(?:grondslag|rechtsgrond|legal basis|basis)\s*:\s*/i, "").split(/\s+/).length <= 6;
+  for (const [named, basis, bare] of BASES) {
+    const pattern = named.test(text) || !short || bare === undefined ? named : bare;
     const match = pattern.exec(text);
     if (match === null) continue;
     if (basis !== "legitimate_interest") return { basis };
-    const after = text.slice(match.index + match[0].length).replace(/^\s*(?:\(|:|—|–|-)\s*/, "").replace(/\)\s*$/, "").trim();
+    const after = text
+      .slice(match.index + match[0].length)
+      .replace(/^\s*(?:\(|:|—|–|-)\s*/, "")
+      .replace(/\)\s*$/, "")
+      .replace(/^(?:belang|interest):\s*/i, "")
+      .trim();
     return after.length >= 8 ? { basis, interest: after.replace(/[.;]+$/, "") } : { basis };
   }
   return null;
 }
 
 /** "Naam – grondslag", "Naam (grondslag)", "Naam: grondslag": the purpose and what is said of its basis. */
-function splitPurpose(text: string): { name: string; basisText: string } {
+function splitPurpose(text: string): { name: string; basisText: string; description?: string } {
   const clean = text.replace(/[;.]+$/, "").trim();
+  // As the statement renderer writes a purpose: "Naam: omschrijving — Grondslag: toestemming".
+  const rendered = /^(.*?)(?::\s+(.*?))?\s+—\s+(?:Grondslag|Legal basis):\s+(.*)$/.exec(clean);
+  if (rendered !== null && readLegalBasis(rendered[3] ?? "") !== null)
+    return { name: rendered[1] ?? "", basisText: rendered[3] ?? "", ...(rendered[2] ? { description: rendered[2] } : {}) };
   const paren = /^(.*?)\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)$/.exec(clean);
   if (paren !== null && readLegalBasis(paren[2] ?? "") !== null) return { name: paren[1] ?? "", basisText: paren[2] ?? "" };
   const dash = /^(.*?)\s+[–—-]\s+(.*)$/.exec(clean);
@@ -224,12 +241,24 @@ export function extractPurposes(
   for (const bullets of byBlock.values()) {
     const withBasis = bullets.filter((b) => splitPurpose(b.text).basisText !== "").length;
     // Bullets that each name a basis are purposes wherever they stand; others only under a purposes heading.
-    const stated = withBasis >= Math.max(2, bullets.length * 0.6);
+    const stated = withBasis >= Math.max(2, bullets.length * 0.6) && bullets.every((b) => findPeriod(b.text) === null);
     const underHeading = about && bullets.every((b) => findPeriod(b.text) === null) && bullets.filter((b) => new RegExp(SPECIFIC_NOUN.source, "i").test(b.text)).length < bullets.length / 2;
     if (!stated && !underHeading) continue;
     for (const bullet of bullets) {
-      const { name, basisText } = splitPurpose(bullet.text.replace(/^\d{1,2}[.)]\s+/, ""));
-      push(bullet, buildPurpose(name, basisText, language), bullet.text, true);
+      const { name, basisText, description: described } = splitPurpose(bullet.text.replace(/^\d{1,2}[.)]\s+/, ""));
+      const found = buildPurpose(name, basisText, language);
+      if (described !== undefined && described.length <= MAX) found.item = { ...found.item, description: line(described, language) };
+      // "**Nieuwsbrief**: maandelijks — Grondslag: toestemming": the bold words are the name, the rest describes it.
+      const lead = readBoldLead(bullet);
+      if (lead !== null && name.startsWith(lead.name) && name.length > lead.name.length) {
+        const description = name.slice(lead.name.length).replace(/^\s*:\s*/, "").trim();
+        found.item = {
+          ...found.item,
+          name: line(lead.name, language),
+          ...(description !== "" && description.length <= MAX ? { description: line(description, language) } : {}),
+        };
+      }
+      push(bullet, found, bullet.text, true);
     }
   }
   for (const piece of section.pieces) {

@@ -36,7 +36,7 @@ export interface SectionInput {
 export function findCountry(text: string): string | undefined {
   let best: { at: number; code: string; placed: boolean } | undefined;
   for (const [pattern, code] of COUNTRY_WORDS) {
-    for (const match of text.matchAll(new RegExp(pattern.source, "gi"))) {
+    for (const match of text.matchAll(new RegExp(pattern.source, "giu"))) {
       const placed = /\b(?:in|naar|binnen|to|within)\s+(?:de |het |the )?$/i.test(text.slice(Math.max(0, match.index - 12), match.index));
       const better =
         best === undefined || (placed && !best.placed) || (placed === best.placed && match.index < best.at);
@@ -60,9 +60,20 @@ function findSafeguard(text: string): Exclude<Recipient["safeguard"], "eea"> | u
   return undefined;
 }
 
+// The renderer's role words (shared/lists.ts) that findRole does not cover.
+const ROLE_WORDS: Record<string, Recipient["role"]> = {
+  ontvanger: "recipient",
+  recipient: "recipient",
+  verwerkingsverantwoordelijke: "controller",
+  controller: "controller",
+  "gezamenlijk verwerkingsverantwoordelijke": "joint_controller",
+  "joint controller": "joint_controller",
+};
+
 interface Mention {
   key: string;
   name: string;
+  safeguard?: Exclude<Recipient["safeguard"], "eea">;
   known?: KnownProvider;
   service?: string;
   country?: string;
@@ -143,6 +154,17 @@ function mentionsIn(section: SectionInput, companyName: string): Mention[] {
       continue;
     }
     if (piece.kind === "bullet" && about) {
+      // "Postvak B.V. (verwerker): nieuwsbrieven — Nederland", as the statement renderer lists recipients.
+      const rendered = /^(.+?)\s+\(([^()]+)\)(?::\s*(.*?))?\s+—\s+(.+)$/.exec(piece.text);
+      const renderedRole = rendered === null ? undefined : findRole(rendered[2] ?? "") ?? ROLE_WORDS[(rendered[2] ?? "").toLowerCase()];
+      if (rendered !== null && renderedRole !== undefined && findCountry(rendered[4] ?? "") !== undefined) {
+        const name = (rendered[1] ?? "").trim();
+        const service = rendered[3];
+        const country = findCountry(rendered[4] ?? "");
+        const safeguard = findSafeguard(rendered[4] ?? "");
+        add(piece, { name, ...(knownIn(name) ? { known: knownIn(name) } : {}), role: renderedRole, ...(service ? { service } : {}), ...(country ? { country } : {}), ...(safeguard ? { safeguard } : {}) }, piece.text, true);
+        continue;
+      }
       const entry = readEntry(piece.text);
       const known = knownIn(piece.text);
       const legal = HAS_LEGAL_FORM.test(piece.text);
@@ -269,6 +291,7 @@ export function extractRecipients(
       if (isEeaCountry(country)) safeguard = "eea";
       else {
         safeguard =
+          group.find((m) => m.safeguard !== undefined)?.safeguard ??
           about.map((s) => findSafeguard(s.text)).find((x) => x !== undefined) ??
           about.map((s) => findSafeguard(s.paragraph)).find((x) => x !== undefined) ??
           (ADEQUATE_COUNTRIES.has(country) ? "adequacy" : undefined);
@@ -363,12 +386,10 @@ export function extractCookies(
   context: { companyName: string; language: Language },
 ): FoundOf<"cookies">[] {
   const out: FoundOf<"cookies">[] = [];
-  const seen = new Set<string>();
   const line = (text: string) => (context.language === "nl" ? { nl: text } : { nl: text, en: text });
   const push = (section: SectionInput, piece: Piece, found: { name: string; provider?: string; category?: FoundCookie["category"]; purpose?: string; lifetimeText?: string }, quote: string, whole: boolean): void => {
     const name = found.name.trim();
-    if (name === "" || seen.has(name.toLowerCase())) return;
-    seen.add(name.toLowerCase());
+    if (name === "") return;
     const known = findKnownCookie(name);
     const assumed: string[] = [];
     const provider = found.provider ?? (known?.provider || undefined) ?? (context.companyName || undefined);
@@ -455,5 +476,13 @@ export function extractCookies(
       }
     }
   }
-  return out;
+  // One entry per cookie: the table row or bullet that is only this cookie, else the first mention.
+  const byName = new Map<string, FoundOf<"cookies">>();
+  for (const found of out) {
+    const key = found.item.name.toLowerCase();
+    const current = byName.get(key);
+    if (current === undefined || (found.whole && !current.whole) || (found.missing.length < current.missing.length && !current.whole))
+      byName.set(key, found);
+  }
+  return out.filter((found) => byName.get(found.item.name.toLowerCase()) === found);
 }

@@ -13,7 +13,7 @@ const MAX = 300;
 const TRIGGER = /^(?:na|nadat|vanaf|gerekend vanaf|te rekenen vanaf|tot|after|from|following|until|once|since)\b/i;
 const MINIMUM = /\b(?:minimaal|minstens|ten minste|tenminste|op zijn minst|at least|a minimum of|minimum of)\s+$/i;
 const VERB =
-  /\b(?:bewaren|bewaar|bewaart|houden|verwijderen|verwijder|wissen|vernietigen|archiveren|keep|retain|store|delete|erase)\s+(?:wij|we|ik|jullie)\b|\b(?:wij|we|ik)\s+(?:bewaren|bewaar|houden|verwijderen|verwijder|wissen|keep|retain|store|delete|erase)\b|\b(?:worden|wordt|blijven|blijft|are|is)\b(?=.{0,80}\b(?:bewaard|verwijderd|gewist|kept|retained|stored|deleted)\b)/i;
+  /\b(?:bewaren|bewaar|bewaart|houden|verwijderen|verwijder|wissen|vernietigen|archiveren|keep|retain|store|delete|erase)\s+(?:wij|we|ik|jullie)\b|\b(?:wij|we|ik)\s+(?:bewaren|bewaar|houden|verwijderen|verwijder|wissen|keep|retain|store|delete|erase)\b|\b(?:worden|wordt|blijven|blijft|are|is)\b(?=(?:(?!\b(?:worden|wordt|blijven|blijft|are|is)\b).){0,80}\b(?:bewaard|verwijderd|gewist|kept|retained|stored|deleted)\b)/i;
 const RETENTION_WORD = /bewaar|bewaren|bewaard|houden|verwijder|wissen|gewist|vernietig|archie|\bkeep|\bkept|retain|stor|delet|eras/i;
 const PERIOD_HEAD = /bewaartermijn|termijn|bewaarduur|hoe lang|retention|period|how long|duration/i;
 const SUBJECT_HEAD = /gegevens|categorie|soort|document|data|information|record/i;
@@ -32,10 +32,12 @@ export function buildRule(
   parts: Parts,
   language: Language,
   reason = "",
+  prose = false,
 ): { item: RetentionRule; minimum: boolean; fits: boolean } | null {
   const found = findPeriod(parts.rest);
   if (found === null) return null;
-  const subject = tidyPhrase(parts.subject);
+  // In a sentence "uw gegevens" is a phrase to tidy; a bullet's subject is kept as written.
+  const subject = prose ? tidyPhrase(parts.subject) : capitalize(parts.subject.trim().replace(/[\s,;:.]+$/, ""));
   if (subject === "" || subject.split(" ").length > 20) return null;
   const before = parts.rest.slice(0, found.index);
   const minimum = MINIMUM.test(before);
@@ -113,9 +115,9 @@ export function readSentence(sentence: string, language: Language): ReturnType<t
     const rest = after.replace(PARTICIPLE, "").replace(/\s{2,}/g, " ");
     // "Nadat …, worden de gegevens nog 7 jaar bewaard": the subject follows the verb.
     const subject = condition === "" ? before : (/\b(?:de|uw|je|jouw|alle|these|the|your)\s+([\p{L}-]*(?:gegevens|data))\b/iu.exec(after)?.[1] ?? "");
-    rule = buildRule({ subject, rest: rest.replace(/^.*?\b(?:gegevens|data)\b\s*/i, (m) => (condition === "" ? m : "")) }, language);
+    rule = buildRule({ subject, rest: rest.replace(/^.*?\b(?:gegevens|data)\b\s*/i, (m) => (condition === "" ? m : "")) }, language, "", true);
   } else if (before !== "" && condition === "" && !/^(?:standaard|daarna|verder|ook|by default)$/i.test(before)) {
-    rule = buildRule({ subject: before, rest: after }, language);
+    rule = buildRule({ subject: before, rest: after }, language, "", true);
   } else {
     // Verb first: the object is the subject ("verwijderen wij uw e-mailadres binnen 30 dagen").
     const found = findPeriod(after);
@@ -124,7 +126,7 @@ export function readSentence(sentence: string, language: Language): ReturnType<t
       .slice(0, found.index)
       .replace(/\b(?:ook|nog|tot|maximaal|minimaal|minstens|ten minste|binnen|na|gedurende|for|within|up to|at least)\s*$/gi, "")
       .trim();
-    rule = buildRule({ subject: object, rest: after.slice(object.length).trim() }, language);
+    rule = buildRule({ subject: object, rest: after.slice(object.length).trim() }, language, "", true);
   }
   if (rule === null || condition === "" || rule.item.criterion !== undefined || condition.length > MAX) return rule;
   // The condition ("als u zich afmeldt") says when the period starts.
@@ -179,7 +181,7 @@ export function extractRetention(
             const found = findPeriod(clause);
             const head = found === null ? "" : clause.slice(0, found.index).trim();
             if (found !== null && head !== "" && head.split(" ").length <= 4)
-              rule = buildRule({ subject: head, rest: clause.slice(found.index) }, language);
+              rule = buildRule({ subject: head, rest: clause.slice(found.index) }, language, "", true);
           }
           if (rule !== null) push(piece, rule, false, clause.trim());
         });
@@ -193,7 +195,7 @@ function readRow(piece: Piece, language: Language): ReturnType<typeof buildRule>
   const cells = piece.cells ?? [];
   const head = piece.head ?? null;
   // A cookie table's "Bewaartermijn" is a cookie's lifetime, not a retention rule.
-  if (head === null || head.some((c) => /cookie/i.test(c.text))) return null;
+  if (head === null || head.some((c) => /cookie|aanbieder|provider|domein|domain/i.test(c.text))) return null;
   const periodAt = head.findIndex((c) => PERIOD_HEAD.test(c.text));
   if (periodAt < 0) return null;
   const subjectAt = head.findIndex((c, i) => i !== periodAt && SUBJECT_HEAD.test(c.text));

@@ -325,31 +325,33 @@ export function findKnownCookie(name: string): KnownCookie | undefined {
   return KNOWN_COOKIES.find((cookie) => cookie.pattern.test(name));
 }
 
-/** Country names as statements write them, to ISO codes. */
-export const COUNTRY_WORDS: readonly [RegExp, string][] = [
-  [/\b(?:nederland|the netherlands|netherlands|holland)\b/i, "NL"],
-  [/\b(?:belgi[eë]|belgium)\b/i, "BE"],
-  [/\b(?:duitsland|germany)\b/i, "DE"],
-  [/\b(?:ierland|ireland)\b/i, "IE"],
-  [/\b(?:frankrijk|france)\b/i, "FR"],
-  [/\b(?:luxemburg|luxembourg)\b/i, "LU"],
-  [/\b(?:denemarken|denmark)\b/i, "DK"],
-  [/\b(?:zweden|sweden)\b/i, "SE"],
-  [/\b(?:finland)\b/i, "FI"],
-  [/\b(?:spanje|spain)\b/i, "ES"],
-  [/\b(?:itali[eë]|italy)\b/i, "IT"],
-  [/\b(?:oostenrijk|austria)\b/i, "AT"],
-  [/\b(?:polen|poland)\b/i, "PL"],
-  [/\b(?:malta)\b/i, "MT"],
-  [/\b(?:noorwegen|norway)\b/i, "NO"],
-  [/\b(?:verenigde staten|vs|usa|u\.s\.a?\.?|united states|amerika)\b/i, "US"],
-  [/\b(?:verenigd koninkrijk|united kingdom|engeland|uk)\b/i, "GB"],
-  [/\b(?:zwitserland|switzerland)\b/i, "CH"],
-  [/\b(?:canada)\b/i, "CA"],
-  [/\b(?:india)\b/i, "IN"],
-  [/\b(?:japan)\b/i, "JP"],
-  [/\b(?:australi[eë]|australia)\b/i, "AU"],
-];
+/** Country names as statements write them, to ISO codes (letters around them, so "België" and "vs" match whole). */
+export const COUNTRY_WORDS: readonly [RegExp, string][] = (
+  [
+    ["nederland|the netherlands|netherlands|holland", "NL"],
+    ["belgi[eë]|belgium", "BE"],
+    ["duitsland|germany", "DE"],
+    ["ierland|ireland", "IE"],
+    ["frankrijk|france", "FR"],
+    ["luxemburg|luxembourg", "LU"],
+    ["denemarken|denmark", "DK"],
+    ["zweden|sweden", "SE"],
+    ["finland", "FI"],
+    ["spanje|spain", "ES"],
+    ["itali[eë]|italy", "IT"],
+    ["oostenrijk|austria", "AT"],
+    ["polen|poland", "PL"],
+    ["malta", "MT"],
+    ["noorwegen|norway", "NO"],
+    ["verenigde staten|vs|usa|u\\.s\\.a?\\.?|united states|amerika", "US"],
+    ["verenigd koninkrijk|united kingdom|engeland|uk", "GB"],
+    ["zwitserland|switzerland", "CH"],
+    ["canada", "CA"],
+    ["india", "IN"],
+    ["japan", "JP"],
+    ["australi[eë]|australia", "AU"],
+  ] as const
+).map(([words, code]) => [new RegExp(`(?<![\\p{L}])(?:${words})(?![\\p{L}])`, "iu"), code]);
 
 /** Countries outside the EEA with an adequacy decision of the European Commission (Art. 45 AVG). */
 export const ADEQUATE_COUNTRIES = new Set(["GB", "CH", "CA", "JP", "KR", "NZ", "IL", "AR", "UY", "AD", "FO", "GG", "IM", "JE"]);

@@ -176,12 +176,17 @@ function matchOne(section: MappableSection, targets: readonly ImportTarget[]): H
     for (const [topic, w] of body) if (findTargetFor(topic, targets)?.key === target.key) weight += w;
     return total === 0 ? 0 : (weight / total) * strength;
   };
+  // A heading that names a subject some baseline section holds ("Bewaartermijnen") is strong
+  // evidence: the body outweighs it only by a wide margin. A heading that names none ("UW
+  // GEGEVENS") leaves it to the body.
+  const named = headingTopics.some((t) => findTargetFor(t.topic, targets) !== undefined);
+  const bodyWeight = named ? 0.5 : 0.7;
   const ranked = targets
     .map((target): Scored => {
       const heading = scoreHeading(cleaned, headingTopics, target, targets);
       const share = bodyShare(target);
       const score =
-        heading.score >= 1 ? 1 : Math.max(0.7 * heading.score + 0.3 * share, 0.7 * share);
+        heading.score >= 1 ? 1 : Math.max(0.7 * heading.score + 0.3 * share, bodyWeight * share);
       return { target, score: Math.round(score * 100) / 100, why: explain(heading, share, body, target, targets) };
     })
     .sort((a, b) => b.score - a.score);
@@ -218,7 +223,7 @@ function scoreHeading(
   if (specific && titles.some((t) => containsWords(t, cleaned) || containsWords(cleaned, t)))
     return { score: 0.85, kind: "close" };
   const index = topics.findIndex((t) => findTargetFor(t.topic, targets)?.key === target.key);
-  if (index >= 0) return { score: index === 0 ? 0.7 : 0.55, kind: "topic", topic: topics[index]?.topic };
+  if (index >= 0) return { score: index === 0 ? 0.75 : 0.55, kind: "topic", topic: topics[index]?.topic };
   const mine = words(cleaned);
   let best = 0;
   for (const title of titles) {

@@ -54,7 +54,7 @@ export function parseImport(input: { text: string; format?: ImportFormatHint }):
     htmlTitle = html.title;
   }
   const lines = source.replace(/\r\n?/g, "\n").split("\n");
-  const blocks = readLines(lines, format.format !== "text").map((block) =>
+  const blocks = joinTextTables(readLines(lines, format.format !== "text")).map((block) =>
     // HTML's h1–h6 arrive as "#" headings: say where they came from.
     block.type === "heading" && block.form === "markdown" && format.format === "html" ? { ...block, form: "html" as const } : block,
   );
@@ -152,6 +152,32 @@ function readLines(lines: string[], markdown: boolean): ImportBlock[] {
   return out;
 }
 
+const CELL = /\s+—\s+/;
+
+/**
+ * A table written as text, as the statement renderer writes one: a head line "Naam — Aanbieder —
+ * Doel" directly followed by bullets with as many cells. Read back as the table it was.
+ */
+function joinTextTables(blocks: ImportBlock[]): ImportBlock[] {
+  const out: ImportBlock[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
+    const next = blocks[i + 1];
+    if (block?.type === "paragraph" && next?.type === "list") {
+      const width = block.line.text.split(CELL).length;
+      const rows = next.items.map((item) => ({ text: item.text.split(CELL), md: item.md.split(CELL) }));
+      if (width >= 3 && rows.every((row) => row.text.length === width && row.md.length === width)) {
+        const head = block.line.text.split(CELL).map((text, c) => ({ text, md: block.line.md.split(CELL)[c] ?? text }));
+        out.push({ type: "table", head, rows: rows.map((row) => row.text.map((text, c) => ({ text, md: row.md[c] ?? text }))) });
+        i++;
+        continue;
+      }
+    }
+    if (block !== undefined) out.push(block);
+  }
+  return out;
+}
+
 function isText(line: string | undefined): boolean {
   return line !== undefined && normalizeSpaces(line) !== "";
 }
@@ -209,6 +235,8 @@ function findCandidate(reader: Reader, i: number, above: Candidate | null): Cand
   }
   const text = cleanHeadingText(raw);
   if (!standalone) return null;
+  // A line ending in a colon leads into what follows ("Wij verwerken:"); only markup makes it a heading.
+  const leadIn = /:\s*$/.test(normalizeSpaces(raw));
   const numbered = ORDERED.exec(raw);
   if (numbered !== null) {
     const words = numbered[2] ?? "";
@@ -220,6 +248,7 @@ function findCandidate(reader: Reader, i: number, above: Candidate | null): Cand
     return isHeadingShaped(stripMarkdown(words), 90) ? { form: "numbered", level: 1 + depth, text } : null;
   }
   if (isAllCaps(text) && isHeadingShaped(text, 100, true)) return { form: "caps", level: 2, text };
+  if (leadIn) return null;
   if (/\?$/.test(text) && isHeadingShaped(text, 120)) return { form: "question", level: 2, text };
   if (isHeadingShaped(text, 80) && !/[.,;:]$/.test(text)) return { form: "short-line", level: 2, text };
   return null;
@@ -245,7 +274,9 @@ function chooseHeadings(reader: Reader, candidates: (Candidate | null)[]): Map<n
   // A title line ("Privacyverklaring …") does not make the rest of the text clearly headed.
   const first = [...chosen.values()][0];
   if (first !== undefined && looksLikeTitle(first.text)) strong--;
-  if (strong >= 2) {
+  // Text that marks its headings ("#", underlining) marks all of them.
+  const marked = [...chosen.values()].some((c) => (c.form === "markdown" || c.form === "underlined") && !looksLikeTitle(c.text));
+  if (strong >= 2 || marked) {
     // Bold lines under "#" headings are sub-headings.
     const hashes = [...chosen.values()].filter((c) => c.form === "markdown" && !looksLikeTitle(c.text));
     const deepest = Math.max(0, ...hashes.map((c) => c.level));

@@ -44,7 +44,8 @@ export function writePieces(pieces: readonly Piece[]): string {
   const parts: string[] = [];
   let previous: Piece | undefined;
   for (const piece of pieces) {
-    const line = piece.kind === "paragraph" ? piece.md : `- ${piece.md}`;
+    // A table's head stays a line of its own above its rows, as the statement renderer writes tables.
+    const line = piece.kind === "paragraph" || piece.kind === "head" ? piece.md : `- ${piece.md}`;
     const together = previous !== undefined && previous.kind !== "paragraph" && piece.kind !== "paragraph" && previous.block === piece.block;
     if (together) parts[parts.length - 1] = `${parts[parts.length - 1] ?? ""}\n${line}`;
     else parts.push(line);
@@ -113,4 +114,14 @@ export function splitEnumeration(text: string): string[] {
   }
   if (current.trim() !== "") parts.push(current.trim());
   return parts;
+}
+
+/** "**Naam**: rest" — a bullet that leads with a bold name, as lists are written (and rendered). */
+export function readBoldLead(piece: { md: string; text: string }): { name: string; rest: string } | null {
+  const match = /^\*\*((?:[^*\\]|\\.)+)\*\*/.exec(piece.md.trim());
+  if (match === null) return null;
+  const name = (match[1] ?? "").replace(/\\(.)/g, "$1").trim();
+  const at = piece.text.indexOf(name);
+  if (name === "" || at !== 0) return null;
+  return { name, rest: piece.text.slice(name.length).trim() };
 }

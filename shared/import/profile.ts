@@ -117,7 +117,7 @@ export function findProfile(title: string | undefined, paragraphs: readonly stri
   }
   if (dpoSentence !== undefined && dpoEmail !== undefined) {
     // "mr. Lotte Brouwer": two or three capitalised words next to the officer's mention.
-    const person = /(?:is|:)\s+(?:(?:mr|dr|drs|ir|ing)\.\s+)?((?:\p{Lu}[\p{L}'-]+\s+){1,3}\p{Lu}[\p{L}'-]+)/u.exec(dpoSentence)?.[1];
+    const person = /(?:is|:)\s+(?:(?:mr|dr|drs|ir|ing)\.\s+)?(\p{Lu}[\p{L}'-]+(?:\s+(?:(?:van|de|der|den|ter|ten|op)\s+)*\p{Lu}[\p{L}'-]+){1,3})/u.exec(dpoSentence)?.[1];
     const english = /data protection officer|\bdpo\b/i.test(dpoSentence);
     const dpo = { name: person ?? (english ? "Data protection officer" : "Functionaris gegevensbescherming"), email: dpoEmail };
     if (v.safeParse(ProfileSchema.entries.dpo, dpo).success) {
@@ -162,7 +162,9 @@ export function findCompanyName(
   const fromTitle = title === undefined ? undefined : TITLE_NAME.exec(title.trim())?.[1];
   if (title !== undefined && fromTitle !== undefined && fromTitle !== "" && fromTitle.split(" ").length <= 6) {
     const name = fromTitle.replace(LEGAL_FORM_SUFFIX, "").replace(/[.]+$/, (dots) => (/\b(?:Zn|Co)$/i.test(fromTitle.slice(0, -dots.length)) ? dots : ""));
-    const readable = name === name.toUpperCase() ? name.toLowerCase().replace(/(^|\s)\p{L}/gu, (c) => c.toUpperCase()) : name;
+    // A title in capitals ("PRIVACYVERKLARING KOSTER & ZN.") says nothing about the name's case; a name alone in capitals ("SIM") does.
+    const shouting = title === title.toUpperCase() && /\p{Lu}{4}/u.test(title.split(" ")[0] ?? "");
+    const readable = shouting ? name.toLowerCase().replace(/(^|\s)\p{L}/gu, (c) => c.toUpperCase()) : name;
     return { name: readable, quote: title, why: { nl: `Uit de titel ‘${title}’.`, en: `From the title ‘${title}’.` } };
   }
   const counts = new Map<string, { score: number; quote: string }>();

@@ -14,6 +14,7 @@ import type { Found } from "./found.ts";
 import type { LintStatement } from "./lint-hook.ts";
 import { describeTargets, matchSections, type ImportTarget } from "./map.ts";
 import { parseImport } from "./parse.ts";
+import { lookupPlaceholder, PLACEHOLDERS } from "../placeholders.ts";
 import { toPieces, writePieces, type Piece } from "./pieces.ts";
 import { findProfile, type ProfileFindings, type ProfileSuggestion } from "./profile.ts";
 import { readKnownSentences, type KnownSentence, type PlaceholderValues } from "./similar.ts";
@@ -70,6 +71,8 @@ export interface ImportProposal {
   targets: ImportTarget[];
   /** The baseline's sentences as compared (placeholders filled for this company). */
   known: KnownSentence[];
+  /** The placeholder values used, so the draft's own text is compared the same way. */
+  placeholders: PlaceholderValues;
   register: ProcessorEntry[];
 }
 
@@ -115,9 +118,10 @@ export function proposeImport(
     };
   });
   const found = extractAll(sections, targets, language, ownName);
+  const placeholders = placeholderValues(context, language);
   const known = readKnownSentences(
     baseline.sections.map((s) => ({ key: s.key, body: s.body[language] ?? s.body.nl })),
-    placeholderValues(context),
+    placeholders,
   );
   const sentences = sentencesOf(sections);
   const recipients = found.filter((f): f is Extract<Found, { list: "recipients" }> => f.list === "recipients");
@@ -164,25 +168,20 @@ export function proposeImport(
     paragraphs: doc.paragraphs,
     targets,
     known,
+    placeholders,
     register: [...(context.register ?? [])],
   };
 }
 
 /** The baseline's placeholders as they read for this company, so its text compares with the source's. */
-function placeholderValues(context: ImportContext): PlaceholderValues {
-  const { profile } = context.draft;
-  const names = context.group.members.map((m) => m.name);
-  const members = names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} en ${names.at(-1)}`;
-  return {
-    "company.name": context.company.name,
-    "company.legalName": profile.legalName,
-    "company.email": profile.email,
-    "company.phone": profile.phone,
-    "company.website": profile.website,
-    "group.name": context.group.name,
-    "group.memberCount": String(names.length),
-    "group.members": members,
-  };
+function placeholderValues(context: ImportContext, language: Language): PlaceholderValues {
+  const tenant = { group: context.group, slug: context.company.slug, content: context.draft };
+  const values: Record<string, string> = {};
+  for (const placeholder of PLACEHOLDERS) {
+    const found = lookupPlaceholder(placeholder.name, tenant, language);
+    if (found.status === "value") values[placeholder.name] = found.value;
+  }
+  return values;
 }
 
 function listOf(key: string | null, targets: readonly ImportTarget[]): string | null {

@@ -29,26 +29,31 @@ export interface TakenLists {
   left: Map<number, "incomplete" | "invalid" | "skipped" | "kept" | "duplicate" | "full">;
 }
 
-/** The comparable name of a list item: what makes two items the same entry. */
-export function identify(list: ListKey, item: unknown): string {
+/** The comparable names of a list item, in each language it has: what makes two items the same entry. */
+export function identify(list: ListKey, item: unknown): string[] {
   const record = item as Record<string, unknown>;
-  const text = (value: unknown): string =>
-    (typeof value === "string" ? value : ((value as { nl?: string } | undefined)?.nl ?? ""))
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, " ")
-      .trim();
+  const clean = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  const texts = (value: unknown): string[] =>
+    typeof value === "string"
+      ? [clean(value)]
+      : Object.values((value ?? {}) as Record<string, string>).map(clean).filter((t) => t !== "");
   switch (list) {
     case "data_categories":
     case "purposes":
-      return text(record.name);
+      return texts(record.name);
     case "retention":
-      return text(record.subject);
+      return texts(record.subject);
     case "recipients":
-      return text(record.name).replace(/\s+(?:b v|n v|bv|nv|ltd|limited|inc|llc|gmbh|sarl|a s)$/, "");
+      return texts(record.name).map((t) => t.replace(/\s+(?:b v|n v|bv|nv|ltd|limited|inc|llc|gmbh|sarl|a s)$/, ""));
     case "cookies":
-      return text(record.name);
+      return texts(record.name);
   }
 }
+
+const same = (list: ListKey, a: unknown, b: unknown): boolean => {
+  const mine = identify(list, a);
+  return identify(list, b).some((name) => mine.includes(name));
+};
 
 /** The item as the model wants it, with the editor's choices filled in, or why it cannot be. */
 export function completeItem(
@@ -68,7 +73,7 @@ export function completeItem(
     }
     case "recipients": {
       const { country } = found.item;
-      const entry = register.find((e) => identify("recipients", e.recipient) === identify("recipients", found.item));
+      const entry = register.find((e) => same("recipients", e.recipient, found.item));
       if (entry !== undefined) return { ok: true, item: { ...entry.recipient, processor: entry.key } };
       if (country === undefined) return { ok: false, reason: "incomplete" };
       const safeguard = isEeaCountry(country) ? "eea" : (found.item.safeguard ?? choice?.safeguard);
@@ -116,9 +121,8 @@ export function takeFoundItems(
       (lists[entry.list] as unknown[]).length = 0;
     }
     const list = lists[entry.list] as unknown[];
-    const id = identify(entry.list, complete.item);
-    const same = list.some((item) => identify(entry.list, item) === id && sameRetention(entry.list, item, complete.item));
-    if (same) {
+    const duplicate = list.some((item) => same(entry.list, item, complete.item) && sameRetention(entry.list, item, complete.item));
+    if (duplicate) {
       listed.add(index);
       return void left.set(index, "duplicate");
     }
