@@ -8,15 +8,29 @@
 import { describe, expect, it } from "vitest";
 import { DEMO_BASELINE, DEMO_GROUP } from "../demo/index.ts";
 import { resolveStatement } from "../engine.ts";
-import { applyImportProposal, createImportedBaseline, proposeImport } from "../import/propose.ts";
-import { GROUP_SEED, JCC_SEED, createBlankContent, readSeed } from "../import/testing.ts";
+import { contentAsWritten, createImportedBaseline } from "../import/check.ts";
+import { proposeImport } from "../import/propose.ts";
+import { createBlankContent } from "../import/testing.ts";
 import { checkCompleteness, type Status } from "./check.ts";
 import { ITEM_IDS, type ItemId } from "./checklist.ts";
 
+// The seeds are read from ../shared/seeds/ beside the repository (moved here from
+// shared/import/testing.ts, which no longer reads anything outside the repository).
+const GROUP_SEED = "002_9f4caddd9b602121.txt";
+const JCC_SEED = "000_e411011ccba8019a.txt";
+function readSeed(name: string): string {
+  const fs = process.getBuiltinModule("node:fs") as { readFileSync(path: URL, encoding: "utf8"): string };
+  return fs.readFileSync(new URL(`../../../shared/seeds/${name}`, import.meta.url), "utf8");
+}
+
 function checkSeed(file: string): ReturnType<typeof checkCompleteness> {
-  const proposal = proposeImport({ text: readSeed(file), format: "text" }, DEMO_BASELINE);
-  const merged = applyImportProposal(createBlankContent(), proposal);
-  const content = { ...merged, overrides: {}, ownSections: [] };
+  const proposal = proposeImport({ text: readSeed(file), format: "text" }, DEMO_BASELINE, {
+    group: DEMO_GROUP,
+    company: { slug: "seed", name: "Seed" },
+    draft: createBlankContent(),
+  });
+  // The text as written: its own sections, the lists found in it, the details it gives.
+  const content = contentAsWritten(proposal);
   const statement = resolveStatement(
     createImportedBaseline(proposal),
     { group: DEMO_GROUP, slug: "seed", content },

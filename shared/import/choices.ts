@@ -2,7 +2,10 @@
 // did not see: no profile field is taken unless accepted, list items are added beside the
 // draft's (not replacing them), text a locked section would not take is held back.
 import type { LegalBasis, ListKey, Recipient } from "../model.ts";
-import type { ProfileField } from "./profile.ts";
+
+/** The profile fields an import can suggest. */
+export const PROFILE_FIELDS = ["tradeName", "legalName", "kvkNumber", "email", "phone", "website", "address", "dpo"] as const;
+export type ProfileField = (typeof PROFILE_FIELDS)[number];
 
 export type ListMode = "add" | "replace" | "keep";
 

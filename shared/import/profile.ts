@@ -8,8 +8,9 @@ import { ProfileSchema, type Profile } from "../model.ts";
 import type { Bilingual } from "../completeness/checklist.ts";
 import { splitSentences } from "./pieces.ts";
 
-export const PROFILE_FIELDS = ["tradeName", "legalName", "kvkNumber", "email", "phone", "website", "address", "dpo"] as const;
-export type ProfileField = (typeof PROFILE_FIELDS)[number];
+import type { ProfileField } from "./choices.ts";
+
+export { PROFILE_FIELDS, type ProfileField } from "./choices.ts";
 
 export type ProfileSuggestion =
   | { field: "tradeName" | "legalName" | "kvkNumber" | "email" | "phone" | "website"; value: string; quote: string; why: Bilingual }
