@@ -260,7 +260,14 @@ export function extractRecipients(
     const known = group.find((m) => m.known !== undefined)?.known;
     // The name as the text writes it, with its legal form when it has one.
     const name = [...group].sort((a, b) => Number(HAS_LEGAL_FORM.test(b.name)) - Number(HAS_LEGAL_FORM.test(a.name)) || b.name.length - a.name.length)[0]?.name ?? first.name;
-    const about = sentences.filter((s) => (known !== undefined ? known.pattern.test(s.text) : mentionsName(s.text, name)));
+    // What the text says of a service: the sentences naming it — for a known service also those
+    // naming only its brand ("door Google opgeslagen"), when no other service of that brand is mentioned.
+    const brand = known?.name.split(/[\s(]/)[0] ?? "";
+    const sameBrand = known === undefined ? [] : KNOWN_PROVIDERS.filter((p) => p.name.startsWith(`${brand} `) || p.name === brand);
+    const alone = sameBrand.filter((p) => sentences.some((s) => p.pattern.test(s.text))).length <= 1;
+    const about = sentences.filter((s) =>
+      known !== undefined ? known.pattern.test(s.text) || (alone && mentionsName(s.text, brand)) : mentionsName(s.text, name),
+    );
     const assumed: string[] = [];
     let country = group.find((m) => m.country !== undefined)?.country ?? about.map((s) => findCountry(s.text)).find((c) => c !== undefined);
     if (country === undefined && known?.country != null) {

@@ -269,11 +269,16 @@ function planPieces(index: number, section: PlaceSection, target: ImportTarget |
     if (!gone) continue;
     const fate = list.some((p) => plans[p.index]?.fate === "list") ? "list" : "baseline";
     if (plan.fate === "partial") {
-      // Only the closing lead-in sentence goes; the rest of the new text stays.
+      // Only the closing lead-in sentence goes; the rest of the new text stays, and what was
+      // already said stays said.
       const sentences = splitSentences(plan.md ?? "");
       sentences.pop();
       if (sentences.length > 0) plan.md = sentences.join(" ");
-      else setFate(plans, piece.index, fate);
+      else {
+        const repeats = plan.repeats;
+        setFate(plans, piece.index, "baseline");
+        if (repeats !== undefined) plan.repeats = repeats;
+      }
     } else setFate(plans, piece.index, fate);
   }
   return plans;

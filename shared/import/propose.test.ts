@@ -228,8 +228,9 @@ describe("against the baseline", () => {
     expect(plan.content.overrides.recipients?.body?.nl).toBe(
       "Voor de hosting van het klantenportaal schakelen wij Previder B.V. in Nederland in als verwerker. Zonder uw toestemming verstrekken wij geen persoonsgegevens aan andere derden, tenzij de wet ons daartoe verplicht.",
     );
-    // "Denk bijvoorbeeld aan:" leads into bullets that are now purposes: it goes with them.
-    expect(plan.placement.sections[section("Doeleinden")]?.pieces.map((p) => p.fate)).toEqual(["list", "list", "list", "list"]);
+    // The opening paragraph repeats the baseline; its closing "Denk bijvoorbeeld aan:" leads into
+    // bullets that are now purposes, so it goes with them instead of dangling.
+    expect(plan.placement.sections[section("Doeleinden")]?.pieces.map((p) => p.fate)).toEqual(["baseline", "list", "list", "list"]);
     expect(plan.content.overrides.purposes).toBeUndefined();
   });
 
