@@ -17,7 +17,7 @@ const DATA_NOUN =
 const SPECIFIC_NOUN =
   /\bnaam\b|achternaam|voornaam|\badres|e-?mailadres|telefoonnummer|geboortedatum|geslacht|ip-?adres|burgerservicenummer|\bbsn\b|bankrekeningnummer|\biban\b|locatiegegevens|contactgegevens|\bfunctie\b|\bcv\b|\bname\b|e-?mail address|phone number|date of birth|ip address|job title|contact details/gi;
 const COLLECT =
-  /\b(?:verwerken|verwerkt|verzamelen|verzamelt|vastleggen|leggen\b.{0,40}\bvast|vragen|nodig|noteren|registreren|ontvangen wij|collect|process|record|ask (?:you )?for)\b/i;
+  /\b(?:verwerken|verwerkt|verzamelen|verzamelt|vastleggen|leggen\b.{0,160}\bvast|vragen|nodig|noteren|registreren|ontvangen wij|collect|process|record|ask (?:you )?for)\b/i;
 
 export const line = (text: string, language: Language): LocalizedLine =>
   language === "nl" ? { nl: text } : { nl: text, en: text };
@@ -69,7 +69,7 @@ export function readEnumeratedData(sentence: string, about: boolean): string[] {
   const nouns = (sentence.match(SPECIFIC_NOUN) ?? []).length;
   const colon = sentence.indexOf(": ");
   // Outside a section about data, the sentence must say data is collected ("verwerken we …").
-  if (nouns < (about ? 1 : 2) || (!COLLECT.test(sentence) && !(about && colon >= 0))) return [];
+  if (nouns < (about ? 1 : 2) || (!COLLECT.test(sentence) && !(about && (colon >= 0 || nouns >= 2)))) return [];
   let list: string;
   if (colon >= 0) list = sentence.slice(colon + 2);
   else {
@@ -93,7 +93,8 @@ export function readEnumeratedData(sentence: string, about: boolean): string[] {
   const items: string[] = [];
   for (const part of parts) {
     // An enumeration ends where a clause starts ("…, als u een storing meldt").
-    if (part.split(" ").length > 7 || /^(?:als|wanneer|omdat|zodat|dat|die|om|if|when|because|which)\b/i.test(part)) break;
+    // … and where examples start ("zoals je klachten").
+    if (part.split(" ").length > 7 || /^(?:als|wanneer|omdat|zodat|dat|die|om|zoals|bijvoorbeeld|if|when|because|which|such as|for example)\b/i.test(part)) break;
     items.push(tidyPhrase(part));
   }
   return items.length >= 2 ? items : [];
@@ -269,9 +270,14 @@ export function extractPurposes(
     push(piece, buildPurpose(piece.cells[purposeAt]?.text ?? "", piece.cells[basisAt]?.text ?? "", language), piece.text, true);
   }
   if (!about) return out;
-  // Prose: "om X te doen (uitvoering van de overeenkomst)".
+  // Prose: "om X te doen (uitvoering van de overeenkomst)", "to send invoices (legal obligation)".
   for (const piece of section.pieces) {
     if (piece.kind !== "paragraph") continue;
+    for (const match of piece.text.matchAll(/\bto ((?:[^(),]|\([^()]*\))*?)\s+\(([^()]+)\)/giu)) {
+      const basisText = match[2] ?? "";
+      if (readLegalBasis(basisText) === null || (match[1] ?? "").split(" ").length > 12) continue;
+      push(piece, buildPurpose(capitalize(match[1] ?? ""), basisText, language), match[0], false);
+    }
     for (const match of piece.text.matchAll(/\bom ((?:[^()]|\([^()]*\))*?\bte [\p{L}-]+)\s+\(([^()]+)\)/giu)) {
       const basisText = match[2] ?? "";
       if (readLegalBasis(basisText) === null) continue;

@@ -176,18 +176,27 @@ function mentionsIn(section: SectionInput, companyName: string): Mention[] {
     if (piece.kind !== "paragraph" && piece.kind !== "bullet") continue;
     for (const sentence of splitSentences(piece.text)) {
       const seen = new Set<string>();
-      // "Nmbrs (salarisadministratie, Nederland), Twinfield van Wolters Kluwer (boekhouding, Nederland) en …"
+      // "Nmbrs (salarisadministratie, Nederland), Twinfield van Wolters Kluwer (boekhouding, Nederland)
+      // en …", "beheerd door Nedap (verwerker, Nederland)": a name with its service, role or country.
       if (about) {
-        for (const part of splitEnumeration(sentence.replace(/^.*?\b(?:met|with|gebruiken (?:wij|we)|use)\s+(?=[\p{Lu}])/u, ""))) {
-          const match = /^([\p{Lu}][\p{L}\d&.'’-]*(?:\s+(?:van\s+)?[\p{Lu}\d][\p{L}\d&.'’-]*){0,4})\s*\(([^()]+)\)/u.exec(part);
-          if (match === null) continue;
+        for (const match of sentence.matchAll(/([\p{Lu}][\p{L}\d&.'’-]*(?:\s+(?:van\s+)?[\p{Lu}\d][\p{L}\d&.'’-]*){0,4})\s*\(([^()]+)\)/gu)) {
           const inside = match[2] ?? "";
           // "(salarisadministratie, Nederland)" describes the service; "(Google Ireland Limited)" names it.
           if (HAS_LEGAL_FORM.test(inside) || (findCountry(inside) === undefined && findRole(inside) === undefined)) continue;
           const entry = readEntry(`${match[1]} (${inside})`);
-          if (entry === null) continue;
+          if (entry === null || /^(?:Het|De|Een|Wij|We|Onze|Ons|The|Our)$/.test(entry.name)) continue;
           seen.add(keyOf(entry.name, knownIn(entry.name)));
           add(piece, { ...entry, ...(knownIn(entry.name) ? { known: knownIn(entry.name) } : {}) }, sentence, false);
+        }
+        // "with Intercom for customer support", "via Mollie voor betalingen": a name between a preposition and what it does.
+        for (const match of sentence.matchAll(/\b(?:with|via|bij|met|door|by)\s+([\p{Lu}][\p{L}\d]+(?:\s+[\p{Lu}][\p{L}\d]+){0,2})\s+(?:for|voor|to|om)\s/gu)) {
+          const name = match[1] ?? "";
+          if (/^(?:Het|De|Een|Wij|We|Onze|Ons|The|Our|Google|Meta|Facebook|Microsoft|Amazon)$/.test(name) || knownIn(name) !== undefined) continue;
+          const key = keyOf(name);
+          if (seen.has(key)) continue;
+          seen.add(key);
+          const role = findRole(sentence);
+          add(piece, { name, ...(role ? { role } : {}) }, sentence, false);
         }
       }
       const legalNames = [...sentence.matchAll(LEGAL_FORM)].map((m) => m[1]?.trim().replace(/^(?:Bij|Door|Via|Met|En|Of|De|Het)\s+/, "") ?? "");
@@ -269,7 +278,9 @@ export function extractRecipients(
       known !== undefined ? known.pattern.test(s.text) || (alone && mentionsName(s.text, brand)) : mentionsName(s.text, name),
     );
     const assumed: string[] = [];
-    let country = group.find((m) => m.country !== undefined)?.country ?? about.map((s) => findCountry(s.text)).find((c) => c !== undefined);
+    // A sentence naming several services says nothing about which one is where.
+    const single = about.filter((s) => otherNames.filter((other) => other !== "" && s.text.toLowerCase().includes(other)).length <= 1);
+    let country = group.find((m) => m.country !== undefined)?.country ?? single.map((s) => findCountry(s.text)).find((c) => c !== undefined);
     if (country === undefined && known?.country != null) {
       country = known.country;
       assumed.push("country");

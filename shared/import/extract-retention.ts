@@ -122,8 +122,10 @@ export function readSentence(sentence: string, language: Language): ReturnType<t
     // Verb first: the object is the subject ("verwijderen wij uw e-mailadres binnen 30 dagen").
     const found = findPeriod(after);
     if (found === null) return null;
-    const object = after
-      .slice(0, found.index)
+    // The object ends where the time is said: "account data for as long as …", "uw gegevens zolang …".
+    const head = after.slice(0, found.index);
+    const cut = head.search(/\s(?:for as long as|as long as|zolang|so long as|until|totdat)\b/i);
+    const object = (cut >= 0 ? head.slice(0, cut) : head)
       .replace(/\b(?:ook|nog|tot|maximaal|minimaal|minstens|ten minste|binnen|na|gedurende|for|within|up to|at least)\s*$/gi, "")
       .trim();
     rule = buildRule({ subject: object, rest: after.slice(object.length).trim() }, language, "", true);

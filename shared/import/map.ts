@@ -63,7 +63,8 @@ export function describeTargets(baseline: Baseline): ImportTarget[] {
 /** Lower-case heading without numbering ("3.", "2.1", "a)") or closing punctuation. */
 export function cleanHeading(heading: string): string {
   return normalizeForMatch(heading)
-    .replace(/^(?:(?:\d{1,2}\.){0,3}\d{1,2}[.)]?|[a-z][.)]|artikel \d+[.:]?|§ ?\d+)\s+/, "")
+    .replace(/^(?:artikel|article|art\.)\s*\d+[a-z]?\s*[-–—:.]?\s*/, "")
+    .replace(/^(?:(?:\d{1,2}\.){0,3}\d{1,2}[.)]?|[a-z][.)]|§ ?\d+)\s+/, "")
     .replace(/[?!:.]+$/, "")
     .trim();
 }
@@ -170,7 +171,7 @@ function matchOne(section: MappableSection, targets: readonly ImportTarget[]): H
     };
   }
   const total = [...body.values()].reduce((sum, w) => sum + w, 0);
-  const strength = Math.min(1, total / 3);
+  const strength = Math.min(1, total / 2);
   const bodyShare = (target: ImportTarget): number => {
     let weight = 0;
     for (const [topic, w] of body) if (findTargetFor(topic, targets)?.key === target.key) weight += w;
