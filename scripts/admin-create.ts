@@ -8,7 +8,7 @@
 import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
 import * as v from "valibot";
-import { SlugSchema } from "../shared/model.ts";
+import { SlugSchema } from "#shared/model.ts";
 import { generateRandomToken, hashSecret } from "../worker/auth/session.ts";
 import { hashAuditRow } from "../worker/db/audit.ts";
 

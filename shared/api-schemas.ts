@@ -192,7 +192,12 @@ export const ImportChoicesSchema = v.strictObject({
     ),
   ),
   /** The suggested profile fields accepted, one by one; nothing else changes the profile. */
-  profile: v.optional(v.pipe(v.array(v.picklist(PROFILE_FIELDS, "must be a profile field")), v.maxLength(PROFILE_FIELDS.length))),
+  profile: v.optional(
+    v.pipe(
+      v.array(v.picklist(PROFILE_FIELDS, "must be a profile field")),
+      v.maxLength(PROFILE_FIELDS.length),
+    ),
+  ),
   lists: v.optional(
     v.strictObject({
       data_categories: v.optional(ListModeSchema),
@@ -208,7 +213,9 @@ export const ImportChoicesSchema = v.strictObject({
       v.strictObject({
         skip: v.optional(v.boolean()),
         legalBasis: v.optional(LegalBasisSchema),
-        safeguard: v.optional(v.picklist(["adequacy", "scc", "bcr", "derogation"], "must be adequacy, scc, bcr or derogation")),
+        safeguard: v.optional(
+          v.picklist(["adequacy", "scc", "bcr", "derogation"], "must be adequacy, scc, bcr or derogation"),
+        ),
       }),
     ),
   ),

@@ -42,8 +42,8 @@ export function parseInlines(text: string): DraftInline[] {
 }
 
 function scanText(text: string): Scan {
-  const escaped: boolean[] = new Array<boolean>(text.length).fill(false);
-  const escapes: boolean[] = new Array<boolean>(text.length).fill(false);
+  const escaped: boolean[] = Array.from({ length: text.length }, () => false);
+  const escapes: boolean[] = Array.from({ length: text.length }, () => false);
   for (let i = 0; i < text.length - 1; i++) {
     if (text[i] === "\\" && ASCII_PUNCTUATION.test(text[i + 1] ?? "")) {
       escapes[i] = true;

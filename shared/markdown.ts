@@ -14,6 +14,7 @@ export type DraftBlock =
 export type PlaceholderFill = (name: string) => string | null;
 
 // C0 and C1 controls except tab and line feed; carriage returns are folded into line feeds first.
+// oxlint-disable-next-line no-control-regex -- removing control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const BULLET = /^[ \t\u00A0]*[-*•][ \t\u00A0]+(.*)$/;
@@ -21,6 +22,7 @@ const CONTINUATION = /^[ \t\u00A0]/;
 const SAFE_SCHEME = /^(?:https?|mailto|tel):/i;
 // What the URL parser strips or ignores: leading/trailing C0 controls and spaces, and tabs or
 // newlines anywhere. Removing them first means the scheme we check is the scheme a browser sees.
+// oxlint-disable-next-line no-control-regex -- removing control characters is the point
 const IGNORED_IN_URL = /[\u0000-\u001F\u007F-\u009F]/g;
 
 export function normalizeText(input: string): string {

@@ -28,8 +28,6 @@ const line = (max = MAX_LINE) =>
     v.minLength(1, "must not be empty"),
     v.maxLength(max, `must be at most ${max} characters`),
   );
-const optionalLine = (max = MAX_LINE) =>
-  v.optional(v.pipe(v.string(), v.trim(), v.maxLength(max, `must be at most ${max} characters`)));
 
 /** Text in the group's languages. Dutch is always required; English is optional. */
 export const LocalizedLineSchema = v.strictObject({ nl: line(), en: v.optional(line()) });

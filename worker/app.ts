@@ -3,7 +3,6 @@ import { Hono, type Context } from "hono";
 import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
 import { HTTPException } from "hono/http-exception";
-import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "./env.ts";
 import { AppError, type ErrorBody } from "./errors.ts";
 import { rememberResponses } from "./http/answer-from-memory.ts";
@@ -92,7 +91,7 @@ app.onError((err, c) => {
     err instanceof AppError
       ? err
       : err instanceof HTTPException
-        ? new AppError(err.status as ContentfulStatusCode, "http_error", err.message || "Request failed.")
+        ? new AppError(err.status, "http_error", err.message || "Request failed.")
         : null;
   if (!error) {
     console.error("unhandled error", err);
@@ -108,12 +107,12 @@ function respondWithError(c: Context<AppEnv>, error: AppError): Response {
   const body = error.toBody();
   const headers = { ...error.headers, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
   if (prefersHtml(c.req.header("Accept"))) {
-    return c.html(renderErrorPage(body), error.status as ContentfulStatusCode, {
+    return c.html(renderErrorPage(body), error.status, {
       ...headers,
       "Content-Security-Policy": "default-src 'none'",
     });
   }
-  return c.json(body, error.status as ContentfulStatusCode, headers);
+  return c.json(body, error.status, headers);
 }
 
 // Browsers ask for text/html first; API clients and fetch() send */* or application/json.

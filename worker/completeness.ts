@@ -1,9 +1,9 @@
 // The AVG completeness check as the API applies it: on a company's draft or a published version,
 // and as the gate before publishing.
-import { checkCompleteness, type CompletenessReport } from "../shared/completeness/check.ts";
-import { findChecklistItem } from "../shared/completeness/checklist.ts";
-import { resolveStatement } from "../shared/engine.ts";
-import type { Baseline, TenantContent } from "../shared/model.ts";
+import { checkCompleteness, type CompletenessReport } from "#shared/completeness/check.ts";
+import { findChecklistItem } from "#shared/completeness/checklist.ts";
+import { resolveStatement } from "#shared/engine.ts";
+import type { Baseline, TenantContent } from "#shared/model.ts";
 import type { GroupRecord, TenantRecord } from "./db/groups.ts";
 import { AppError } from "./errors.ts";
 

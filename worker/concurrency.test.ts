@@ -1,7 +1,7 @@
 // Many people at once: one draft saved in parallel, one company published in parallel.
 import { env } from "cloudflare:workers";
 import { beforeAll, expect, it } from "vitest";
-import type { TenantContent } from "../shared/model.ts";
+import type { TenantContent } from "#shared/model.ts";
 import { seedDemoGroup } from "./demo-seed.ts";
 import { call, signInAs } from "./test/clients.ts";
 import { demoContent, publishAt } from "./test/fixtures.ts";

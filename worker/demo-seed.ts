@@ -1,6 +1,6 @@
 // The Conxillium demo group: created once, then every company without a version is published.
 // Running it again changes nothing, so `npm start` can run it on every start.
-import { DEMO_BASELINE, DEMO_GROUP, DEMO_TENANTS } from "../shared/demo/index.ts";
+import { DEMO_BASELINE, DEMO_GROUP, DEMO_TENANTS } from "#shared/demo/index.ts";
 import { findLatestBaselineVersion } from "./db/baselines.ts";
 import { findGroupBySlug, listTenants } from "./db/groups.ts";
 import { hashPassword } from "./auth/password.ts";

@@ -3,12 +3,15 @@ import type { Membership, Role } from "./db/accounts.ts";
 import type { GroupRecord, TenantRecord } from "./db/groups.ts";
 import type { WebhookMessage } from "./webhooks/message.ts";
 
-export interface Bindings {
-  DB: D1Database;
-  ASSETS: Fetcher;
+/**
+ * The Worker's bindings as `wrangler types` generates them from wrangler.toml
+ * (worker/worker-configuration.d.ts; `npm run types` after changing wrangler.toml), with the one
+ * thing the configuration cannot say: what the queues carry.
+ */
+export type Bindings = Omit<Env, "WEBHOOKS"> & {
   /** Publish webhooks waiting to be delivered (worker/webhooks/consumer.ts). */
   WEBHOOKS: Queue<WebhookMessage>;
-}
+};
 
 /** What the caller may do in the group named in the URL. */
 export interface GroupAccess {

@@ -5,9 +5,9 @@ import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as v from "valibot";
-import * as schemas from "../shared/api-schemas.ts";
-import { WebhookCreateSchema } from "../shared/webhook-schemas.ts";
-import type { TenantContent } from "../shared/model.ts";
+import * as schemas from "#shared/api-schemas.ts";
+import { WebhookCreateSchema } from "#shared/webhook-schemas.ts";
+import type { TenantContent } from "#shared/model.ts";
 import { seedDemoGroup } from "./demo-seed.ts";
 import { call, ORIGIN, signInAs } from "./test/clients.ts";
 import { exports } from "cloudflare:workers";
@@ -329,7 +329,7 @@ describe("malformed requests at every JSON route", () => {
       ];
       for (const [body, type, status] of cases) {
         const res = await send(route, body, type);
-        expect(res.status, `${type} ${String(body).slice(0, 40)}`).toBe(status);
+        expect(res.status, `${type} ${JSON.stringify(body).slice(0, 40)}`).toBe(status);
         await expectFieldError(res, typeof body === "string" ? body : "");
       }
       expect(await snapshotDatabase()).toBe(before);

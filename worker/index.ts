@@ -1,4 +1,6 @@
 import app from "./app.ts";
+import type { Bindings } from "./env.ts";
+import type { WebhookMessage } from "./webhooks/message.ts";
 import { recallResponse } from "./http/answer-from-memory.ts";
 import { deliverWebhookBatch } from "./webhooks/consumer.ts";
 
@@ -6,4 +8,4 @@ export default {
   // A public statement asked for again within seconds is answered from memory, before the app.
   fetch: (request, env, ctx) => recallResponse(request) ?? app.fetch(request, env, ctx),
   queue: (batch, env) => deliverWebhookBatch(batch, env),
-} satisfies ExportedHandler<import("./env.ts").Bindings, import("./webhooks/message.ts").WebhookMessage>;
+} satisfies ExportedHandler<Bindings, WebhookMessage>;

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import app from "./app.ts";
 import { hashSecret } from "./auth/session.ts";
 import { DEMO_PASSWORD, seedDemoGroup } from "./demo-seed.ts";
-import type { Baseline, TenantContent } from "../shared/model.ts";
+import type { Baseline, TenantContent } from "#shared/model.ts";
 import { CALLERS, call, cookieFor, signInAs, type Caller } from "./test/clients.ts";
 import { demoContent, publishAt } from "./test/fixtures.ts";
 

@@ -21,8 +21,8 @@ import {
   RestoreSchema,
   RoleChangeSchema,
   TenantDraftBodySchema,
-} from "../shared/api-schemas.ts";
-import { WebhookCreateSchema } from "../shared/webhook-schemas.ts";
+} from "#shared/api-schemas.ts";
+import { WebhookCreateSchema } from "#shared/webhook-schemas.ts";
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
 

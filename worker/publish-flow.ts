@@ -2,7 +2,7 @@
 // another privacy lead decides on. Either way the statement is checked first, so a request is
 // never made for something that could not be published.
 import type { Context } from "hono";
-import type { TenantContent } from "../shared/model.ts";
+import type { TenantContent } from "#shared/model.ts";
 import type { AuditEntry } from "./db/audit.ts";
 import { runWithAudit } from "./db/audit.ts";
 import { findLatestBaselineVersion } from "./db/baselines.ts";

@@ -1,8 +1,8 @@
 // Publishing and the guarantees on published versions, checked against the real local D1.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { hashStatementContent, resolveStatement } from "../shared/engine.ts";
-import { DEMO_BASELINE, DEMO_GROUP } from "../shared/demo/index.ts";
+import { hashStatementContent, resolveStatement } from "#shared/engine.ts";
+import { DEMO_BASELINE, DEMO_GROUP } from "#shared/demo/index.ts";
 import { seedDemoGroup } from "./demo-seed.ts";
 import { AppError } from "./errors.ts";
 import { demoContent, publishAt } from "./test/fixtures.ts";

@@ -1,7 +1,7 @@
 // Publishing a company's statement: resolve, render every language × format, and store the
 // immutable version, its renderings and its audit row in one transaction.
-import type { TenantContent } from "../shared/model.ts";
-import { preparePublication, type ResolvedPublication } from "../shared/publication.ts";
+import type { TenantContent } from "#shared/model.ts";
+import { preparePublication, type ResolvedPublication } from "#shared/publication.ts";
 import { forgetRememberedResponses } from "./http/answer-from-memory.ts";
 import type { BaselineVersionRecord } from "./db/baselines.ts";
 import { runWithAudit, type AuditEntry } from "./db/audit.ts";

@@ -2,7 +2,7 @@
 // statement would not change, so there is nothing to republish.
 import { env } from "cloudflare:workers";
 import { beforeAll, expect, it } from "vitest";
-import type { Baseline } from "../shared/model.ts";
+import type { Baseline } from "#shared/model.ts";
 import { seedDemoGroup } from "./demo-seed.ts";
 import { call, signInAs } from "./test/clients.ts";
 

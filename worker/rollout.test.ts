@@ -2,7 +2,7 @@
 // failure is reported by company name with the reason.
 import { env } from "cloudflare:workers";
 import { beforeAll, expect, it } from "vitest";
-import type { Baseline } from "../shared/model.ts";
+import type { Baseline } from "#shared/model.ts";
 import { seedDemoGroup } from "./demo-seed.ts";
 import { call, signInAs } from "./test/clients.ts";
 

@@ -1,12 +1,12 @@
 // Baseline inheritance: which companies rest on an older baseline (or on processor details the
 // register has since changed), what their statement would become, whether their overrides still
 // apply cleanly, and republishing the clean ones.
-import { diffStatements, type StatementDiff } from "../shared/diff.ts";
-import { ALLOWED_MODES, type Baseline, type TenantContent } from "../shared/model.ts";
-import { applyProcessorRegister } from "../shared/processor-register.ts";
-import { digestStatementContent, renderJson } from "../shared/engine.ts";
-import { resolvePublication, type ResolvedPublication } from "../shared/publication.ts";
-import type { ResolvedStatement } from "../shared/statement.ts";
+import { diffStatements, type StatementDiff } from "#shared/diff.ts";
+import { ALLOWED_MODES, type Baseline, type TenantContent } from "#shared/model.ts";
+import { applyProcessorRegister } from "#shared/processor-register.ts";
+import { digestStatementContent, renderJson } from "#shared/engine.ts";
+import { resolvePublication, type ResolvedPublication } from "#shared/publication.ts";
+import type { ResolvedStatement } from "#shared/statement.ts";
 import {
   findBaselineVersionById,
   findLatestBaselineVersion,

@@ -3,8 +3,8 @@
 // audit chain), batched so that 1,000 companies take seconds. Run it while nothing else has the
 // database open. Usage: node scripts/bench/generate.ts --persist-to DIR [--count 1000]
 // (DIR as given to prepareLocalDatabase / `wrangler --persist-to`); prints one JSON line.
-import { DEMO_GROUP, DEMO_TENANTS } from "../../shared/demo/index.ts";
-import type { TenantContent } from "../../shared/model.ts";
+import { DEMO_GROUP, DEMO_TENANTS } from "#shared/demo/index.ts";
+import type { TenantContent } from "#shared/model.ts";
 import { runWithAudit, type AuditEntry } from "../../worker/db/audit.ts";
 import { findLatestBaselineVersion } from "../../worker/db/baselines.ts";
 import { findGroupBySlug, listTenants } from "../../worker/db/groups.ts";

@@ -3,15 +3,10 @@
 // which in Node answers a little later than in workerd, so this errs on the slow side) and as the
 // bare minimum a page view would need (resolveStatement + renderHtmlPage, one language).
 // Usage: node scripts/bench/render.ts [--runs 500]   Prints one JSON line; times in ms.
-import { DEMO_BASELINE, DEMO_GROUP, DEMO_TENANTS } from "../../shared/demo/index.ts";
-import { renderHtmlPage, resolveStatement } from "../../shared/engine.ts";
-import type { Group } from "../../shared/model.ts";
-import {
-  preparePublication,
-  RENDER_FORMATS,
-  RENDERERS,
-  resolvePublication,
-} from "../../shared/publication.ts";
+import { DEMO_BASELINE, DEMO_GROUP, DEMO_TENANTS } from "#shared/demo/index.ts";
+import { renderHtmlPage, resolveStatement } from "#shared/engine.ts";
+import type { Group } from "#shared/model.ts";
+import { preparePublication, RENDER_FORMATS, RENDERERS, resolvePublication } from "#shared/publication.ts";
 
 const runsFlag = process.argv.indexOf("--runs");
 const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 500;

@@ -668,12 +668,12 @@ function printTable(rows) {
 
 // Every step has its own time limit; this is the backstop (spawnSync steps block it, but have
 // limits of their own).
-const watchdog = setTimeout(async () => {
+const watchdog = setTimeout(() => {
   console.error("bench: gave up after 6 minutes");
-  await mf?.dispose().catch(() => {});
-  await bareMf?.dispose().catch(() => {});
-  rmSync(tmp, { recursive: true, force: true });
-  process.exit(1);
+  void Promise.allSettled([mf?.dispose(), bareMf?.dispose()]).then(() => {
+    rmSync(tmp, { recursive: true, force: true });
+    process.exit(1);
+  });
 }, 360_000);
 watchdog.unref();
 

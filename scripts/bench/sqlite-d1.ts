@@ -2,6 +2,7 @@
 // SQLite file behind a local (Miniflare) D1 while no runtime has it open. The bench uses it to
 // generate its data: through getPlatformProxy every prepare() and bind() is a round trip to
 // workerd, which makes 1,000 publishes take minutes instead of seconds.
+import type { D1Database } from "@cloudflare/workers-types/index.ts";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
@@ -54,7 +55,7 @@ class Statement {
   }
 
   rows(): Record<string, unknown>[] {
-    return this.#sqlite.statement(this.sql).all(...this.params) as Record<string, unknown>[];
+    return this.#sqlite.statement(this.sql).all(...this.params);
   }
 
   async first<T>(column?: string): Promise<T | null> {

@@ -26,7 +26,10 @@ export interface ImportPlan {
 
 export function planImport(
   draft: TenantContent,
-  proposal: Pick<ImportProposal, "sections" | "found" | "targets" | "known" | "placeholders" | "language" | "suggestions" | "register">,
+  proposal: Pick<
+    ImportProposal,
+    "sections" | "found" | "targets" | "known" | "placeholders" | "language" | "suggestions" | "register"
+  >,
   choices: ImportChoices = {},
 ): ImportPlan {
   const targetKeys = new Set(proposal.targets.map((t) => t.key));
@@ -43,7 +46,8 @@ export function planImport(
     if (found === undefined) return;
     const at = `${found.source.section}:${found.source.piece}`;
     if (found.whole) listed.add(at);
-    else if (found.clause === true) clauses.set(at, new Set([...(clauses.get(at) ?? []), found.source.quote.trim()]));
+    else if (found.clause === true)
+      clauses.set(at, new Set([...(clauses.get(at) ?? []), found.source.quote.trim()]));
   });
   const emptyLists = new Set<ListKey>(
     (Object.keys(taken.lists) as ListKey[]).filter((list) => taken.lists[list].length === 0),
@@ -51,7 +55,10 @@ export function planImport(
   // What the draft already says in its own sections and extensions is not added again either.
   const draftKnown = readKnownSentences(
     [
-      ...draft.ownSections.map((s) => ({ key: `draft:${s.key}`, body: s.body[proposal.language] ?? s.body.nl })),
+      ...draft.ownSections.map((s) => ({
+        key: `draft:${s.key}`,
+        body: s.body[proposal.language] ?? s.body.nl,
+      })),
       ...Object.entries(draft.overrides).flatMap(([key, o]) =>
         o.body === undefined ? [] : [{ key: `draft:${key}`, body: o.body[proposal.language] ?? o.body.nl }],
       ),
@@ -85,16 +92,25 @@ export function planImport(
     ownSections: [...draft.ownSections, ...placement.ownSections],
   };
   const parsed = v.parse(TenantContentSchema, content);
-  return { content: parsed, placement, taken, keys, warnings: findDanglingLeadIns(parsed, proposal.targets, proposal.language) };
+  return {
+    content: parsed,
+    placement,
+    taken,
+    keys,
+    warnings: findDanglingLeadIns(parsed, proposal.targets, proposal.language),
+  };
 }
-
 
 /**
  * A baseline section whose text ends in a lead-in ("… voor de volgende doeleinden:") before its
  * list, while the list stays empty and the company does not replace the text: the reader gets a
  * colon and nothing after it. The import cannot change the baseline, so it says so.
  */
-function findDanglingLeadIns(content: TenantContent, targets: ImportProposal["targets"], language: ImportProposal["language"]): ImportWarning[] {
+function findDanglingLeadIns(
+  content: TenantContent,
+  targets: ImportProposal["targets"],
+  language: ImportProposal["language"],
+): ImportWarning[] {
   return targets.flatMap((target): ImportWarning[] => {
     if (target.list === undefined || content.lists[target.list].length > 0) return [];
     const override = content.overrides[target.key];

@@ -10,14 +10,7 @@ export interface Line {
 
 /** How a heading was recognised; the review says it, and tests pin it per style. */
 export type HeadingForm =
-  | "markdown"
-  | "underlined"
-  | "html"
-  | "bold"
-  | "caps"
-  | "numbered"
-  | "question"
-  | "short-line";
+  "markdown" | "underlined" | "html" | "bold" | "caps" | "numbered" | "question" | "short-line";
 
 export type ImportBlock =
   | { type: "heading"; level: number; text: string; form: HeadingForm }
@@ -33,7 +26,7 @@ const URL_OR_MAIL =
 /** Whitespace as one plain space: pasted text carries NBSPs, tabs and zero-width spaces. */
 export function normalizeSpaces(text: string): string {
   return text
-    .replace(/[\u200B\u200C\u200D\u2060\uFEFF]/g, "")
+    .replace(/\u200B|\u200C|\u200D|\u2060|\uFEFF/g, "")
     .replace(/[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g, " ")
     .trim();
 }
@@ -87,7 +80,10 @@ export function writeBody(blocks: readonly ContentBlock[]): string {
           return block.items.map((item) => `- ${item.md}`).join("\n");
         case "table":
           // The author Markdown subset has no tables: the head is a line, each row a bullet.
-          return [...(block.head === null ? [] : [joinCells(block.head).md]), ...block.rows.map((row) => `- ${joinCells(row).md}`)].join("\n");
+          return [
+            ...(block.head === null ? [] : [joinCells(block.head).md]),
+            ...block.rows.map((row) => `- ${joinCells(row).md}`),
+          ].join("\n");
       }
     })
     .filter((text) => text !== "")

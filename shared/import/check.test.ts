@@ -16,7 +16,11 @@ describe("the text as written beside the draft after the import", () => {
   const context = createImportContext({ slug: "jcc-software", name: "JCC Software" });
   const proposal = proposeImport({ text: readFixture("jcc.txt") }, IMPORT_BASELINE, context);
   const plan = planImport(context.draft, proposal);
-  const check = checkImport(proposal, plan.content, { baseline: IMPORT_BASELINE, group: context.group, slug: "jcc-software" });
+  const check = checkImport(proposal, plan.content, {
+    baseline: IMPORT_BASELINE,
+    group: context.group,
+    slug: "jcc-software",
+  });
 
   it("judges the source alone: its own sections, lists and details, nothing of the draft", () => {
     // The source names no right to restriction and no complaint to the AP; the baseline's locked rights section does.
@@ -24,22 +28,44 @@ describe("the text as written beside the draft after the import", () => {
     expect(status(check.asWritten, "COMPLAINT_SA")).toBe("missing");
     expect(status(check.merged, "RIGHT_RESTRICTION")).toBe("present");
     expect(status(check.merged, "COMPLAINT_SA")).toBe("present");
-    expect(check.asWritten.missingAlways).toEqual(expect.arrayContaining(["RIGHT_RESTRICTION", "COMPLAINT_SA"]));
+    expect(check.asWritten.missingAlways).toEqual(
+      expect.arrayContaining(["RIGHT_RESTRICTION", "COMPLAINT_SA"]),
+    );
     expect(check.asWritten.score).toBeLessThan(check.merged.score);
     // Nothing of the blank draft's made-up details counts for the source.
     expect(contentAsWritten(proposal).profile.email).toBe("privacy@jccsoftware.nl");
-    const source = resolveStatement(createImportedBaseline(proposal), { group: context.group, slug: "x", content: contentAsWritten(proposal) }, "nl");
+    const source = resolveStatement(
+      createImportedBaseline(proposal),
+      { group: context.group, slug: "x", content: contentAsWritten(proposal) },
+      "nl",
+    );
     expect(source.problems).toEqual([]);
-    expect(source.sections.map((s) => s.title)).toEqual(proposal.sections.map((s) => (s.heading === "" ? "Inleiding" : s.heading)));
+    expect(source.sections.map((s) => s.title)).toEqual(
+      proposal.sections.map((s) => (s.heading === "" ? "Inleiding" : s.heading)),
+    );
   });
 
   it("counts the imported sections that still need an English text; publishing refuses them (missing_translation)", () => {
     const english = check.translation.find((t) => t.language === "en");
     // Imported text, and the sections whose lists received imported items with Dutch text only.
-    const listed = IMPORT_BASELINE.sections.filter((s) => s.list !== undefined && plan.content.lists[s.list].some((item) => JSON.stringify(item).includes('"nl"') && !JSON.stringify(item).includes('"en"')));
-    const imported = [...Object.keys(plan.content.overrides), ...plan.content.ownSections.map((s) => s.key), ...listed.map((s) => s.key)];
+    const listed = IMPORT_BASELINE.sections.filter(
+      (s) =>
+        s.list !== undefined &&
+        plan.content.lists[s.list].some(
+          (item) => JSON.stringify(item).includes('"nl"') && !JSON.stringify(item).includes('"en"'),
+        ),
+    );
+    const imported = [
+      ...Object.keys(plan.content.overrides),
+      ...plan.content.ownSections.map((s) => s.key),
+      ...listed.map((s) => s.key),
+    ];
     expect(english?.sections.map((s) => s.key).sort()).toEqual([...new Set(imported)].sort());
-    const en = resolveStatement(IMPORT_BASELINE, { group: context.group, slug: "jcc-software", content: plan.content }, "en");
+    const en = resolveStatement(
+      IMPORT_BASELINE,
+      { group: context.group, slug: "jcc-software", content: plan.content },
+      "en",
+    );
     expect(en.problems.filter((p) => p.code === "missing_translation").map((p) => p.section)).toEqual(
       expect.arrayContaining(english?.sections.map((s) => s.key) ?? []),
     );
@@ -49,11 +75,28 @@ describe("the text as written beside the draft after the import", () => {
     // A lint rule as shared/lint will have them: "binnen vier weken voldoen" is not the one month of Art. 12(3) AVG.
     const fourWeeks: LintStatement = (statement) =>
       statement.sections.flatMap((section) =>
-        section.blocks.some((b) => b.type === "paragraph" && b.children.some((i) => "value" in i && /binnen vier weken/i.test(i.value)))
-          ? [{ rule: "response_four_weeks", severity: "error" as const, section: section.key, message: { nl: "Vier weken is geen maand.", en: "Four weeks is not one month." }, article: "art. 12 lid 3 AVG" }]
+        section.blocks.some(
+          (b) =>
+            b.type === "paragraph" &&
+            b.children.some((i) => "value" in i && /binnen vier weken/i.test(i.value)),
+        )
+          ? [
+              {
+                rule: "response_four_weeks",
+                severity: "error" as const,
+                section: section.key,
+                message: { nl: "Vier weken is geen maand.", en: "Four weeks is not one month." },
+                article: "art. 12 lid 3 AVG",
+              },
+            ]
           : [],
       );
-    const linted = checkImport(proposal, plan.content, { baseline: IMPORT_BASELINE, group: context.group, slug: "jcc-software", lint: fourWeeks });
+    const linted = checkImport(proposal, plan.content, {
+      baseline: IMPORT_BASELINE,
+      group: context.group,
+      slug: "jcc-software",
+      lint: fourWeeks,
+    });
     expect(linted.asWritten.lint.map((f) => f.section)).toEqual(["rights"]);
     expect(linted.merged.lint.map((f) => f.section)).toEqual(["rights"]);
     expect(check.asWritten.lint).toEqual([]);

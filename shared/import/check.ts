@@ -31,7 +31,12 @@ const NOT_IN_TEXT: Profile = {
   legalName: "(niet in de tekst)",
   tradeName: "(niet in de tekst)",
   kvkNumber: "00000000",
-  address: { street: "(niet in de tekst)", postalCode: "(niet in de tekst)", city: "(niet in de tekst)", country: "NL" },
+  address: {
+    street: "(niet in de tekst)",
+    postalCode: "(niet in de tekst)",
+    city: "(niet in de tekst)",
+    country: "NL",
+  },
   email: "niet-in-de-tekst@example.invalid",
   phone: "+00 000000",
   website: "https://niet-in-de-tekst.example.invalid",
@@ -41,7 +46,9 @@ const NOT_IN_TEXT: Profile = {
  * The imported text as a baseline of its own: one section per imported section, under the key
  * it maps to. Resolving it shows (and lets the checker judge) the statement as it was written.
  */
-export function createImportedBaseline(proposal: Pick<ImportProposal, "sections" | "targets" | "language" | "title">): Baseline {
+export function createImportedBaseline(
+  proposal: Pick<ImportProposal, "sections" | "targets" | "language" | "title">,
+): Baseline {
   const used = new Set<string>();
   let own = 0;
   const sections = proposal.sections.flatMap((section) => {
@@ -49,21 +56,53 @@ export function createImportedBaseline(proposal: Pick<ImportProposal, "sections"
     while (used.has(key)) key = `${key}_${++own}`;
     used.add(key);
     const target = proposal.targets.find((t) => t.key === section.key);
-    const title = section.heading !== "" ? ownTitle(section.heading, proposal.language) : (target?.title.nl ?? ownTitle("", proposal.language));
-    return [{ key, title: localize(title, proposal.language), body: localize(section.body, proposal.language), policy: "replaceable" as const }];
+    const title =
+      section.heading !== ""
+        ? ownTitle(section.heading, proposal.language)
+        : (target?.title.nl ?? ownTitle("", proposal.language));
+    return [
+      {
+        key,
+        title: localize(title, proposal.language),
+        body: localize(section.body, proposal.language),
+        policy: "replaceable" as const,
+      },
+    ];
   });
   const title = proposal.title ?? (proposal.language === "nl" ? "Privacyverklaring" : "Privacy statement");
   return {
     title: localize(title, proposal.language),
-    sections: sections.length > 0 ? sections : [{ key: "introduction", title: localize(ownTitle("", proposal.language), proposal.language), body: { nl: "" }, policy: "replaceable" }],
+    sections:
+      sections.length > 0
+        ? sections
+        : [
+            {
+              key: "introduction",
+              title: localize(ownTitle("", proposal.language), proposal.language),
+              body: { nl: "" },
+              policy: "replaceable",
+            },
+          ],
   };
 }
 
 /** The source alone: its sections, the lists found complete in it, the company details it gives. */
-export function contentAsWritten(proposal: Pick<ImportProposal, "found" | "suggestions" | "register">): TenantContent {
-  const empty: StructuredLists = { data_categories: [], purposes: [], retention: [], recipients: [], cookies: [] };
+export function contentAsWritten(
+  proposal: Pick<ImportProposal, "found" | "suggestions" | "register">,
+): TenantContent {
+  const empty: StructuredLists = {
+    data_categories: [],
+    purposes: [],
+    retention: [],
+    recipients: [],
+    cookies: [],
+  };
   const { lists } = takeFoundItems(proposal.found, {}, empty, []);
-  const profile = acceptSuggestions(NOT_IN_TEXT, proposal.suggestions, proposal.suggestions.map((s) => s.field));
+  const profile = acceptSuggestions(
+    NOT_IN_TEXT,
+    proposal.suggestions,
+    proposal.suggestions.map((s) => s.field),
+  );
   return { profile, lists, overrides: {}, ownSections: [] };
 }
 
@@ -74,8 +113,16 @@ export function checkImport(
 ): ImportCheck {
   const language = context.group.defaultLanguage;
   const sourceContent = contentAsWritten(proposal);
-  const source = resolveStatement(createImportedBaseline(proposal), { group: context.group, slug: context.slug, content: sourceContent }, proposal.language);
-  const draft = resolveStatement(context.baseline, { group: context.group, slug: context.slug, content: merged }, language);
+  const source = resolveStatement(
+    createImportedBaseline(proposal),
+    { group: context.group, slug: context.slug, content: sourceContent },
+    proposal.language,
+  );
+  const draft = resolveStatement(
+    context.baseline,
+    { group: context.group, slug: context.slug, content: merged },
+    language,
+  );
   const summarize = (report: CompletenessReport, lint: readonly ImportLintFinding[]): CheckSummary => ({
     score: report.score,
     missingAlways: report.missingAlways,
@@ -85,15 +132,28 @@ export function checkImport(
   const translation = context.group.languages
     .filter((l) => l !== language)
     .map((other) => {
-      const resolved = resolveStatement(context.baseline, { group: context.group, slug: context.slug, content: merged }, other);
-      const keys = new Set(resolved.problems.filter((p) => p.code === "missing_translation" && p.section !== undefined).map((p) => p.section ?? ""));
+      const resolved = resolveStatement(
+        context.baseline,
+        { group: context.group, slug: context.slug, content: merged },
+        other,
+      );
+      const keys = new Set(
+        resolved.problems
+          .filter((p) => p.code === "missing_translation" && p.section !== undefined)
+          .map((p) => p.section ?? ""),
+      );
       return {
         language: other,
-        sections: resolved.sections.filter((s) => keys.has(s.key)).map((s) => ({ key: s.key, title: s.title })),
+        sections: resolved.sections
+          .filter((s) => keys.has(s.key))
+          .map((s) => ({ key: s.key, title: s.title })),
       };
     });
   return {
-    asWritten: summarize(checkCompleteness(source, sourceContent), context.lint?.(source, sourceContent) ?? []),
+    asWritten: summarize(
+      checkCompleteness(source, sourceContent),
+      context.lint?.(source, sourceContent) ?? [],
+    ),
     merged: summarize(checkCompleteness(draft, merged), context.lint?.(draft, merged) ?? []),
     translation,
   };

@@ -4,7 +4,16 @@
 import type { LegalBasis, ListKey, Recipient } from "../model.ts";
 
 /** The profile fields an import can suggest. */
-export const PROFILE_FIELDS = ["tradeName", "legalName", "kvkNumber", "email", "phone", "website", "address", "dpo"] as const;
+export const PROFILE_FIELDS = [
+  "tradeName",
+  "legalName",
+  "kvkNumber",
+  "email",
+  "phone",
+  "website",
+  "address",
+  "dpo",
+] as const;
 export type ProfileField = (typeof PROFILE_FIELDS)[number];
 
 export type ListMode = "add" | "replace" | "keep";

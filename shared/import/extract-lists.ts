@@ -5,15 +5,20 @@
 // be stated per purpose (Art. 13(1)(c) AVG) and guessing it would put words in the company's mouth.
 import type { DataCategory, Language, LegalBasis, LocalizedLine } from "../model.ts";
 import type { FoundOf, FoundPurpose } from "./found.ts";
-import { capitalize, readBoldLead, splitEnumeration, splitSentences, tidyPhrase, type Piece } from "./pieces.ts";
+import {
+  capitalize,
+  readBoldLead,
+  splitEnumeration,
+  splitSentences,
+  tidyPhrase,
+  type Piece,
+} from "./pieces.ts";
 import { findPeriod } from "./periods.ts";
 
 const MAX = 300;
 const SPECIAL =
   /gezondheid|medisch|medische|ras\b|etnisch|religie|levensovertuiging|politieke|vakbond|genetisch|biometrisch|seksuele|health|medical|racial|ethnic|religio|political|trade union|genetic|biometric|sex life|sexual orientation/i;
 const EXAMPLES = /\s(?=(?:bijvoorbeeld|zoals|waaronder|for example|such as|including|e\.g\.)\s)/i;
-const DATA_NOUN =
-  /\bnaam\b|achternaam|voornaam|\badres|e-?mailadres|telefoonnummer|geboortedatum|geslacht|ip-?adres|burgerservicenummer|\bbsn\b|bankrekeningnummer|\biban\b|locatiegegevens|contactgegevens|\bfunctie\b|\bcv\b|\bname\b|e-?mail address|phone number|date of birth|ip address|job title|contact details|\bgegevens\b|\bdata\b/i;
 const SPECIFIC_NOUN =
   /\bnaam\b|achternaam|voornaam|\badres|e-?mailadres|telefoonnummer|geboortedatum|geslacht|ip-?adres|burgerservicenummer|\bbsn\b|bankrekeningnummer|\biban\b|locatiegegevens|contactgegevens|\bfunctie\b|\bcv\b|\bname\b|e-?mail address|phone number|date of birth|ip address|job title|contact details/gi;
 const COLLECT =
@@ -56,7 +61,9 @@ export function readDataCategory(text: string, language: Language): { item: Data
   return {
     item: {
       name: line(capitalize(name.trim()), language),
-      ...(examples === undefined || examples.trim() === "" ? {} : { examples: line(examples.trim(), language) }),
+      ...(examples === undefined || examples.trim() === ""
+        ? {}
+        : { examples: line(examples.trim(), language) }),
       special: marked || SPECIAL.test(rest),
       ...(source === undefined || source.length > MAX ? {} : { source: line(source, language) }),
     },
@@ -69,7 +76,8 @@ export function readEnumeratedData(sentence: string, about: boolean): string[] {
   const nouns = (sentence.match(SPECIFIC_NOUN) ?? []).length;
   const colon = sentence.indexOf(": ");
   // Outside a section about data, the sentence must say data is collected ("verwerken we …").
-  if (nouns < (about ? 1 : 2) || (!COLLECT.test(sentence) && !(about && (colon >= 0 || nouns >= 2)))) return [];
+  if (nouns < (about ? 1 : 2) || (!COLLECT.test(sentence) && !(about && (colon >= 0 || nouns >= 2))))
+    return [];
   let list: string;
   if (colon >= 0) list = sentence.slice(colon + 2);
   else {
@@ -77,9 +85,16 @@ export function readEnumeratedData(sentence: string, about: boolean): string[] {
     SPECIFIC_NOUN.lastIndex = 0;
     if (first === null) return [];
     // Include the article or possessive before the first noun ("het cv", "je naam").
-    const start = /(?:\b(?:uw|je|jouw|de|het|een|your|the)\s+)?(?:\S+\s+)?$/.exec(sentence.slice(0, first.index));
+    const start = /(?:\b(?:uw|je|jouw|de|het|een|your|the)\s+)?(?:\S+\s+)?$/.exec(
+      sentence.slice(0, first.index),
+    );
     const lead = start?.[0] ?? "";
-    const keep = /^(?:(?:uw|je|jouw|de|het|een|your|the)\s+)?(?:zakelijke?|persoonlijke?|private|business)?\s*$/i.test(lead) ? lead : "";
+    const keep =
+      /^(?:(?:uw|je|jouw|de|het|een|your|the)\s+)?(?:zakelijke?|persoonlijke?|private|business)?\s*$/i.test(
+        lead,
+      )
+        ? lead
+        : "";
     list = sentence.slice(first.index - keep.length);
   }
   const parts = splitEnumeration(list.replace(/[.!?]+$/, ""))
@@ -94,7 +109,13 @@ export function readEnumeratedData(sentence: string, about: boolean): string[] {
   for (const part of parts) {
     // An enumeration ends where a clause starts ("…, als u een storing meldt").
     // … and where examples start ("zoals je klachten").
-    if (part.split(" ").length > 7 || /^(?:als|wanneer|omdat|zodat|dat|die|om|zoals|bijvoorbeeld|if|when|because|which|such as|for example)\b/i.test(part)) break;
+    if (
+      part.split(" ").length > 7 ||
+      /^(?:als|wanneer|omdat|zodat|dat|die|om|zoals|bijvoorbeeld|if|when|because|which|such as|for example)\b/i.test(
+        part,
+      )
+    )
+      break;
     items.push(tidyPhrase(part));
   }
   return items.length >= 2 ? items : [];
@@ -150,20 +171,28 @@ export function extractDataCategories(
 // "contract", "toestemming") counts only in a short phrase that is nothing but the basis.
 const BASES: readonly [RegExp, LegalBasis, RegExp?][] = [
   [/gerechtvaardigd(?:e)? belang|legitimate interest/i, "legitimate_interest"],
-  [/wettelijke (?:verplichting|plicht|bewaarplicht)|fiscale (?:bewaar)?plicht|legal obligation|verplicht(?:ing)? (?:door|volgens) de wet/i, "legal_obligation"],
+  [
+    /wettelijke (?:verplichting|plicht|bewaarplicht)|fiscale (?:bewaar)?plicht|legal obligation|verplicht(?:ing)? (?:door|volgens) de wet/i,
+    "legal_obligation",
+  ],
   [
     /\b(?:uitvoering van|uitvoeren van|nakomen van) (?:de|een|het|onze|uw|je)\b.{0,30}overeenkomst|performance of (?:a|the|our) contract|voorafgaand aan (?:een|de) .{0,20}overeenkomst|art(?:ikel|\.)? 6 lid 1 (?:sub )?b/i,
     "contract",
     /\b(?:\w*overeenkomst|contract)\b/i,
   ],
-  [/\b(?:met|op basis van|na) (?:uw |je |jouw )?toestemming|with (?:your )?consent|based on (?:your )?consent/i, "consent", /toestemming|\bconsent\b/i],
+  [
+    /\b(?:met|op basis van|na) (?:uw |je |jouw )?toestemming|with (?:your )?consent|based on (?:your )?consent/i,
+    "consent",
+    /toestemming|\bconsent\b/i,
+  ],
   [/vita(?:al|le) belang|vital interest/i, "vital_interests"],
   [/algemeen belang|publiekrechtelijke taak|openbaar gezag|public (?:task|interest)/i, "public_task"],
 ];
 
 /** The legal basis a phrase names, with the interest after "gerechtvaardigd belang:" when given. */
 export function readLegalBasis(text: string): { basis: LegalBasis; interest?: string } | null {
-  const short = text.replace(/^(?:grondslag|rechtsgrond|legal basis|basis)\s*:\s*/i, "").split(/\s+/).length <= 6;
+  const short =
+    text.replace(/^(?:grondslag|rechtsgrond|legal basis|basis)\s*:\s*/i, "").split(/\s+/).length <= 6;
   for (const [named, basis, bare] of BASES) {
     const pattern = named.test(text) || !short || bare === undefined ? named : bare;
     const match = pattern.exec(text);
@@ -186,21 +215,32 @@ function splitPurpose(text: string): { name: string; basisText: string; descript
   // As the statement renderer writes a purpose: "Naam: omschrijving — Grondslag: toestemming".
   const rendered = /^(.*?)(?::\s+(.*?))?\s+—\s+(?:Grondslag|Legal basis):\s+(.*)$/.exec(clean);
   if (rendered !== null && readLegalBasis(rendered[3] ?? "") !== null)
-    return { name: rendered[1] ?? "", basisText: rendered[3] ?? "", ...(rendered[2] ? { description: rendered[2] } : {}) };
+    return {
+      name: rendered[1] ?? "",
+      basisText: rendered[3] ?? "",
+      ...(rendered[2] ? { description: rendered[2] } : {}),
+    };
   const paren = /^(.*?)\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)$/.exec(clean);
-  if (paren !== null && readLegalBasis(paren[2] ?? "") !== null) return { name: paren[1] ?? "", basisText: paren[2] ?? "" };
+  if (paren !== null && readLegalBasis(paren[2] ?? "") !== null)
+    return { name: paren[1] ?? "", basisText: paren[2] ?? "" };
   const dash = /^(.*?)\s+[–—-]\s+(.*)$/.exec(clean);
-  if (dash !== null && readLegalBasis(dash[2] ?? "") !== null) return { name: dash[1] ?? "", basisText: dash[2] ?? "" };
+  if (dash !== null && readLegalBasis(dash[2] ?? "") !== null)
+    return { name: dash[1] ?? "", basisText: dash[2] ?? "" };
   const colon = /^(.*?):\s+(.*)$/.exec(clean);
   if (colon !== null && readLegalBasis(colon[2] ?? "") !== null && (colon[1] ?? "").length <= 120)
     return { name: colon[1] ?? "", basisText: colon[2] ?? "" };
   // "Het versturen van de nieuwsbrief, alleen met toestemming": the basis in a closing clause.
   const clause = /^(.*),\s+([^,]*)$/.exec(clean);
-  if (clause !== null && readLegalBasis(clause[2] ?? "") !== null) return { name: clause[1] ?? "", basisText: clause[2] ?? "" };
+  if (clause !== null && readLegalBasis(clause[2] ?? "") !== null)
+    return { name: clause[1] ?? "", basisText: clause[2] ?? "" };
   return { name: clean, basisText: "" };
 }
 
-function buildPurpose(name: string, basisText: string, language: Language): { item: FoundPurpose; missing: string[]; fits: boolean } {
+function buildPurpose(
+  name: string,
+  basisText: string,
+  language: Language,
+): { item: FoundPurpose; missing: string[]; fits: boolean } {
   const basis = basisText === "" ? null : readLegalBasis(basisText);
   const tidy = capitalize(name.replace(/[\s,;:.]+$/, "").trim());
   const fits = tidy.length <= MAX && (basis?.interest?.length ?? 0) <= MAX;
@@ -213,7 +253,8 @@ function buildPurpose(name: string, basisText: string, language: Language): { it
   };
   const missing: string[] = [];
   if (item.legalBasis === undefined) missing.push("legalBasis");
-  else if (item.legalBasis === "legitimate_interest" && item.legitimateInterest === undefined) missing.push("legitimateInterest");
+  else if (item.legalBasis === "legitimate_interest" && item.legitimateInterest === undefined)
+    missing.push("legitimateInterest");
   return { item, missing, fits };
 }
 
@@ -229,7 +270,12 @@ export function extractPurposes(
   const byBlock = new Map<number, Piece[]>();
   for (const piece of section.pieces)
     if (piece.kind === "bullet") byBlock.set(piece.block, [...(byBlock.get(piece.block) ?? []), piece]);
-  const push = (piece: Piece, found: ReturnType<typeof buildPurpose>, quote: string, whole: boolean): void => {
+  const push = (
+    piece: Piece,
+    found: ReturnType<typeof buildPurpose>,
+    quote: string,
+    whole: boolean,
+  ): void => {
     out.push({
       list: "purposes",
       item: found.item,
@@ -242,21 +288,35 @@ export function extractPurposes(
   for (const bullets of byBlock.values()) {
     const withBasis = bullets.filter((b) => splitPurpose(b.text).basisText !== "").length;
     // Bullets that each name a basis are purposes wherever they stand; others only under a purposes heading.
-    const stated = withBasis >= Math.max(2, bullets.length * 0.6) && bullets.every((b) => findPeriod(b.text) === null);
-    const underHeading = about && bullets.every((b) => findPeriod(b.text) === null) && bullets.filter((b) => new RegExp(SPECIFIC_NOUN.source, "i").test(b.text)).length < bullets.length / 2;
+    const stated =
+      withBasis >= Math.max(2, bullets.length * 0.6) && bullets.every((b) => findPeriod(b.text) === null);
+    const underHeading =
+      about &&
+      bullets.every((b) => findPeriod(b.text) === null) &&
+      bullets.filter((b) => new RegExp(SPECIFIC_NOUN.source, "i").test(b.text)).length < bullets.length / 2;
     if (!stated && !underHeading) continue;
     for (const bullet of bullets) {
-      const { name, basisText, description: described } = splitPurpose(bullet.text.replace(/^\d{1,2}[.)]\s+/, ""));
+      const {
+        name,
+        basisText,
+        description: described,
+      } = splitPurpose(bullet.text.replace(/^\d{1,2}[.)]\s+/, ""));
       const found = buildPurpose(name, basisText, language);
-      if (described !== undefined && described.length <= MAX) found.item = { ...found.item, description: line(described, language) };
+      if (described !== undefined && described.length <= MAX)
+        found.item = { ...found.item, description: line(described, language) };
       // "**Nieuwsbrief**: maandelijks — Grondslag: toestemming": the bold words are the name, the rest describes it.
       const lead = readBoldLead(bullet);
       if (lead !== null && name.startsWith(lead.name) && name.length > lead.name.length) {
-        const description = name.slice(lead.name.length).replace(/^\s*:\s*/, "").trim();
+        const description = name
+          .slice(lead.name.length)
+          .replace(/^\s*:\s*/, "")
+          .trim();
         found.item = {
           ...found.item,
           name: line(lead.name, language),
-          ...(description !== "" && description.length <= MAX ? { description: line(description, language) } : {}),
+          ...(description !== "" && description.length <= MAX
+            ? { description: line(description, language) }
+            : {}),
         };
       }
       push(bullet, found, bullet.text, true);
@@ -267,7 +327,12 @@ export function extractPurposes(
     const purposeAt = piece.head.findIndex((c) => PURPOSE_HEAD.test(c.text));
     const basisAt = piece.head.findIndex((c) => BASIS_HEAD.test(c.text));
     if (purposeAt < 0 || basisAt < 0) continue;
-    push(piece, buildPurpose(piece.cells[purposeAt]?.text ?? "", piece.cells[basisAt]?.text ?? "", language), piece.text, true);
+    push(
+      piece,
+      buildPurpose(piece.cells[purposeAt]?.text ?? "", piece.cells[basisAt]?.text ?? "", language),
+      piece.text,
+      true,
+    );
   }
   if (!about) return out;
   // Prose: "om X te doen (uitvoering van de overeenkomst)", "to send invoices (legal obligation)".
@@ -278,7 +343,9 @@ export function extractPurposes(
       if (readLegalBasis(basisText) === null || (match[1] ?? "").split(" ").length > 12) continue;
       push(piece, buildPurpose(capitalize(match[1] ?? ""), basisText, language), match[0], false);
     }
-    for (const match of piece.text.matchAll(/\bom ((?:[^()]|\([^()]*\))*?\bte [\p{L}-]+)\s+\(([^()]+)\)/giu)) {
+    for (const match of piece.text.matchAll(
+      /\bom ((?:[^()]|\([^()]*\))*?\bte [\p{L}-]+)\s+\(([^()]+)\)/giu,
+    )) {
       const basisText = match[2] ?? "";
       if (readLegalBasis(basisText) === null) continue;
       // "om de opdracht uit te voeren" → "de opdracht uitvoeren".

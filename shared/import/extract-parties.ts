@@ -14,13 +14,14 @@ import {
   type KnownProvider,
 } from "./known.ts";
 import { findPeriod } from "./periods.ts";
-import { capitalize, splitEnumeration, splitSentences, tidyPhrase, type Piece } from "./pieces.ts";
+import { capitalize, splitSentences, tidyPhrase, type Piece } from "./pieces.ts";
 
 const MAX_NAME = 160;
 const LEGAL_FORM =
   /((?:[\p{Lu}][\p{L}\d&'’-]*\s+){0,4}(?:\([\p{Lu}][\p{L}]+\)\s+)?[\p{Lu}][\p{L}\d&'’-]*,?\s+(?:B\.V\.|N\.V\.|BV\b|Ltd\.?|Limited|Inc\.|Inc\b|LLC|GmbH|SARL|S\.à r\.l\.|A\/S|Unlimited Company|Operations Ltd))/gu;
 const HAS_LEGAL_FORM = new RegExp(LEGAL_FORM.source, "u");
-const NOT_RECIPIENTS = /autoriteit persoonsgegevens|europese commissie|european commission|data protection authority/i;
+const NOT_RECIPIENTS =
+  /autoriteit persoonsgegevens|europese commissie|european commission|data protection authority/i;
 
 export interface SectionInput {
   index: number;
@@ -37,7 +38,9 @@ export function findCountry(text: string): string | undefined {
   let best: { at: number; code: string; placed: boolean } | undefined;
   for (const [pattern, code] of COUNTRY_WORDS) {
     for (const match of text.matchAll(new RegExp(pattern.source, "giu"))) {
-      const placed = /\b(?:in|naar|binnen|to|within)\s+(?:de |het |the )?$/i.test(text.slice(Math.max(0, match.index - 12), match.index));
+      const placed = /\b(?:in|naar|binnen|to|within)\s+(?:de |het |the )?$/i.test(
+        text.slice(Math.max(0, match.index - 12), match.index),
+      );
       const better =
         best === undefined || (placed && !best.placed) || (placed === best.placed && match.index < best.at);
       if (better) best = { at: match.index, code, placed };
@@ -47,15 +50,30 @@ export function findCountry(text: string): string | undefined {
 }
 
 function findRole(text: string): Recipient["role"] | undefined {
-  if (/gezamenlijk(?:e)? (?:verwerkings)?verantwoordelijk|joint(?:ly)? (?:controller|responsible)/i.test(text)) return "joint_controller";
-  if (/zelfstandig(?:e)? verwerkingsverantwoordelijke|zelf verantwoordelijk|eigen verantwoordelijkheid|independent controller|own controller/i.test(text)) return "controller";
-  if (/\b(?:sub)?verwerkers?\b|verwerkersovereenkomst|\bprocessors?\b|processing agreement/i.test(text)) return "processor";
+  if (
+    /gezamenlijk(?:e)? (?:verwerkings)?verantwoordelijk|joint(?:ly)? (?:controller|responsible)/i.test(text)
+  )
+    return "joint_controller";
+  if (
+    /zelfstandig(?:e)? verwerkingsverantwoordelijke|zelf verantwoordelijk|eigen verantwoordelijkheid|independent controller|own controller/i.test(
+      text,
+    )
+  )
+    return "controller";
+  if (/\b(?:sub)?verwerkers?\b|verwerkersovereenkomst|\bprocessors?\b|processing agreement/i.test(text))
+    return "processor";
   return undefined;
 }
 
 function findSafeguard(text: string): Exclude<Recipient["safeguard"], "eea"> | undefined {
-  if (/data privacy framework|adequaatheidsbesluit|adequacy decision|passend beschermingsniveau/i.test(text)) return "adequacy";
-  if (/standaardcontractbepalingen|modelcontractbepalingen|standaardcontractclausules|standard contractual clauses|\bscc'?s?\b/i.test(text)) return "scc";
+  if (/data privacy framework|adequaatheidsbesluit|adequacy decision|passend beschermingsniveau/i.test(text))
+    return "adequacy";
+  if (
+    /standaardcontractbepalingen|modelcontractbepalingen|standaardcontractclausules|standard contractual clauses|\bscc'?s?\b/i.test(
+      text,
+    )
+  )
+    return "scc";
   if (/bindende bedrijfsvoorschriften|binding corporate rules/i.test(text)) return "bcr";
   return undefined;
 }
@@ -93,10 +111,13 @@ function keyOf(name: string, known?: KnownProvider): string {
     .trim();
 }
 
-const knownIn = (text: string): KnownProvider | undefined => KNOWN_PROVIDERS.find((p) => p.pattern.test(text));
+const knownIn = (text: string): KnownProvider | undefined =>
+  KNOWN_PROVIDERS.find((p) => p.pattern.test(text));
 
 /** "Vecozo, het portaal … (verwerker, Nederland)" / "Previder B.V. – hosting, Nederland" / "Nmbrs (salarisadministratie, Nederland)". */
-function readEntry(text: string): { name: string; service?: string; country?: string; role?: Recipient["role"] } | null {
+function readEntry(
+  text: string,
+): { name: string; service?: string; country?: string; role?: Recipient["role"] } | null {
   // A closing full stop is dropped, unless it ends a legal form ("B.V.").
   const clean = text.replace(/(?<!\b(?:B\.V|N\.V|Ltd|Inc))[;.]+$/, "").trim();
   const dash = /^(.+?)\s+[–—-]\s+(.+)$/.exec(clean);
@@ -115,7 +136,9 @@ function readEntry(text: string): { name: string; service?: string; country?: st
   name = name.replace(/\s+(?:die|dat|which|that)\s.*$/i, "").trim();
   const country = findCountry(clean);
   const parts = rest.split(/,\s+/).map((p) => p.trim());
-  const serviceFromRest = parts.find((p) => findCountry(p) === undefined && findRole(p) === undefined && p !== "");
+  const serviceFromRest = parts.find(
+    (p) => findCountry(p) === undefined && findRole(p) === undefined && p !== "",
+  );
   service ??= serviceFromRest;
   const tidy = tidyPhrase(name);
   if (tidy === "" || tidy.split(" ").length > 8 || NOT_RECIPIENTS.test(tidy)) return null;
@@ -127,16 +150,27 @@ function readEntry(text: string): { name: string; service?: string; country?: st
   };
 }
 
-const RECIPIENT_HEAD = /verwerker|partij|ontvanger|leverancier|naam|bedrijf|processor|recipient|supplier|company|provider|vendor/i;
+const RECIPIENT_HEAD =
+  /verwerker|partij|ontvanger|leverancier|naam|bedrijf|processor|recipient|supplier|company|provider|vendor/i;
 const SERVICE_HEAD = /dienst|doel|taak|activiteit|service|purpose|used for/i;
 const COUNTRY_HEAD = /\bland\b|locatie|vestiging|country|location|where/i;
 
 function mentionsIn(section: SectionInput, companyName: string): Mention[] {
   const out: Mention[] = [];
   const about = section.about === "recipients";
-  const add = (piece: Piece, entry: Omit<Mention, "key" | "source" | "whole">, quote: string, whole: boolean): void => {
+  const add = (
+    piece: Piece,
+    entry: Omit<Mention, "key" | "source" | "whole">,
+    quote: string,
+    whole: boolean,
+  ): void => {
     if (companyName !== "" && keyOf(entry.name) === keyOf(companyName)) return;
-    out.push({ ...entry, key: keyOf(entry.name, entry.known), source: { section: section.index, piece: piece.index, quote }, whole });
+    out.push({
+      ...entry,
+      key: keyOf(entry.name, entry.known),
+      source: { section: section.index, piece: piece.index, quote },
+      whole,
+    });
   };
   for (const piece of section.pieces) {
     if (piece.kind === "row" && piece.head != null && piece.cells !== undefined) {
@@ -150,26 +184,61 @@ function mentionsIn(section: SectionInput, companyName: string): Mention[] {
       const country = countryAt < 0 ? undefined : findCountry(piece.cells[countryAt]?.text ?? "");
       const role = findRole(piece.head.map((c) => c.text).join(" ")) ?? findRole(piece.text);
       const service = serviceAt < 0 ? undefined : piece.cells[serviceAt]?.text;
-      add(piece, { name, known: knownIn(name), ...(country ? { country } : {}), ...(role ? { role } : {}), ...(service ? { service } : {}) }, piece.text, true);
+      add(
+        piece,
+        {
+          name,
+          known: knownIn(name),
+          ...(country ? { country } : {}),
+          ...(role ? { role } : {}),
+          ...(service ? { service } : {}),
+        },
+        piece.text,
+        true,
+      );
       continue;
     }
     if (piece.kind === "bullet" && about) {
       // "Postvak B.V. (verwerker): nieuwsbrieven — Nederland", as the statement renderer lists recipients.
       const rendered = /^(.+?)\s+\(([^()]+)\)(?::\s*(.*?))?\s+—\s+(.+)$/.exec(piece.text);
-      const renderedRole = rendered === null ? undefined : findRole(rendered[2] ?? "") ?? ROLE_WORDS[(rendered[2] ?? "").toLowerCase()];
+      const renderedRole =
+        rendered === null
+          ? undefined
+          : (findRole(rendered[2] ?? "") ?? ROLE_WORDS[(rendered[2] ?? "").toLowerCase()]);
       if (rendered !== null && renderedRole !== undefined && findCountry(rendered[4] ?? "") !== undefined) {
         const name = (rendered[1] ?? "").trim();
         const service = rendered[3];
         const country = findCountry(rendered[4] ?? "");
         const safeguard = findSafeguard(rendered[4] ?? "");
-        add(piece, { name, ...(knownIn(name) ? { known: knownIn(name) } : {}), role: renderedRole, ...(service ? { service } : {}), ...(country ? { country } : {}), ...(safeguard ? { safeguard } : {}) }, piece.text, true);
+        add(
+          piece,
+          {
+            name,
+            ...(knownIn(name) ? { known: knownIn(name) } : {}),
+            role: renderedRole,
+            ...(service ? { service } : {}),
+            ...(country ? { country } : {}),
+            ...(safeguard ? { safeguard } : {}),
+          },
+          piece.text,
+          true,
+        );
         continue;
       }
       const entry = readEntry(piece.text);
       const known = knownIn(piece.text);
       const legal = HAS_LEGAL_FORM.test(piece.text);
-      if (entry !== null && (entry.country !== undefined || known !== undefined || legal) && /^[\p{Lu}\d]|^(?:onze|ons|de|het)\s/u.test(piece.text)) {
-        add(piece, { ...entry, ...(known ? { known } : {}) }, piece.text, entry.country !== undefined && !/\bdie\b|\bdat\b/.test(piece.text));
+      if (
+        entry !== null &&
+        (entry.country !== undefined || known !== undefined || legal) &&
+        /^[\p{Lu}\d]|^(?:onze|ons|de|het)\s/u.test(piece.text)
+      ) {
+        add(
+          piece,
+          { ...entry, ...(known ? { known } : {}) },
+          piece.text,
+          entry.country !== undefined && !/\bdie\b|\bdat\b/.test(piece.text),
+        );
         continue;
       }
     }
@@ -179,19 +248,36 @@ function mentionsIn(section: SectionInput, companyName: string): Mention[] {
       // "Nmbrs (salarisadministratie, Nederland), Twinfield van Wolters Kluwer (boekhouding, Nederland)
       // en …", "beheerd door Nedap (verwerker, Nederland)": a name with its service, role or country.
       if (about) {
-        for (const match of sentence.matchAll(/([\p{Lu}][\p{L}\d&.'’-]*(?:\s+(?:van\s+)?[\p{Lu}\d][\p{L}\d&.'’-]*){0,4})\s*\(([^()]+)\)/gu)) {
+        for (const match of sentence.matchAll(
+          /([\p{Lu}][\p{L}\d&.'’-]*(?:\s+(?:van\s+)?[\p{Lu}\d][\p{L}\d&.'’-]*){0,4})\s*\(([^()]+)\)/gu,
+        )) {
           const inside = match[2] ?? "";
           // "(salarisadministratie, Nederland)" describes the service; "(Google Ireland Limited)" names it.
-          if (HAS_LEGAL_FORM.test(inside) || (findCountry(inside) === undefined && findRole(inside) === undefined)) continue;
+          if (
+            HAS_LEGAL_FORM.test(inside) ||
+            (findCountry(inside) === undefined && findRole(inside) === undefined)
+          )
+            continue;
           const entry = readEntry(`${match[1]} (${inside})`);
           if (entry === null || /^(?:Het|De|Een|Wij|We|Onze|Ons|The|Our)$/.test(entry.name)) continue;
           seen.add(keyOf(entry.name, knownIn(entry.name)));
-          add(piece, { ...entry, ...(knownIn(entry.name) ? { known: knownIn(entry.name) } : {}) }, sentence, false);
+          add(
+            piece,
+            { ...entry, ...(knownIn(entry.name) ? { known: knownIn(entry.name) } : {}) },
+            sentence,
+            false,
+          );
         }
         // "with Intercom for customer support", "via Mollie voor betalingen": a name between a preposition and what it does.
-        for (const match of sentence.matchAll(/\b(?:with|via|bij|met|door|by)\s+([\p{Lu}][\p{L}\d]+(?:\s+[\p{Lu}][\p{L}\d]+){0,2})\s+(?:for|voor|to|om)\s/gu)) {
+        for (const match of sentence.matchAll(
+          /\b(?:with|via|bij|met|door|by)\s+([\p{Lu}][\p{L}\d]+(?:\s+[\p{Lu}][\p{L}\d]+){0,2})\s+(?:for|voor|to|om)\s/gu,
+        )) {
           const name = match[1] ?? "";
-          if (/^(?:Het|De|Een|Wij|We|Onze|Ons|The|Our|Google|Meta|Facebook|Microsoft|Amazon)$/.test(name) || knownIn(name) !== undefined) continue;
+          if (
+            /^(?:Het|De|Een|Wij|We|Onze|Ons|The|Our|Google|Meta|Facebook|Microsoft|Amazon)$/.test(name) ||
+            knownIn(name) !== undefined
+          )
+            continue;
           const key = keyOf(name);
           if (seen.has(key)) continue;
           seen.add(key);
@@ -199,14 +285,20 @@ function mentionsIn(section: SectionInput, companyName: string): Mention[] {
           add(piece, { name, ...(role ? { role } : {}) }, sentence, false);
         }
       }
-      const legalNames = [...sentence.matchAll(LEGAL_FORM)].map((m) => m[1]?.trim().replace(/^(?:Bij|Door|Via|Met|En|Of|De|Het)\s+/, "") ?? "");
-      const providers = KNOWN_PROVIDERS.filter((p) => p.pattern.test(sentence) && (p.kind !== "authority" || about));
+      const legalNames = [...sentence.matchAll(LEGAL_FORM)].map(
+        (m) => m[1]?.trim().replace(/^(?:Bij|Door|Via|Met|En|Of|De|Het)\s+/, "") ?? "",
+      );
+      const providers = KNOWN_PROVIDERS.filter(
+        (p) => p.pattern.test(sentence) && (p.kind !== "authority" || about),
+      );
       for (const provider of providers) {
         if (seen.has(provider.name)) continue;
         seen.add(provider.name);
         // "Google Cloud (Google Ireland Limited)": the legal name in the sentence that shares the brand.
         const brand = provider.name.split(/[\s(]/)[0]?.toLowerCase() ?? "";
-        const legal = legalNames.find((n) => provider.pattern.test(n) || n.toLowerCase().startsWith(`${brand} `));
+        const legal = legalNames.find(
+          (n) => provider.pattern.test(n) || n.toLowerCase().startsWith(`${brand} `),
+        );
         if (legal !== undefined) seen.add(keyOf(legal));
         // With several services in one sentence, the country named after this one is its own.
         const at = sentence.search(provider.pattern);
@@ -217,11 +309,25 @@ function mentionsIn(section: SectionInput, companyName: string): Mention[] {
         const clause = sentence.slice(at, nextAt ?? sentence.length);
         const country = findCountry(clause) ?? (providers.length === 1 ? findCountry(sentence) : undefined);
         const role = findRole(sentence);
-        add(piece, { name: legal ?? provider.name, known: provider, ...(country ? { country } : {}), ...(role ? { role } : {}) }, sentence, false);
+        add(
+          piece,
+          {
+            name: legal ?? provider.name,
+            known: provider,
+            ...(country ? { country } : {}),
+            ...(role ? { role } : {}),
+          },
+          sentence,
+          false,
+        );
       }
       if (!about) continue;
       const named = legalNames;
-      const places = [...sentence.matchAll(/\b(?:bij|door|via|met|aan)\s+([\p{Lu}][\p{L}\d&'’-]+(?:\s+[\p{Lu}][\p{L}\d&'’-]+){0,2})\s+in\s+/gu)].map((m) => m[1] ?? "");
+      const places = [
+        ...sentence.matchAll(
+          /\b(?:bij|door|via|met|aan)\s+([\p{Lu}][\p{L}\d&'’-]+(?:\s+[\p{Lu}][\p{L}\d&'’-]+){0,2})\s+in\s+/gu,
+        ),
+      ].map((m) => m[1] ?? "");
       for (const name of [...named, ...places]) {
         const known = knownIn(name);
         const key = keyOf(name, known);
@@ -230,7 +336,12 @@ function mentionsIn(section: SectionInput, companyName: string): Mention[] {
         const after = sentence.slice(Math.max(0, sentence.indexOf(name)));
         const country = findCountry(after) ?? findCountry(sentence);
         const role = findRole(sentence);
-        add(piece, { name, ...(known ? { known } : {}), ...(country ? { country } : {}), ...(role ? { role } : {}) }, sentence, false);
+        add(
+          piece,
+          { name, ...(known ? { known } : {}), ...(country ? { country } : {}), ...(role ? { role } : {}) },
+          sentence,
+          false,
+        );
       }
     }
   }
@@ -253,11 +364,21 @@ export function extractRecipients(
     mentions.push({ key: known.name, name: known.name, known, source: cookie.source, whole: false });
   }
   const sentences = sections.flatMap((s) =>
-    s.pieces.flatMap((p) => splitSentences(p.text).map((text) => ({ text, section: s.index, paragraph: p.text }))),
+    s.pieces.flatMap((p) =>
+      splitSentences(p.text).map((text) => ({ text, section: s.index, paragraph: p.text })),
+    ),
   );
   // "Subverwerkers" / "We schakelen de volgende verwerkers in:": the role of everything listed under it.
   const sectionRole = new Map(
-    sections.map((s) => [s.index, findRole([s.heading, ...s.pieces.filter((p) => p.kind === "paragraph" && /:\s*$/.test(p.text)).map((p) => p.text)].join(" "))]),
+    sections.map((s) => [
+      s.index,
+      findRole(
+        [
+          s.heading,
+          ...s.pieces.filter((p) => p.kind === "paragraph" && /:\s*$/.test(p.text)).map((p) => p.text),
+        ].join(" "),
+      ),
+    ]),
   );
   const groups = new Map<string, Mention[]>();
   for (const mention of mentions) groups.set(mention.key, [...(groups.get(mention.key) ?? []), mention]);
@@ -268,19 +389,33 @@ export function extractRecipients(
     if (first === undefined) continue;
     const known = group.find((m) => m.known !== undefined)?.known;
     // The name as the text writes it, with its legal form when it has one.
-    const name = [...group].sort((a, b) => Number(HAS_LEGAL_FORM.test(b.name)) - Number(HAS_LEGAL_FORM.test(a.name)) || b.name.length - a.name.length)[0]?.name ?? first.name;
+    const name =
+      [...group].sort(
+        (a, b) =>
+          Number(HAS_LEGAL_FORM.test(b.name)) - Number(HAS_LEGAL_FORM.test(a.name)) ||
+          b.name.length - a.name.length,
+      )[0]?.name ?? first.name;
     // What the text says of a service: the sentences naming it — for a known service also those
     // naming only its brand ("door Google opgeslagen"), when no other service of that brand is mentioned.
     const brand = known?.name.split(/[\s(]/)[0] ?? "";
-    const sameBrand = known === undefined ? [] : KNOWN_PROVIDERS.filter((p) => p.name.startsWith(`${brand} `) || p.name === brand);
+    const sameBrand =
+      known === undefined
+        ? []
+        : KNOWN_PROVIDERS.filter((p) => p.name.startsWith(`${brand} `) || p.name === brand);
     const alone = sameBrand.filter((p) => sentences.some((s) => p.pattern.test(s.text))).length <= 1;
     const about = sentences.filter((s) =>
-      known !== undefined ? known.pattern.test(s.text) || (alone && mentionsName(s.text, brand)) : mentionsName(s.text, name),
+      known !== undefined
+        ? known.pattern.test(s.text) || (alone && mentionsName(s.text, brand))
+        : mentionsName(s.text, name),
     );
     const assumed: string[] = [];
     // A sentence naming several services says nothing about which one is where.
-    const single = about.filter((s) => otherNames.filter((other) => other !== "" && s.text.toLowerCase().includes(other)).length <= 1);
-    let country = group.find((m) => m.country !== undefined)?.country ?? single.map((s) => findCountry(s.text)).find((c) => c !== undefined);
+    const single = about.filter(
+      (s) => otherNames.filter((other) => other !== "" && s.text.toLowerCase().includes(other)).length <= 1,
+    );
+    let country =
+      group.find((m) => m.country !== undefined)?.country ??
+      single.map((s) => findCountry(s.text)).find((c) => c !== undefined);
     if (country === undefined && known?.country != null) {
       country = known.country;
       assumed.push("country");
@@ -291,9 +426,19 @@ export function extractRecipients(
       // A sentence beside it that names no other service: "Met elke verwerker hebben wij een verwerkersovereenkomst."
       group
         .map((m) => {
-          const paragraph = sentences.find((s) => s.section === m.source.section && (s.text === m.source.quote || s.paragraph === m.source.quote))?.paragraph ?? "";
+          const paragraph =
+            sentences.find(
+              (s) =>
+                s.section === m.source.section &&
+                (s.text === m.source.quote || s.paragraph === m.source.quote),
+            )?.paragraph ?? "";
           return splitSentences(paragraph)
-            .filter((s) => !otherNames.some((other) => other !== first.key && other !== "" && s.toLowerCase().includes(other)))
+            .filter(
+              (s) =>
+                !otherNames.some(
+                  (other) => other !== first.key && other !== "" && s.toLowerCase().includes(other),
+                ),
+            )
             .map(findRole)
             .find((r) => r !== undefined);
         })
@@ -319,7 +464,12 @@ export function extractRecipients(
       name: name.slice(0, MAX_NAME),
       role: role ?? "recipient",
       ...(service !== undefined && service.length <= 300
-        ? { service: { nl: capitalize(service), ...(context.language === "en" ? { en: capitalize(service) } : {}) } }
+        ? {
+            service: {
+              nl: capitalize(service),
+              ...(context.language === "en" ? { en: capitalize(service) } : {}),
+            },
+          }
         : known !== undefined
           ? { service: known.service }
           : {}),
@@ -327,7 +477,10 @@ export function extractRecipients(
       ...(safeguard === undefined ? {} : { safeguard }),
     };
     if (service === undefined && known !== undefined) assumed.push("service");
-    const missing = [...(country === undefined ? ["country"] : []), ...(safeguard === undefined ? ["safeguard"] : [])];
+    const missing = [
+      ...(country === undefined ? ["country"] : []),
+      ...(safeguard === undefined ? ["safeguard"] : []),
+    ];
     // A bullet or row that is only this recipient is its source: the list can take its place.
     const entry = group.find((m) => m.whole) ?? first;
     out.push({
@@ -344,22 +497,30 @@ export function extractRecipients(
 
 function mentionsName(text: string, name: string): boolean {
   const short = name.split(/[\s,(]/)[0] ?? "";
-  return short.length >= 4 && new RegExp(`(?<![\\p{L}])${short.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`, "u").test(text);
+  return (
+    short.length >= 4 &&
+    new RegExp(`(?<![\\p{L}])${short.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`, "u").test(text)
+  );
 }
 
 /** The service a cookie belongs to, for finding its provider among the known services. */
 function cookieService(name: string): string {
-  if (/^_ga|^_gid|^_gat/.test(name)) return "google analytics";
-  if (/^_gcl/.test(name)) return "google ads";
-  if (/^_fbp|^_fbc|^fr$/.test(name)) return "facebook";
-  if (/^_hj/i.test(name)) return "hotjar";
-  if (/^li_|^bcookie|^lidc/.test(name)) return "linkedin";
+  const starts = (...prefixes: string[]): boolean => prefixes.some((prefix) => name.startsWith(prefix));
+  if (starts("_ga", "_gid", "_gat")) return "google analytics";
+  if (starts("_gcl")) return "google ads";
+  if (starts("_fbp", "_fbc") || name === "fr") return "facebook";
+  if (starts("_hj", "_HJ")) return "hotjar";
+  if (starts("li_", "bcookie", "lidc")) return "linkedin";
   return "";
 }
 
-const COOKIE_NAME = /(?<![\p{L}\d_-])(_[a-zA-Z][\w<>]*|[a-zA-Z][a-zA-Z0-9]*_[\w<>]+|PHPSESSID|JSESSIONID|ASP\.NET_SessionId)(?![\p{L}\d])/gu;
+const COOKIE_NAME =
+  /(?<![\p{L}\d_-])(_[a-zA-Z][\w<>]*|[a-zA-Z][a-zA-Z0-9]*_[\w<>]+|PHPSESSID|JSESSIONID|ASP\.NET_SessionId)(?![\p{L}\d])/gu;
 const CATEGORY_WORDS: readonly [RegExp, FoundCookie["category"]][] = [
-  [/functione(?:el|le)|noodzakelijke?|essenti(?:ële|eel)|strictly necessary|functional|necessary/gi, "functional"],
+  [
+    /functione(?:el|le)|noodzakelijke?|essenti(?:ële|eel)|strictly necessary|functional|necessary/gi,
+    "functional",
+  ],
   [/analytische?|statistie(?:k|ken)|analytic(?:s|al)?|statistics/gi, "analytic"],
   [/tracking|marketing|advertenties?|advertising|targeting|remarketing/gi, "tracking"],
 ];
@@ -374,7 +535,8 @@ function nearestCategory(text: string, at: number): FoundCookie["category"] | un
   let best: { at: number; category: FoundCookie["category"] } | undefined;
   for (const [pattern, category] of CATEGORY_WORDS) {
     for (const match of text.matchAll(pattern))
-      if (match.index <= at && (best === undefined || match.index > best.at)) best = { at: match.index, category };
+      if (match.index <= at && (best === undefined || match.index > best.at))
+        best = { at: match.index, category };
   }
   return best?.category;
 }
@@ -387,7 +549,8 @@ function readPurposeClause(clause: string): string | undefined {
     const period = findPeriod(text);
     if (period !== null) text = text.slice(0, period.index).replace(/\s+(?:for|gedurende|voor)\s*$/i, "");
     text = text.trim();
-    if (text === "" || /^(?:geldig|valid)\b/i.test(text) || /\b(?:geldig is|geldig blijft)$/i.test(text)) return undefined;
+    if (text === "" || /^(?:geldig|valid)\b/i.test(text) || /\b(?:geldig is|geldig blijft)$/i.test(text))
+      return undefined;
     const words = text.split(" ");
     // A Dutch subordinate clause ends in its verb: put it first.
     if (/^(?:dat|die)/i.test(relative[0].trim().replace(/^\)?,?\s*/, "")) && words.length > 1) {
@@ -405,7 +568,19 @@ export function extractCookies(
 ): FoundOf<"cookies">[] {
   const out: FoundOf<"cookies">[] = [];
   const line = (text: string) => (context.language === "nl" ? { nl: text } : { nl: text, en: text });
-  const push = (section: SectionInput, piece: Piece, found: { name: string; provider?: string; category?: FoundCookie["category"]; purpose?: string; lifetimeText?: string }, quote: string, whole: boolean): void => {
+  const push = (
+    section: SectionInput,
+    piece: Piece,
+    found: {
+      name: string;
+      provider?: string;
+      category?: FoundCookie["category"];
+      purpose?: string;
+      lifetimeText?: string;
+    },
+    quote: string,
+    whole: boolean,
+  ): void => {
     const name = found.name.trim();
     if (name === "") return;
     const known = findKnownCookie(name);
@@ -445,7 +620,14 @@ export function extractCookies(
       ...(purpose === undefined ? ["purpose"] : []),
       ...(lifetime === undefined && !session && !knownSession ? ["lifetime"] : []),
     ];
-    out.push({ list: "cookies", item, missing, assumed, source: { section: section.index, piece: piece.index, quote }, whole: whole && missing.length === 0 });
+    out.push({
+      list: "cookies",
+      item,
+      missing,
+      assumed,
+      source: { section: section.index, piece: piece.index, quote },
+      whole: whole && missing.length === 0,
+    });
   };
   for (const section of sections) {
     for (const piece of section.pieces) {
@@ -457,14 +639,27 @@ export function extractCookies(
         if (!head.some((h) => /cookie/i.test(h)) && section.about !== "cookies") continue;
         const cell = (at: number): string | undefined => (at < 0 ? undefined : piece.cells?.[at]?.text);
         const typeText = cell(head.findIndex((h) => TYPE_HEAD.test(h)));
-        const category = typeText === undefined ? nearestCategory(`${section.heading} ${piece.text}`, Infinity) : nearestCategory(typeText, Infinity);
-        push(section, piece, {
-          name: cell(nameAt) ?? "",
-          ...(cell(head.findIndex((h) => PROVIDER_HEAD.test(h))) ? { provider: cell(head.findIndex((h) => PROVIDER_HEAD.test(h))) } : {}),
-          ...(category ? { category } : {}),
-          ...(cell(head.findIndex((h) => PURPOSE_HEAD.test(h))) ? { purpose: cell(head.findIndex((h) => PURPOSE_HEAD.test(h))) } : {}),
-          ...(cell(lifetimeAt) ? { lifetimeText: cell(lifetimeAt) } : {}),
-        }, piece.text, true);
+        const category =
+          typeText === undefined
+            ? nearestCategory(`${section.heading} ${piece.text}`, Infinity)
+            : nearestCategory(typeText, Infinity);
+        push(
+          section,
+          piece,
+          {
+            name: cell(nameAt) ?? "",
+            ...(cell(head.findIndex((h) => PROVIDER_HEAD.test(h)))
+              ? { provider: cell(head.findIndex((h) => PROVIDER_HEAD.test(h))) }
+              : {}),
+            ...(category ? { category } : {}),
+            ...(cell(head.findIndex((h) => PURPOSE_HEAD.test(h)))
+              ? { purpose: cell(head.findIndex((h) => PURPOSE_HEAD.test(h))) }
+              : {}),
+            ...(cell(lifetimeAt) ? { lifetimeText: cell(lifetimeAt) } : {}),
+          },
+          piece.text,
+          true,
+        );
         continue;
       }
       if (piece.kind !== "paragraph" && piece.kind !== "bullet") continue;
@@ -477,19 +672,37 @@ export function extractCookies(
           const next = names[i + 1]?.index ?? sentence.length;
           const clause = sentence.slice(at + name.length, next);
           const before = sentence.slice(0, at);
-          const provider = KNOWN_PROVIDERS.find((p) => p.pattern.test(sentence.slice(Math.max(0, at - 60), at + name.length + 40)));
+          const provider = KNOWN_PROVIDERS.find((p) =>
+            p.pattern.test(sentence.slice(Math.max(0, at - 60), at + name.length + 40)),
+          );
           const paren = /^\s*,\s*([^)]*)\)/.exec(clause);
           const lifetimeText = paren?.[1] ?? clause;
-          const purposeFromOm = /\bom\s+((?:(?!\bom\b)[^,()])+?\bte\s+[\p{L}-]+)/iu.exec(before.slice(-120))?.[1];
-          const purpose = readPurposeClause(clause) ?? (purposeFromOm === undefined ? undefined : capitalize(purposeFromOm.replace(/\s+te\s+/, " ")));
+          const purposeFromOm = /\bom\s+((?:(?!\bom\b)[^,()])+?\bte\s+[\p{L}-]+)/iu.exec(
+            before.slice(-120),
+          )?.[1];
+          const purpose =
+            readPurposeClause(clause) ??
+            (purposeFromOm === undefined ? undefined : capitalize(purposeFromOm.replace(/\s+te\s+/, " ")));
           const knownCookie = findKnownCookie(name);
-          push(section, piece, {
-            name,
-            ...(provider !== undefined ? { provider: provider.name.replace(/\s*\(.*\)$/, "") } : knownCookie?.provider ? {} : {}),
-            ...(nearestCategory(sentence, at) ? { category: nearestCategory(sentence, at) } : {}),
-            ...(purpose !== undefined ? { purpose } : {}),
-            ...(findPeriod(lifetimeText) !== null || SESSION.test(clause) ? { lifetimeText: findPeriod(lifetimeText) !== null ? lifetimeText : clause } : {}),
-          }, sentence, false);
+          push(
+            section,
+            piece,
+            {
+              name,
+              ...(provider !== undefined
+                ? { provider: provider.name.replace(/\s*\(.*\)$/, "") }
+                : knownCookie?.provider
+                  ? {}
+                  : {}),
+              ...(nearestCategory(sentence, at) ? { category: nearestCategory(sentence, at) } : {}),
+              ...(purpose !== undefined ? { purpose } : {}),
+              ...(findPeriod(lifetimeText) !== null || SESSION.test(clause)
+                ? { lifetimeText: findPeriod(lifetimeText) !== null ? lifetimeText : clause }
+                : {}),
+            },
+            sentence,
+            false,
+          );
         });
       }
     }
@@ -499,7 +712,11 @@ export function extractCookies(
   for (const found of out) {
     const key = found.item.name.toLowerCase();
     const current = byName.get(key);
-    if (current === undefined || (found.whole && !current.whole) || (found.missing.length < current.missing.length && !current.whole))
+    if (
+      current === undefined ||
+      (found.whole && !current.whole) ||
+      (found.missing.length < current.missing.length && !current.whole)
+    )
       byName.set(key, found);
   }
   return out.filter((found) => byName.get(found.item.name.toLowerCase()) === found);

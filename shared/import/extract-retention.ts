@@ -10,11 +10,14 @@ import { findPeriod, type FoundPeriod } from "./periods.ts";
 import { capitalize, splitSentences, tidyPhrase, type Piece } from "./pieces.ts";
 
 const MAX = 300;
-const TRIGGER = /^(?:na|nadat|vanaf|gerekend vanaf|te rekenen vanaf|tot|after|from|following|until|once|since)\b/i;
-const MINIMUM = /\b(?:minimaal|minstens|ten minste|tenminste|op zijn minst|at least|a minimum of|minimum of)\s+$/i;
+const TRIGGER =
+  /^(?:na|nadat|vanaf|gerekend vanaf|te rekenen vanaf|tot|after|from|following|until|once|since)\b/i;
+const MINIMUM =
+  /\b(?:minimaal|minstens|ten minste|tenminste|op zijn minst|at least|a minimum of|minimum of)\s+$/i;
 const VERB =
   /\b(?:bewaren|bewaar|bewaart|houden|verwijderen|verwijder|wissen|vernietigen|archiveren|keep|retain|store|delete|erase)\s+(?:wij|we|ik|jullie)\b|\b(?:wij|we|ik)\s+(?:bewaren|bewaar|houden|verwijderen|verwijder|wissen|keep|retain|store|delete|erase)\b|\b(?:worden|wordt|blijven|blijft|are|is)\b(?=(?:(?!\b(?:worden|wordt|blijven|blijft|are|is)\b).){0,80}\b(?:bewaard|verwijderd|gewist|kept|retained|stored|deleted)\b)/i;
-const RETENTION_WORD = /bewaar|bewaren|bewaard|houden|verwijder|wissen|gewist|vernietig|archie|\bkeep|\bkept|retain|stor|delet|eras/i;
+const RETENTION_WORD =
+  /bewaar|bewaren|bewaard|houden|verwijder|wissen|gewist|vernietig|archie|\bkeep|\bkept|retain|stor|delet|eras/i;
 const PERIOD_HEAD = /bewaartermijn|termijn|bewaarduur|hoe lang|retention|period|how long|duration/i;
 const SUBJECT_HEAD = /gegevens|categorie|soort|document|data|information|record/i;
 const REASON_HEAD = /waarom|reden|grond|toelichting|why|reason|basis/i;
@@ -37,7 +40,9 @@ export function buildRule(
   const found = findPeriod(parts.rest);
   if (found === null) return null;
   // In a sentence "uw gegevens" is a phrase to tidy; a bullet's subject is kept as written.
-  const subject = prose ? tidyPhrase(parts.subject) : capitalize(parts.subject.trim().replace(/[\s,;:.]+$/, ""));
+  const subject = prose
+    ? tidyPhrase(parts.subject)
+    : capitalize(parts.subject.trim().replace(/[\s,;:.]+$/, ""));
   if (subject === "" || subject.split(" ").length > 20) return null;
   const before = parts.rest.slice(0, found.index);
   const minimum = MINIMUM.test(before);
@@ -61,30 +66,61 @@ export function buildRule(
  * klant bent en daarna nog 2 jaar") the whole phrase is the criterion: cutting it would change
  * what it says.
  */
-function readRest(rest: string, found: FoundPeriod, minimum: boolean): { criterion: string; description: string } {
+function readRest(
+  rest: string,
+  found: FoundPeriod,
+  minimum: boolean,
+): { criterion: string; description: string } {
   const text = rest.trim().replace(/[.;]+$/, "");
-  const lead = text.slice(0, text.indexOf(found.text)).replace(/\b(?:tot|maximaal|nog|gedurende|up to|for|within|binnen|na)\s+$/i, "");
+  const lead = text
+    .slice(0, text.indexOf(found.text))
+    .replace(/\b(?:tot|maximaal|nog|gedurende|up to|for|within|binnen|na)\s+$/i, "");
   const startsWithPeriod = lead.trim() === "" || MINIMUM.test(lead);
   if (minimum) {
-    const [criterion = "", ...reasons] = splitReason(text.slice(text.search(/\b(?:minimaal|minstens|ten minste|tenminste|op zijn minst|at least|a minimum of|minimum of)\b/i)));
+    const [criterion = "", ...reasons] = splitReason(
+      text.slice(
+        text.search(
+          /\b(?:minimaal|minstens|ten minste|tenminste|op zijn minst|at least|a minimum of|minimum of)\b/i,
+        ),
+      ),
+    );
     return { criterion, description: reasons.join(", ") };
   }
   if (!startsWithPeriod) {
     const [criterion = "", ...reasons] = splitReason(text);
-    return { criterion: /\b(?:na|binnen|within|after)\s+\S+\s+\S+$/i.test(criterion) && criterion.split(" ").length <= 3 ? "" : criterion, description: reasons.join(", ") };
+    return {
+      criterion:
+        /\b(?:na|binnen|within|after)\s+\S+\s+\S+$/i.test(criterion) && criterion.split(" ").length <= 3
+          ? ""
+          : criterion,
+      description: reasons.join(", "),
+    };
   }
   const after = text.slice(text.indexOf(found.text) + found.text.length).replace(/^[\s,]+/, "");
   const [first = "", ...others] = after.split(/,\s+/);
   if (TRIGGER.test(first)) return { criterion: first.trim(), description: others.join(", ").trim() };
   // Only a reason counts as description; "… binnen 30 dagen uit de verzendlijst" is no reason.
-  return { criterion: "", description: /^(?:omdat|want|vanwege|zodat|zoals|voor|ter|om|because|as|for|to|so)\b|^,/i.test(after.trim()) || /^[\s]*,/.test(text.slice(text.indexOf(found.text) + found.text.length)) ? after.trim() : "" };
+  return {
+    criterion: "",
+    description:
+      /^(?:omdat|want|vanwege|zodat|zoals|voor|ter|om|because|as|for|to|so)\b|^,/i.test(after.trim()) ||
+      /^[\s]*,/.test(text.slice(text.indexOf(found.text) + found.text.length))
+        ? after.trim()
+        : "",
+  };
 }
 
 /** "…, omdat de Belastingdienst dat eist" / "…, vanwege …": the reason after the rule. */
 function splitReason(text: string): string[] {
   const at = text.search(/,?\s+(?:omdat|want|vanwege|zodat|zoals|because|as required|since)\b/i);
   if (at < 0) return [text.trim()];
-  return [text.slice(0, at).trim(), text.slice(at).replace(/^,?\s+/, "").trim()];
+  return [
+    text.slice(0, at).trim(),
+    text
+      .slice(at)
+      .replace(/^,?\s+/, "")
+      .trim(),
+  ];
 }
 
 /** A bullet or row as "subject: period …" (or the published-statement form "Subject. Sentences …"). */
@@ -114,9 +150,22 @@ export function readSentence(sentence: string, language: Language): ReturnType<t
   if (passive) {
     const rest = after.replace(PARTICIPLE, "").replace(/\s{2,}/g, " ");
     // "Nadat …, worden de gegevens nog 7 jaar bewaard": the subject follows the verb.
-    const subject = condition === "" ? before : (/\b(?:de|uw|je|jouw|alle|these|the|your)\s+([\p{L}-]*(?:gegevens|data))\b/iu.exec(after)?.[1] ?? "");
-    rule = buildRule({ subject, rest: rest.replace(/^.*?\b(?:gegevens|data)\b\s*/i, (m) => (condition === "" ? m : "")) }, language, "", true);
-  } else if (before !== "" && condition === "" && !/^(?:standaard|daarna|verder|ook|by default)$/i.test(before)) {
+    const subject =
+      condition === ""
+        ? before
+        : (/\b(?:de|uw|je|jouw|alle|these|the|your)\s+([\p{L}-]*(?:gegevens|data))\b/iu.exec(after)?.[1] ??
+          "");
+    rule = buildRule(
+      { subject, rest: rest.replace(/^.*?\b(?:gegevens|data)\b\s*/i, (m) => (condition === "" ? m : "")) },
+      language,
+      "",
+      true,
+    );
+  } else if (
+    before !== "" &&
+    condition === "" &&
+    !/^(?:standaard|daarna|verder|ook|by default)$/i.test(before)
+  ) {
     rule = buildRule({ subject: before, rest: after }, language, "", true);
   } else {
     // Verb first: the object is the subject ("verwijderen wij uw e-mailadres binnen 30 dagen").
@@ -126,18 +175,23 @@ export function readSentence(sentence: string, language: Language): ReturnType<t
     const head = after.slice(0, found.index);
     const cut = head.search(/\s(?:for as long as|as long as|zolang|so long as|until|totdat)\b/i);
     const object = (cut >= 0 ? head.slice(0, cut) : head)
-      .replace(/\b(?:ook|nog|tot|maximaal|minimaal|minstens|ten minste|binnen|na|gedurende|for|within|up to|at least)\s*$/gi, "")
+      .replace(
+        /\b(?:ook|nog|tot|maximaal|minimaal|minstens|ten minste|binnen|na|gedurende|for|within|up to|at least)\s*$/gi,
+        "",
+      )
       .trim();
     rule = buildRule({ subject: object, rest: after.slice(object.length).trim() }, language, "", true);
   }
-  if (rule === null || condition === "" || rule.item.criterion !== undefined || condition.length > MAX) return rule;
+  if (rule === null || condition === "" || rule.item.criterion !== undefined || condition.length > MAX)
+    return rule;
   // The condition ("als u zich afmeldt") says when the period starts.
   const criterion = condition.charAt(0).toLowerCase() + condition.slice(1);
   return { ...rule, item: { ...rule.item, criterion: line(criterion, language) } };
 }
 
 const CONDITIONAL = /^(?:als|wanneer|nadat|zodra|indien|if|when|once|after)\b/i;
-const PARTICIPLE = /\b(?:bewaard|verwijderd|gewist|vernietigd|gearchiveerd|kept|retained|stored|deleted|erased)\b\s*/i;
+const PARTICIPLE =
+  /\b(?:bewaard|verwijderd|gewist|vernietigd|gearchiveerd|kept|retained|stored|deleted|erased)\b\s*/i;
 
 /** Retention rules in a section: from bullets and rows when it is about retention, from sentences anywhere. */
 export function extractRetention(
@@ -146,7 +200,12 @@ export function extractRetention(
 ): FoundOf<"retention">[] {
   const out: FoundOf<"retention">[] = [];
   const about = section.about === "retention";
-  const push = (piece: Piece, rule: NonNullable<ReturnType<typeof buildRule>>, whole: boolean, quote: string): void => {
+  const push = (
+    piece: Piece,
+    rule: NonNullable<ReturnType<typeof buildRule>>,
+    whole: boolean,
+    quote: string,
+  ): void => {
     out.push({
       list: "retention",
       item: rule.item,

@@ -2,7 +2,15 @@
 // where it came from (section, piece, quote), what the text did not say (missing) and what the
 // importer filled in from its own knowledge (assumed), so the review can show all of it and the
 // draft only receives items that are complete and valid.
-import type { Cookie, DataCategory, LegalBasis, ListKey, Purpose, Recipient, RetentionRule } from "../model.ts";
+import type {
+  Cookie,
+  DataCategory,
+  LegalBasis,
+  ListKey,
+  Purpose,
+  Recipient,
+  RetentionRule,
+} from "../model.ts";
 
 /** A purpose as found: the legal basis may not be stated (the editor chooses it). */
 export type FoundPurpose = Omit<Purpose, "legalBasis"> & { legalBasis?: LegalBasis };

@@ -7,7 +7,17 @@
 import { escapeMarkdown, normalizeSpaces } from "./blocks.ts";
 
 // Site chrome (navigation, footer) and non-text elements are not part of the statement.
-const RAW_TEXT = new Set(["script", "style", "template", "noscript", "svg", "nav", "footer", "form", "iframe"]);
+const RAW_TEXT = new Set([
+  "script",
+  "style",
+  "template",
+  "noscript",
+  "svg",
+  "nav",
+  "footer",
+  "form",
+  "iframe",
+]);
 const BLOCK = new Set(
   "p div section article header footer main nav aside blockquote address figure figcaption dd dt dl form fieldset hr pre ul ol table thead tbody tfoot caption body html details summary center".split(
     " ",

@@ -20,7 +20,8 @@ export interface KnownProvider {
   /** Where it processes the data, or null when the customer chooses (cloud regions). */
   country: string | null;
   service: LocalizedLine;
-  kind: "analytics" | "social" | "advertising" | "hosting" | "payment" | "delivery" | "software" | "authority";
+  kind:
+    "analytics" | "social" | "advertising" | "hosting" | "payment" | "delivery" | "software" | "authority";
 }
 
 const s = (nl: string, en: string): LocalizedLine => ({ nl, en });
@@ -261,7 +262,10 @@ export const KNOWN_COOKIES: readonly KnownCookie[] = [
     name: "_ga_<id>",
     provider: "Google",
     category: "analytic",
-    purpose: s("Houdt de sessiestatus bij voor Google Analytics.", "Keeps the session state for Google Analytics."),
+    purpose: s(
+      "Houdt de sessiestatus bij voor Google Analytics.",
+      "Keeps the session state for Google Analytics.",
+    ),
     lifetime: { amount: 2, unit: "years" },
   },
   {
@@ -269,7 +273,10 @@ export const KNOWN_COOKIES: readonly KnownCookie[] = [
     name: "_ga",
     provider: "Google",
     category: "analytic",
-    purpose: s("Onderscheidt bezoekers voor Google Analytics.", "Distinguishes visitors for Google Analytics."),
+    purpose: s(
+      "Onderscheidt bezoekers voor Google Analytics.",
+      "Distinguishes visitors for Google Analytics.",
+    ),
     lifetime: { amount: 2, unit: "years" },
   },
   {
@@ -277,7 +284,10 @@ export const KNOWN_COOKIES: readonly KnownCookie[] = [
     name: "_gid",
     provider: "Google",
     category: "analytic",
-    purpose: s("Onderscheidt bezoekers voor Google Analytics.", "Distinguishes visitors for Google Analytics."),
+    purpose: s(
+      "Onderscheidt bezoekers voor Google Analytics.",
+      "Distinguishes visitors for Google Analytics.",
+    ),
     lifetime: { amount: 1, unit: "days" },
   },
   {
@@ -285,7 +295,10 @@ export const KNOWN_COOKIES: readonly KnownCookie[] = [
     name: "_gcl_au",
     provider: "Google",
     category: "tracking",
-    purpose: s("Meet de resultaten van advertenties van Google Ads.", "Measures the results of Google Ads advertising."),
+    purpose: s(
+      "Meet de resultaten van advertenties van Google Ads.",
+      "Measures the results of Google Ads advertising.",
+    ),
     lifetime: { amount: 90, unit: "days" },
   },
   {
@@ -354,4 +367,19 @@ export const COUNTRY_WORDS: readonly [RegExp, string][] = (
 ).map(([words, code]) => [new RegExp(`(?<![\\p{L}])(?:${words})(?![\\p{L}])`, "iu"), code]);
 
 /** Countries outside the EEA with an adequacy decision of the European Commission (Art. 45 AVG). */
-export const ADEQUATE_COUNTRIES = new Set(["GB", "CH", "CA", "JP", "KR", "NZ", "IL", "AR", "UY", "AD", "FO", "GG", "IM", "JE"]);
+export const ADEQUATE_COUNTRIES = new Set([
+  "GB",
+  "CH",
+  "CA",
+  "JP",
+  "KR",
+  "NZ",
+  "IL",
+  "AR",
+  "UY",
+  "AD",
+  "FO",
+  "GG",
+  "IM",
+  "JE",
+]);

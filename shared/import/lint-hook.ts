@@ -22,4 +22,7 @@ export interface ImportLintFinding {
 }
 
 /** Lints a resolved statement with the structured details behind it. */
-export type LintStatement = (statement: ResolvedStatement, content: TenantContent) => readonly ImportLintFinding[];
+export type LintStatement = (
+  statement: ResolvedStatement,
+  content: TenantContent,
+) => readonly ImportLintFinding[];

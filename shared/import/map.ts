@@ -44,11 +44,13 @@ const GENERIC = new Set(
 
 export function describeTargets(baseline: Baseline): ImportTarget[] {
   return baseline.sections.map((section) => {
-    const texts = [section.title.nl, section.title.en ?? "", section.key.replace(/_/g, " ")].map(cleanHeading);
+    const texts = [section.title.nl, section.title.en ?? "", section.key.replace(/_/g, " ")].map(
+      cleanHeading,
+    );
     const topics = new Set<Topic>();
     for (const text of texts) for (const found of readHeadingTopics(text)) topics.add(found.topic);
     if (section.list !== undefined) topics.add(LIST_TOPICS[section.list]);
-    if (/^intro/.test(section.key)) topics.add("introduction");
+    if (section.key.startsWith("intro")) topics.add("introduction");
     return {
       key: section.key,
       title: section.title,
@@ -72,7 +74,7 @@ export function cleanHeading(heading: string): string {
 /** The baseline section that holds a subject: the one about it, else the one about the subject it usually sits under. */
 export function findTargetFor(topic: Topic, targets: readonly ImportTarget[]): ImportTarget | undefined {
   const seen = new Set<Topic>();
-  for (let current: Topic | undefined = topic; current !== undefined && !seen.has(current); ) {
+  for (let current: Topic | undefined = topic; current !== undefined && !seen.has(current);) {
     seen.add(current);
     const found = targets.find((t) => t.topics.includes(current as Topic));
     if (found !== undefined) return found;
@@ -82,7 +84,7 @@ export function findTargetFor(topic: Topic, targets: readonly ImportTarget[]): I
   }
   // The rights items all share the rights headings, so a target about any right holds them all.
   if (/^RIGHT_|^COMPLAINT_SA$|^WITHDRAW_CONSENT$/.test(topic))
-    return targets.find((t) => t.topics.some((x) => /^RIGHT_/.test(x)));
+    return targets.find((t) => t.topics.some((x) => x.startsWith("RIGHT_")));
   return undefined;
 }
 
@@ -154,13 +156,20 @@ function matchOne(section: MappableSection, targets: readonly ImportTarget[]): H
       return {
         key: intro.key,
         confidence: 0.9,
-        why: { nl: "Tekst vóór de eerste kop: de inleiding.", en: "Text before the first heading: the introduction." },
+        why: {
+          nl: "Tekst vóór de eerste kop: de inleiding.",
+          en: "Text before the first heading: the introduction.",
+        },
       };
   }
   const cleaned = section.heading === null ? "" : cleanHeading(section.heading);
   const headingTopics = readHeadingTopics(cleaned);
   const first = headingTopics[0];
-  if (first !== undefined && FREE_TOPICS.includes(first.topic) && findTargetFor(first.topic, targets) === undefined) {
+  if (
+    first !== undefined &&
+    FREE_TOPICS.includes(first.topic) &&
+    findTargetFor(first.topic, targets) === undefined
+  ) {
     return {
       key: null,
       confidence: 0,
@@ -186,9 +195,12 @@ function matchOne(section: MappableSection, targets: readonly ImportTarget[]): H
     .map((target): Scored => {
       const heading = scoreHeading(cleaned, headingTopics, target, targets);
       const share = bodyShare(target);
-      const score =
-        heading.score >= 1 ? 1 : Math.max(0.7 * heading.score + 0.3 * share, bodyWeight * share);
-      return { target, score: Math.round(score * 100) / 100, why: explain(heading, share, body, target, targets) };
+      const score = heading.score >= 1 ? 1 : Math.max(0.7 * heading.score + 0.3 * share, bodyWeight * share);
+      return {
+        target,
+        score: Math.round(score * 100) / 100,
+        why: explain(heading, share, body, target, targets),
+      };
     })
     .sort((a, b) => b.score - a.score);
   const best = ranked[0];
@@ -245,12 +257,27 @@ function explain(
 ): Bilingual {
   const name = `“${target.title.nl}”`;
   const parts: Bilingual[] = [];
-  if (heading.kind === "title") parts.push({ nl: `Gelijk aan de titel van basissectie ${name}.`, en: `Same as the title of baseline section ${name}.` });
-  else if (heading.kind === "close") parts.push({ nl: `Lijkt op de titel van basissectie ${name}.`, en: `Close to the title of baseline section ${name}.` });
+  if (heading.kind === "title")
+    parts.push({
+      nl: `Gelijk aan de titel van basissectie ${name}.`,
+      en: `Same as the title of baseline section ${name}.`,
+    });
+  else if (heading.kind === "close")
+    parts.push({
+      nl: `Lijkt op de titel van basissectie ${name}.`,
+      en: `Close to the title of baseline section ${name}.`,
+    });
   else if (heading.kind === "topic" && heading.topic !== undefined) {
     const topic = describeTopic(heading.topic);
-    parts.push({ nl: `De kop gaat over ${topic.nl}, net als basissectie ${name}.`, en: `The heading is about ${topic.en}, like baseline section ${name}.` });
-  } else if (heading.kind === "words") parts.push({ nl: `De kop deelt woorden met basissectie ${name}.`, en: `The heading shares words with baseline section ${name}.` });
+    parts.push({
+      nl: `De kop gaat over ${topic.nl}, net als basissectie ${name}.`,
+      en: `The heading is about ${topic.en}, like baseline section ${name}.`,
+    });
+  } else if (heading.kind === "words")
+    parts.push({
+      nl: `De kop deelt woorden met basissectie ${name}.`,
+      en: `The heading shares words with baseline section ${name}.`,
+    });
   if (share >= 0.25) {
     const topics = [...body.entries()]
       .filter(([topic]) => findTargetFor(topic, targets)?.key === target.key)
@@ -260,7 +287,10 @@ function explain(
     const what = { nl: topics.map((t) => t.nl).join(" en "), en: topics.map((t) => t.en).join(" and ") };
     parts.push(
       heading.kind === "none"
-        ? { nl: `De tekst gaat over ${what.nl}: basissectie ${name}.`, en: `The text is about ${what.en}: baseline section ${name}.` }
+        ? {
+            nl: `De tekst gaat over ${what.nl}: basissectie ${name}.`,
+            en: `The text is about ${what.en}: baseline section ${name}.`,
+          }
         : { nl: `De tekst gaat ook over ${what.nl}.`, en: `The text is about ${what.en} too.` },
     );
   }

@@ -21,12 +21,19 @@ const outline = (text: string, format: "text" | "markdown" | "html" | "auto"): u
     sections: doc.sections.map((s) => [
       s.heading,
       s.blocks.map((b) =>
-        b.type === "list" ? b.items.map((i) => i.md) : b.type === "table" ? [b.head?.map((c) => c.md) ?? null, ...b.rows.map((r) => r.map((c) => c.md))] : b.line.md,
+        b.type === "list"
+          ? b.items.map((i) => i.md)
+          : b.type === "table"
+            ? [b.head?.map((c) => c.md) ?? null, ...b.rows.map((r) => r.map((c) => c.md))]
+            : b.line.md,
       ),
     ]),
   };
 };
-const headings = (text: string, format: "text" | "markdown" | "html" | "auto" = "auto"): [string, string, number][] =>
+const headings = (
+  text: string,
+  format: "text" | "markdown" | "html" | "auto" = "auto",
+): [string, string, number][] =>
   parseImport({ text, format }).sections.map((s) => [s.heading, s.form, s.level]);
 
 describe("format detection", () => {
@@ -36,7 +43,9 @@ describe("format detection", () => {
     expect(detectFormat("<h2>Cookies</h2><p>Wij gebruiken <b>cookies</b>.</p>", "text").format).toBe("html");
     expect(detectFormat("Cookies\n\nWij gebruiken cookies.", "html").format).toBe("text");
     expect(detectFormat("Cookies\n\nWij gebruiken cookies.", "html").why.nl).toContain("platte tekst");
-    expect(detectFormat("| Naam | Doel |\n| --- | --- |\n| _ga | statistiek |", "auto").format).toBe("markdown");
+    expect(detectFormat("| Naam | Doel |\n| --- | --- |\n| _ga | statistiek |", "auto").format).toBe(
+      "markdown",
+    );
     // A single "**" in prose or an e-mail address in angle brackets is no markup.
     expect(detectFormat("Wij **nooit** verkopen. Mail <info@voorbeeld.nl>.", "auto").format).toBe("text");
   });
@@ -44,21 +53,31 @@ describe("format detection", () => {
 
 describe("headings in every common form", () => {
   it("takes Markdown headings, bold ones included, and strips the markup", () => {
-    expect(headings("# Privacyverklaring X\n\n## **Bewaartermijn**\n\nTekst.\n\n### Klacht\n\nTekst.", "text")).toEqual([
+    expect(
+      headings("# Privacyverklaring X\n\n## **Bewaartermijn**\n\nTekst.\n\n### Klacht\n\nTekst.", "text"),
+    ).toEqual([
       ["Bewaartermijn", "markdown", 2],
       ["Klacht", "markdown", 3],
     ]);
   });
 
   it("takes bold-only lines, also with the text right below them", () => {
-    expect(headings("**Wie zijn wij?**\nWij zijn een bakkerij in Delft.\n\n**Bewaren:**\nWij bewaren facturen 7 jaar.")).toEqual([
+    expect(
+      headings(
+        "**Wie zijn wij?**\nWij zijn een bakkerij in Delft.\n\n**Bewaren:**\nWij bewaren facturen 7 jaar.",
+      ),
+    ).toEqual([
       ["Wie zijn wij?", "bold", 2],
       ["Bewaren", "bold", 2],
     ]);
   });
 
   it("takes ALL-CAPS lines, but not a short abbreviation", () => {
-    expect(headings("WIE ZIJN WIJ\nBakkerij Jansen uit Delft.\n\nUW RECHTEN\nU mag uw gegevens inzien.\n\nAVG\nDe AVG geldt.")).toEqual([
+    expect(
+      headings(
+        "WIE ZIJN WIJ\nBakkerij Jansen uit Delft.\n\nUW RECHTEN\nU mag uw gegevens inzien.\n\nAVG\nDe AVG geldt.",
+      ),
+    ).toEqual([
       ["WIE ZIJN WIJ", "caps", 2],
       ["UW RECHTEN", "caps", 2],
     ]);
@@ -94,13 +113,15 @@ describe("headings in every common form", () => {
   });
 
   it("takes questions and short lines as headings only when the text has no clearer ones", () => {
-    const questions = "Welke gegevens verzamelen wij?\nUw naam en adres.\n\nHoe lang bewaren wij ze?\nTwee jaar lang.";
+    const questions =
+      "Welke gegevens verzamelen wij?\nUw naam en adres.\n\nHoe lang bewaren wij ze?\nTwee jaar lang.";
     expect(headings(questions)).toEqual([
       ["Welke gegevens verzamelen wij?", "question", 2],
       ["Hoe lang bewaren wij ze?", "question", 2],
     ]);
     // With Markdown headings present, a question line is a sentence of the text.
-    const mixed = "## Rechten\n\nU heeft rechten.\n\nVragen over uw rechten?\n\nMail ons gerust.\n\n## Cookies\n\nGeen.";
+    const mixed =
+      "## Rechten\n\nU heeft rechten.\n\nVragen over uw rechten?\n\nMail ons gerust.\n\n## Cookies\n\nGeen.";
     expect(headings(mixed).map((h) => h[0])).toEqual(["Rechten", "Cookies"]);
   });
 
@@ -148,7 +169,8 @@ describe("headings in every common form", () => {
   });
 
   it("uses underlined headings, as renderText writes them", () => {
-    const text = "Privacyverklaring X\n===\n\nDoeleinden\n---\n\nNaam — Doel\n- a_b — c\n\nKort zonder punt\n\nTekst.\n";
+    const text =
+      "Privacyverklaring X\n===\n\nDoeleinden\n---\n\nNaam — Doel\n- a_b — c\n\nKort zonder punt\n\nTekst.\n";
     expect(outline(text, "text")).toEqual({
       title: "Privacyverklaring X",
       intro: 0,
@@ -161,18 +183,35 @@ describe("headings in every common form", () => {
     expect(outline(text, "text")).toEqual({
       title: undefined,
       intro: 0,
-      sections: [["Rechten", [["1. Inzage in alles, ook \\*sterretjes\\*", "2. Zie https://example.nl/a_b en \\{\\{x\\}\\}"]]]],
+      sections: [
+        [
+          "Rechten",
+          [["1. Inzage in alles, ook \\*sterretjes\\*", "2. Zie https://example.nl/a_b en \\{\\{x\\}\\}"]],
+        ],
+      ],
     });
   });
 });
 
 describe("Markdown", () => {
   it("reads # headings, keeps inline Markdown and reads pipe tables with their head", () => {
-    const text = "# Privacybeleid Voorbeeld\n\nIntro met **nadruk**.\n\n## Bewaartermijnen\n\n* Facturen: 7 jaar\n+ Logs\n\n| Gegevens | Termijn |\n| --- | --- |\n| Offertes | 1 jaar |\n";
+    const text =
+      "# Privacybeleid Voorbeeld\n\nIntro met **nadruk**.\n\n## Bewaartermijnen\n\n* Facturen: 7 jaar\n+ Logs\n\n| Gegevens | Termijn |\n| --- | --- |\n| Offertes | 1 jaar |\n";
     expect(outline(text, "markdown")).toEqual({
       title: "Privacybeleid Voorbeeld",
       intro: 1,
-      sections: [["Bewaartermijnen", [["Facturen: 7 jaar", "Logs"], [["Gegevens", "Termijn"], ["Offertes", "1 jaar"]]]]],
+      sections: [
+        [
+          "Bewaartermijnen",
+          [
+            ["Facturen: 7 jaar", "Logs"],
+            [
+              ["Gegevens", "Termijn"],
+              ["Offertes", "1 jaar"],
+            ],
+          ],
+        ],
+      ],
     });
   });
 });
@@ -193,13 +232,23 @@ describe("HTML", () => {
       intro: 1,
       sections: [
         ["Welke gegevens verwerken wij?", [["Naam", "E-mail: a@b.nl", "**IP**-adres"]]],
-        ["Cookies", [[["Naam", "Doel"], ["\\_ga", "statistiek"]], "Meer op [onze site](https://example.nl) of hier. Tot ziens"]],
+        [
+          "Cookies",
+          [
+            [
+              ["Naam", "Doel"],
+              ["\\_ga", "statistiek"],
+            ],
+            "Meer op [onze site](https://example.nl) of hier. Tot ziens",
+          ],
+        ],
       ],
     });
   });
 
   it("takes <p><strong>…</strong></p> and ALL-CAPS paragraphs as headings when a page has no h-tags", () => {
-    const html = "<div><p><strong>Wie zijn wij</strong><br>Wij zijn een bakkerij in Delft.</p><p>UW RECHTEN</p><p>U mag uw gegevens inzien.</p><p>Nog een zin die gewoon tekst is.</p></div>";
+    const html =
+      "<div><p><strong>Wie zijn wij</strong><br>Wij zijn een bakkerij in Delft.</p><p>UW RECHTEN</p><p>U mag uw gegevens inzien.</p><p>Nog een zin die gewoon tekst is.</p></div>";
     expect(headings(html)).toEqual([
       ["Wie zijn wij", "bold", 2],
       ["UW RECHTEN", "caps", 2],
@@ -227,7 +276,9 @@ describe("periods", () => {
   });
 
   it("ignores numbers that are no period", () => {
-    expect(findPeriods("In 2024 hadden wij een jaarverslag en 3 medewerkers; 5000 jaar is te lang.")).toEqual([]);
+    expect(findPeriods("In 2024 hadden wij een jaarverslag en 3 medewerkers; 5000 jaar is te lang.")).toEqual(
+      [],
+    );
   });
 });
 
@@ -235,12 +286,16 @@ describe("retention in prose", () => {
   const rule = (sentence: string) => readSentence(sentence, "nl");
 
   it("keeps the period, the trigger and the reason apart", () => {
-    expect(rule("Werkbonnen en facturen bewaren wij 7 jaar, omdat de Belastingdienst dat eist.")?.item).toEqual({
+    expect(
+      rule("Werkbonnen en facturen bewaren wij 7 jaar, omdat de Belastingdienst dat eist.")?.item,
+    ).toEqual({
       subject: { nl: "Werkbonnen en facturen" },
       period: { amount: 7, unit: "years" },
       description: { nl: "Omdat de Belastingdienst dat eist" },
     });
-    expect(rule("Gegevens van oud-leden bewaren wij tot 2 jaar na het einde van het lidmaatschap.")?.item).toEqual({
+    expect(
+      rule("Gegevens van oud-leden bewaren wij tot 2 jaar na het einde van het lidmaatschap.")?.item,
+    ).toEqual({
       subject: { nl: "Gegevens van oud-leden" },
       period: { amount: 2, unit: "years" },
       criterion: { nl: "na het einde van het lidmaatschap" },
@@ -253,7 +308,9 @@ describe("retention in prose", () => {
   });
 
   it("keeps a minimum as a minimum: in words, without a period", () => {
-    const found = rule("We bewaren je factuurgegevens minimaal 7 jaar, want dat verplicht de fiscale wet ons.");
+    const found = rule(
+      "We bewaren je factuurgegevens minimaal 7 jaar, want dat verplicht de fiscale wet ons.",
+    );
     expect(found?.minimum).toBe(true);
     expect(found?.item.period).toBeUndefined();
     expect(found?.item.criterion?.nl).toBe("minimaal 7 jaar");
@@ -267,24 +324,31 @@ describe("retention in prose", () => {
 
 describe("enumerations and legal bases", () => {
   it("splits data named in a sentence, not inside parentheses", () => {
-    expect(readEnumeratedData("Wij leggen vast: uw naam, adres en e-mailadres, en de datum van het laatste onderhoud.", false)).toEqual([
-      "Naam",
-      "Adres",
-      "E-mailadres",
-      "Datum van het laatste onderhoud",
-    ]);
-    expect(readEnumeratedData("Monteurs krijgen alleen uw naam, adres en telefoonnummer.", false)).toEqual([]);
+    expect(
+      readEnumeratedData(
+        "Wij leggen vast: uw naam, adres en e-mailadres, en de datum van het laatste onderhoud.",
+        false,
+      ),
+    ).toEqual(["Naam", "Adres", "E-mailadres", "Datum van het laatste onderhoud"]);
+    expect(readEnumeratedData("Monteurs krijgen alleen uw naam, adres en telefoonnummer.", false)).toEqual(
+      [],
+    );
   });
 
   it("reads the legal basis and the interest", () => {
-    expect(readLegalBasis("gerechtvaardigd belang: u op tijd herinneren")).toEqual({ basis: "legitimate_interest", interest: "u op tijd herinneren" });
+    expect(readLegalBasis("gerechtvaardigd belang: u op tijd herinneren")).toEqual({
+      basis: "legitimate_interest",
+      interest: "u op tijd herinneren",
+    });
     expect(readLegalBasis("uitvoering van de koopovereenkomst")).toEqual({ basis: "contract" });
     expect(readLegalBasis("alleen met toestemming")).toEqual({ basis: "consent" });
     expect(readLegalBasis("wettelijke verplichting")).toEqual({ basis: "legal_obligation" });
   });
 
   it("finds purposes with their basis in a table (Doel | Grondslag)", () => {
-    const doc = parseImport({ text: "| Doel | Grondslag |\n| --- | --- |\n| Nieuwsbrief | Toestemming |\n| Levering | Uitvoering van de overeenkomst |" });
+    const doc = parseImport({
+      text: "| Doel | Grondslag |\n| --- | --- |\n| Nieuwsbrief | Toestemming |\n| Levering | Uitvoering van de overeenkomst |",
+    });
     const found = extractPurposes({ index: 0, about: null, pieces: toPieces(doc.intro) }, "nl");
     expect(found.map((f) => [f.item.name.nl, f.item.legalBasis])).toEqual([
       ["Nieuwsbrief", "consent"],
@@ -295,7 +359,12 @@ describe("enumerations and legal bases", () => {
 
 describe("near-duplicates of the baseline", () => {
   const known = readKnownSentences(
-    [{ key: "intro", body: "{{company.name}} is een van de {{group.memberCount}} bedrijven van {{group.name}}. Wij gaan zorgvuldig om met uw gegevens." }],
+    [
+      {
+        key: "intro",
+        body: "{{company.name}} is een van de {{group.memberCount}} bedrijven van {{group.name}}. Wij gaan zorgvuldig om met uw gegevens.",
+      },
+    ],
     { "company.name": "Bakkerij Jansen", "group.memberCount": "8", "group.name": "Jansen Groep" },
   );
 

@@ -56,7 +56,9 @@ export function parseImport(input: { text: string; format?: ImportFormatHint }):
   const lines = source.replace(/\r\n?/g, "\n").split("\n");
   const blocks = joinTextTables(readLines(lines, format.format !== "text")).map((block) =>
     // HTML's h1–h6 arrive as "#" headings: say where they came from.
-    block.type === "heading" && block.form === "markdown" && format.format === "html" ? { ...block, form: "html" as const } : block,
+    block.type === "heading" && block.form === "markdown" && format.format === "html"
+      ? { ...block, form: "html" as const }
+      : block,
   );
   return { ...groupSections(blocks, htmlTitle), format };
 }
@@ -167,8 +169,14 @@ function joinTextTables(blocks: ImportBlock[]): ImportBlock[] {
       const width = block.line.text.split(CELL).length;
       const rows = next.items.map((item) => ({ text: item.text.split(CELL), md: item.md.split(CELL) }));
       if (width >= 3 && rows.every((row) => row.text.length === width && row.md.length === width)) {
-        const head = block.line.text.split(CELL).map((text, c) => ({ text, md: block.line.md.split(CELL)[c] ?? text }));
-        out.push({ type: "table", head, rows: rows.map((row) => row.text.map((text, c) => ({ text, md: row.md[c] ?? text }))) });
+        const head = block.line.text
+          .split(CELL)
+          .map((text, c) => ({ text, md: block.line.md.split(CELL)[c] ?? text }));
+        out.push({
+          type: "table",
+          head,
+          rows: rows.map((row) => row.text.map((text, c) => ({ text, md: row.md[c] ?? text }))),
+        });
         i++;
         continue;
       }
@@ -244,12 +252,13 @@ function findCandidate(reader: Reader, i: number, above: Candidate | null): Cand
     // "1. Naam" directly above "2. Adres" is a numbered list, not a heading.
     const next = reader.lines.slice(i + 1).find(isText) ?? "";
     const nextNumber = ORDERED.exec(next)?.[1];
-    if (nextNumber !== undefined && nextNumber.split(".").filter((p) => p !== "").length === depth) return null;
+    if (nextNumber !== undefined && nextNumber.split(".").filter((p) => p !== "").length === depth)
+      return null;
     return isHeadingShaped(stripMarkdown(words), 90) ? { form: "numbered", level: 1 + depth, text } : null;
   }
   if (isAllCaps(text) && isHeadingShaped(text, 100, true)) return { form: "caps", level: 2, text };
   if (leadIn) return null;
-  if (/\?$/.test(text) && isHeadingShaped(text, 120)) return { form: "question", level: 2, text };
+  if (text.endsWith("?") && isHeadingShaped(text, 120)) return { form: "question", level: 2, text };
   if (isHeadingShaped(text, 80) && !/[.,;:]$/.test(text)) return { form: "short-line", level: 2, text };
   return null;
 }
@@ -275,7 +284,9 @@ function chooseHeadings(reader: Reader, candidates: (Candidate | null)[]): Map<n
   const first = [...chosen.values()][0];
   if (first !== undefined && looksLikeTitle(first.text)) strong--;
   // Text that marks its headings ("#", underlining) marks all of them.
-  const marked = [...chosen.values()].some((c) => (c.form === "markdown" || c.form === "underlined") && !looksLikeTitle(c.text));
+  const marked = [...chosen.values()].some(
+    (c) => (c.form === "markdown" || c.form === "underlined") && !looksLikeTitle(c.text),
+  );
   if (strong >= 2 || marked) {
     // Bold lines under "#" headings are sub-headings.
     const hashes = [...chosen.values()].filter((c) => c.form === "markdown" && !looksLikeTitle(c.text));
@@ -306,7 +317,7 @@ function isAllCaps(text: string): boolean {
 /** Short, starting with a capital (after any numbering), no closing full stop, not an address or URL. */
 function isHeadingShaped(text: string, max: number, caps = false): boolean {
   if (text.length === 0 || text.length > max) return false;
-  if (/[.;,]$/.test(text) && !/\.\.\.$/.test(text)) return false;
+  if (/[.;,]$/.test(text) && !text.endsWith("...")) return false;
   if (/@|https?:\/\/|www\./i.test(text)) return false;
   if (text.split(" ").length > (caps ? 10 : 14)) return false;
   return /^(?:(?:\d{1,2}\.){0,3}\d{1,2}[.)]?\s+)?["'‘“(]?[\p{Lu}\d]/u.test(text);
@@ -343,10 +354,7 @@ function looksLikeBody(line: string): boolean {
   return text.split(" ").length >= 5 || /[.!?:]$/.test(text);
 }
 
-function groupSections(
-  blocks: ImportBlock[],
-  htmlTitle: string | undefined,
-): Omit<ParsedDocument, "format"> {
+function groupSections(blocks: ImportBlock[], htmlTitle: string | undefined): Omit<ParsedDocument, "format"> {
   let paragraphs = 0;
   for (const block of blocks) paragraphs += countPieces(block);
   let rest = blocks;
@@ -361,7 +369,11 @@ function groupSections(
       title = first.text;
       rest = blocks.slice(1);
     }
-  } else if (first?.type === "paragraph" && looksLikeTitle(first.line.text) && first.line.text.length <= 120) {
+  } else if (
+    first?.type === "paragraph" &&
+    looksLikeTitle(first.line.text) &&
+    first.line.text.length <= 120
+  ) {
     title = first.line.text;
     rest = blocks.slice(1);
   }

@@ -46,7 +46,11 @@ export function writePieces(pieces: readonly Piece[]): string {
   for (const piece of pieces) {
     // A table's head stays a line of its own above its rows, as the statement renderer writes tables.
     const line = piece.kind === "paragraph" || piece.kind === "head" ? piece.md : `- ${piece.md}`;
-    const together = previous !== undefined && previous.kind !== "paragraph" && piece.kind !== "paragraph" && previous.block === piece.block;
+    const together =
+      previous !== undefined &&
+      previous.kind !== "paragraph" &&
+      piece.kind !== "paragraph" &&
+      previous.block === piece.block;
     if (together) parts[parts.length - 1] = `${parts[parts.length - 1] ?? ""}\n${line}`;
     else parts.push(line);
     previous = piece;
@@ -63,7 +67,12 @@ export function splitSentences(text: string): string[] {
     .reduce<string[]>((out, sentence) => {
       const last = out[out.length - 1];
       // "B.V. is" or "mr. L." split too early: join a piece that ends in a known abbreviation.
-      if (last !== undefined && /(?:\b(?:B\.V|N\.V|V\.O\.F|Zn|mr|dr|drs|ir|ing|nr|o\.a|i\.v\.m|bijv|e\.g|i\.e|Inc|Ltd|St)\.)$/i.test(last))
+      if (
+        last !== undefined &&
+        /(?:\b(?:B\.V|N\.V|V\.O\.F|Zn|mr|dr|drs|ir|ing|nr|o\.a|i\.v\.m|bijv|e\.g|i\.e|Inc|Ltd|St)\.)$/i.test(
+          last,
+        )
+      )
         out[out.length - 1] = `${last} ${sentence}`;
       else out.push(sentence);
       return out;
@@ -75,7 +84,8 @@ export function capitalize(text: string): string {
 }
 
 /** Words before a name or noun phrase that are no part of it. */
-const LEADING = /^(?:(?:uw|je|jouw|jullie|de|het|een|onze|ons|hun|haar|zijn|your|the|a|an|our|their|ook|alleen|en|of|and|or)\s+)+/i;
+const LEADING =
+  /^(?:(?:uw|je|jouw|jullie|de|het|een|onze|ons|hun|haar|zijn|your|the|a|an|our|their|ook|alleen|en|of|and|or)\s+)+/i;
 
 /** A noun phrase as a list entry: no leading article or possessive, no closing punctuation, a capital. */
 export function tidyPhrase(text: string): string {

@@ -129,16 +129,27 @@ export function placeSections(input: PlaceInput): PlacementResult {
     const own = (why: Bilingual): void => {
       if (addOwn(index, section, body, after)) {
         result.sections.push({ section: index, as: "own", key: section.key, after, why, pieces: plans });
-      } else hold({ nl: "Geen ruimte meer voor eigen secties (maximaal 50).", en: "No room for more own sections (at most 50)." });
+      } else
+        hold({
+          nl: "Geen ruimte meer voor eigen secties (maximaal 50).",
+          en: "No room for more own sections (at most 50).",
+        });
     };
     if (added.length === 0) {
       result.sections.push({
         section: index,
         as: "inherit",
         key: section.key,
-        why: target === undefined
-          ? { nl: "Niets toe te voegen: alles staat al in de basis, het concept of de lijsten.", en: "Nothing to add: all of it is already in the baseline, the draft or the lists." }
-          : { nl: `Niets toe te voegen aan “${target.title.nl}”: de tekst staat al in de basis of in de lijst.`, en: `Nothing to add to “${target.title.nl}”: the text is already in the baseline or the list.` },
+        why:
+          target === undefined
+            ? {
+                nl: "Niets toe te voegen: alles staat al in de basis, het concept of de lijsten.",
+                en: "Nothing to add: all of it is already in the baseline, the draft or the lists.",
+              }
+            : {
+                nl: `Niets toe te voegen aan “${target.title.nl}”: de tekst staat al in de basis of in de lijst.`,
+                en: `Nothing to add to “${target.title.nl}”: the text is already in the baseline or the list.`,
+              },
         pieces: plans,
       });
       return;
@@ -163,23 +174,38 @@ export function placeSections(input: PlaceInput): PlacementResult {
       }
     }
     if (!allowed.includes("append")) {
-      const why = target.policy === "locked"
-        ? { nl: `${name} is vergrendeld: de groep bepaalt die tekst. Wat de bron anders of extra zegt, staat hieronder; overleg met de privacyfunctionaris of voeg het toe als eigen sectie.`, en: `${name} is locked: the group decides its text. What the source says differently or in addition is shown; consult the privacy lead or add it as an own section.` }
-        : { nl: `${name} mag alleen worden weggelaten, niet aangevuld. Voeg de tekst zo nodig toe als eigen sectie.`, en: `${name} may only be left out, not extended. Add the text as an own section if needed.` };
+      const why =
+        target.policy === "locked"
+          ? {
+              nl: `${name} is vergrendeld: de groep bepaalt die tekst. Wat de bron anders of extra zegt, staat hieronder; overleg met de privacyfunctionaris of voeg het toe als eigen sectie.`,
+              en: `${name} is locked: the group decides its text. What the source says differently or in addition is shown; consult the privacy lead or add it as an own section.`,
+            }
+          : {
+              nl: `${name} mag alleen worden weggelaten, niet aangevuld. Voeg de tekst zo nodig toe als eigen sectie.`,
+              en: `${name} may only be left out, not extended. Add the text as an own section if needed.`,
+            };
       if (section.addHeld) own(why);
       else hold(why);
       return;
     }
     used.add(target.key);
     const coverage = coverageOf(target, plans, input.known);
-    const dangling = LEAD_IN.test(target.body[language] ?? target.body.nl) && target.list !== undefined && input.emptyLists.has(target.list);
+    const dangling =
+      LEAD_IN.test(target.body[language] ?? target.body.nl) &&
+      target.list !== undefined &&
+      input.emptyLists.has(target.list);
     if (allowed.includes("replace") && (coverage < 0.5 || dangling)) {
       // The source says this its own way: its whole text replaces the baseline's.
       for (const plan of plans) if (plan.fate === "baseline" || plan.fate === "partial") plan.fate = "added";
       const whole = writeAdded(section.pieces, plans);
       // The source's heading becomes the title only when it names the subject itself ("UW GEGEVENS" does not).
-      const named = readHeadingTopics(cleanHeading(section.heading)).some((t) => findTargetFor(t.topic, targets)?.key === target.key);
-      const retitle = named && section.heading !== "" && cleanHeading(section.heading) !== cleanHeading(target.title[language] ?? target.title.nl);
+      const named = readHeadingTopics(cleanHeading(section.heading)).some(
+        (t) => findTargetFor(t.topic, targets)?.key === target.key,
+      );
+      const retitle =
+        named &&
+        section.heading !== "" &&
+        cleanHeading(section.heading) !== cleanHeading(target.title[language] ?? target.title.nl);
       result.overrides[target.key] = {
         mode: "replace",
         body: localize(whole, language),
@@ -190,16 +216,23 @@ export function placeSections(input: PlaceInput): PlacementResult {
         as: "replace",
         key: target.key,
         why: dangling
-          ? { nl: `Vervangt de tekst van ${name} (vervangbaar): de basis eindigt met een inleiding op een lijst die leeg blijft.`, en: `Replaces the text of ${name} (replaceable): the baseline ends with a lead-in to a list that stays empty.` }
-          : { nl: `Vervangt de tekst van ${name} (vervangbaar): de bron zegt het op haar eigen manier.`, en: `Replaces the text of ${name} (replaceable): the source puts it its own way.` },
+          ? {
+              nl: `Vervangt de tekst van ${name} (vervangbaar): de basis eindigt met een inleiding op een lijst die leeg blijft.`,
+              en: `Replaces the text of ${name} (replaceable): the baseline ends with a lead-in to a list that stays empty.`,
+            }
+          : {
+              nl: `Vervangt de tekst van ${name} (vervangbaar): de bron zegt het op haar eigen manier.`,
+              en: `Replaces the text of ${name} (replaceable): the source puts it its own way.`,
+            },
         pieces: plans,
       });
       return;
     }
     const existing = input.draft.overrides[target.key];
-    const merged = existing?.body !== undefined && existing.mode !== "omit" && existing.mode !== "inherit"
-      ? mergeBodies(existing.body[language] ?? existing.body.nl, body)
-      : body;
+    const merged =
+      existing?.body !== undefined && existing.mode !== "omit" && existing.mode !== "inherit"
+        ? mergeBodies(existing.body[language] ?? existing.body.nl, body)
+        : body;
     result.overrides[target.key] = {
       mode: existing?.mode === "replace" ? "replace" : "append",
       body: localize(merged, language),
@@ -220,7 +253,12 @@ export function placeSections(input: PlaceInput): PlacementResult {
 }
 
 /** What becomes of each piece: already said, in a list, a lead-in of a list that moved, or new. */
-function planPieces(index: number, section: PlaceSection, target: ImportTarget | undefined, input: PlaceInput): PiecePlan[] {
+function planPieces(
+  index: number,
+  section: PlaceSection,
+  target: ImportTarget | undefined,
+  input: PlaceInput,
+): PiecePlan[] {
   const pieces = section.pieces;
   const plans: PiecePlan[] = pieces.map((piece) => ({
     piece: piece.index,
@@ -230,16 +268,27 @@ function planPieces(index: number, section: PlaceSection, target: ImportTarget |
   for (const piece of pieces) {
     if (piece.kind !== "head") continue;
     const rows = pieces.filter((p) => p.block === piece.block && p.kind === "row");
-    if (rows.length > 0 && rows.every((r) => plans[r.index]?.fate === "list")) setFate(plans, piece.index, "list");
+    if (rows.length > 0 && rows.every((r) => plans[r.index]?.fate === "list"))
+      setFate(plans, piece.index, "list");
   }
   for (const piece of pieces) {
     const plan = plans[piece.index];
     if (plan === undefined || plan.fate !== "added") continue;
     const covered = input.clauses.get(`${index}:${piece.index}`) ?? new Set<string>();
     const inList = (sentence: string): boolean =>
-      covered.size > 0 && sentence.split(/;\s+/).every((clause) => covered.has(clause.trim()) || covered.has(clause.trim().replace(/[.]$/, "")) || covered.has(`${clause.trim()}.`));
+      covered.size > 0 &&
+      sentence
+        .split(/;\s+/)
+        .every(
+          (clause) =>
+            covered.has(clause.trim()) ||
+            covered.has(clause.trim().replace(/[.]$/, "")) ||
+            covered.has(`${clause.trim()}.`),
+        );
     const matches = matchSentences(piece.text, input.known, target?.key).map((m) =>
-      m.known === undefined && inList(m.sentence) ? { ...m, known: { key: "list", text: m.sentence, words: [] } } : m,
+      m.known === undefined && inList(m.sentence)
+        ? { ...m, known: { key: "list", text: m.sentence, words: [] } }
+        : m,
     );
     const repeated = matches.filter((m) => m.known !== undefined);
     if (repeated.length === 0) continue;
@@ -293,10 +342,19 @@ function setFate(plans: PiecePlan[], index: number, fate: PieceFate): void {
 }
 
 /** The share of the baseline section's sentences the source repeats: low means the source rewrote it. */
-function coverageOf(target: ImportTarget, plans: readonly PiecePlan[], known: readonly KnownSentence[]): number {
+function coverageOf(
+  target: ImportTarget,
+  plans: readonly PiecePlan[],
+  known: readonly KnownSentence[],
+): number {
   const own = known.filter((k) => k.key === target.key);
   if (own.length === 0) return 1;
-  const repeated = new Set(plans.flatMap((p) => p.repeats ?? []).filter((r) => r.key === target.key).map((r) => r.text));
+  const repeated = new Set(
+    plans
+      .flatMap((p) => p.repeats ?? [])
+      .filter((r) => r.key === target.key)
+      .map((r) => r.text),
+  );
   return repeated.size / own.length;
 }
 
@@ -304,7 +362,8 @@ function writeAdded(pieces: readonly Piece[], plans: readonly PiecePlan[]): stri
   const kept = pieces.flatMap((piece) => {
     const plan = plans[piece.index];
     if (plan?.fate === "added") return [piece];
-    if (plan?.fate === "partial" && plan.md !== undefined && plan.md !== "") return [{ ...piece, md: plan.md }];
+    if (plan?.fate === "partial" && plan.md !== undefined && plan.md !== "")
+      return [{ ...piece, md: plan.md }];
     return [];
   });
   return writePieces(kept);
@@ -326,7 +385,8 @@ function titleOf(targets: readonly ImportTarget[], key: string): string {
 export function ownTitle(heading: string, language: Language): string {
   const bare = heading.replace(/^(?:(?:\d{1,2}\.){0,3}\d{1,2}[.)]?|[a-z][.)])\s+/i, "").trim();
   // "KLACHTEN" reads as "Klachten" in a statement whose other titles are not in capitals.
-  if (bare !== "" && bare === bare.toUpperCase() && /\p{Lu}{3}/u.test(bare)) return bare.charAt(0) + bare.slice(1).toLowerCase();
+  if (bare !== "" && bare === bare.toUpperCase() && /\p{Lu}{3}/u.test(bare))
+    return bare.charAt(0) + bare.slice(1).toLowerCase();
   if (bare !== "") return bare;
   return language === "nl" ? "Inleiding" : "Introduction";
 }
@@ -363,7 +423,7 @@ export function chunkBody(body: string): string[] {
   const chunks: string[] = [];
   let current = "";
   for (const block of body.split(/\n{2,}/).filter((b) => b.trim() !== "")) {
-    for (let rest = block; rest !== ""; ) {
+    for (let rest = block; rest !== "";) {
       const piece = rest.slice(0, MAX_BODY);
       rest = rest.slice(piece.length);
       if (current !== "" && current.length + 2 + piece.length > MAX_BODY) {

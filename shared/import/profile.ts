@@ -8,12 +8,15 @@ import { ProfileSchema, type Profile } from "../model.ts";
 import type { Bilingual } from "../completeness/checklist.ts";
 import { splitSentences } from "./pieces.ts";
 
-import type { ProfileField } from "./choices.ts";
-
 export { PROFILE_FIELDS, type ProfileField } from "./choices.ts";
 
 export type ProfileSuggestion =
-  | { field: "tradeName" | "legalName" | "kvkNumber" | "email" | "phone" | "website"; value: string; quote: string; why: Bilingual }
+  | {
+      field: "tradeName" | "legalName" | "kvkNumber" | "email" | "phone" | "website";
+      value: string;
+      quote: string;
+      why: Bilingual;
+    }
   | { field: "address"; value: Profile["address"]; quote: string; why: Bilingual }
   | { field: "dpo"; value: NonNullable<Profile["dpo"]>; quote: string; why: Bilingual };
 
@@ -26,7 +29,8 @@ export interface ProfileFindings {
 const EMAIL = /[\w.%+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.[a-z]{2,24}/gi;
 const PHONE = /(?:\+31|0031|(?<![\d+])0)[\s-]{0,3}(?:\(0\)[\s-]{0,3})?\d(?:[\s-]{0,3}\d){8}(?!\d)/g;
 const WEBSITE = /\bhttps?:\/\/[^\s<>"'()]+|\bwww\.[a-z0-9-]+(?:\.[a-z0-9-]+)+[^\s<>"'()]*/gi;
-const KVK = /(?:kvk|kamer van koophandel|chamber of commerce)[^\d]{0,40}?(\d{2}\s?\d{2}\s?\d{2}\s?\d{2})(?!\d)/i;
+const KVK =
+  /(?:kvk|kamer van koophandel|chamber of commerce)[^\d]{0,40}?(\d{2}\s?\d{2}\s?\d{2}\s?\d{2})(?!\d)/i;
 const LEGAL_NAME =
   /(?<![\p{L}])(\p{Lu}[\p{L}\p{N}&'.-]*\s+(?:(?:\p{Lu}[\p{L}\p{N}&'.-]*|&|van|der|den|de|het|ten|ter)\s+){0,5}(?:B\.V\.|N\.V\.|V\.O\.F\.|B\.V|BV|NV))(?![\p{L}])/gu;
 // Street and number, Dutch postal code, town ("Den Haag", "'s-Hertogenbosch", "Alphen aan den Rijn").
@@ -35,12 +39,15 @@ const ADDRESS =
 const LEGAL_FORM_SUFFIX = /\s+(?:B\.V\.?|N\.V\.?|BV|NV|V\.O\.F\.?)$/;
 const TITLE_NAME =
   /^(?:privacy ?verklaring|privacy-verklaring|privacy ?statement|privacybeleid|privacy policy|privacyreglement|privacy notice|privacy- en cookieverklaring|jouw privacy bij|uw privacy bij|privacy bij)\s+(?:van\s+|of\s+|bij\s+)?(.+?)\s*$/i;
-const DPO = /functionaris (?:voor de )?gegevensbescherming|\bfg\b|data protection officer|\bdpo\b|privacy officer/i;
+const DPO =
+  /functionaris (?:voor de )?gegevensbescherming|\bfg\b|data protection officer|\bdpo\b|privacy officer/i;
 // Addresses of others a statement may name: the supervisory authority, standards bodies.
 const NOT_OWN_EMAIL = /autoriteitpersoonsgegevens|\.europa\.eu$/i;
 
-const valid = (field: "email" | "phone" | "website" | "kvkNumber" | "legalName" | "tradeName", value: string): boolean =>
-  v.safeParse(ProfileSchema.entries[field], value).success;
+const valid = (
+  field: "email" | "phone" | "website" | "kvkNumber" | "legalName" | "tradeName",
+  value: string,
+): boolean => v.safeParse(ProfileSchema.entries[field], value).success;
 
 export function findProfile(title: string | undefined, paragraphs: readonly string[]): ProfileFindings {
   const sentences = paragraphs.flatMap((p) => splitSentences(p));
@@ -49,9 +56,13 @@ export function findProfile(title: string | undefined, paragraphs: readonly stri
   const quoteOf = (needle: string): string => sentences.find((s) => s.includes(needle)) ?? needle;
 
   const name = findCompanyName(title, paragraphs);
-  if (name !== null && valid("tradeName", name.name)) suggestions.push({ field: "tradeName", value: name.name, quote: name.quote, why: name.why });
+  if (name !== null && valid("tradeName", name.name))
+    suggestions.push({ field: "tradeName", value: name.name, quote: name.quote, why: name.why });
   // A legal name counts only when it is the company's own: a processor's "Previder B.V." is not.
-  const ownWord = (name?.name ?? "").split(" ").find((w) => w.length >= 3 && !/^(?:de|het|van)$/i.test(w))?.toLowerCase();
+  const ownWord = (name?.name ?? "")
+    .split(" ")
+    .find((w) => w.length >= 3 && !/^(?:de|het|van)$/i.test(w))
+    ?.toLowerCase();
   const legal = [...text.matchAll(LEGAL_NAME)]
     .map((m) => (m[1] ?? "").trim().replace(/^(?:De|Het|Wij|We|Zie)\s+/, ""))
     .find((candidate) => ownWord !== undefined && candidate.toLowerCase().includes(ownWord));
@@ -60,14 +71,22 @@ export function findProfile(title: string | undefined, paragraphs: readonly stri
       field: "legalName",
       value: legal,
       quote: quoteOf(legal),
-      why: { nl: "Naam met rechtsvorm (B.V., N.V., V.O.F.) in de tekst.", en: "Name with a legal form (B.V., N.V., V.O.F.) in the text." },
+      why: {
+        nl: "Naam met rechtsvorm (B.V., N.V., V.O.F.) in de tekst.",
+        en: "Name with a legal form (B.V., N.V., V.O.F.) in the text.",
+      },
     });
   }
   const emails = unique(text.match(EMAIL) ?? []).filter((e) => valid("email", e) && !NOT_OWN_EMAIL.test(e));
   const phones = unique((text.match(PHONE) ?? []).map((p) => p.trim())).filter((p) => valid("phone", p));
   const websites = unique((text.match(WEBSITE) ?? []).map(toUrl)).filter((w) => valid("website", w));
   const key = (name?.name ?? "").toLowerCase().replace(/[^a-z0-9]/g, "");
-  const own = (value: string): boolean => key.length >= 3 && value.toLowerCase().replace(/[^a-z0-9@.]/g, "").includes(key);
+  const own = (value: string): boolean =>
+    key.length >= 3 &&
+    value
+      .toLowerCase()
+      .replace(/[^a-z0-9@.]/g, "")
+      .includes(key);
   const dpoSentence = sentences.find((s) => DPO.test(s) && EMAIL.test(s));
   EMAIL.lastIndex = 0;
   const dpoEmail = dpoSentence?.match(EMAIL)?.[0];
@@ -78,10 +97,20 @@ export function findProfile(title: string | undefined, paragraphs: readonly stri
     contactEmails.find((e) => /^(?:info|contact|hallo|hello|kantoor|klantenservice)@/i.test(e)) ??
     contactEmails[0];
   if (email !== undefined) {
-    suggestions.push({ field: "email", value: email, quote: quoteOf(email), why: { nl: "E-mailadres in de tekst.", en: "Email address in the text." } });
+    suggestions.push({
+      field: "email",
+      value: email,
+      quote: quoteOf(email),
+      why: { nl: "E-mailadres in de tekst.", en: "Email address in the text." },
+    });
   }
   if (phones[0] !== undefined) {
-    suggestions.push({ field: "phone", value: phones[0], quote: quoteOf(phones[0]), why: { nl: "Telefoonnummer in de tekst.", en: "Phone number in the text." } });
+    suggestions.push({
+      field: "phone",
+      value: phones[0],
+      quote: quoteOf(phones[0]),
+      why: { nl: "Telefoonnummer in de tekst.", en: "Phone number in the text." },
+    });
   }
   // Statements link to the AP, Google and others; only a site named after the company is its own.
   const website = websites.find(own);
@@ -90,7 +119,10 @@ export function findProfile(title: string | undefined, paragraphs: readonly stri
       field: "website",
       value: website,
       quote: quoteOf(website.replace(/^https?:\/\//, "")),
-      why: { nl: "Website met de bedrijfsnaam in het adres.", en: "Website with the company name in its address." },
+      why: {
+        nl: "Website met de bedrijfsnaam in het adres.",
+        en: "Website with the company name in its address.",
+      },
     });
   }
   const kvk = KVK.exec(text);
@@ -100,7 +132,10 @@ export function findProfile(title: string | undefined, paragraphs: readonly stri
       field: "kvkNumber",
       value: kvkNumber,
       quote: quoteOf(kvk[1] ?? kvkNumber),
-      why: { nl: "Acht cijfers bij ‘KvK’ of ‘Kamer van Koophandel’.", en: "Eight digits next to ‘KvK’ or ‘Kamer van Koophandel’." },
+      why: {
+        nl: "Acht cijfers bij ‘KvK’ of ‘Kamer van Koophandel’.",
+        en: "Eight digits next to ‘KvK’ or ‘Kamer van Koophandel’.",
+      },
     });
   }
   const address = ADDRESS.exec(text);
@@ -112,21 +147,33 @@ export function findProfile(title: string | undefined, paragraphs: readonly stri
         field: "address",
         value,
         quote: quoteOf(found.split(/\s+/).slice(0, 2).join(" ")),
-        why: { nl: "Straat, Nederlandse postcode en plaats in de tekst.", en: "Street, Dutch postal code and town in the text." },
+        why: {
+          nl: "Straat, Nederlandse postcode en plaats in de tekst.",
+          en: "Street, Dutch postal code and town in the text.",
+        },
       });
     }
   }
   if (dpoSentence !== undefined && dpoEmail !== undefined) {
     // "mr. Lotte Brouwer": two or three capitalised words next to the officer's mention.
-    const person = /(?:is|:)\s+(?:(?:mr|dr|drs|ir|ing)\.\s+)?(\p{Lu}[\p{L}'-]+(?:\s+(?:(?:van|de|der|den|ter|ten|op)\s+)*\p{Lu}[\p{L}'-]+){1,3})/u.exec(dpoSentence)?.[1];
+    const person =
+      /(?:is|:)\s+(?:(?:mr|dr|drs|ir|ing)\.\s+)?(\p{Lu}[\p{L}'-]+(?:\s+(?:(?:van|de|der|den|ter|ten|op)\s+)*\p{Lu}[\p{L}'-]+){1,3})/u.exec(
+        dpoSentence,
+      )?.[1];
     const english = /data protection officer|\bdpo\b/i.test(dpoSentence);
-    const dpo = { name: person ?? (english ? "Data protection officer" : "Functionaris gegevensbescherming"), email: dpoEmail };
+    const dpo = {
+      name: person ?? (english ? "Data protection officer" : "Functionaris gegevensbescherming"),
+      email: dpoEmail,
+    };
     if (v.safeParse(ProfileSchema.entries.dpo, dpo).success) {
       suggestions.push({
         field: "dpo",
         value: dpo,
         quote: dpoSentence,
-        why: { nl: "Functionaris gegevensbescherming met e-mailadres in de tekst.", en: "Data protection officer with an email address in the text." },
+        why: {
+          nl: "Functionaris gegevensbescherming met e-mailadres in de tekst.",
+          en: "Data protection officer with an email address in the text.",
+        },
       });
     }
   }
@@ -161,24 +208,49 @@ export function findCompanyName(
   paragraphs: readonly string[],
 ): { name: string; quote: string; why: Bilingual } | null {
   const fromTitle = title === undefined ? undefined : TITLE_NAME.exec(title.trim())?.[1];
-  if (title !== undefined && fromTitle !== undefined && fromTitle !== "" && fromTitle.split(" ").length <= 6) {
-    const name = fromTitle.replace(LEGAL_FORM_SUFFIX, "").replace(/[.]+$/, (dots) => (/\b(?:Zn|Co)$/i.test(fromTitle.slice(0, -dots.length)) ? dots : ""));
+  if (
+    title !== undefined &&
+    fromTitle !== undefined &&
+    fromTitle !== "" &&
+    fromTitle.split(" ").length <= 6
+  ) {
+    const name = fromTitle
+      .replace(LEGAL_FORM_SUFFIX, "")
+      .replace(/[.]+$/, (dots) => (/\b(?:Zn|Co)$/i.test(fromTitle.slice(0, -dots.length)) ? dots : ""));
     // A title in capitals ("PRIVACYVERKLARING KOSTER & ZN.") says nothing about the name's case; a name alone in capitals ("SIM") does.
     const shouting = title === title.toUpperCase() && /\p{Lu}{4}/u.test(title.split(" ")[0] ?? "");
     const readable = shouting ? name.toLowerCase().replace(/(^|\s)\p{L}/gu, (c) => c.toUpperCase()) : name;
-    return { name: readable, quote: title, why: { nl: `Uit de titel ‘${title}’.`, en: `From the title ‘${title}’.` } };
+    return {
+      name: readable,
+      quote: title,
+      why: { nl: `Uit de titel ‘${title}’.`, en: `From the title ‘${title}’.` },
+    };
   }
   const counts = new Map<string, { score: number; quote: string }>();
   paragraphs.forEach((paragraph, index) => {
-    for (const match of paragraph.matchAll(/(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}&'.-]*(?:\s+(?:&\s+)?\p{Lu}[\p{L}\p{N}&'.-]*){0,4}/gu)) {
+    for (const match of paragraph.matchAll(
+      /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}&'.-]*(?:\s+(?:&\s+)?\p{Lu}[\p{L}\p{N}&'.-]*){0,4}/gu,
+    )) {
       const words = match[0]
         .replace(/[.]+$/, (dots) => (/(?:B\.V|N\.V)$/.test(match[0].slice(0, -dots.length)) ? dots : ""))
         .split(/\s+/);
       while (words.length > 0 && NOT_NAMES.has((words[0] ?? "").toLowerCase())) words.shift();
-      const name = words.join(" ").replace(LEGAL_FORM_SUFFIX, "").replace(/[.,]+$/, "");
-      if (name.length < 2 || words.length > 4 || GENERIC.test(name) || /^[\p{Lu}\d\s&.-]+$/u.test(name) && name.length <= 4) continue;
+      const name = words
+        .join(" ")
+        .replace(LEGAL_FORM_SUFFIX, "")
+        .replace(/[.,]+$/, "");
+      if (
+        name.length < 2 ||
+        words.length > 4 ||
+        GENERIC.test(name) ||
+        (/^[\p{Lu}\d\s&.-]+$/u.test(name) && name.length <= 4)
+      )
+        continue;
       const previous = counts.get(name);
-      counts.set(name, { score: (previous?.score ?? 0) + (index === 0 ? 3 : 1), quote: previous?.quote ?? paragraph });
+      counts.set(name, {
+        score: (previous?.score ?? 0) + (index === 0 ? 3 : 1),
+        quote: previous?.quote ?? paragraph,
+      });
     }
   });
   const ranked = [...counts.entries()].sort((a, b) => b[1].score - a[1].score || b[0].length - a[0].length);

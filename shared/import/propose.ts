@@ -88,13 +88,20 @@ export function proposeImport(
     ...doc.sections.map((s) => ({ heading: s.heading, level: s.level, form: s.form, blocks: s.blocks })),
   ];
   const withPieces = parts.map((part) => ({ ...part, pieces: toPieces(part.blocks) }));
-  const language = detectLanguage([doc.title ?? "", ...withPieces.flatMap((p) => [p.heading, ...p.pieces.map((x) => x.text)])].join(" "));
-  const profile = findProfile(doc.title, withPieces.flatMap((p) => p.pieces.map((x) => x.text)));
+  const language = detectLanguage(
+    [doc.title ?? "", ...withPieces.flatMap((p) => [p.heading, ...p.pieces.map((x) => x.text)])].join(" "),
+  );
+  const profile = findProfile(
+    doc.title,
+    withPieces.flatMap((p) => p.pieces.map((x) => x.text)),
+  );
   const companyName = profile.suggestions.find((s) => s.field === "tradeName")?.value;
   const ownName = typeof companyName === "string" ? companyName : context.company.name;
 
   // First pass: structured details found by their own shape weigh in on where a section belongs.
-  const shapes = withPieces.map((part, index) => findShapes(index, part.heading, part.pieces, language, ownName));
+  const shapes = withPieces.map((part, index) =>
+    findShapes(index, part.heading, part.pieces, language, ownName),
+  );
   const matches = matchSections(
     withPieces.map((part, index) => ({
       heading: part.heading === "" ? null : part.heading,
@@ -124,7 +131,9 @@ export function proposeImport(
     placeholders,
   );
   const sentences = sentencesOf(sections);
-  const recipients = found.filter((f): f is Extract<Found, { list: "recipients" }> => f.list === "recipients");
+  const recipients = found.filter(
+    (f): f is Extract<Found, { list: "recipients" }> => f.list === "recipients",
+  );
   const warnings: ImportWarning[] = [
     ...checkMemberCount(sentences, context.group),
     ...checkBaselineContradictions(sentences, known, recipients),
@@ -185,10 +194,17 @@ function placeholderValues(context: ImportContext, language: Language): Placehol
 }
 
 function listOf(key: string | null, targets: readonly ImportTarget[]): string | null {
-  return key === null ? null : (targets.find((t) => t.key === key)?.list ?? (key === "legal_basis" ? "legal_basis" : null));
+  return key === null
+    ? null
+    : (targets.find((t) => t.key === key)?.list ?? (key === "legal_basis" ? "legal_basis" : null));
 }
 
-function extractAll(sections: readonly ImportSection[], targets: readonly ImportTarget[], language: Language, companyName: string): Found[] {
+function extractAll(
+  sections: readonly ImportSection[],
+  targets: readonly ImportTarget[],
+  language: Language,
+  companyName: string,
+): Found[] {
   const hasDataSection = sections.some((s) => listOf(s.key, targets) === "data_categories");
   const inputs = sections.map((section, index) => {
     const about = listOf(section.key, targets);
@@ -199,7 +215,8 @@ function extractAll(sections: readonly ImportSection[], targets: readonly Import
       about,
       pieces: section.pieces,
       // Data named in running text counts where data is the subject, or anywhere in a text without such a section.
-      prose: about === "data_categories" || target?.topics.includes("introduction") === true || !hasDataSection,
+      prose:
+        about === "data_categories" || target?.topics.includes("introduction") === true || !hasDataSection,
     };
   });
   const cookies = extractCookies(inputs, { companyName, language });
@@ -213,7 +230,13 @@ function extractAll(sections: readonly ImportSection[], targets: readonly Import
 }
 
 /** What a section's own shape says it holds: a cookie table, purposes with bases, retention rules. */
-function findShapes(index: number, heading: string, pieces: readonly Piece[], language: Language, companyName: string): TopicWeights {
+function findShapes(
+  index: number,
+  heading: string,
+  pieces: readonly Piece[],
+  language: Language,
+  companyName: string,
+): TopicWeights {
   const weights: TopicWeights = new Map<Topic, number>();
   const section = { index, heading, about: null, pieces, prose: false };
   const add = (topic: Topic, count: number): void => {
@@ -226,8 +249,14 @@ function findShapes(index: number, heading: string, pieces: readonly Piece[], la
   return weights;
 }
 
-const DUTCH = new Set("de het een en van voor wij we u uw je jouw is niet met zijn worden wordt ook die dat deze onze bij als".split(" "));
-const ENGLISH = new Set("the a an and of for we you your is not with are be this that our by as it".split(" "));
+const DUTCH = new Set(
+  "de het een en van voor wij we u uw je jouw is niet met zijn worden wordt ook die dat deze onze bij als".split(
+    " ",
+  ),
+);
+const ENGLISH = new Set(
+  "the a an and of for we you your is not with are be this that our by as it".split(" "),
+);
 
 /** Dutch unless English words clearly outnumber Dutch ones. */
 export function detectLanguage(text: string): Language {
@@ -239,4 +268,3 @@ export function detectLanguage(text: string): Language {
   }
   return en > nl * 1.5 ? "en" : "nl";
 }
-

@@ -35,7 +35,9 @@ export function readKnownSentences(
     section.body
       .split(/\n+/)
       .map((line) => stripMarkdown(line.replace(/^\s*-\s+/, "")))
-      .flatMap((line) => splitSentences(line.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (_m, name: string) => values[name] ?? " ")))
+      .flatMap((line) =>
+        splitSentences(line.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (_m, name: string) => values[name] ?? " ")),
+      )
       .map((text) => ({ key: section.key, text, words: toWords(text) }))
       .filter((s) => s.words.length > 0),
   );
@@ -67,7 +69,11 @@ export interface SentenceMatch {
 }
 
 /** Each sentence of a piece with the baseline sentence it repeats, preferring the given section. */
-export function matchSentences(text: string, known: readonly KnownSentence[], prefer?: string): SentenceMatch[] {
+export function matchSentences(
+  text: string,
+  known: readonly KnownSentence[],
+  prefer?: string,
+): SentenceMatch[] {
   return splitSentences(text).map((sentence) => {
     const words = toWords(sentence);
     let best: { known: KnownSentence; score: number } | undefined;

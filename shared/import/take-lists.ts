@@ -32,11 +32,17 @@ export interface TakenLists {
 /** The comparable names of a list item, in each language it has: what makes two items the same entry. */
 export function identify(list: ListKey, item: unknown): string[] {
   const record = item as Record<string, unknown>;
-  const clean = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  const clean = (text: string): string =>
+    text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim();
   const texts = (value: unknown): string[] =>
     typeof value === "string"
       ? [clean(value)]
-      : Object.values((value ?? {}) as Record<string, string>).map(clean).filter((t) => t !== "");
+      : Object.values((value ?? {}) as Record<string, string>)
+          .map(clean)
+          .filter((t) => t !== "");
   switch (list) {
     case "data_categories":
     case "purposes":
@@ -44,7 +50,9 @@ export function identify(list: ListKey, item: unknown): string[] {
     case "retention":
       return texts(record.subject);
     case "recipients":
-      return texts(record.name).map((t) => t.replace(/\s+(?:b v|n v|bv|nv|ltd|limited|inc|llc|gmbh|sarl|a s)$/, ""));
+      return texts(record.name).map((t) =>
+        t.replace(/\s+(?:b v|n v|bv|nv|ltd|limited|inc|llc|gmbh|sarl|a s)$/, ""),
+      );
     case "cookies":
       return texts(record.name);
   }
@@ -82,13 +90,17 @@ export function completeItem(
     }
     case "cookies": {
       const { session: _session, ...item } = found.item;
-      if (item.purpose === undefined || found.missing.some((m) => m !== "purpose")) return { ok: false, reason: "incomplete" };
+      if (item.purpose === undefined || found.missing.some((m) => m !== "purpose"))
+        return { ok: false, reason: "incomplete" };
       return check(CookieSchema, item);
     }
   }
 }
 
-function check(schema: v.GenericSchema, item: unknown): { ok: true; item: unknown } | { ok: false; reason: "invalid" } {
+function check(
+  schema: v.GenericSchema,
+  item: unknown,
+): { ok: true; item: unknown } | { ok: false; reason: "invalid" } {
   const parsed = v.safeParse(schema, item);
   return parsed.success ? { ok: true, item: parsed.output } : { ok: false, reason: "invalid" };
 }
@@ -121,7 +133,9 @@ export function takeFoundItems(
       (lists[entry.list] as unknown[]).length = 0;
     }
     const list = lists[entry.list] as unknown[];
-    const duplicate = list.some((item) => same(entry.list, item, complete.item) && sameRetention(entry.list, item, complete.item));
+    const duplicate = list.some(
+      (item) => same(entry.list, item, complete.item) && sameRetention(entry.list, item, complete.item),
+    );
     if (duplicate) {
       listed.add(index);
       return void left.set(index, "duplicate");
@@ -137,5 +151,7 @@ export function takeFoundItems(
 /** Two retention rules for one subject are the same entry only with the same period or criterion. */
 function sameRetention(list: ListKey, a: unknown, b: unknown): boolean {
   if (list !== "retention") return true;
-  return JSON.stringify((a as { period?: unknown }).period) === JSON.stringify((b as { period?: unknown }).period);
+  return (
+    JSON.stringify((a as { period?: unknown }).period) === JSON.stringify((b as { period?: unknown }).period)
+  );
 }

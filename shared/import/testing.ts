@@ -39,6 +39,9 @@ export function createImportGroup(): Group {
   };
 }
 
-export function createImportContext(company: { slug: string; name: string }, draft = createBlankContent()): ImportContext {
+export function createImportContext(
+  company: { slug: string; name: string },
+  draft = createBlankContent(),
+): ImportContext {
   return { group: createImportGroup(), company, draft };
 }

@@ -19,23 +19,92 @@ const cues = (nl: string, en: string): Cues => ({ nl: nl.split("|"), en: en.spli
 // Headings seen in real statements that the checklist's cues do not cover. Suggested for the
 // checklist itself in the import report; kept here so the importer does not wait for it.
 const EXTRA_HEADINGS: readonly [Topic, Cues][] = [
-  ["CONTROLLER_IDENTITY", cues("wie we zijn|wie wij zijn|wie is verantwoordelijk|verantwoordelijke|verantwoordelijk|onze rol|onze gegevens|contact opnemen", "who is responsible|responsible|our role|controller|how to contact us|contact")],
-  ["DATA_CATEGORIES", cues("vastleggen|welke gegevens|gegevens die wij|gegevens die we|persoonsgegevens die|wat wij van u|wat we van je|verzamelen wij|verzamelen we|gegevens van", "personal data we collect|data we collect|information we collect|what personal data|what information|data we hold")],
-  ["PURPOSES", cues("waarom|waarvoor|gebruiken wij|gebruiken we|doel|doelen|doeleinden|waar we ze voor", "how we use|why we|purpose|use of your data|what we do with")],
-  ["LEGAL_BASIS", cues("grondslagen|rechtsgronden|toestemming|op welke basis", "legal basis|lawful basis|consent")],
-  ["RECIPIENTS", cues("delen|ontvangers|verwerkers|subverwerkers|sub-verwerkers|leveranciers|derden|dienstverleners|wie krijgen|wie krijgt|wie ontvangt|wie ontvangen|met wie|iemand anders|anderen|andere partijen|verstrekking", "share|sharing|who we share|subprocessors|sub-processors|suppliers|service providers|third parties|recipients")],
-  ["TRANSFER_FACT", cues("buiten de eer|buiten de eu|buiten europa|internationale doorgifte|doorgifte", "outside the eea|outside the eu|international transfers|transfers")],
-  ["RETENTION", cues("hoe lang|bewaren|bewaring|bewaartermijn|opslag van", "how long|retention|storage period|keeping your data")],
-  ["RIGHT_ACCESS", cues("rechten|inzage|inzageverzoek|inzien|uw gegevens inzien|privacyrechten|verzoek", "rights|access request|subject access|your rights")],
+  [
+    "CONTROLLER_IDENTITY",
+    cues(
+      "wie we zijn|wie wij zijn|wie is verantwoordelijk|verantwoordelijke|verantwoordelijk|onze rol|onze gegevens|contact opnemen",
+      "who is responsible|responsible|our role|controller|how to contact us|contact",
+    ),
+  ],
+  [
+    "DATA_CATEGORIES",
+    cues(
+      "vastleggen|welke gegevens|gegevens die wij|gegevens die we|persoonsgegevens die|wat wij van u|wat we van je|verzamelen wij|verzamelen we|gegevens van",
+      "personal data we collect|data we collect|information we collect|what personal data|what information|data we hold",
+    ),
+  ],
+  [
+    "PURPOSES",
+    cues(
+      "waarom|waarvoor|gebruiken wij|gebruiken we|doel|doelen|doeleinden|waar we ze voor",
+      "how we use|why we|purpose|use of your data|what we do with",
+    ),
+  ],
+  [
+    "LEGAL_BASIS",
+    cues("grondslagen|rechtsgronden|toestemming|op welke basis", "legal basis|lawful basis|consent"),
+  ],
+  [
+    "RECIPIENTS",
+    cues(
+      "delen|ontvangers|verwerkers|subverwerkers|sub-verwerkers|leveranciers|derden|dienstverleners|wie krijgen|wie krijgt|wie ontvangt|wie ontvangen|met wie|iemand anders|anderen|andere partijen|verstrekking",
+      "share|sharing|who we share|subprocessors|sub-processors|suppliers|service providers|third parties|recipients",
+    ),
+  ],
+  [
+    "TRANSFER_FACT",
+    cues(
+      "buiten de eer|buiten de eu|buiten europa|internationale doorgifte|doorgifte",
+      "outside the eea|outside the eu|international transfers|transfers",
+    ),
+  ],
+  [
+    "RETENTION",
+    cues(
+      "hoe lang|bewaren|bewaring|bewaartermijn|opslag van",
+      "how long|retention|storage period|keeping your data",
+    ),
+  ],
+  [
+    "RIGHT_ACCESS",
+    cues(
+      "rechten|inzage|inzageverzoek|inzien|uw gegevens inzien|privacyrechten|verzoek",
+      "rights|access request|subject access|your rights",
+    ),
+  ],
   ["WITHDRAW_CONSENT", cues("toestemming intrekken|intrekken", "withdraw consent|withdrawing consent")],
   ["COMPLAINT_SA", cues("klacht|klachten|ontevreden", "complaint|complaints")],
-  ["COOKIES", cues("cookies|cookie|analytics|websitestatistieken|tracking", "cookies|cookie|analytics|tracking")],
+  [
+    "COOKIES",
+    cues("cookies|cookie|analytics|websitestatistieken|tracking", "cookies|cookie|analytics|tracking"),
+  ],
   ["AUTOMATED_DECISION", cues("geautomatiseerde besluitvorming|profilering", "automated decision|profiling")],
-  ["introduction", cues("inleiding|introductie|over deze verklaring|over dit reglement|algemeen|over ons|reikwijdte|toepassingsgebied|werkingssfeer", "introduction|about this notice|about this statement|general|about us|scope")],
-  ["security", cues("beveiliging|beveiligen|veiligheid van uw gegevens|informatiebeveiliging", "security|how we protect|keeping your data safe")],
+  [
+    "introduction",
+    cues(
+      "inleiding|introductie|over deze verklaring|over dit reglement|algemeen|over ons|reikwijdte|toepassingsgebied|werkingssfeer",
+      "introduction|about this notice|about this statement|general|about us|scope",
+    ),
+  ],
+  [
+    "security",
+    cues(
+      "beveiliging|beveiligen|veiligheid van uw gegevens|informatiebeveiliging",
+      "security|how we protect|keeping your data safe",
+    ),
+  ],
   ["breaches", cues("datalek|datalekken|incidenten", "data breach|data breaches|incidents")],
-  ["changes", cues("wijzigingen|wijziging|aanpassingen|slotbepaling|slotbepalingen", "changes|updates to this|changes to this|final provisions")],
-  ["images", cues("foto's|foto|video's|beeldmateriaal|camerabeelden|camera", "photos|images|video|cctv|camera")],
+  [
+    "changes",
+    cues(
+      "wijzigingen|wijziging|aanpassingen|slotbepaling|slotbepalingen",
+      "changes|updates to this|changes to this|final provisions",
+    ),
+  ],
+  [
+    "images",
+    cues("foto's|foto|video's|beeldmateriaal|camerabeelden|camera", "photos|images|video|cctv|camera"),
+  ],
   ["minors", cues("kinderen|minderjarigen|jeugdleden", "children|minors")],
 ];
 
@@ -97,23 +166,67 @@ const SIGNALS: readonly Signal[] = [
   ["CONTROLLER_IDENTITY", /[\w.%+-]+@[\w-]+\.[a-z]{2,}/, 0.5],
   ["CONTROLLER_IDENTITY", /\b\d{4} ?[a-z]{2}\b/, 1],
   ["CONTROLLER_IDENTITY", /\bkvk\b|kamer van koophandel|chamber of commerce/, 1],
-  ["CONTROLLER_IDENTITY", /verwerkingsverantwoordelijke|is verantwoordelijk voor|zijn wij verwerker|\bcontroller\b|gevestigd aan|gevestigd in|registered office/, 1],
+  [
+    "CONTROLLER_IDENTITY",
+    /verwerkingsverantwoordelijke|is verantwoordelijk voor|zijn wij verwerker|\bcontroller\b|gevestigd aan|gevestigd in|registered office/,
+    1,
+  ],
   ["CONTROLLER_IDENTITY", /functionaris gegevensbescherming|data protection officer/, 1],
-  ["PURPOSES", /\b(?:gebruiken|verwerken) (?:wij|we) (?:uw |je |jouw |deze |de )?(?:persoons)?gegevens (?:om|voor)\b|\bwe use (?:your |this )?(?:personal )?(?:data|information) (?:to|for)\b|\bdoeleinden\b|\bdoelen\b|\bpurposes?\b/, 1.2],
+  [
+    "PURPOSES",
+    /\b(?:gebruiken|verwerken) (?:wij|we) (?:uw |je |jouw |deze |de )?(?:persoons)?gegevens (?:om|voor)\b|\bwe use (?:your |this )?(?:personal )?(?:data|information) (?:to|for)\b|\bdoeleinden\b|\bdoelen\b|\bpurposes?\b/,
+    1.2,
+  ],
   ["PURPOSES", /\bom (?:de |je |uw |jouw )?[a-z]+ .{0,60}\bte [a-z]+/, 0.4],
   ["LEGAL_BASIS", /grondslag|rechtsgrond|legal basis|lawful basis/, 1.2],
-  ["LEGAL_BASIS", /uitvoering van (?:de|een|het) (?:\w+)?overeenkomst|wettelijke verplichting|gerechtvaardigd(?:e)? belang|performance of a contract|legal obligation|legitimate interest/, 0.6],
-  ["LEGAL_BASIS", /\b(?:met|op basis van) (?:uw|je|jouw) toestemming|\bwith your consent\b|vragen (?:wij|we) (?:uw|je|jouw) toestemming/, 0.6],
-  ["RECIPIENTS", /verwerkersovereenkomst|\bverwerkers?\b|subverwerker|processing agreement|\bprocessors?\b/, 1],
-  ["RECIPIENTS", /\bderden\b|third part|\bdelen (?:wij|we)\b|\bwe share\b|\bontvangt\b|\bontvangen\b|schakelen (?:wij|we) .{0,40}\bin\b|geven (?:wij|we) .{0,60}\bdoor\b|krijgen .{0,30}\bgegevens\b/, 0.6],
-  ["TRANSFER_FACT", /buiten de (?:eer|eu|europese)|derde land|verenigde staten|\bvs\b|united states|outside the (?:eea|eu)|international transfer|doorgifte|adequaatheidsbesluit|adequacy decision|standaardcontractbepalingen|standard contractual clauses|data privacy framework/, 1.5],
+  [
+    "LEGAL_BASIS",
+    /uitvoering van (?:de|een|het) (?:\w+)?overeenkomst|wettelijke verplichting|gerechtvaardigd(?:e)? belang|performance of a contract|legal obligation|legitimate interest/,
+    0.6,
+  ],
+  [
+    "LEGAL_BASIS",
+    /\b(?:met|op basis van) (?:uw|je|jouw) toestemming|\bwith your consent\b|vragen (?:wij|we) (?:uw|je|jouw) toestemming/,
+    0.6,
+  ],
+  [
+    "RECIPIENTS",
+    /verwerkersovereenkomst|\bverwerkers?\b|subverwerker|processing agreement|\bprocessors?\b/,
+    1,
+  ],
+  [
+    "RECIPIENTS",
+    /\bderden\b|third part|\bdelen (?:wij|we)\b|\bwe share\b|\bontvangt\b|\bontvangen\b|schakelen (?:wij|we) .{0,40}\bin\b|geven (?:wij|we) .{0,60}\bdoor\b|krijgen .{0,30}\bgegevens\b/,
+    0.6,
+  ],
+  [
+    "TRANSFER_FACT",
+    /buiten de (?:eer|eu|europese)|derde land|verenigde staten|\bvs\b|united states|outside the (?:eea|eu)|international transfer|doorgifte|adequaatheidsbesluit|adequacy decision|standaardcontractbepalingen|standard contractual clauses|data privacy framework/,
+    1.5,
+  ],
   ["RETENTION", /bewaartermijn|bewaarplicht|retention period|\bretention\b/, 1],
-  ["RIGHT_ACCESS", /\binzage\b|\binzien\b|in te zien|rectificatie|corrigeren|correctie|verbeteren|laten aanpassen|verwijderen|wissen|beperk|bezwaar|overdragen|overdracht|\baccess\b|rectif|erasure|restrict|\bobject\b|portab/, 0],
-  ["COMPLAINT_SA", /\bklacht|autoriteit persoonsgegevens|complaint|supervisory authority|data protection authority/, 1.5],
+  [
+    "RIGHT_ACCESS",
+    /\binzage\b|\binzien\b|in te zien|rectificatie|corrigeren|correctie|verbeteren|laten aanpassen|verwijderen|wissen|beperk|bezwaar|overdragen|overdracht|\baccess\b|rectif|erasure|restrict|\bobject\b|portab/,
+    0,
+  ],
+  [
+    "COMPLAINT_SA",
+    /\bklacht|autoriteit persoonsgegevens|complaint|supervisory authority|data protection authority/,
+    1.5,
+  ],
   ["WITHDRAW_CONSENT", /intrekken|afmeldlink|afmelden|uitschrijven|withdraw|unsubscribe/, 0.8],
   ["COOKIES", /\bcookies?\b|tracking|\bpixel\b|matomo|google analytics/, 1],
-  ["introduction", /in deze (?:privacy)?verklaring|in dit (?:document|statement)|this (?:privacy )?(?:notice|statement|policy) (?:explains|describes)|hieronder leest u|hier lees je|leggen (?:wij|we) uit/, 1],
-  ["changes", /(?:deze|onze|dit) (?:privacy)?(?:verklaring|reglement) (?:aanpassen|wijzigen)|(?:verklaring|reglement)\b.{0,60}\b(?:gewijzigd|wijzigen|aangepast|aanpassen)|(?:aanpassen|wijzigen|bijwerken)\b.{0,40}(?:verklaring|reglement)|laatst bijgewerkt|nieuwste versie|update this (?:notice|statement|policy)|last updated|latest version/, 1],
+  [
+    "introduction",
+    /in deze (?:privacy)?verklaring|in dit (?:document|statement)|this (?:privacy )?(?:notice|statement|policy) (?:explains|describes)|hieronder leest u|hier lees je|leggen (?:wij|we) uit/,
+    1,
+  ],
+  [
+    "changes",
+    /(?:deze|onze|dit) (?:privacy)?(?:verklaring|reglement) (?:aanpassen|wijzigen)|(?:verklaring|reglement)\b.{0,60}\b(?:gewijzigd|wijzigen|aangepast|aanpassen)|(?:aanpassen|wijzigen|bijwerken)\b.{0,40}(?:verklaring|reglement)|laatst bijgewerkt|nieuwste versie|update this (?:notice|statement|policy)|last updated|latest version/,
+    1,
+  ],
   ["security", /beveilig|iso 27001|nen 7510|versleuteld|encrypt|pentest|tweestapsverificatie|two-factor/, 1],
   ["breaches", /datalek|data breach|72 uur|72 hours/, 1.5],
   ["images", /\bfoto'?s\b|\bvideo'?s\b|beeldmateriaal|camerabeelden|\bphotos?\b/, 1],
@@ -138,12 +251,14 @@ export function readBodyTopics(pieces: readonly string[]): TopicWeights {
   for (const piece of pieces) {
     const text = normalizeForMatch(piece);
     for (const sentence of text.split(/(?<=[.!?;])\s+/)) {
-      for (const [topic, pattern, weight] of SIGNALS) if (weight > 0 && pattern.test(sentence)) add(topic, weight);
+      for (const [topic, pattern, weight] of SIGNALS)
+        if (weight > 0 && pattern.test(sentence)) add(topic, weight);
       if (SIGNALS.some(([t, p]) => t === "RIGHT_ACCESS" && p.test(sentence)) && RIGHTS_CONTEXT.test(sentence))
         add("RIGHT_ACCESS", 1.2);
       const periods = findPeriods(sentence).length;
       if (periods > 0 && RETENTION_VERB.test(sentence)) add("RETENTION", 2 * Math.min(periods, 2));
-      else if (periods > 0 && /\bna\b|\bnadat\b|\bafter\b|\bzolang\b|\bas long as\b/.test(sentence)) add("RETENTION", 0.8);
+      else if (periods > 0 && /\bna\b|\bnadat\b|\bafter\b|\bzolang\b|\bas long as\b/.test(sentence))
+        add("RETENTION", 0.8);
       const nouns = (sentence.match(DATA_NOUNS) ?? []).length;
       if (nouns >= 3) add("DATA_CATEGORIES", 2);
       else if (nouns > 0 && sentence.length < 80) dataBullets++;

@@ -35,10 +35,41 @@ export interface ImportWarning {
 }
 
 const NUMBERS: Record<string, number> = {
-  een: 1, één: 1, twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6, zeven: 7, acht: 8, negen: 9, tien: 10,
-  elf: 11, twaalf: 12, dertien: 13, veertien: 14, vijftien: 15, zestien: 16, zeventien: 17, achttien: 18,
-  negentien: 19, twintig: 20, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8,
-  nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20,
+  een: 1,
+  één: 1,
+  twee: 2,
+  drie: 3,
+  vier: 4,
+  vijf: 5,
+  zes: 6,
+  zeven: 7,
+  acht: 8,
+  negen: 9,
+  tien: 10,
+  elf: 11,
+  twaalf: 12,
+  dertien: 13,
+  veertien: 14,
+  vijftien: 15,
+  zestien: 16,
+  zeventien: 17,
+  achttien: 18,
+  negentien: 19,
+  twintig: 20,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
 };
 const COUNT = new RegExp(
   `(?<![\\p{L}\\p{N}])(\\d{1,3}|${Object.keys(NUMBERS).join("|")})\\s+(?:(?:aangesloten|zelfstandige|verschillende|zuster|afzonderlijke|member|affiliated|independent)\\s+)?(?:bedrijven|ondernemingen|werkmaatschappijen|dochterbedrijven|dochterondernemingen|dochters|vennootschappen|zusterbedrijven|companies|businesses|subsidiaries|member companies)\\b`,
@@ -62,7 +93,11 @@ export function checkMemberCount(sentences: readonly SourceSentence[], group: Gr
       if (!Number.isFinite(stated) || stated === count) continue;
       // Only about the group: the sentence names it, or how companies belong to it.
       const normal = normalizeForMatch(sentence.text);
-      if (!normal.includes(normalizeForMatch(group.name)) && !/aangesloten|groep|group|bestaat uit|consists of|onderdeel van|part of|samen|together/.test(normal)) continue;
+      if (
+        !normal.includes(normalizeForMatch(group.name)) &&
+        !/aangesloten|groep|group|bestaat uit|consists of|onderdeel van|part of|samen|together/.test(normal)
+      )
+        continue;
       out.push({
         kind: "member_count",
         section: sentence.section,
@@ -81,8 +116,12 @@ const NEGATION = /\b(?:nooit|niet|geen|never|not|no|none)\b/;
 const CLAIMS: readonly { id: string; about: RegExp; name: Bilingual }[] = [
   {
     id: "transfer",
-    about: /buiten de (?:eer|eu|europese)|\bbuitenland|derde land|verenigde staten|\bvs\b|amerika|outside the (?:eea|eu|european)|\babroad\b|united states|third countr/,
-    name: { nl: "doorgifte van persoonsgegevens buiten de EU/EER", en: "transfers of personal data outside the EU/EEA" },
+    about:
+      /buiten de (?:eer|eu|europese)|\bbuitenland|derde land|verenigde staten|\bvs\b|amerika|outside the (?:eea|eu|european)|\babroad\b|united states|third countr/,
+    name: {
+      nl: "doorgifte van persoonsgegevens buiten de EU/EER",
+      en: "transfers of personal data outside the EU/EEA",
+    },
   },
   {
     id: "selling",
@@ -92,7 +131,10 @@ const CLAIMS: readonly { id: string; about: RegExp; name: Bilingual }[] = [
   {
     id: "profiling",
     about: /geautomatiseerde besluit|profilering|automated decision|profiling/,
-    name: { nl: "geautomatiseerde besluitvorming en profilering", en: "automated decision-making and profiling" },
+    name: {
+      nl: "geautomatiseerde besluitvorming en profilering",
+      en: "automated decision-making and profiling",
+    },
   },
 ];
 
@@ -130,7 +172,12 @@ export function checkBaselineContradictions(
       for (const found of recipients) {
         const country = found.item.country;
         if (country !== undefined && !isEeaCountry(country) && !found.assumed.includes("country"))
-          mine.push({ id: "transfer", positive: true, text: found.source.quote, section: found.source.section });
+          mine.push({
+            id: "transfer",
+            positive: true,
+            text: found.source.quote,
+            section: found.source.section,
+          });
       }
     }
     for (const polarity of [true, false]) {
@@ -162,7 +209,10 @@ export function checkOtherCompany(
   const out: ImportWarning[] = [];
   for (const member of group.members) {
     if (member.slug === company.slug || member.name === company.name) continue;
-    const pattern = new RegExp(`(?<![\\p{L}])${member.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`, "u");
+    const pattern = new RegExp(
+      `(?<![\\p{L}])${member.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`,
+      "u",
+    );
     const hits = sentences.filter((s) => pattern.test(s.text));
     const ownHits = sentences.filter((s) => s.text.includes(company.name)).length;
     // Group statements list all members once; a company's own statement names itself most.

@@ -26,7 +26,7 @@ export function renderText(statement: ResolvedStatement, meta: VersionMeta | nul
 
 function underline(title: string, char: string): string {
   const line = oneLine(title);
-  return `${line}\n${char.repeat(Math.max(3, [...line].length))}`;
+  return `${line}\n${char.repeat(Math.max(3, Array.from(line).length))}`;
 }
 
 export const renderBlocksText = rememberPerBlocks(writeBlocksText);

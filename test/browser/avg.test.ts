@@ -88,7 +88,9 @@ it("imports JCC Software's statement: review, change a choice, accept into the d
   const before = await readDraft(page.request);
   const publicBefore = await publicStatement(page.request);
   // What the API proposes for this text, to hold the page to showing all of it.
-  const proposed = await page.request.post(`${API}/import`, { data: { text: STATEMENT_TEXT, format: "text" } });
+  const proposed = await page.request.post(`${API}/import`, {
+    data: { text: STATEMENT_TEXT, format: "text" },
+  });
   expect(proposed.status()).toBe(200);
   const proposal = ((await proposed.json()) as { proposal: Proposal }).proposal;
   expect(proposal.sections.length).toBeGreaterThan(8);
@@ -129,14 +131,21 @@ it("imports JCC Software's statement: review, change a choice, accept into the d
     );
     // The five categories found are listed, to be added beside the draft's by default.
     expect(await page.locator("#import-list-data_categories").textContent()).toContain("5 gevonden");
-    expect(await page.getByRole("radio", { name: /^Toevoegen aan de 9 in het concept/ }).first().isChecked()).toBe(true);
+    expect(
+      await page
+        .getByRole("radio", { name: /^Toevoegen aan de 9 in het concept/ })
+        .first()
+        .isChecked(),
+    ).toBe(true);
 
     // The editor leaves the "Google Analytics" section out; the review says so at once.
     const analytics = targetSelect(page, /“Google Analytics”/);
     expect(await analytics.inputValue()).toBe("cookies");
     await analytics.selectOption({ label: "Weglaten" });
     const analyticsItem = sectionItem(page, "Google Analytics");
-    await expect.poll(() => analyticsItem.locator(".import-placement").textContent()).toContain("Weggelaten: Weggelaten op jouw keuze.");
+    await expect
+      .poll(() => analyticsItem.locator(".import-placement").textContent())
+      .toContain("Weggelaten: Weggelaten op jouw keuze.");
     expect(await analyticsItem.locator(".import-why").textContent()).toContain("Je hebt dit veranderd");
     await checkScreen(page, "avg-import-review");
 
@@ -194,30 +203,43 @@ it("shows what the text adds to a baseline section, takes one suggested detail o
 
     // One warning: the text's "vijf aangesloten bedrijven" against the group's eight.
     const warnings = page.getByRole("region", { name: /^Let op/ });
-    expect(await warnings.locator(".import-warning").filter({ hasText: "vijf aangesloten bedrijven" }).textContent()).toContain(
-      "Conxillium heeft 8 bedrijven",
-    );
+    expect(
+      await warnings
+        .locator(".import-warning")
+        .filter({ hasText: "vijf aangesloten bedrijven" })
+        .textContent(),
+    ).toContain("Conxillium heeft 8 bedrijven");
 
     // The difference against "Wie ontvangen de gegevens?": the baseline's paragraph is not added again, the new one is.
     const recipients = sectionItem(page, "Wie ontvangen de gegevens?");
-    const difference = recipients.getByRole("region", { name: /^Verschil met “Wie ontvangen de gegevens\?”/ });
+    const difference = recipients.getByRole("region", {
+      name: /^Verschil met “Wie ontvangen de gegevens\?”/,
+    });
     const pieces = difference.locator(".import-piece");
     expect(await pieces.count()).toBe(2);
     expect(await pieces.nth(0).locator(".import-fate").textContent()).toBe("Staat al in de basis");
-    expect(await pieces.nth(0).locator(".import-body").textContent()).toContain("Het grootste deel van de persoonsgegevens");
+    expect(await pieces.nth(0).locator(".import-body").textContent()).toContain(
+      "Het grootste deel van de persoonsgegevens",
+    );
     expect(await pieces.nth(1).locator(".import-fate").textContent()).toBe("Nieuw — wordt toegevoegd");
     expect(await pieces.nth(1).locator(".import-body").textContent()).toContain("Previder B.V.");
     expect(await recipients.locator(".import-placement").textContent()).toContain("Aanvulling op de basis");
 
     // The as-written check beside the merged one.
-    expect(await page.locator(".import-scores").textContent()).toMatch(/Zoals geschreven: \d{1,3} \/ 100.*Na import in het concept: \d{1,3} \/ 100/);
+    expect(await page.locator(".import-scores").textContent()).toMatch(
+      /Zoals geschreven: \d{1,3} \/ 100.*Na import in het concept: \d{1,3} \/ 100/,
+    );
     // The English side of the imported text is counted as needing translation.
-    expect(await page.getByRole("region", { name: "Vertaling" }).textContent()).toMatch(/\d+ secties hebben nog geen Engelse tekst/);
+    expect(await page.getByRole("region", { name: "Vertaling" }).textContent()).toMatch(
+      /\d+ secties hebben nog geen Engelse tekst/,
+    );
 
     // The e-mail address the text gives is a suggestion with its quote; it is taken only when ticked.
     const email = page.getByRole("checkbox", { name: "E-mailadres privacy@jccsoftware.nl overnemen" });
     expect(await email.isChecked()).toBe(false);
-    expect(await page.getByRole("checkbox", { name: /^Telefoonnummer .* overnemen$/ }).isChecked()).toBe(false);
+    expect(await page.getByRole("checkbox", { name: /^Telefoonnummer .* overnemen$/ }).isChecked()).toBe(
+      false,
+    );
     await email.check();
     await checkScreen(page, "avg-import-difference");
 
@@ -226,7 +248,9 @@ it("shows what the text adds to a baseline section, takes one suggested detail o
     const after = await readDraft(page.request);
     expect(after.content.profile).toEqual({ ...before.content.profile, email: "privacy@jccsoftware.nl" });
     expect(after.content.overrides.recipients?.body?.nl).toContain("Voor de hosting van het klantenportaal");
-    expect(after.content.overrides.recipients?.body?.nl).not.toContain("Het grootste deel van de persoonsgegevens");
+    expect(after.content.overrides.recipients?.body?.nl).not.toContain(
+      "Het grootste deel van de persoonsgegevens",
+    );
   } finally {
     await restoreDraft(page.request, before.content);
   }

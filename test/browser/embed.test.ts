@@ -359,6 +359,7 @@ it("adds a webhook for SIM (secret shown once), logs its delivery on publish, an
 
   // The recipe on the page, run as a receiving website would, accepts the real signature.
   const recipe = (await page.locator("#webhook-verify-js code").textContent()) ?? "";
+  // oxlint-disable-next-line typescript/no-implied-eval -- running the page's recipe is the test
   const verify = new Function(`${recipe}\nreturn verifyVerklaring;`)() as (
     secret: string,
     header: string,

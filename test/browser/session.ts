@@ -31,13 +31,13 @@ export async function submitSignInForm(page: Page, email: string, password = DEM
 
 export interface BrowserSession {
   /** A new browser profile, closed after the test. */
-  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
+  newContext: (options?: BrowserContextOptions) => Promise<BrowserContext>;
   /** Collects the page's CSP violations and uncaught errors; each test must end with none. */
-  watch(page: Page): void;
+  watch: (page: Page) => void;
   /** A page in a fresh browser profile, watched. */
-  freshPage(viewport?: Viewport, options?: BrowserContextOptions): Promise<Page>;
+  freshPage: (viewport?: Viewport, options?: BrowserContextOptions) => Promise<Page>;
   /** A page in a fresh browser profile, signed in as `email` over the API. */
-  signedIn(email: string, viewport?: Viewport, options?: BrowserContextOptions): Promise<Page>;
+  signedIn: (email: string, viewport?: Viewport, options?: BrowserContextOptions) => Promise<Page>;
 }
 
 /**

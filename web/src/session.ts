@@ -28,6 +28,7 @@ export function safeRedirect(target: string | null | undefined, fallback = "/con
   if (!target || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) {
     return fallback;
   }
+  // oxlint-disable-next-line no-control-regex -- a redirect target with control characters is refused
   if (/[\u0000-\u001f\u007f]/.test(target)) return fallback;
   try {
     const url = new URL(target, location.origin);

@@ -1,6 +1,6 @@
 // Sign-in throttling kept in D1, so it holds across isolates and locations: five failures for
 // one account or one address within 15 minutes close that door until the oldest of them ages out.
-import { sha256Hex } from "../../shared/engine.ts";
+import { sha256Hex } from "#shared/engine.ts";
 
 export const MAX_FAILURES = 5;
 export const WINDOW_MS = 15 * 60 * 1000;

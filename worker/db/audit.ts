@@ -1,6 +1,6 @@
 // The audit log: append-only (triggers refuse UPDATE and DELETE) and hash-chained per group.
 // Entries are written in the same batch as the change they describe, so neither exists alone.
-import { sha256Hex } from "../../shared/engine.ts";
+import { sha256Hex } from "#shared/engine.ts";
 
 export interface AuditEntry {
   groupId: number | null;

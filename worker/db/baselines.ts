@@ -1,5 +1,5 @@
 // Published baseline versions of a group.
-import type { Baseline } from "../../shared/model.ts";
+import type { Baseline } from "#shared/model.ts";
 
 export interface BaselineVersionRecord {
   id: number;

@@ -1,6 +1,6 @@
 // Drafts: the working copies of the baseline and of each company, each with a revision number.
 // Saving writes revision N+1 over revision N; a trigger aborts a save over any other revision.
-import type { Baseline, TenantContent } from "../../shared/model.ts";
+import type { Baseline, TenantContent } from "#shared/model.ts";
 
 export interface TenantDraft {
   revision: number;

@@ -1,5 +1,5 @@
 // Groups and their member companies (tenants).
-import type { Group, Language } from "../../shared/model.ts";
+import type { Group, Language } from "#shared/model.ts";
 import type { D1Reader } from "./reader.ts";
 
 export interface GroupRecord {

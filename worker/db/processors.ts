@@ -1,5 +1,5 @@
 // The group's processor register.
-import type { ProcessorEntry, Recipient } from "../../shared/model.ts";
+import type { ProcessorEntry, Recipient } from "#shared/model.ts";
 
 export interface ProcessorRecord extends ProcessorEntry {
   revision: number;

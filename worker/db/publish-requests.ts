@@ -1,5 +1,5 @@
 // Publish requests: with approval on, an editor's publish waits for another privacy lead.
-import type { TenantContent } from "../../shared/model.ts";
+import type { TenantContent } from "#shared/model.ts";
 
 export type RequestStatus = "pending" | "approved" | "rejected" | "withdrawn";
 

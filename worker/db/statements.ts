@@ -1,5 +1,5 @@
 // Published statement versions and their stored renderings: the public endpoint's reads.
-import type { Language } from "../../shared/model.ts";
+import type { Language } from "#shared/model.ts";
 import type { D1Reader } from "./reader.ts";
 
 export const FORMATS = ["html", "fragment", "json", "md", "txt"] as const;

@@ -1,9 +1,9 @@
 // The text of published versions, section by section, for comparing one version with another.
 // Read from the JSON rendering stored at publish time, so a comparison shows exactly the words
 // that were published, and nothing is re-resolved from content.
-import type { Language } from "../../shared/model.ts";
+import type { Language } from "#shared/model.ts";
 import type { D1Reader } from "./reader.ts";
-import type { StatementSections } from "../../shared/diff.ts";
+import type { StatementSections } from "#shared/diff.ts";
 
 export interface VersionText {
   number: number;

@@ -22,7 +22,7 @@ export const readJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(buffer);
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(buffer);
   } catch {
     throw bodyError(400, "invalid_request", "is not valid UTF-8");
   }

@@ -1,7 +1,7 @@
 // The approval setting and publish requests. With approval on, every publish — a privacy lead's
 // too — is a request that a different privacy lead approves or rejects: four eyes, always.
 import { Hono, type Context } from "hono";
-import { GroupSettingsSchema, IdParamSchema, RejectSchema } from "../../shared/api-schemas.ts";
+import { GroupSettingsSchema, IdParamSchema, RejectSchema } from "#shared/api-schemas.ts";
 import { runWithAudit } from "../db/audit.ts";
 import { findLatestBaselineVersion } from "../db/baselines.ts";
 import {

@@ -1,6 +1,6 @@
 // Reading and verifying the audit log. Group admins see the whole group; editors their company.
 import { Hono } from "hono";
-import { AuditQuerySchema } from "../../shared/api-schemas.ts";
+import { AuditQuerySchema } from "#shared/api-schemas.ts";
 import { listAuditRecords, verifyAuditChain } from "../db/audit.ts";
 import { findTenant, listTenants } from "../db/groups.ts";
 import type { AppEnv } from "../env.ts";

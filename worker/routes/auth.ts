@@ -1,6 +1,6 @@
 // Signing in and out. A session is a cookie; nothing in a response ever carries a token or hash.
 import { Hono, type Context } from "hono";
-import { LoginSchema } from "../../shared/api-schemas.ts";
+import { LoginSchema } from "#shared/api-schemas.ts";
 import { authenticateWithPassword } from "../auth/authenticate.ts";
 import {
   checkLoginThrottle,

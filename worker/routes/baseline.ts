@@ -1,7 +1,7 @@
 // The group's baseline: every member reads the published one; the privacy lead edits the draft
 // (revision in ETag / If-Match) and publishes immutable versions.
 import { Hono } from "hono";
-import { BaselineDraftBodySchema, BaselinePublishSchema } from "../../shared/api-schemas.ts";
+import { BaselineDraftBodySchema, BaselinePublishSchema } from "#shared/api-schemas.ts";
 import { runWithAudit } from "../db/audit.ts";
 import {
   findLatestBaselineVersion,

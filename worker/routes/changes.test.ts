@@ -2,23 +2,19 @@
 // demo group seeded, JCC Software with a second version in force and a third one scheduled.
 import { env, exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEMO_BASELINE } from "../../shared/demo/index.ts";
-import type { StatementDiff } from "../../shared/diff.ts";
-import { cspHashSource } from "../../shared/engine.ts";
-import type { TenantContent } from "../../shared/model.ts";
-import { findStrayAngles, readTags } from "../../shared/testing/html.ts";
+import { DEMO_BASELINE } from "#shared/demo/index.ts";
+import type { StatementDiff } from "#shared/diff.ts";
+import { cspHashSource } from "#shared/engine.ts";
+import type { TenantContent } from "#shared/model.ts";
+import { findStrayAngles, readTags } from "#shared/testing/html.ts";
 import { findLatestBaselineVersion } from "../db/baselines.ts";
 import { findGroupBySlug, findTenant } from "../db/groups.ts";
 import type { VersionSummary } from "../db/statements.ts";
 import { seedDemoGroup } from "../demo-seed.ts";
-import type { AppEnv } from "../env.ts";
-import { AppError } from "../errors.ts";
 import { publishTenantVersion } from "../publishing.ts";
 import { createGroup, demoContent, publishAt } from "../test/fixtures.ts";
 import { childrenNamed, parseXml, type XmlElement } from "../test/xml.ts";
 import { call, signInAs } from "../test/clients.ts";
-import { publicChangeRoutes } from "./changes.ts";
-import { tenantVersionRoutes } from "./version-diffs.ts";
 
 const SEEDED = "2026-01-10T09:00:00.000Z";
 const SECOND = "2026-03-01T12:00:00.000Z";

@@ -3,16 +3,10 @@
 // come from the JSON renderings stored at publish time; only the word diff is computed here.
 import { Hono, type Context } from "hono";
 import * as v from "valibot";
-import { diffStatements, type DiffPart, type SectionDiff, type StatementDiff } from "../../shared/diff.ts";
-import { LanguageSchema, type Language } from "../../shared/model.ts";
-import { cspHashSource, PAGE_STYLE, sha256Hex } from "../../shared/engine.ts";
-import {
-  escapeHtml,
-  formatDate,
-  formatIsoDate,
-  LABELS,
-  sectionHeadingId,
-} from "../../shared/render/common.ts";
+import { diffStatements, type DiffPart, type SectionDiff, type StatementDiff } from "#shared/diff.ts";
+import { LanguageSchema, type Language } from "#shared/model.ts";
+import { cspHashSource, PAGE_STYLE, sha256Hex } from "#shared/engine.ts";
+import { escapeHtml, formatDate, formatIsoDate, LABELS, sectionHeadingId } from "#shared/render/common.ts";
 import { findGroupBySlug, findTenant } from "../db/groups.ts";
 import { findFirstEffectiveFrom } from "../db/statements.ts";
 import { findTextsInForce, listRecentTexts, type VersionText } from "../db/version-texts.ts";
@@ -436,6 +430,7 @@ function describeEntry(text: VersionText, previous: VersionText | null, language
 function xml(text: string): string {
   return text
     .replace(
+      // oxlint-disable-next-line no-control-regex -- characters XML 1.0 forbids are removed
       /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
       "",
     )

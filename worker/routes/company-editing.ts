@@ -2,11 +2,11 @@
 // Mounted under /api/groups/:group/tenants/:tenant behind resolveTenantAccess, so the company
 // always comes from the caller's resolved access, never from the request body.
 import { Hono, type Context } from "hono";
-import { PublishSchema, RestoreSchema, TenantDraftBodySchema } from "../../shared/api-schemas.ts";
-import { validateOverrides } from "../../shared/engine.ts";
-import type { TenantContent } from "../../shared/model.ts";
-import { applyProcessorRegister } from "../../shared/processor-register.ts";
-import { preparePublication } from "../../shared/publication.ts";
+import { PublishSchema, RestoreSchema, TenantDraftBodySchema } from "#shared/api-schemas.ts";
+import { validateOverrides } from "#shared/engine.ts";
+import type { TenantContent } from "#shared/model.ts";
+import { applyProcessorRegister } from "#shared/processor-register.ts";
+import { preparePublication } from "#shared/publication.ts";
 import { runWithAudit } from "../db/audit.ts";
 import { findLatestBaselineVersion, type BaselineVersionRecord } from "../db/baselines.ts";
 import { findTenantDraft, isStaleRevision, prepareSaveTenantDraft } from "../db/drafts.ts";

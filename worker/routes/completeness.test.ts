@@ -1,8 +1,8 @@
 // The completeness check, the publish gate and the group report. (Importing: ./import.test.ts.)
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEMO_BASELINE } from "../../shared/demo/index.ts";
-import type { Baseline } from "../../shared/model.ts";
+import { DEMO_BASELINE } from "#shared/demo/index.ts";
+import type { Baseline } from "#shared/model.ts";
 import { seedDemoGroup } from "../demo-seed.ts";
 import { call, signInAs } from "../test/clients.ts";
 import { createGroup, demoContent } from "../test/fixtures.ts";

@@ -1,9 +1,9 @@
 // The AVG completeness check per company, and the group report across companies. Mounted behind
 // the access middleware like the rest of the company API. (Importing lives in ./import.ts.)
 import { Hono, type Context } from "hono";
-import { CompletenessQuerySchema } from "../../shared/api-schemas.ts";
-import { CHECKLIST } from "../../shared/completeness/checklist.ts";
-import type { TenantContent } from "../../shared/model.ts";
+import { CompletenessQuerySchema } from "#shared/api-schemas.ts";
+import { CHECKLIST } from "#shared/completeness/checklist.ts";
+import type { TenantContent } from "#shared/model.ts";
 import { assessContent } from "../completeness.ts";
 import {
   findBaselineVersionById,
@@ -31,8 +31,10 @@ interface VersionContentRow {
 }
 
 /** Mounted under /api/groups/:group/tenants/:tenant. */
-export const companyCompletenessRoutes = new Hono<AppEnv>()
-  .get("/completeness", validate("query", CompletenessQuerySchema), async (c) => {
+export const companyCompletenessRoutes = new Hono<AppEnv>().get(
+  "/completeness",
+  validate("query", CompletenessQuerySchema),
+  async (c) => {
     const { tenant } = c.get("tenantAccess");
     const { group } = c.get("access");
     const { version } = c.req.valid("query");
@@ -63,7 +65,8 @@ export const companyCompletenessRoutes = new Hono<AppEnv>()
       },
       200,
     );
-  });
+  },
+);
 
 interface InForceRow {
   tenant_id: number;

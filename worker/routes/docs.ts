@@ -1,7 +1,7 @@
 // /openapi.json and /docs: the API description and a readable reference of the public endpoint.
 import { Hono } from "hono";
-import { cspHashSource, PAGE_STYLE } from "../../shared/engine.ts";
-import { escapeHtml } from "../../shared/render/common.ts";
+import { cspHashSource, PAGE_STYLE } from "#shared/engine.ts";
+import { escapeHtml } from "#shared/render/common.ts";
 import type { AppEnv } from "../env.ts";
 import { buildOpenApiDocument, ROUTE_DOCS } from "../openapi.ts";
 

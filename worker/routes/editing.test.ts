@@ -1,7 +1,7 @@
 // Editing and publishing through the API, as the privacy lead and the companies' editors do it.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Baseline, TenantContent } from "../../shared/model.ts";
+import type { Baseline, TenantContent } from "#shared/model.ts";
 import { seedDemoGroup } from "../demo-seed.ts";
 import { call, signInAs } from "../test/clients.ts";
 

@@ -3,13 +3,13 @@
 // choices and saves the draft over the revision the editor reviewed (If-Match). The profile
 // changes only in the fields the editor accepted. Mounted under /api/groups/:group/tenants/:tenant.
 import { Hono, type Context } from "hono";
-import * as v from "valibot";
-import { ImportAcceptSchema, ImportSchema, type ImportChoicesSchema } from "../../shared/api-schemas.ts";
-import { ALLOWED_MODES, type Baseline } from "../../shared/model.ts";
-import { planImport } from "../../shared/import/apply.ts";
-import { checkImport } from "../../shared/import/check.ts";
-import type { ImportChoices } from "../../shared/import/choices.ts";
-import { proposeImport, type ImportContext, type ImportProposal } from "../../shared/import/propose.ts";
+import type * as v from "valibot";
+import { ImportAcceptSchema, ImportSchema, type ImportChoicesSchema } from "#shared/api-schemas.ts";
+import { ALLOWED_MODES, type Baseline } from "#shared/model.ts";
+import { planImport } from "#shared/import/apply.ts";
+import { checkImport } from "#shared/import/check.ts";
+import type { ImportChoices } from "#shared/import/choices.ts";
+import { proposeImport, type ImportContext, type ImportProposal } from "#shared/import/propose.ts";
 import { runWithAudit } from "../db/audit.ts";
 import { findTenantDraft, isStaleRevision, prepareSaveTenantDraft, type TenantDraft } from "../db/drafts.ts";
 import { listProcessors } from "../db/processors.ts";
@@ -49,7 +49,10 @@ function readChoices(
   const sections: Record<number, NonNullable<ImportChoices["sections"]>[number]> = {};
   for (const [index, choice] of Object.entries(input.sections ?? {})) {
     if (Number(index) >= proposal.sections.length) {
-      issues.push({ field: `choices.sections.${index}`, message: `is not a section of the text (it has ${proposal.sections.length})` });
+      issues.push({
+        field: `choices.sections.${index}`,
+        message: `is not a section of the text (it has ${proposal.sections.length})`,
+      });
       continue;
     }
     const key = choice.key !== undefined ? choice.key : (proposal.sections[Number(index)]?.key ?? null);
@@ -57,29 +60,45 @@ function readChoices(
     if (key !== null && target === undefined)
       issues.push({ field: `choices.sections.${index}.key`, message: `is not a section of the baseline` });
     if (choice.addHeld === true && target !== undefined && ALLOWED_MODES[target.policy].includes("append"))
-      issues.push({ field: `choices.sections.${index}.addHeld`, message: "only applies to a locked or optional section" });
+      issues.push({
+        field: `choices.sections.${index}.addHeld`,
+        message: "only applies to a locked or optional section",
+      });
     sections[Number(index)] = choice;
   }
   const items: Record<number, NonNullable<ImportChoices["items"]>[number]> = {};
   for (const [index, choice] of Object.entries(input.items ?? {})) {
     const found = proposal.found[Number(index)];
     if (found === undefined) {
-      issues.push({ field: `choices.items.${index}`, message: `is not an item found in the text (${proposal.found.length} were found)` });
+      issues.push({
+        field: `choices.items.${index}`,
+        message: `is not an item found in the text (${proposal.found.length} were found)`,
+      });
       continue;
     }
     if (choice.legalBasis !== undefined && found.list !== "purposes")
       issues.push({ field: `choices.items.${index}.legalBasis`, message: "only applies to a purpose" });
-    if (choice.legalBasis === "legitimate_interest" && found.list === "purposes" && found.item.legitimateInterest === undefined)
+    if (
+      choice.legalBasis === "legitimate_interest" &&
+      found.list === "purposes" &&
+      found.item.legitimateInterest === undefined
+    )
       issues.push({
         field: `choices.items.${index}.legalBasis`,
-        message: "a legitimate interest must be named with it (art. 13(1)(d) AVG); the text names none, so add this purpose in the draft",
+        message:
+          "a legitimate interest must be named with it (art. 13(1)(d) AVG); the text names none, so add this purpose in the draft",
       });
     if (choice.safeguard !== undefined && found.list !== "recipients")
       issues.push({ field: `choices.items.${index}.safeguard`, message: "only applies to a recipient" });
     items[Number(index)] = choice;
   }
   if (issues.length > 0)
-    throw new AppError(422, "invalid_choices", `The choices do not fit this text: ${issues.map((i) => `${i.field} ${i.message}`).join("; ")}`, issues);
+    throw new AppError(
+      422,
+      "invalid_choices",
+      `The choices do not fit this text: ${issues.map((i) => `${i.field} ${i.message}`).join("; ")}`,
+      issues,
+    );
   return {
     sections,
     items,
@@ -96,9 +115,16 @@ export const companyImportRoutes = new Hono<AppEnv>()
     const proposal = proposeImport(c.req.valid("json"), baseline.baseline, await loadContext(c, draft));
     // A proposal only: nothing is written until the editor accepts it into the draft.
     const plan = planImport(draft.content, proposal);
-    const check = checkImport(proposal, plan.content, { baseline: baseline.baseline, group: group.group, slug: tenant.slug });
+    const check = checkImport(proposal, plan.content, {
+      baseline: baseline.baseline,
+      group: group.group,
+      slug: tenant.slug,
+    });
     c.header("ETag", revisionEtag(draft.revision));
-    return c.json({ proposal, check, of: { draftRevision: draft.revision, baselineVersion: baseline.number } }, 200);
+    return c.json(
+      { proposal, check, of: { draftRevision: draft.revision, baselineVersion: baseline.number } },
+      200,
+    );
   })
   .post("/import/accept", validate("json", ImportAcceptSchema), async (c) => {
     const { tenant, role } = requireTenantEditor(c);
@@ -109,7 +135,11 @@ export const companyImportRoutes = new Hono<AppEnv>()
     if (draft.revision !== revision) {
       throw conflictWithCurrent("The draft changed while you reviewed the import; review it again.", draft);
     }
-    const proposal = proposeImport({ text: input.text, format: input.format }, baseline.baseline, await loadContext(c, draft));
+    const proposal = proposeImport(
+      { text: input.text, format: input.format },
+      baseline.baseline,
+      await loadContext(c, draft),
+    );
     const choices = readChoices(input.choices, proposal, baseline.baseline);
     const plan = planImport(draft.content, proposal, choices);
     const now = new Date().toISOString();
@@ -146,7 +176,13 @@ export const companyImportRoutes = new Hono<AppEnv>()
     }
     c.header("ETag", revisionEtag(revision + 1));
     return c.json(
-      { tenant: { slug: tenant.slug, name: tenant.name }, role, revision: revision + 1, content: plan.content, updatedAt: now },
+      {
+        tenant: { slug: tenant.slug, name: tenant.name },
+        role,
+        revision: revision + 1,
+        content: plan.content,
+        updatedAt: now,
+      },
       200,
     );
   });

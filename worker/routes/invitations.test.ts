@@ -165,7 +165,9 @@ describe("accepting an invitation", () => {
       memberships: { role: string; tenant: { slug: string } }[];
     };
     expect(me.user.name).toBe("Daan Quint");
-    expect(me.memberships.map((m) => [m.tenant.slug, m.role]).sort()).toEqual([
+    expect(
+      me.memberships.map((m) => [m.tenant.slug, m.role]).sort((a, b) => String(a).localeCompare(String(b))),
+    ).toEqual([
       ["dataquint", "tenant_editor"],
       ["jcc-software", "tenant_viewer"],
     ]);

@@ -6,7 +6,7 @@ import {
   InvitationAcceptSchema,
   InvitationCreateSchema,
   InvitationLookupSchema,
-} from "../../shared/api-schemas.ts";
+} from "#shared/api-schemas.ts";
 import { hashPassword, verifyPasswordHash } from "../auth/password.ts";
 import { createSession, generateRandomToken, hashSecret } from "../auth/session.ts";
 import { findUserByEmail } from "../db/accounts.ts";

@@ -1,6 +1,6 @@
 // The group's people and their roles (group admins only).
 import { Hono } from "hono";
-import { IdParamSchema, RoleChangeSchema } from "../../shared/api-schemas.ts";
+import { IdParamSchema, RoleChangeSchema } from "#shared/api-schemas.ts";
 import { countGroupAdmins, findGroupMember, listGroupMembers, type Member } from "../db/accounts.ts";
 import { runWithAudit } from "../db/audit.ts";
 import { findTenant } from "../db/groups.ts";

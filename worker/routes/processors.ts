@@ -2,9 +2,9 @@
 // lead keeps it. A change flows into every company draft that refers to the processor, in the same
 // transaction, and makes their published statements outdated until republished.
 import { Hono } from "hono";
-import { ProcessorBodySchema } from "../../shared/api-schemas.ts";
-import { SlugSchema, type TenantContent } from "../../shared/model.ts";
-import { applyProcessorRegister } from "../../shared/processor-register.ts";
+import { ProcessorBodySchema } from "#shared/api-schemas.ts";
+import { SlugSchema, type TenantContent } from "#shared/model.ts";
+import { applyProcessorRegister } from "#shared/processor-register.ts";
 import { runWithAudit } from "../db/audit.ts";
 import { isStaleRevision, prepareSaveTenantDraft } from "../db/drafts.ts";
 import { listProcessors, prepareInsertProcessor, prepareUpdateProcessor } from "../db/processors.ts";

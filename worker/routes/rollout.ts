@@ -2,7 +2,7 @@
 // republishing the clean ones — all at once, or one by one so the console can show progress.
 // Each company's own members read the same status for their company alone.
 import { Hono } from "hono";
-import { RepublishSchema } from "../../shared/api-schemas.ts";
+import { RepublishSchema } from "#shared/api-schemas.ts";
 import type { AppEnv } from "../env.ts";
 import { AppError, validate } from "../errors.ts";
 import { requireGroupAdmin } from "../http/guards.ts";

@@ -1,8 +1,8 @@
 // The public endpoint as a company website sees it: real worker, real local D1, demo group seeded.
 import { env, exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEMO_BASELINE } from "../../shared/demo/index.ts";
-import { cspHashSource, PAGE_STYLE } from "../../shared/engine.ts";
+import { DEMO_BASELINE } from "#shared/demo/index.ts";
+import { cspHashSource, PAGE_STYLE } from "#shared/engine.ts";
 import { seedDemoGroup } from "../demo-seed.ts";
 import { createGroup, demoContent, publishAt } from "../test/fixtures.ts";
 

@@ -2,9 +2,9 @@
 // Everything served here was rendered at publish time; a request is one indexed read.
 import { Hono, type Context } from "hono";
 import * as v from "valibot";
-import { IsoDateTimeSchema } from "../../shared/api-schemas.ts";
-import { LanguageSchema, type Language } from "../../shared/model.ts";
-import { sha256Hex, PAGE_STYLE, cspHashSource } from "../../shared/engine.ts";
+import { IsoDateTimeSchema } from "#shared/api-schemas.ts";
+import { LanguageSchema, type Language } from "#shared/model.ts";
+import { sha256Hex, PAGE_STYLE, cspHashSource } from "#shared/engine.ts";
 import { findGroupBySlug, findTenant, listGroups, type GroupRecord } from "../db/groups.ts";
 import {
   findFirstEffectiveFrom,

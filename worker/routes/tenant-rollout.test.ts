@@ -2,8 +2,8 @@
 // waiting for their company and what it would change, and nobody sees another company's.
 import { env } from "cloudflare:workers";
 import { beforeAll, expect, it } from "vitest";
-import type { StatementDiff } from "../../shared/diff.ts";
-import type { Baseline } from "../../shared/model.ts";
+import type { StatementDiff } from "#shared/diff.ts";
+import type { Baseline } from "#shared/model.ts";
 import { seedDemoGroup } from "../demo-seed.ts";
 import { CALLERS, call, signInAs } from "../test/clients.ts";
 

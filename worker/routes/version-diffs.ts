@@ -2,8 +2,8 @@
 // company is always the one the access middleware resolved, never one named in the query.
 import { Hono } from "hono";
 import * as v from "valibot";
-import { diffStatements, type StatementDiff } from "../../shared/diff.ts";
-import { LanguageSchema, type Language } from "../../shared/model.ts";
+import { diffStatements, type StatementDiff } from "#shared/diff.ts";
+import { LanguageSchema, type Language } from "#shared/model.ts";
 import { listVersions, type VersionSummary } from "../db/statements.ts";
 import { findVersionSections, type VersionText } from "../db/version-texts.ts";
 import type { AppEnv } from "../env.ts";

@@ -1,8 +1,8 @@
 // A company's publish webhooks: who gets told when a new version is published, and how that went.
 import { Hono } from "hono";
 import { encodeHexLowerCase } from "@oslojs/encoding";
-import { IdParamSchema } from "../../shared/api-schemas.ts";
-import { DeliveryQuerySchema, WebhookCreateSchema } from "../../shared/webhook-schemas.ts";
+import { IdParamSchema } from "#shared/api-schemas.ts";
+import { DeliveryQuerySchema, WebhookCreateSchema } from "#shared/webhook-schemas.ts";
 import { runWithAudit } from "../db/audit.ts";
 import {
   countActiveWebhooks,

@@ -1,5 +1,6 @@
 import type { D1Migration } from "cloudflare:test";
 import type { Bindings } from "../env.ts";
+import type * as WorkerModule from "../index.ts";
 
 declare global {
   namespace Cloudflare {
@@ -8,7 +9,7 @@ declare global {
       IMPORT_STATEMENT_JCC: string;
     }
     interface GlobalProps {
-      mainModule: typeof import("../index.ts");
+      mainModule: typeof WorkerModule;
     }
   }
 }

@@ -1,6 +1,6 @@
 // Test fixtures that write through the same query and publish code the app uses.
-import { DEMO_TENANTS } from "../../shared/demo/index.ts";
-import type { Baseline, Group, TenantContent } from "../../shared/model.ts";
+import { DEMO_TENANTS } from "#shared/demo/index.ts";
+import type { Baseline, Group, TenantContent } from "#shared/model.ts";
 import { findLatestBaselineVersion } from "../db/baselines.ts";
 import { findGroupBySlug, findTenant } from "../db/groups.ts";
 import type { VersionSummary } from "../db/statements.ts";

@@ -44,7 +44,7 @@ export default {
     const name = /^\/mailboxes\/([\w-]+)$/.exec(new URL(request.url).pathname)?.[1];
     if (!name) return new Response("no such mailbox", { status: 404 });
     if (request.method === "PUT") {
-      const setup = (await request.json()) as { secret: string; status?: number };
+      const setup = await request.json<{ secret: string; status?: number }>();
       mailboxes.set(name, { secret: setup.secret, status: setup.status ?? 204, received: [] });
       return new Response(null, { status: 204 });
     }

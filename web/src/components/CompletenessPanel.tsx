@@ -4,8 +4,8 @@
 // Embeddable anywhere: it takes the report as the API sends it and the language to show it in.
 import { createUniqueId, For, Show, type JSX } from "solid-js";
 import { Dynamic } from "solid-js/web";
-import type { CompletenessReport, Status } from "../../../shared/completeness/check.ts";
-import { CHECKLIST, type Bilingual } from "../../../shared/completeness/checklist.ts";
+import type { CompletenessReport, Status } from "#shared/completeness/check.ts";
+import { CHECKLIST, type Bilingual } from "#shared/completeness/checklist.ts";
 import type { UiLanguage } from "../i18n.ts";
 import "./completeness-panel.css";
 

@@ -1,7 +1,7 @@
 import { createMemo, createSignal, Show, startTransition } from "solid-js";
 import { A, createAsync, query, useLocation, useNavigate } from "@solidjs/router";
 import * as v from "valibot";
-import { InvitationAcceptSchema, InvitationLookupSchema, PASSWORD_MIN } from "../../../shared/api-schemas.ts";
+import { InvitationAcceptSchema, InvitationLookupSchema, PASSWORD_MIN } from "#shared/api-schemas.ts";
 import { api, ApiError, readJson, toApiError } from "../api.ts";
 import { Field } from "../components/Field.tsx";
 import { type FieldMessages, ROLE_NL, valibotFieldMessages } from "../messages.ts";

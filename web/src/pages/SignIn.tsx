@@ -1,7 +1,7 @@
 import { createSignal, Show, startTransition } from "solid-js";
 import { useLocation, useNavigate, useSearchParams } from "@solidjs/router";
 import * as v from "valibot";
-import { LoginSchema } from "../../../shared/api-schemas.ts";
+import { LoginSchema } from "#shared/api-schemas.ts";
 import { api, ApiError, toApiError } from "../api.ts";
 import { Field } from "../components/Field.tsx";
 import { type FieldMessages, valibotFieldMessages } from "../messages.ts";

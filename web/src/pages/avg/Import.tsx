@@ -3,9 +3,9 @@
 // draft's revision. Nothing is published here; the completeness check of the new draft follows.
 import { createSignal, Match, Show, Switch } from "solid-js";
 import { A, createAsync, revalidate, useParams } from "@solidjs/router";
-import type { ImportCheck } from "../../../../shared/import/check.ts";
-import type { ImportFormatHint } from "../../../../shared/import/detect.ts";
-import type { ImportProposal } from "../../../../shared/import/propose.ts";
+import type { ImportCheck } from "#shared/import/check.ts";
+import type { ImportFormatHint } from "#shared/import/detect.ts";
+import type { ImportProposal } from "#shared/import/propose.ts";
 import { CompletenessPanel } from "../../components/CompletenessPanel.tsx";
 import { GroupNav } from "../../components/GroupNav.tsx";
 import { LoadFailure, useSessionExpired } from "../../components/PageStates.tsx";

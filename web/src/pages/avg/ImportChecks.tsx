@@ -3,10 +3,10 @@
 // sections still without an English text, and the completeness (and, once it lands, lint) of the
 // text as written beside the draft after the import — so neither score hides the other.
 import { For, Show } from "solid-js";
-import type { Status } from "../../../../shared/completeness/check.ts";
-import { CHECKLIST, type Bilingual } from "../../../../shared/completeness/checklist.ts";
-import type { ImportCheck } from "../../../../shared/import/check.ts";
-import type { ImportWarning } from "../../../../shared/import/warnings.ts";
+import type { Status } from "#shared/completeness/check.ts";
+import { CHECKLIST, type Bilingual } from "#shared/completeness/checklist.ts";
+import type { ImportCheck } from "#shared/import/check.ts";
+import type { ImportWarning } from "#shared/import/warnings.ts";
 import { language, t } from "../../i18n.ts";
 
 const pick = (text: Bilingual): string => text[language()];
@@ -33,7 +33,14 @@ export function ImportWarnings(props: { warnings: readonly ImportWarning[] }) {
   return (
     <Show
       when={props.warnings.length > 0}
-      fallback={<p class="muted">{t("Geen tegenstrijdigheden of getallen gevonden om na te gaan.", "No contradictions or figures found to check.")}</p>}
+      fallback={
+        <p class="muted">
+          {t(
+            "Geen tegenstrijdigheden of getallen gevonden om na te gaan.",
+            "No contradictions or figures found to check.",
+          )}
+        </p>
+      }
     >
       <ul class="import-warnings">
         <For each={props.warnings}>
@@ -48,13 +55,20 @@ export function ImportWarnings(props: { warnings: readonly ImportWarning[] }) {
   );
 }
 
-export function ImportTranslation(props: { check: ImportCheck; titleOf: (key: string, fallback: string) => string }) {
+export function ImportTranslation(props: {
+  check: ImportCheck;
+  titleOf: (key: string, fallback: string) => string;
+}) {
   return (
     <For each={props.check.translation}>
       {(entry) => (
         <Show
           when={entry.sections.length > 0}
-          fallback={<p class="muted">{t("Alle secties hebben een Engelse tekst.", "All sections have an English text.")}</p>}
+          fallback={
+            <p class="muted">
+              {t("Alle secties hebben een Engelse tekst.", "All sections have an English text.")}
+            </p>
+          }
         >
           <p>
             <strong>
@@ -69,7 +83,9 @@ export function ImportTranslation(props: { check: ImportCheck; titleOf: (key: st
             )}
           </p>
           <ul class="import-translation">
-            <For each={entry.sections}>{(section) => <li>{props.titleOf(section.key, section.title)}</li>}</For>
+            <For each={entry.sections}>
+              {(section) => <li>{props.titleOf(section.key, section.title)}</li>}
+            </For>
           </ul>
         </Show>
       )}
@@ -84,7 +100,9 @@ export function ImportCheckTable(props: { check: ImportCheck }) {
       item,
       written: props.check.asWritten.findings.find((f) => f.item === item.id)?.status ?? "not_applicable",
       merged: props.check.merged.findings.find((f) => f.item === item.id)?.status ?? "not_applicable",
-    })).filter((row) => row.written !== row.merged || (row.written !== "present" && row.written !== "not_applicable"));
+    })).filter(
+      (row) => row.written !== row.merged || (row.written !== "present" && row.written !== "not_applicable"),
+    );
   const cell = (status: Status) => (
     <td class={`cp-${status}`}>
       <span aria-hidden="true">{ICON[status]}</span> {pick(STATUS[status])}
@@ -96,12 +114,22 @@ export function ImportCheckTable(props: { check: ImportCheck }) {
         <li>
           {t("Zoals geschreven: ", "As written: ")}
           <strong>{props.check.asWritten.score} / 100</strong>
-          {props.check.asWritten.lint.length > 0 ? t(` · ${props.check.asWritten.lint.length} juridische bevindingen`, ` · ${props.check.asWritten.lint.length} legal findings`) : ""}
+          {props.check.asWritten.lint.length > 0
+            ? t(
+                ` · ${props.check.asWritten.lint.length} juridische bevindingen`,
+                ` · ${props.check.asWritten.lint.length} legal findings`,
+              )
+            : ""}
         </li>
         <li>
           {t("Na import in het concept: ", "After import into the draft: ")}
           <strong>{props.check.merged.score} / 100</strong>
-          {props.check.merged.lint.length > 0 ? t(` · ${props.check.merged.lint.length} juridische bevindingen`, ` · ${props.check.merged.lint.length} legal findings`) : ""}
+          {props.check.merged.lint.length > 0
+            ? t(
+                ` · ${props.check.merged.lint.length} juridische bevindingen`,
+                ` · ${props.check.merged.lint.length} legal findings`,
+              )
+            : ""}
         </li>
       </ul>
       <Show when={rows().length > 0}>
@@ -133,10 +161,18 @@ export function ImportCheckTable(props: { check: ImportCheck }) {
       </Show>
       <Show when={props.check.asWritten.lint.length + props.check.merged.lint.length > 0}>
         <ul class="import-lint">
-          <For each={[...props.check.asWritten.lint.map((f) => ({ f, where: t("zoals geschreven", "as written") })), ...props.check.merged.lint.map((f) => ({ f, where: t("na import", "after import") }))]}>
+          <For
+            each={[
+              ...props.check.asWritten.lint.map((f) => ({ f, where: t("zoals geschreven", "as written") })),
+              ...props.check.merged.lint.map((f) => ({ f, where: t("na import", "after import") })),
+            ]}
+          >
             {(entry) => (
               <li>
-                <strong>{entry.f.severity === "error" ? t("Fout", "Error") : t("Waarschuwing", "Warning")}</strong> ({entry.where}): {pick(entry.f.message)}
+                <strong>
+                  {entry.f.severity === "error" ? t("Fout", "Error") : t("Waarschuwing", "Warning")}
+                </strong>{" "}
+                ({entry.where}): {pick(entry.f.message)}
                 {entry.f.article ? ` (${entry.f.article})` : ""}
               </li>
             )}

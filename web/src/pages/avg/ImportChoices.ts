@@ -1,10 +1,10 @@
 // The review's choices as the page keeps them, and as planImport and the API take them. Every
 // default changes nothing the editor did not see: no profile field, list items added beside the
 // draft's, text a locked section cannot take held back.
-import type { ImportChoices, ItemChoice, ListMode } from "../../../../shared/import/choices.ts";
-import type { ImportProposal } from "../../../../shared/import/propose.ts";
-import type { ProfileField } from "../../../../shared/import/profile.ts";
-import type { ListKey } from "../../../../shared/model.ts";
+import type { ImportChoices, ItemChoice, ListMode } from "#shared/import/choices.ts";
+import type { ImportProposal } from "#shared/import/propose.ts";
+import type { ProfileField } from "#shared/import/profile.ts";
+import type { ListKey } from "#shared/model.ts";
 import type { ImportChoicesBody } from "./data.ts";
 
 export const OWN = "__own";

@@ -2,13 +2,13 @@
 // ticked — and the structured list items found: what goes into each list, what is there already,
 // and what the text leaves out (a legal basis, a transfer safeguard) for the editor to fill in.
 import { For, Show } from "solid-js";
-import type { Bilingual } from "../../../../shared/completeness/checklist.ts";
-import type { ListMode } from "../../../../shared/import/choices.ts";
-import type { Found } from "../../../../shared/import/found.ts";
-import type { ProfileField, ProfileSuggestion } from "../../../../shared/import/profile.ts";
-import type { TakenLists } from "../../../../shared/import/take-lists.ts";
-import { formatPeriod, nameCountry } from "../../../../shared/lists.ts";
-import { LEGAL_BASES, type LegalBasis, type ListKey, type Profile } from "../../../../shared/model.ts";
+import type { Bilingual } from "#shared/completeness/checklist.ts";
+import type { ListMode } from "#shared/import/choices.ts";
+import type { Found } from "#shared/import/found.ts";
+import type { ProfileField, ProfileSuggestion } from "#shared/import/profile.ts";
+import type { TakenLists } from "#shared/import/take-lists.ts";
+import { formatPeriod, nameCountry } from "#shared/lists.ts";
+import { LEGAL_BASES, type LegalBasis, type ListKey, type Profile } from "#shared/model.ts";
 import { language, t } from "../../i18n.ts";
 import type { ReviewChoices } from "./ImportChoices.ts";
 
@@ -79,8 +79,8 @@ export function Suggestions(props: {
                     onChange={(event) => props.onAccept(suggestion.field, event.currentTarget.checked)}
                   />{" "}
                   <span>
-                    {pick(FIELD_NAMES[suggestion.field])} <strong class="found-value">{showValue(suggestion)}</strong>{" "}
-                    {t("overnemen", "take over")}
+                    {pick(FIELD_NAMES[suggestion.field])}{" "}
+                    <strong class="found-value">{showValue(suggestion)}</strong> {t("overnemen", "take over")}
                   </span>
                 </label>
                 <p id={`${id}-quote`} class="import-quote">
@@ -117,7 +117,10 @@ const BASIS_NAMES: Record<LegalBasis, Bilingual> = {
   legitimate_interest: { nl: "gerechtvaardigd belang", en: "legitimate interest" },
 };
 const SAFEGUARD_NAMES: Record<"adequacy" | "scc" | "bcr" | "derogation", Bilingual> = {
-  adequacy: { nl: "adequaatheidsbesluit (bijv. EU-VS Data Privacy Framework)", en: "adequacy decision (e.g. EU-US Data Privacy Framework)" },
+  adequacy: {
+    nl: "adequaatheidsbesluit (bijv. EU-VS Data Privacy Framework)",
+    en: "adequacy decision (e.g. EU-US Data Privacy Framework)",
+  },
   scc: { nl: "standaardcontractbepalingen", en: "standard contractual clauses" },
   bcr: { nl: "bindende bedrijfsvoorschriften", en: "binding corporate rules" },
   derogation: { nl: "uitzondering van art. 49 AVG", en: "Art. 49 GDPR derogation" },
@@ -140,15 +143,33 @@ function describeItem(found: Found): string {
     case "purposes":
       return `${line(found.item.name)}${found.item.legalBasis ? ` — ${pick(BASIS_NAMES[found.item.legalBasis])}` : ""}${found.item.legitimateInterest ? ` (${line(found.item.legitimateInterest)})` : ""}`;
     case "retention":
-      return [line(found.item.subject), found.item.period ? formatPeriod(found.item.period, lang) : "", line(found.item.criterion), line(found.item.description)]
+      return [
+        line(found.item.subject),
+        found.item.period ? formatPeriod(found.item.period, lang) : "",
+        line(found.item.criterion),
+        line(found.item.description),
+      ]
         .filter((part) => part !== "")
         .join(" — ");
     case "recipients":
-      return [found.item.name, found.item.service ? line(found.item.service) : "", found.item.country ? nameCountry(found.item.country, lang) : ""]
+      return [
+        found.item.name,
+        found.item.service ? line(found.item.service) : "",
+        found.item.country ? nameCountry(found.item.country, lang) : "",
+      ]
         .filter((part) => part !== "")
         .join(" — ");
     case "cookies":
-      return [found.item.name, found.item.provider, found.item.purpose ? line(found.item.purpose) : "", found.item.lifetime ? formatPeriod(found.item.lifetime, lang) : found.item.session ? t("sessie", "session") : ""]
+      return [
+        found.item.name,
+        found.item.provider,
+        found.item.purpose ? line(found.item.purpose) : "",
+        found.item.lifetime
+          ? formatPeriod(found.item.lifetime, lang)
+          : found.item.session
+            ? t("sessie", "session")
+            : "",
+      ]
         .filter((part) => part !== "")
         .join(" — ");
   }
@@ -162,19 +183,33 @@ export function FoundLists(props: {
   onMode: (list: ListKey, mode: ListMode) => void;
   onItem: (index: number, choice: ReviewChoices["items"][number]) => void;
 }) {
-  const lists = () => (Object.keys(LIST_NAMES) as ListKey[]).filter((list) => props.found.some((f) => f.list === list));
+  const lists = () =>
+    (Object.keys(LIST_NAMES) as ListKey[]).filter((list) => props.found.some((f) => f.list === list));
   return (
-    <Show when={lists().length > 0} fallback={<p class="muted">{t("Geen lijstonderdelen gevonden.", "No list items found.")}</p>}>
+    <Show
+      when={lists().length > 0}
+      fallback={<p class="muted">{t("Geen lijstonderdelen gevonden.", "No list items found.")}</p>}
+    >
       <For each={lists()}>
         {(list) => {
-          const items = () => props.found.map((found, index) => ({ found, index })).filter((x) => x.found.list === list);
+          const items = () =>
+            props.found.map((found, index) => ({ found, index })).filter((x) => x.found.list === list);
           return (
             <section class="import-list" aria-labelledby={`import-list-${list}`}>
               <h4 id={`import-list-${list}`}>
                 {pick(LIST_NAMES[list])} ({t(`${items().length} gevonden`, `${items().length} found`)})
               </h4>
               <ul class="import-items">
-                <For each={items()}>{(entry) => <FoundItem {...entry} taken={props.taken} choice={props.choices.items[entry.index]} onItem={props.onItem} />}</For>
+                <For each={items()}>
+                  {(entry) => (
+                    <FoundItem
+                      {...entry}
+                      taken={props.taken}
+                      choice={props.choices.items[entry.index]}
+                      onItem={props.onItem}
+                    />
+                  )}
+                </For>
               </ul>
               <fieldset class="import-mode">
                 <legend>
@@ -192,9 +227,15 @@ export function FoundLists(props: {
                         onChange={() => props.onMode(list, mode)}
                       />{" "}
                       {mode === "add"
-                        ? t(`Toevoegen aan de ${props.current[list]} in het concept (aanbevolen)`, `Add to the draft's ${props.current[list]} (recommended)`)
+                        ? t(
+                            `Toevoegen aan de ${props.current[list]} in het concept (aanbevolen)`,
+                            `Add to the draft's ${props.current[list]} (recommended)`,
+                          )
                         : mode === "replace"
-                          ? t(`Vervangen: de gevonden komen in plaats van de ${props.current[list]} in het concept`, `Replace: the ones found take the place of the draft's ${props.current[list]}`)
+                          ? t(
+                              `Vervangen: de gevonden komen in plaats van de ${props.current[list]} in het concept`,
+                              `Replace: the ones found take the place of the draft's ${props.current[list]}`,
+                            )
                           : t("Niets overnemen; de tekst blijft tekst", "Take none; the text stays text")}
                     </label>
                   )}
@@ -230,16 +271,28 @@ function FoundItem(props: {
       case "invalid":
         return t("past niet in de lijst; blijft tekst", "does not fit the list; stays text");
       default:
-        return t("onvolledig; blijft tekst tot je het aanvult", "incomplete; stays text until you complete it");
+        return t(
+          "onvolledig; blijft tekst tot je het aanvult",
+          "incomplete; stays text until you complete it",
+        );
     }
   };
-  const missing = () => props.found.missing.filter((m) => !(m === "legalBasis" && props.choice?.legalBasis) && !(m === "safeguard" && props.choice?.safeguard));
+  const missing = () =>
+    props.found.missing.filter(
+      (m) =>
+        !(m === "legalBasis" && props.choice?.legalBasis) && !(m === "safeguard" && props.choice?.safeguard),
+    );
   const id = `import-item-${props.index}`;
   return (
     <li class="import-item">
       <span>{describeItem(props.found)}</span> <span class="import-item-status">— {status()}</span>
       <Show when={props.found.list === "retention" && (props.found as { minimum?: boolean }).minimum}>
-        <p class="not-used">{t("Alleen een minimum genoemd: vul de termijn aan.", "Only a minimum is stated: complete the period.")}</p>
+        <p class="not-used">
+          {t(
+            "Alleen een minimum genoemd: vul de termijn aan.",
+            "Only a minimum is stated: complete the period.",
+          )}
+        </p>
       </Show>
       <Show when={props.found.assumed.length > 0}>
         <p class="muted">
@@ -249,7 +302,9 @@ function FoundItem(props: {
       </Show>
       <Show when={props.found.list === "purposes" && props.found.missing.includes("legalBasis")}>
         <div class="import-choice">
-          <label for={`${id}-basis`}>{t("Rechtsgrond (de tekst noemt er geen)", "Legal basis (the text states none)")}</label>
+          <label for={`${id}-basis`}>
+            {t("Rechtsgrond (de tekst noemt er geen)", "Legal basis (the text states none)")}
+          </label>
           <select
             id={`${id}-basis`}
             value={props.choice?.legalBasis ?? ""}
@@ -261,13 +316,26 @@ function FoundItem(props: {
           >
             <option value="">{t("— kies —", "— choose —")}</option>
             {/* A legitimate interest must be named with it (art. 13(1)(d) AVG); the text names none. */}
-            <For each={LEGAL_BASES.filter((b) => b !== "legitimate_interest")}>{(basis) => <option value={basis}>{pick(BASIS_NAMES[basis])}</option>}</For>
+            <For each={LEGAL_BASES.filter((b) => b !== "legitimate_interest")}>
+              {(basis) => <option value={basis}>{pick(BASIS_NAMES[basis])}</option>}
+            </For>
           </select>
         </div>
       </Show>
-      <Show when={props.found.list === "recipients" && props.found.missing.includes("safeguard") && !props.found.missing.includes("country")}>
+      <Show
+        when={
+          props.found.list === "recipients" &&
+          props.found.missing.includes("safeguard") &&
+          !props.found.missing.includes("country")
+        }
+      >
         <div class="import-choice">
-          <label for={`${id}-safeguard`}>{t("Waarborg voor de doorgifte (de tekst noemt er geen)", "Safeguard for the transfer (the text states none)")}</label>
+          <label for={`${id}-safeguard`}>
+            {t(
+              "Waarborg voor de doorgifte (de tekst noemt er geen)",
+              "Safeguard for the transfer (the text states none)",
+            )}
+          </label>
           <select
             id={`${id}-safeguard`}
             value={props.choice?.safeguard ?? ""}
@@ -278,18 +346,27 @@ function FoundItem(props: {
             }}
           >
             <option value="">{t("— kies —", "— choose —")}</option>
-            <For each={Object.keys(SAFEGUARD_NAMES) as (keyof typeof SAFEGUARD_NAMES)[]}>{(key) => <option value={key}>{pick(SAFEGUARD_NAMES[key])}</option>}</For>
+            <For each={Object.keys(SAFEGUARD_NAMES) as (keyof typeof SAFEGUARD_NAMES)[]}>
+              {(key) => <option value={key}>{pick(SAFEGUARD_NAMES[key])}</option>}
+            </For>
           </select>
         </div>
       </Show>
       <Show when={missing().includes("country")}>
-        <p class="muted">{t("Het land waar de gegevens worden verwerkt staat niet in de tekst; vul het aan in het concept.", "The country where the data is processed is not in the text; add it in the draft.")}</p>
+        <p class="muted">
+          {t(
+            "Het land waar de gegevens worden verwerkt staat niet in de tekst; vul het aan in het concept.",
+            "The country where the data is processed is not in the text; add it in the draft.",
+          )}
+        </p>
       </Show>
       <label class="checkbox import-skip">
         <input
           type="checkbox"
           checked={props.choice?.skip === true}
-          onChange={(event) => props.onItem(props.index, { ...(props.choice ?? {}), skip: event.currentTarget.checked })}
+          onChange={(event) =>
+            props.onItem(props.index, { ...props.choice, skip: event.currentTarget.checked })
+          }
         />{" "}
         {t("Niet overnemen", "Do not take")}
         <span class="visually-hidden"> ({describeItem(props.found)})</span>

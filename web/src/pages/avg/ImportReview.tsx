@@ -4,10 +4,10 @@
 // (none taken unless ticked), the list items found, and any text that gets no place. What
 // accepting will do is worked out here with the same planImport the API runs.
 import { createMemo, For, Show } from "solid-js";
-import { planImport } from "../../../../shared/import/apply.ts";
-import type { ImportCheck } from "../../../../shared/import/check.ts";
-import type { ImportProposal } from "../../../../shared/import/propose.ts";
-import type { ListKey } from "../../../../shared/model.ts";
+import { planImport } from "#shared/import/apply.ts";
+import type { ImportCheck } from "#shared/import/check.ts";
+import type { ImportProposal } from "#shared/import/propose.ts";
+import type { ListKey } from "#shared/model.ts";
 import { language, t } from "../../i18n.ts";
 import { ImportCheckTable, ImportTranslation, ImportWarnings } from "./ImportChecks.tsx";
 import { toImportChoices, type ReviewChoices } from "./ImportChoices.ts";
@@ -33,7 +33,9 @@ export function ImportReview(props: {
   const proposal = (): ImportProposal => props.review.proposal;
   const check = (): ImportCheck => props.review.check;
   const content = () => props.review.draft.content;
-  const plan = createMemo(() => planImport(content(), proposal(), toImportChoices(proposal(), props.choices)));
+  const plan = createMemo(() =>
+    planImport(content(), proposal(), toImportChoices(proposal(), props.choices)),
+  );
   const warnings = () => [...proposal().warnings, ...plan().warnings];
   const skipped = () => plan().placement.sections.filter((s) => s.as === "skipped").length;
   const set = (patch: Partial<ReviewChoices>) => props.onChoices({ ...props.choices, ...patch });
@@ -75,7 +77,9 @@ export function ImportReview(props: {
             </>
           )}
         </Show>
-        {proposal().language === "en" ? t("De tekst is Engels. ", "The text is in English. ") : t("De tekst is Nederlands. ", "The text is in Dutch. ")}
+        {proposal().language === "en"
+          ? t("De tekst is Engels. ", "The text is in English. ")
+          : t("De tekst is Nederlands. ", "The text is in Dutch. ")}
         <span class="import-format">{proposal().format.why[language()]}</span>
       </p>
       <nav aria-label={t("Onderdelen van het voorstel", "Parts of the proposal")} class="import-toc">
@@ -109,7 +113,12 @@ export function ImportReview(props: {
         <ImportWarnings warnings={warnings()} />
       </section>
       <section aria-labelledby="import-checks-title">
-        <h4 id="import-checks-title">{t("AVG-volledigheid: zoals geschreven en na import", "AVG completeness: as written and after import")}</h4>
+        <h4 id="import-checks-title">
+          {t(
+            "AVG-volledigheid: zoals geschreven en na import",
+            "AVG completeness: as written and after import",
+          )}
+        </h4>
         <p class="muted">
           {t(
             "Zoals geschreven: alleen de geïmporteerde tekst, zonder iets uit het concept. Na import: het concept zoals het wordt als je het voorstel overneemt zoals het nu is voorgesteld.",
@@ -123,7 +132,9 @@ export function ImportReview(props: {
         <ImportTranslation
           check={check()}
           titleOf={(key, fallback) => {
-            const title = proposal().targets.find((target) => target.key === key)?.title ?? plan().content.ownSections.find((own) => own.key === key)?.title;
+            const title =
+              proposal().targets.find((target) => target.key === key)?.title ??
+              plan().content.ownSections.find((own) => own.key === key)?.title;
             return title === undefined ? fallback : language() === "en" ? (title.en ?? title.nl) : title.nl;
           }}
         />
@@ -136,8 +147,12 @@ export function ImportReview(props: {
         proposal={proposal()}
         choices={props.choices}
         plans={plan().placement.sections}
-        onSection={(index, value) => set({ sections: props.choices.sections.map((c, i) => (i === index ? value : c)) })}
-        onAddHeld={(index, value) => set({ addHeld: props.choices.addHeld.map((c, i) => (i === index ? value : c)) })}
+        onSection={(index, value) =>
+          set({ sections: props.choices.sections.map((c, i) => (i === index ? value : c)) })
+        }
+        onAddHeld={(index, value) =>
+          set({ addHeld: props.choices.addHeld.map((c, i) => (i === index ? value : c)) })
+        }
       />
 
       <h3 id="import-profile-title">{t("Bedrijfsgegevens", "Company details")}</h3>
@@ -146,7 +161,11 @@ export function ImportReview(props: {
         profile={content().profile}
         accepted={props.choices.profile}
         onAccept={(field, accepted) =>
-          set({ profile: accepted ? [...props.choices.profile.filter((f) => f !== field), field] : props.choices.profile.filter((f) => f !== field) })
+          set({
+            profile: accepted
+              ? [...props.choices.profile.filter((f) => f !== field), field]
+              : props.choices.profile.filter((f) => f !== field),
+          })
         }
       />
 
@@ -166,7 +185,10 @@ export function ImportReview(props: {
         fallback={
           <p class="muted">
             {skipped() === 0
-              ? t("Alle tekst krijgt een plek, of staat al in de basis of een lijst.", "All text gets a place, or is already in the baseline or a list.")
+              ? t(
+                  "Alle tekst krijgt een plek, of staat al in de basis of een lijst.",
+                  "All text gets a place, or is already in the baseline or a list.",
+                )
               : t(
                   `Alle andere tekst krijgt een plek; je laat ${plural(skipped(), ["sectie", "secties"], ["section", "sections"])} weg.`,
                   `All other text gets a place; you leave out ${plural(skipped(), ["sectie", "secties"], ["section", "sections"])}.`,
@@ -202,8 +224,15 @@ export function ImportReview(props: {
                 "While you reviewed this proposal, the draft was saved (by someone else or in another window). This proposal was made against the old version; so as not to overwrite that change unseen, nothing was accepted. Make the proposal again on the current draft; your choices are kept when the sections are the same.",
               )}
             </p>
-            <button type="button" class="primary" onClick={() => props.onRepropose()} aria-disabled={props.busy !== null}>
-              {props.busy === "propose" ? t("Voorstel wordt opnieuw gemaakt…", "Making the proposal again…") : t("Opnieuw voorstellen", "Propose again")}
+            <button
+              type="button"
+              class="primary"
+              onClick={() => props.onRepropose()}
+              aria-disabled={props.busy !== null}
+            >
+              {props.busy === "propose"
+                ? t("Voorstel wordt opnieuw gemaakt…", "Making the proposal again…")
+                : t("Opnieuw voorstellen", "Propose again")}
             </button>
           </div>
         </Show>
@@ -219,8 +248,15 @@ export function ImportReview(props: {
         <p class="avg-actions">
           {/* After a conflict only a fresh proposal can be accepted: the old one would be refused again. */}
           <Show when={!props.conflict}>
-            <button type="button" class="primary" onClick={() => props.onAccept()} aria-disabled={props.busy !== null}>
-              {props.busy === "accept" ? t("Bezig met overnemen…", "Accepting…") : t("Overnemen in het concept", "Accept into the draft")}
+            <button
+              type="button"
+              class="primary"
+              onClick={() => props.onAccept()}
+              aria-disabled={props.busy !== null}
+            >
+              {props.busy === "accept"
+                ? t("Bezig met overnemen…", "Accepting…")
+                : t("Overnemen in het concept", "Accept into the draft")}
             </button>
           </Show>
           <button type="button" class="secondary" onClick={() => props.onStartOver()}>

@@ -3,9 +3,9 @@
 // baseline, new and added, moved into a structured list, or held back because the section is
 // locked. The baseline's own text is one click away, as it reads for this company.
 import { For, Index, Show } from "solid-js";
-import type { Bilingual } from "../../../../shared/completeness/checklist.ts";
-import type { PieceFate, PiecePlan, SectionPlan } from "../../../../shared/import/place.ts";
-import type { ImportProposal, ImportSection } from "../../../../shared/import/propose.ts";
+import type { Bilingual } from "#shared/completeness/checklist.ts";
+import type { PieceFate, PiecePlan, SectionPlan } from "#shared/import/place.ts";
+import type { ImportProposal, ImportSection } from "#shared/import/propose.ts";
 import { language, t } from "../../i18n.ts";
 import { OWN, SKIP, type ReviewChoices } from "./ImportChoices.ts";
 
@@ -34,11 +34,25 @@ function describeFate(plan: PiecePlan, as: SectionPlan["as"]): { label: Bilingua
   const fate: PieceFate = plan.fate;
   switch (fate) {
     case "added":
-      if (as === "replace") return { label: { nl: "Komt in plaats van de basistekst", en: "Replaces the baseline text" }, level: "new" };
-      if (as === "own") return { label: { nl: "Nieuw — komt in de eigen sectie", en: "New — goes into the own section" }, level: "new" };
+      if (as === "replace")
+        return {
+          label: { nl: "Komt in plaats van de basistekst", en: "Replaces the baseline text" },
+          level: "new",
+        };
+      if (as === "own")
+        return {
+          label: { nl: "Nieuw — komt in de eigen sectie", en: "New — goes into the own section" },
+          level: "new",
+        };
       return { label: { nl: "Nieuw — wordt toegevoegd", en: "New — will be added" }, level: "new" };
     case "partial":
-      return { label: { nl: "Deels nieuw — alleen het nieuwe deel wordt toegevoegd", en: "Partly new — only the new part is added" }, level: "new" };
+      return {
+        label: {
+          nl: "Deels nieuw — alleen het nieuwe deel wordt toegevoegd",
+          en: "Partly new — only the new part is added",
+        },
+        level: "new",
+      };
     case "baseline":
       if (repeats.every((r) => r.key.startsWith("draft:")))
         return { label: { nl: "Staat al in het concept", en: "Already in the draft" }, level: "known" };
@@ -64,7 +78,8 @@ export function ImportSections(props: {
     return target ? line(target.title) : key;
   };
   /** The baseline section's text as it reads for this company (placeholders filled). */
-  const baselineText = (key: string): string[] => props.proposal.known.filter((k) => k.key === key).map((k) => k.text);
+  const baselineText = (key: string): string[] =>
+    props.proposal.known.filter((k) => k.key === key).map((k) => k.text);
 
   return (
     <ol class="import-sections">
@@ -74,9 +89,14 @@ export function ImportSections(props: {
           const plan = () => props.plans[index];
           const target = () => (choice() === OWN || choice() === SKIP ? null : choice());
           const confidence = () => confidenceLabel(section().confidence);
-          const title = () => section().heading || t("tekst vóór de eerste kop", "text before the first heading");
+          const title = () =>
+            section().heading || t("tekst vóór de eerste kop", "text before the first heading");
           return (
-            <li class="import-section" classList={{ skipped: choice() === SKIP }} id={`import-section-${index}`}>
+            <li
+              class="import-section"
+              classList={{ skipped: choice() === SKIP }}
+              id={`import-section-${index}`}
+            >
               <h4 class="import-section-heading">
                 <Show when={section().heading !== ""} fallback={<span class="muted">({title()})</span>}>
                   {section().heading}
@@ -85,7 +105,10 @@ export function ImportSections(props: {
               <div class="import-choice">
                 <label for={`import-target-${index}`}>
                   {t("Komt in", "Goes into")}
-                  <span class="visually-hidden"> ({t("sectie", "section")} “{title()}”)</span>
+                  <span class="visually-hidden">
+                    {" "}
+                    ({t("sectie", "section")} “{title()}”)
+                  </span>
                 </label>
                 <select
                   id={`import-target-${index}`}
@@ -94,7 +117,9 @@ export function ImportSections(props: {
                   onChange={(event) => props.onSection(index, event.currentTarget.value)}
                 >
                   <optgroup label={t("Sectie van de basisverklaring", "Baseline section")}>
-                    <For each={props.proposal.targets}>{(target) => <option value={target.key}>{line(target.title)}</option>}</For>
+                    <For each={props.proposal.targets}>
+                      {(target) => <option value={target.key}>{line(target.title)}</option>}
+                    </For>
                   </optgroup>
                   <optgroup label={t("Anders", "Other")}>
                     <option value={OWN}>{t("Eigen sectie", "Own section")}</option>
@@ -112,7 +137,10 @@ export function ImportSections(props: {
                   {" "}
                   <span class="changed">
                     {t("Je hebt dit veranderd; voorgesteld was: ", "You changed this; the proposal was: ")}
-                    {section().key === null ? t("eigen sectie", "own section") : targetTitle(section().key ?? "")}.
+                    {section().key === null
+                      ? t("eigen sectie", "own section")
+                      : targetTitle(section().key ?? "")}
+                    .
                   </span>
                 </Show>
               </p>
@@ -138,7 +166,13 @@ export function ImportSections(props: {
                   )}
                 </label>
               </Show>
-              <Difference section={section()} plan={plan()} baseline={target() === null ? [] : baselineText(target() ?? "")} targetName={target() === null ? "" : targetTitle(target() ?? "")} index={index} />
+              <Difference
+                section={section()}
+                plan={plan()}
+                baseline={target() === null ? [] : baselineText(target() ?? "")}
+                targetName={target() === null ? "" : targetTitle(target() ?? "")}
+                index={index}
+              />
             </li>
           );
         }}
@@ -148,9 +182,16 @@ export function ImportSections(props: {
 }
 
 /** The section's pieces, each with what becomes of it, beside the baseline section's own text. */
-function Difference(props: { section: ImportSection; plan: SectionPlan | undefined; baseline: string[]; targetName: string; index: number }) {
+function Difference(props: {
+  section: ImportSection;
+  plan: SectionPlan | undefined;
+  baseline: string[];
+  targetName: string;
+  index: number;
+}) {
   const plans = () => props.plan?.pieces ?? [];
-  const count = (level: string) => plans().filter((p) => describeFate(p, props.plan?.as ?? "own").level === level).length;
+  const count = (level: string) =>
+    plans().filter((p) => describeFate(p, props.plan?.as ?? "own").level === level).length;
   return (
     <section class="import-diff" aria-labelledby={`import-diff-${props.index}`}>
       <h5 id={`import-diff-${props.index}`} class="import-diff-title">
@@ -159,12 +200,22 @@ function Difference(props: { section: ImportSection; plan: SectionPlan | undefin
           : t(`Verschil met “${props.targetName}”`, `Difference from “${props.targetName}”`)}
         <span class="muted">
           {" "}
-          ({t(`${count("new")} nieuw, ${count("known")} al gezegd, ${count("list")} naar een lijst`, `${count("new")} new, ${count("known")} already said, ${count("list")} into a list`)})
+          (
+          {t(
+            `${count("new")} nieuw, ${count("known")} al gezegd, ${count("list")} naar een lijst`,
+            `${count("new")} new, ${count("known")} already said, ${count("list")} into a list`,
+          )}
+          )
         </span>
       </h5>
       <Show when={props.baseline.length > 0}>
         <details class="import-baseline">
-          <summary>{t("Tekst van de basis, zoals die voor dit bedrijf luidt", "The baseline's text, as it reads for this company")}</summary>
+          <summary>
+            {t(
+              "Tekst van de basis, zoals die voor dit bedrijf luidt",
+              "The baseline's text, as it reads for this company",
+            )}
+          </summary>
           <div class="import-body">{props.baseline.join(" ")}</div>
         </details>
       </Show>
@@ -172,7 +223,8 @@ function Difference(props: { section: ImportSection; plan: SectionPlan | undefin
         <For each={props.section.pieces}>
           {(piece) => {
             const plan = () => plans()[piece.index];
-            const fate = () => describeFate(plan() ?? { piece: piece.index, fate: "added" }, props.plan?.as ?? "own");
+            const fate = () =>
+              describeFate(plan() ?? { piece: piece.index, fate: "added" }, props.plan?.as ?? "own");
             return (
               <li class={`import-piece import-piece-${fate().level}`}>
                 <span class="import-fate">{pick(fate().label)}</span>

@@ -3,7 +3,7 @@
 // requires that it still misses; downloadable as CSV.
 import { createEffect, createMemo, For, Match, Show, Switch } from "solid-js";
 import { A, createAsync, revalidate, useParams } from "@solidjs/router";
-import type { Status } from "../../../../shared/completeness/check.ts";
+import type { Status } from "#shared/completeness/check.ts";
 import { itemTitle, STATUS_ICON, STATUS_ORDER, statusName } from "../../components/CompletenessPanel.tsx";
 import { GroupNav, roleInGroup } from "../../components/GroupNav.tsx";
 import { LeadOnlyNotice, LoadFailure, useSessionExpired } from "../../components/PageStates.tsx";

@@ -2,7 +2,7 @@
 // recognised from the text itself by default; the extension or a choice is a hint the server
 // overrules when the text clearly is Markdown or HTML.
 import { createSignal, For, Show } from "solid-js";
-import type { ImportFormatHint } from "../../../../shared/import/detect.ts";
+import type { ImportFormatHint } from "#shared/import/detect.ts";
 import { t } from "../../i18n.ts";
 
 /** The API's limit on the text (ImportSchema). */

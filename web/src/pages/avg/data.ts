@@ -1,12 +1,13 @@
 // What the AVG pages (import and group report) read from the API. Queries resolve to a Loaded<T>
 // instead of throwing, so each page decides what a 401, a 404 or a network failure looks like.
 import { query } from "@solidjs/router";
-import type { Status } from "../../../../shared/completeness/check.ts";
-import type { Bilingual, ItemId } from "../../../../shared/completeness/checklist.ts";
-import type { ImportCheck } from "../../../../shared/import/check.ts";
-import type { ImportFormatHint } from "../../../../shared/import/detect.ts";
-import type { ImportProposal } from "../../../../shared/import/propose.ts";
-import { api, ApiError, loadResult, readJson, toApiError, type Loaded, type LoadedData } from "../../api.ts";
+import type { Status } from "#shared/completeness/check.ts";
+import type { Bilingual, ItemId } from "#shared/completeness/checklist.ts";
+import type { ImportCheck } from "#shared/import/check.ts";
+import type { ImportFormatHint } from "#shared/import/detect.ts";
+import type { ImportProposal } from "#shared/import/propose.ts";
+import type { ApiError } from "../../api.ts";
+import { api, loadResult, readJson, toApiError, type Loaded, type LoadedData } from "../../api.ts";
 
 export const okData = <T>(result: Loaded<T> | undefined): T | null => (result?.ok ? result.data : null);
 export const errorOf = <T>(result: Loaded<T> | undefined): ApiError | null =>
@@ -85,7 +86,11 @@ export async function proposeImport(
 }
 
 /** The review's choices as POST …/import/accept takes them (shared/api-schemas.ts ImportChoicesSchema). */
-export type ImportChoicesBody = NonNullable<Parameters<(typeof api.api.groups)[":group"]["tenants"][":tenant"]["import"]["accept"]["$post"]>[0]["json"]["choices"]>;
+export type ImportChoicesBody = NonNullable<
+  Parameters<
+    (typeof api.api.groups)[":group"]["tenants"][":tenant"]["import"]["accept"]["$post"]
+  >[0]["json"]["choices"]
+>;
 
 /** POST …/import/accept with If-Match: the new draft, or an ApiError (409 stale_revision, …). */
 export async function acceptImport(

@@ -5,8 +5,8 @@ import { createMemo, createResource, createSignal, For, onCleanup, onMount, Show
 import { createStore, produce, reconcile } from "solid-js/store";
 import { A, useBeforeLeave, useParams } from "@solidjs/router";
 import * as v from "valibot";
-import { BaselineDraftBodySchema } from "../../../../shared/api-schemas.ts";
-import { SectionKeySchema, type Baseline } from "../../../../shared/model.ts";
+import { BaselineDraftBodySchema } from "#shared/api-schemas.ts";
+import { SectionKeySchema, type Baseline } from "#shared/model.ts";
 import { api, ApiError, readJson, toApiError } from "../../api.ts";
 import { GroupNav, type GroupRole } from "../../components/GroupNav.tsx";
 import { language, t } from "../../i18n.ts";
@@ -145,12 +145,10 @@ function Editor(props: { group: string; role: GroupRole }) {
     setSelected(again?.uid ?? null);
   };
 
-  onMount(async () => {
-    try {
-      load(await fetchDraft(props.group));
-    } catch (error) {
-      setLoadError(error instanceof Error ? error.message : String(error));
-    }
+  onMount(() => {
+    fetchDraft(props.group).then(load, (error: unknown) =>
+      setLoadError(error instanceof Error ? error.message : String(error)),
+    );
   });
 
   // Leaving with unsaved changes: within the console (router) and closing or reloading the tab.
@@ -181,7 +179,7 @@ function Editor(props: { group: string; role: GroupRole }) {
       const match = /^section\.([^.]+)/.exec(key);
       if (match?.[1]) set.add(match[1]);
     }
-    return set as ReadonlySet<string>;
+    return set;
   });
 
   const clearError = (key: string) => {
@@ -331,7 +329,7 @@ function Editor(props: { group: string; role: GroupRole }) {
         }
       }
       if (!response.ok) throw await toApiError(response);
-      const result = (await response.json()) as Draft;
+      const result = await response.json();
       setSaved(result);
       setConflict(null);
       setErrors({});

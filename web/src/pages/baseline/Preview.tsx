@@ -2,9 +2,9 @@
 // engine that publishes, rendered as the HTML fragment companies embed. Everything the engine
 // writes is escaped by construction, so it goes into the page as HTML; no styles come with it.
 import { createMemo, createResource, createSignal, For, Show } from "solid-js";
-import { renderHtmlFragment, resolveStatement } from "../../../../shared/engine.ts";
-import type { Baseline, Group, Language } from "../../../../shared/model.ts";
-import type { ResolvedStatement } from "../../../../shared/statement.ts";
+import { renderHtmlFragment, resolveStatement } from "#shared/engine.ts";
+import type { Baseline, Group, Language } from "#shared/model.ts";
+import type { ResolvedStatement } from "#shared/statement.ts";
 import { api, readJson } from "../../api.ts";
 import { language, t } from "../../i18n.ts";
 import { describeProblem, LANGUAGE_WORDS } from "./texts.ts";

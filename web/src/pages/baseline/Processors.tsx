@@ -3,15 +3,9 @@
 import { createMemo, createResource, createSignal, For, Match, Show, Switch } from "solid-js";
 import { A, useParams } from "@solidjs/router";
 import * as v from "valibot";
-import { COUNTRY_NAMES } from "../../../../shared/countries.ts";
-import { ProcessorBodySchema } from "../../../../shared/api-schemas.ts";
-import {
-  isEeaCountry,
-  RECIPIENT_ROLES,
-  SAFEGUARDS,
-  SlugSchema,
-  type Recipient,
-} from "../../../../shared/model.ts";
+import { COUNTRY_NAMES } from "#shared/countries.ts";
+import { ProcessorBodySchema } from "#shared/api-schemas.ts";
+import { isEeaCountry, RECIPIENT_ROLES, SAFEGUARDS, SlugSchema, type Recipient } from "#shared/model.ts";
 import { api, ApiError, readJson } from "../../api.ts";
 import { GroupNav, type GroupRole } from "../../components/GroupNav.tsx";
 import { language, t } from "../../i18n.ts";
@@ -107,7 +101,7 @@ const countryName = (code: string): string => {
 
 async function fetchRegister(group: string): Promise<Entry[]> {
   const response = await api.api.groups[":group"].processors.$get({ param: { group } });
-  return (await readJson(response)).processors as Entry[];
+  return (await readJson(response)).processors;
 }
 
 export default function ProcessorsPage() {

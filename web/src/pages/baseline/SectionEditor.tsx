@@ -2,8 +2,8 @@
 // placeholder picker that inserts {{name}} at the caret of the body field last used.
 import { createSignal, For, Show } from "solid-js";
 import * as v from "valibot";
-import { PLACEHOLDERS } from "../../../../shared/engine.ts";
-import { LISTS, POLICIES, SectionKeySchema, type ListKey, type Policy } from "../../../../shared/model.ts";
+import { PLACEHOLDERS } from "#shared/engine.ts";
+import { LISTS, POLICIES, SectionKeySchema, type ListKey, type Policy } from "#shared/model.ts";
 import { language, t } from "../../i18n.ts";
 import type { EditableSection } from "./editing.ts";
 import { sectionName } from "./editing.ts";

@@ -1,11 +1,6 @@
 // The baseline as the editor holds it, and the way back to what the API takes. Each section gets a
 // uid of its own for the page's element ids and errors, since its key may be edited.
-import type {
-  Baseline,
-  BaselineSection,
-  LocalizedLine,
-  LocalizedMarkdown,
-} from "../../../../shared/model.ts";
+import type { Baseline, BaselineSection, LocalizedLine, LocalizedMarkdown } from "#shared/model.ts";
 import { language } from "../../i18n.ts";
 
 export type EditableSection = BaselineSection & { uid: string };

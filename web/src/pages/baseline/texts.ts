@@ -1,7 +1,7 @@
 // Words for the privacy lead's pages: policies, lists, safeguards, engine problems and the model's
 // field messages, in Dutch and English. Pure data and small functions; no components.
-import type { ListKey, Policy } from "../../../../shared/model.ts";
-import type { Problem } from "../../../../shared/statement.ts";
+import type { ListKey, Policy } from "#shared/model.ts";
+import type { Problem } from "#shared/statement.ts";
 import { translateIssue } from "../../messages.ts";
 
 type Words = { nl: string; en: string };

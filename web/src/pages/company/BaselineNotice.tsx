@@ -5,7 +5,7 @@
 // publish always resolves against the latest baseline and the current processor register).
 import { For, Match, Show, Switch } from "solid-js";
 import { A } from "@solidjs/router";
-import type { TenantContent } from "../../../../shared/model.ts";
+import type { TenantContent } from "#shared/model.ts";
 import { t } from "../../i18n.ts";
 import { describeConflict } from "../group/group-text.ts";
 import { SectionDiffList } from "../group/SectionDiff.tsx";

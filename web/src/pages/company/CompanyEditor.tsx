@@ -5,7 +5,7 @@ import { createDeferred, createMemo, createSignal, onCleanup, onMount, Show } fr
 import { createStore, produce, reconcile } from "solid-js/store";
 import { A, createAsync, revalidate, useBeforeLeave, useParams } from "@solidjs/router";
 import * as v from "valibot";
-import { type Group, type TenantContent, TenantContentSchema } from "../../../../shared/model.ts";
+import { type Group, type TenantContent, TenantContentSchema } from "#shared/model.ts";
 import { api, asApiError, type Loaded, toApiError } from "../../api.ts";
 import { GroupNav } from "../../components/GroupNav.tsx";
 import { LoadFailure, useSessionExpired } from "../../components/PageStates.tsx";

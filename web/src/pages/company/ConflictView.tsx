@@ -2,7 +2,7 @@
 // you pick per difference, and the merge is saved on top of their revision.
 import { createSignal, For, onMount, Show } from "solid-js";
 import { createStore } from "solid-js/store";
-import type { Baseline, ListKey, StructuredLists, TenantContent } from "../../../../shared/model.ts";
+import type { Baseline, ListKey, StructuredLists, TenantContent } from "#shared/model.ts";
 import { t } from "../../i18n.ts";
 import type { CurrentDraft } from "./data.ts";
 import {
@@ -51,7 +51,7 @@ function describeValue(unit: MergeUnit, value: unknown): string[] {
         const dpo = value as { name: string; email: string };
         return [`${dpo.name} <${dpo.email}>`];
       }
-      return [String(value)];
+      return [typeof value === "string" || typeof value === "number" ? String(value) : JSON.stringify(value)];
     }
     case "list": {
       const rows = (value ?? []) as StructuredLists[ListKey];

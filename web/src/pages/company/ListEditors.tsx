@@ -9,7 +9,7 @@ import {
   RECIPIENT_ROLES,
   SAFEGUARDS,
   type StructuredLists,
-} from "../../../../shared/model.ts";
+} from "#shared/model.ts";
 import { t } from "../../i18n.ts";
 import { blankRow, fieldId } from "./content.ts";
 import { CheckboxField, LineField, PeriodField, SelectField, TextField, useEditor } from "./fields.tsx";
@@ -71,7 +71,7 @@ function ListEditor<K extends ListKey>(props: ListEditorProps<K>) {
   const add = () => {
     editor.edit(
       `lists.${props.list}`,
-      (c) => void (c.lists[props.list] as Row<K>[]).push(blankRow[props.list]() as never),
+      (c) => void (c.lists[props.list] as Row<K>[]).push(blankRow[props.list]()),
     );
     const index = rows().length - 1;
     requestAnimationFrame(() => {

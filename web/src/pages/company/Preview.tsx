@@ -1,11 +1,11 @@
 // (e) The live preview: the statement rendered in the browser by the same shared engine the worker
 // publishes with (resolvePublication, then renderHtmlFragment), plus what still blocks publishing.
 import { createMemo, createSignal, For, Show } from "solid-js";
-import { renderHtmlFragment, validateOverrides } from "../../../../shared/engine.ts";
-import type { Baseline, Group, Language, ListKey, TenantContent } from "../../../../shared/model.ts";
-import { applyProcessorRegister } from "../../../../shared/processor-register.ts";
-import { resolvePublication } from "../../../../shared/publication.ts";
-import { checkCompleteness } from "../../../../shared/completeness/check.ts";
+import { renderHtmlFragment, validateOverrides } from "#shared/engine.ts";
+import type { Baseline, Group, Language, ListKey, TenantContent } from "#shared/model.ts";
+import { applyProcessorRegister } from "#shared/processor-register.ts";
+import { resolvePublication } from "#shared/publication.ts";
+import { checkCompleteness } from "#shared/completeness/check.ts";
 import { CompletenessPanel } from "../../components/CompletenessPanel.tsx";
 import { language, t } from "../../i18n.ts";
 import { fieldId } from "./content.ts";

@@ -1,6 +1,6 @@
 // (a) The company's own details: they fill the placeholders in the group's texts.
 import { Show } from "solid-js";
-import type { Profile } from "../../../../shared/model.ts";
+import type { Profile } from "#shared/model.ts";
 import { t } from "../../i18n.ts";
 import { CheckboxField, TextField, useEditor } from "./fields.tsx";
 import { profileFieldLabel } from "./labels.ts";

@@ -4,8 +4,8 @@
 import { createSignal, For, Show } from "solid-js";
 import { A, createAsync, revalidate, useParams } from "@solidjs/router";
 import * as v from "valibot";
-import { PublishSchema } from "../../../../shared/api-schemas.ts";
-import type { Language } from "../../../../shared/model.ts";
+import { PublishSchema } from "#shared/api-schemas.ts";
+import type { Language } from "#shared/model.ts";
 import { api, type ApiError, asApiError, toApiError } from "../../api.ts";
 import { GroupNav } from "../../components/GroupNav.tsx";
 import { LoadFailure, useSessionExpired } from "../../components/PageStates.tsx";
@@ -232,8 +232,7 @@ function PublishScreen(props: {
 
 /** The statement as it will read, without the footer (the version number is not known yet). */
 function TextPreview(props: { outputs: ServerPreview["outputs"] }) {
-  const languages = () =>
-    props.outputs.filter((o) => o.format === "fragment").map((o) => o.language as Language);
+  const languages = () => props.outputs.filter((o) => o.format === "fragment").map((o) => o.language);
   const [lang, setLang] = createSignal<Language>("nl");
   const html = () =>
     (props.outputs.find((o) => o.format === "fragment" && o.language === lang())?.body ?? "").replace(

@@ -1,12 +1,7 @@
 // (c) Per baseline section, the group's text beside what the company does with it — offering only
 // the modes the section's policy allows — and (d) the company's own sections.
 import { For, Show } from "solid-js";
-import {
-  ALLOWED_MODES,
-  type BaselineSection,
-  type LocalizedLine,
-  type OverrideMode,
-} from "../../../../shared/model.ts";
+import { ALLOWED_MODES, type BaselineSection, type LocalizedLine, type OverrideMode } from "#shared/model.ts";
 import { language, t } from "../../i18n.ts";
 import { fieldId, newOwnSectionKey } from "./content.ts";
 import { LineField, MarkdownField, SelectField, useEditor } from "./fields.tsx";
@@ -201,7 +196,11 @@ function StrayOverrides() {
                     type="button"
                     class="danger small"
                     id={fieldId(`overrides.${key}`)}
-                    onClick={() => editor.edit(`overrides.${key}`, (c) => void delete c.overrides[key])}
+                    onClick={() =>
+                      editor.edit(`overrides.${key}`, (c) => {
+                        delete c.overrides[key];
+                      })
+                    }
                   >
                     {t(`Aanpassing voor “${key}” verwijderen`, `Remove override for “${key}”`)}
                   </button>

@@ -3,8 +3,8 @@
 import { createSignal, For, type JSX, Show, Suspense } from "solid-js";
 import { A, createAsync, revalidate, useParams, useSearchParams } from "@solidjs/router";
 import * as v from "valibot";
-import { RestoreSchema } from "../../../../shared/api-schemas.ts";
-import type { DiffPart, SectionDiff } from "../../../../shared/diff.ts";
+import { RestoreSchema } from "#shared/api-schemas.ts";
+import type { DiffPart, SectionDiff } from "#shared/diff.ts";
 import { api, asApiError, toApiError } from "../../api.ts";
 import { GroupNav } from "../../components/GroupNav.tsx";
 import { LoadFailure, useSessionExpired } from "../../components/PageStates.tsx";
@@ -223,9 +223,9 @@ function VersionsScreen(props: {
               event.preventDefault();
               const form = new FormData(event.currentTarget);
               setSearch({
-                from: String(form.get("from")),
-                to: String(form.get("to")),
-                lang: String(form.get("lang")),
+                from: (form.get("from") as string | null) ?? "",
+                to: (form.get("to") as string | null) ?? "",
+                lang: (form.get("lang") as string | null) ?? "",
               });
             }}
           >

@@ -11,8 +11,8 @@ import {
   type RetentionRule,
   type TenantContent,
   TenantContentSchema,
-} from "../../../../shared/model.ts";
-import { validateOverrides } from "../../../../shared/engine.ts";
+} from "#shared/model.ts";
+import { validateOverrides } from "#shared/engine.ts";
 import { describeIssue, describeViolation } from "./labels.ts";
 
 /** JSON with object keys sorted, so equal content compares equal whatever order keys were set in. */

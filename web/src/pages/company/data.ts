@@ -2,8 +2,9 @@
 // throwing, so each page decides itself what a 401, a 404 or a network failure looks like
 // (the layout's error boundary would only offer "try again").
 import { query } from "@solidjs/router";
-import type { Group, TenantContent } from "../../../../shared/model.ts";
-import { api, ApiError, loadResult, readJson, type Loaded, type LoadedData } from "../../api.ts";
+import type { Group, TenantContent } from "#shared/model.ts";
+import type { ApiError } from "../../api.ts";
+import { api, loadResult, readJson, type Loaded, type LoadedData } from "../../api.ts";
 
 /** The first failure among several loads, or all their data; undefined while any is loading. */
 export function combine<T extends unknown[]>(

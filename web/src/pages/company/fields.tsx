@@ -11,13 +11,7 @@ import {
   untrack,
   useContext,
 } from "solid-js";
-import type {
-  Baseline,
-  LocalizedLine,
-  LocalizedMarkdown,
-  Period,
-  TenantContent,
-} from "../../../../shared/model.ts";
+import type { Baseline, LocalizedLine, LocalizedMarkdown, Period, TenantContent } from "#shared/model.ts";
 import { t } from "../../i18n.ts";
 import { fieldId, normalizeLine } from "./content.ts";
 import type { Processor } from "./data.ts";

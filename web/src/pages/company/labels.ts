@@ -1,16 +1,9 @@
 // Plain-language names for the model's codes, and Dutch (or English) wording for what the schemas,
 // the engine and the API say in English. Functions, not constants: t() follows the language switch.
-import type {
-  LegalBasis,
-  ListKey,
-  OverrideMode,
-  Period,
-  Policy,
-  TenantContent,
-} from "../../../../shared/model.ts";
-import type { OverrideViolation } from "../../../../shared/engine.ts";
-import { PLACEHOLDERS } from "../../../../shared/engine.ts";
-import type { Problem } from "../../../../shared/statement.ts";
+import type { LegalBasis, ListKey, OverrideMode, Period, Policy, TenantContent } from "#shared/model.ts";
+import type { OverrideViolation } from "#shared/engine.ts";
+import { PLACEHOLDERS } from "#shared/engine.ts";
+import type { Problem } from "#shared/statement.ts";
 import { NETWORK_ERROR, NETWORK_ERROR_EN, type ApiError } from "../../api.ts";
 import { language, t } from "../../i18n.ts";
 import { translateIssue } from "../../messages.ts";

@@ -2,7 +2,7 @@
 // profile field, one list, one section's override, the own sections); for every unit both
 // people changed differently the editor picks a side, the rest merges by itself: whoever changed
 // a unit wins, so changes to different units are all kept.
-import { LISTS, type ListKey, type TenantContent } from "../../../../shared/model.ts";
+import { LISTS, type ListKey, type TenantContent } from "#shared/model.ts";
 import { cloneContent, stableJson } from "./content.ts";
 
 export type Side = "mine" | "theirs";

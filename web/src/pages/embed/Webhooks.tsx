@@ -3,7 +3,7 @@
 import { createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
 import { createAsync, revalidate } from "@solidjs/router";
 import * as v from "valibot";
-import { WebhookCreateSchema } from "../../../../shared/webhook-schemas.ts";
+import { WebhookCreateSchema } from "#shared/webhook-schemas.ts";
 import { api, ApiError, readJson, toApiError } from "../../api.ts";
 import { isSessionExpired, useSessionExpired } from "../../components/PageStates.tsx";
 import { language, t } from "../../i18n.ts";

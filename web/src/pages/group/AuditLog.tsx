@@ -347,7 +347,7 @@ const yesNo = (value: unknown): string =>
   value === true ? t("aan", "on") : value === false ? t("uit", "off") : String(value);
 
 function roleAt(role: unknown, tenant: unknown, nameOf: (slug: string | null) => string): string {
-  const name = roleName(String(role ?? ""));
+  const name = roleName(typeof role === "string" ? role : "");
   const slug = str(tenant);
   return slug ? `${name} ${t("van", "of")} ${nameOf(slug)}` : name;
 }
@@ -384,7 +384,7 @@ function Summary(props: { entry: AuditEntry; nameOf: (slug: string | null) => st
               [t("Versie", "Version"), num(summary.version)?.toString() ?? null],
               [
                 t("Basisverklaring", "Baseline"),
-                num(summary.baselineVersion) ? `${version()} ${summary.baselineVersion}` : null,
+                num(summary.baselineVersion) ? `${version()} ${num(summary.baselineVersion)}` : null,
               ],
               [t("Notitie", "Note"), quote(str(summary.changeNote))],
               [
@@ -491,7 +491,7 @@ function Summary(props: { entry: AuditEntry; nameOf: (slug: string | null) => st
               ],
               [
                 t("Terugzetten van", "Restoring"),
-                num(summary.restoredFrom) ? `${version()} ${summary.restoredFrom}` : null,
+                num(summary.restoredFrom) ? `${version()} ${num(summary.restoredFrom)}` : null,
               ],
             ]}
           />
@@ -500,11 +500,11 @@ function Summary(props: { entry: AuditEntry; nameOf: (slug: string | null) => st
         return (
           <Facts
             facts={[
-              [t("Verzoek", "Request"), num(summary.request) ? `#${summary.request}` : null],
+              [t("Verzoek", "Request"), num(summary.request) ? `#${num(summary.request)}` : null],
               [t("Aangevraagd door", "Requested by"), str(summary.requestedBy)],
               [
                 t("Gepubliceerd als", "Published as"),
-                num(summary.version) ? `${version()} ${summary.version}` : null,
+                num(summary.version) ? `${version()} ${num(summary.version)}` : null,
               ],
             ]}
           />
@@ -513,7 +513,7 @@ function Summary(props: { entry: AuditEntry; nameOf: (slug: string | null) => st
         return (
           <Facts
             facts={[
-              [t("Verzoek", "Request"), num(summary.request) ? `#${summary.request}` : null],
+              [t("Verzoek", "Request"), num(summary.request) ? `#${num(summary.request)}` : null],
               [t("Aangevraagd door", "Requested by"), str(summary.requestedBy)],
               [t("Reden", "Reason"), quote(str(summary.reason))],
             ]}
@@ -521,7 +521,9 @@ function Summary(props: { entry: AuditEntry; nameOf: (slug: string | null) => st
         );
       case "publish.withdrawn":
         return (
-          <Facts facts={[[t("Verzoek", "Request"), num(summary.request) ? `#${summary.request}` : null]]} />
+          <Facts
+            facts={[[t("Verzoek", "Request"), num(summary.request) ? `#${num(summary.request)}` : null]]}
+          />
         );
       case "settings.changed":
         return (

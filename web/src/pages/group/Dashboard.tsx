@@ -1,9 +1,9 @@
 // /console/:group — the privacy lead's overview: every company with its version in force, the
 // baseline it rests on, what waits, who published last; rolling a new baseline out, company by
 // company; and a timeline of recent publishes. Anyone else sees links to their own companies.
-import { createMemo, createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
+import { createMemo, createSignal, ErrorBoundary, For, Show, Suspense, type JSX } from "solid-js";
 import { A, createAsync } from "@solidjs/router";
-import { CHECKLIST } from "../../../../shared/completeness/checklist.ts";
+import { CHECKLIST } from "#shared/completeness/checklist.ts";
 import { api, toApiError } from "../../api.ts";
 import { t } from "../../i18n.ts";
 import { GroupPage, type GroupContext } from "./GroupPage.tsx";
@@ -100,7 +100,7 @@ function AdminDashboard(props: GroupContext) {
 }
 
 /** One part of the page failing to load does not take the others with it. */
-function Boundary(props: { what: string; children: import("solid-js").JSX.Element }) {
+function Boundary(props: { what: string; children: JSX.Element }) {
   return (
     <ErrorBoundary
       fallback={(error, reset) => (

@@ -3,7 +3,7 @@
 import { createSignal, For, onMount, Show } from "solid-js";
 import { createAsync } from "@solidjs/router";
 import * as v from "valibot";
-import { InvitationCreateSchema } from "../../../../shared/api-schemas.ts";
+import { InvitationCreateSchema } from "#shared/api-schemas.ts";
 import { api, ApiError, toApiError } from "../../api.ts";
 import { Field } from "../../components/Field.tsx";
 import { t } from "../../i18n.ts";

@@ -2,7 +2,7 @@
 // its words added (underlined) and removed (struck through), long unchanged runs shortened.
 // Shown on the group dashboard and, for one company, on that company's editor.
 import { For, Show } from "solid-js";
-import type { DiffPart, SectionDiff, StatementDiff } from "../../../../shared/diff.ts";
+import type { DiffPart, SectionDiff, StatementDiff } from "#shared/diff.ts";
 import { t } from "../../i18n.ts";
 import { plural } from "./group-text.ts";
 import "./section-diff.css";
