@@ -8,6 +8,7 @@ import { resolveStatement } from "../engine.ts";
 import type { Baseline, Group, Language, Profile, StructuredLists, TenantContent } from "../model.ts";
 import { acceptSuggestions } from "./apply.ts";
 import type { ImportLintFinding, LintStatement } from "./lint-hook.ts";
+import { writePieces } from "./pieces.ts";
 import { localize, ownTitle } from "./place.ts";
 import type { ImportProposal } from "./propose.ts";
 import { takeFoundItems } from "./take-lists.ts";
@@ -64,7 +65,7 @@ export function createImportedBaseline(
       {
         key,
         title: localize(title, proposal.language),
-        body: localize(section.body, proposal.language),
+        body: localize(writePieces(section.pieces), proposal.language),
         policy: "replaceable" as const,
       },
     ];

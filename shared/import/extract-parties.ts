@@ -34,10 +34,14 @@ export interface SectionInput {
  * The country a text says data is processed in: one named after "in" ("in de Verenigde Staten")
  * before one inside a company name ("Google Ireland Limited"), else the first named.
  */
+const COUNTRY_EVERYWHERE = COUNTRY_WORDS.map(
+  ([pattern, code]) => [new RegExp(pattern.source, "giu"), code] as const,
+);
+
 export function findCountry(text: string): string | undefined {
   let best: { at: number; code: string; placed: boolean } | undefined;
-  for (const [pattern, code] of COUNTRY_WORDS) {
-    for (const match of text.matchAll(new RegExp(pattern.source, "giu"))) {
+  for (const [pattern, code] of COUNTRY_EVERYWHERE) {
+    for (const match of text.matchAll(pattern)) {
       const placed = /\b(?:in|naar|binnen|to|within)\s+(?:de |het |the )?$/i.test(
         text.slice(Math.max(0, match.index - 12), match.index),
       );
@@ -495,12 +499,17 @@ export function extractRecipients(
   return out;
 }
 
+const namePatterns = new Map<string, RegExp>();
+
 function mentionsName(text: string, name: string): boolean {
   const short = name.split(/[\s,(]/)[0] ?? "";
-  return (
-    short.length >= 4 &&
-    new RegExp(`(?<![\\p{L}])${short.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`, "u").test(text)
-  );
+  if (short.length < 4 || !text.includes(short)) return false;
+  let pattern = namePatterns.get(short);
+  if (pattern === undefined) {
+    pattern = new RegExp(`(?<![\\p{L}])${short.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`, "u");
+    namePatterns.set(short, pattern);
+  }
+  return pattern.test(text);
 }
 
 /** The service a cookie belongs to, for finding its provider among the known services. */

@@ -15,7 +15,7 @@ import type { LintStatement } from "./lint-hook.ts";
 import { describeTargets, matchSections, type ImportTarget } from "./map.ts";
 import { parseImport } from "./parse.ts";
 import { lookupPlaceholder, PLACEHOLDERS } from "../placeholders.ts";
-import { toPieces, writePieces, type Piece } from "./pieces.ts";
+import { toPieces, type Piece } from "./pieces.ts";
 import { findProfile, type ProfileFindings, type ProfileSuggestion } from "./profile.ts";
 import { readKnownSentences, type KnownSentence, type PlaceholderValues } from "./similar.ts";
 import type { Topic, TopicWeights } from "./topics.ts";
@@ -39,8 +39,6 @@ export interface ImportSection {
   confidence: number;
   why: Bilingual;
   pieces: Piece[];
-  /** The section's whole text in the author Markdown subset. */
-  body: string;
 }
 
 /** Who the text is imported for: the company, its group, its draft as it is now. */
@@ -121,7 +119,6 @@ export function proposeImport(
       confidence: match.confidence,
       why: match.why,
       pieces: part.pieces,
-      body: writePieces(part.pieces),
     };
   });
   const found = extractAll(sections, targets, language, ownName);

@@ -6,6 +6,7 @@ import { renderAuthorText } from "../markdown.ts";
 import type { DataCategory, Language, LocalizedLine, OwnSection, TenantContent } from "../model.ts";
 import { renderBlocksText } from "../render/text.ts";
 import { planImport } from "./apply.ts";
+import { writePieces } from "./pieces.ts";
 import { proposeImport } from "./propose.ts";
 
 const t = (nl: string, en: string): LocalizedLine => ({ nl, en });
@@ -137,7 +138,7 @@ describe("importing a rendered statement", () => {
           const original = statement.sections[i];
           if (original === undefined) throw new Error("section count differs");
           const imported = renderBlocksText(
-            renderAuthorText(section.body, () => null),
+            renderAuthorText(writePieces(section.pieces), () => null),
             v.language,
           );
           expect(squash(imported), original.key).toBe(squash(renderBlocksText(original.blocks, v.language)));

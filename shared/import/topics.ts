@@ -108,6 +108,20 @@ const EXTRA_HEADINGS: readonly [Topic, Cues][] = [
   ["minors", cues("kinderen|minderjarigen|jeugdleden", "children|minors")],
 ];
 
+const anchors = new Map<string, string>();
+/** A word the heading must contain for the cue to match: its longest word, pronouns aside ("uw" also matches "jouw"). */
+function anchorOf(cue: string): string {
+  let anchor = anchors.get(cue);
+  if (anchor === undefined) {
+    anchor = cue
+      .split(" ")
+      .filter((word) => word !== "u" && word !== "uw")
+      .reduce((longest, word) => (word.length > longest.length ? word : longest), "");
+    anchors.set(cue, anchor);
+  }
+  return anchor;
+}
+
 const singles = new Map<string, Cues>();
 /** One cue as a cue list of its own, kept so the checker's compiled pattern is reused. */
 function single(cue: string): Cues {
@@ -134,7 +148,7 @@ export function readHeadingTopics(cleaned: string): HeadingTopic[] {
   const add = (topic: Topic, list: Cues): void => {
     // Each cue on its own, the longest that fits: "datalekken", not the "datalek" inside it.
     for (const cue of [...list.nl, ...list.en]) {
-      if (cue === "") continue;
+      if (cue === "" || !cleaned.includes(anchorOf(cue))) continue;
       const words = findCue(cleaned, single(cue));
       if (words === null || found.some((f) => f.topic === topic && f.cue.length >= words.length)) continue;
       // A short cue names the subject only as a word of its own (or its plural): "contact" is not in "contactpersonen".
