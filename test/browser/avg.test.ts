@@ -224,6 +224,8 @@ it("shows what the text adds to a baseline section, takes one suggested detail o
     expect(await pieces.nth(1).locator(".import-fate").textContent()).toBe("Nieuw — wordt toegevoegd");
     expect(await pieces.nth(1).locator(".import-body").textContent()).toContain("Previder B.V.");
     expect(await recipients.locator(".import-placement").textContent()).toContain("Aanvulling op de basis");
+    // Its English side is marked: the text goes in in Dutch only.
+    expect(await recipients.locator(".import-untranslated").textContent()).toContain("Vertaling nodig");
 
     // The as-written check beside the merged one.
     expect(await page.locator(".import-scores").textContent()).toMatch(

@@ -150,6 +150,9 @@ export function ImportReview(props: {
         onSection={(index, value) =>
           set({ sections: props.choices.sections.map((c, i) => (i === index ? value : c)) })
         }
+        untranslated={
+          proposal().language === "en" ? ["nl"] : check().translation.map((entry) => entry.language)
+        }
         onAddHeld={(index, value) =>
           set({ addHeld: props.choices.addHeld.map((c, i) => (i === index ? value : c)) })
         }

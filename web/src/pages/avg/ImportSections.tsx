@@ -72,6 +72,8 @@ export function ImportSections(props: {
   plans: readonly SectionPlan[];
   onSection: (index: number, value: string) => void;
   onAddHeld: (index: number, value: boolean) => void;
+  /** Languages the group publishes besides the text's own: text added to the draft needs them. */
+  untranslated: readonly string[];
 }) {
   const targetTitle = (key: string): string => {
     const target = props.proposal.targets.find((candidate) => candidate.key === key);
@@ -153,6 +155,24 @@ export function ImportSections(props: {
                   )}
                 </Show>
               </p>
+              <Show
+                when={
+                  (plan()?.as === "append" || plan()?.as === "replace" || plan()?.as === "own") &&
+                  props.untranslated.length > 0
+                }
+              >
+                <p class="import-untranslated">
+                  {props.untranslated.includes("en")
+                    ? t(
+                        "Vertaling nodig: deze tekst komt alleen in het Nederlands in het concept; de Engelse kant moet nog vertaald worden.",
+                        "Needs translation: this text goes into the draft in Dutch only; the English side still needs translating.",
+                      )
+                    : t(
+                        "Vertaling nodig: deze Engelse tekst staat ook aan de Nederlandse kant tot iemand hem vertaalt.",
+                        "Needs translation: this English text stands on the Dutch side too until someone translates it.",
+                      )}
+                </p>
+              </Show>
               <Show when={plan()?.as === "held" || props.choices.addHeld[index] === true}>
                 <label class="checkbox import-add-held">
                   <input
