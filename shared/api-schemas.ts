@@ -139,7 +139,10 @@ export const TenantDraftBodySchema = v.strictObject({
 
 export const BaselinePublishSchema = v.strictObject({ changeNote: ChangeNoteSchema });
 
-/** A group admin's written reason to publish although an item the AVG always requires is missing. */
+/**
+ * A group admin's written reason to publish over what the gate refuses: an item the AVG requires
+ * that is missing, or a legal lint error. Kept on the version and in the audit log.
+ */
 const CompletenessOverrideSchema = v.optional(ChangeNoteSchema);
 
 export const PublishSchema = v.strictObject({
@@ -225,6 +228,12 @@ export const ImportAcceptSchema = v.strictObject({
   text: ImportSchema.entries.text,
   format: ImportSchema.entries.format,
   choices: v.optional(ImportChoicesSchema, {}),
+});
+
+/** A statement as written, checked for completeness and legal lint on its own. */
+export const CompletenessCheckSchema = v.strictObject({
+  text: ImportSchema.entries.text,
+  format: ImportSchema.entries.format,
 });
 
 export const CompletenessQuerySchema = v.strictObject({

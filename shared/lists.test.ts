@@ -207,3 +207,100 @@ it.each(["data_categories", "purposes", "retention", "recipients", "cookies"] as
     expect(render(key, "nl", lists)).toEqual([]);
   },
 );
+
+describe("what a purpose adds for Art. 13(2)(e) and Art. 21(2)", () => {
+  it.each([
+    [
+      "statutory",
+      "Verstrekking is wettelijk verplicht; zonder deze gegevens kunnen wij niet factureren.",
+      "Providing the data is required by law; without this data we cannot invoice.",
+    ],
+    [
+      "contractual",
+      "Verstrekking is contractueel verplicht; zonder deze gegevens kunnen wij niet factureren.",
+      "Providing the data is required by the contract; without this data we cannot invoice.",
+    ],
+    [
+      "contract_prerequisite",
+      "Verstrekking is nodig om een overeenkomst te sluiten; zonder deze gegevens kunnen wij niet factureren.",
+      "Providing the data is necessary to enter into a contract; without this data we cannot invoice.",
+    ],
+    [
+      "voluntary",
+      "U bent niet verplicht deze gegevens te verstrekken; zonder deze gegevens kunnen wij niet factureren.",
+      "You are not obliged to provide this data; without this data we cannot invoice.",
+    ],
+  ] as const)(
+    "says whether providing the data is required (%s) and the consequence",
+    (requirement, nl, en) => {
+      const lists = createContent().lists;
+      lists.purposes = [
+        {
+          name: { nl: "Facturen", en: "Invoices" },
+          legalBasis: "legal_obligation",
+          provision: {
+            requirement,
+            consequence: {
+              nl: "zonder deze gegevens kunnen wij niet factureren.",
+              en: "without this data we cannot invoice",
+            },
+          },
+        },
+      ];
+      expect(asText("purposes", "nl", lists)).toBe(`- Facturen — Grondslag: wettelijke verplichting. ${nl}`);
+      expect(asText("purposes", "en", lists)).toBe(`- Invoices — Legal basis: legal obligation. ${en}`);
+    },
+  );
+
+  it("marks a direct-marketing purpose", () => {
+    const lists = createContent().lists;
+    lists.purposes[0]!.directMarketing = true;
+    expect(asText("purposes", "nl", lists).split("\n")[0]).toBe(
+      "- Nieuwsbrief (direct marketing): versturen van nieuws — Grondslag: toestemming",
+    );
+  });
+});
+
+describe("a retention rule's categories", () => {
+  it("are named in the statement's language, and shown as written when unknown", () => {
+    const lists = createContent().lists;
+    lists.retention = [
+      {
+        subject: { nl: "Klantdossier", en: "Customer file" },
+        period: { amount: 2, unit: "years" },
+        categories: ["Contactgegevens", "Gezondheid", "Iets anders"],
+      },
+    ];
+    expect(asText("retention", "nl", lists)).toBe(
+      "- Klantdossier: 2 jaar — Gegevens: Contactgegevens, Gezondheid, Iets anders",
+    );
+    expect(asText("retention", "en", lists)).toBe(
+      "- Customer file: 2 years — Data: Contact details, Health, Iets anders",
+    );
+  });
+});
+
+describe("the model's new details", () => {
+  it("refuses a tracking cookie marked as placed without consent (Telecommunicatiewet art. 11.7a)", async () => {
+    const v = await import("valibot");
+    const { CookieSchema, BaselineSchema } = await import("./model.ts");
+    const cookie = { name: "_fbp", provider: "Meta", category: "tracking", purpose: { nl: "Advertenties" } };
+    expect(v.safeParse(CookieSchema, cookie).success).toBe(true);
+    const refused = v.safeParse(CookieSchema, { ...cookie, consent: false });
+    expect(refused.success).toBe(false);
+    expect(refused.issues?.[0]?.path?.map((p) => p.key)).toEqual(["consent"]);
+    expect(v.safeParse(CookieSchema, { ...cookie, category: "analytic", consent: false }).success).toBe(true);
+    const joint = { contactPoint: { name: "Privacyteam", email: "geen e-mail" } };
+    const baseline = {
+      title: { nl: "T" },
+      sections: [{ key: "a", title: { nl: "A" }, body: { nl: "" }, policy: "locked" }],
+    };
+    expect(v.safeParse(BaselineSchema, { ...baseline, jointControllership: joint }).success).toBe(false);
+    expect(
+      v.safeParse(BaselineSchema, {
+        ...baseline,
+        jointControllership: { contactPoint: { ...joint.contactPoint, email: "p@g.nl" } },
+      }).success,
+    ).toBe(true);
+  });
+});

@@ -38,6 +38,22 @@ const SAFEGUARD: Record<Exclude<Recipient["safeguard"], "eea">, Words> = {
   bcr: { nl: "bindende bedrijfsvoorschriften", en: "binding corporate rules" },
   derogation: { nl: "uitzondering van art. 49 AVG", en: "Art. 49 GDPR derogation" },
 };
+// Art. 13(2)(e): whether providing the data is required, said per purpose.
+const PROVISION: Record<NonNullable<Purpose["provision"]>["requirement"], Words> = {
+  statutory: { nl: "Verstrekking is wettelijk verplicht", en: "Providing the data is required by law" },
+  contractual: {
+    nl: "Verstrekking is contractueel verplicht",
+    en: "Providing the data is required by the contract",
+  },
+  contract_prerequisite: {
+    nl: "Verstrekking is nodig om een overeenkomst te sluiten",
+    en: "Providing the data is necessary to enter into a contract",
+  },
+  voluntary: {
+    nl: "U bent niet verplicht deze gegevens te verstrekken",
+    en: "You are not obliged to provide this data",
+  },
+};
 const COOKIE_CATEGORY: Record<Cookie["category"], Words> = {
   functional: { nl: "functioneel", en: "functional" },
   analytic: { nl: "analytisch", en: "analytic" },
@@ -53,6 +69,8 @@ const PHRASES = {
   source: { nl: "Bron", en: "Source" },
   legalBasis: { nl: "Grondslag", en: "Legal basis" },
   interest: { nl: "belang", en: "interest" },
+  directMarketing: { nl: " (direct marketing)", en: " (direct marketing)" },
+  categories: { nl: "Gegevens", en: "Data" },
   transfer: { nl: "doorgifte op basis van", en: "transfer based on" },
   session: { nl: "sessie", en: "session" },
   cookieHead: {
@@ -74,8 +92,13 @@ export function renderStructuredList(
       return items(lists.data_categories.map((c, i) => describeDataCategory(c, language, pickAt(pick, i))));
     case "purposes":
       return items(lists.purposes.map((p, i) => describePurpose(p, language, pickAt(pick, i))));
-    case "retention":
-      return items(lists.retention.map((r, i) => describeRetention(r, language, pickAt(pick, i))));
+    case "retention": {
+      // Rules name categories by their Dutch name; looked up once per list, not per rule and name.
+      const byName = lists.retention.some((r) => (r.categories?.length ?? 0) > 0)
+        ? new Map(lists.data_categories.map((c) => [normalizeLine(c.name.nl), c] as const))
+        : new Map<string, DataCategory>();
+      return items(lists.retention.map((r, i) => describeRetention(r, byName, language, pickAt(pick, i))));
+    }
     case "recipients":
       return items(lists.recipients.map((r, i) => describeRecipient(r, language, pickAt(pick, i))));
     case "cookies":
@@ -112,11 +135,16 @@ function describeDataCategory(category: DataCategory, language: Language, pick: 
 }
 
 function describePurpose(purpose: Purpose, language: Language, pick: Localize): Inline[] {
-  let rest = purpose.description ? `: ${pick(purpose.description, "description")}` : "";
+  let rest = purpose.directMarketing === true ? PHRASES.directMarketing[language] : "";
+  if (purpose.description) rest += `: ${pick(purpose.description, "description")}`;
   rest += ` — ${PHRASES.legalBasis[language]}: ${LEGAL_BASIS[purpose.legalBasis][language]}`;
   // The interest only means something next to the legitimate-interest basis (Art. 13(1)(d)).
   if (purpose.legalBasis === "legitimate_interest" && purpose.legitimateInterest) {
     rest += ` (${PHRASES.interest[language]}: ${pick(purpose.legitimateInterest, "legitimateInterest")})`;
+  }
+  if (purpose.provision) {
+    const consequence = pick(purpose.provision.consequence, "provision.consequence").replace(/[.;\s]+$/, "");
+    rest += `. ${PROVISION[purpose.provision.requirement][language]}; ${consequence}.`;
   }
   return lead(pick(purpose.name, "name"), rest);
 }
@@ -126,12 +154,26 @@ export function formatPeriod(period: Period, language: Language): string {
   return `${period.amount} ${period.amount === 1 ? singular : plural}`;
 }
 
-function describeRetention(rule: RetentionRule, language: Language, pick: Localize): Inline[] {
+function describeRetention(
+  rule: RetentionRule,
+  categories: ReadonlyMap<string, DataCategory>,
+  language: Language,
+  pick: Localize,
+): Inline[] {
   const parts: string[] = [];
   if (rule.period) parts.push(formatPeriod(rule.period, language));
   if (rule.criterion) parts.push(pick(rule.criterion, "criterion"));
   if (rule.description) parts.push(pick(rule.description, "description"));
-  return lead(pick(rule.subject, "subject"), parts.length > 0 ? `: ${parts.join(", ")}` : "");
+  let rest = parts.length > 0 ? `: ${parts.join(", ")}` : "";
+  if (rule.categories !== undefined && rule.categories.length > 0) {
+    // Categories are referred to by their Dutch name; shown in the statement's language.
+    const names = rule.categories.map((name) => {
+      const category = categories.get(normalizeLine(name));
+      return category === undefined ? normalizeLine(name) : pick(category.name, "categories");
+    });
+    rest += ` — ${PHRASES.categories[language]}: ${names.join(", ")}`;
+  }
+  return lead(pick(rule.subject, "subject"), rest);
 }
 
 export function nameCountry(code: string, language: Language): string {

@@ -81,6 +81,23 @@ export const DataCategorySchema = v.strictObject({
 });
 export type DataCategory = v.InferOutput<typeof DataCategorySchema>;
 
+/**
+ * Whether a person must provide the data for a purpose, and what happens if they do not
+ * (Art. 13(2)(e)): required by law, by a contract, to enter into a contract, or voluntary.
+ */
+export const PROVISION_REQUIREMENTS = [
+  "statutory",
+  "contractual",
+  "contract_prerequisite",
+  "voluntary",
+] as const;
+export const ProvisionSchema = v.strictObject({
+  requirement: v.picklist(PROVISION_REQUIREMENTS),
+  /** The consequence of not providing the data, e.g. "kunnen wij de overeenkomst niet uitvoeren". */
+  consequence: LocalizedLineSchema,
+});
+export type Provision = v.InferOutput<typeof ProvisionSchema>;
+
 export const PurposeSchema = v.pipe(
   v.strictObject({
     name: LocalizedLineSchema,
@@ -88,6 +105,10 @@ export const PurposeSchema = v.pipe(
     legalBasis: LegalBasisSchema,
     /** Required when legalBasis is legitimate_interest: the interest itself (Art. 13(1)(d)). */
     legitimateInterest: v.optional(LocalizedLineSchema),
+    /** The purpose is direct marketing: the absolute right to object applies (Art. 21(2)–(4)). */
+    directMarketing: v.optional(v.boolean()),
+    /** Whether providing the data is required, and the consequence of not doing so (Art. 13(2)(e)). */
+    provision: v.optional(ProvisionSchema),
   }),
   v.forward(
     v.check(
@@ -109,6 +130,12 @@ export const RetentionRuleSchema = v.pipe(
   v.strictObject({
     /** What the rule concerns: a data category or a purpose, in words. */
     subject: LocalizedLineSchema,
+    /**
+     * The data categories (their Dutch names, as in the data-categories list) the rule covers,
+     * when the subject does not name them itself: every category needs a period or criterion
+     * (Art. 13(2)(a)).
+     */
+    categories: v.optional(v.pipe(v.array(line()), v.maxLength(200))),
     period: v.optional(PeriodSchema),
     /** When the period starts, or the criterion when there is no fixed period. */
     criterion: v.optional(LocalizedLineSchema),
@@ -154,14 +181,29 @@ export const RecipientSchema = v.pipe(
 export type Recipient = v.InferOutput<typeof RecipientSchema>;
 
 export const COOKIE_CATEGORIES = ["functional", "analytic", "tracking"] as const;
-export const CookieSchema = v.strictObject({
-  name: line(120),
-  provider: line(120),
-  category: v.picklist(COOKIE_CATEGORIES),
-  purpose: LocalizedLineSchema,
-  /** Omitted for a session cookie. */
-  lifetime: v.optional(PeriodSchema),
-});
+export const CookieSchema = v.pipe(
+  v.strictObject({
+    name: line(120),
+    provider: line(120),
+    category: v.picklist(COOKIE_CATEGORIES),
+    purpose: LocalizedLineSchema,
+    /** Omitted for a session cookie. */
+    lifetime: v.optional(PeriodSchema),
+    /**
+     * Placed only after the visitor's prior consent. Tracking cookies always need it; analytic
+     * cookies only when not set up privacy-friendly as the Autoriteit Persoonsgegevens describes
+     * (Telecommunicatiewet art. 11.7a). Omitted: no consent is asked (tracking: consent is asked).
+     */
+    consent: v.optional(v.boolean()),
+  }),
+  v.forward(
+    v.check(
+      (c) => !(c.category === "tracking" && c.consent === false),
+      "tracking cookies are placed only with prior consent (Telecommunicatiewet art. 11.7a)",
+    ),
+    ["consent"],
+  ),
+);
 export type Cookie = v.InferOutput<typeof CookieSchema>;
 
 const EmailSchema = v.pipe(v.string(), v.trim(), v.maxLength(254), v.email("must be an e-mail address"));
@@ -172,6 +214,15 @@ const UrlSchema = v.pipe(
   v.url("must be a URL"),
   v.regex(/^https?:\/\//, "must start with http:// or https://"),
 );
+
+const CountryCodeSchema = v.pipe(
+  v.string(),
+  v.regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code such as NL or BE"),
+);
+
+/** A place of business besides the registered address. */
+export const EstablishmentSchema = v.strictObject({ city: line(120), country: CountryCodeSchema });
+export type Establishment = v.InferOutput<typeof EstablishmentSchema>;
 
 export const ProfileSchema = v.strictObject({
   legalName: line(160),
@@ -188,6 +239,11 @@ export const ProfileSchema = v.strictObject({
   phone: v.pipe(v.string(), v.trim(), v.regex(/^\+?[0-9 ()-]{6,20}$/, "must be a phone number")),
   website: UrlSchema,
   dpo: v.optional(v.strictObject({ name: line(160), email: EmailSchema })),
+  /**
+   * Other establishments (offices, branches) besides the address above. The baseline says the
+   * company has establishments outside the Netherlands only when one is recorded here.
+   */
+  establishments: v.optional(v.pipe(v.array(EstablishmentSchema), v.maxLength(50))),
 });
 export type Profile = v.InferOutput<typeof ProfileSchema>;
 
@@ -221,6 +277,23 @@ export const BaselineSectionSchema = v.strictObject({
 });
 export type BaselineSection = v.InferOutput<typeof BaselineSectionSchema>;
 
+/**
+ * The privacy lead's decision that the group's companies are joint controllers (Art. 26): they
+ * determine purposes and means of (part of) the processing together. When set, the condition
+ * `joint_controllers` holds for every company and the statement must describe the essence of the
+ * arrangement (Art. 26(2)); the contact point is what `{{group.contact.*}}` fills in.
+ */
+export const JointControllershipSchema = v.strictObject({
+  contactPoint: v.strictObject({
+    name: line(160),
+    email: EmailSchema,
+    phone: v.optional(
+      v.pipe(v.string(), v.trim(), v.regex(/^\+?[0-9 ()-]{6,20}$/, "must be a phone number")),
+    ),
+  }),
+});
+export type JointControllership = v.InferOutput<typeof JointControllershipSchema>;
+
 export const BaselineSchema = v.pipe(
   v.strictObject({
     /** Statement title; placeholders allowed, e.g. "Privacyverklaring {{company.name}}". */
@@ -228,6 +301,8 @@ export const BaselineSchema = v.pipe(
     sections: v.pipe(v.array(BaselineSectionSchema), v.minLength(1), v.maxLength(100)),
     /** The structured lists a new company starts from. */
     defaults: v.optional(StructuredListsSchema),
+    /** Present when the group's companies are joint controllers (Art. 26); absent when not. */
+    jointControllership: v.optional(JointControllershipSchema),
   }),
   v.forward(
     v.check(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Language, TenantContent } from "./model.ts";
+import type { Language, Purpose, TenantContent } from "./model.ts";
 import { joinNames, PLACEHOLDERS, writeCount } from "./placeholders.ts";
 import { resolveStatement } from "./resolve.ts";
 import { renderBlocksText } from "./render/text.ts";
@@ -18,25 +18,74 @@ const EXPECTED: Record<Language, Record<string, string>> = {
     "company.website": "https://www.jccsoftware.nl",
     "company.dpo.name": "Mr. A. de Vries",
     "company.dpo.email": "fg@jccsoftware.nl",
+    "company.establishmentsAbroad": "Antwerpen (België)",
+    "company.purposes.consent": "‘Nieuwsbrief’",
+    "company.purposes.contract": "‘Levering’ en ‘Support’",
+    "company.purposes.legal_obligation": "‘Administratie’",
+    "company.purposes.vital_interests": "‘Noodgevallen’",
+    "company.purposes.public_task": "‘Gemeentelijke taak’",
+    "company.purposes.legitimate_interest": "‘Klantrelatie’",
+    "company.legitimateInterests": "‘Klantrelatie’: goede service",
+    "company.purposes.directMarketing": "‘Nieuwsbrief’",
     "group.name": "Conxillium",
     "group.members": "BeheerVisie, DataQuint, GeoTax, I-Real, JCC Software, Pharox, Procura en SIM",
     "group.memberCount": "acht",
+    "group.contact.name": "Privacyteam Conxillium",
+    "group.contact.email": "privacy@conxillium.nl",
+    "group.contact.phone": "+31 33 000 11 22",
   },
   en: {},
 };
 EXPECTED.en = {
   ...EXPECTED.nl,
+  "company.establishmentsAbroad": "Antwerpen (Belgium)",
+  "company.purposes.consent": "‘Newsletter’",
+  "company.purposes.contract": "‘Delivery’ and ‘Support’",
+  "company.purposes.legal_obligation": "‘Accounts’",
+  "company.purposes.vital_interests": "‘Emergencies’",
+  "company.purposes.public_task": "‘Municipal task’",
+  "company.purposes.legitimate_interest": "‘Customer relations’",
+  "company.legitimateInterests": "‘Customer relations’: good service",
+  "company.purposes.directMarketing": "‘Newsletter’",
   "group.members": "BeheerVisie, DataQuint, GeoTax, I-Real, JCC Software, Pharox, Procura and SIM",
   "group.memberCount": "eight",
 };
 
-/** A statement with one own section listing every placeholder as "name = {{name}}". */
+/**
+ * A statement with one own section listing every placeholder as "name = {{name}}", for a company
+ * with a purpose on every legal basis and an establishment abroad, in a group whose companies are
+ * joint controllers.
+ */
 function resolveCatalogue(content: TenantContent, language: Language): ResolvedStatement {
   const body = PLACEHOLDERS.map((p) => `- ${p.name} = {{ ${p.name} }}`).join("\n");
   content.ownSections = [
     { key: "catalogue", after: "intro", title: { nl: "Alles", en: "All" }, body: { nl: body, en: body } },
   ];
-  return resolveStatement(createBaseline(), createTenant(content), language);
+  content.profile.establishments = [
+    { city: "Utrecht", country: "NL" },
+    { city: "Antwerpen", country: "BE" },
+  ];
+  const purpose = (nl: string, en: string, legalBasis: Purpose["legalBasis"]): Purpose => ({
+    name: { nl, en },
+    legalBasis,
+  });
+  content.lists.purposes[0]!.directMarketing = true;
+  content.lists.purposes.push(
+    purpose("Levering", "Delivery", "contract"),
+    purpose("Support", "Support", "contract"),
+    purpose("Administratie", "Accounts", "legal_obligation"),
+    purpose("Noodgevallen", "Emergencies", "vital_interests"),
+    purpose("Gemeentelijke taak", "Municipal task", "public_task"),
+  );
+  const baseline = createBaseline();
+  baseline.jointControllership = {
+    contactPoint: {
+      name: "Privacyteam Conxillium",
+      email: "privacy@conxillium.nl",
+      phone: "+31 33 000 11 22",
+    },
+  };
+  return resolveStatement(baseline, createTenant(content), language);
 }
 
 const RENDERERS = { renderHtmlPage, renderHtmlFragment, renderMarkdown, renderText, renderJson };

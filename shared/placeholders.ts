@@ -1,14 +1,34 @@
 // The placeholder catalogue. Values are computed from the tenant's profile and the group so
 // that facts such as the member count can never drift from the data they describe.
-import type { Language } from "./model.ts";
+import type { JointControllership, Language, LegalBasis, Purpose } from "./model.ts";
 import type { TenantContext } from "./statement.ts";
+import { COUNTRY_NAMES } from "./countries.ts";
 
 export interface PlaceholderDefinition {
   name: string;
   label: { nl: string; en: string };
 }
 
-type Compute = (tenant: TenantContext, language: Language) => string | undefined;
+/** What placeholders are filled from: the company, its group, and the baseline's group-level settings. */
+export interface PlaceholderSource extends TenantContext {
+  jointControllership?: JointControllership | undefined;
+}
+
+type Compute = (tenant: PlaceholderSource, language: Language) => string | undefined;
+
+/** Purpose names in quotes, joined as a list in the statement's language. */
+const namePurposes = (purposes: readonly Purpose[], language: Language): string | undefined =>
+  joinNames(
+    purposes.map((p) => `‘${(language === "en" ? p.name.en : undefined) ?? p.name.nl}’`),
+    language,
+  );
+const purposesOn =
+  (basis: LegalBasis): Compute =>
+  (t, language) =>
+    namePurposes(
+      t.content.lists.purposes.filter((p) => p.legalBasis === basis),
+      language,
+    );
 
 const COMPUTE: Record<string, Compute> = {
   "company.name": (t) => t.content.profile.tradeName,
@@ -23,6 +43,34 @@ const COMPUTE: Record<string, Compute> = {
   "company.website": (t) => t.content.profile.website,
   "company.dpo.name": (t) => t.content.profile.dpo?.name,
   "company.dpo.email": (t) => t.content.profile.dpo?.email,
+  "company.establishmentsAbroad": (t, language) =>
+    joinNames(
+      (t.content.profile.establishments ?? [])
+        .filter((e) => e.country !== "NL")
+        .map((e) => `${e.city} (${COUNTRY_NAMES[e.country]?.[language] ?? e.country})`),
+      language,
+    ),
+  "company.purposes.consent": purposesOn("consent"),
+  "company.purposes.contract": purposesOn("contract"),
+  "company.purposes.legal_obligation": purposesOn("legal_obligation"),
+  "company.purposes.vital_interests": purposesOn("vital_interests"),
+  "company.purposes.public_task": purposesOn("public_task"),
+  "company.purposes.legitimate_interest": purposesOn("legitimate_interest"),
+  // Each interest next to its purpose (Art. 13(1)(d)): "‘Beveiligen’: het veilig houden …; …".
+  "company.legitimateInterests": (t, language) => {
+    const parts = t.content.lists.purposes.flatMap((p) => {
+      if (p.legalBasis !== "legitimate_interest" || p.legitimateInterest === undefined) return [];
+      const pick = (line: { nl: string; en?: string | undefined }): string =>
+        (language === "en" ? line.en : undefined) ?? line.nl;
+      return [`‘${pick(p.name)}’: ${pick(p.legitimateInterest)}`];
+    });
+    return parts.length === 0 ? undefined : parts.join("; ");
+  },
+  "company.purposes.directMarketing": (t, language) =>
+    namePurposes(
+      t.content.lists.purposes.filter((p) => p.directMarketing === true),
+      language,
+    ),
   "group.name": (t) => t.group.name,
   "group.members": (t, language) =>
     joinNames(
@@ -30,6 +78,9 @@ const COMPUTE: Record<string, Compute> = {
       language,
     ),
   "group.memberCount": (t, language) => writeCount(t.group.members.length, language),
+  "group.contact.name": (t) => t.jointControllership?.contactPoint.name,
+  "group.contact.email": (t) => t.jointControllership?.contactPoint.email,
+  "group.contact.phone": (t) => t.jointControllership?.contactPoint.phone,
 };
 
 export const PLACEHOLDERS: readonly PlaceholderDefinition[] = [
@@ -45,18 +96,62 @@ export const PLACEHOLDERS: readonly PlaceholderDefinition[] = [
     name: "company.dpo.email",
     label: { nl: "E-mailadres functionaris gegevensbescherming", en: "DPO email address" },
   },
+  {
+    name: "company.establishmentsAbroad",
+    label: { nl: "Vestigingen buiten Nederland", en: "Establishments outside the Netherlands" },
+  },
+  ...(
+    [
+      ["consent", "toestemming", "consent"],
+      ["contract", "overeenkomst", "contract"],
+      ["legal_obligation", "wettelijke verplichting", "legal obligation"],
+      ["vital_interests", "vitaal belang", "vital interests"],
+      ["public_task", "taak van algemeen belang", "public task"],
+      ["legitimate_interest", "gerechtvaardigd belang", "legitimate interest"],
+    ] as const
+  ).map(([basis, nl, en]) => ({
+    name: `company.purposes.${basis}`,
+    label: { nl: `Doeleinden op grondslag ${nl}`, en: `Purposes based on ${en}` },
+  })),
+  {
+    name: "company.legitimateInterests",
+    label: { nl: "Gerechtvaardigde belangen per doeleinde", en: "Legitimate interests per purpose" },
+  },
+  {
+    name: "company.purposes.directMarketing",
+    label: { nl: "Doeleinden voor direct marketing", en: "Direct marketing purposes" },
+  },
   { name: "group.name", label: { nl: "Naam van de groep", en: "Group name" } },
   { name: "group.members", label: { nl: "Bedrijven in de groep", en: "Companies in the group" } },
   {
     name: "group.memberCount",
     label: { nl: "Aantal bedrijven in de groep", en: "Number of companies in the group" },
   },
+  {
+    name: "group.contact.name",
+    label: {
+      nl: "Centraal aanspreekpunt (gezamenlijke verantwoordelijkheid)",
+      en: "Central contact point (joint controllers)",
+    },
+  },
+  {
+    name: "group.contact.email",
+    label: { nl: "E-mailadres centraal aanspreekpunt", en: "Central contact point email" },
+  },
+  {
+    name: "group.contact.phone",
+    label: { nl: "Telefoonnummer centraal aanspreekpunt", en: "Central contact point phone" },
+  },
 ];
 
 export type PlaceholderValue =
   { status: "value"; value: string } | { status: "missing" } | { status: "unknown" };
 
-export function lookupPlaceholder(name: string, tenant: TenantContext, language: Language): PlaceholderValue {
+export function lookupPlaceholder(
+  name: string,
+  tenant: PlaceholderSource,
+  language: Language,
+): PlaceholderValue {
   const compute = Object.hasOwn(COMPUTE, name) ? COMPUTE[name] : undefined;
   if (compute === undefined) return { status: "unknown" };
   const value = compute(tenant, language);

@@ -12,7 +12,8 @@ import type {
 import type { SectionOverride } from "./model.ts";
 import type { Block, Problem, ResolvedSection, ResolvedStatement, TenantContext } from "./statement.ts";
 import { normalizeLine, renderAuthorText, type PlaceholderFill } from "./markdown.ts";
-import { fillPlainText, lookupPlaceholder } from "./placeholders.ts";
+import { fillPlainText, lookupPlaceholder, type PlaceholderSource } from "./placeholders.ts";
+import { applyConditions, deriveConditionFacts, type ConditionFacts } from "./conditions.ts";
 import { renderStructuredList } from "./lists.ts";
 import { validateOverrides } from "./overrides.ts";
 
@@ -32,7 +33,10 @@ export function resolveStatement(
   language: Language,
 ): ResolvedStatement {
   const problems = createProblemLog();
-  const scope = (section?: string): SectionScope => createScope(tenant, language, problems.add, section);
+  const source: PlaceholderSource = { ...tenant, jointControllership: baseline.jointControllership };
+  const facts = deriveConditionFacts(baseline, tenant.content);
+  const scope = (section?: string): SectionScope =>
+    createScope(source, facts, language, problems.add, section);
 
   const violations = validateOverrides(baseline, tenant.content);
   for (const v of violations) problems.add({ code: v.code, section: v.section, message: v.message });
@@ -115,7 +119,8 @@ function resolveOwnSection(own: OwnSection, scope: SectionScope): ResolvedSectio
 }
 
 function createScope(
-  tenant: TenantContext,
+  tenant: PlaceholderSource,
+  facts: ConditionFacts,
   language: Language,
   report: (problem: Problem) => void,
   section: string | undefined,
@@ -160,7 +165,19 @@ function createScope(
     pick,
     fill,
     title: (value, field) => normalizeLine(fillPlainText(normalizeLine(pick(value, field)), fill, language)),
-    body: (value, field) => renderAuthorText(pick(value, field), fill),
+    body: (value, field) => {
+      // Conditions first: they decide which text exists; placeholders then fill what is left.
+      const conditioned = applyConditions(pick(value, field), facts);
+      for (const issue of conditioned.issues) {
+        report({
+          code: issue.code,
+          ...where,
+          field: issue.name ?? field,
+          message: `${issue.message.replace(/\.$/, "")}${at}.`,
+        });
+      }
+      return renderAuthorText(conditioned.text, fill);
+    },
   };
 }
 

@@ -31,7 +31,9 @@ export type ProblemCode =
   | "override_incomplete"
   | "unknown_section"
   | "duplicate_section"
-  | "missing_translation";
+  | "missing_translation"
+  | "unknown_condition"
+  | "condition_syntax";
 
 export interface Problem {
   code: ProblemCode;

@@ -132,6 +132,12 @@ const ROUTES: JsonRoute[] = [
   },
   {
     method: "POST",
+    path: "/api/groups/conxillium/completeness/check",
+    schema: schemas.CompletenessCheckSchema,
+    valid: async () => ({ text: "Privacyverklaring\n\nWij bewaren uw gegevens zeven jaar.", format: "text" }),
+  },
+  {
+    method: "POST",
     path: "/api/groups/conxillium/tenants/sim/import",
     schema: schemas.ImportSchema,
     valid: async () => ({ text: "Privacyverklaring\n\nWij bewaren uw gegevens zeven jaar.", format: "text" }),
@@ -346,6 +352,11 @@ describe("metacharacters", () => {
     content.lists.data_categories.push({
       name: { nl: nasty.replace("\u0000", ""), en: nasty.replace("\u0000", "") },
       special: false,
+    });
+    // Its retention, as for every data category (Art. 13(2)(a)), so the lint lets it publish.
+    content.lists.retention.push({
+      subject: { nl: "Overige gegevens", en: "Other data" },
+      period: { amount: 1, unit: "years" },
     });
     content.ownSections.push({
       key: "metatekens",

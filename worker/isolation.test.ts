@@ -295,6 +295,14 @@ const ROUTES: Record<string, RouteCase> = {
     request: async () => ({ path: "/api/groups/conxillium/completeness" }),
     expected: adminOnly(200),
   },
+  "POST /api/groups/:group/completeness/check": {
+    request: async () => ({
+      path: "/api/groups/conxillium/completeness/check",
+      json: { text: "Bewaartermijn\n\nWij bewaren gegevens 7 jaar.", format: "text" },
+    }),
+    // Writes nothing and names no company: the privacy lead and every editor, not a viewer.
+    expected: (caller) => (caller === "anonymous" ? 401 : caller === "jccViewer" ? 403 : 200),
+  },
   "GET /api/groups/:group/baseline": {
     request: async () => ({ path: "/api/groups/conxillium/baseline" }),
     expected: member(200),

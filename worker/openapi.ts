@@ -13,6 +13,7 @@ import {
   LoginSchema,
   ProcessorBodySchema,
   PublishSchema,
+  CompletenessCheckSchema,
   CompletenessQuerySchema,
   ImportAcceptSchema,
   ImportSchema,
@@ -450,7 +451,7 @@ export const ROUTE_DOCS: RouteDoc[] = [
   {
     method: "get",
     path: "/api/groups/{group}/tenants/{tenant}/preview",
-    summary: "The draft resolved and rendered, with its problems, without publishing",
+    summary: "The draft resolved and rendered, with its problems and legal lint findings, without publishing",
     tag: "Company",
     access: "group admin, editor, viewer",
     responses: { "200": "Preview" },
@@ -513,7 +514,10 @@ export const ROUTE_DOCS: RouteDoc[] = [
     tag: "Company",
     access: "group admin, editor, viewer",
     query: CompletenessQuerySchema,
-    responses: { "200": "Findings per checklist item, score, missing 'always' items" },
+    responses: {
+      "200":
+        "Findings per checklist item, score, missing 'always' items, what blocks publishing, and the legal lint findings",
+    },
   },
   {
     method: "post",
@@ -541,7 +545,17 @@ export const ROUTE_DOCS: RouteDoc[] = [
     tag: "Group",
     access: "group admin",
     formats: ["application/json", "text/csv"],
-    responses: { "200": "The report" },
+    responses: { "200": "The report, with each company's legal lint findings" },
+  },
+  {
+    method: "post",
+    path: "/api/groups/{group}/completeness/check",
+    summary:
+      "Check a statement as written (text, Markdown or HTML) on its own: completeness findings and legal lint, no company details mixed in; writes nothing",
+    tag: "Group",
+    access: "group admin, editor",
+    body: CompletenessCheckSchema,
+    responses: { "200": "Completeness findings and lint findings of the text" },
   },
   {
     method: "get",

@@ -37,11 +37,13 @@ export async function requestOrPublish(c: Context<AppEnv>, input: PublishInput):
   const baseline = await findLatestBaselineVersion(c.env.DB, group.id);
   if (!baseline)
     throw new AppError(409, "baseline_not_found", `${group.group.name} has not published a baseline yet.`);
-  const completenessOverride = gatePublish(
+  // The reason also covers legal lint errors: one written reason for all the gate refused.
+  const override = gatePublish(
     assessContent(group, tenant, baseline.baseline, input.content),
     c.get("access"),
     input.completenessOverride,
   );
+  const completenessOverride = override?.reason;
   const now = new Date().toISOString();
   const actor: Actor = { id: user.id, email: user.email };
   const request = {
@@ -56,6 +58,7 @@ export async function requestOrPublish(c: Context<AppEnv>, input: PublishInput):
     actor,
     action: input.restoredFrom ? "statement.restored" : "statement.published",
     completenessOverride,
+    overridden: override && { completeness: override.completeness, lint: override.lint },
   };
   if (!group.requireApproval) {
     const version = await publishTenantVersion(c.env.DB, request);

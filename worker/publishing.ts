@@ -30,8 +30,10 @@ export interface PublishRequest {
   action?: string;
   /** The statement already resolved from this baseline and content (a rollout has it at hand). */
   resolved?: ResolvedPublication;
-  /** A group admin's reason to publish despite a missing "always" AVG item. */
+  /** A group admin's reason to publish despite what the gate refuses (completeness, legal lint). */
   completenessOverride?: string | undefined;
+  /** What that reason published over: checklist items and lint rules, kept in the audit row. */
+  overridden?: { completeness: string[]; lint: string[] } | undefined;
   /**
    * What the caller already read of the company's versions (a rollout reads all companies at
    * once). If it is stale, the write is refused by the unique version number and nothing is lost.
@@ -187,6 +189,7 @@ export async function preparePublish(db: D1Database, request: PublishRequest): P
         effectiveFrom,
         contentHash: publication.contentHash,
         ...(request.completenessOverride ? { completenessOverride: request.completenessOverride } : {}),
+        ...(request.overridden ? { overridden: request.overridden } : {}),
       },
       at: now,
     },

@@ -47,24 +47,48 @@ const clear =
   };
 
 const REMOVALS: Record<string, ((s: Subject) => void)[]> = {
+  // Every address the statement can be reached at: the company's own and the group's contact point.
   CONTROLLER_IDENTITY: [
     dropSection("controller"),
-    cut("rights", " U kunt uw verzoek sturen naar {{company.email}}."),
+    dropSection("joint_controllers"),
+    cut("rights", "U kunt uw verzoek sturen naar {{company.email}}. "),
+    cut("objection", "\n\nU kunt uw bezwaar sturen naar {{company.email}}."),
   ],
-  PURPOSES: [clear("purposes"), dropSection("purposes")],
+  PURPOSES: [
+    clear("purposes"),
+    dropSection("purposes"),
+    cut("legal_basis", " Per grondslag zijn dat de volgende doeleinden:"),
+  ],
   LEGAL_BASIS: [clear("purposes"), dropSection("legal_basis")],
-  DATA_CATEGORIES: [clear("data_categories"), dropSection("data_categories")],
+  // Retention rules name the categories they cover, and the joint-controllership section names
+  // the data in the shared register; without categories they name none.
+  DATA_CATEGORIES: [
+    clear("data_categories"),
+    dropSection("data_categories"),
+    dropSection("joint_controllers"),
+    (s) => {
+      for (const rule of s.content.lists.retention) delete rule.categories;
+    },
+  ],
   RETENTION: [clear("retention"), dropSection("retention")],
-  RIGHT_ACCESS: [
-    cut("rights", "U heeft te allen tijde recht op inzage van de persoonsgegevens die wij van u beheren. "),
+  RIGHT_ACCESS: [cut("rights", "uw persoonsgegevens in te zien (artikel 15 AVG), ")],
+  RIGHT_RECTIFICATION: [cut("rights", "onjuiste gegevens te laten corrigeren of aanvullen (artikel 16), ")],
+  RIGHT_ERASURE: [cut("rights", "uw gegevens te laten verwijderen (artikel 17), ")],
+  RIGHT_RESTRICTION: [cut("rights", "de verwerking te laten beperken (artikel 18) ")],
+  RIGHT_OBJECT: [
+    dropSection("objection"),
+    cut(
+      "rights",
+      "Ook kunt u bezwaar maken tegen de verwerking; daarover staat meer onder ‘Recht van bezwaar’.",
+    ),
+    cut("legal_basis", "; u kunt tegen deze verwerkingen bezwaar maken (zie ‘Recht van bezwaar’)"),
   ],
-  RIGHT_RECTIFICATION: [cut("rights", "Bovendien heeft u het recht op correctie van uw persoonsgegevens. ")],
-  RIGHT_ERASURE: [
-    cut("rights", "En tot slot kunt u ons natuurlijk vragen om al uw gegevens te verwijderen. "),
+  RIGHT_PORTABILITY: [
+    cut(
+      "rights",
+      " en uw gegevens in een gangbaar formaat te ontvangen of te laten overdragen aan een ander (artikel 20)",
+    ),
   ],
-  RIGHT_RESTRICTION: [cut("rights", "ons vragen de verwerking te beperken, ")],
-  RIGHT_OBJECT: [cut("rights", "bij ons bezwaar maken tegen het verwerken van uw gegevens, ")],
-  RIGHT_PORTABILITY: [cut("rights", " en u kunt ons verzoeken al uw gegevens over te dragen")],
   COMPLAINT_SA: [
     cut(
       "rights",

@@ -3,14 +3,14 @@ import { DEMO_BASELINE, DEMO_GROUP, DEMO_TENANTS } from "../demo/index.ts";
 import { resolveStatement } from "../engine.ts";
 import { LANGUAGES, type Baseline, type Language, type TenantContent } from "../model.ts";
 import { createBlankContent } from "../import/testing.ts";
-import { checkCompleteness, scoreFindings, type Collection, type Finding } from "./check.ts";
+import { checkCompleteness, scoreFindings, type CompletenessOptions, type Finding } from "./check.ts";
 import { CHECKLIST, ITEM_IDS } from "./checklist.ts";
 
 /** A statement of the given sections (key, title, text), checked with the given content. */
 function check(
   sections: [string, string, string][],
   change: (content: TenantContent) => void = () => {},
-  options: { collection?: Collection; language?: Language } = {},
+  options: CompletenessOptions & { language?: Language } = {},
 ): (id: Finding["item"]) => Finding {
   const baseline: Baseline = {
     title: { nl: "Privacyverklaring {{company.name}}" },
@@ -241,5 +241,172 @@ describe("the score", () => {
       ),
     ).toBe(50);
     expect(scoreFindings([finding("not_applicable")])).toBe(100);
+  });
+});
+
+describe("the stricter check", () => {
+  const blocking = (
+    sections: [string, string, string][],
+    change: (content: TenantContent) => void,
+  ): string[] => {
+    const baseline: Baseline = {
+      title: { nl: "Privacyverklaring {{company.name}}" },
+      sections: sections.map(([key, title, body]) => ({
+        key,
+        title: { nl: title },
+        body: { nl: body },
+        policy: "locked",
+      })),
+    };
+    const content = createBlankContent();
+    change(content);
+    const statement = resolveStatement(baseline, { group: DEMO_GROUP, slug: "x", content }, "nl");
+    return checkCompleteness(statement, content).blocking;
+  };
+  const legitimate = (c: TenantContent): void => {
+    c.lists.purposes = [
+      {
+        name: { nl: "Beveiliging" },
+        legalBasis: "legitimate_interest",
+        legitimateInterest: { nl: "veilige systemen" },
+      },
+    ];
+  };
+
+  it("blocks on the right to object among the other rights when a purpose rests on legitimate interest", () => {
+    const rights: [string, string, string] = [
+      "rechten",
+      "Uw rechten",
+      "U kunt uw gegevens inzien, laten corrigeren of verwijderen en bezwaar maken.",
+    ];
+    expect(blocking([rights], legitimate)).toContain("RIGHT_OBJECT_SEPARATE");
+    const separate: [string, string, string] = [
+      "bezwaar",
+      "Recht van bezwaar",
+      "U kunt altijd bezwaar maken.",
+    ];
+    expect(blocking([rights, separate], legitimate)).not.toContain("RIGHT_OBJECT_SEPARATE");
+    // Only the text mentions a legitimate interest: advice, not a block.
+    expect(
+      blocking([rights, ["g", "Grondslag", "Wij hebben een gerechtvaardigd belang."]], () => {}),
+    ).not.toContain("RIGHT_OBJECT_SEPARATE");
+  });
+
+  it("blocks on a missing Art. 13(2)(e) statement when the company records data it collects itself", () => {
+    const withData = (c: TenantContent): void => {
+      c.lists.data_categories = [{ name: { nl: "Naam" }, special: false }];
+      c.lists.purposes = [{ name: { nl: "Levering" }, legalBasis: "contract" }];
+    };
+    expect(blocking([["a", "A", "Tekst."]], withData)).toContain("STATUTORY_CONTRACTUAL");
+    expect(
+      blocking([["a", "A", "Tekst."]], (c) => {
+        withData(c);
+        c.lists.purposes[0]!.provision = {
+          requirement: "contract_prerequisite",
+          consequence: { nl: "zonder deze gegevens kunnen wij niet leveren" },
+        };
+      }),
+    ).not.toContain("STATUTORY_CONTRACTUAL");
+    const sourced = (c: TenantContent): void => {
+      withData(c);
+      c.lists.data_categories[0]!.source = { nl: "uw werkgever" };
+    };
+    expect(blocking([["a", "A", "Tekst."]], sourced)).not.toContain("STATUTORY_CONTRACTUAL");
+  });
+
+  it("weighs retention per data category: none, or only a minimum, is weak", () => {
+    const categories = (c: TenantContent): void => {
+      c.lists.data_categories = [
+        { name: { nl: "Naam en contactgegevens" }, special: false },
+        { name: { nl: "IP-adres" }, special: false },
+      ];
+      c.lists.retention = [{ subject: { nl: "Contactgegevens" }, period: { amount: 2, unit: "years" } }];
+    };
+    const uncovered = check([["a", "A", "Tekst."]], categories)("RETENTION");
+    expect(uncovered.status).toBe("weak");
+    expect(uncovered.why.nl).toContain("‘IP-adres’");
+    const covered = check([["a", "A", "Tekst."]], (c) => {
+      categories(c);
+      c.lists.retention.push({
+        subject: { nl: "Logbestanden met IP-adressen" },
+        period: { amount: 6, unit: "months" },
+      });
+    })("RETENTION");
+    expect(covered.status).toBe("present");
+    const minimum = check([["a", "A", "Tekst."]], (c) => {
+      categories(c);
+      c.lists.retention = [
+        {
+          subject: { nl: "Alle gegevens" },
+          period: { amount: 7, unit: "years" },
+          criterion: { nl: "minimaal" },
+        },
+      ];
+    })("RETENTION");
+    expect(minimum.status).toBe("weak");
+    expect(minimum.why.en).toContain("only a minimum");
+  });
+
+  it("takes no safeguard from Privacy Shield, and 'uitsluitend binnen de EER' for no transfer", () => {
+    const shield = check([
+      [
+        "doorgifte",
+        "Doorgifte",
+        "Onze mailingdienst bewaart gegevens op servers in de Verenigde Staten onder het Privacy Shield.",
+      ],
+    ]);
+    expect(shield("TRANSFER_FACT").status).toBe("present");
+    expect(shield("TRANSFER_SAFEGUARDS").status).toBe("missing");
+    const inside = check([
+      ["eer", "Verwerking binnen de EER", "Wij verwerken uw gegevens uitsluitend binnen de EER."],
+    ]);
+    expect(inside("TRANSFER_FACT").status).toBe("not_applicable");
+    expect(inside("TRANSFER_FACT").sections).toEqual(["eer"]);
+  });
+
+  it("recognises more real phrasings of rights, withdrawal and complaints", () => {
+    const get = check([
+      ["rechten", "Jouw rechten", "Je hebt het recht je gegevens in te zien en te laten aanpassen."],
+      ["nieuwsbrief", "Nieuwsbrief", "Afmelden voor onze nieuwsbrief kan altijd via de link in elke mail."],
+      ["klachten", "Klachten", "Neem contact op met de Autoriteit Persoonsgegevens."],
+    ]);
+    expect(get("RIGHT_ACCESS").status).toBe("present");
+    expect(get("RIGHT_RECTIFICATION").status).toBe("present");
+    expect(get("WITHDRAW_CONSENT").status).toBe("present");
+    expect(get("COMPLAINT_SA").status).toBe("present");
+    expect(get("COMPLAINT_SA").sections).toEqual(["klachten"]);
+    // A newsletter is direct marketing: the separate right to object applies.
+    expect(get("RIGHT_OBJECT_SEPARATE").status).toBe("missing");
+  });
+
+  it("requires the essence of the arrangement and the contact point when the group declares joint controllers", () => {
+    const joint = { contactPoint: { name: "Privacyteam", email: "privacy@groep.nl" } };
+    const none = check([["a", "A", "Tekst."]], () => {}, { jointControllership: joint })("JOINT_CONTROLLERS");
+    expect(none.status).toBe("missing");
+    const arranged = check(
+      [
+        [
+          "samen",
+          "Gezamenlijk",
+          "In de regeling tussen de bedrijven als gezamenlijk verwerkingsverantwoordelijken is afgesproken wie wat doet. Ons aanspreekpunt is privacy@groep.nl.",
+        ],
+      ],
+      () => {},
+      { jointControllership: joint },
+    )("JOINT_CONTROLLERS");
+    expect(arranged.status).toBe("present");
+    const withoutContact = check(
+      [
+        [
+          "samen",
+          "Gezamenlijk",
+          "In de regeling tussen de bedrijven als gezamenlijk verwerkingsverantwoordelijken is afgesproken wie wat doet.",
+        ],
+      ],
+      () => {},
+      { jointControllership: joint },
+    )("JOINT_CONTROLLERS");
+    expect(withoutContact.status).toBe("weak");
+    expect(withoutContact.why.en).toContain("central contact point is missing");
   });
 });

@@ -1,7 +1,7 @@
 // Completeness of a resolved statement against the Art. 13/14 checklist. Structured details
 // decide first (a purpose in the list always carries its basis), the text second. Editors may
 // not publish while an "always" item is missing; everything else is advice with a reason.
-import type { TenantContent } from "../model.ts";
+import type { JointControllership, TenantContent } from "../model.ts";
 import type { ResolvedStatement } from "../statement.ts";
 import { CHECKLIST, type Bilingual, type ChecklistItem, type ItemId } from "./checklist.ts";
 import { readStatement, type CheckContext, type Decision, type Status } from "./evidence.ts";
@@ -20,7 +20,13 @@ import {
   checkPurposes,
 } from "./rules-processing.ts";
 import { checkRetention } from "./rules-retention.ts";
-import { checkComplaint, checkObjectSeparately, checkRight, checkWithdrawConsent } from "./rules-rights.ts";
+import {
+  checkComplaint,
+  checkObjectSeparately,
+  checkRight,
+  checkWithdrawConsent,
+  objectionAppliesByDetails,
+} from "./rules-rights.ts";
 import { checkJointControllers, checkRecipients } from "./rules-sharing.ts";
 import {
   checkTransferCopyMeans,
@@ -48,9 +54,23 @@ export interface CompletenessReport {
   findings: Finding[];
   /** 0–100 over the applicable items; a weak item counts half. */
   score: number;
-  /** "always" items that are missing; publishing is refused for editors while this is non-empty. */
+  /** "always" items that are missing. */
   missingAlways: ItemId[];
+  /**
+   * What refuses an editor's publish: the missing "always" items, and the items the company's own
+   * details make necessary — the right to object stated separately (missing, or only among the
+   * other rights: Art. 21(4)) when a purpose rests on legitimate or public interest or is direct
+   * marketing, and whether providing data is required (Art. 13(2)(e); missing, or not for every
+   * purpose) when the company records data it collects from the person.
+   */
+  blocking: ItemId[];
   collection: Collection;
+}
+
+export interface CompletenessOptions {
+  collection?: Collection;
+  /** The baseline's joint-controllership setting (Art. 26), when the group has declared it. */
+  jointControllership?: JointControllership | undefined;
 }
 
 type Rule = (ctx: CheckContext, transfers: ReturnType<typeof readTransfers>) => Decision;
@@ -88,7 +108,7 @@ const RULES: Record<ItemId, Rule> = {
 export function checkCompleteness(
   statement: ResolvedStatement,
   content: TenantContent,
-  options: { collection?: Collection } = {},
+  options: CompletenessOptions = {},
 ): CompletenessReport {
   const collection = options.collection ?? inferCollection(content);
   const ctx: CheckContext = {
@@ -96,6 +116,7 @@ export function checkCompleteness(
     content,
     collection,
     language: statement.language,
+    jointControllership: options.jointControllership,
   };
   const transfers = readTransfers(ctx);
   const findings = CHECKLIST.map((item): Finding => {
@@ -109,16 +130,23 @@ export function checkCompleteness(
       sections: decision.sections,
     };
   });
-  return {
-    findings,
-    score: scoreFindings(findings),
-    missingAlways: findings
-      .filter(
-        (f) => f.status === "missing" && CHECKLIST.some((i) => i.id === f.item && i.applies === "always"),
-      )
-      .map((f) => f.item),
-    collection,
-  };
+  const missingAlways = findings
+    .filter((f) => f.status === "missing" && CHECKLIST.some((i) => i.id === f.item && i.applies === "always"))
+    .map((f) => f.item);
+  const status = (id: ItemId): Status | undefined => findings.find((f) => f.item === id)?.status;
+  const objection = status("RIGHT_OBJECT_SEPARATE");
+  const provision = status("STATUTORY_CONTRACTUAL");
+  const collectsFromPerson = content.lists.data_categories.some((c) => c.source === undefined);
+  const blocking: ItemId[] = [
+    ...missingAlways,
+    ...(objectionAppliesByDetails(ctx) && (objection === "missing" || objection === "weak")
+      ? (["RIGHT_OBJECT_SEPARATE"] as const)
+      : []),
+    ...(collectsFromPerson && (provision === "missing" || provision === "weak")
+      ? (["STATUTORY_CONTRACTUAL"] as const)
+      : []),
+  ];
+  return { findings, score: scoreFindings(findings), missingAlways, blocking, collection };
 }
 
 /** Direct unless data categories record a source: then indirect for those (both when mixed). */

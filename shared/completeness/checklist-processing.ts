@@ -146,8 +146,8 @@ export const PROCESSING_ITEMS: readonly ChecklistItem[] = [
       "State that data goes to a country outside the EEA, and which country; record the recipient and its country in the list of recipients.",
     ),
     cues(
-      "doorgifte|buiten de eu|buiten de eer|buiten europa|derde landen|internationale doorgifte",
-      "international transfers|outside the eea|outside the eu|transfers|third countries",
+      "doorgifte|buiten de eu|buiten de eer|buiten europa|derde landen|internationale doorgifte|verwerking buiten de eer|verwerking binnen de eer|verwerking binnen en buiten de eer|binnen de eer",
+      "international transfers|outside the eea|outside the eu|transfers|third countries|processing outside the eea|processing within the eea|within the eea",
     ),
     cues(
       "buiten de eer|buiten de eu|buiten de europese|derde land|derde landen",
@@ -166,7 +166,7 @@ export const PROCESSING_ITEMS: readonly ChecklistItem[] = [
     ),
     cues("doorgifte|waarborgen", "safeguards|international transfers"),
     cues(
-      "adequaatheidsbesluit|passend beschermingsniveau|standaardcontractbepalingen|modelcontractbepalingen|standaardcontractclausules|bindende bedrijfsvoorschriften|data privacy framework|privacy shield|passende waarborgen",
+      "adequaatheidsbesluit|passend beschermingsniveau|standaardcontractbepalingen|modelcontractbepalingen|standaardcontractclausules|bindende bedrijfsvoorschriften|data privacy framework|passende waarborgen",
       "adequacy decision|adequate level of protection|standard contractual clauses|model clauses|binding corporate rules|data privacy framework|appropriate safeguards|derogation",
     ),
     "RECIPIENTS",

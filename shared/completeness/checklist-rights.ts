@@ -11,7 +11,7 @@ export const RIGHTS_ITEMS: readonly ChecklistItem[] = [
       "Vermeld dat iemand zijn gegevens mag inzien (art. 15 AVG).",
       "State that people may access their data (Art. 15 GDPR).",
     ),
-    cues("inzage|inzien|inzagerecht", "access|copy of your data"),
+    cues("inzage|inzien|in te zien|inzagerecht|inzicht in", "access|copy of your data"),
   ),
   right(
     "RIGHT_RECTIFICATION",
@@ -22,7 +22,7 @@ export const RIGHTS_ITEMS: readonly ChecklistItem[] = [
       "State that people can have incorrect data corrected or completed (Art. 16 GDPR).",
     ),
     cues(
-      "rectificatie|correctie|corrigeren|verbeteren|aanvullen|aanvulling|wijzigen",
+      "rectificatie|correctie|corrigeren|verbeteren|aanvullen|aanvulling|wijzigen|aanpassen|aanpassing",
       "rectification|rectify|correct|correction",
     ),
   ),
@@ -97,8 +97,14 @@ export const RIGHTS_ITEMS: readonly ChecklistItem[] = [
       "Vermeld dat gegeven toestemming altijd weer kan worden ingetrokken, en hoe (bijv. afmelden onder elke nieuwsbrief).",
       "State that consent can be withdrawn at any time, and how (e.g. the unsubscribe link in every newsletter).",
     ),
-    cues("toestemming intrekken|afmelden|uitschrijven", "withdraw consent|withdrawing consent|unsubscribe"),
-    cues("intrekken|ingetrokken|intrekking|afmelden|uitschrijven", "withdraw|withdrawn|unsubscribe"),
+    cues(
+      "toestemming intrekken|afmelden|uitschrijven",
+      "withdraw consent|withdrawing consent|unsubscribe|opting out",
+    ),
+    cues(
+      "intrekken|ingetrokken|intrekking|afmelden|afmelding|afmeldlink|uitschrijven|uitschrijving|uitschrijflink",
+      "withdraw|withdrawn|unsubscribe|opt out|opt-out",
+    ),
     "RIGHT_ACCESS",
   ),
   item(
@@ -110,7 +116,10 @@ export const RIGHTS_ITEMS: readonly ChecklistItem[] = [
       "Vermeld dat iemand een klacht kan indienen bij de Autoriteit Persoonsgegevens.",
       "State that people can lodge a complaint with the Dutch supervisory authority, the Autoriteit Persoonsgegevens.",
     ),
-    cues("klacht|klachten|klacht indienen|toezichthouder", "complaint|complaints|supervisory authority"),
+    cues(
+      "klacht|klachten|klacht indienen|een klacht|klachtenregeling|toezichthouder",
+      "complaint|complaints|how to complain|lodge a complaint|supervisory authority",
+    ),
     cues("klacht", "complaint|complain"),
     "RIGHT_ACCESS",
   ),
@@ -125,8 +134,8 @@ export const RIGHTS_ITEMS: readonly ChecklistItem[] = [
     ),
     cues("verplichte gegevens|bent u verplicht", "required information|are you obliged"),
     cues(
-      "niet verstrekt|niet verstrekken|niet wilt verstrekken|bent niet verplicht|bent verplicht|zonder deze gegevens|verplicht om|verplicht te verstrekken",
-      "do not provide|not provide|obliged to provide|required to provide|without this data|without these data|are not obliged",
+      "niet verstrekt|niet verstrekken|niet wilt verstrekken|bent niet verplicht|bent u niet verplicht|bent verplicht|zonder deze gegevens|verplicht om|verplicht te verstrekken|verstrekking is wettelijk verplicht|verstrekking is contractueel verplicht|verstrekking is nodig",
+      "do not provide|not provide|obliged to provide|required to provide|without this data|without these data|are not obliged|providing the data is",
     ),
     "DATA_CATEGORIES",
   ),

@@ -18,8 +18,9 @@ export function normalizeForMatch(text: string): string {
     .trim();
 }
 
-// Formal "u/uw" cues also match informal Dutch ("je/jij/jouw"), which many statements use.
-const PRONOUNS: Record<string, string> = { u: "(?:u|je|jij)", uw: "(?:uw|jouw|je)" };
+// Formal "u/uw" cues also match informal Dutch ("je/jij/jouw"), and "wij" the informal "we",
+// which many statements use.
+const PRONOUNS: Record<string, string> = { u: "(?:u|je|jij)", uw: "(?:uw|jouw|je)", wij: "(?:wij|we)" };
 
 function describeCue(cue: string): string {
   const words = cue.split(" ");

@@ -1,7 +1,7 @@
 // The resolved statement as the checker reads it: per section its title and paragraphs in the
 // normal form of cues.ts. List items and table rows count as paragraphs of their own, because
 // "stated separately" (Art. 21(4)) and "named per category" are judged per paragraph.
-import type { Language, TenantContent } from "../model.ts";
+import type { JointControllership, Language, TenantContent } from "../model.ts";
 import type { Block, Inline, ResolvedStatement } from "../statement.ts";
 import { findChecklistItem, type Bilingual, type Cues, type ItemId } from "./checklist.ts";
 import { findCue, normalizeForMatch, splitSentences } from "./cues.ts";
@@ -21,6 +21,8 @@ export interface CheckContext {
   content: TenantContent;
   collection: "direct" | "indirect" | "both";
   language: Language;
+  /** The baseline's joint-controllership setting (Art. 26), when the group has declared it. */
+  jointControllership?: JointControllership | undefined;
 }
 
 export type Status = "present" | "missing" | "weak" | "not_applicable";

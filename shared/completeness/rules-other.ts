@@ -14,6 +14,7 @@ import {
 } from "./evidence.ts";
 
 const NEGATION = /(?<![\p{L}])(?:geen|niet|nooit|no|not|never)(?![\p{L}])/u;
+const OBJECTING = /bezwaar|(?<![\p{L}])object/u;
 
 export function checkStatutoryContractual(ctx: CheckContext): Decision {
   if (ctx.collection === "indirect") {
@@ -28,6 +29,32 @@ export function checkStatutoryContractual(ctx: CheckContext): Decision {
     ctx,
     (t) => findCue(t, findChecklistItem("STATUTORY_CONTRACTUAL").phrases) !== null,
   );
+  const { purposes } = ctx.content.lists;
+  const recorded = purposes.filter((p) => p.provision !== undefined);
+  if (purposes.length > 0 && recorded.length === purposes.length) {
+    return decide(
+      "present",
+      "Bij elk doeleinde staat of verstrekken verplicht is en wat er gebeurt als iemand dat niet doet.",
+      "Each purpose says whether providing the data is required and what happens if it is not provided.",
+      foundOrHome(
+        ctx,
+        "STATUTORY_CONTRACTUAL",
+        sectionsNaming(
+          ctx,
+          purposes.map((p) => p.name.nl),
+        ),
+      ),
+    );
+  }
+  if (recorded.length > 0) {
+    const lacking = purposes.filter((p) => p.provision === undefined);
+    return decide(
+      "weak",
+      `Niet bij elk doeleinde staat of verstrekken verplicht is; het ontbreekt bij ${lacking.map((p) => `‘${p.name.nl}’`).join(", ")}.`,
+      `Not every purpose says whether providing the data is required; it is missing for ${lacking.map((p) => `‘${p.name.en ?? p.name.nl}’`).join(", ")}.`,
+      foundOrHome(ctx, "STATUTORY_CONTRACTUAL", found),
+    );
+  }
   if (found.length > 0) {
     return decide(
       "present",
@@ -97,7 +124,9 @@ export function checkAutomatedDecision(ctx: CheckContext): Decision {
       [],
     );
   }
-  const positive = mentions.filter((s) => !NEGATION.test(s.text));
+  // "Bezwaar tegen direct marketing, ook tegen profilering daarvoor" states the right of Art. 21(2);
+  // it does not say that profiling takes place.
+  const positive = mentions.filter((s) => !NEGATION.test(s.text) && !OBJECTING.test(s.text));
   if (positive.length === 0) {
     return decide(
       "not_applicable",

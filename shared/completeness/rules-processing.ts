@@ -6,6 +6,8 @@ import { findCue, hasCue } from "./cues.ts";
 import {
   decide,
   foundOrHome,
+  listSentences,
+  unique,
   sectionsNaming,
   sectionsTitled,
   sectionsWhere,
@@ -13,6 +15,7 @@ import {
   type Decision,
 } from "./evidence.ts";
 
+const NEGATION = /(?<![\p{L}])(?:geen|niet|nooit|no|not|never)(?![\p{L}])/u;
 const PER_PURPOSE_BASIS = /(?:grondslag|rechtsgrond|legal basis|lawful basis)\s*:/;
 const ARTICLE_9 = {
   nl: ["artikel 9", "art. 9", "uitdrukkelijke toestemming"],
@@ -66,7 +69,16 @@ export function checkPurposes(ctx: CheckContext): Decision {
 export function checkLegalBasis(ctx: CheckContext): Decision {
   const { purposes, data_categories } = ctx.content.lists;
   const item = findChecklistItem("LEGAL_BASIS");
-  const named = sectionsWhere(ctx, (t) => findCue(t, item.phrases) !== null || PER_PURPOSE_BASIS.test(t));
+  // "Wij verwerken geen gegevens op grond van gerechtvaardigd belang" names no basis it rests on.
+  const named = unique(
+    listSentences(ctx)
+      .filter(
+        (s) =>
+          (findCue(s.text, item.phrases) !== null || PER_PURPOSE_BASIS.test(s.text)) &&
+          !NEGATION.test(s.text),
+      )
+      .map((s) => s.key),
+  );
   if (purposes.length > 0) {
     const sections = foundOrHome(ctx, "LEGAL_BASIS", named);
     const special = data_categories.some((c) => c.special);

@@ -1,6 +1,8 @@
 // Retention (Art. 13(2)(a)): the list settles it; otherwise the text must name a period or a
 // starting point, and "niet langer dan noodzakelijk" alone is the WP260 example of a weak answer.
+import type { DataCategory } from "../model.ts";
 import { findChecklistItem } from "./checklist.ts";
+import { assessRetentionCoverage } from "./retention-coverage.ts";
 import { findCue } from "./cues.ts";
 import {
   decide,
@@ -55,6 +57,11 @@ const VAGUE = {
   en: ["as long as necessary", "no longer than necessary", "as long as needed", "no longer than needed"],
 };
 
+const MINIMUM_ONLY =
+  /(?<![\p{L}])(?:minimaal|ten minste|tenminste|minstens|at least|a minimum of)(?![\p{L}])/u;
+const UPPER_BOUND =
+  /(?<![\p{L}])(?:maximaal|ten hoogste|hoogstens|uiterlijk|niet langer dan|at most|no longer than|up to)(?![\p{L}])/u;
+
 export function checkRetention(ctx: CheckContext): Decision {
   const rules = ctx.content.lists.retention;
   if (rules.length > 0) {
@@ -75,6 +82,44 @@ export function checkRetention(ctx: CheckContext): Decision {
         found,
       );
     }
+    // WP260: a period or criterion per category; a minimum alone does not say when data goes.
+    const coverage = assessRetentionCoverage(ctx.content.lists);
+    if (coverage.minimumRules.length > 0) {
+      const subjects = (language: "nl" | "en"): string =>
+        coverage.minimumRules
+          .map((r) => `‘${language === "en" ? (r.subject.en ?? r.subject.nl) : r.subject.nl}’`)
+          .join(", ");
+      return decide(
+        "weak",
+        `Een bewaarregel noemt alleen een minimumtermijn, niet wanneer de gegevens worden verwijderd: ${subjects("nl")}.`,
+        `A retention rule states only a minimum period, not when the data is deleted: ${subjects("en")}.`,
+        found,
+      );
+    }
+    if (coverage.uncovered.length > 0 || coverage.onlyMinimum.length > 0) {
+      const names = (language: "nl" | "en", list: DataCategory[]): string =>
+        list.map((c) => `‘${language === "en" ? (c.name.en ?? c.name.nl) : c.name.nl}’`).join(", ");
+      const parts = {
+        nl: [
+          coverage.uncovered.length > 0 ? `zonder bewaartermijn: ${names("nl", coverage.uncovered)}` : "",
+          coverage.onlyMinimum.length > 0
+            ? `alleen een minimumtermijn: ${names("nl", coverage.onlyMinimum)}`
+            : "",
+        ].filter((p) => p !== ""),
+        en: [
+          coverage.uncovered.length > 0 ? `no retention period: ${names("en", coverage.uncovered)}` : "",
+          coverage.onlyMinimum.length > 0
+            ? `only a minimum period: ${names("en", coverage.onlyMinimum)}`
+            : "",
+        ].filter((p) => p !== ""),
+      };
+      return decide(
+        "weak",
+        `Niet elke categorie persoonsgegevens heeft een bewaartermijn of criterium (${parts.nl.join("; ")}).`,
+        `Not every category of personal data has a retention period or criterion (${parts.en.join("; ")}).`,
+        found,
+      );
+    }
     return decide(
       "present",
       `${rules.length} bewaarregel(s) met termijn of criterium vastgelegd.`,
@@ -90,6 +135,15 @@ export function checkRetention(ctx: CheckContext): Decision {
       (PERIOD.test(s.text) && (headed.includes(s.key) || findCue(s.text, KEEPING) !== null)) ||
       findCue(s.text, CRITERION) !== null,
   );
+  const minimum = concrete.filter((s) => MINIMUM_ONLY.test(s.text) && !UPPER_BOUND.test(s.text));
+  if (concrete.length > 0 && minimum.length === concrete.length) {
+    return decide(
+      "weak",
+      "De tekst noemt alleen minimumtermijnen (‘minimaal’, ‘ten minste’), niet wanneer gegevens worden verwijderd.",
+      "The text states only minimum periods (‘at least’), not when data is deleted.",
+      minimum.map((s) => s.key),
+    );
+  }
   if (concrete.length > 0) {
     return decide(
       "present",

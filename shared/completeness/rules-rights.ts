@@ -3,6 +3,7 @@
 // elsewhere only sentences that speak of a right or a request, so that "cookies verwijderen"
 // in the cookie section is not mistaken for the right to erasure.
 import { findChecklistItem, type ItemId } from "./checklist.ts";
+import { RIGHTS_HEADINGS as RIGHTS } from "./checklist-define.ts";
 import { findCue } from "./cues.ts";
 import {
   RIGHTS_CONTEXT,
@@ -37,9 +38,14 @@ const CONSENT_BASIS = {
   ],
   en: ["with your consent", "based on your consent", "ask for your consent"],
 };
+// A newsletter is direct marketing too, and unsubscribing from it is withdrawing consent.
 const MARKETING = {
-  nl: ["direct marketing", "directe marketing", "marketingdoeleinden"],
-  en: ["direct marketing", "marketing purposes"],
+  nl: ["direct marketing", "directe marketing", "marketingdoeleinden", "nieuwsbrief", "nieuwsbrieven"],
+  en: ["direct marketing", "marketing purposes", "newsletter", "newsletters"],
+};
+const NEWSLETTER = {
+  nl: ["nieuwsbrief", "nieuwsbrieven", "mailing"],
+  en: ["newsletter", "newsletters", "mailing"],
 };
 const PUBLIC_OR_LEGITIMATE = {
   nl: ["gerechtvaardigd belang", "gerechtvaardigde belang", "algemeen belang"],
@@ -63,7 +69,13 @@ function rightSentences(ctx: CheckContext): { key: string; text: string }[] {
 export function checkRight(ctx: CheckContext, id: ItemId): Decision {
   const item = findChecklistItem(id);
   const [nl, en] = NAMES[id] ?? [id, id];
-  const found = rightSentences(ctx).filter((s) => findCue(s.text, item.phrases) !== null);
+  // A section of its own for the right ("Recht van bezwaar", "Right to object") counts whole.
+  const own = ctx.sections
+    .filter((s) => findCue(s.title, item.phrases) !== null && findCue(s.title, RIGHTS_CONTEXT) !== null)
+    .map((s) => s.key);
+  const found = [...rightSentences(ctx), ...listSentences(ctx).filter((s) => own.includes(s.key))].filter(
+    (s) => findCue(s.text, item.phrases) !== null,
+  );
   if (found.length > 0) {
     return decide(
       "present",
@@ -80,11 +92,17 @@ export function checkRight(ctx: CheckContext, id: ItemId): Decision {
   );
 }
 
+/** Whether the company's own details make the separate right to object apply (Art. 21(1), (2)). */
+export function objectionAppliesByDetails(ctx: Pick<CheckContext, "content">): boolean {
+  return ctx.content.lists.purposes.some(
+    (p) =>
+      p.legalBasis === "legitimate_interest" || p.legalBasis === "public_task" || p.directMarketing === true,
+  );
+}
+
 export function checkObjectSeparately(ctx: CheckContext): Decision {
   const { purposes } = ctx.content.lists;
-  const structured = purposes.some(
-    (p) => p.legalBasis === "legitimate_interest" || p.legalBasis === "public_task",
-  );
+  const structured = objectionAppliesByDetails(ctx);
   const textual =
     purposes.length === 0 && sectionsWhere(ctx, (t) => findCue(t, PUBLIC_OR_LEGITIMATE) !== null).length > 0;
   const marketing = sectionsWhere(ctx, (t) => findCue(t, MARKETING) !== null).length > 0;
@@ -98,8 +116,8 @@ export function checkObjectSeparately(ctx: CheckContext): Decision {
   }
   const because = structured
     ? [
-        "een doeleinde in de lijst berust op gerechtvaardigd of algemeen belang",
-        "a purpose in the list rests on legitimate or public interest",
+        "een doeleinde in de lijst berust op gerechtvaardigd of algemeen belang of is direct marketing",
+        "a purpose in the list rests on legitimate or public interest or is direct marketing",
       ]
     : textual
       ? [
@@ -148,7 +166,9 @@ export function checkWithdrawConsent(ctx: CheckContext): Decision {
   const item = findChecklistItem("WITHDRAW_CONSENT");
   const consent = purposes.filter((p) => p.legalBasis === "consent");
   const textual =
-    purposes.length === 0 && sectionsWhere(ctx, (t) => findCue(t, CONSENT_BASIS) !== null).length > 0;
+    purposes.length === 0 &&
+    sectionsWhere(ctx, (t) => findCue(t, CONSENT_BASIS) !== null || findCue(t, NEWSLETTER) !== null).length >
+      0;
   if (consent.length === 0 && !textual) {
     return purposes.length > 0
       ? decide(
@@ -168,7 +188,10 @@ export function checkWithdrawConsent(ctx: CheckContext): Decision {
   const because =
     consent.length > 0
       ? ["een doeleinde in de lijst berust op toestemming", "a purpose in the list rests on consent"]
-      : ["de tekst noemt verwerking met toestemming", "the text mentions processing with consent"];
+      : [
+          "de tekst noemt verwerking met toestemming of een nieuwsbrief",
+          "the text mentions processing with consent or a newsletter",
+        ];
   if (found.length > 0) {
     return decide(
       "present",
@@ -187,7 +210,11 @@ export function checkWithdrawConsent(ctx: CheckContext): Decision {
 
 export function checkComplaint(ctx: CheckContext): Decision {
   const item = findChecklistItem("COMPLAINT_SA");
-  const complaints = listSentences(ctx).filter((s) => findCue(s.text, item.phrases) !== null);
+  // Under a heading such as "Klachten", every sentence is about complaints.
+  const headed = sectionsTitled(ctx, item.headings).filter((k) => !sectionsTitled(ctx, RIGHTS).includes(k));
+  const complaints = listSentences(ctx).filter(
+    (s) => headed.includes(s.key) || findCue(s.text, item.phrases) !== null,
+  );
   const withAuthority = complaints.filter(
     (s) =>
       findCue(s.text, AUTHORITY) !== null ||

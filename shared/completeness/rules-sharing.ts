@@ -2,7 +2,7 @@
 // or specific categories of them, because "derden" alone is the WP260 example of a weak answer.
 // Joint controllers (Art. 26(2)) come from the recipients' roles.
 import { findChecklistItem } from "./checklist.ts";
-import { findCue } from "./cues.ts";
+import { findCue, normalizeForMatch } from "./cues.ts";
 import {
   decide,
   foundOrHome,
@@ -10,6 +10,7 @@ import {
   sectionsNaming,
   sectionsTitled,
   sectionsWhere,
+  unique,
   type CheckContext,
   type Decision,
 } from "./evidence.ts";
@@ -85,6 +86,35 @@ export function checkJointControllers(ctx: CheckContext): Decision {
       findCue(s.text, item.phrases) !== null &&
       /afspra|regeling|overeenkomst|arrangement|agreement/.test(s.text),
   );
+  const group = ctx.jointControllership;
+  if (group !== undefined) {
+    // The privacy lead declared the group's companies joint controllers: the statement must give
+    // the essence of the arrangement and the contact point (Art. 26(1), (2)).
+    const contact = sectionsWhere(ctx, (t) => t.includes(normalizeForMatch(group.contactPoint.email)));
+    if (arrangement.length > 0 && contact.length > 0) {
+      return decide(
+        "present",
+        "De groep is gezamenlijk verwerkingsverantwoordelijk; de kern van de regeling en het centrale aanspreekpunt staan erin.",
+        "The group's companies are joint controllers; the essence of the arrangement and the central contact point are stated.",
+        unique([...arrangement.map((s) => s.key), ...contact]),
+      );
+    }
+    const lacking =
+      arrangement.length === 0
+        ? contact.length === 0
+          ? [
+              "de kern van de regeling en het centrale aanspreekpunt ontbreken",
+              "the essence of the arrangement and the central contact point are missing",
+            ]
+          : ["de kern van de regeling ontbreekt", "the essence of the arrangement is missing"]
+        : ["het centrale aanspreekpunt ontbreekt", "the central contact point is missing"];
+    return decide(
+      arrangement.length === 0 && contact.length === 0 && mentioned.length === 0 ? "missing" : "weak",
+      `De basisverklaring maakt de bedrijven van de groep gezamenlijk verwerkingsverantwoordelijk, maar ${lacking[0]}.`,
+      `The baseline makes the group's companies joint controllers, but ${lacking[1]}.`,
+      foundOrHome(ctx, "JOINT_CONTROLLERS", [...mentioned, ...contact]),
+    );
+  }
   if (joint.length === 0 && mentioned.length === 0) {
     return decide(
       "not_applicable",

@@ -37,6 +37,11 @@ const ABROAD = {
   en: ["abroad", "outside the eu", "outside the eea", "outside europe"],
 };
 const DENIAL = /(?<![\p{L}])(?:nooit|niet|geen|never|not|no)(?![\p{L}])/u;
+// "Wij verwerken uw gegevens uitsluitend binnen de EER" says there is no transfer, too.
+const ONLY_INSIDE =
+  /(?<![\p{L}])(?:uitsluitend|alleen|enkel|only|exclusively|solely)(?![\p{L}])[^.]{0,60}(?:binnen de (?:eer|eu|europese)|within the (?:eea|eu|european))/u;
+// Invalidated by the Court of Justice (C-362/14 Schrems I, C-311/18 Schrems II): no safeguard.
+const INVALID_SAFEGUARD = /privacy[ -]?shield|safe[ -]?harbou?r/;
 const SCC_BCR = {
   nl: [
     "standaardcontractbepalingen",
@@ -53,6 +58,8 @@ interface TransferFacts {
   sections: string[];
   denied: string[];
   safeguards: string[];
+  /** Sections that name Privacy Shield or Safe Harbor. */
+  invalid: string[];
   sccOrBcr: boolean;
 }
 
@@ -72,6 +79,7 @@ export function readTransfers(ctx: CheckContext): TransferFacts {
       ),
       denied: [],
       safeguards: outside.filter((r) => r.safeguard !== "eea").map((r) => r.name),
+      invalid: [],
       sccOrBcr: outside.some((r) => r.safeguard === "scc" || r.safeguard === "bcr"),
     };
   }
@@ -79,7 +87,10 @@ export function readTransfers(ctx: CheckContext): TransferFacts {
   const moving = sentences.filter(
     (s) => findCue(s.text, MOVING) !== null || findCue(s.text, ABROAD) !== null,
   );
-  const denied = moving.filter((s) => findCue(s.text, ABROAD) !== null && DENIAL.test(s.text));
+  const denied = [
+    ...moving.filter((s) => findCue(s.text, ABROAD) !== null && DENIAL.test(s.text)),
+    ...sentences.filter((s) => ONLY_INSIDE.test(s.text)),
+  ];
   const named = moving.filter((s) => findCue(s.text, COUNTRY_CUES) !== null && !DENIAL.test(s.text));
   const generic = moving.filter(
     (s) => findCue(s.text, findChecklistItem("TRANSFER_FACT").phrases) !== null && !DENIAL.test(s.text),
@@ -90,13 +101,15 @@ export function readTransfers(ctx: CheckContext): TransferFacts {
   });
   const safeguardCues = findChecklistItem("TRANSFER_SAFEGUARDS").phrases;
   const safeguards = sentences.filter((s) => findCue(s.text, safeguardCues) !== null);
-  const used = [...named, ...generic];
+  const invalid = sentences.filter((s) => INVALID_SAFEGUARD.test(s.text));
+  const used = [...named, ...generic].filter((s) => !ONLY_INSIDE.test(s.text));
   return {
     source: used.length > 0 ? "text" : "none",
     countries: [...new Set(countries)],
     sections: [...new Set([...used, ...denied].map((s) => s.key))],
     denied: [...new Set(denied.map((s) => s.key))],
     safeguards: [...new Set(safeguards.map((s) => s.key))],
+    invalid: [...new Set(invalid.map((s) => s.key))],
     sccOrBcr: sentences.some((s) => findCue(s.text, SCC_BCR) !== null),
   };
 }
@@ -170,6 +183,14 @@ export function checkTransferSafeguards(ctx: CheckContext, facts: TransferFacts)
       "De tekst noemt de waarborg voor de doorgifte.",
       "The text states the safeguard for the transfer.",
       facts.safeguards,
+    );
+  }
+  if (facts.invalid.length > 0) {
+    return decide(
+      "missing",
+      "De tekst noemt als waarborg het Privacy Shield of Safe Harbor; die zijn door het Hof van Justitie ongeldig verklaard (C-362/14, C-311/18) en zijn dus geen waarborg.",
+      "The text names Privacy Shield or Safe Harbor as the safeguard; the Court of Justice declared both invalid (C-362/14, C-311/18), so they are no safeguard.",
+      foundOrHome(ctx, "TRANSFER_SAFEGUARDS", facts.invalid),
     );
   }
   return decide(

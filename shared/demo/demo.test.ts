@@ -18,7 +18,7 @@ describe("demo data", () => {
     expect(DEMO_TENANTS.map((t) => t.name)).toEqual(DEMO_GROUP.members.map((m) => m.name));
   });
 
-  it("gives JCC Software its nine data categories and two 7-year retention rules", () => {
+  it("gives JCC Software its nine data categories, each with a retention period", () => {
     const jcc = DEMO_TENANTS.find((t) => t.slug === "jcc-software");
     expect(jcc).toBeDefined();
     const { lists } = jcc!.content;
@@ -33,12 +33,22 @@ describe("demo data", () => {
       "Locatiegegevens",
       "Internetbrowser en apparaattype",
     ]);
-    const sevenYears = lists.retention.filter((r) => r.period?.amount === 7 && r.period.unit === "years");
-    expect(sevenYears).toHaveLength(2);
+    // The contract archive keeps the fiscal 7 years of the seed; data for direct marketing goes
+    // when you unsubscribe, not 7 years after the contract (Art. 5(1)(e): no longer than the purpose needs).
+    const contract = lists.retention.find(
+      (r) => r.subject.nl === "Het kunnen uitvoeren van een overeenkomst",
+    );
+    expect(contract?.period).toEqual({ amount: 7, unit: "years" });
+    const marketing = lists.retention.find((r) => r.subject.nl.includes("direct marketing"));
+    expect(marketing?.period).toEqual({ amount: 30, unit: "days" });
+    expect(marketing?.criterion?.nl).toBe("na afmelding");
+    const covered = new Set(lists.retention.flatMap((r) => r.categories ?? []));
+    expect(lists.data_categories.filter((c) => !covered.has(c.name.nl))).toEqual([]);
     expect(lists.cookies.find((c) => c.name === "_ga")?.lifetime).toEqual({ amount: 50, unit: "months" });
   });
 
   it("uses only fictional .example contact details", () => {
+    expect(DEMO_BASELINE.jointControllership?.contactPoint.email).toMatch(/\.example$/);
     for (const { slug, content } of DEMO_TENANTS) {
       const { email, website, dpo } = content.profile;
       expect(email, slug).toMatch(/\.example$/);

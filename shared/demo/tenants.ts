@@ -1,7 +1,10 @@
 // The demo companies of the Conxillium group, in member order. All contact details are
 // fictional. JCC Software carries everything its own published statement (seed 000) adds to the
-// group statement; the other seven have plausible, mostly inheriting profiles.
-import type { LocalizedLine, TenantContent } from "../model.ts";
+// group statement, corrected where it was legally wrong; the other seven have plausible, mostly
+// inheriting profiles. Every company records, per purpose, its legal basis, whether providing the
+// data is required (Art. 13(2)(e)) and whether it is direct marketing (Art. 21(2)); and a
+// retention period or criterion for every data category (Art. 13(2)(a)).
+import type { LocalizedLine, Provision, Purpose, RetentionRule, TenantContent } from "../model.ts";
 
 export interface DemoTenant {
   slug: string;
@@ -11,6 +14,39 @@ export interface DemoTenant {
 
 /** A line in Dutch and English. */
 const t = (nl: string, en: string): LocalizedLine => ({ nl, en });
+
+const provide = (requirement: Provision["requirement"], nl: string, en: string): Provision => ({
+  requirement,
+  consequence: t(nl, en),
+});
+
+/**
+ * The processing the group's companies decide on together (the baseline's joint controllership):
+ * every company keeps its customer contacts in the shared register.
+ */
+const sharedRegister: Purpose = {
+  name: t(
+    "Bijhouden van klantcontacten in het gezamenlijke klantenbestand van Conxillium",
+    "Keeping customer contacts in Conxillium's shared customer register",
+  ),
+  legalBasis: "legitimate_interest",
+  legitimateInterest: t(
+    "klanten die met meer bedrijven van de groep werken eenduidig en zonder dubbel werk van dienst zijn",
+    "serving customers who work with several companies of the group consistently and without duplicate work",
+  ),
+  provision: provide(
+    "voluntary",
+    "zonder deze gegevens kunnen wij u niet als contactpersoon van uw organisatie benaderen",
+    "without this data we cannot approach you as your organisation's contact person",
+  ),
+};
+
+/** Log files of the websites and applications, kept for security. */
+const logFiles = (months: number, categories: string[] = ["IP-adres"]): RetentionRule => ({
+  subject: t("Logbestanden met IP-adressen", "Log files containing IP addresses"),
+  period: { amount: months, unit: "months" },
+  categories,
+});
 
 const beheervisie: DemoTenant = {
   slug: "beheervisie",
@@ -47,6 +83,11 @@ const beheervisie: DemoTenant = {
             "such as managing user accounts and handling support requests",
           ),
           legalBasis: "contract",
+          provision: provide(
+            "contractual",
+            "zonder deze gegevens kunnen wij onze software niet leveren en u niet ondersteunen",
+            "without this data we cannot supply our software or support you",
+          ),
         },
         {
           name: t("Beveiligen van onze applicaties", "Securing our applications"),
@@ -59,11 +100,23 @@ const beheervisie: DemoTenant = {
             "het veilig houden van onze applicaties en de gegevens van onze klanten",
             "keeping our applications and our customers' data secure",
           ),
+          provision: provide(
+            "contractual",
+            "zonder deze gegevens kunt u onze applicaties niet gebruiken",
+            "without this data you cannot use our applications",
+          ),
         },
         {
           name: t("Versturen van onze nieuwsbrief", "Sending our newsletter"),
           legalBasis: "consent",
+          directMarketing: true,
+          provision: provide(
+            "voluntary",
+            "zonder deze gegevens ontvangt u onze nieuwsbrief niet",
+            "without this data you do not receive our newsletter",
+          ),
         },
+        sharedRegister,
       ],
       retention: [
         {
@@ -74,11 +127,20 @@ const beheervisie: DemoTenant = {
             "vanwege de fiscale bewaarplicht",
             "because of the statutory obligation to keep tax records",
           ),
+          categories: ["Naam en zakelijke contactgegevens"],
         },
         {
-          subject: t("Logbestanden met IP-adressen", "Log files containing IP addresses"),
-          period: { amount: 6, unit: "months" },
+          subject: t("Gebruikersaccounts", "User accounts"),
+          period: { amount: 3, unit: "months" },
+          criterion: t("na het einde van het contract", "after the contract ends"),
         },
+        {
+          subject: t("Gegevens voor de nieuwsbrief", "Newsletter data"),
+          period: { amount: 30, unit: "days" },
+          criterion: t("na afmelding", "after you unsubscribe"),
+          categories: ["Naam en zakelijke contactgegevens"],
+        },
+        logFiles(6),
       ],
       recipients: [
         {
@@ -143,6 +205,11 @@ const dataquint: DemoTenant = {
         {
           name: t("Sluiten en uitvoeren van overeenkomsten", "Entering into and performing contracts"),
           legalBasis: "contract",
+          provision: provide(
+            "contract_prerequisite",
+            "zonder deze gegevens kunnen wij geen overeenkomst met u sluiten of uitvoeren",
+            "without this data we cannot enter into or perform a contract with you",
+          ),
         },
         {
           name: t("Onderhouden van contacten met gemeenten", "Maintaining contacts with municipalities"),
@@ -155,23 +222,51 @@ const dataquint: DemoTenant = {
             "het onderhouden van de relatie met onze klanten en hun medewerkers",
             "maintaining our relationship with our customers and their staff",
           ),
+          directMarketing: true,
+          provision: provide(
+            "voluntary",
+            "zonder deze gegevens ontvangt u geen uitnodigingen en geen informatie over nieuwe versies",
+            "without this data you receive no invitations and no information about new releases",
+          ),
         },
         {
           name: t("Voeren van onze administratie", "Keeping our accounts"),
           legalBasis: "legal_obligation",
+          provision: provide(
+            "statutory",
+            "zonder deze gegevens kunnen wij geen overeenkomst met u aangaan",
+            "without this data we cannot enter into a contract with you",
+          ),
         },
+        {
+          name: t("Beveiligen van ons klantportaal", "Securing our customer portal"),
+          legalBasis: "legitimate_interest",
+          legitimateInterest: t(
+            "het beschermen van ons klantportaal tegen misbruik",
+            "protecting our customer portal against misuse",
+          ),
+          provision: provide(
+            "contractual",
+            "zonder deze gegevens kunt u het klantportaal niet gebruiken",
+            "without this data you cannot use the customer portal",
+          ),
+        },
+        sharedRegister,
       ],
       retention: [
         {
           subject: t("Contactgegevens", "Contact details"),
           period: { amount: 2, unit: "years" },
           criterion: t("na het laatste contact", "after our last contact"),
+          categories: ["Functie en organisatie"],
         },
         {
           subject: t("Financiële administratie", "Financial records"),
           period: { amount: 7, unit: "years" },
           criterion: t("na het einde van het boekjaar", "after the end of the financial year"),
+          categories: ["Naam en contactgegevens"],
         },
+        logFiles(6),
       ],
       recipients: [
         {
@@ -222,6 +317,7 @@ const geotax: DemoTenant = {
       email: "privacy@geotax.example",
       phone: "+31 55 301 62 40",
       website: "https://www.geotax.example",
+      establishments: [{ city: "Antwerpen", country: "BE" }],
     },
     lists: {
       data_categories: [
@@ -243,6 +339,11 @@ const geotax: DemoTenant = {
             "Implementing and supporting our software",
           ),
           legalBasis: "contract",
+          provision: provide(
+            "contractual",
+            "zonder deze gegevens kunnen wij onze software niet implementeren en u niet ondersteunen",
+            "without this data we cannot implement our software or support you",
+          ),
         },
         {
           name: t("Verbeteren van onze software", "Improving our software"),
@@ -255,11 +356,23 @@ const geotax: DemoTenant = {
             "software leveren die goed aansluit op het werk van gemeenten",
             "supplying software that fits the work of municipalities well",
           ),
+          provision: provide(
+            "voluntary",
+            "wij gebruiken hiervoor alleen gegevens die u al voor ondersteuning heeft gegeven, en het heeft geen gevolgen voor de ondersteuning die u krijgt",
+            "we use only data you already gave us for support, and it has no effect on the support you receive",
+          ),
         },
         {
           name: t("Uitnodigen voor webinars", "Inviting you to webinars"),
           legalBasis: "consent",
+          directMarketing: true,
+          provision: provide(
+            "voluntary",
+            "zonder deze gegevens kunnen wij u niet uitnodigen voor webinars",
+            "without this data we cannot invite you to webinars",
+          ),
         },
+        sharedRegister,
       ],
       retention: [
         {
@@ -271,7 +384,20 @@ const geotax: DemoTenant = {
           subject: t("Accounts voor het klantportaal", "Customer portal accounts"),
           period: { amount: 3, unit: "months" },
           criterion: t("na het einde van het contract", "after the contract ends"),
+          categories: ["Inloggegevens voor het klantportaal"],
         },
+        {
+          subject: t("Contactgegevens", "Contact details"),
+          period: { amount: 2, unit: "years" },
+          criterion: t("na het laatste contact", "after our last contact"),
+        },
+        {
+          subject: t("Uitnodigingen voor webinars", "Webinar invitations"),
+          period: { amount: 30, unit: "days" },
+          criterion: t("na afmelding", "after you unsubscribe"),
+          categories: ["Naam en contactgegevens"],
+        },
+        logFiles(6),
       ],
       recipients: [
         {
@@ -336,12 +462,18 @@ const iReal: DemoTenant = {
           examples: t("naam, e-mailadres, telefoonnummer", "name, email address, phone number"),
           special: false,
         },
+        { name: t("Inhoud van uw vraag", "Content of your question"), special: false },
         { name: t("IP-adres", "IP address"), special: false },
       ],
       purposes: [
         {
           name: t("Sluiten en uitvoeren van overeenkomsten", "Entering into and performing contracts"),
           legalBasis: "contract",
+          provision: provide(
+            "contract_prerequisite",
+            "zonder deze gegevens kunnen wij geen overeenkomst met u sluiten of uitvoeren",
+            "without this data we cannot enter into or perform a contract with you",
+          ),
         },
         {
           name: t(
@@ -349,6 +481,11 @@ const iReal: DemoTenant = {
             "Answering questions sent through our contact form",
           ),
           legalBasis: "consent",
+          provision: provide(
+            "voluntary",
+            "zonder deze gegevens kunnen wij uw vraag niet beantwoorden",
+            "without this data we cannot answer your question",
+          ),
         },
         {
           name: t("Beveiligen van onze website", "Securing our website"),
@@ -357,14 +494,30 @@ const iReal: DemoTenant = {
             "het voorkomen van misbruik van onze website",
             "preventing misuse of our website",
           ),
+          provision: provide(
+            "voluntary",
+            "zonder uw IP-adres kan onze website u geen pagina's tonen",
+            "without your IP address our website cannot show you any pages",
+          ),
         },
+        sharedRegister,
       ],
       retention: [
         {
           subject: t("Vragen via het contactformulier", "Questions sent through the contact form"),
           period: { amount: 1, unit: "years" },
           criterion: t("na beantwoording", "after we have answered"),
+          categories: ["Inhoud van uw vraag"],
         },
+        {
+          subject: t("Klant- en contactgegevens", "Customer and contact details"),
+          period: { amount: 2, unit: "years" },
+          criterion: t(
+            "na het einde van het contract of het laatste contact",
+            "after the contract ends or our last contact",
+          ),
+        },
+        logFiles(3),
       ],
       recipients: [
         {
@@ -433,7 +586,14 @@ const jccSoftware: DemoTenant = {
           ),
           special: false,
         },
-        { name: t("Locatiegegevens", "Location data"), special: false },
+        {
+          name: t("Locatiegegevens", "Location data"),
+          examples: t(
+            "bij benadering (land en stad), afgeleid uit het ingekorte IP-adres",
+            "approximate (country and city), derived from the truncated IP address",
+          ),
+          special: false,
+        },
         { name: t("Internetbrowser en apparaattype", "Internet browser and device type"), special: false },
       ],
       purposes: [
@@ -444,6 +604,23 @@ const jccSoftware: DemoTenant = {
             "such as meeting payment obligations",
           ),
           legalBasis: "contract",
+          provision: provide(
+            "contract_prerequisite",
+            "zonder deze gegevens kunnen wij geen overeenkomst met u sluiten of uitvoeren",
+            "without this data we cannot enter into or perform a contract with you",
+          ),
+        },
+        {
+          name: t(
+            "Voldoen aan de fiscale bewaarplicht",
+            "Meeting the statutory obligation to keep tax records",
+          ),
+          legalBasis: "legal_obligation",
+          provision: provide(
+            "statutory",
+            "zonder deze gegevens kunnen wij geen overeenkomst met u aangaan",
+            "without this data we cannot enter into a contract with you",
+          ),
         },
         {
           name: t(
@@ -455,6 +632,11 @@ const jccSoftware: DemoTenant = {
             "het goed bedienen van onze klanten binnen de klantrelatie",
             "serving our customers well within the customer relationship",
           ),
+          provision: provide(
+            "voluntary",
+            "zonder deze gegevens kunnen wij uw vragen niet beantwoorden en u geen post sturen",
+            "without this data we cannot answer your questions or send you post",
+          ),
         },
         {
           name: t(
@@ -462,6 +644,12 @@ const jccSoftware: DemoTenant = {
             "Marketing purposes, such as sending newsletters",
           ),
           legalBasis: "consent",
+          directMarketing: true,
+          provision: provide(
+            "voluntary",
+            "zonder deze gegevens ontvangt u onze nieuwsbrieven niet",
+            "without this data you do not receive our newsletters",
+          ),
         },
         {
           name: t(
@@ -469,15 +657,21 @@ const jccSoftware: DemoTenant = {
             "Analysing click behaviour on websites and the use of applications",
           ),
           description: t(
-            "met geanonimiseerde statistieken uit Google Analytics",
-            "using anonymised statistics from Google Analytics",
+            "met gepseudonimiseerde statistieken uit Google Analytics",
+            "using pseudonymised statistics from Google Analytics",
           ),
           legalBasis: "legitimate_interest",
           legitimateInterest: t(
             "het voortdurend verbeteren van onze websites en applicaties voor de gebruikers",
             "continuously improving our websites and applications for their users",
           ),
+          provision: provide(
+            "voluntary",
+            "u kunt Google Analytics blokkeren (zie ‘Opt-out’) zonder dat dit gevolgen heeft voor het gebruik van onze websites",
+            "you can block Google Analytics (see ‘Opt-out’) without any effect on your use of our websites",
+          ),
         },
+        sharedRegister,
       ],
       retention: [
         {
@@ -485,30 +679,65 @@ const jccSoftware: DemoTenant = {
           period: { amount: 7, unit: "years" },
           criterion: t("nadat het contract niet meer geldig is", "after the contract has ended"),
           description: t(
-            "in een (digitaal) archief, om administratieve redenen en vanwege wettelijke voorschriften; zolang de klant een contract met JCC Software heeft, bewaren wij de gegevens voor de uitvoering ervan",
-            "in a (digital) archive, for administrative reasons and because of legal requirements; for as long as the customer has a contract with JCC Software, we keep the data to perform it",
+            "in een (digitaal) archief, om administratieve redenen en vanwege de fiscale bewaarplicht; zolang de klant een contract met JCC Software heeft, bewaren wij de gegevens voor de uitvoering ervan",
+            "in a (digital) archive, for administrative reasons and because of the statutory obligation to keep tax records; for as long as the customer has a contract with JCC Software, we keep the data to perform it",
           ),
+          categories: [
+            "Voor- en achternaam",
+            "Geslacht",
+            "Adresgegevens",
+            "Telefoonnummer",
+            "E-mailadres",
+            "Overige persoonsgegevens die u actief verstrekt",
+          ],
         },
         {
           subject: t(
             "Het kunnen uitvoeren van direct marketing activiteiten",
             "Carrying out direct marketing",
           ),
-          period: { amount: 7, unit: "years" },
-          criterion: t("nadat het contract niet meer geldig is", "after the contract has ended"),
+          period: { amount: 30, unit: "days" },
+          criterion: t("na afmelding", "after you unsubscribe"),
           description: t(
-            "in ons (digitale) archief; zolang de klant een contract met JCC Software heeft of zich vrijwillig via een opt-in heeft aangemeld, bewaren wij de gegevens voor direct marketing; was er geen contract, dan verwijderen wij de gegevens direct na uitschrijving",
-            "in our (digital) archive; for as long as the customer has a contract with JCC Software or has voluntarily opted in, we keep the data for direct marketing; if there was no contract, we delete the data immediately after unsubscribing",
+            "zolang u bent aangemeld, gebruiken wij de gegevens voor direct marketing",
+            "for as long as you are subscribed, we use the data for direct marketing",
           ),
+          categories: ["Voor- en achternaam", "E-mailadres"],
         },
+        {
+          subject: t("Vragen en correspondentie", "Questions and correspondence"),
+          period: { amount: 2, unit: "years" },
+          criterion: t("na afhandeling", "after they have been dealt with"),
+          categories: [
+            "Voor- en achternaam",
+            "Adresgegevens",
+            "Telefoonnummer",
+            "E-mailadres",
+            "Overige persoonsgegevens die u actief verstrekt",
+          ],
+        },
+        {
+          subject: t("Statistieken in Google Analytics", "Statistics in Google Analytics"),
+          period: { amount: 14, unit: "months" },
+          criterion: t("na uw bezoek", "after your visit"),
+          categories: ["Locatiegegevens", "Internetbrowser en apparaattype"],
+        },
+        logFiles(6, ["IP-adres", "Internetbrowser en apparaattype"]),
       ],
       recipients: [
         {
-          name: "Google",
+          name: "Google Ireland Limited",
+          role: "processor",
+          service: t("Google Analytics (websitestatistieken)", "Google Analytics (website statistics)"),
+          country: "IE",
+          safeguard: "eea",
+        },
+        {
+          name: "Google LLC",
           role: "processor",
           service: t(
-            "Google Analytics (websitestatistieken), onder het EU-VS Data Privacy Framework",
-            "Google Analytics (website statistics), under the EU-US Data Privacy Framework",
+            "subverwerker van Google Ireland Limited voor Google Analytics, gecertificeerd onder het EU-VS Data Privacy Framework",
+            "sub-processor of Google Ireland Limited for Google Analytics, certified under the EU-US Data Privacy Framework",
           ),
           country: "US",
           safeguard: "adequacy",
@@ -529,28 +758,14 @@ const jccSoftware: DemoTenant = {
           provider: "Google",
           category: "analytic",
           purpose: t(
-            "Google Analytics: geanonimiseerde statistieken over het gebruik van onze websites.",
-            "Google Analytics: anonymised statistics on the use of our websites.",
+            "Google Analytics: gepseudonimiseerde statistieken over het gebruik van onze websites.",
+            "Google Analytics: pseudonymised statistics on the use of our websites.",
           ),
           lifetime: { amount: 50, unit: "months" },
         },
       ],
     },
     overrides: {
-      recipients: {
-        mode: "append",
-        body: {
-          nl: "Voor zover dat niet voortvloeit uit de wet of uit verplichtingen die {{company.name}} tegenover u is aangegaan, worden zonder uw toestemming geen persoonsgegevens aan derden verstrekt.",
-          en: "Except where this follows from the law or from obligations {{company.name}} has entered into towards you, no personal data is provided to third parties without your consent.",
-        },
-      },
-      retention: {
-        mode: "replace",
-        body: {
-          nl: "Persoonsgegevens die door ons verwerkt worden, zullen nooit langer dan noodzakelijk is voor onze bedrijfsvoering bewaard worden. Wij hanteren de volgende bewaartermijnen voor de volgende (categorieën van) persoonsgegevens:",
-          en: "Personal data we process will never be kept longer than necessary for our business operations. We apply the following retention periods to the following (categories of) personal data:",
-        },
-      },
       cookies: {
         mode: "append",
         body: {
@@ -574,8 +789,8 @@ const jccSoftware: DemoTenant = {
         after: "cookies",
         title: t("Analytische cookies", "Analytic cookies"),
         body: {
-          nl: "Deze cookies zijn nodig om onze websites permanent zo goed mogelijk aan te laten sluiten op de wensen van onze gebruikers door geanonimiseerd vast te stellen hoe gebruikers onze websites gebruiken. Gezien de geringe impact van deze cookies op uw privacy, is voor het gebruik van deze cookies geen toestemming vereist. Deze analytische cookies omvatten ook cookies die door derden ten behoeve van {{company.name}} worden geplaatst en uitgelezen, zoals Google Analytics.",
-          en: "These cookies are needed to keep our websites matched as closely as possible to the wishes of our users, by establishing anonymously how users use our websites. Given the minor impact of these cookies on your privacy, no consent is required for their use. These analytic cookies also include cookies placed and read by third parties on behalf of {{company.name}}, such as Google Analytics.",
+          nl: "Deze cookies gebruiken wij om onze websites zo goed mogelijk te laten aansluiten op de wensen van onze gebruikers, door te meten hoe bezoekers onze websites gebruiken. Deze analytische cookies omvatten ook het cookie dat Google Analytics namens {{company.name}} plaatst en uitleest. Omdat wij Google Analytics privacyvriendelijk hebben ingesteld, zoals hieronder beschreven, vragen wij voor deze cookies geen toestemming.",
+          en: "We use these cookies to keep our websites matched as closely as possible to the wishes of our users, by measuring how visitors use our websites. These analytic cookies include the cookie that Google Analytics places and reads on behalf of {{company.name}}. Because we have set up Google Analytics in a privacy-friendly way, as described below, we do not ask consent for these cookies.",
         },
       },
       {
@@ -584,12 +799,12 @@ const jccSoftware: DemoTenant = {
         title: t("Privacywetgeving en Analytics", "Privacy legislation and Analytics"),
         body: {
           nl: [
-            "Zoals hieronder beschreven in de officiële verklaring die Google Analytics-gebruikers op hun website moeten plaatsen, maakt deze website gebruik van Google Analytics. Dit programma levert belangrijke statistieken over aantallen bezoekers, de bezochte pagina’s, de verkeersbronnen en andere essentiële informatie waarmee wij deze website voortdurend kunnen verbeteren voor de gebruikers. Deze statistieken zijn anoniem en niet te herleiden tot een bepaalde persoon of gebruiker. Er wordt geen gebruik gemaakt van ‘behavioural targeting’ waarmee u op basis van uw klikgedrag speciale inhoud krijgt te zien; uw surfgedrag blijft volledig anoniem. Gegevens uit contactformulieren worden nooit in Analytics verwerkt of opgeslagen.",
-            "Google Analytics maakt gebruik van een cookie, dat is een klein bestandje dat op uw computer wordt opgeslagen. Wij hebben Google Analytics conform de privacywetgeving ingericht, zodat er geen toestemming vooraf van de gebruiker nodig is.",
+            "Deze website maakt gebruik van Google Analytics. Dit programma levert belangrijke statistieken over aantallen bezoekers, de bezochte pagina’s, de verkeersbronnen en andere informatie waarmee wij deze website voortdurend kunnen verbeteren voor de gebruikers. De statistieken zijn gepseudonimiseerd: het Analytics-cookie bevat een uniek nummer en uw IP-adres wordt ingekort, zodat wij de gegevens niet tot u als persoon herleiden; het blijven wel persoonsgegevens. Er wordt geen gebruik gemaakt van ‘behavioural targeting’ waarmee u op basis van uw klikgedrag speciale inhoud krijgt te zien. Gegevens uit contactformulieren worden nooit in Analytics verwerkt of opgeslagen.",
+            "Wij hebben Google Analytics ingesteld zoals de Autoriteit Persoonsgegevens dat vraagt voor analytische cookies zonder toestemming (artikel 11.7a Telecommunicatiewet). Daarom vragen wij voor dit cookie geen toestemming vooraf.",
           ].join("\n\n"),
           en: [
-            "As described below in the official statement that Google Analytics users must place on their website, this website uses Google Analytics. This program provides important statistics on visitor numbers, the pages visited, traffic sources and other essential information that helps us keep improving this website for its users. These statistics are anonymous and cannot be traced back to a particular person or user. No ‘behavioural targeting’ is used to show you special content based on your click behaviour; your browsing remains completely anonymous. Data from contact forms is never processed or stored in Analytics.",
-            "Google Analytics uses a cookie, a small file stored on your computer. We have set up Google Analytics in line with privacy legislation, so that no prior consent from the user is needed.",
+            "This website uses Google Analytics. This program provides important statistics on visitor numbers, the pages visited, traffic sources and other information that helps us keep improving this website for its users. The statistics are pseudonymised: the Analytics cookie contains a unique number and your IP address is truncated, so that we do not trace the data back to you as a person; it remains personal data all the same. No ‘behavioural targeting’ is used to show you special content based on your click behaviour. Data from contact forms is never processed or stored in Analytics.",
+            "We have set up Google Analytics as the Autoriteit Persoonsgegevens requires for analytic cookies without consent (Article 11.7a of the Dutch Telecommunications Act). That is why we do not ask prior consent for this cookie.",
           ].join("\n\n"),
         },
       },
@@ -601,8 +816,8 @@ const jccSoftware: DemoTenant = {
           "IP addresses are masked and data is not shared",
         ),
         body: {
-          nl: "Het cookie van Google Analytics is een ‘first party cookie’, dat wil zeggen dat het cookie officieel eigendom is van {{company.name}} en niet van Google. Dit cookie wordt niet gebruikt voor advertenties of andere commerciële doeleinden. {{company.name}} heeft een verwerkersovereenkomst met Google. Daarnaast is Google Analytics zo ingesteld dat IP-adressen anoniem zijn gemaakt, zodat gegevens nooit naar u of uw IP-adres te herleiden zijn. Verder wordt vanuit het Analytics-account van {{company.name}} geen informatie gedeeld met Google of andere partijen. Daarmee is het Analytics-cookie van {{company.name}} een niet-privacygevoelig first-party cookie dat nodig is om de kwaliteit en veiligheid van klantenportaal.jccsoftware.example te kunnen waarborgen. Het Analytics-cookie blijft 50 maanden geldig.",
-          en: "The Google Analytics cookie is a ‘first-party cookie’, which means that the cookie is officially owned by {{company.name}} and not by Google. This cookie is not used for advertising or other commercial purposes. {{company.name}} has a data processing agreement with Google. In addition, Google Analytics is set up so that IP addresses are anonymised, so that data can never be traced back to you or your IP address. Furthermore, no information is shared with Google or other parties from the {{company.name}} Analytics account. This makes the {{company.name}} Analytics cookie a first-party cookie without privacy impact, needed to safeguard the quality and security of klantenportaal.jccsoftware.example. The Analytics cookie remains valid for 50 months.",
+          nl: "Het cookie van Google Analytics is een ‘first-party cookie’: het wordt geplaatst onder het domein van de website van {{company.name}}. Dit cookie wordt niet gebruikt voor advertenties of andere commerciële doeleinden. {{company.name}} heeft een verwerkersovereenkomst met Google Ireland Limited. Google Analytics is zo ingesteld dat het laatste deel van uw IP-adres wordt gemaskeerd voordat het wordt opgeslagen. Het delen van gegevens met Google staat uit, en wij gebruiken Google Analytics niet in combinatie met andere diensten van Google. Het Analytics-cookie blijft 50 maanden geldig; de statistieken zelf bewaren wij 14 maanden.",
+          en: "The Google Analytics cookie is a ‘first-party cookie’: it is placed under the domain of the {{company.name}} website. This cookie is not used for advertising or other commercial purposes. {{company.name}} has a data processing agreement with Google Ireland Limited. Google Analytics is set up so that the last part of your IP address is masked before it is stored. Data sharing with Google is switched off, and we do not use Google Analytics together with other Google services. The Analytics cookie remains valid for 50 months; we keep the statistics themselves for 14 months.",
         },
       },
       {
@@ -617,10 +832,13 @@ const jccSoftware: DemoTenant = {
       {
         key: "google_analytics_statement",
         after: "cookies",
-        title: t("Google Analytics – verklaring van Google", "Google Analytics – statement by Google"),
+        title: t(
+          "Google Analytics – wie verwerkt de gegevens?",
+          "Google Analytics – who processes the data?",
+        ),
         body: {
-          nl: "Deze website maakt gebruik van Google Analytics, een webanalyse-service die wordt aangeboden door Google Inc. (“Google”). Google Analytics maakt gebruik van “cookies” (tekstbestandjes die op uw computer worden geplaatst) om de website te helpen analyseren hoe bezoekers de site gebruiken. De door het cookie gegenereerde anonieme informatie over uw gebruik van de website wordt overgebracht naar en door Google opgeslagen op servers in de Verenigde Staten. Google gebruikt deze informatie om bij te houden hoe deze website wordt gebruikt, rapporten over de website-activiteit op te stellen voor de eigenaar van deze website ({{company.name}}) en andere diensten aan te bieden met betrekking tot website-activiteit en internetgebruik. Google mag deze informatie alleen aan derden verschaffen indien Google hiertoe wettelijk wordt verplicht, of voor zover deze derden de informatie namens Google verwerken. Google zal uw IP-adres niet combineren met andere gegevens waarover Google beschikt. U kunt het gebruik van cookies weigeren door in uw browser de daarvoor geëigende instellingen te kiezen. Wij wijzen u er echter op dat u in dat geval wellicht niet alle mogelijkheden van deze website kunt benutten. Door gebruik te maken van deze website geeft u toestemming voor het verwerken van de informatie door Google op de wijze en voor de doeleinden zoals hiervoor omschreven.",
-          en: "This website uses Google Analytics, a web analytics service provided by Google Inc. (“Google”). Google Analytics uses “cookies” (text files placed on your computer) to help the website analyse how visitors use the site. The anonymous information generated by the cookie about your use of the website is transferred to and stored by Google on servers in the United States. Google uses this information to keep track of how this website is used, to compile reports on website activity for the owner of this website ({{company.name}}) and to provide other services relating to website activity and internet use. Google may provide this information to third parties only where required to do so by law, or where such third parties process the information on Google’s behalf. Google will not combine your IP address with any other data held by Google. You can refuse the use of cookies by selecting the appropriate settings in your browser. Please note, however, that in that case you may not be able to use all the features of this website. By using this website, you consent to the processing of information by Google in the manner and for the purposes set out above.",
+          nl: "Google Analytics is een dienst van Google Ireland Limited (Gordon House, Barrow Street, Dublin 4, Ierland), die de gegevens als verwerker in opdracht van {{company.name}} verwerkt. Google Ireland Limited kan de gegevens laten verwerken door Google LLC in de Verenigde Staten; die doorgifte berust op het adequaatheidsbesluit voor het EU-VS Data Privacy Framework, waaronder Google LLC is gecertificeerd. Google mag de gegevens alleen gebruiken om de dienst voor {{company.name}} te leveren, niet voor eigen doeleinden. U kunt het plaatsen van cookies weigeren of cookies verwijderen via de instellingen van uw browser, of Google Analytics blokkeren met de opt-out plugin hierboven; u kunt onze website dan gewoon gebruiken.",
+          en: "Google Analytics is a service of Google Ireland Limited (Gordon House, Barrow Street, Dublin 4, Ireland), which processes the data as a processor on behalf of {{company.name}}. Google Ireland Limited may have the data processed by Google LLC in the United States; that transfer rests on the adequacy decision for the EU-US Data Privacy Framework, under which Google LLC is certified. Google may use the data only to provide the service to {{company.name}}, not for its own purposes. You can refuse cookies or delete them in your browser settings, or block Google Analytics with the opt-out add-on above; you can then still use our website.",
         },
       },
     ],
@@ -661,10 +879,20 @@ const pharox: DemoTenant = {
         {
           name: t("Leveren van software en ondersteuning", "Supplying software and support"),
           legalBasis: "contract",
+          provision: provide(
+            "contractual",
+            "zonder deze gegevens kunnen wij onze software niet leveren en u niet ondersteunen",
+            "without this data we cannot supply our software or support you",
+          ),
         },
         {
           name: t("Organiseren van cursussen voor gebruikers", "Organising training courses for users"),
           legalBasis: "contract",
+          provision: provide(
+            "contract_prerequisite",
+            "zonder deze gegevens kunnen wij u niet inschrijven voor een cursus",
+            "without this data we cannot enrol you in a course",
+          ),
         },
         {
           name: t("Informeren over updates en storingen", "Informing you about updates and outages"),
@@ -673,7 +901,26 @@ const pharox: DemoTenant = {
             "gebruikers tijdig informeren over wijzigingen die hun werk raken",
             "informing users in good time about changes that affect their work",
           ),
+          provision: provide(
+            "voluntary",
+            "zonder deze gegevens kunnen wij u niet informeren over updates en storingen",
+            "without this data we cannot inform you about updates and outages",
+          ),
         },
+        {
+          name: t("Beveiligen van onze applicaties", "Securing our applications"),
+          legalBasis: "legitimate_interest",
+          legitimateInterest: t(
+            "het veilig houden van onze applicaties en de gegevens van onze klanten",
+            "keeping our applications and our customers' data secure",
+          ),
+          provision: provide(
+            "contractual",
+            "zonder deze gegevens kunt u onze applicaties niet gebruiken",
+            "without this data you cannot use our applications",
+          ),
+        },
+        sharedRegister,
       ],
       retention: [
         {
@@ -685,7 +932,9 @@ const pharox: DemoTenant = {
           subject: t("Cursusregistraties", "Training records"),
           period: { amount: 5, unit: "years" },
           criterion: t("na de cursus", "after the course"),
+          categories: ["Gegevens over cursusdeelname"],
         },
+        logFiles(6),
       ],
       recipients: [
         {
@@ -746,6 +995,11 @@ const procura: DemoTenant = {
         {
           name: t("Leveren en beheren van onze software", "Supplying and managing our software"),
           legalBasis: "contract",
+          provision: provide(
+            "contractual",
+            "zonder deze gegevens kunnen wij onze software niet leveren en beheren",
+            "without this data we cannot supply and manage our software",
+          ),
         },
         {
           name: t("Vastleggen wie wanneer inlogt", "Recording who signs in and when"),
@@ -758,16 +1012,28 @@ const procura: DemoTenant = {
             "het beveiligen van onze software en het aantoonbaar maken van rechtmatige toegang",
             "securing our software and being able to demonstrate lawful access",
           ),
+          provision: provide(
+            "contractual",
+            "zonder deze gegevens kunt u onze software niet gebruiken",
+            "without this data you cannot use our software",
+          ),
         },
         {
           name: t("Voeren van onze administratie", "Keeping our accounts"),
           legalBasis: "legal_obligation",
+          provision: provide(
+            "statutory",
+            "zonder deze gegevens kunnen wij geen overeenkomst met u aangaan",
+            "without this data we cannot enter into a contract with you",
+          ),
         },
+        sharedRegister,
       ],
       retention: [
         {
           subject: t("Inloggegevens (logbestanden)", "Sign-in records (log files)"),
           period: { amount: 1, unit: "years" },
+          categories: ["Gegevens van gebruikers van onze software", "IP-adres"],
         },
         {
           subject: t("Contactgegevens", "Contact details"),
@@ -778,6 +1044,7 @@ const procura: DemoTenant = {
           subject: t("Financiële administratie", "Financial records"),
           period: { amount: 7, unit: "years" },
           criterion: t("na het einde van het boekjaar", "after the end of the financial year"),
+          categories: ["Naam en contactgegevens"],
         },
       ],
       recipients: [
@@ -823,17 +1090,7 @@ const procura: DemoTenant = {
       ],
     },
     overrides: {},
-    ownSections: [
-      {
-        key: "dpo",
-        after: "controller",
-        title: t("Functionaris gegevensbescherming", "Data protection officer"),
-        body: {
-          nl: "{{company.name}} heeft een functionaris gegevensbescherming (FG) aangesteld, die toeziet op de naleving van de AVG: {{company.dpo.name}}. U kunt de FG bereiken via {{company.dpo.email}}.",
-          en: "{{company.name}} has appointed a data protection officer (DPO), who oversees compliance with the GDPR: {{company.dpo.name}}. You can reach the DPO at {{company.dpo.email}}.",
-        },
-      },
-    ],
+    ownSections: [],
   },
 };
 
@@ -865,6 +1122,11 @@ const sim: DemoTenant = {
         {
           name: t("Sluiten en uitvoeren van overeenkomsten", "Entering into and performing contracts"),
           legalBasis: "contract",
+          provision: provide(
+            "contract_prerequisite",
+            "zonder deze gegevens kunnen wij geen overeenkomst met u sluiten of uitvoeren",
+            "without this data we cannot enter into or perform a contract with you",
+          ),
         },
         {
           name: t("Beantwoorden van vragen en verzoeken", "Answering questions and requests"),
@@ -873,11 +1135,36 @@ const sim: DemoTenant = {
             "klanten en belangstellenden goed van dienst zijn",
             "serving customers and prospective customers well",
           ),
+          provision: provide(
+            "voluntary",
+            "zonder deze gegevens kunnen wij uw vraag of verzoek niet beantwoorden",
+            "without this data we cannot answer your question or request",
+          ),
         },
         {
           name: t("Versturen van onze nieuwsbrief", "Sending our newsletter"),
           legalBasis: "consent",
+          directMarketing: true,
+          provision: provide(
+            "voluntary",
+            "zonder deze gegevens ontvangt u onze nieuwsbrief niet",
+            "without this data you do not receive our newsletter",
+          ),
         },
+        {
+          name: t("Beveiligen van onze website en e-mail", "Securing our website and email"),
+          legalBasis: "legitimate_interest",
+          legitimateInterest: t(
+            "het voorkomen van misbruik van onze website en e-mail",
+            "preventing misuse of our website and email",
+          ),
+          provision: provide(
+            "voluntary",
+            "zonder uw IP-adres kan onze website u geen pagina's tonen",
+            "without your IP address our website cannot show you any pages",
+          ),
+        },
+        sharedRegister,
       ],
       retention: [
         {
@@ -886,10 +1173,21 @@ const sim: DemoTenant = {
           criterion: t("na afhandeling", "after it has been dealt with"),
         },
         {
+          subject: t("Klant- en contactgegevens", "Customer and contact details"),
+          period: { amount: 2, unit: "years" },
+          criterion: t(
+            "na het einde van het contract of het laatste contact",
+            "after the contract ends or our last contact",
+          ),
+          categories: ["Functie en organisatie"],
+        },
+        {
           subject: t("Gegevens voor de nieuwsbrief", "Newsletter data"),
           period: { amount: 30, unit: "days" },
           criterion: t("na uitschrijving", "after you unsubscribe"),
+          categories: ["Naam en contactgegevens"],
         },
+        logFiles(6),
       ],
       recipients: [
         {

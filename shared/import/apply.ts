@@ -7,7 +7,7 @@ import { TenantContentSchema, type ListKey, type Profile, type TenantContent } f
 import type { ImportChoices } from "./choices.ts";
 import { placeSections, type PlacementResult } from "./place.ts";
 import type { ProfileField, ProfileSuggestion } from "./profile.ts";
-import type { ImportProposal } from "./propose.ts";
+import { settleBody, type ImportProposal } from "./propose.ts";
 import type { ImportWarning } from "./warnings.ts";
 import { readKnownSentences } from "./similar.ts";
 import { takeFoundItems, type TakenLists } from "./take-lists.ts";
@@ -28,7 +28,15 @@ export function planImport(
   draft: TenantContent,
   proposal: Pick<
     ImportProposal,
-    "sections" | "found" | "targets" | "known" | "placeholders" | "language" | "suggestions" | "register"
+    | "sections"
+    | "found"
+    | "targets"
+    | "facts"
+    | "known"
+    | "placeholders"
+    | "language"
+    | "suggestions"
+    | "register"
   >,
   choices: ImportChoices = {},
 ): ImportPlan {
@@ -57,10 +65,17 @@ export function planImport(
     [
       ...draft.ownSections.map((s) => ({
         key: `draft:${s.key}`,
-        body: s.body[proposal.language] ?? s.body.nl,
+        body: settleBody(s.body, proposal.facts)[proposal.language] ?? s.body.nl,
       })),
       ...Object.entries(draft.overrides).flatMap(([key, o]) =>
-        o.body === undefined ? [] : [{ key: `draft:${key}`, body: o.body[proposal.language] ?? o.body.nl }],
+        o.body === undefined
+          ? []
+          : [
+              {
+                key: `draft:${key}`,
+                body: settleBody(o.body, proposal.facts)[proposal.language] ?? o.body.nl,
+              },
+            ],
       ),
     ],
     proposal.placeholders,

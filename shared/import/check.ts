@@ -88,9 +88,7 @@ export function createImportedBaseline(
 }
 
 /** The source alone: its sections, the lists found complete in it, the company details it gives. */
-export function contentAsWritten(
-  proposal: Pick<ImportProposal, "found" | "suggestions" | "register">,
-): TenantContent {
+export function contentAsWritten(proposal: Pick<ImportProposal, "found" | "suggestions">): TenantContent {
   const empty: StructuredLists = {
     data_categories: [],
     purposes: [],
@@ -151,11 +149,11 @@ export function checkImport(
       };
     });
   return {
-    asWritten: summarize(
-      checkCompleteness(source, sourceContent),
-      context.lint?.(source, sourceContent) ?? [],
+    asWritten: summarize(checkCompleteness(source, sourceContent), context.lint?.(source, null) ?? []),
+    merged: summarize(
+      checkCompleteness(draft, merged, { jointControllership: context.baseline.jointControllership }),
+      context.lint?.(draft, merged) ?? [],
     ),
-    merged: summarize(checkCompleteness(draft, merged), context.lint?.(draft, merged) ?? []),
     translation,
   };
 }

@@ -3,7 +3,7 @@
 // e-mailadres"; "om de cursus te organiseren (uitvoering van de overeenkomst)"). A purpose keeps
 // the legal basis the text gives it; one without is found but incomplete, because the basis must
 // be stated per purpose (Art. 13(1)(c) AVG) and guessing it would put words in the company's mouth.
-import type { DataCategory, Language, LegalBasis, LocalizedLine } from "../model.ts";
+import type { DataCategory, Language, LegalBasis, LocalizedLine, Purpose } from "../model.ts";
 import type { FoundOf, FoundPurpose } from "./found.ts";
 import {
   capitalize,
@@ -209,17 +209,79 @@ export function readLegalBasis(text: string): { basis: LegalBasis; interest?: st
   return null;
 }
 
+// How the statement renderer writes whether providing the data is required (Art. 13(2)(e)),
+// after the legal basis: "… — Grondslag: toestemming. U bent niet verplicht deze gegevens te
+// verstrekken; zonder deze gegevens ontvangt u onze nieuwsbrief niet."
+const PROVISION: readonly [RegExp, NonNullable<Purpose["provision"]>["requirement"]][] = [
+  [/^(?:Verstrekking is wettelijk verplicht|Providing the data is required by law)\b/i, "statutory"],
+  [
+    /^(?:Verstrekking is contractueel verplicht|Providing the data is required by the contract)\b/i,
+    "contractual",
+  ],
+  [
+    /^(?:Verstrekking is nodig om een overeenkomst te sluiten|Providing the data is necessary to enter into a contract)\b/i,
+    "contract_prerequisite",
+  ],
+  [
+    /^(?:U bent niet verplicht deze gegevens te verstrekken|You are not obliged to provide this data)\b/i,
+    "voluntary",
+  ],
+];
+const DIRECT_MARKETING =
+  /nieuwsbrie[fv]|newsletter|direct ?marketing|mailings?\b|aanbiedingen|reclame|promoti|marketing|special offers|advertis/i;
+const DIRECT_MARKETING_MARK = /\s*\(direct marketing\)$/i;
+
+interface PurposeParts {
+  name: string;
+  basisText: string;
+  description?: string;
+  directMarketing?: true;
+  provision?: { requirement: NonNullable<Purpose["provision"]>["requirement"]; consequence: string };
+}
+
+/** "Toestemming. U bent niet verplicht …; zonder … niet": the basis, and the provision said after it. */
+function splitProvision(text: string): Pick<PurposeParts, "basisText" | "provision"> {
+  for (const at of text.matchAll(/\.\s+/g)) {
+    const rest = text.slice(at.index + at[0].length);
+    for (const [pattern, requirement] of PROVISION) {
+      const said = pattern.exec(rest);
+      if (said === null) continue;
+      const consequence = rest
+        .slice(said[0].length)
+        .replace(/^\s*[;:,]\s*/, "")
+        .replace(/[.;\s]+$/, "")
+        .trim();
+      return {
+        basisText: text.slice(0, at.index),
+        ...(consequence === "" ? {} : { provision: { requirement, consequence } }),
+      };
+    }
+  }
+  return { basisText: text };
+}
+
 /** "Naam – grondslag", "Naam (grondslag)", "Naam: grondslag": the purpose and what is said of its basis. */
-function splitPurpose(text: string): { name: string; basisText: string; description?: string } {
+function splitPurpose(text: string): PurposeParts {
+  const parts = splitPurposeText(text);
+  return DIRECT_MARKETING_MARK.test(parts.name)
+    ? { ...parts, name: parts.name.replace(DIRECT_MARKETING_MARK, ""), directMarketing: true }
+    : parts;
+}
+
+function splitPurposeText(text: string): PurposeParts {
   const clean = text.replace(/[;.]+$/, "").trim();
-  // As the statement renderer writes a purpose: "Naam: omschrijving — Grondslag: toestemming".
+  // As the statement renderer writes a purpose: "Naam (direct marketing): omschrijving — Grondslag:
+  // toestemming. U bent niet verplicht …".
   const rendered = /^(.*?)(?::\s+(.*?))?\s+—\s+(?:Grondslag|Legal basis):\s+(.*)$/.exec(clean);
-  if (rendered !== null && readLegalBasis(rendered[3] ?? "") !== null)
-    return {
-      name: rendered[1] ?? "",
-      basisText: rendered[3] ?? "",
-      ...(rendered[2] ? { description: rendered[2] } : {}),
-    };
+  if (rendered !== null) {
+    const said = splitProvision(rendered[3] ?? "");
+    if (readLegalBasis(said.basisText) !== null)
+      return {
+        name: rendered[1] ?? "",
+        ...said,
+        ...(rendered[2] ? { description: rendered[2] } : {}),
+      };
+  }
   const paren = /^(.*?)\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)$/.exec(clean);
   if (paren !== null && readLegalBasis(paren[2] ?? "") !== null)
     return { name: paren[1] ?? "", basisText: paren[2] ?? "" };
@@ -258,6 +320,57 @@ function buildPurpose(
   return { item, missing, fits };
 }
 
+// A lead that is nothing but a legal basis, its article reference and an announcement of the
+// interests: "Toestemming (artikel 6 lid 1 onder a AVG)", "Gerechtvaardigd belang (…), met per
+// doeleinde het belang dat wij nastreven".
+const BASIS_ONLY =
+  /^(?:grondslag|rechtsgrond|legal basis)?\s*:?\s*(?:toestemming|consent|(?:de )?uitvoering van (?:de|een) overeenkomst|performance of (?:a|the) contract|overeenkomst|contract|(?:een )?wettelijke verplichting|legal obligation|gerechtvaardigde? belang(?:en)?|legitimate interests?|vita(?:al|le) belang(?:en)?|vital interests?|(?:een )?taak van algemeen belang|public task)$/i;
+
+/**
+ * A bullet that names a legal basis first and then its purposes, as a statement grouped by basis
+ * writes it (and as the baseline's legal-basis section renders): "Toestemming (artikel 6 lid 1
+ * onder a AVG): ‘Nieuwsbrief’ en ‘Webinars’. U kunt …", "Gerechtvaardigd belang (…): ‘Beveiligen’:
+ * het veilig houden van …; ‘Analyse’: …", "Uitvoering van de overeenkomst: het leveren van uw bestelling".
+ */
+export function readBasisFirst(
+  text: string,
+): { basis: LegalBasis; purposes: { name: string; interest?: string }[]; whole: boolean } | null {
+  const colon = text.indexOf(":");
+  if (colon <= 0 || colon > 200) return null;
+  const lead = text
+    .slice(0, colon)
+    .replace(/\*\*/g, "")
+    .replace(/\s*\([^()]*\)/g, "")
+    .replace(/,\s*(?:met|with)\b.*$/i, "")
+    .trim();
+  if (!BASIS_ONLY.test(lead)) return null;
+  const basis = readLegalBasis(lead)?.basis ?? readLegalBasis(`op basis van ${lead}`)?.basis;
+  if (basis === undefined) return null;
+  const rest = text.slice(colon + 1).trim();
+  const quoted = [
+    ...rest.matchAll(
+      /[‘'“"]([^’'”"]{3,200})[’'”"](?:\s*:\s*([^;‘'“"]+?))?(?=\s*(?:;|,|\.\s|\.$|\s(?:en|and)\s|$))/gu,
+    ),
+  ];
+  if (quoted.length > 0)
+    return {
+      basis,
+      purposes: quoted.map((m) => ({
+        name: (m[1] ?? "").trim(),
+        ...(m[2] === undefined ? {} : { interest: m[2].trim().replace(/[.;]+$/, "") }),
+      })),
+      whole: false,
+    };
+  // Unquoted: the first sentence is the purpose ("om uw bestelling te leveren" → "uw bestelling leveren").
+  const first =
+    splitSentences(rest)[0]
+      ?.replace(/[.;]+$/, "")
+      .trim() ?? "";
+  const name = first.replace(/^(?:om|voor|bij|to|for)\s+/i, "").replace(/\s+te\s+([\p{L}-]+)$/u, " $1");
+  if (name.length < 4 || name.split(/\s+/).length > 20) return null;
+  return { basis, purposes: [{ name }], whole: splitSentences(rest).length === 1 };
+}
+
 const PURPOSE_HEAD = /doel|purpose|waarvoor|verwerking/i;
 const BASIS_HEAD = /grondslag|rechtsgrond|basis/i;
 
@@ -276,17 +389,24 @@ export function extractPurposes(
     quote: string,
     whole: boolean,
   ): void => {
+    // A newsletter or marketing purpose is direct marketing, with its absolute right to object
+    // (Art. 21(2)); the text rarely says so in those words, so the review shows it as assumed.
+    const marketing =
+      found.item.directMarketing === undefined &&
+      DIRECT_MARKETING.test(`${found.item.name.nl} ${found.item.description?.nl ?? ""}`);
     out.push({
       list: "purposes",
-      item: found.item,
+      item: marketing ? { ...found.item, directMarketing: true } : found.item,
       missing: found.missing,
-      assumed: [],
+      assumed: marketing ? ["directMarketing"] : [],
       source: { section: section.index, piece: piece.index, quote },
       whole: whole && found.fits,
     });
   };
   for (const bullets of byBlock.values()) {
-    const withBasis = bullets.filter((b) => splitPurpose(b.text).basisText !== "").length;
+    const withBasis = bullets.filter(
+      (b) => splitPurpose(b.text).basisText !== "" || readBasisFirst(b.text) !== null,
+    ).length;
     // Bullets that each name a basis are purposes wherever they stand; others only under a purposes heading.
     const stated =
       withBasis >= Math.max(2, bullets.length * 0.6) && bullets.every((b) => findPeriod(b.text) === null);
@@ -296,14 +416,40 @@ export function extractPurposes(
       bullets.filter((b) => new RegExp(SPECIFIC_NOUN.source, "i").test(b.text)).length < bullets.length / 2;
     if (!stated && !underHeading) continue;
     for (const bullet of bullets) {
-      const {
-        name,
-        basisText,
-        description: described,
-      } = splitPurpose(bullet.text.replace(/^\d{1,2}[.)]\s+/, ""));
+      const text = bullet.text.replace(/^\d{1,2}[.)]\s+/, "");
+      // "Toestemming (artikel 6 lid 1 onder a AVG): ‘Nieuwsbrief’ en ‘Webinars’": one basis, its purposes.
+      const perBasis = readBasisFirst(text);
+      if (perBasis !== null) {
+        for (const named of perBasis.purposes) {
+          const found = buildPurpose(named.name, "", language);
+          found.item = {
+            ...found.item,
+            legalBasis: perBasis.basis,
+            ...(named.interest === undefined || named.interest.length > MAX
+              ? {}
+              : { legitimateInterest: line(named.interest, language) }),
+          };
+          found.missing =
+            perBasis.basis === "legitimate_interest" && named.interest === undefined
+              ? ["legitimateInterest"]
+              : [];
+          push(bullet, found, bullet.text, perBasis.purposes.length === 1 && perBasis.whole);
+        }
+        continue;
+      }
+      const { name, basisText, description: described, directMarketing, provision } = splitPurpose(text);
       const found = buildPurpose(name, basisText, language);
       if (described !== undefined && described.length <= MAX)
         found.item = { ...found.item, description: line(described, language) };
+      if (directMarketing === true) found.item = { ...found.item, directMarketing };
+      if (provision !== undefined && provision.consequence.length <= MAX)
+        found.item = {
+          ...found.item,
+          provision: {
+            requirement: provision.requirement,
+            consequence: line(provision.consequence, language),
+          },
+        };
       // "**Nieuwsbrief**: maandelijks — Grondslag: toestemming": the bold words are the name, the rest describes it.
       const lead = readBoldLead(bullet);
       if (lead !== null && name.startsWith(lead.name) && name.length > lead.name.length) {

@@ -386,9 +386,29 @@ export function extractRecipients(
   );
   const groups = new Map<string, Mention[]>();
   for (const mention of mentions) groups.set(mention.key, [...(groups.get(mention.key) ?? []), mention]);
+  // Entries a list names apart ("Google Ireland Limited" and "Google LLC", its subprocessor) stay
+  // apart though their names share a key; other mentions go with the entry they name exactly.
+  const split = new Map<string, Mention[]>();
+  for (const [key, group] of groups) {
+    const exact = (m: Mention): string =>
+      m.name
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, " ")
+        .trim();
+    const listed = [...new Set(group.filter((m) => m.whole).map(exact))];
+    if (listed.length <= 1) {
+      split.set(key, group);
+      continue;
+    }
+    for (const name of listed) split.set(`${key}\u0000${name}`, []);
+    for (const mention of group) {
+      const own = listed.includes(exact(mention)) ? exact(mention) : listed[0];
+      split.get(`${key}\u0000${own}`)?.push(mention);
+    }
+  }
   const out: FoundOf<"recipients">[] = [];
   const otherNames = [...groups.keys()].map((key) => key.toLowerCase().split(/[\s(]/)[0] ?? "");
-  for (const group of groups.values()) {
+  for (const group of split.values()) {
     const first = group[0];
     if (first === undefined) continue;
     const known = group.find((m) => m.known !== undefined)?.known;

@@ -18,6 +18,7 @@ const VERB =
   /\b(?:bewaren|bewaar|bewaart|houden|verwijderen|verwijder|wissen|vernietigen|archiveren|keep|retain|store|delete|erase)\s+(?:wij|we|ik|jullie)\b|\b(?:wij|we|ik)\s+(?:bewaren|bewaar|houden|verwijderen|verwijder|wissen|keep|retain|store|delete|erase)\b|\b(?:worden|wordt|blijven|blijft|are|is)\b(?=(?:(?!\b(?:worden|wordt|blijven|blijft|are|is)\b).){0,80}\b(?:bewaard|verwijderd|gewist|kept|retained|stored|deleted)\b)/i;
 const RETENTION_WORD =
   /bewaar|bewaren|bewaard|houden|verwijder|wissen|gewist|vernietig|archie|\bkeep|\bkept|retain|stor|delet|eras/i;
+const CATEGORIES = /\s+—\s+(?:Gegevens|Data):\s+(.+)$/;
 const PERIOD_HEAD = /bewaartermijn|termijn|bewaarduur|hoe lang|retention|period|how long|duration/i;
 const SUBJECT_HEAD = /gegevens|categorie|soort|document|data|information|record/i;
 const REASON_HEAD = /waarom|reden|grond|toelichting|why|reason|basis/i;
@@ -225,9 +226,17 @@ export function extractRetention(
       continue;
     }
     if (piece.kind === "bullet" && (about || RETENTION_WORD.test(piece.text))) {
-      const parts = readBullet(piece.text);
+      // "… — Gegevens: Naam, E-mailadres": the data categories the rule covers, as the renderer writes them.
+      const covered = CATEGORIES.exec(piece.text);
+      const text = covered === null ? piece.text : piece.text.slice(0, covered.index);
+      const parts = readBullet(text);
       const rule = parts === null ? null : buildRule(parts, language);
       if (rule !== null) {
+        const categories = (covered?.[1] ?? "")
+          .split(/,\s+/)
+          .map((name) => name.trim().replace(/[.;]+$/, ""))
+          .filter((name) => name !== "" && name.length <= 120);
+        if (categories.length > 0) rule.item = { ...rule.item, categories };
         push(piece, rule, true, piece.text);
         continue;
       }

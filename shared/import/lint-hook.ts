@@ -1,28 +1,16 @@
-// Where the legal lint (shared/lint, being built) plugs into the import review. The importer
-// runs the lint the same way it runs the completeness check: once on the text as written and once
-// on the draft after the import, and shows both. Any function of this shape will do; the worker
-// passes none until the lint lands, and the review then simply shows no lint findings.
-import type { Bilingual } from "../completeness/checklist.ts";
-import type { Language, TenantContent } from "../model.ts";
+// Where the legal lint (shared/lint) plugs into the import review. The importer runs it the same
+// way it runs the completeness check: once on the text as written (no company details: content
+// null) and once on the draft after the import, and shows both. The worker passes the real lint
+// (worker/routes/import.ts); the shared code only knows this shape, so it does not depend on the
+// lint's rules.
+import type { LintFinding } from "../lint/index.ts";
+import type { TenantContent } from "../model.ts";
 import type { ResolvedStatement } from "../statement.ts";
 
-/** One lint finding, as the review shows it (issue 15: rule, severity, article, quote, where, fix). */
-export interface ImportLintFinding {
-  rule: string;
-  severity: "error" | "warning";
-  message: Bilingual;
-  /** The article or ruling the rule comes from. */
-  article?: string;
-  /** The exact words found. */
-  quote?: string;
-  /** Section key in the statement checked. */
-  section?: string;
-  language?: Language;
-  fix?: Bilingual;
-}
+export type ImportLintFinding = LintFinding;
 
-/** Lints a resolved statement with the structured details behind it. */
+/** Lints a resolved statement with the structured details behind it (null for a text as written). */
 export type LintStatement = (
   statement: ResolvedStatement,
-  content: TenantContent,
+  content: TenantContent | null,
 ) => readonly ImportLintFinding[];

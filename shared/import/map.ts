@@ -42,8 +42,16 @@ const GENERIC = new Set(
   ),
 );
 
-export function describeTargets(baseline: Baseline): ImportTarget[] {
-  return baseline.sections.map((section) => {
+/**
+ * The baseline's sections as the importer compares with them. `fill` settles a title's
+ * placeholders for the company ("Gezamenlijke verantwoordelijkheid binnen {{group.name}}").
+ */
+export function describeTargets(
+  baseline: Baseline,
+  fill: (title: LocalizedLine) => LocalizedLine = (title) => title,
+): ImportTarget[] {
+  return baseline.sections.map((unfilled) => {
+    const section = { ...unfilled, title: fill(unfilled.title) };
     const texts = [section.title.nl, section.title.en ?? "", section.key.replace(/_/g, " ")].map(
       cleanHeading,
     );

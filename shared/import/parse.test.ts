@@ -355,6 +355,70 @@ describe("enumerations and legal bases", () => {
       ["Levering", "contract"],
     ]);
   });
+
+  it("reads bullets grouped by legal basis: each quoted purpose gets the basis, and its interest", () => {
+    const doc = parseImport({
+      text: [
+        "- Toestemming (artikel 6 lid 1 onder a AVG): ‘Versturen van de nieuwsbrief’ en ‘Webinars’. U kunt uw toestemming altijd intrekken.",
+        "- Uitvoering van de overeenkomst: om uw bestelling te leveren.",
+        "- Gerechtvaardigd belang (artikel 6 lid 1 onder f AVG), met per doeleinde het belang dat wij nastreven: ‘Beveiligen’: het veilig houden van onze systemen; ‘Analyse’: het verbeteren van de website.",
+        "- Toestemming intrekken kan altijd.",
+      ].join("\n"),
+    });
+    const found = extractPurposes({ index: 0, about: "legal_basis", pieces: toPieces(doc.intro) }, "nl");
+    expect(
+      found.map((f) => [
+        f.item.name.nl,
+        f.item.legalBasis,
+        f.item.legitimateInterest?.nl,
+        f.item.directMarketing,
+      ]),
+    ).toEqual([
+      ["Versturen van de nieuwsbrief", "consent", undefined, true],
+      ["Webinars", "consent", undefined, undefined],
+      ["Uw bestelling leveren", "contract", undefined, undefined],
+      ["Beveiligen", "legitimate_interest", "het veilig houden van onze systemen", undefined],
+      ["Analyse", "legitimate_interest", "het verbeteren van de website", undefined],
+      ["Toestemming intrekken kan altijd", undefined, undefined, undefined],
+    ]);
+    // A newsletter is direct marketing by its nature; the text did not say so, so it is marked assumed.
+    expect(found[0]?.assumed).toEqual(["directMarketing"]);
+  });
+
+  it("reads a purpose as the statement renderer writes it: direct marketing, interest, and whether providing is required", () => {
+    const doc = parseImport({
+      text: [
+        "- Onderhouden van contacten (direct marketing): zoals uitnodigingen — Grondslag: gerechtvaardigd belang (belang: het onderhouden van de relatie met onze klanten). U bent niet verplicht deze gegevens te verstrekken; zonder deze gegevens ontvangt u geen uitnodigingen.",
+        "- Voldoen aan de fiscale bewaarplicht — Grondslag: wettelijke verplichting. Verstrekking is wettelijk verplicht; zonder deze gegevens kunnen wij geen overeenkomst met u aangaan.",
+      ].join("\n"),
+    });
+    const found = extractPurposes({ index: 0, about: "purposes", pieces: toPieces(doc.intro) }, "nl");
+    expect(found.map((f) => f.item)).toEqual([
+      {
+        name: { nl: "Onderhouden van contacten" },
+        description: { nl: "zoals uitnodigingen" },
+        legalBasis: "legitimate_interest",
+        legitimateInterest: { nl: "het onderhouden van de relatie met onze klanten" },
+        directMarketing: true,
+        provision: {
+          requirement: "voluntary",
+          consequence: { nl: "zonder deze gegevens ontvangt u geen uitnodigingen" },
+        },
+      },
+      {
+        name: { nl: "Voldoen aan de fiscale bewaarplicht" },
+        legalBasis: "legal_obligation",
+        provision: {
+          requirement: "statutory",
+          consequence: { nl: "zonder deze gegevens kunnen wij geen overeenkomst met u aangaan" },
+        },
+      },
+    ]);
+    expect(found.map((f) => [f.assumed, f.missing, f.whole])).toEqual([
+      [[], [], true],
+      [[], [], true],
+    ]);
+  });
 });
 
 describe("near-duplicates of the baseline", () => {

@@ -347,12 +347,13 @@ function coverageOf(
   plans: readonly PiecePlan[],
   known: readonly KnownSentence[],
 ): number {
-  const own = known.filter((k) => k.key === target.key);
+  const own = known.filter((k) => k.key === target.key && k.other !== true);
   if (own.length === 0) return 1;
+  const texts = new Set(own.map((k) => k.text));
   const repeated = new Set(
     plans
       .flatMap((p) => p.repeats ?? [])
-      .filter((r) => r.key === target.key)
+      .filter((r) => r.key === target.key && texts.has(r.text))
       .map((r) => r.text),
   );
   return repeated.size / own.length;

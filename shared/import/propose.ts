@@ -4,18 +4,27 @@
 // text suggests, and what the privacy lead should check. Nothing is decided for the editor that
 // the review does not show, and the company profile changes only field by field, on acceptance.
 import type { Bilingual } from "../completeness/checklist.ts";
-import type { Baseline, Group, Language, ProcessorEntry, TenantContent } from "../model.ts";
+import { applyConditions, deriveConditionFacts, type ConditionFacts } from "../conditions.ts";
+import type {
+  Baseline,
+  Group,
+  Language,
+  LocalizedLine,
+  LocalizedMarkdown,
+  ProcessorEntry,
+  TenantContent,
+} from "../model.ts";
 import type { HeadingForm } from "./blocks.ts";
 import type { DetectedFormat, ImportFormatHint } from "./detect.ts";
 import { extractCookies, extractRecipients } from "./extract-parties.ts";
 import { extractDataCategories, extractPurposes } from "./extract-lists.ts";
 import { extractRetention } from "./extract-retention.ts";
 import type { Found } from "./found.ts";
-import type { LintStatement } from "./lint-hook.ts";
 import { describeTargets, matchSections, type ImportTarget } from "./map.ts";
 import { parseImport } from "./parse.ts";
 import { lookupPlaceholder, PLACEHOLDERS } from "../placeholders.ts";
 import { toPieces, type Piece } from "./pieces.ts";
+import { takeFoundItems } from "./take-lists.ts";
 import { findProfile, type ProfileFindings, type ProfileSuggestion } from "./profile.ts";
 import { readKnownSentences, type KnownSentence, type PlaceholderValues } from "./similar.ts";
 import type { Topic, TopicWeights } from "./topics.ts";
@@ -48,8 +57,6 @@ export interface ImportContext {
   draft: TenantContent;
   /** The group's processor register: a recipient found there refers to it. */
   register?: readonly ProcessorEntry[];
-  /** The legal lint, once it exists (see lint-hook.ts). */
-  lint?: LintStatement;
 }
 
 export interface ImportProposal {
@@ -67,6 +74,8 @@ export interface ImportProposal {
   paragraphs: number;
   /** The baseline sections the proposal was made against. */
   targets: ImportTarget[];
+  /** The company's facts the baseline's conditional text was settled for (draft and found items). */
+  facts: ConditionFacts;
   /** The baseline's sentences as compared (placeholders filled for this company). */
   known: KnownSentence[];
   /** The placeholder values used, so the draft's own text is compared the same way. */
@@ -80,7 +89,16 @@ export function proposeImport(
   context: ImportContext,
 ): ImportProposal {
   const doc = parseImport(input);
-  const targets = describeTargets(baseline);
+  // Titles read as the company's statement shows them: "… binnen {{group.name}}" with the group's name.
+  const titleValues = {
+    nl: placeholderValues(baseline, context, context.draft, "nl"),
+    en: placeholderValues(baseline, context, context.draft, "en"),
+  };
+  const fillTitle = (title: LocalizedLine): LocalizedLine => ({
+    nl: fillPlaceholders(title.nl, titleValues.nl),
+    ...(title.en === undefined ? {} : { en: fillPlaceholders(title.en, titleValues.en) }),
+  });
+  const mapped = describeTargets(baseline, fillTitle);
   const parts = [
     ...(doc.intro.length > 0 ? [{ heading: "", level: 1, form: null, blocks: doc.intro }] : []),
     ...doc.sections.map((s) => ({ heading: s.heading, level: s.level, form: s.form, blocks: s.blocks })),
@@ -107,7 +125,7 @@ export function proposeImport(
       pieces: part.pieces.map((p) => p.text),
       found: shapes[index] ?? new Map(),
     })),
-    targets,
+    mapped,
   );
   const sections: ImportSection[] = withPieces.map((part, index) => {
     const match = matches[index] ?? { key: null, confidence: 0, why: { nl: "", en: "" } };
@@ -121,11 +139,28 @@ export function proposeImport(
       pieces: part.pieces,
     };
   });
-  const found = extractAll(sections, targets, language, ownName);
-  const placeholders = placeholderValues(context, language);
-  const known = readKnownSentences(
-    baseline.sections.map((s) => ({ key: s.key, body: s.body[language] ?? s.body.nl })),
-    placeholders,
+  const found = extractAll(sections, mapped, language, ownName);
+  // The baseline's conditional text and its placeholders read as they will for the draft after the
+  // import, with the items found beside the draft's own: a source naming a recipient in the United
+  // States is compared with the baseline's words about transfers, not with "wij geven geen
+  // persoonsgegevens door", and its legal bases with the purposes the draft will list.
+  const merged: TenantContent = {
+    ...context.draft,
+    lists: takeFoundItems(found, {}, context.draft.lists, context.register ?? []).lists,
+  };
+  const facts = deriveConditionFacts(baseline, merged);
+  const targets = mapped.map((target) => ({ ...target, body: settleBody(target.body, facts) }));
+  const placeholders = placeholderValues(baseline, context, merged, language);
+  const known = readBaselineSentences(
+    baseline,
+    targets,
+    facts,
+    deriveConditionFacts(baseline, context.draft),
+    {
+      language,
+      placeholders,
+      now: placeholderValues(baseline, context, context.draft, language),
+    },
   );
   const sentences = sentencesOf(sections);
   const recipients = found.filter(
@@ -133,7 +168,11 @@ export function proposeImport(
   );
   const warnings: ImportWarning[] = [
     ...checkMemberCount(sentences, context.group),
-    ...checkBaselineContradictions(sentences, known, recipients),
+    ...checkBaselineContradictions(
+      sentences,
+      known.filter((k) => k.other !== true),
+      recipients,
+    ),
     ...checkOtherCompany(sentences, context.group, context.company),
     ...found.flatMap((f): ImportWarning[] =>
       f.list === "retention" && f.minimum
@@ -173,6 +212,7 @@ export function proposeImport(
     warnings,
     paragraphs: doc.paragraphs,
     targets,
+    facts,
     known,
     placeholders,
     register: [...(context.register ?? [])],
@@ -180,14 +220,76 @@ export function proposeImport(
 }
 
 /** The baseline's placeholders as they read for this company, so its text compares with the source's. */
-function placeholderValues(context: ImportContext, language: Language): PlaceholderValues {
-  const tenant = { group: context.group, slug: context.company.slug, content: context.draft };
+function placeholderValues(
+  baseline: Baseline,
+  context: ImportContext,
+  content: TenantContent,
+  language: Language,
+): PlaceholderValues {
+  const tenant = {
+    group: context.group,
+    slug: context.company.slug,
+    content,
+    jointControllership: baseline.jointControllership,
+  };
   const values: Record<string, string> = {};
   for (const placeholder of PLACEHOLDERS) {
     const found = lookupPlaceholder(placeholder.name, tenant, language);
     if (found.status === "value") values[placeholder.name] = found.value;
   }
   return values;
+}
+
+/**
+ * The baseline's sentences as it says them for the draft after the import, then, marked `other`,
+ * those it says for other facts: for the draft as it is now, and every branch of its conditional
+ * text. A source copied from the group's statement repeats one branch or another ("Wij gebruiken
+ * geen cookies"); none of them is the company's own text to add.
+ */
+function readBaselineSentences(
+  baseline: Baseline,
+  targets: readonly ImportTarget[],
+  facts: ConditionFacts,
+  draftFacts: ConditionFacts,
+  values: { language: Language; placeholders: PlaceholderValues; now: PlaceholderValues },
+): KnownSentence[] {
+  const { language } = values;
+  const said = readKnownSentences(
+    targets.map((s) => ({ key: s.key, body: s.body[language] ?? s.body.nl })),
+    values.placeholders,
+  );
+  const seen = new Set(said.map((k) => `${k.key}\u0000${k.text}`));
+  const others = baseline.sections.flatMap((section) => {
+    const body = section.body[language] ?? section.body.nl;
+    if (!body.includes("{{")) return [];
+    const variants = [
+      ...(draftFacts === facts ? [] : [applyConditions(body, draftFacts).text]),
+      body.replace(/\{\{\s*(?:#if\b[^}]*|else|\/if)\s*\}\}/g, " "),
+    ];
+    return variants.flatMap((variant) => [
+      ...readKnownSentences([{ key: section.key, body: variant }], values.placeholders),
+      ...readKnownSentences([{ key: section.key, body: variant }], values.now),
+    ]);
+  });
+  const other: KnownSentence[] = [];
+  for (const sentence of others) {
+    const id = `${sentence.key}\u0000${sentence.text}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    other.push({ ...sentence, other: true });
+  }
+  return [...said, ...other];
+}
+
+const fillPlaceholders = (text: string, values: PlaceholderValues): string =>
+  text.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (match, name: string) => values[name] ?? match);
+
+/** A baseline text with its conditions settled for these facts ({{#if …}} kept or dropped). */
+export function settleBody(body: LocalizedMarkdown, facts: ConditionFacts): LocalizedMarkdown {
+  return {
+    nl: applyConditions(body.nl, facts).text,
+    ...(body.en === undefined ? {} : { en: applyConditions(body.en, facts).text }),
+  };
 }
 
 function listOf(key: string | null, targets: readonly ImportTarget[]): string | null {

@@ -183,13 +183,21 @@ describe("importing a rendered statement", () => {
     // Its own text comes back as what the draft already says: the draft does not change.
     expect(plan.content).toEqual(tenant.content);
     const summarize = (c: DataCategory): unknown => [c.name[language], c.source?.[language], c.special];
+    // The items of the section that holds the list (the text may name more elsewhere, in prose).
     const found = (list: "data_categories" | "retention"): unknown[] =>
-      proposal.found.filter((f) => f.list === list).map((f) => f.item);
+      proposal.found
+        .filter((f) => f.list === list && proposal.sections[f.source.section]?.key === list)
+        .map((f) => f.item);
     expect(found("data_categories").map((c) => summarize(c as DataCategory))).toEqual(
       tenant.content.lists.data_categories.map(summarize),
     );
     expect(found("retention").map((r) => (r as { period?: unknown }).period)).toEqual(
       tenant.content.lists.retention.map((r) => r.period),
     );
+    // The categories a rule covers come back by name (in the statement's language).
+    if (language === "nl")
+      expect(found("retention").map((r) => (r as { categories?: unknown }).categories)).toEqual(
+        tenant.content.lists.retention.map((r) => r.categories),
+      );
   });
 });

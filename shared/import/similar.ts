@@ -15,6 +15,12 @@ export interface KnownSentence {
   key: string;
   text: string;
   words: string[];
+  /**
+   * Said by the baseline only for other facts than this company's (a branch of its conditional
+   * text, "{{#if cookies}} … {{else}}Wij gebruiken geen cookies.{{/if}}"): the import does not add
+   * it again as the company's own words, but it is not what the baseline says for this company.
+   */
+  other?: true;
 }
 
 const DUPLICATE = 0.8;

@@ -134,7 +134,10 @@ export function takeFoundItems(
     }
     const list = lists[entry.list] as unknown[];
     const duplicate = list.some(
-      (item) => same(entry.list, item, complete.item) && sameRetention(entry.list, item, complete.item),
+      (item) =>
+        (same(entry.list, item, complete.item) ||
+          (entry.list === "retention" && sameSubjectWord(item, complete.item))) &&
+        sameRetention(entry.list, item, complete.item),
     );
     if (duplicate) {
       listed.add(index);
@@ -154,4 +157,23 @@ function sameRetention(list: ListKey, a: unknown, b: unknown): boolean {
   return (
     JSON.stringify((a as { period?: unknown }).period) === JSON.stringify((b as { period?: unknown }).period)
   );
+}
+
+// Words that say nothing about what a retention rule is about.
+const VAGUE = new Set(
+  "de het een uw je jouw onze alle overige andere kunnen van in voor the a an your our all other of for gegevens persoonsgegevens data personal information".split(
+    " ",
+  ),
+);
+/**
+ * "De statistieken zelf bewaren wij 14 maanden" beside the list's "Statistieken in Google
+ * Analytics: 14 maanden": the same period for a subject with the same leading noun is the same rule.
+ */
+function sameSubjectWord(a: unknown, b: unknown): boolean {
+  const lead = (item: unknown): string[] =>
+    identify("retention", item).map(
+      (name) => name.split(" ").find((word) => word.length > 2 && !VAGUE.has(word)) ?? "",
+    );
+  const mine = lead(a).filter((w) => w !== "");
+  return lead(b).some((word) => word !== "" && mine.includes(word));
 }

@@ -210,22 +210,20 @@ it("shows what the text adds to a baseline section, takes one suggested detail o
         .textContent(),
     ).toContain("Conxillium heeft 8 bedrijven");
 
-    // The difference against "Wie ontvangen de gegevens?": the baseline's paragraph is not added again, the new one is.
-    const recipients = sectionItem(page, "Wie ontvangen de gegevens?");
-    const difference = recipients.getByRole("region", {
-      name: /^Verschil met “Wie ontvangen de gegevens\?”/,
-    });
+    // The difference against "Gebruik cookies": the baseline's paragraph is not added again, the new one is.
+    const cookies = sectionItem(page, "Gebruik cookies");
+    const difference = cookies.getByRole("region", { name: /^Verschil met “Gebruik cookies”/ });
     const pieces = difference.locator(".import-piece");
     expect(await pieces.count()).toBe(2);
     expect(await pieces.nth(0).locator(".import-fate").textContent()).toBe("Staat al in de basis");
     expect(await pieces.nth(0).locator(".import-body").textContent()).toContain(
-      "Het grootste deel van de persoonsgegevens",
+      "Wij maken gebruik van cookies",
     );
     expect(await pieces.nth(1).locator(".import-fate").textContent()).toBe("Nieuw — wordt toegevoegd");
-    expect(await pieces.nth(1).locator(".import-body").textContent()).toContain("Previder B.V.");
-    expect(await recipients.locator(".import-placement").textContent()).toContain("Aanvulling op de basis");
+    expect(await pieces.nth(1).locator(".import-body").textContent()).toContain("Op jccsoftware.nl");
+    expect(await cookies.locator(".import-placement").textContent()).toContain("Aanvulling op de basis");
     // Its English side is marked: the text goes in in Dutch only.
-    expect(await recipients.locator(".import-untranslated").textContent()).toContain("Vertaling nodig");
+    expect(await cookies.locator(".import-untranslated").textContent()).toContain("Vertaling nodig");
 
     // The as-written check beside the merged one.
     expect(await page.locator(".import-scores").textContent()).toMatch(
@@ -249,10 +247,8 @@ it("shows what the text adds to a baseline section, takes one suggested detail o
     await page.getByRole("heading", { level: 2, name: "Overgenomen in het concept" }).waitFor();
     const after = await readDraft(page.request);
     expect(after.content.profile).toEqual({ ...before.content.profile, email: "privacy@jccsoftware.nl" });
-    expect(after.content.overrides.recipients?.body?.nl).toContain("Voor de hosting van het klantenportaal");
-    expect(after.content.overrides.recipients?.body?.nl).not.toContain(
-      "Het grootste deel van de persoonsgegevens",
-    );
+    expect(after.content.overrides.cookies?.body?.nl).toContain("Op jccsoftware.nl gebruiken wij");
+    expect(after.content.overrides.cookies?.body?.nl).not.toContain("Wij maken gebruik van cookies");
   } finally {
     await restoreDraft(page.request, before.content);
   }

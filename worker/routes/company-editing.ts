@@ -4,6 +4,7 @@
 import { Hono, type Context } from "hono";
 import { PublishSchema, RestoreSchema, TenantDraftBodySchema } from "#shared/api-schemas.ts";
 import { validateOverrides } from "#shared/engine.ts";
+import { lintPublication } from "#shared/lint/index.ts";
 import type { TenantContent } from "#shared/model.ts";
 import { applyProcessorRegister } from "#shared/processor-register.ts";
 import { preparePublication } from "#shared/publication.ts";
@@ -119,6 +120,12 @@ export const companyEditingRoutes = new Hono<AppEnv>()
         contentHash: publication.contentHash,
         problems: publication.problems,
         violations: validateOverrides(baseline.baseline, draft.content),
+        // Legal lint of what is previewed, every language, for the panel beside the preview.
+        lint: lintPublication(
+          baseline.baseline,
+          { group: group.group, slug: tenant.slug, content: applied.content },
+          publication.statements,
+        ),
         outputs: publication.outputs
           .filter((o) => o.format !== "html")
           .map(({ language, format, body }) => ({ language, format, body })),

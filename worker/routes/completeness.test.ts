@@ -24,6 +24,7 @@ describe("the completeness check", () => {
     };
     expect(report.findings).toHaveLength(27);
     expect(report.missingAlways).toEqual([]);
+    expect(report).toMatchObject({ blocking: [], lint: [], lintErrors: 0, score: 100 });
     expect(report.findings.find((f) => f.item === "COMPLAINT_SA")?.status).toBe("present");
     const ofVersion = await call("/api/groups/conxillium/tenants/geotax/completeness?version=1", {
       cookie: lead,
@@ -113,6 +114,16 @@ describe("publishing an incomplete statement", () => {
     ).first<{
       summary: string;
     }>();
-    expect(JSON.parse(audit!.summary).completenessOverride).toBe(reason);
+    const summary = JSON.parse(audit!.summary) as {
+      completenessOverride: string;
+      overridden: { completeness: string[]; lint: string[] };
+    };
+    expect(summary.completenessOverride).toBe(reason);
+    // The reason covers what the gate refused: the missing items, and the lint errors of a
+    // statement outside the demo group that shows .example addresses.
+    expect(summary.overridden.completeness).toEqual(
+      expect.arrayContaining(["RIGHT_ACCESS", "RIGHT_ERASURE", "COMPLAINT_SA"]),
+    );
+    expect(summary.overridden.lint).toContain("reserved_domain");
   });
 });

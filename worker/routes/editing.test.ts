@@ -138,6 +138,12 @@ describe("publishing", () => {
     const opened = await getDraft("i-real", lead);
     const content = structuredClone(opened.content);
     content.lists.data_categories.push({ name: { nl: "Functietitel", en: "Job title" }, special: false });
+    // Every data category needs a retention period (Art. 13(2)(a)); without one the lint refuses.
+    content.lists.retention.push({
+      subject: { nl: "Functietitel", en: "Job title" },
+      period: { amount: 2, unit: "years" },
+      criterion: { nl: "na het laatste contact", en: "after our last contact" },
+    });
     expect((await saveDraft("i-real", lead, opened.revision, content)).status).toBe(200);
     const res = await publish("i-real", lead, { changeNote: "Functietitel toegevoegd" });
     expect(res.status).toBe(201);

@@ -5,7 +5,9 @@
 import { Hono, type Context } from "hono";
 import type * as v from "valibot";
 import { ImportAcceptSchema, ImportSchema, type ImportChoicesSchema } from "#shared/api-schemas.ts";
-import { ALLOWED_MODES, type Baseline } from "#shared/model.ts";
+import { allowsReservedDomains, lintStatement } from "#shared/lint/index.ts";
+import type { LintStatement } from "#shared/import/lint-hook.ts";
+import { ALLOWED_MODES, type Baseline, type Group } from "#shared/model.ts";
 import { planImport } from "#shared/import/apply.ts";
 import { checkImport } from "#shared/import/check.ts";
 import type { ImportChoices } from "#shared/import/choices.ts";
@@ -26,7 +28,7 @@ async function requireDraft(c: Context<AppEnv>): Promise<TenantDraft> {
   return draft;
 }
 
-/** Who the text is imported for. The legal lint (shared/lint) joins here as `lint` once it lands. */
+/** Who the text is imported for: the company, its group and draft, the group's processor register. */
 async function loadContext(c: Context<AppEnv>, draft: TenantDraft): Promise<ImportContext> {
   const { group } = c.get("access");
   const { tenant } = c.get("tenantAccess");
@@ -37,6 +39,21 @@ async function loadContext(c: Context<AppEnv>, draft: TenantDraft): Promise<Impo
     draft: draft.content,
     register: register.map(({ key, recipient }) => ({ key, recipient })),
   };
+}
+
+/**
+ * The legal lint as the review runs it (shared/import/lint-hook.ts): on the text as written, with
+ * no company details, and on the draft after the import, with the group's settings.
+ */
+function lintFor(group: Group, baseline: Baseline): LintStatement {
+  const allowReservedDomains = allowsReservedDomains(group.slug);
+  const jointControllers = baseline.jointControllership !== undefined;
+  return (statement, content) =>
+    lintStatement(
+      statement,
+      content,
+      content === null ? { allowReservedDomains } : { allowReservedDomains, jointControllers },
+    );
 }
 
 /** The editor's choices with numeric indexes, each checked against the proposal it refers to. */
@@ -119,6 +136,7 @@ export const companyImportRoutes = new Hono<AppEnv>()
       baseline: baseline.baseline,
       group: group.group,
       slug: tenant.slug,
+      lint: lintFor(group.group, baseline.baseline),
     });
     c.header("ETag", revisionEtag(draft.revision));
     return c.json(

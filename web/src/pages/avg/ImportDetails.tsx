@@ -133,6 +133,7 @@ const ASSUMED: Record<string, Bilingual> = {
   purpose: { nl: "doel", en: "purpose" },
   lifetime: { nl: "bewaartermijn", en: "lifetime" },
   category: { nl: "soort", en: "type" },
+  directMarketing: { nl: "direct marketing", en: "direct marketing" },
 };
 
 function describeItem(found: Found): string {
@@ -141,13 +142,14 @@ function describeItem(found: Found): string {
     case "data_categories":
       return `${line(found.item.name)}${found.item.examples ? `: ${line(found.item.examples)}` : ""}${found.item.special ? t(" — bijzonder persoonsgegeven", " — special category") : ""}`;
     case "purposes":
-      return `${line(found.item.name)}${found.item.legalBasis ? ` — ${pick(BASIS_NAMES[found.item.legalBasis])}` : ""}${found.item.legitimateInterest ? ` (${line(found.item.legitimateInterest)})` : ""}`;
+      return `${line(found.item.name)}${found.item.directMarketing === true ? " (direct marketing)" : ""}${found.item.legalBasis ? ` — ${pick(BASIS_NAMES[found.item.legalBasis])}` : ""}${found.item.legitimateInterest ? ` (${line(found.item.legitimateInterest)})` : ""}${found.item.provision ? ` — ${line(found.item.provision.consequence)}` : ""}`;
     case "retention":
       return [
         line(found.item.subject),
         found.item.period ? formatPeriod(found.item.period, lang) : "",
         line(found.item.criterion),
         line(found.item.description),
+        found.item.categories?.length ? `${t("Gegevens", "Data")}: ${found.item.categories.join(", ")}` : "",
       ]
         .filter((part) => part !== "")
         .join(" — ");

@@ -81,7 +81,7 @@ export function ImportSections(props: {
   };
   /** The baseline section's text as it reads for this company (placeholders filled). */
   const baselineText = (key: string): string[] =>
-    props.proposal.known.filter((k) => k.key === key).map((k) => k.text);
+    props.proposal.known.filter((k) => k.key === key && k.other !== true).map((k) => k.text);
 
   return (
     <ol class="import-sections">

@@ -1,0 +1,99 @@
+// The resolved statement as the lint reads it: per section its title, paragraphs and sentences
+// in the statement's own words, so a finding can quote exactly what a reader sees. Matching runs
+// on a copy of the same length with odd spaces and curly quotes made plain, so a match position
+// in the copy is a position in the original.
+import type { Block, Inline, ResolvedStatement } from "../statement.ts";
+
+export interface LintSentence {
+  section: string;
+  /** As written (trimmed). */
+  text: string;
+  /** The same characters with spaces, quotes and dashes made plain; same length as `text`. */
+  plain: string;
+}
+
+export interface LintSection {
+  key: string;
+  title: string;
+  /** Paragraphs, list items and table rows, each as written. */
+  paragraphs: string[];
+  sentences: LintSentence[];
+}
+
+export function readForLint(statement: ResolvedStatement): LintSection[] {
+  return statement.sections.map((section) => {
+    const paragraphs = section.blocks
+      .flatMap(readBlock)
+      .map((p) => p.trim())
+      .filter((p) => p !== "");
+    return {
+      key: section.key,
+      title: section.title,
+      paragraphs,
+      sentences: paragraphs.flatMap((p) =>
+        splitIntoSentences(p).map((text) => ({ section: section.key, text, plain: makePlain(text) })),
+      ),
+    };
+  });
+}
+
+function readBlock(block: Block): string[] {
+  switch (block.type) {
+    case "paragraph":
+      return [readInlines(block.children)];
+    case "list":
+      return block.items.map(readInlines);
+    case "table":
+      return block.rows.map((row) => row.map(readInlines).join(" — "));
+  }
+}
+
+function readInlines(nodes: Inline[]): string {
+  return nodes
+    .map((node): string => {
+      switch (node.type) {
+        case "text":
+          return node.value;
+        case "strong":
+        case "em":
+          return readInlines(node.children);
+        case "link": {
+          // A link's target is part of what the statement says (a contact address may be only there).
+          const text = readInlines(node.children);
+          const href = node.href.replace(/^mailto:/i, "");
+          return text === href ? text : `${text} (${href})`;
+        }
+        case "missing":
+          return "";
+      }
+    })
+    .join("");
+}
+
+/** Odd spaces, curly quotes and hyphens replaced one for one, so positions stay the same. */
+export function makePlain(text: string): string {
+  return text
+    .replace(/[\u00A0\u2000-\u200B\u202F\u205F\u3000]/g, " ")
+    .replace(/[\u2018\u2019\u201A\u201B]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u201F]/g, '"')
+    .replace(/[\u2010\u2011]/g, "-");
+}
+
+// A sentence ends at . ! or ? followed by a space and a capital or an opening quote, so "B.V. is",
+// "art. 6" and "Inc. (“Google”)" stay inside their sentence; so do abbreviations before a capital
+// ("EU-U.S. Privacy Shield", "Mr. A. Jansen", "bijv. Google").
+const SENTENCE_END = /(?<=[.!?])\s+(?=[\p{Lu}‘“"'])/gu;
+const ABBREVIATION =
+  /(?:^|[\s(-])(?:(?:\p{L}\.){2,}|\p{Lu}\.|mr\.|mrs\.|ms\.|dr\.|prof\.|dhr\.|mevr\.|st\.|nr\.|no\.|art\.|bijv\.|vgl\.|e\.g\.|i\.e\.|inc\.|ltd\.|co\.|corp\.)$/iu;
+
+export function splitIntoSentences(paragraph: string): string[] {
+  const sentences: string[] = [];
+  let start = 0;
+  for (const match of paragraph.matchAll(SENTENCE_END)) {
+    if (ABBREVIATION.test(paragraph.slice(Math.max(start, match.index - 12), match.index))) continue;
+    sentences.push(paragraph.slice(start, match.index));
+    start = match.index + match[0].length;
+  }
+  sentences.push(paragraph.slice(start));
+  return sentences.map((s) => s.trim()).filter((s) => s !== "");
+}
