@@ -2,13 +2,16 @@
 import { Hono, type Context } from "hono";
 import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
+// hono/html's template, named `markup` so that Prettier leaves the page's bytes as written.
+import { html as markup } from "hono/html";
+import { writeHtml } from "#shared/render/html-template.ts";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "./env.ts";
 import { AppError, type ErrorBody } from "./errors.ts";
 import { rememberResponses } from "./http/answer-from-memory.ts";
 import { loadSession, rejectCrossSite, resolveGroupAccess } from "./http/guards.ts";
-import { publicSecureHeaders } from "./http/public-headers.ts";
-import { readJsonBody } from "./http/json-body.ts";
+import { DATA_CSP, publicSecureHeaders } from "./http/public-headers.ts";
+import { limitBodySize, readJsonBody } from "./http/json-body.ts";
 import { approvalRoutes } from "./routes/approvals.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { publicChangeRoutes } from "./routes/changes.ts";
@@ -22,6 +25,7 @@ import { groupInvitationRoutes, invitationRoutes } from "./routes/invitations.ts
 import { memberRoutes } from "./routes/members.ts";
 import { statementRoutes } from "./routes/statements.ts";
 import { tenantRoutes } from "./routes/tenants.ts";
+import { describeRoute } from "./http/describe-route.ts";
 
 const app = new Hono<AppEnv>();
 
@@ -51,6 +55,7 @@ app.use(
   "/api/*",
   secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }),
   rejectCrossSite,
+  limitBodySize,
   readJsonBody,
   loadSession,
 );
@@ -71,7 +76,17 @@ const groupRoutes = new Hono<AppEnv>()
 const routes = app
   .route("/", docsRoutes)
   // For uptime monitoring (and the benchmark's floor): no storage touched, never cached.
-  .get("/healthz", (c) => c.text("ok", 200, { "Cache-Control": "no-store" }))
+  .get(
+    "/healthz",
+    describeRoute({
+      summary: 'Health check for uptime monitoring: "ok" as text/plain, never cached; touches no storage',
+      tag: "Operations",
+      access: "public",
+      formats: ["text/plain"],
+      responses: { 200: "ok" },
+    }),
+    (c) => c.text("ok", 200, { "Cache-Control": "no-store" }),
+  )
   .route("/v1/statements", publicChangeRoutes)
   .route("/v1/statements", statementRoutes)
   .route("/api/auth", authRoutes)
@@ -109,7 +124,7 @@ function respondWithError(c: Context<AppEnv>, error: AppError): Response {
   if (prefersHtml(c.req.header("Accept"))) {
     return c.html(renderErrorPage(body), error.status, {
       ...headers,
-      "Content-Security-Policy": "default-src 'none'",
+      "Content-Security-Policy": DATA_CSP,
     });
   }
   return c.json(body, error.status, headers);
@@ -119,17 +134,12 @@ function respondWithError(c: Context<AppEnv>, error: AppError): Response {
 const prefersHtml = (accept: string | undefined): boolean =>
   !!accept && /(^|,)\s*text\/html/i.test(accept) && !/^\s*application\/json/i.test(accept);
 
-const escapeHtml = (s: string): string =>
-  s.replace(
-    /[&<>"']/g,
-    (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch,
-  );
-
 function renderErrorPage({ error }: ErrorBody): string {
-  const issues = (error.issues ?? []).map(
-    (i) => `<li><code>${escapeHtml(i.field)}</code>: ${escapeHtml(i.message)}</li>`,
+  const issues = (error.issues ?? []).map((i) => markup`<li><code>${i.field}</code>: ${i.message}</li>`);
+  const list = issues.length > 0 ? markup`<ul>${issues}</ul>` : "";
+  return writeHtml(
+    markup`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${error.status} – Verklaring</title></head><body><main><h1>${error.status}</h1><p>${error.message}</p>${list}</main></body></html>`,
   );
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${error.status} – Verklaring</title></head><body><main><h1>${error.status}</h1><p>${escapeHtml(error.message)}</p>${issues.length ? `<ul>${issues.join("")}</ul>` : ""}</main></body></html>`;
 }
 
 export type AppType = typeof routes;

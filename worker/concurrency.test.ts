@@ -1,55 +1,47 @@
 // Many people at once: one draft saved in parallel, one company published in parallel.
 import { env } from "cloudflare:workers";
 import { beforeAll, expect, it } from "vitest";
-import type { TenantContent } from "#shared/model.ts";
 import { seedDemoGroup } from "./demo-seed.ts";
-import { call, signInAs } from "./test/clients.ts";
+import { apiAs, readError, signInAs, type Api } from "./test/clients.ts";
 import { demoContent, publishAt } from "./test/fixtures.ts";
 
-let lead: string;
+const group = "conxillium";
+let lead: Api;
 
 beforeAll(async () => {
   await seedDemoGroup(env.DB, "2026-01-10T09:00:00.000Z");
-  lead = await signInAs("lead@conxillium.example");
+  lead = apiAs(await signInAs("lead@conxillium.example"));
 });
 
+const pharoxDraft = () =>
+  lead.api.groups[":group"].tenants[":tenant"].draft.$get({ param: { group, tenant: "pharox" } });
+
 it("lets exactly one of many parallel saves of one revision win; the others get 409 with the winner's draft", async () => {
-  const opened = (await (
-    await call("/api/groups/conxillium/tenants/pharox/draft", { cookie: lead })
-  ).json()) as {
-    revision: number;
-    content: TenantContent;
-  };
+  const opened = await (await pharoxDraft()).json();
   const phones = Array.from({ length: 12 }, (_, i) => `+31 70 000 ${String(1000 + i)}`);
   const responses = await Promise.all(
     phones.map((phone) => {
       const content = structuredClone(opened.content);
       content.profile.phone = phone;
-      return call("/api/groups/conxillium/tenants/pharox/draft", {
-        cookie: lead,
-        method: "PUT",
-        json: { content },
-        headers: { "If-Match": `"${opened.revision}"` },
-      });
+      return lead.api.groups[":group"].tenants[":tenant"].draft.$put(
+        { param: { group, tenant: "pharox" }, json: { content } },
+        { headers: { "If-Match": `"${opened.revision}"` } },
+      );
     }),
   );
-  const statuses = responses.map((r) => r.status);
+  // Errors are thrown to onError, so the typed client only knows the 200: statuses are plain numbers.
+  const statuses: number[] = responses.map((r) => r.status);
   expect(statuses.filter((s) => s === 200)).toHaveLength(1);
   expect(statuses.filter((s) => s === 409)).toHaveLength(11);
   const winner = phones[statuses.indexOf(200)]!;
-  const now = (await (
-    await call("/api/groups/conxillium/tenants/pharox/draft", { cookie: lead })
-  ).json()) as {
-    revision: number;
-    content: TenantContent;
-  };
+  const now = await (await pharoxDraft()).json();
   expect(now.revision).toBe(opened.revision + 1);
   expect(now.content.profile.phone).toBe(winner);
   // Every loser is handed the draft as it now is, so it can merge rather than lose its text.
-  for (const res of responses.filter((r) => r.status === 409)) {
-    const body = (await res.json()) as { current: { revision: number; content: TenantContent } };
-    expect(body.current.revision).toBe(opened.revision + 1);
-    expect(body.current.content.profile.phone).toBe(winner);
+  for (const res of responses.filter((_, i) => statuses[i] === 409)) {
+    // The draft as it is now, exactly as GET /draft gives it.
+    const { current } = await readError(res);
+    expect(current).toMatchObject({ revision: opened.revision + 1, content: { profile: { phone: winner } } });
   }
   // One audit row for the one save that happened.
   const saves = await env.DB.prepare(

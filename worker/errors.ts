@@ -64,12 +64,23 @@ export function describeIssues(issues: readonly v.BaseIssue<unknown>[], root: st
   }));
 }
 
-/** vValidator with the project's error shape: a failure is a 400 naming each field. */
+/** Where a validator keeps what it validates, for the OpenAPI document (worker/openapi/). */
+export const ROUTE_SCHEMA = Symbol.for("verklaring.route-schema");
+
+export interface RouteSchema {
+  target: keyof ValidationTargets;
+  schema: v.GenericSchema;
+}
+
+/**
+ * vValidator with the project's error shape: a failure is a 400 naming each field. It carries its
+ * schema, so the API description is generated from the very schemas the routes validate with.
+ */
 export function validate<T extends v.GenericSchema, Target extends keyof ValidationTargets>(
   target: Target,
   schema: T,
 ) {
-  return vValidator(target, schema, (result) => {
+  const validator = vValidator(target, schema, (result) => {
     if (!result.success) {
       const issues = describeIssues(result.issues, target);
       throw new AppError(
@@ -80,4 +91,6 @@ export function validate<T extends v.GenericSchema, Target extends keyof Validat
       );
     }
   });
+  const described: RouteSchema = { target, schema };
+  return Object.assign(validator, { [ROUTE_SCHEMA]: described });
 }

@@ -2,46 +2,37 @@
 // failure is reported by company name with the reason.
 import { env } from "cloudflare:workers";
 import { beforeAll, expect, it } from "vitest";
-import type { Baseline } from "#shared/model.ts";
 import { seedDemoGroup } from "./demo-seed.ts";
-import { call, signInAs } from "./test/clients.ts";
+import { apiAs, readPublicJson, signInAs, type Api } from "./test/clients.ts";
 
-let lead: string;
+const group = "conxillium";
+let lead: Api;
 
 beforeAll(async () => {
   await seedDemoGroup(env.DB, "2026-01-10T09:00:00.000Z");
-  lead = await signInAs("lead@conxillium.example");
+  lead = apiAs(await signInAs("lead@conxillium.example"));
 });
 
 it("publishes the companies that can take the new baseline and names the ones that cannot", async () => {
-  const res = await call("/api/groups/conxillium/baseline/draft", { cookie: lead });
-  const { baseline } = (await res.json()) as { baseline: Baseline };
+  const res = await lead.api.groups[":group"].baseline.draft.$get({ param: { group } });
+  const { baseline } = await res.json();
   // Only Procura has a data protection officer, so only Procura can fill this placeholder.
   const rights = baseline.sections.find((s) => s.key === "rights")!;
   rights.body.nl += "\n\nOnze functionaris gegevensbescherming: {{company.dpo.email}}.";
   rights.body.en += "\n\nOur data protection officer: {{company.dpo.email}}.";
-  await call("/api/groups/conxillium/baseline/draft", {
-    cookie: lead,
-    method: "PUT",
-    json: { baseline },
-    headers: { "If-Match": res.headers.get("ETag")! },
+  await lead.api.groups[":group"].baseline.draft.$put(
+    { param: { group }, json: { baseline } },
+    { headers: { "If-Match": res.headers.get("ETag")! } },
+  );
+  const published = await lead.api.groups[":group"].baseline.publish.$post({
+    param: { group },
+    json: { changeNote: "FG vermelden" },
   });
-  expect(
-    (
-      await call("/api/groups/conxillium/baseline/publish", {
-        cookie: lead,
-        json: { changeNote: "FG vermelden" },
-      })
-    ).status,
-  ).toBe(201);
+  expect(published.status).toBe(201);
 
-  const bulk = await call("/api/groups/conxillium/rollout/republish", { cookie: lead, json: {} });
+  const bulk = await lead.api.groups[":group"].rollout.republish.$post({ param: { group }, json: {} });
   expect(bulk.status).toBe(200);
-  const body = (await bulk.json()) as {
-    published: number;
-    failed: number;
-    results: { tenant: string; name: string; status: string; reason?: string }[];
-  };
+  const body = await bulk.json();
   const procura = body.results.find((r) => r.tenant === "procura")!;
   expect(procura.status).toBe("published");
   const geotax = body.results.find((r) => r.tenant === "geotax")!;
@@ -50,13 +41,7 @@ it("publishes the companies that can take the new baseline and names the ones th
   expect(body.published).toBe(1);
   expect(body.failed).toBeGreaterThanOrEqual(6);
 
-  const served = (await (await call("/v1/statements/conxillium/procura.json")).json()) as {
-    version: number;
-    baselineVersion: number;
-  };
-  expect(served).toMatchObject({ version: 2, baselineVersion: 2 });
-  const untouched = (await (await call("/v1/statements/conxillium/geotax.json")).json()) as {
-    version: number;
-  };
-  expect(untouched.version).toBe(1);
+  const anonymous = apiAs();
+  expect(await readPublicJson(anonymous, group, "procura")).toMatchObject({ version: 2, baselineVersion: 2 });
+  expect((await readPublicJson(anonymous, group, "geotax")).version).toBe(1);
 });

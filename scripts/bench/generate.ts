@@ -1,14 +1,13 @@
 // Bench data: adds N generated companies to the Conxillium demo group of a prepared local D1, each
-// with a draft and a published version 1, through the worker's own code (preparePublish and the
+// with a draft and a published version 1, through the worker's own code (prepareCompanyVersion and the
 // audit chain), batched so that 1,000 companies take seconds. Run it while nothing else has the
 // database open. Usage: node scripts/bench/generate.ts --persist-to DIR [--count 1000]
 // (DIR as given to prepareLocalDatabase / `wrangler --persist-to`); prints one JSON line.
 import { DEMO_GROUP, DEMO_TENANTS } from "#shared/demo/index.ts";
 import type { TenantContent } from "#shared/model.ts";
-import { runWithAudit, type AuditEntry } from "../../worker/db/audit.ts";
 import { findLatestBaselineVersion } from "../../worker/db/baselines.ts";
 import { findGroupBySlug, listTenants } from "../../worker/db/groups.ts";
-import { preparePublish } from "../../worker/publishing.ts";
+import { prepareCompanyVersion, writePreparedVersions } from "../../worker/publishing/company.ts";
 import { findLocalD1File, openSqliteD1 } from "./sqlite-d1.ts";
 
 const GENERATED_PREFIX = "bench-";
@@ -91,24 +90,20 @@ try {
   for (let start = 0; start < companies.length; start += 100) {
     const prepared = await Promise.all(
       companies.slice(start, start + 100).map((company) =>
-        preparePublish(db, {
-          group,
-          tenant: tenants.get(company.slug)!,
-          baseline,
-          content: company.content,
-          changeNote: "Eerste publicatie van de privacyverklaring.",
-          material: true,
-          now,
-          actor: null,
-        }),
+        prepareCompanyVersion(
+          db,
+          { group, baseline },
+          {
+            tenant: tenants.get(company.slug)!,
+            content: company.content,
+            changeNote: "Eerste publicatie van de privacyverklaring.",
+            material: true,
+          },
+          { now, actor: null },
+        ),
       ),
     );
-    const audit: AuditEntry[] = prepared.map((p) => p.audit);
-    await runWithAudit(
-      db,
-      prepared.flatMap((p) => p.statements),
-      audit,
-    );
+    await writePreparedVersions(db, prepared);
     published += prepared.length;
   }
   const done = performance.now();

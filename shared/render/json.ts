@@ -1,14 +1,29 @@
 // The statement as JSON for other systems: each section's body in HTML, Markdown and text, so a
 // consumer can pick the form it can display without parsing anything itself.
+import type { Language } from "../model.ts";
 import type { ResolvedStatement, VersionMeta } from "../statement.ts";
 import { renderBlocksHtml } from "./html-fragment.ts";
 import { renderBlocksMarkdown } from "./markdown.ts";
 import { renderBlocksText } from "./text.ts";
 
+/** The JSON format of a statement, as served at /v1/statements/{group}/{company}.json. */
+export interface StatementJson {
+  group: { slug: string; name: string };
+  tenant: { slug: string; name: string };
+  version: number | null;
+  baselineVersion: number | null;
+  language: Language;
+  title: string;
+  publishedAt: string | null;
+  effectiveFrom: string | null;
+  contentHash: string | null;
+  sections: { key: string; title: string; html: string; markdown: string; text: string }[];
+}
+
 export function renderJson(statement: ResolvedStatement, meta: VersionMeta | null): string {
   const { language } = statement;
   // Objects are built in the documented key order; JSON.stringify keeps insertion order.
-  const document = {
+  const document: StatementJson = {
     group: { slug: statement.group.slug, name: statement.group.name },
     tenant: { slug: statement.tenant.slug, name: statement.tenant.name },
     version: meta?.version ?? null,

@@ -1,5 +1,6 @@
 // Published baseline versions of a group.
 import type { Baseline } from "#shared/model.ts";
+import { baselineColumn } from "./json-column.ts";
 
 export interface BaselineVersionRecord {
   id: number;
@@ -18,8 +19,7 @@ interface BaselineVersionRow {
 const mapBaselineVersion = (row: BaselineVersionRow): BaselineVersionRecord => ({
   id: row.id,
   number: row.number,
-  // Stored content was validated against BaselineSchema before it was written.
-  baseline: JSON.parse(row.content) as Baseline,
+  baseline: baselineColumn.read(row.content),
   publishedAt: row.published_at,
 });
 
@@ -74,7 +74,8 @@ export function prepareInsertBaselineVersion(
     baseline: Baseline;
     changeNote: string;
     publishedAt: string;
-    publishedBy: number;
+    /** Null for the system (the demo seed). */
+    publishedBy: number | null;
   },
 ): D1PreparedStatement {
   return db
@@ -85,9 +86,23 @@ export function prepareInsertBaselineVersion(
     .bind(
       version.groupId,
       version.number,
-      JSON.stringify(version.baseline),
+      baselineColumn.write(version.baseline),
       version.changeNote,
       version.publishedAt,
       version.publishedBy,
     );
+}
+
+/** Version 1 of a new group's baseline, written in the same batch as the group (known by slug). */
+export function prepareInsertFirstBaselineVersion(
+  db: D1Database,
+  groupSlug: string,
+  version: { baseline: Baseline; changeNote: string; publishedAt: string },
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO baseline_versions (group_id, number, content, change_note, published_at)
+       VALUES ((SELECT id FROM groups WHERE slug = ?1), 1, ?2, ?3, ?4)`,
+    )
+    .bind(groupSlug, baselineColumn.write(version.baseline), version.changeNote, version.publishedAt);
 }

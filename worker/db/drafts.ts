@@ -1,6 +1,8 @@
 // Drafts: the working copies of the baseline and of each company, each with a revision number.
 // Saving writes revision N+1 over revision N; a trigger aborts a save over any other revision.
 import type { Baseline, TenantContent } from "#shared/model.ts";
+import { isTriggerAbort } from "./errors.ts";
+import { baselineColumn, tenantContentColumn } from "./json-column.ts";
 
 export interface TenantDraft {
   revision: number;
@@ -25,9 +27,8 @@ export async function findTenantDraft(db: D1Database, tenantId: number): Promise
     .prepare("SELECT revision, content, updated_at FROM tenant_drafts WHERE tenant_id = ?1")
     .bind(tenantId)
     .first<DraftRow>();
-  // Stored content was validated against TenantContentSchema before it was written.
   return row
-    ? { revision: row.revision, content: JSON.parse(row.content) as TenantContent, updatedAt: row.updated_at }
+    ? { revision: row.revision, content: tenantContentColumn.read(row.content), updatedAt: row.updated_at }
     : null;
 }
 
@@ -37,7 +38,7 @@ export async function findBaselineDraft(db: D1Database, groupId: number): Promis
     .bind(groupId)
     .first<DraftRow>();
   return row
-    ? { revision: row.revision, baseline: JSON.parse(row.content) as Baseline, updatedAt: row.updated_at }
+    ? { revision: row.revision, baseline: baselineColumn.read(row.content), updatedAt: row.updated_at }
     : null;
 }
 
@@ -50,7 +51,7 @@ export function prepareSaveTenantDraft(
 ): D1PreparedStatement {
   return db
     .prepare("UPDATE tenant_drafts SET revision = ?2, content = ?3, updated_at = ?4 WHERE tenant_id = ?1")
-    .bind(tenantId, fromRevision + 1, JSON.stringify(content), now);
+    .bind(tenantId, fromRevision + 1, tenantContentColumn.write(content), now);
 }
 
 export function prepareSaveBaselineDraft(
@@ -62,8 +63,58 @@ export function prepareSaveBaselineDraft(
 ): D1PreparedStatement {
   return db
     .prepare("UPDATE baseline_drafts SET revision = ?2, content = ?3, updated_at = ?4 WHERE group_id = ?1")
-    .bind(groupId, fromRevision + 1, JSON.stringify(baseline), now);
+    .bind(groupId, fromRevision + 1, baselineColumn.write(baseline), now);
 }
 
 /** Whether a failed batch failed because a draft had moved on. */
-export const isStaleRevision = (error: unknown): boolean => String(error).includes("stale_revision");
+export const isStaleRevision = (error: unknown): boolean => isTriggerAbort(error, "stale_revision");
+
+/** Every company draft of a group, as a processor change updates those that use it. */
+export async function listGroupTenantDrafts(
+  db: D1Database,
+  groupId: number,
+): Promise<(TenantDraft & { tenantId: number })[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT d.tenant_id, d.revision, d.content, d.updated_at FROM tenant_drafts d
+       JOIN tenants t ON t.id = d.tenant_id WHERE t.group_id = ?1`,
+    )
+    .bind(groupId)
+    .all<DraftRow & { tenant_id: number }>();
+  return results.map((row) => ({
+    tenantId: row.tenant_id,
+    revision: row.revision,
+    content: tenantContentColumn.read(row.content),
+    updatedAt: row.updated_at,
+  }));
+}
+
+/** A company's first draft (revision 1), when the company is created. */
+export function prepareInsertTenantDraft(
+  db: D1Database,
+  tenant: { groupSlug: string; slug: string },
+  content: TenantContent,
+  now: string,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO tenant_drafts (tenant_id, revision, content, updated_at)
+       VALUES ((SELECT t.id FROM tenants t JOIN groups g ON g.id = t.group_id WHERE g.slug = ?1 AND t.slug = ?2), 1, ?3, ?4)`,
+    )
+    .bind(tenant.groupSlug, tenant.slug, tenantContentColumn.write(content), now);
+}
+
+/** A group's first baseline draft (revision 1), when the group is created. */
+export function prepareInsertBaselineDraft(
+  db: D1Database,
+  groupSlug: string,
+  baseline: Baseline,
+  now: string,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO baseline_drafts (group_id, revision, content, updated_at)
+       VALUES ((SELECT id FROM groups WHERE slug = ?1), 1, ?2, ?3)`,
+    )
+    .bind(groupSlug, baselineColumn.write(baseline), now);
+}

@@ -1,5 +1,6 @@
 // Groups and their member companies (tenants).
 import type { Group, Language } from "#shared/model.ts";
+import { languagesColumn } from "./json-column.ts";
 import type { D1Reader } from "./reader.ts";
 
 export interface GroupRecord {
@@ -61,7 +62,7 @@ export async function findGroupBySlug(db: D1Reader, slug: string): Promise<Group
     group: {
       slug: row.slug,
       name: row.name,
-      languages: JSON.parse(row.languages) as Language[],
+      languages: languagesColumn.read(row.languages),
       defaultLanguage: row.default_language as Language,
       members: ((members?.results ?? []) as TenantRow[]).map((t) => ({ slug: t.slug, name: t.name })),
     },
@@ -99,4 +100,43 @@ export async function listGroups(db: D1Reader): Promise<GroupSummary[]> {
     )
     .all<GroupSummary>();
   return results;
+}
+
+/** Turns the group's four-eyes rule for publishing on or off. */
+export function prepareSetRequireApproval(
+  db: D1Database,
+  groupId: number,
+  requireApproval: boolean,
+): D1PreparedStatement {
+  return db
+    .prepare("UPDATE groups SET require_approval = ?1 WHERE id = ?2")
+    .bind(requireApproval ? 1 : 0, groupId);
+}
+
+/** A new group, known by its slug to the statements of the same batch that fill it. */
+export function prepareInsertGroup(
+  db: D1Database,
+  group: Omit<Group, "members">,
+  now: string,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      "INSERT INTO groups (slug, name, languages, default_language, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )
+    .bind(group.slug, group.name, languagesColumn.write(group.languages), group.defaultLanguage, now);
+}
+
+/** A company of the group `groupSlug`, at `position` in the group's order. */
+export function prepareInsertTenant(
+  db: D1Database,
+  groupSlug: string,
+  tenant: { slug: string; name: string; position: number },
+  now: string,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO tenants (group_id, slug, name, position, created_at)
+       VALUES ((SELECT id FROM groups WHERE slug = ?1), ?2, ?3, ?4, ?5)`,
+    )
+    .bind(groupSlug, tenant.slug, tenant.name, tenant.position, now);
 }

@@ -1,5 +1,6 @@
 // The group's processor register.
-import type { ProcessorEntry, Recipient } from "#shared/model.ts";
+import type { ProcessorEntry } from "#shared/model.ts";
+import { recipientColumn } from "./json-column.ts";
 
 export interface ProcessorRecord extends ProcessorEntry {
   revision: number;
@@ -15,8 +16,7 @@ interface ProcessorRow {
 
 const mapProcessor = (row: ProcessorRow): ProcessorRecord => ({
   key: row.key,
-  // Stored content was validated against RecipientSchema before it was written.
-  recipient: JSON.parse(row.content) as Recipient,
+  recipient: recipientColumn.read(row.content),
   revision: row.revision,
   updatedAt: row.updated_at,
 });
@@ -39,7 +39,7 @@ export function prepareInsertProcessor(
     .prepare(
       "INSERT INTO processors (group_id, key, content, revision, updated_at) VALUES (?1, ?2, ?3, 1, ?4)",
     )
-    .bind(groupId, entry.key, JSON.stringify(entry.recipient), now);
+    .bind(groupId, entry.key, recipientColumn.write(entry.recipient), now);
 }
 
 export function prepareUpdateProcessor(
@@ -53,5 +53,5 @@ export function prepareUpdateProcessor(
     .prepare(
       "UPDATE processors SET content = ?3, revision = ?4, updated_at = ?5 WHERE group_id = ?1 AND key = ?2",
     )
-    .bind(groupId, entry.key, JSON.stringify(entry.recipient), fromRevision + 1, now);
+    .bind(groupId, entry.key, recipientColumn.write(entry.recipient), fromRevision + 1, now);
 }

@@ -1,33 +1,52 @@
-// Publish requests: with approval on, an editor's publish waits for another privacy lead.
-import type { TenantContent } from "#shared/model.ts";
+// Publish requests: with approval on, a publication — a company's statement or the group's
+// baseline — waits for another privacy lead.
+import type { Baseline, TenantContent } from "#shared/model.ts";
+import type { TenantRecord } from "./groups.ts";
+import { baselineColumn, tenantContentColumn } from "./json-column.ts";
 
 export type RequestStatus = "pending" | "approved" | "rejected" | "withdrawn";
+export const REQUEST_STATUSES = ["pending", "approved", "rejected", "withdrawn"] as const;
 
-export interface PublishRequestRecord {
+interface RequestCommon {
   id: number;
-  tenantId: number;
-  tenantSlug: string;
-  tenantName: string;
+  groupId: number;
   requestedBy: { id: number; email: string; name: string };
   requestedAt: string;
-  content: TenantContent;
   draftRevision: number;
   changeNote: string;
-  material: boolean;
-  effectiveFrom: string | null;
-  completenessOverride: string | null;
   status: RequestStatus;
   decidedBy: string | null;
   decidedAt: string | null;
   reason: string | null;
+  /** The version that approving the request published. */
   versionNumber: number | null;
 }
 
+/** A company's statement, as it was asked for. */
+export interface CompanyPublishRequest extends RequestCommon {
+  subject: "company";
+  tenant: TenantRecord;
+  content: TenantContent;
+  material: boolean;
+  effectiveFrom: string | null;
+  completenessOverride: string | null;
+}
+
+/** The group's baseline, as it was asked for. */
+export interface BaselinePublishRequest extends RequestCommon {
+  subject: "baseline";
+  baseline: Baseline;
+}
+
+export type PublishRequestRecord = CompanyPublishRequest | BaselinePublishRequest;
+
 interface RequestRow {
   id: number;
-  tenant_id: number;
-  tenant_slug: string;
-  tenant_name: string;
+  group_id: number;
+  subject: "company" | "baseline";
+  tenant_id: number | null;
+  tenant_slug: string | null;
+  tenant_name: string | null;
   requested_by: number;
   requester_email: string;
   requester_name: string;
@@ -35,7 +54,7 @@ interface RequestRow {
   content: string;
   draft_revision: number;
   change_note: string;
-  material: number;
+  material: number | null;
   effective_from: string | null;
   completeness_override: string | null;
   status: RequestStatus;
@@ -45,31 +64,46 @@ interface RequestRow {
   version_number: number | null;
 }
 
-const mapRequest = (row: RequestRow): PublishRequestRecord => ({
-  id: row.id,
-  tenantId: row.tenant_id,
-  tenantSlug: row.tenant_slug,
-  tenantName: row.tenant_name,
-  requestedBy: { id: row.requested_by, email: row.requester_email, name: row.requester_name },
-  requestedAt: row.requested_at,
-  content: JSON.parse(row.content) as TenantContent,
-  draftRevision: row.draft_revision,
-  changeNote: row.change_note,
-  material: row.material === 1,
-  effectiveFrom: row.effective_from,
-  completenessOverride: row.completeness_override,
-  status: row.status,
-  decidedBy: row.decider_email,
-  decidedAt: row.decided_at,
-  reason: row.reason,
-  versionNumber: row.version_number,
-});
+function mapRequest(row: RequestRow): PublishRequestRecord {
+  const common: RequestCommon = {
+    id: row.id,
+    groupId: row.group_id,
+    requestedBy: { id: row.requested_by, email: row.requester_email, name: row.requester_name },
+    requestedAt: row.requested_at,
+    draftRevision: row.draft_revision,
+    changeNote: row.change_note,
+    status: row.status,
+    decidedBy: row.decider_email,
+    decidedAt: row.decided_at,
+    reason: row.reason,
+    versionNumber: row.version_number,
+  };
+  // The CHECKs of migrations/0006 tie the subject to the company columns.
+  if (row.subject === "baseline" || row.tenant_id === null) {
+    return { ...common, subject: "baseline", baseline: baselineColumn.read(row.content) };
+  }
+  return {
+    ...common,
+    subject: "company",
+    tenant: {
+      id: row.tenant_id,
+      groupId: row.group_id,
+      slug: row.tenant_slug ?? "",
+      name: row.tenant_name ?? "",
+    },
+    content: tenantContentColumn.read(row.content),
+    material: row.material === 1,
+    effectiveFrom: row.effective_from,
+    completenessOverride: row.completeness_override,
+  };
+}
 
-const REQUEST_SELECT = `SELECT r.id, r.tenant_id, t.slug AS tenant_slug, t.name AS tenant_name, r.requested_by,
-    u.email AS requester_email, u.name AS requester_name, r.requested_at, r.content, r.draft_revision, r.change_note,
-    r.material, r.effective_from, r.completeness_override, r.status, d.email AS decider_email, r.decided_at, r.reason, r.version_number
+const REQUEST_SELECT = `SELECT r.id, r.group_id, r.subject, r.tenant_id, t.slug AS tenant_slug, t.name AS tenant_name,
+    r.requested_by, u.email AS requester_email, u.name AS requester_name, r.requested_at, r.content, r.draft_revision,
+    r.change_note, r.material, r.effective_from, r.completeness_override, r.status, d.email AS decider_email,
+    r.decided_at, r.reason, r.version_number
   FROM publish_requests r
-  JOIN tenants t ON t.id = r.tenant_id
+  LEFT JOIN tenants t ON t.id = r.tenant_id
   JOIN users u ON u.id = r.requested_by
   LEFT JOIN users d ON d.id = r.decided_by`;
 
@@ -79,13 +113,16 @@ export async function findPublishRequest(
   id: number,
 ): Promise<PublishRequestRecord | null> {
   const row = await db
-    .prepare(`${REQUEST_SELECT} WHERE t.group_id = ?1 AND r.id = ?2`)
+    .prepare(`${REQUEST_SELECT} WHERE r.group_id = ?1 AND r.id = ?2`)
     .bind(groupId, id)
     .first<RequestRow>();
   return row ? mapRequest(row) : null;
 }
 
-/** A group's requests, newest first; `tenantIds` limits them to those companies. */
+/**
+ * A group's requests, newest first. `tenantIds` limits them to those companies' requests (the
+ * baseline's are then left out: only privacy leads see those).
+ */
 export async function listPublishRequests(
   db: D1Database,
   groupId: number,
@@ -93,7 +130,7 @@ export async function listPublishRequests(
 ): Promise<PublishRequestRecord[]> {
   const { results } = await db
     .prepare(
-      `${REQUEST_SELECT} WHERE t.group_id = ?1 AND (?2 IS NULL OR r.status = ?2)
+      `${REQUEST_SELECT} WHERE r.group_id = ?1 AND (?2 IS NULL OR r.status = ?2)
          AND (?3 IS NULL OR r.tenant_id IN (SELECT value FROM json_each(?3)))
        ORDER BY r.requested_at DESC, r.id DESC LIMIT 200`,
     )
@@ -102,15 +139,19 @@ export async function listPublishRequests(
   return results.map(mapRequest);
 }
 
-export function prepareInsertPublishRequest(
+interface NewRequest {
+  groupId: number;
+  requestedBy: number;
+  requestedAt: string;
+  draftRevision: number;
+  changeNote: string;
+}
+
+export function prepareInsertCompanyRequest(
   db: D1Database,
-  request: {
+  request: NewRequest & {
     tenantId: number;
-    requestedBy: number;
-    requestedAt: string;
     content: TenantContent;
-    draftRevision: number;
-    changeNote: string;
     material: boolean;
     effectiveFrom: string | null;
     completenessOverride: string | null;
@@ -118,20 +159,40 @@ export function prepareInsertPublishRequest(
 ): D1PreparedStatement {
   return db
     .prepare(
-      `INSERT INTO publish_requests (tenant_id, requested_by, requested_at, content, draft_revision, change_note, material,
-         effective_from, completeness_override)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)`,
+      `INSERT INTO publish_requests (group_id, subject, tenant_id, requested_by, requested_at, content, draft_revision,
+         change_note, material, effective_from, completeness_override)
+       VALUES (?1, 'company', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)`,
     )
     .bind(
+      request.groupId,
       request.tenantId,
       request.requestedBy,
       request.requestedAt,
-      JSON.stringify(request.content),
+      tenantContentColumn.write(request.content),
       request.draftRevision,
       request.changeNote,
       request.material ? 1 : 0,
       request.effectiveFrom,
       request.completenessOverride,
+    );
+}
+
+export function prepareInsertBaselineRequest(
+  db: D1Database,
+  request: NewRequest & { baseline: Baseline },
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO publish_requests (group_id, subject, requested_by, requested_at, content, draft_revision, change_note)
+       VALUES (?1, 'baseline', ?2, ?3, ?4, ?5, ?6)`,
+    )
+    .bind(
+      request.groupId,
+      request.requestedBy,
+      request.requestedAt,
+      baselineColumn.write(request.baseline),
+      request.draftRevision,
+      request.changeNote,
     );
 }
 

@@ -2,23 +2,12 @@
 // Read from the JSON rendering stored at publish time, so a comparison shows exactly the words
 // that were published, and nothing is re-resolved from content.
 import type { Language } from "#shared/model.ts";
+import { jsonRenderingColumn } from "./json-column.ts";
 import type { D1Reader } from "./reader.ts";
-import type { StatementSections } from "#shared/diff.ts";
+import type { PublishedText } from "#shared/render/changes.ts";
 
-export interface VersionText {
-  number: number;
-  publishedAt: string;
-  effectiveFrom: string;
-  changeNote: string;
-  material: boolean;
-  /** The language of the rendering read, which may be a fallback for the one asked for. */
-  language: Language;
-  /** The statement's title, and the names as they were when this version was published. */
-  title: string;
-  group: { slug: string; name: string };
-  tenant: { slug: string; name: string };
-  sections: StatementSections;
-}
+/** One published version's text in one language (the shape the "what changed" renderer reads). */
+export type VersionText = PublishedText;
 
 interface VersionTextRow {
   number: number;
@@ -30,17 +19,9 @@ interface VersionTextRow {
   body: string;
 }
 
-/** The part of renderJson's output read here. */
-interface JsonRendering {
-  title: string;
-  group: { slug: string; name: string };
-  tenant: { slug: string; name: string };
-  sections: { key: string; title: string; text: string }[];
-}
-
 const mapVersionText = (row: VersionTextRow): VersionText => {
   // Written by renderJson at publish time and immutable since.
-  const rendering = JSON.parse(row.body) as JsonRendering;
+  const rendering = jsonRenderingColumn.read(row.body);
   return {
     number: row.number,
     publishedAt: row.published_at,

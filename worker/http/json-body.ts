@@ -1,6 +1,7 @@
 // Request bodies of the API: JSON only, at most 1 MB, valid UTF-8, parseable. Everything else is
 // refused here with a 4xx naming the body, before any route or database code sees it.
 import type { MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import type { AppEnv } from "../env.ts";
 import { AppError } from "../errors.ts";
 
@@ -9,12 +10,18 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 const bodyError = (status: 400 | 413 | 415, code: string, message: string, field = "body") =>
   new AppError(status, code, message, [{ field, message }]);
 
+/** At most 1 MB, by Content-Length or, without one, by counting while reading. */
+export const limitBodySize: MiddlewareHandler<AppEnv> = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: () => {
+    throw bodyError(413, "body_too_large", "must be at most 1 MB");
+  },
+});
+
+/** Behind limitBodySize: a body, if any, is JSON in UTF-8 that parses. */
 export const readJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (["GET", "HEAD", "OPTIONS"].includes(c.req.method)) return next();
-  const declared = Number(c.req.header("Content-Length") ?? "NaN");
-  if (declared > MAX_BODY_BYTES) throw bodyError(413, "body_too_large", "must be at most 1 MB");
   const buffer = await c.req.arrayBuffer();
-  if (buffer.byteLength > MAX_BODY_BYTES) throw bodyError(413, "body_too_large", "must be at most 1 MB");
   if (buffer.byteLength === 0) return next();
   const mediaType = (c.req.header("Content-Type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (mediaType !== "application/json") {

@@ -11,10 +11,10 @@ import { findLatestBaselineVersion } from "../db/baselines.ts";
 import { findGroupBySlug, findTenant } from "../db/groups.ts";
 import type { VersionSummary } from "../db/statements.ts";
 import { seedDemoGroup } from "../demo-seed.ts";
-import { publishTenantVersion } from "../publishing.ts";
+import { publishCompanyVersion } from "../publishing/company.ts";
 import { createGroup, demoContent, publishAt } from "../test/fixtures.ts";
 import { childrenNamed, parseXml, type XmlElement } from "../test/xml.ts";
-import { call, signInAs } from "../test/clients.ts";
+import { apiAs, call, readError, signInAs } from "../test/clients.ts";
 
 const SEEDED = "2026-01-10T09:00:00.000Z";
 const SECOND = "2026-03-01T12:00:00.000Z";
@@ -22,7 +22,7 @@ const THIRD_PUBLISHED = "2026-04-01T00:00:00.000Z";
 const THIRD_EFFECTIVE = "2099-01-01T00:00:00.000Z";
 const ORIGIN = "http://verklaring.test";
 const PAGE_TAGS = new Set(
-  "html head meta title link style body main h1 h2 p dl dt dd time strong section div ins del footer a".split(
+  "html head meta title link style body main h1 h2 p dl dt dd time strong section div ins del footer a ul li table thead tbody tr th td br".split(
     " ",
   ),
 );
@@ -42,17 +42,12 @@ async function publishQuietly(
   const tenant = group && (await findTenant(env.DB, group.id, tenantSlug));
   const baseline = group && (await findLatestBaselineVersion(env.DB, group.id));
   if (!group || !tenant || !baseline) throw new Error(`no ${tenantSlug}`);
-  return publishTenantVersion(env.DB, {
-    group,
-    tenant,
-    baseline,
-    content,
-    changeNote: "Functietitel <b>& co</b> toegevoegd",
-    material: false,
-    now,
-    effectiveFrom,
-    actor: null,
-  });
+  return publishCompanyVersion(
+    env.DB,
+    { group, baseline },
+    { tenant, content, changeNote: "Functietitel <b>& co</b> toegevoegd", material: false, effectiveFrom },
+    { now, actor: null },
+  );
 }
 
 beforeAll(async () => {
@@ -96,8 +91,9 @@ describe("the 'what changed' page", () => {
     expect(html).toContain("versie 1 (geldig vanaf 10 januari 2026)");
     expect(html).toContain("Klantnummer toegevoegd");
     expect(html).toContain("Wezenlijke wijziging");
-    // The new list line is marked as a whole line, from its dash.
-    expect(html).toContain("\n<ins>- Klantnummer</ins>");
+    // The list is a list, and its new item is marked as a whole.
+    expect(html).toContain("<li><ins>Klantnummer</ins></li>");
+    expect(html).not.toMatch(/^- /m);
     expect(html).toContain("Welke gegevens verwerken wij?");
     // The scheduled third version is not in force, so it is not what is compared.
     expect(html).not.toContain("Functietitel");
@@ -111,7 +107,7 @@ describe("the 'what changed' page", () => {
     expect(html).toContain('<html lang="en">');
     expect(html).toContain("<h1>What changed?</h1>");
     expect(html).toContain("version 2 (effective from 1 March 2026)");
-    expect(html).toContain("\n<ins>- Customer number</ins>");
+    expect(html).toContain("<li><ins>Customer number</ins></li>");
   });
 
   it("says so when there is only one version", async () => {
@@ -125,7 +121,7 @@ describe("the 'what changed' page", () => {
     expect(findStrayAngles(html)).toBe(0);
     expect(html).not.toMatch(/<script|<img/);
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
-    expect(html).toContain("<ins>- &lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; co</ins>");
+    expect(html).toContain("<li><ins>&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; co</ins></li>");
     const tags = new Set(readTags(html).map((tag) => tag.name));
     expect([...tags].filter((name) => !PAGE_TAGS.has(name))).toEqual([]);
   });
@@ -168,11 +164,11 @@ describe("the 'what changed' page", () => {
   it("gives the same comparison as JSON", async () => {
     const res = await get(`${JCC}/changes.json`);
     expect(res.headers.get("Content-Type")).toBe("application/json; charset=utf-8");
-    const body = (await res.json()) as {
+    const body = await res.json<{
       current: Record<string, unknown>;
       previous: Record<string, unknown>;
       diff: StatementDiff;
-    };
+    }>();
     expect(body.current).toMatchObject({
       version: 2,
       effectiveFrom: SECOND,
@@ -262,7 +258,7 @@ describe("what cannot be compared", () => {
   it.each(cases)("%s → %i %s", async (path, status, code, field) => {
     const res = await get(path);
     expect(res.status).toBe(status);
-    const { error } = (await res.json()) as { error: { code: string; issues?: { field: string }[] } };
+    const { error } = await res.json<{ error: { code: string; issues?: { field: string }[] } }>();
     expect(error.code).toBe(code);
     if (field) expect(error.issues?.map((i) => i.field)).toContain(field);
   });
@@ -276,16 +272,16 @@ describe("what cannot be compared", () => {
 
 describe("a company's versions in the console", () => {
   // Through the real API as the group's privacy lead, who may read every company.
-  const consoleFor = async (tenantSlug: string): Promise<(path: string) => Promise<Response>> => {
-    const cookie = await signInAs("lead@conxillium.example");
-    return (path) => call(`/api/groups/conxillium/tenants/${tenantSlug}/versions${path}`, { cookie });
-  };
+  const versionsAsLead = async () =>
+    apiAs(await signInAs("lead@conxillium.example")).api.groups[":group"].tenants[":tenant"].versions;
 
   it("lists the company's versions with their status", async () => {
-    const res = await (await consoleFor("jcc-software"))("");
+    const res = await (
+      await versionsAsLead()
+    ).$get({ param: { group: "conxillium", tenant: "jcc-software" } });
     expect(res.status).toBe(200);
     expect(res.headers.get("Cache-Control")).toContain("no-store");
-    const { versions } = (await res.json()) as { versions: { number: number; status: string }[] };
+    const { versions } = await res.json();
     expect(versions.map((v) => [v.number, v.status])).toEqual([
       [3, "scheduled"],
       [2, "in_force"],
@@ -294,42 +290,46 @@ describe("a company's versions in the console", () => {
   });
 
   it("diffs any two of its versions, in either direction and language", async () => {
-    const call = await consoleFor("jcc-software");
-    const forward = (await (await call("/diff?from=1&to=3&lang=en")).json()) as {
-      language: string;
-      from: { version: number };
-      to: { version: number; material: boolean };
-      diff: StatementDiff;
-    };
+    const versions = await versionsAsLead();
+    const param = { group: "conxillium", tenant: "jcc-software" };
+    const forward = await (
+      await versions.diff.$get({ param, query: { from: "1", to: "3", lang: "en" } })
+    ).json();
     expect(forward).toMatchObject({
       language: "en",
       from: { version: 1 },
       to: { version: 3, material: false },
     });
     expect(forward.diff.totals).toMatchObject({ changed: 1, wordsAdded: 4, wordsRemoved: 0 });
-    const back = (await (await call("/diff?from=3&to=2")).json()) as { diff: StatementDiff };
+    const back = await (await versions.diff.$get({ param, query: { from: "3", to: "2" } })).json();
     const parts = back.diff.sections.find((s) => s.key === "data_categories")?.diff.parts;
     expect(parts?.filter((p) => p.op === "removed").map((p) => p.text.trim())).toEqual(["- Functietitel"]);
   });
 
+  // Malformed queries on purpose, so sent untyped: the typed client would not let them through.
+  const diffUntyped = async (tenant: string, query: string): Promise<Response> =>
+    call(`/api/groups/conxillium/tenants/${tenant}/versions/diff${query}`, {
+      cookie: await signInAs("lead@conxillium.example"),
+    });
+
   it.each([
-    ["/diff?from=1&to=9", 404, "version_not_found"],
-    ["/diff?from=7&to=1", 404, "version_not_found"],
-    ["/diff?to=2", 400, "from"],
-    ["/diff?from=0&to=2", 400, "from"],
-    ["/diff?from=1&to=two", 400, "to"],
-    ["/diff?from=1&to=2&lang=de", 400, "lang"],
-  ])("%s → %i", async (path, status, detail) => {
-    const res = await (await consoleFor("jcc-software"))(path);
+    ["?from=1&to=9", 404, "version_not_found"],
+    ["?from=7&to=1", 404, "version_not_found"],
+    ["?to=2", 400, "from"],
+    ["?from=0&to=2", 400, "from"],
+    ["?from=1&to=two", 400, "to"],
+    ["?from=1&to=2&lang=de", 400, "lang"],
+  ])("/diff%s → %i", async (query, status, detail) => {
+    const res = await diffUntyped("jcc-software", query);
     expect(res.status).toBe(status);
-    const { error } = (await res.json()) as { error: { code: string; issues?: { field: string }[] } };
+    const { error } = await readError(res);
     if (status === 404) expect(error.code).toBe(detail);
     else expect(error.issues?.map((i) => i.field)).toContain(detail);
   });
 
   it("only ever reads the company the access middleware chose", async () => {
     // Pharox has only version 1: JCC's version 2 does not exist for it, whatever the URL says.
-    const res = await (await consoleFor("pharox"))("/diff?from=1&to=2&tenant=jcc-software");
+    const res = await diffUntyped("pharox", "?from=1&to=2&tenant=jcc-software");
     expect(res.status).toBe(404);
   });
 });

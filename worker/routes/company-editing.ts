@@ -8,34 +8,25 @@ import { lintPublication } from "#shared/lint/index.ts";
 import type { TenantContent } from "#shared/model.ts";
 import { applyProcessorRegister } from "#shared/processor-register.ts";
 import { preparePublication } from "#shared/publication.ts";
-import { runWithAudit } from "../db/audit.ts";
-import { findLatestBaselineVersion, type BaselineVersionRecord } from "../db/baselines.ts";
-import { findTenantDraft, isStaleRevision, prepareSaveTenantDraft } from "../db/drafts.ts";
-import { listProcessors } from "../db/processors.ts";
+import { buildAuditEntry } from "../audit-entry.ts";
+import { findTenantDraft, prepareSaveTenantDraft } from "../db/drafts.ts";
+import { findVersionContent } from "../db/statements.ts";
 import type { AppEnv } from "../env.ts";
-import { AppError, conflictWithCurrent, validate } from "../errors.ts";
+import { saveDraftOrConflict } from "../draft-saving.ts";
+import { AppError, validate } from "../errors.ts";
 import { requireTenantEditor } from "../http/guards.ts";
 import { readIfMatchRevision, revisionEtag } from "../http/revision.ts";
-import { requestOrPublish } from "../publish-flow.ts";
-
-async function requireBaseline(c: Context<AppEnv>): Promise<BaselineVersionRecord> {
-  const { group } = c.get("access");
-  const baseline = await findLatestBaselineVersion(c.env.DB, group.id);
-  if (!baseline)
-    throw new AppError(409, "baseline_not_found", `${group.group.name} has not published a baseline yet.`);
-  return baseline;
-}
+import { assessContent, gatePublish } from "../completeness.ts";
+import { announceTo } from "../publishing/announce.ts";
+import { loadPublishingInputs, type PublishingInputs } from "../publishing/inputs.ts";
+import { submitCompanyPublication } from "../publishing/requests.ts";
+import { describeRoute, IF_MATCH } from "../http/describe-route.ts";
 
 /** Overrides the baseline forbids, and processor keys the register lacks, as field issues. */
-async function checkContent(
-  c: Context<AppEnv>,
-  content: TenantContent,
-  baseline: BaselineVersionRecord,
-): Promise<TenantContent> {
-  const { group } = c.get("access");
-  const applied = applyProcessorRegister(content, await listProcessors(c.env.DB, group.id));
+function checkContent(inputs: PublishingInputs, content: TenantContent): TenantContent {
+  const applied = applyProcessorRegister(content, inputs.register);
   const issues = [
-    ...validateOverrides(baseline.baseline, content).map((violation) => ({
+    ...validateOverrides(inputs.baseline.baseline, content).map((violation) => ({
       field: `content.overrides.${violation.section}`,
       message: violation.message,
     })),
@@ -50,118 +41,220 @@ async function checkContent(
   return applied.content;
 }
 
+interface PublishInput {
+  content: TenantContent;
+  draftRevision: number;
+  changeNote: string;
+  material: boolean;
+  effectiveFrom?: string | undefined;
+  completenessOverride?: string | undefined;
+  restoredFrom?: number | undefined;
+}
+
+/**
+ * Checks the statement against the gate (AVG completeness and legal lint), then publishes or — with
+ * approval on — asks for approval.
+ */
+async function submit(c: Context<AppEnv>, inputs: PublishingInputs, input: PublishInput) {
+  const access = c.get("access");
+  const { tenant } = c.get("tenantAccess");
+  // The reason also covers legal lint errors: one written reason for all the gate refused.
+  const override = gatePublish(
+    assessContent(access.group, tenant, inputs.baseline.baseline, input.content),
+    access,
+    input.completenessOverride,
+  );
+  const outcome = await submitCompanyPublication(
+    c.env.DB,
+    inputs,
+    {
+      ...input,
+      tenant,
+      completenessOverride: override?.reason,
+      overridden: override && { completeness: override.completeness, lint: override.lint },
+    },
+    {
+      actor: access.user,
+      now: new Date().toISOString(),
+      onPublished: announceTo(c.env, access.group, new URL(c.req.url).origin),
+    },
+  );
+  return outcome.kind === "published" ? c.json(outcome, 201) : c.json(outcome, 202);
+}
+
 export const companyEditingRoutes = new Hono<AppEnv>()
-  .get("/draft", async (c) => {
-    const { tenant, role } = c.get("tenantAccess");
-    const draft = await findTenantDraft(c.env.DB, tenant.id);
-    if (!draft) throw new AppError(404, "draft_not_found", `${tenant.name} has no draft yet.`);
-    c.header("ETag", revisionEtag(draft.revision));
-    c.header("Cache-Control", "private, no-store");
-    return c.json({ tenant: { slug: tenant.slug, name: tenant.name }, role, ...draft }, 200);
-  })
-  .put("/draft", validate("json", TenantDraftBodySchema), async (c) => {
-    const { tenant, role } = requireTenantEditor(c);
-    const { user, group } = c.get("access");
-    const revision = readIfMatchRevision(c);
-    const content = await checkContent(c, c.req.valid("json").content, await requireBaseline(c));
-    const now = new Date().toISOString();
-    try {
-      await runWithAudit(
-        c.env.DB,
-        [prepareSaveTenantDraft(c.env.DB, tenant.id, revision, content, now)],
-        [
-          {
-            groupId: group.id,
-            tenantId: tenant.id,
-            actorUserId: user.id,
-            actor: user.email,
-            action: "draft.saved",
-            target: tenant.slug,
-            summary: { revision: revision + 1 },
-            at: now,
-          },
-        ],
+  .get(
+    "/draft",
+    describeRoute({
+      summary: "The company's draft (ETag = revision)",
+      tag: "Company",
+      access: "group admin, editor, viewer of the company",
+      responses: { 200: "Draft" },
+    }),
+    async (c) => {
+      const { tenant, role } = c.get("tenantAccess");
+      const draft = await findTenantDraft(c.env.DB, tenant.id);
+      if (!draft) throw new AppError(404, "draft_not_found", `${tenant.name} has no draft yet.`);
+      c.header("ETag", revisionEtag(draft.revision));
+      c.header("Cache-Control", "private, no-store");
+      return c.json({ tenant: { slug: tenant.slug, name: tenant.name }, role, ...draft }, 200);
+    },
+  )
+  .put(
+    "/draft",
+    describeRoute({
+      summary: "Save the company's draft (the JSON the GET returns)",
+      tag: "Company",
+      access: "group admin, editor",
+      headers: [IF_MATCH],
+      responses: {
+        200: "Saved",
+        409: "Stale revision; body.current is the draft now",
+        422: "An override the baseline's policy forbids, or an unknown processor",
+        428: "If-Match missing",
+      },
+    }),
+    validate("json", TenantDraftBodySchema),
+    async (c) => {
+      const { tenant, role } = requireTenantEditor(c);
+      const { user, group } = c.get("access");
+      const revision = readIfMatchRevision(c);
+      const inputs = await loadPublishingInputs(c.env.DB, group);
+      const content = checkContent(inputs, c.req.valid("json").content);
+      const now = new Date().toISOString();
+      await saveDraftOrConflict(c.env.DB, {
+        save: prepareSaveTenantDraft(c.env.DB, tenant.id, revision, content, now),
+        audit: buildAuditEntry({
+          groupId: group.id,
+          tenantId: tenant.id,
+          actor: user,
+          action: "draft.saved",
+          target: tenant.slug,
+          summary: { revision: revision + 1 },
+          at: now,
+        }),
+        editedRevision: revision,
+        what: `${tenant.name}'s draft`,
+        readCurrent: () => findTenantDraft(c.env.DB, tenant.id),
+      });
+      c.header("ETag", revisionEtag(revision + 1));
+      return c.json(
+        {
+          tenant: { slug: tenant.slug, name: tenant.name },
+          role,
+          revision: revision + 1,
+          content,
+          updatedAt: now,
+        },
+        200,
       );
-    } catch (error) {
-      if (!isStaleRevision(error)) throw error;
-      const current = await findTenantDraft(c.env.DB, tenant.id);
-      throw conflictWithCurrent(
-        `Someone saved ${tenant.name}'s draft after you opened it (you edited revision ${revision}, it is now ${current?.revision}). Your changes were not saved; merge them into the current draft.`,
-        current,
+    },
+  )
+  .get(
+    "/preview",
+    describeRoute({
+      summary:
+        "The draft resolved and rendered, with its problems and legal lint findings, without publishing",
+      tag: "Company",
+      access: "group admin, editor, viewer",
+      responses: { 200: "Preview" },
+    }),
+    async (c) => {
+      const { tenant } = c.get("tenantAccess");
+      const { group } = c.get("access");
+      const [draft, inputs] = await Promise.all([
+        findTenantDraft(c.env.DB, tenant.id),
+        loadPublishingInputs(c.env.DB, group),
+      ]);
+      if (!draft) throw new AppError(404, "draft_not_found", `${tenant.name} has no draft yet.`);
+      const { baseline } = inputs;
+      const applied = applyProcessorRegister(draft.content, inputs.register);
+      const publication = await preparePublication(
+        baseline.baseline,
+        { group: group.group, slug: tenant.slug, content: applied.content },
+        { version: 0, publishedAt: "", effectiveFrom: "", baselineVersion: baseline.number },
       );
-    }
-    c.header("ETag", revisionEtag(revision + 1));
-    return c.json(
-      {
-        tenant: { slug: tenant.slug, name: tenant.name },
-        role,
-        revision: revision + 1,
+      return c.json(
+        {
+          draftRevision: draft.revision,
+          baselineVersion: baseline.number,
+          contentHash: publication.contentHash,
+          problems: publication.problems,
+          violations: validateOverrides(baseline.baseline, draft.content),
+          // Legal lint of what is previewed, every language, for the panel beside the preview.
+          lint: lintPublication(
+            baseline.baseline,
+            { group: group.group, slug: tenant.slug, content: applied.content },
+            publication.statements,
+          ),
+          outputs: publication.outputs
+            .filter((o) => o.format !== "html")
+            .map(({ language, format, body }) => ({ language, format, body })),
+        },
+        200,
+      );
+    },
+  )
+  .post(
+    "/publish",
+    describeRoute({
+      summary: "Publish the draft (or ask for approval when the group requires it)",
+      tag: "Company",
+      access: "group admin, editor",
+      responses: {
+        201: "Published",
+        202: "Waiting for approval",
+        409: "Nothing changed, or a request is already pending",
+        422: "Problems in the statement",
+      },
+    }),
+    validate("json", PublishSchema),
+    async (c) => {
+      const { tenant } = requireTenantEditor(c);
+      const input = c.req.valid("json");
+      const [draft, inputs] = await Promise.all([
+        findTenantDraft(c.env.DB, tenant.id),
+        loadPublishingInputs(c.env.DB, c.get("access").group),
+      ]);
+      if (!draft) throw new AppError(404, "draft_not_found", `${tenant.name} has no draft yet.`);
+      const content = checkContent(inputs, draft.content);
+      return submit(c, inputs, { content, draftRevision: draft.revision, ...input });
+    },
+  )
+  .post(
+    "/versions/:number/restore",
+    describeRoute({
+      summary: "Publish an old version's company details again as a new version",
+      tag: "Company",
+      access: "group admin, editor",
+      responses: { 201: "Published", 202: "Waiting for approval", 404: "No such version" },
+    }),
+    validate("json", RestoreSchema),
+    async (c) => {
+      const { tenant } = requireTenantEditor(c);
+      const number = Number(c.req.param("number"));
+      const restored = Number.isInteger(number)
+        ? await findVersionContent(c.env.DB, tenant.id, number)
+        : null;
+      if (!restored)
+        throw new AppError(
+          404,
+          "version_not_found",
+          `${tenant.name} has no version ${c.req.param("number")}.`,
+        );
+      const [inputs, draft] = await Promise.all([
+        loadPublishingInputs(c.env.DB, c.get("access").group),
+        findTenantDraft(c.env.DB, tenant.id),
+      ]);
+      // The old company details, on today's baseline: a statement always follows the group's baseline.
+      const content = checkContent(inputs, restored);
+      return submit(c, inputs, {
         content,
-        updatedAt: now,
-      },
-      200,
-    );
-  })
-  .get("/preview", async (c) => {
-    const { tenant } = c.get("tenantAccess");
-    const { group } = c.get("access");
-    const [draft, baseline] = await Promise.all([findTenantDraft(c.env.DB, tenant.id), requireBaseline(c)]);
-    if (!draft) throw new AppError(404, "draft_not_found", `${tenant.name} has no draft yet.`);
-    const applied = applyProcessorRegister(draft.content, await listProcessors(c.env.DB, group.id));
-    const publication = await preparePublication(
-      baseline.baseline,
-      { group: group.group, slug: tenant.slug, content: applied.content },
-      { version: 0, publishedAt: "", effectiveFrom: "", baselineVersion: baseline.number },
-    );
-    return c.json(
-      {
-        draftRevision: draft.revision,
-        baselineVersion: baseline.number,
-        contentHash: publication.contentHash,
-        problems: publication.problems,
-        violations: validateOverrides(baseline.baseline, draft.content),
-        // Legal lint of what is previewed, every language, for the panel beside the preview.
-        lint: lintPublication(
-          baseline.baseline,
-          { group: group.group, slug: tenant.slug, content: applied.content },
-          publication.statements,
-        ),
-        outputs: publication.outputs
-          .filter((o) => o.format !== "html")
-          .map(({ language, format, body }) => ({ language, format, body })),
-      },
-      200,
-    );
-  })
-  .post("/publish", validate("json", PublishSchema), async (c) => {
-    const { tenant } = requireTenantEditor(c);
-    const input = c.req.valid("json");
-    const draft = await findTenantDraft(c.env.DB, tenant.id);
-    if (!draft) throw new AppError(404, "draft_not_found", `${tenant.name} has no draft yet.`);
-    const content = await checkContent(c, draft.content, await requireBaseline(c));
-    const outcome = await requestOrPublish(c, { content, draftRevision: draft.revision, ...input });
-    return outcome.kind === "published" ? c.json(outcome, 201) : c.json(outcome, 202);
-  })
-  .post("/versions/:number/restore", validate("json", RestoreSchema), async (c) => {
-    const { tenant } = requireTenantEditor(c);
-    const number = Number(c.req.param("number"));
-    const row = Number.isInteger(number)
-      ? await c.env.DB.prepare("SELECT content FROM statement_versions WHERE tenant_id = ?1 AND number = ?2")
-          .bind(tenant.id, number)
-          .first<{ content: string }>()
-      : null;
-    if (!row)
-      throw new AppError(404, "version_not_found", `${tenant.name} has no version ${c.req.param("number")}.`);
-    // The old company details, on today's baseline: a statement always follows the group's baseline.
-    const content = await checkContent(c, JSON.parse(row.content) as TenantContent, await requireBaseline(c));
-    const draft = await findTenantDraft(c.env.DB, tenant.id);
-    const outcome = await requestOrPublish(c, {
-      content,
-      draftRevision: draft?.revision ?? 0,
-      changeNote: c.req.valid("json").changeNote,
-      completenessOverride: c.req.valid("json").completenessOverride,
-      material: true,
-      restoredFrom: number,
-    });
-    return outcome.kind === "published" ? c.json(outcome, 201) : c.json(outcome, 202);
-  });
+        draftRevision: draft?.revision ?? 0,
+        changeNote: c.req.valid("json").changeNote,
+        completenessOverride: c.req.valid("json").completenessOverride,
+        material: true,
+        restoredFrom: number,
+      });
+    },
+  );

@@ -1,31 +1,43 @@
-// /openapi.json and /docs: the API description and a readable reference of the public endpoint.
+// /openapi.json and /docs: the API description (generated from the routes at build time, see
+// worker/openapi/) and a readable reference of the public endpoint, made from the same document.
 import { Hono } from "hono";
-import { cspHashSource, PAGE_STYLE } from "#shared/engine.ts";
-import { escapeHtml } from "#shared/render/common.ts";
+// hono/html's template, named `markup` so that Prettier leaves the page's bytes (and its
+// stylesheet, whose hash is the CSP) exactly as written.
+import { html as markup, raw } from "hono/html";
+import { PAGE_STYLE } from "#shared/engine.ts";
+import { writeHtml } from "#shared/render/html-template.ts";
 import type { AppEnv } from "../env.ts";
-import { buildOpenApiDocument, ROUTE_DOCS } from "../openapi.ts";
+import { describeRoute } from "../http/describe-route.ts";
+import { pageCsp } from "../http/public-headers.ts";
+import { OPENAPI_JSON } from "../openapi/document.generated.ts";
+import type { OpenApiDocument } from "../openapi/types.ts";
 
-const DOCS_CSP = `default-src 'none'; style-src ${cspHashSource(PAGE_STYLE)}; base-uri 'none'; form-action 'none'`;
+const DOCS_CSP = pageCsp(PAGE_STYLE);
+const CACHE = "public, max-age=300";
+
+/** Read once per isolate, for /docs: the document never changes while the Worker runs. */
+let document: OpenApiDocument | undefined;
+
+const publicRoutes = () =>
+  Object.entries((document ??= JSON.parse(OPENAPI_JSON) as OpenApiDocument).paths)
+    .filter(([path]) => path.startsWith("/v1"))
+    .flatMap(([path, operations]) => (operations.get ? [{ path, operation: operations.get }] : []));
 
 function renderPublicReference(origin: string): string {
   const example = `${origin}/v1/statements/conxillium/jcc-software`;
-  const rows = ROUTE_DOCS.filter((r) => r.tag === "Public statements" && r.path.startsWith("/v1"))
-    .map(
-      (r) =>
-        `<section><h2><code>GET ${escapeHtml(r.path)}</code></h2><p>${escapeHtml(r.summary)}</p><ul>${Object.entries(
-          r.responses,
-        )
-          .map(([status, text]) => `<li><strong>${status}</strong>: ${escapeHtml(text)}</li>`)
-          .join("")}</ul></section>`,
-    )
-    .join("");
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Verklaring public endpoint</title><style>${PAGE_STYLE}</style></head><body><main><article class="vk-statement"><h1>Verklaring: the public endpoint</h1>
+  const routes = publicRoutes().map(({ path, operation }) => {
+    const responses = Object.entries(operation.responses ?? {}).map(
+      ([status, response]) => markup`<li><strong>${status}</strong>: ${response.description ?? ""}</li>`,
+    );
+    return markup`<section><h2><code>GET ${path}</code></h2><p>${operation.summary ?? ""}</p><ul>${responses}</ul></section>`;
+  });
+  return writeHtml(markup`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Verklaring public endpoint</title><style>${raw(PAGE_STYLE)}</style></head><body><main><article class="vk-statement"><h1>Verklaring: the public endpoint</h1>
 <p>Every company's published privacy statement has a stable URL that its website can hard-code. No key or login is needed; responses are cacheable and open to cross-origin reads.</p>
 <h2>Quick start</h2>
 <ul>
-<li>HTML page: <a href="${escapeHtml(example)}">${escapeHtml(example)}</a></li>
-<li>Fragment for server-side inclusion: <code>${escapeHtml(example)}?fragment</code></li>
-<li>JSON, Markdown, text: <code>${escapeHtml(example)}.json</code>, <code>.md</code>, <code>.txt</code> (or send <code>Accept</code>)</li>
+<li>HTML page: <a href="${example}">${example}</a></li>
+<li>Fragment for server-side inclusion: <code>${example}?fragment</code></li>
+<li>JSON, Markdown, text: <code>${example}.json</code>, <code>.md</code>, <code>.txt</code> (or send <code>Accept</code>)</li>
 <li>English: <code>?lang=en</code>; a missing translation falls back to the group's default language and <code>Content-Language</code> says which was served</li>
 <li>The version in force at a moment: <code>?at=2026-03-01T12:00:00Z</code>; one version: <code>/versions/3</code></li>
 </ul>
@@ -33,22 +45,41 @@ function renderPublicReference(origin: string): string {
 <p>Each representation has a strong <code>ETag</code> (the SHA-256 of its bytes); send it back in <code>If-None-Match</code> to get <code>304 Not Modified</code>. The statement in force is cacheable for 5 minutes and may be served stale while revalidating; numbered versions never change and are cacheable for a year. After a publish, a website sees the new version within the cache lifetime; subscribe to the company's publish webhook to refresh at once.</p>
 <h2>Errors</h2>
 <p>Errors are JSON (or a small HTML page for browsers): <code>{"error": {"status", "code", "message", "issues": [{"field", "message"}]}}</code>.</p>
-${rows}
-<p>The full API description: <a href="${escapeHtml(origin)}/openapi.json">/openapi.json</a> (OpenAPI 3.1).</p>
-</article></main></body></html>`;
+${routes}
+<p>The full API description: <a href="${origin}/openapi.json">/openapi.json</a> (OpenAPI 3.1).</p>
+</article></main></body></html>`);
 }
 
 export const docsRoutes = new Hono<AppEnv>()
-  .get("/openapi.json", (c) =>
-    c.json(buildOpenApiDocument(new URL(c.req.url).origin), 200, {
-      "Cache-Control": "public, max-age=300",
-      "Access-Control-Allow-Origin": "*",
+  .get(
+    "/openapi.json",
+    describeRoute({
+      summary: "This document",
+      tag: "Public statements",
+      access: "public",
+      responses: { 200: "OpenAPI 3.1" },
     }),
+    (c) => {
+      return c.body(OPENAPI_JSON, 200, {
+        "Content-Type": "application/json; charset=utf-8",
+        "Cache-Control": CACHE,
+        "Access-Control-Allow-Origin": "*",
+      });
+    },
   )
-  .get("/docs", (c) =>
-    c.html(renderPublicReference(new URL(c.req.url).origin), 200, {
-      "Cache-Control": "public, max-age=300",
-      "Content-Security-Policy": DOCS_CSP,
-      "X-Content-Type-Options": "nosniff",
+  .get(
+    "/docs",
+    describeRoute({
+      summary: "A readable reference of the public endpoint",
+      tag: "Public statements",
+      access: "public",
+      formats: ["text/html"],
+      responses: { 200: "HTML" },
     }),
+    (c) =>
+      c.html(renderPublicReference(new URL(c.req.url).origin), 200, {
+        "Cache-Control": CACHE,
+        "Content-Security-Policy": DOCS_CSP,
+        "X-Content-Type-Options": "nosniff",
+      }),
   );

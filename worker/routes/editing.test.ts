@@ -1,53 +1,48 @@
 // Editing and publishing through the API, as the privacy lead and the companies' editors do it.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Baseline, TenantContent } from "#shared/model.ts";
+import type { Recipient, TenantContent } from "#shared/model.ts";
 import { seedDemoGroup } from "../demo-seed.ts";
-import { call, signInAs } from "../test/clients.ts";
+import { apiAs, call, readError, readPublicJson, signInAs, type Api } from "../test/clients.ts";
 
-let lead: string;
-let jccEditor: string;
-let dqEditor: string;
+const group = "conxillium";
+let lead: Api;
+let jccEditor: Api;
+let dqEditor: Api;
 
 beforeAll(async () => {
   await seedDemoGroup(env.DB, "2026-01-10T09:00:00.000Z");
-  [lead, jccEditor, dqEditor] = await Promise.all([
+  const [leadSession, jccSession, dqSession] = await Promise.all([
     signInAs("lead@conxillium.example"),
     signInAs("editor@jccsoftware.example"),
     signInAs("editor@dataquint.example"),
   ]);
+  [lead, jccEditor, dqEditor] = [apiAs(leadSession), apiAs(jccSession), apiAs(dqSession)];
 });
 
-interface Draft {
-  revision: number;
-  content: TenantContent;
-}
+const company = (api: Api) => api.api.groups[":group"].tenants[":tenant"];
 
-const draftPath = (tenant: string) => `/api/groups/conxillium/tenants/${tenant}/draft`;
-
-async function getDraft(tenant: string, cookie: string): Promise<Draft> {
-  const res = await call(draftPath(tenant), { cookie });
+async function getDraft(tenant: string, api: Api) {
+  const res = await company(api).draft.$get({ param: { group, tenant } });
   expect(res.status).toBe(200);
   expect(res.headers.get("ETag")).toMatch(/^"\d+"$/);
-  return (await res.json()) as Draft;
+  return res.json();
 }
 
-const saveDraft = (tenant: string, cookie: string, revision: number | null, content: TenantContent) =>
-  call(draftPath(tenant), {
-    cookie,
-    method: "PUT",
-    json: { content },
-    headers: revision === null ? {} : { "If-Match": `"${revision}"` },
-  });
+const saveDraft = (tenant: string, api: Api, revision: number | null, content: TenantContent) =>
+  company(api).draft.$put(
+    { param: { group, tenant }, json: { content } },
+    { headers: revision === null ? {} : { "If-Match": `"${revision}"` } },
+  );
 
-const publish = (tenant: string, cookie: string, body: Record<string, unknown>) =>
-  call(`/api/groups/conxillium/tenants/${tenant}/publish`, { cookie, json: { material: true, ...body } });
+const publish = (
+  tenant: string,
+  api: Api,
+  body: { changeNote: string; effectiveFrom?: string; completenessOverride?: string },
+) => company(api).publish.$post({ param: { group, tenant }, json: { material: true, ...body } });
 
-const publicJson = async (tenant: string, query = "") =>
-  (await (await call(`/v1/statements/conxillium/${tenant}.json${query}`)).json()) as {
-    version: number;
-    sections: { key: string; text: string }[];
-  };
+const publicJson = (tenant: string, query: { at?: string } = {}) =>
+  readPublicJson(apiAs(), group, tenant, query);
 
 describe("saving drafts", () => {
   it("refuses a stale revision with 409 and the current draft, and a merge keeps both edits", async () => {
@@ -60,14 +55,16 @@ describe("saving drafts", () => {
     expect((await saveDraft("geotax", lead, opened.revision, first)).status).toBe(200);
     const stale = await saveDraft("geotax", lead, opened.revision, second);
     expect(stale.status).toBe(409);
-    const conflict = (await stale.json()) as { error: { code: string }; current: Draft };
+    const conflict = await readError(stale);
     expect(conflict.error.code).toBe("stale_revision");
-    expect(conflict.current.revision).toBe(opened.revision + 1);
-    expect(conflict.current.content.profile.phone).toBe("+31 50 111 1111");
+    // The draft as it is now, exactly as GET /draft gives it.
+    const current = conflict.current as Awaited<ReturnType<typeof getDraft>>;
+    expect(current.revision).toBe(opened.revision + 1);
+    expect(current.content.profile.phone).toBe("+31 50 111 1111");
 
-    const merged = structuredClone(conflict.current.content);
+    const merged = structuredClone(current.content);
     merged.profile.website = second.profile.website;
-    expect((await saveDraft("geotax", lead, conflict.current.revision, merged)).status).toBe(200);
+    expect((await saveDraft("geotax", lead, current.revision, merged)).status).toBe(200);
     const now = await getDraft("geotax", lead);
     expect(now.content.profile.phone).toBe("+31 50 111 1111");
     expect(now.content.profile.website).toBe("https://www.geotax-nieuw.example");
@@ -85,7 +82,7 @@ describe("saving drafts", () => {
     content.overrides.rights = { mode: "replace", body: { nl: "Geen rechten." } };
     const res = await saveDraft("jcc-software", jccEditor, opened.revision, content);
     expect(res.status).toBe(422);
-    const { error } = (await res.json()) as { error: { issues: { field: string; message: string }[] } };
+    const { error } = await readError(res);
     expect(error.issues).toEqual([
       { field: "content.overrides.rights", message: expect.stringMatching(/"rights" is locked/) },
     ]);
@@ -94,17 +91,16 @@ describe("saving drafts", () => {
 
   it("names invalid fields of the content", async () => {
     const opened = await getDraft("jcc-software", jccEditor);
-    const content = structuredClone(opened.content) as unknown as { profile: { kvkNumber: string } };
-    content.profile.kvkNumber = "123";
-    const res = await saveDraft(
-      "jcc-software",
-      jccEditor,
-      opened.revision,
-      content as unknown as TenantContent,
-    );
+    // Malformed on purpose, so sent untyped: the typed client would not let it through.
+    const res = await call(`/api/groups/${group}/tenants/jcc-software/draft`, {
+      cookie: await signInAs("editor@jccsoftware.example"),
+      method: "PUT",
+      json: { content: { ...opened.content, profile: { ...opened.content.profile, kvkNumber: "123" } } },
+      headers: { "If-Match": `"${opened.revision}"` },
+    });
     expect(res.status).toBe(400);
-    const { error } = (await res.json()) as { error: { issues: { field: string }[] } };
-    expect(error.issues.map((i) => i.field)).toEqual(["content.profile.kvkNumber"]);
+    const { error } = await readError(res);
+    expect(error.issues?.map((i) => i.field)).toEqual(["content.profile.kvkNumber"]);
   });
 
   it("previews the draft with its problems, without publishing", async () => {
@@ -115,12 +111,9 @@ describe("saving drafts", () => {
       body: { nl: "Mail {{company.dpo.email}}.", en: "Mail {{company.dpo.email}}." },
     };
     expect((await saveDraft("dataquint", dqEditor, opened.revision, content)).status).toBe(200);
-    const preview = (await (
-      await call("/api/groups/conxillium/tenants/dataquint/preview", { cookie: dqEditor })
-    ).json()) as {
-      problems: { code: string; field?: string }[];
-      outputs: { language: string; format: string; body: string }[];
-    };
+    const preview = await (
+      await company(dqEditor).preview.$get({ param: { group, tenant: "dataquint" } })
+    ).json();
     expect(preview.problems).toEqual([
       expect.objectContaining({ code: "missing_value", field: "company.dpo.email" }),
     ]);
@@ -147,14 +140,16 @@ describe("publishing", () => {
     expect((await saveDraft("i-real", lead, opened.revision, content)).status).toBe(200);
     const res = await publish("i-real", lead, { changeNote: "Functietitel toegevoegd" });
     expect(res.status).toBe(201);
-    expect(((await res.json()) as { version: { number: number } }).version.number).toBe(2);
+    const body = await res.json();
+    if (body.kind !== "published") throw new Error("expected a publish");
+    expect(body.version.number).toBe(2);
     const served = await publicJson("i-real");
     expect(served.version).toBe(2);
     expect(served.sections.find((s) => s.key === "data_categories")?.text).toContain("Functietitel");
 
     const again = await publish("i-real", lead, { changeNote: "Nog eens" });
     expect(again.status).toBe(409);
-    expect(((await again.json()) as { error: { code: string } }).error.code).toBe("nothing_changed");
+    expect((await readError(again)).error.code).toBe("nothing_changed");
   });
 
   it("serves a version with a future effective date only from that moment", async () => {
@@ -168,8 +163,8 @@ describe("publishing", () => {
     });
     expect(res.status).toBe(201);
     expect((await publicJson("sim")).version).toBe(1);
-    expect((await publicJson("sim", "?at=2099-01-01T00:00:00Z")).version).toBe(2);
-    expect((await publicJson("sim", "?at=2098-12-31T23:59:59Z")).version).toBe(1);
+    expect((await publicJson("sim", { at: "2099-01-01T00:00:00Z" })).version).toBe(2);
+    expect((await publicJson("sim", { at: "2098-12-31T23:59:59Z" })).version).toBe(1);
   });
 
   it("restores an old version as a new version with that content", async () => {
@@ -180,22 +175,23 @@ describe("publishing", () => {
     expect((await publish("procura", lead, { changeNote: "Ander nummer" })).status).toBe(201);
     expect(JSON.stringify(await publicJson("procura"))).toContain("+31 30 222 2222");
 
-    const restored = await call("/api/groups/conxillium/tenants/procura/versions/1/restore", {
-      cookie: lead,
+    const restored = await company(lead).versions[":number"].restore.$post({
+      param: { group, tenant: "procura", number: "1" },
       json: { changeNote: "Terug naar versie 1" },
     });
     expect(restored.status).toBe(201);
     const served = await publicJson("procura");
     expect(served.version).toBe(3);
     expect(JSON.stringify(served)).not.toContain("+31 30 222 2222");
-    const first = (await (
-      await call("/v1/statements/conxillium/procura/versions/1.json")
-    ).json()) as typeof served;
-    expect(served.sections).toEqual(first.sections);
+    const first = await apiAs().v1.statements[":group"][":tenant"].versions[":version"].$get({
+      param: { group, tenant: "procura", version: "1.json" },
+      query: {},
+    });
+    expect(served.sections).toEqual(((await first.json()) as typeof served).sections);
   });
 
   it("refuses a publish by a viewer", async () => {
-    const viewer = await signInAs("viewer@jccsoftware.example");
+    const viewer = apiAs(await signInAs("viewer@jccsoftware.example"));
     expect((await publish("jcc-software", viewer, { changeNote: "x" })).status).toBe(403);
   });
 });
@@ -213,16 +209,20 @@ describe("approval", () => {
          WHERE u.email = 'lead2@conxillium.example' AND g.slug = 'conxillium'`,
       ),
     ]);
-    const lead2 = await signInAs("lead2@conxillium.example");
-    expect(
+    const lead2 = apiAs(await signInAs("lead2@conxillium.example"));
+    const setApproval = (requireApproval: boolean) =>
+      lead.api.groups[":group"].settings.$put({ param: { group }, json: { requireApproval } });
+    expect((await setApproval(true)).status).toBe(200);
+    const decide = (api: Api) => api.api.groups[":group"]["publish-requests"][":id"];
+    const pending = async (api: Api) =>
       (
-        await call("/api/groups/conxillium/settings", {
-          cookie: lead,
-          method: "PUT",
-          json: { requireApproval: true },
-        })
-      ).status,
-    ).toBe(200);
+        await (
+          await api.api.groups[":group"]["publish-requests"].$get({
+            param: { group },
+            query: { status: "pending" },
+          })
+        ).json()
+      ).requests;
 
     const opened = await getDraft("beheervisie", lead);
     const content = structuredClone(opened.content);
@@ -232,41 +232,21 @@ describe("approval", () => {
     expect(asked.status).toBe(202);
     expect((await publicJson("beheervisie")).version).toBe(1);
 
-    const { requests } = (await (
-      await call("/api/groups/conxillium/publish-requests?status=pending", { cookie: lead })
-    ).json()) as {
-      requests: { id: number; tenant: { slug: string } }[];
-    };
-    const request = requests.find((r) => r.tenant.slug === "beheervisie")!;
-    const self = await call(`/api/groups/conxillium/publish-requests/${request.id}/approve`, {
-      cookie: lead,
-      json: {},
-    });
+    const request = (await pending(lead)).find((r) => r.tenant?.slug === "beheervisie")!;
+    const id = String(request.id);
+    const self = await decide(lead).approve.$post({ param: { group, id } });
     expect(self.status).toBe(403);
-    expect(((await self.json()) as { error: { code: string } }).error.code).toBe("self_approval");
+    expect((await readError(self)).error.code).toBe("self_approval");
     expect((await publicJson("beheervisie")).version).toBe(1);
 
-    const editorTry = await call(`/api/groups/conxillium/publish-requests/${request.id}/approve`, {
-      cookie: jccEditor,
-      json: {},
-    });
+    const editorTry = await decide(jccEditor).approve.$post({ param: { group, id } });
     expect(editorTry.status).toBe(404);
 
-    const approved = await call(`/api/groups/conxillium/publish-requests/${request.id}/approve`, {
-      cookie: lead2,
-      json: {},
-    });
+    const approved = await decide(lead2).approve.$post({ param: { group, id } });
     expect(approved.status).toBe(200);
     expect((await publicJson("beheervisie")).version).toBe(2);
     expect(JSON.stringify(await publicJson("beheervisie"))).toContain("+31 88 123 4567");
-    expect(
-      (
-        await call(`/api/groups/conxillium/publish-requests/${request.id}/approve`, {
-          cookie: lead2,
-          json: {},
-        })
-      ).status,
-    ).toBe(409);
+    expect((await decide(lead2).approve.$post({ param: { group, id } })).status).toBe(409);
 
     // A rejection needs a reason and leaves the public statement as it was.
     const again = await getDraft("beheervisie", lead);
@@ -274,39 +254,27 @@ describe("approval", () => {
     next.profile.phone = "+31 88 765 4321";
     await saveDraft("beheervisie", lead, again.revision, next);
     expect((await publish("beheervisie", lead, { changeNote: "Weer een ander nummer" })).status).toBe(202);
-    const pending = (
-      (await (
-        await call("/api/groups/conxillium/publish-requests?status=pending", { cookie: lead2 })
-      ).json()) as {
-        requests: { id: number }[];
-      }
-    ).requests[0]!;
-    expect(
-      (
-        await call(`/api/groups/conxillium/publish-requests/${pending.id}/reject`, {
-          cookie: lead2,
-          json: {},
-        })
-      ).status,
-    ).toBe(400);
-    const rejected = await call(`/api/groups/conxillium/publish-requests/${pending.id}/reject`, {
-      cookie: lead2,
+    const waiting = String((await pending(lead2))[0]!.id);
+    // Without a reason, so sent untyped: the typed client requires one.
+    const noReason = await call(`/api/groups/${group}/publish-requests/${waiting}/reject`, {
+      cookie: await signInAs("lead2@conxillium.example"),
+      json: {},
+    });
+    expect(noReason.status).toBe(400);
+    const rejected = await decide(lead2).reject.$post({
+      param: { group, id: waiting },
       json: { reason: "Dit nummer is niet bereikbaar." },
     });
     expect(rejected.status).toBe(200);
     expect((await publicJson("beheervisie")).version).toBe(2);
-    await call("/api/groups/conxillium/settings", {
-      cookie: lead,
-      method: "PUT",
-      json: { requireApproval: false },
-    });
+    await setApproval(false);
   });
 });
 
 describe("baseline inheritance", () => {
   async function publishBaselineV2(): Promise<void> {
-    const res = await call("/api/groups/conxillium/baseline/draft", { cookie: lead });
-    const draft = (await res.json()) as { revision: number; baseline: Baseline };
+    const res = await lead.api.groups[":group"].baseline.draft.$get({ param: { group } });
+    const draft = await res.json();
     const baseline = structuredClone(draft.baseline);
     const cookies = baseline.sections.find((s) => s.key === "cookies")!;
     cookies.body.nl = `${cookies.body.nl}\n\nU kunt uw cookievoorkeuren op elk moment wijzigen.`;
@@ -314,31 +282,23 @@ describe("baseline inheritance", () => {
     const rights = baseline.sections.find((s) => s.key === "rights")!;
     rights.body.nl = `${rights.body.nl}\n\nWij reageren binnen vier weken.`;
     rights.body.en = `${rights.body.en}\n\nWe respond within four weeks.`;
-    const saved = await call("/api/groups/conxillium/baseline/draft", {
-      cookie: lead,
-      method: "PUT",
-      json: { baseline },
-      headers: { "If-Match": res.headers.get("ETag")! },
-    });
+    const saved = await lead.api.groups[":group"].baseline.draft.$put(
+      { param: { group }, json: { baseline } },
+      { headers: { "If-Match": res.headers.get("ETag")! } },
+    );
     expect(saved.status).toBe(200);
-    const published = await call("/api/groups/conxillium/baseline/publish", {
-      cookie: lead,
+    const published = await lead.api.groups[":group"].baseline.publish.$post({
+      param: { group },
       json: { changeNote: "Cookievoorkeuren" },
     });
     expect(published.status).toBe(201);
   }
 
+  const rolloutOf = async () => (await lead.api.groups[":group"].rollout.$get({ param: { group } })).json();
+
   it("marks every company outdated, gives each its diff and conflicts, and republishes the clean ones", async () => {
     await publishBaselineV2();
-    const { companies } = (await (await call("/api/groups/conxillium/rollout", { cookie: lead })).json()) as {
-      companies: {
-        tenant: { slug: string };
-        outdated: boolean;
-        clean: boolean;
-        conflicts: { section: string }[];
-        diff: { totals?: unknown; sections: { key: string; status: string }[] } | null;
-      }[];
-    };
+    const { companies } = await rolloutOf();
     expect(companies.every((c) => c.outdated)).toBe(true);
     // JCC Software extended the cookies section the new baseline changed: a conflict.
     const jcc = companies.find((c) => c.tenant.slug === "jcc-software")!;
@@ -352,11 +312,9 @@ describe("baseline inheritance", () => {
       .sort();
     expect(changed).toEqual(["cookies", "rights"]);
 
-    const bulk = (await (
-      await call("/api/groups/conxillium/rollout/republish", { cookie: lead, json: {} })
-    ).json()) as {
-      results: { tenant: string; status: string; reason?: string }[];
-    };
+    const bulk = await (
+      await lead.api.groups[":group"].rollout.republish.$post({ param: { group }, json: {} })
+    ).json();
     const byTenant = Object.fromEntries(bulk.results.map((r) => [r.tenant, r.status]));
     expect(byTenant["jcc-software"]).toBe("skipped");
     expect(byTenant.pharox).toBe("published");
@@ -368,76 +326,63 @@ describe("baseline inheritance", () => {
     expect((await publicJson("jcc-software")).sections.find((s) => s.key === "rights")?.text).not.toContain(
       "Wij reageren binnen vier weken.",
     );
-    const after = (await (await call("/api/groups/conxillium/rollout", { cookie: lead })).json()) as {
-      companies: { tenant: { slug: string }; outdated: boolean }[];
-    };
+    const after = await rolloutOf();
     expect(after.companies.filter((c) => c.outdated).map((c) => c.tenant.slug)).toContain("jcc-software");
     expect(after.companies.find((c) => c.tenant.slug === "pharox")!.outdated).toBe(false);
   });
 
   it("is for the privacy lead only", async () => {
-    expect((await call("/api/groups/conxillium/rollout", { cookie: jccEditor })).status).toBe(403);
-    expect(
-      (
-        await call("/api/groups/conxillium/baseline/publish", {
-          cookie: jccEditor,
-          json: { changeNote: "x" },
-        })
-      ).status,
-    ).toBe(403);
+    expect((await jccEditor.api.groups[":group"].rollout.$get({ param: { group } })).status).toBe(403);
+    const publishing = await jccEditor.api.groups[":group"].baseline.publish.$post({
+      param: { group },
+      json: { changeNote: "x" },
+    });
+    expect(publishing.status).toBe(403);
   });
 });
 
 describe("processor register", () => {
+  const putProcessor = (recipient: Recipient) =>
+    lead.api.groups[":group"].processors[":key"].$put({
+      param: { group, key: "wolkendienst" },
+      json: { recipient },
+    });
+
   it("carries a processor change into the drafts that use it and marks their statements outdated", async () => {
-    const recipient = {
+    const recipient: Recipient = {
       name: "Wolkendienst B.V.",
       role: "processor",
       country: "NL",
       safeguard: "eea",
       service: { nl: "hosting", en: "hosting" },
     };
-    expect(
-      (
-        await call("/api/groups/conxillium/processors/wolkendienst", {
-          cookie: lead,
-          method: "PUT",
-          json: { recipient },
-        })
-      ).status,
-    ).toBe(201);
+    expect((await putProcessor(recipient)).status).toBe(201);
 
     const opened = await getDraft("geotax", lead);
     const content = structuredClone(opened.content);
-    content.lists.recipients.push({
-      ...(recipient as TenantContent["lists"]["recipients"][number]),
-      processor: "wolkendienst",
-    });
+    content.lists.recipients.push({ ...recipient, processor: "wolkendienst" });
     expect((await saveDraft("geotax", lead, opened.revision, content)).status).toBe(200);
     expect((await publish("geotax", lead, { changeNote: "Wolkendienst als verwerker" })).status).toBe(201);
 
-    const moved = { ...recipient, name: "Wolkendienst Europe S.A.", country: "LU" };
-    const res = await call("/api/groups/conxillium/processors/wolkendienst", {
-      cookie: lead,
-      method: "PUT",
-      json: { recipient: moved },
-    });
+    const moved: Recipient = { ...recipient, name: "Wolkendienst Europe S.A.", country: "LU" };
+    const res = await putProcessor(moved);
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { draftsUpdated: number }).draftsUpdated).toBe(1);
+    expect((await res.json()).draftsUpdated).toBe(1);
     const draft = await getDraft("geotax", lead);
     expect(draft.content.lists.recipients.find((r) => r.processor === "wolkendienst")).toMatchObject({
       name: "Wolkendienst Europe S.A.",
       country: "LU",
     });
 
-    const { companies } = (await (await call("/api/groups/conxillium/rollout", { cookie: lead })).json()) as {
-      companies: { tenant: { slug: string }; outdated: boolean; reasons: string[] }[];
-    };
+    const { companies } = await (await lead.api.groups[":group"].rollout.$get({ param: { group } })).json();
     expect(companies.find((c) => c.tenant.slug === "geotax")).toMatchObject({
       outdated: true,
       reasons: expect.arrayContaining(["processor"]),
     });
-    const one = await call("/api/groups/conxillium/rollout/geotax/republish", { cookie: lead, json: {} });
+    const one = await lead.api.groups[":group"].rollout[":tenant"].republish.$post({
+      param: { group, tenant: "geotax" },
+      json: {},
+    });
     expect(one.status).toBe(200);
     expect(JSON.stringify(await publicJson("geotax"))).toContain("Wolkendienst Europe S.A.");
   });
@@ -454,7 +399,7 @@ describe("processor register", () => {
     });
     const res = await saveDraft("geotax", lead, opened.revision, content);
     expect(res.status).toBe(422);
-    const { error } = (await res.json()) as { error: { issues: { field: string }[] } };
-    expect(error.issues[0]!.field).toMatch(/^content\.lists\.recipients\.\d+\.processor$/);
+    const { error } = await readError(res);
+    expect(error.issues?.[0]?.field).toMatch(/^content\.lists\.recipients\.\d+\.processor$/);
   });
 });

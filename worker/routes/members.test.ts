@@ -2,40 +2,31 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, expect, it } from "vitest";
 import { seedDemoGroup } from "../demo-seed.ts";
-import { call, signInAs } from "../test/clients.ts";
+import { apiAs, readError, signInAs, type Api } from "../test/clients.ts";
 
-interface MemberView {
-  id: number;
-  user: { email: string };
-  role: string;
-  tenant: { slug: string } | null;
-}
+const group = "conxillium";
+let lead: Api;
 
-let lead: string;
-const members = async (): Promise<MemberView[]> =>
-  (
-    (await (await call("/api/groups/conxillium/members", { cookie: lead })).json()) as {
-      members: MemberView[];
-    }
-  ).members;
+const members = async () =>
+  (await (await lead.api.groups[":group"].members.$get({ param: { group } })).json()).members;
 const memberOf = async (email: string) => (await members()).find((m) => m.user.email === email)!;
+const changeMember = (
+  id: number,
+  json: { role: "group_admin" | "tenant_editor" | "tenant_viewer"; tenant?: string },
+) => lead.api.groups[":group"].members[":id"].$patch({ param: { group, id: String(id) }, json });
+const draftOf = (api: Api, tenant: string) =>
+  api.api.groups[":group"].tenants[":tenant"].draft.$get({ param: { group, tenant } });
 
 beforeAll(async () => {
   await seedDemoGroup(env.DB, "2026-01-10T09:00:00.000Z");
-  lead = await signInAs("lead@conxillium.example");
+  lead = apiAs(await signInAs("lead@conxillium.example"));
 });
 
 it("lists the group's people without any secret", async () => {
-  const res = await call("/api/groups/conxillium/members", { cookie: lead });
-  const text = await res.text();
+  const res = await lead.api.groups[":group"].members.$get({ param: { group } });
+  const text = await res.clone().text();
   expect(text).not.toMatch(/argon2|password|hash/i);
-  expect(
-    (JSON.parse(text) as { members: MemberView[] }).members.map((m) => [
-      m.user.email,
-      m.role,
-      m.tenant?.slug ?? null,
-    ]),
-  ).toEqual(
+  expect((await res.json()).members.map((m) => [m.user.email, m.role, m.tenant?.slug ?? null])).toEqual(
     expect.arrayContaining([
       ["lead@conxillium.example", "group_admin", null],
       ["editor@jccsoftware.example", "tenant_editor", "jcc-software"],
@@ -47,24 +38,18 @@ it("lists the group's people without any secret", async () => {
 
 it("changes a role, takes effect at once and is audited", async () => {
   const viewer = await memberOf("viewer@jccsoftware.example");
-  const viewerCookie = await signInAs("viewer@jccsoftware.example");
-  const draft = await call("/api/groups/conxillium/tenants/jcc-software/draft", { cookie: viewerCookie });
-  expect(((await draft.json()) as { role: string }).role).toBe("tenant_viewer");
+  const viewerApi = apiAs(await signInAs("viewer@jccsoftware.example"));
+  const draft = await draftOf(viewerApi, "jcc-software");
+  expect((await draft.json()).role).toBe("tenant_viewer");
 
-  const res = await call(`/api/groups/conxillium/members/${viewer.id}`, {
-    cookie: lead,
-    method: "PATCH",
-    json: { role: "tenant_editor", tenant: "jcc-software" },
-  });
+  const res = await changeMember(viewer.id, { role: "tenant_editor", tenant: "jcc-software" });
   expect(res.status).toBe(200);
-  const after = await call("/api/groups/conxillium/tenants/jcc-software/draft", { cookie: viewerCookie });
-  expect(((await after.json()) as { role: string }).role).toBe("tenant_editor");
+  const after = await draftOf(viewerApi, "jcc-software");
+  expect((await after.json()).role).toBe("tenant_editor");
 
-  const audit = (await (
-    await call("/api/groups/conxillium/audit?action=member.role_changed", { cookie: lead })
-  ).json()) as {
-    entries: { target: string; summary: unknown }[];
-  };
+  const audit = await (
+    await lead.api.groups[":group"].audit.$get({ param: { group }, query: { action: "member.role_changed" } })
+  ).json();
   expect(audit.entries[0]).toMatchObject({
     target: "viewer@jccsoftware.example",
     summary: {
@@ -76,36 +61,22 @@ it("changes a role, takes effect at once and is audited", async () => {
 
 it("moves a member to another company: the old one disappears for them", async () => {
   const editor = await memberOf("editor@dataquint.example");
-  await call(`/api/groups/conxillium/members/${editor.id}`, {
-    cookie: lead,
-    method: "PATCH",
-    json: { role: "tenant_editor", tenant: "geotax" },
-  });
-  const cookie = await signInAs("editor@dataquint.example");
-  expect((await call("/api/groups/conxillium/tenants/dataquint/draft", { cookie })).status).toBe(404);
-  expect((await call("/api/groups/conxillium/tenants/geotax/draft", { cookie })).status).toBe(200);
+  await changeMember(editor.id, { role: "tenant_editor", tenant: "geotax" });
+  const moved = apiAs(await signInAs("editor@dataquint.example"));
+  expect((await draftOf(moved, "dataquint")).status).toBe(404);
+  expect((await draftOf(moved, "geotax")).status).toBe(200);
 });
 
 it("keeps at least one privacy lead", async () => {
   const self = await memberOf("lead@conxillium.example");
-  const res = await call(`/api/groups/conxillium/members/${self.id}`, {
-    cookie: lead,
-    method: "PATCH",
-    json: { role: "tenant_viewer", tenant: "sim" },
-  });
+  const res = await changeMember(self.id, { role: "tenant_viewer", tenant: "sim" });
   expect(res.status).toBe(409);
   expect((await memberOf("lead@conxillium.example")).role).toBe("group_admin");
 });
 
 it("refuses a role change that breaks the company rule, naming the field", async () => {
   const viewer = await memberOf("viewer@jccsoftware.example");
-  const res = await call(`/api/groups/conxillium/members/${viewer.id}`, {
-    cookie: lead,
-    method: "PATCH",
-    json: { role: "tenant_editor" },
-  });
+  const res = await changeMember(viewer.id, { role: "tenant_editor" });
   expect(res.status).toBe(400);
-  expect(((await res.json()) as { error: { issues: { field: string }[] } }).error.issues[0]!.field).toBe(
-    "tenant",
-  );
+  expect((await readError(res)).error.issues?.[0]?.field).toBe("tenant");
 });

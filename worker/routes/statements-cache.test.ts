@@ -9,7 +9,7 @@ import { findLatestBaselineVersion } from "../db/baselines.ts";
 import { findGroupBySlug, findTenant } from "../db/groups.ts";
 import { seedDemoGroup } from "../demo-seed.ts";
 import { FRESH_FOR_MS, recallResponse } from "../http/answer-from-memory.ts";
-import { preparePublish } from "../publishing.ts";
+import { prepareCompanyVersion } from "../publishing/company.ts";
 import { demoContent, publishAt } from "../test/fixtures.ts";
 
 const START = new Date("2026-11-22T10:00:00.000Z");
@@ -20,7 +20,7 @@ const fetchStatement = (slug: string, path: string, init: RequestInit = {}): Pro
 async function servedVersion(slug: string): Promise<number> {
   const res = await fetchStatement(slug, ".json");
   expect(res.status).toBe(200);
-  return ((await res.json()) as { version: number }).version;
+  return (await res.json<{ version: number }>()).version;
 }
 
 function withDataCategory(slug: string, name: string) {
@@ -35,17 +35,13 @@ async function publishElsewhere(slug: string, now: string): Promise<void> {
   const tenant = group && (await findTenant(env.DB, group.id, slug));
   const baseline = group && (await findLatestBaselineVersion(env.DB, group.id));
   if (!group || !tenant || !baseline) throw new Error("demo group missing");
-  const prepared = await preparePublish(env.DB, {
-    group,
-    tenant,
-    baseline,
-    content: withDataCategory(slug, "Elders"),
-    changeNote: "elsewhere",
-    material: false,
-    now,
-    actor: null,
-  });
-  await runWithAudit(env.DB, prepared.statements, [prepared.audit]);
+  const prepared = await prepareCompanyVersion(
+    env.DB,
+    { group, baseline },
+    { tenant, content: withDataCategory(slug, "Elders"), changeNote: "elsewhere", material: false },
+    { now, actor: null },
+  );
+  await runWithAudit(env.DB, prepared.statements, prepared.audit);
 }
 
 beforeAll(async () => {
@@ -149,7 +145,7 @@ describe("public statements served from the isolate's memory", () => {
     const html = await fetchStatement("sim", "", { headers: { Accept: "text/html" } });
     const jsonAgain = await fetchStatement("sim", "", { headers: { Accept: "application/json" } });
     expect(json.headers.get("Vary")).toContain("Accept");
-    expect(((await json.json()) as { tenant: { slug: string } }).tenant.slug).toBe("sim");
+    expect((await json.json<{ tenant: { slug: string } }>()).tenant.slug).toBe("sim");
     expect((await html.text()).startsWith("<!doctype html>")).toBe(true);
     expect(jsonAgain.headers.get("Content-Type")).toBe("application/json; charset=utf-8");
   });

@@ -71,7 +71,7 @@ describe("JCC Software's statement in every representation", () => {
 
   it("gives JSON with the version's metadata and every section", async () => {
     const res = await get(`${JCC}.json?lang=en`);
-    const json = (await res.json()) as Record<string, unknown> & { sections: Record<string, unknown>[] };
+    const json = await res.json<Record<string, unknown> & { sections: Record<string, unknown>[] }>();
     expect(json).toMatchObject({
       group: { slug: "conxillium", name: "Conxillium" },
       tenant: { slug: "jcc-software", name: "JCC Software" },
@@ -128,9 +128,7 @@ describe("content negotiation", () => {
   it("refuses an Accept it cannot satisfy with 406", async () => {
     const res = await get(JCC, { Accept: "image/png" });
     expect(res.status).toBe(406);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toContain(
-      "application/json",
-    );
+    expect((await res.json<{ error: { message: string } }>()).error.message).toContain("application/json");
   });
 });
 
@@ -235,7 +233,7 @@ describe("version history", () => {
   it("lists every version, newest first, with its status", async () => {
     const res = await get(`${JCC}/versions`);
     expect(res.status).toBe(200);
-    const { versions } = (await res.json()) as { versions: Record<string, unknown>[] };
+    const { versions } = await res.json<{ versions: Record<string, unknown>[] }>();
     expect(versions.map((v) => [v.number, v.status])).toEqual([
       [3, "scheduled"],
       [2, "in_force"],
@@ -252,7 +250,7 @@ describe("version history", () => {
   });
 
   it("serves a numbered version in any format", async () => {
-    const one = (await (await get(`${JCC}/versions/1.json`)).json()) as { version: number };
+    const one = await (await get(`${JCC}/versions/1.json`)).json<{ version: number }>();
     expect(one.version).toBe(1);
     const twoMd = await (await get(`${JCC}/versions/2.md?lang=en`)).text();
     expect(twoMd).toContain("Customer number");
@@ -270,11 +268,11 @@ describe("version history", () => {
   ])("?at=%s serves version %i", async (at, version) => {
     const res = await get(`${JCC}.json?at=${encodeURIComponent(at)}`);
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { version: number }).version).toBe(version);
+    expect((await res.json<{ version: number }>()).version).toBe(version);
   });
 
   it("keeps the version in force until a scheduled one takes effect", async () => {
-    const current = (await (await get(`${JCC}.json`)).json()) as { version: number };
+    const current = await (await get(`${JCC}.json`)).json<{ version: number }>();
     expect(current.version).toBe(2);
   });
 });
@@ -307,9 +305,9 @@ describe("bad requests are answered with what was wrong", () => {
     const res = await get(`http://verklaring.test${path}`);
     expect(res.status).toBe(status);
     expect(res.headers.get("Content-Type")).toContain("application/json");
-    const { error } = (await res.json()) as {
+    const { error } = await res.json<{
       error: { code: string; message: string; issues?: { field: string }[] };
-    };
+    }>();
     expect(error.code).toBe(code);
     expect(error.message.length).toBeGreaterThan(10);
     if (field) expect(error.issues?.map((i) => i.field)).toContain(field);
@@ -334,7 +332,7 @@ describe("bad requests are answered with what was wrong", () => {
 describe("the group directory", () => {
   it("lists the companies of a group with their version in force", async () => {
     const res = await get("http://verklaring.test/v1/statements/conxillium");
-    const body = (await res.json()) as { companies: { slug: string; version: number | null }[] };
+    const body = await res.json<{ companies: { slug: string; version: number | null }[] }>();
     expect(body.companies.map((c) => c.slug)).toEqual([
       "beheervisie",
       "dataquint",

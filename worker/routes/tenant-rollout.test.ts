@@ -2,62 +2,53 @@
 // waiting for their company and what it would change, and nobody sees another company's.
 import { env } from "cloudflare:workers";
 import { beforeAll, expect, it } from "vitest";
-import type { StatementDiff } from "#shared/diff.ts";
 import type { Baseline } from "#shared/model.ts";
 import { seedDemoGroup } from "../demo-seed.ts";
-import { CALLERS, call, signInAs } from "../test/clients.ts";
+import { apiAs, CALLERS, readError, signInAs, type Api } from "../test/clients.ts";
 
-const JCC_ROLLOUT = "/api/groups/conxillium/tenants/jcc-software/rollout";
+const group = "conxillium";
 
-interface CompanyRollout {
-  tenant: { slug: string; name: string };
-  version: { number: number; baselineVersion: number; publishedAt: string } | null;
-  latestBaseline: number;
-  outdated: boolean;
-  reasons: string[];
-  clean: boolean;
-  conflicts: { section: string; reason: string }[];
-  diff: StatementDiff | null;
-}
-
-let lead: string;
-let jccEditor: string;
-let jccViewer: string;
-let dqEditor: string;
+let lead: Api;
+let jccEditor: Api;
+let jccViewer: Api;
+let dqEditor: Api;
 
 beforeAll(async () => {
   await seedDemoGroup(env.DB, "2026-01-10T09:00:00.000Z");
-  lead = await signInAs(CALLERS.admin);
-  jccEditor = await signInAs(CALLERS.jccEditor);
-  jccViewer = await signInAs(CALLERS.jccViewer);
-  dqEditor = await signInAs(CALLERS.dqEditor);
+  lead = apiAs(await signInAs(CALLERS.admin));
+  jccEditor = apiAs(await signInAs(CALLERS.jccEditor));
+  jccViewer = apiAs(await signInAs(CALLERS.jccViewer));
+  dqEditor = apiAs(await signInAs(CALLERS.dqEditor));
 });
 
-async function readRollout(cookie: string, path = JCC_ROLLOUT): Promise<CompanyRollout> {
-  const response = await call(path, { cookie });
+const rolloutOf = (api: Api, tenant = "jcc-software") =>
+  api.api.groups[":group"].tenants[":tenant"].rollout.$get({ param: { group, tenant } });
+
+async function readRollout(api: Api, tenant = "jcc-software") {
+  const response = await rolloutOf(api, tenant);
   expect(response.status, await response.clone().text()).toBe(200);
   expect(response.headers.get("Cache-Control")).toBe("private, no-store");
-  return (await response.json()) as CompanyRollout;
+  return response.json();
 }
 
 /** The lead changes the baseline draft and publishes it; returns the new version's number. */
 async function publishBaseline(change: (baseline: Baseline) => void, changeNote: string): Promise<number> {
-  const draft = await call("/api/groups/conxillium/baseline/draft", { cookie: lead });
-  const { baseline } = (await draft.json()) as { baseline: Baseline };
+  const draft = await lead.api.groups[":group"].baseline.draft.$get({ param: { group } });
+  const { baseline } = await draft.json();
   change(baseline);
-  const saved = await call("/api/groups/conxillium/baseline/draft", {
-    cookie: lead,
-    method: "PUT",
-    json: { baseline },
-    headers: { "If-Match": draft.headers.get("ETag")! },
-  });
+  const saved = await lead.api.groups[":group"].baseline.draft.$put(
+    { param: { group }, json: { baseline } },
+    { headers: { "If-Match": draft.headers.get("ETag")! } },
+  );
   expect(saved.status, await saved.text()).toBe(200);
-  const published = await call("/api/groups/conxillium/baseline/publish", {
-    cookie: lead,
+  const published = await lead.api.groups[":group"].baseline.publish.$post({
+    param: { group },
     json: { changeNote },
   });
   expect(published.status, await published.clone().text()).toBe(201);
-  return ((await published.json()) as { version: { number: number } }).version.number;
+  const body = await published.json();
+  if (body.kind !== "published") throw new Error("the baseline was not published");
+  return body.version.number;
 }
 
 const section = (baseline: Baseline, key: string) => {
@@ -107,16 +98,14 @@ it("tells JCC's editor and viewer that a newer baseline waits and what it change
   expect(after.diff!.totals).toMatchObject({ changed: 1, added: 0, removed: 0 });
 
   // The company's members read exactly the entry the privacy lead's overview has for JCC.
-  const overview = (await (await call("/api/groups/conxillium/rollout", { cookie: lead })).json()) as {
-    companies: CompanyRollout[];
-  };
+  const overview = await (await lead.api.groups[":group"].rollout.$get({ param: { group } })).json();
   expect(overview.companies.find((c) => c.tenant.slug === "jcc-software")).toEqual(after);
   expect(await readRollout(jccViewer)).toEqual(after);
   expect(await readRollout(lead)).toEqual(after);
 
   // Publishing the company's draft puts it on the latest baseline: nothing waits any more.
-  const published = await call("/api/groups/conxillium/tenants/jcc-software/publish", {
-    cookie: jccEditor,
+  const published = await jccEditor.api.groups[":group"].tenants[":tenant"].publish.$post({
+    param: { group, tenant: "jcc-software" },
     json: { changeNote: "Nieuwe basisverklaring overgenomen.", material: true },
   });
   expect(published.status, await published.clone().text()).toBe(201);
@@ -152,20 +141,18 @@ it("names a section the company extends as a conflict when the baseline changes 
 });
 
 it("answers another company's editor 404, exactly like a company that does not exist", async () => {
-  const other = await call(JCC_ROLLOUT, { cookie: dqEditor });
+  const other = await rolloutOf(dqEditor);
   expect(other.status).toBe(404);
-  const missing = await call("/api/groups/conxillium/tenants/bestaat-niet/rollout", { cookie: dqEditor });
+  const missing = await rolloutOf(dqEditor, "bestaat-niet");
   expect(missing.status).toBe(404);
-  const error = ((await other.json()) as { error: { code: string; message: string } }).error;
+  const { error } = await readError(other);
   expect(error).toEqual({
     status: 404,
     code: "tenant_not_found",
     message: 'Conxillium has no company "jcc-software".',
   });
-  expect(((await missing.json()) as { error: { code: string } }).error.code).toBe("tenant_not_found");
+  expect((await readError(missing)).error.code).toBe("tenant_not_found");
   // Their own company answers, and nobody signed in gets anything.
-  expect((await readRollout(dqEditor, "/api/groups/conxillium/tenants/dataquint/rollout")).tenant.slug).toBe(
-    "dataquint",
-  );
-  expect((await call(JCC_ROLLOUT)).status).toBe(401);
+  expect((await readRollout(dqEditor, "dataquint")).tenant.slug).toBe("dataquint");
+  expect((await rolloutOf(apiAs())).status).toBe(401);
 });

@@ -9,21 +9,31 @@ import { companyImportRoutes } from "./import.ts";
 import { tenantRolloutRoutes } from "./rollout.ts";
 import { tenantVersionRoutes } from "./version-diffs.ts";
 import { tenantWebhookRoutes } from "./webhooks.ts";
+import { describeRoute } from "../http/describe-route.ts";
 
 /** Mounted under /api/groups/:group/tenants, behind resolveGroupAccess. */
 export const tenantRoutes = new Hono<AppEnv>()
-  .get("/", async (c) => {
-    const access = c.get("access");
-    const tenants = await listTenants(c.env.DB, access.group.id);
-    const visible = tenants.flatMap((tenant) => {
-      const membership = access.memberships.find((m) => m.tenantId === tenant.id);
-      if (!access.isAdmin && !membership) return [];
-      return [
-        { slug: tenant.slug, name: tenant.name, role: access.isAdmin ? "group_admin" : membership!.role },
-      ];
-    });
-    return c.json({ tenants: visible }, 200);
-  })
+  .get(
+    "/",
+    describeRoute({
+      summary: "The companies the caller may see",
+      tag: "Group",
+      access: "member",
+      responses: { 200: "Companies" },
+    }),
+    async (c) => {
+      const access = c.get("access");
+      const tenants = await listTenants(c.env.DB, access.group.id);
+      const visible = tenants.flatMap((tenant) => {
+        const membership = access.memberships.find((m) => m.tenantId === tenant.id);
+        if (!access.isAdmin && !membership) return [];
+        return [
+          { slug: tenant.slug, name: tenant.name, role: access.isAdmin ? "group_admin" : membership!.role },
+        ];
+      });
+      return c.json({ tenants: visible }, 200);
+    },
+  )
   // Everything below resolves the caller's role for this one company first.
   .use("/:tenant/*", resolveTenantAccess)
   .route("/:tenant", companyEditingRoutes)

@@ -8,6 +8,7 @@ import { listVersions, type VersionSummary } from "../db/statements.ts";
 import { findVersionSections, type VersionText } from "../db/version-texts.ts";
 import type { AppEnv } from "../env.ts";
 import { AppError, validate } from "../errors.ts";
+import { describeRoute } from "../http/describe-route.ts";
 
 const VersionNumberSchema = v.pipe(
   v.string("is required"),
@@ -42,39 +43,58 @@ export interface VersionDiffBody {
 
 /** Mounted at /api/groups/:group/tenants/:tenant/versions, behind resolveTenantAccess. */
 export const tenantVersionRoutes = new Hono<AppEnv>()
-  .get("/", async (c) => {
-    const { tenant } = c.get("tenantAccess");
-    const versions = await listVersions(c.env.DB, tenant.id);
-    const statuses = describeStatuses(versions, new Date().toISOString());
-    c.header("Cache-Control", "private, no-store");
-    return c.json(
-      {
+  .get(
+    "/",
+    describeRoute({
+      summary: "The company's versions",
+      tag: "Company",
+      access: "group admin, editor, viewer",
+      responses: { 200: "Versions" },
+    }),
+    async (c) => {
+      const { tenant } = c.get("tenantAccess");
+      const versions = await listVersions(c.env.DB, tenant.id);
+      const statuses = describeStatuses(versions, new Date().toISOString());
+      c.header("Cache-Control", "private, no-store");
+      return c.json(
+        {
+          tenant: { slug: tenant.slug, name: tenant.name },
+          versions: versions.map((version) => ({ ...version, status: statuses.get(version.number) })),
+        },
+        200,
+      );
+    },
+  )
+  .get(
+    "/diff",
+    describeRoute({
+      summary: "Section- and word-level diff between two versions (?from=&to=&lang=)",
+      tag: "Company",
+      access: "group admin, editor, viewer",
+      responses: { 200: "Diff", 404: "No such version" },
+    }),
+    validate("query", DiffQuerySchema),
+    async (c) => {
+      const { tenant } = c.get("tenantAccess");
+      const query = c.req.valid("query");
+      const notFound = (n: number): AppError =>
+        new AppError(404, "version_not_found", `${tenant.name} has no version ${n}.`);
+      const to = await findVersionSections(c.env.DB, tenant.id, query.to, query.lang ?? null);
+      if (!to) throw notFound(query.to);
+      // Read the older side in the language the newer one was read in, so like is compared with like.
+      const from = await findVersionSections(c.env.DB, tenant.id, query.from, to.language);
+      if (!from) throw notFound(query.from);
+      const body: VersionDiffBody = {
         tenant: { slug: tenant.slug, name: tenant.name },
-        versions: versions.map((version) => ({ ...version, status: statuses.get(version.number) })),
-      },
-      200,
-    );
-  })
-  .get("/diff", validate("query", DiffQuerySchema), async (c) => {
-    const { tenant } = c.get("tenantAccess");
-    const query = c.req.valid("query");
-    const notFound = (n: number): AppError =>
-      new AppError(404, "version_not_found", `${tenant.name} has no version ${n}.`);
-    const to = await findVersionSections(c.env.DB, tenant.id, query.to, query.lang ?? null);
-    if (!to) throw notFound(query.to);
-    // Read the older side in the language the newer one was read in, so like is compared with like.
-    const from = await findVersionSections(c.env.DB, tenant.id, query.from, to.language);
-    if (!from) throw notFound(query.from);
-    const body: VersionDiffBody = {
-      tenant: { slug: tenant.slug, name: tenant.name },
-      language: to.language,
-      from: describeSide(from),
-      to: describeSide(to),
-      diff: diffStatements(from.sections, to.sections),
-    };
-    c.header("Cache-Control", "private, no-store");
-    return c.json(body, 200);
-  });
+        language: to.language,
+        from: describeSide(from),
+        to: describeSide(to),
+        diff: diffStatements(from.sections, to.sections),
+      };
+      c.header("Cache-Control", "private, no-store");
+      return c.json(body, 200);
+    },
+  );
 
 function describeSide(text: VersionText): VersionDiffSide {
   return {

@@ -3,8 +3,8 @@ import { DEMO_TENANTS } from "#shared/demo/index.ts";
 import type { Baseline, Group, TenantContent } from "#shared/model.ts";
 import { findLatestBaselineVersion } from "../db/baselines.ts";
 import { findGroupBySlug, findTenant } from "../db/groups.ts";
-import type { VersionSummary } from "../db/statements.ts";
-import { publishTenantVersion, type PublishedSoFar } from "../publishing.ts";
+import type { PublishedSoFar, VersionSummary } from "../db/statements.ts";
+import { publishCompanyVersion, type AlongsideOf } from "../publishing/company.ts";
 
 export const demoContent = (slug: string): TenantContent => {
   const tenant = DEMO_TENANTS.find((t) => t.slug === slug);
@@ -55,22 +55,27 @@ export async function publishAt(
   tenantSlug: string,
   content: TenantContent,
   now: string,
-  options: { effectiveFrom?: string; changeNote?: string; publishedSoFar?: PublishedSoFar } = {},
+  options: {
+    effectiveFrom?: string;
+    changeNote?: string;
+    publishedSoFar?: PublishedSoFar;
+    alongside?: AlongsideOf;
+  } = {},
 ): Promise<VersionSummary> {
   const group = await findGroupBySlug(db, groupSlug);
   const tenant = group && (await findTenant(db, group.id, tenantSlug));
   const baseline = group && (await findLatestBaselineVersion(db, group.id));
   if (!group || !tenant || !baseline) throw new Error(`no ${groupSlug}/${tenantSlug}`);
-  return publishTenantVersion(db, {
-    group,
-    tenant,
-    baseline,
-    content,
-    changeNote: options.changeNote ?? "test publish",
-    material: true,
-    now,
-    actor: null,
-    ...(options.effectiveFrom ? { effectiveFrom: options.effectiveFrom } : {}),
-    publishedSoFar: options.publishedSoFar,
-  });
+  return publishCompanyVersion(
+    db,
+    { group, baseline },
+    {
+      tenant,
+      content,
+      changeNote: options.changeNote ?? "test publish",
+      material: true,
+      effectiveFrom: options.effectiveFrom,
+    },
+    { now, actor: null, publishedSoFar: options.publishedSoFar, alongside: options.alongside },
+  );
 }

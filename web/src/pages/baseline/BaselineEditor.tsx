@@ -413,7 +413,17 @@ function Editor(props: { group: string; role: GroupRole }) {
         param: { group: props.group },
         json: { changeNote: changeNote().trim() },
       });
-      const result = (await readJson(response)) as Published;
+      if (!response.ok) throw await toApiError(response);
+      const result = await response.json();
+      if (result.kind === "requested") {
+        setAlert(
+          t(
+            "Ter goedkeuring ingediend: een andere privacyfunctionaris moet deze publicatie goedkeuren.",
+            "Submitted for approval: another privacy lead must approve this publication.",
+          ),
+        );
+        return;
+      }
       setPublished(result);
       setChangeNote("");
       void refetchPublished();

@@ -107,9 +107,13 @@ export type VersionDiff = LoadedData<typeof getVersionDiff>;
 
 export const getPublishRequests = query(
   (group: string) =>
-    loadResult(async () =>
-      readJson(await api.api.groups[":group"]["publish-requests"].$get({ param: { group } })),
-    ),
+    loadResult(async () => {
+      const { requests } = await readJson(
+        await api.api.groups[":group"]["publish-requests"].$get({ param: { group }, query: {} }),
+      );
+      // A company's page shows its own requests; the baseline's are the privacy lead's.
+      return { requests: requests.filter((r) => r.subject === "company") };
+    }),
   "company-publish-requests",
 );
 export type PublishRequest = LoadedData<typeof getPublishRequests>["requests"][number];

@@ -51,14 +51,16 @@ export const getTenantVersions = query(
 export type TenantVersions = Awaited<ReturnType<typeof getTenantVersions>>;
 
 export const getPublishRequests = query(
-  async (group: Group, status?: "pending" | "approved" | "rejected" | "withdrawn") =>
-    readJson(
-      // The route reads ?status= itself, so the typed client does not know it: pass it untyped.
+  async (group: Group, status?: "pending" | "approved" | "rejected" | "withdrawn") => {
+    const { requests } = await readJson(
       await api.api.groups[":group"]["publish-requests"].$get({
         param: { group },
         query: status ? { status } : {},
-      } as { param: { group: string } }),
-    ),
+      }),
+    );
+    // Baseline requests (approval on) are not shown here yet; the companies' are.
+    return { requests: requests.filter((r) => r.subject === "company") };
+  },
   "group-publish-requests",
 );
 

@@ -1,0 +1,29 @@
+// JSON columns: written from values the API validated against their valibot schemas in shared/,
+// and guarded by CHECK (json_valid(…)) in SQL. Reading one back is the one place that trusts that
+// and names the type, instead of a `JSON.parse(…) as T` in every row mapper.
+import type { StatementSections } from "#shared/diff.ts";
+import type { Baseline, Language, Recipient, TenantContent } from "#shared/model.ts";
+
+export interface JsonColumn<T> {
+  read(text: string): T;
+  write(value: T): string;
+}
+
+const jsonColumn = <T>(): JsonColumn<T> => ({
+  read: (text) => JSON.parse(text) as T,
+  write: (value) => JSON.stringify(value),
+});
+
+export const tenantContentColumn = jsonColumn<TenantContent>();
+export const baselineColumn = jsonColumn<Baseline>();
+export const languagesColumn = jsonColumn<Language[]>();
+export const recipientColumn = jsonColumn<Recipient>();
+
+/** The part of a stored JSON rendering (shared/render/json.ts) that comparisons read. */
+export interface JsonRenderingSections {
+  title: string;
+  group: { slug: string; name: string };
+  tenant: { slug: string; name: string };
+  sections: StatementSections;
+}
+export const jsonRenderingColumn = jsonColumn<JsonRenderingSections>();

@@ -1,0 +1,190 @@
+// Republishing after a baseline (or processor register) change: each outdated company without
+// conflicts gets a new version on the latest baseline, with the content it last published (never
+// its unpublished draft: nothing goes public behind an editor's back).
+import type { BaselineVersionRecord } from "../db/baselines.ts";
+import type { GroupRecord, TenantRecord } from "../db/groups.ts";
+import type { VersionSummary } from "../db/statements.ts";
+import { AppError } from "../errors.ts";
+import {
+  assessTenant,
+  readLatestVersions,
+  readRolloutInputs,
+  type Assessment,
+  type RolloutInputs,
+  type RolloutStatus,
+} from "../rollout.ts";
+import {
+  prepareCompanyVersion,
+  publishCompanyVersion,
+  writePreparedVersions,
+  type CompanyPublication,
+  type CompanyPublishOptions,
+} from "./company.ts";
+import type { Actor } from "./inputs.ts";
+
+export interface RepublishResult {
+  tenant: string;
+  name: string;
+  status: "published" | "failed" | "skipped";
+  version?: VersionSummary;
+  reason?: string;
+}
+
+export interface RepublishOptions {
+  changeNote?: string | undefined;
+  material: boolean;
+  /** Called after each company's publish is written (webhooks, for instance). */
+  onPublished?: (tenant: TenantRecord, version: VersionSummary) => Promise<void>;
+}
+
+/** Why an outdated company is left alone, or null when it can be republished. */
+function findSkipReason(status: RolloutStatus): string | null {
+  if (!status.outdated || !status.version) return "not outdated";
+  if (status.conflicts.length > 0) return `conflicts in ${status.conflicts.map((c) => c.section).join(", ")}`;
+  return null;
+}
+
+type Ready = Assessment & { pending: NonNullable<Assessment["pending"]> };
+
+function buildRepublication(
+  group: GroupRecord,
+  latest: BaselineVersionRecord,
+  { status, pending }: Ready,
+  actor: Actor,
+  options: RepublishOptions,
+): { publication: CompanyPublication; options: CompanyPublishOptions } {
+  return {
+    publication: {
+      tenant: status.tenant,
+      content: pending.content,
+      changeNote:
+        options.changeNote ??
+        (status.reasons.includes("baseline")
+          ? `Basisverklaring versie ${latest.number} van ${group.group.name} overgenomen.`
+          : "Gegevens uit het verwerkersregister bijgewerkt."),
+      material: options.material,
+    },
+    options: {
+      now: new Date().toISOString(),
+      actor,
+      action: "statement.republished",
+      resolved: pending.resolved,
+      publishedSoFar: pending.publishedSoFar,
+    },
+  };
+}
+
+/** Republishes one outdated company; null when the group has no baseline or no such company. */
+export async function republishTenant(
+  db: D1Database,
+  group: GroupRecord,
+  tenantSlug: string,
+  actor: Actor,
+  options: RepublishOptions,
+): Promise<RepublishResult | null> {
+  const inputs = await readRolloutInputs(db, group);
+  const [row] = inputs
+    ? await readLatestVersions(db, group, { withPublishedJson: false, onlyTenant: tenantSlug })
+    : [];
+  if (!inputs || !row) return null;
+  return republishOne(db, group, inputs, await assessTenant(db, group, inputs, row), actor, options);
+}
+
+async function republishOne(
+  db: D1Database,
+  group: GroupRecord,
+  inputs: RolloutInputs,
+  assessment: Assessment,
+  actor: Actor,
+  options: RepublishOptions,
+): Promise<RepublishResult> {
+  const { status, pending } = assessment;
+  const base = { tenant: status.tenant.slug, name: status.tenant.name };
+  const skip = findSkipReason(status);
+  if (skip !== null || !pending) return { ...base, status: "skipped", reason: skip ?? "not outdated" };
+  try {
+    const republication = buildRepublication(group, inputs.latest, { status, pending }, actor, options);
+    const version = await publishCompanyVersion(
+      db,
+      { group, baseline: inputs.latest },
+      republication.publication,
+      republication.options,
+    );
+    await options.onPublished?.(status.tenant, version);
+    return { ...base, status: "published", version };
+  } catch (error) {
+    if (error instanceof AppError) return { ...base, status: "failed", reason: error.message };
+    throw error;
+  }
+}
+
+/**
+ * How many companies share a transaction when republishing the whole group: far fewer round trips
+ * than one each, and small enough that the statements of one chunk fit in memory at once.
+ */
+const REPUBLISH_CHUNK = 25;
+
+/**
+ * Republishes every outdated company without conflicts, in the group's order. A chunk that fails
+ * as a whole (one company refused, or a concurrent publish) is redone company by company, so one
+ * failure never holds back the others.
+ */
+export async function republishOutdated(
+  db: D1Database,
+  group: GroupRecord,
+  actor: Actor,
+  options: RepublishOptions,
+): Promise<RepublishResult[]> {
+  const inputs = await readRolloutInputs(db, group);
+  if (!inputs) return [];
+  const rows = await readLatestVersions(db, group, { withPublishedJson: false });
+  const results: RepublishResult[] = [];
+  for (let start = 0; start < rows.length; start += REPUBLISH_CHUNK) {
+    const chunk = rows.slice(start, start + REPUBLISH_CHUNK);
+    const assessed: Assessment[] = [];
+    for (const row of chunk) assessed.push(await assessTenant(db, group, inputs, row));
+    const outdated = assessed.filter((a) => a.status.outdated);
+    const ready = outdated.filter((a): a is Ready => findSkipReason(a.status) === null && a.pending !== null);
+    const published = await publishTogether(db, group, inputs, ready, actor, options);
+    for (const assessment of outdated) {
+      const base = { tenant: assessment.status.tenant.slug, name: assessment.status.tenant.name };
+      const version = published?.get(assessment.status.tenant.slug);
+      if (version) {
+        await options.onPublished?.(assessment.status.tenant, version);
+        results.push({ ...base, status: "published", version });
+      } else {
+        results.push(await republishOne(db, group, inputs, assessment, actor, options));
+      }
+    }
+  }
+  return results;
+}
+
+/** Publishes the assessed companies in one transaction; null when it failed (nothing was written). */
+async function publishTogether(
+  db: D1Database,
+  group: GroupRecord,
+  inputs: RolloutInputs,
+  ready: Ready[],
+  actor: Actor,
+  options: RepublishOptions,
+): Promise<Map<string, VersionSummary> | null> {
+  if (ready.length === 0) return new Map();
+  try {
+    const prepared = await Promise.all(
+      ready.map((assessment) => {
+        const republication = buildRepublication(group, inputs.latest, assessment, actor, options);
+        return prepareCompanyVersion(
+          db,
+          { group, baseline: inputs.latest },
+          republication.publication,
+          republication.options,
+        );
+      }),
+    );
+    await writePreparedVersions(db, prepared);
+    return new Map(prepared.map((p, i) => [ready[i]!.status.tenant.slug, p.version]));
+  } catch {
+    return null;
+  }
+}
