@@ -4,47 +4,46 @@
 // revisions, parallel accepts and other companies' editors are refused.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { TenantContent } from "#shared/model.ts";
 import { PROFILE_FIELDS } from "#shared/import/choices.ts";
 import { seedDemoGroup } from "../demo-seed.ts";
-import { call, signInAs } from "../test/clients.ts";
+import { apiAs, call, readError, signInAs, type Api } from "../test/clients.ts";
 
 // A statement written for the import tests, in JCC Software's style (shared/import/fixtures/jcc.txt).
 const JCC_TEXT = env.IMPORT_STATEMENT_JCC;
-const API = "/api/groups/conxillium/tenants/jcc-software";
+const param = { group: "conxillium", tenant: "jcc-software" };
 
-let jccEditor: string;
+let jccEditor: Api;
 
 beforeAll(async () => {
   await seedDemoGroup(env.DB, "2026-01-10T09:00:00.000Z");
-  jccEditor = await signInAs("editor@jccsoftware.example");
+  jccEditor = apiAs(await signInAs("editor@jccsoftware.example"));
 });
 
-interface Draft {
-  revision: number;
-  content: TenantContent;
-}
-interface Proposal {
-  format: { format: string; hint: string };
-  sections: { heading: string; key: string | null }[];
-  found: { list: string; item: { name?: unknown } }[];
-  suggestions: { field: string; value: unknown; quote: string }[];
-  warnings: { kind: string }[];
-}
-interface Check {
-  asWritten: { score: number; missingAlways: string[] };
-  merged: { score: number; missingAlways: string[] };
-  translation: { language: string; sections: { key: string }[] }[];
-}
+const company = (api: Api) => api.api.groups[":group"].tenants[":tenant"];
+type ImportBody = { text: string; format?: "auto" | "text" | "markdown" | "html" };
+type AcceptBody = ImportBody & {
+  choices?: { profile?: (typeof PROFILE_FIELDS)[number][]; sections?: never; items?: never };
+};
 
-const getDraft = async (): Promise<Draft> =>
-  (await (await call(`${API}/draft`, { cookie: jccEditor })).json()) as Draft;
-const propose = (json: unknown, cookie = jccEditor) => call(`${API}/import`, { cookie, json });
-const accept = (revision: number, json: unknown, cookie = jccEditor) =>
-  call(`${API}/import/accept`, { cookie, json, headers: { "If-Match": `"${revision}"` } });
-const versions = async (): Promise<number> =>
-  ((await (await call("/v1/statements/conxillium/jcc-software/versions")).json()) as { versions: unknown[] })
-    .versions.length;
+async function getDraft() {
+  const res = await company(jccEditor).draft.$get({ param });
+  expect(res.status).toBe(200);
+  return res.json();
+}
+const propose = (json: ImportBody, api = jccEditor) => company(api).import.$post({ param, json });
+async function readProposal(json: ImportBody) {
+  const res = await propose(json);
+  expect(res.status).toBe(200);
+  if (res.status !== 200) throw new Error(await res.text());
+  return res.json();
+}
+const accept = (revision: number, json: AcceptBody, api = jccEditor) =>
+  company(api).import.accept.$post({ param, json }, { headers: { "If-Match": `"${revision}"` } });
+async function versions(): Promise<number> {
+  const res = await company(jccEditor).versions.$get({ param });
+  expect(res.status).toBe(200);
+  return (await res.json()).versions.length;
+}
 
 describe("importing into a company with details", () => {
   it("proposes without writing anything, and suggests details instead of changing them", async () => {
@@ -52,7 +51,8 @@ describe("importing into a company with details", () => {
     const response = await propose({ text: JCC_TEXT, format: "text" });
     expect(response.status).toBe(200);
     expect(response.headers.get("ETag")).toBe(`"${before.revision}"`);
-    const { proposal, check } = (await response.json()) as { proposal: Proposal; check: Check };
+    if (response.status !== 200) throw new Error(await response.text());
+    const { proposal, check } = await response.json();
     const keyOf = (heading: string) => proposal.sections.find((s) => s.heading === heading)?.key;
     expect(keyOf("Welke gegevens verwerken wij?")).toBe("data_categories");
     expect(keyOf("Bewaartermijn")).toBe("retention");
@@ -117,60 +117,65 @@ describe("importing into a company with details", () => {
   it("recognises HTML and Markdown whatever format is given", async () => {
     const html =
       "<h2>Bewaartermijn</h2><p>Facturen bewaren wij <strong>7 jaar</strong>.</p><h2>Cookies</h2><p>Alleen functionele cookies.</p>";
-    const { proposal } = (await (await propose({ text: html, format: "text" })).json()) as {
-      proposal: Proposal;
-    };
+    const { proposal } = await readProposal({ text: html, format: "text" });
     expect(proposal.format).toMatchObject({ format: "html", hint: "text" });
     expect(proposal.sections.map((s) => s.key)).toEqual(["retention", "cookies"]);
     const markdown = "## **Bewaartermijn**\n\nFacturen bewaren wij 7 jaar.";
-    const answer = (await (await propose({ text: markdown })).json()) as { proposal: Proposal };
+    const answer = await readProposal({ text: markdown });
     expect(answer.proposal.format).toMatchObject({ format: "markdown", hint: "auto" });
   });
 });
 
 describe("what is refused", () => {
   it("refuses a viewer, and another company's editor does not see the company", async () => {
-    const viewer = await signInAs("viewer@jccsoftware.example");
+    const viewer = apiAs(await signInAs("viewer@jccsoftware.example"));
     expect((await propose({ text: "x" }, viewer)).status).toBe(403);
-    const other = await signInAs("editor@dataquint.example");
+    const other = apiAs(await signInAs("editor@dataquint.example"));
     expect((await propose({ text: "x" }, other)).status).toBe(404);
     expect((await accept(1, { text: "x" }, other)).status).toBe(404);
   });
 
   it("answers bad input with 400 naming the field", async () => {
+    // Malformed bodies go around the typed client on purpose: its types would not let them through.
+    const cookie = await signInAs("editor@jccsoftware.example");
+    const path = `/api/groups/${param.group}/tenants/${param.tenant}`;
     const empty = await propose({ text: "" });
     expect(empty.status).toBe(400);
-    expect(((await empty.json()) as { error: { issues: { field: string }[] } }).error.issues[0]?.field).toBe(
-      "text",
-    );
-    const format = await propose({ text: "Tekst", format: "docx" });
+    expect((await readError(empty)).error.issues?.[0]?.field).toBe("text");
+    const format = await call(`${path}/import`, { cookie, json: { text: "Tekst", format: "docx" } });
     expect(format.status).toBe(400);
-    expect(((await format.json()) as { error: { issues: { field: string }[] } }).error.issues[0]?.field).toBe(
-      "format",
-    );
+    expect((await readError(format)).error.issues?.[0]?.field).toBe("format");
     const { revision } = await getDraft();
-    const profile = await accept(revision, { text: JCC_TEXT, choices: { profile: ["password"] } });
+    const profile = await call(`${path}/import/accept`, {
+      cookie,
+      json: { text: JCC_TEXT, choices: { profile: ["password"] } },
+      headers: { "If-Match": `"${revision}"` },
+    });
     expect(profile.status).toBe(400);
   });
 
   it("refuses choices that do not fit the text with 422 naming each, and writes nothing", async () => {
     const before = await getDraft();
-    const { proposal } = (await (await propose({ text: JCC_TEXT, format: "text" })).json()) as {
-      proposal: Proposal;
-    };
+    const { proposal } = await readProposal({ text: JCC_TEXT, format: "text" });
     const purpose = proposal.found.findIndex((f) => f.list === "purposes");
-    const response = await accept(before.revision, {
-      text: JCC_TEXT,
-      format: "text",
-      choices: {
-        sections: { "99": { skip: true }, "1": { key: "no_such_section" }, "2": { addHeld: true } },
-        items: { "999": { skip: true }, [String(purpose)]: { legalBasis: "legitimate_interest" } },
+    const response = await company(jccEditor).import.accept.$post(
+      {
+        param,
+        json: {
+          text: JCC_TEXT,
+          format: "text",
+          choices: {
+            sections: { "99": { skip: true }, "1": { key: "no_such_section" }, "2": { addHeld: true } },
+            items: { "999": { skip: true }, [String(purpose)]: { legalBasis: "legitimate_interest" } },
+          },
+        },
       },
-    });
+      { headers: { "If-Match": `"${before.revision}"` } },
+    );
     expect(response.status).toBe(422);
-    const { error } = (await response.json()) as { error: { code: string; issues: { field: string }[] } };
+    const { error } = await readError(response);
     expect(error.code).toBe("invalid_choices");
-    expect(error.issues.map((i) => i.field).sort()).toEqual(
+    expect((error.issues ?? []).map((i) => i.field).sort()).toEqual(
       [
         "choices.items.999",
         `choices.items.${purpose}.legalBasis`,
@@ -186,8 +191,9 @@ describe("what is refused", () => {
     const current = await getDraft();
     const stale = await accept(current.revision - 1, { text: JCC_TEXT });
     expect(stale.status).toBe(409);
-    expect(((await stale.json()) as { current: Draft }).current.revision).toBe(current.revision);
-    const missing = await call(`${API}/import/accept`, { cookie: jccEditor, json: { text: JCC_TEXT } });
+    const conflict = await readError(stale);
+    expect((conflict.current as { revision: number }).revision).toBe(current.revision);
+    const missing = await company(jccEditor).import.accept.$post({ param, json: { text: JCC_TEXT } });
     expect(missing.status).toBe(428);
     expect(await getDraft()).toEqual(current);
   });

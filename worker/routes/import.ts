@@ -5,21 +5,25 @@
 import { Hono, type Context } from "hono";
 import type * as v from "valibot";
 import { ImportAcceptSchema, ImportSchema, type ImportChoicesSchema } from "#shared/api-schemas.ts";
-import { allowsReservedDomains, lintStatement } from "#shared/lint/index.ts";
-import type { LintStatement } from "#shared/import/lint-hook.ts";
-import { ALLOWED_MODES, type Baseline, type Group } from "#shared/model.ts";
+import { validateOverrides } from "#shared/engine.ts";
 import { planImport } from "#shared/import/apply.ts";
 import { checkImport } from "#shared/import/check.ts";
 import type { ImportChoices } from "#shared/import/choices.ts";
+import type { LintStatement } from "#shared/import/lint-hook.ts";
 import { proposeImport, type ImportContext, type ImportProposal } from "#shared/import/propose.ts";
-import { runWithAudit } from "../db/audit.ts";
-import { findTenantDraft, isStaleRevision, prepareSaveTenantDraft, type TenantDraft } from "../db/drafts.ts";
-import { listProcessors } from "../db/processors.ts";
+import { allowsReservedDomains, lintStatement } from "#shared/lint/index.ts";
+import { ALLOWED_MODES, type Baseline, type Group, type TenantContent } from "#shared/model.ts";
+import { applyProcessorRegister } from "#shared/processor-register.ts";
+import { buildAuditEntry } from "../audit-entry.ts";
+import { findTenantDraft, prepareSaveTenantDraft, type TenantDraft } from "../db/drafts.ts";
+import type { ProcessorRecord } from "../db/processors.ts";
+import { saveDraftOrConflict } from "../draft-saving.ts";
 import type { AppEnv } from "../env.ts";
 import { AppError, conflictWithCurrent, validate, type FieldIssue } from "../errors.ts";
+import { describeRoute, IF_MATCH } from "../http/describe-route.ts";
 import { requireTenantEditor } from "../http/guards.ts";
-import { requireBaseline } from "./completeness.ts";
 import { readIfMatchRevision, revisionEtag } from "../http/revision.ts";
+import { loadPublishingInputs } from "../publishing/inputs.ts";
 
 async function requireDraft(c: Context<AppEnv>): Promise<TenantDraft> {
   const { tenant } = c.get("tenantAccess");
@@ -29,16 +33,45 @@ async function requireDraft(c: Context<AppEnv>): Promise<TenantDraft> {
 }
 
 /** Who the text is imported for: the company, its group and draft, the group's processor register. */
-async function loadContext(c: Context<AppEnv>, draft: TenantDraft): Promise<ImportContext> {
+function buildContext(
+  c: Context<AppEnv>,
+  draft: TenantDraft,
+  register: readonly ProcessorRecord[],
+): ImportContext {
   const { group } = c.get("access");
   const { tenant } = c.get("tenantAccess");
-  const register = await listProcessors(c.env.DB, group.id);
   return {
     group: group.group,
     company: { slug: tenant.slug, name: tenant.name },
     draft: draft.content,
     register: register.map(({ key, recipient }) => ({ key, recipient })),
   };
+}
+
+/**
+ * What accepting writes, checked as a saved draft is (PUT …/draft): within the baseline's policies,
+ * processors from the register with the register's details. The plan keeps to both; this is the
+ * guard that it did.
+ */
+function checkPlanned(
+  baseline: Baseline,
+  register: readonly ProcessorRecord[],
+  content: TenantContent,
+): TenantContent {
+  const applied = applyProcessorRegister(content, register);
+  const issues = [
+    ...validateOverrides(baseline, content).map((violation) => ({
+      field: `content.overrides.${violation.section}`,
+      message: violation.message,
+    })),
+    ...applied.unknown.map((u) => ({
+      field: `content.lists.recipients.${u.index}.processor`,
+      message: `"${u.key}" is not in the group's processor register`,
+    })),
+  ];
+  if (issues.length > 0)
+    throw new AppError(422, "not_allowed_by_baseline", issues.map((i) => i.message).join(" "), issues);
+  return applied.content;
 }
 
 /**
@@ -125,82 +158,109 @@ function readChoices(
 }
 
 export const companyImportRoutes = new Hono<AppEnv>()
-  .post("/import", validate("json", ImportSchema), async (c) => {
-    const { tenant } = requireTenantEditor(c);
-    const { group } = c.get("access");
-    const [baseline, draft] = await Promise.all([requireBaseline(c), requireDraft(c)]);
-    const proposal = proposeImport(c.req.valid("json"), baseline.baseline, await loadContext(c, draft));
-    // A proposal only: nothing is written until the editor accepts it into the draft.
-    const plan = planImport(draft.content, proposal);
-    const check = checkImport(proposal, plan.content, {
-      baseline: baseline.baseline,
-      group: group.group,
-      slug: tenant.slug,
-      lint: lintFor(group.group, baseline.baseline),
-    });
-    c.header("ETag", revisionEtag(draft.revision));
-    return c.json(
-      { proposal, check, of: { draftRevision: draft.revision, baselineVersion: baseline.number } },
-      200,
-    );
-  })
-  .post("/import/accept", validate("json", ImportAcceptSchema), async (c) => {
-    const { tenant, role } = requireTenantEditor(c);
-    const { user, group } = c.get("access");
-    const revision = readIfMatchRevision(c);
-    const input = c.req.valid("json");
-    const [baseline, draft] = await Promise.all([requireBaseline(c), requireDraft(c)]);
-    if (draft.revision !== revision) {
-      throw conflictWithCurrent("The draft changed while you reviewed the import; review it again.", draft);
-    }
-    const proposal = proposeImport(
-      { text: input.text, format: input.format },
-      baseline.baseline,
-      await loadContext(c, draft),
-    );
-    const choices = readChoices(input.choices, proposal, baseline.baseline);
-    const plan = planImport(draft.content, proposal, choices);
-    const now = new Date().toISOString();
-    try {
-      await runWithAudit(
-        c.env.DB,
-        [prepareSaveTenantDraft(c.env.DB, tenant.id, revision, plan.content, now)],
-        [
-          {
-            groupId: group.id,
-            tenantId: tenant.id,
-            actorUserId: user.id,
-            actor: user.email,
-            action: "draft.imported",
-            target: tenant.slug,
-            summary: {
-              revision: revision + 1,
-              format: proposal.format.format,
-              sections: proposal.sections.length,
-              profileAccepted: choices.profile ?? [],
-              listItemsAdded: plan.taken.taken.size,
-              heldBack: plan.placement.held.length,
-            },
-            at: now,
-          },
-        ],
-      );
-    } catch (error) {
-      if (!isStaleRevision(error)) throw error;
-      throw conflictWithCurrent(
-        "The draft changed while you reviewed the import; review it again.",
-        await findTenantDraft(c.env.DB, tenant.id),
-      );
-    }
-    c.header("ETag", revisionEtag(revision + 1));
-    return c.json(
-      {
-        tenant: { slug: tenant.slug, name: tenant.name },
-        role,
-        revision: revision + 1,
-        content: plan.content,
-        updatedAt: now,
+  .post(
+    "/import",
+    describeRoute({
+      summary:
+        "Propose how an existing statement (text, Markdown or HTML) maps onto the draft, with the text's check as written and after the import; writes nothing",
+      tag: "Company",
+      access: "group admin, editor",
+      responses: {
+        200: "The proposal, the check (as written, after the import) and the draft revision it was made for (ETag)",
+        404: "The company has no draft yet",
+        409: "The group has not published a baseline yet",
       },
-      200,
-    );
-  });
+    }),
+    validate("json", ImportSchema),
+    async (c) => {
+      const { tenant } = requireTenantEditor(c);
+      const { group } = c.get("access");
+      const [inputs, draft] = await Promise.all([loadPublishingInputs(c.env.DB, group), requireDraft(c)]);
+      const { baseline } = inputs.baseline;
+      const proposal = proposeImport(c.req.valid("json"), baseline, buildContext(c, draft, inputs.register));
+      // A proposal only: nothing is written until the editor accepts it into the draft.
+      const plan = planImport(draft.content, proposal);
+      const check = checkImport(proposal, plan.content, {
+        baseline,
+        group: group.group,
+        slug: tenant.slug,
+        lint: lintFor(group.group, baseline),
+      });
+      c.header("ETag", revisionEtag(draft.revision));
+      return c.json(
+        { proposal, check, of: { draftRevision: draft.revision, baselineVersion: inputs.baseline.number } },
+        200,
+      );
+    },
+  )
+  .post(
+    "/import/accept",
+    describeRoute({
+      summary:
+        "Accept an (edited) import proposal into the draft: the same text proposed again, the editor's choices applied; the profile changes only in the fields accepted",
+      tag: "Company",
+      access: "group admin, editor",
+      headers: [IF_MATCH],
+      responses: {
+        200: "The new draft",
+        404: "The company has no draft yet",
+        409: "The draft changed since the review (body.current is the draft now), or no baseline is published",
+        422: "Choices that do not fit the text (a section or item it does not have, a basis for a non-purpose, …)",
+        428: "If-Match missing",
+      },
+    }),
+    validate("json", ImportAcceptSchema),
+    async (c) => {
+      const { tenant, role } = requireTenantEditor(c);
+      const { user, group } = c.get("access");
+      const revision = readIfMatchRevision(c);
+      const input = c.req.valid("json");
+      const [inputs, draft] = await Promise.all([loadPublishingInputs(c.env.DB, group), requireDraft(c)]);
+      if (draft.revision !== revision) {
+        throw conflictWithCurrent("The draft changed while you reviewed the import; review it again.", draft);
+      }
+      const { baseline } = inputs.baseline;
+      const proposal = proposeImport(
+        { text: input.text, format: input.format },
+        baseline,
+        buildContext(c, draft, inputs.register),
+      );
+      const choices = readChoices(input.choices, proposal, baseline);
+      const plan = planImport(draft.content, proposal, choices);
+      const content = checkPlanned(baseline, inputs.register, plan.content);
+      const now = new Date().toISOString();
+      await saveDraftOrConflict(c.env.DB, {
+        save: prepareSaveTenantDraft(c.env.DB, tenant.id, revision, content, now),
+        audit: buildAuditEntry({
+          groupId: group.id,
+          tenantId: tenant.id,
+          actor: user,
+          action: "draft.imported",
+          target: tenant.slug,
+          summary: {
+            revision: revision + 1,
+            format: proposal.format.format,
+            sections: proposal.sections.length,
+            profileAccepted: choices.profile ?? [],
+            listItemsAdded: plan.taken.taken.size,
+            heldBack: plan.placement.held.length,
+          },
+          at: now,
+        }),
+        editedRevision: revision,
+        what: `${tenant.name}'s draft`,
+        readCurrent: () => findTenantDraft(c.env.DB, tenant.id),
+      });
+      c.header("ETag", revisionEtag(revision + 1));
+      return c.json(
+        {
+          tenant: { slug: tenant.slug, name: tenant.name },
+          role,
+          revision: revision + 1,
+          content,
+          updatedAt: now,
+        },
+        200,
+      );
+    },
+  );
