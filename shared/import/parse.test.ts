@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DEMO_BASELINE } from "../demo/index.ts";
 import { createBaseline } from "../testing/fixtures.ts";
 import { planImport } from "./apply.ts";
 import { detectFormat } from "./detect.ts";
@@ -506,5 +507,36 @@ describe("mapping against another baseline", () => {
     expect(plan.placement.sections.map((s) => s.as)).toEqual(["held", "inherit", "held", "own"]);
     expect(plan.content.lists.retention).toHaveLength(1);
     expect(plan.content.ownSections.map((s) => [s.key, s.after])).toEqual([["camerabeelden", "rights"]]);
+  });
+});
+
+describe("mapping against the demo baseline, with its conditional text", () => {
+  it("maps headings about objecting and joint controllership to their own sections, and holds their text back", () => {
+    const text = [
+      "Privacyverklaring Bakkerij",
+      "",
+      "Uw rechten",
+      "",
+      "U heeft recht op inzage, correctie en verwijdering van uw gegevens.",
+      "",
+      "Recht van bezwaar",
+      "",
+      "U kunt bezwaar maken tegen het gebruik van uw gegevens voor onze nieuwsbrief.",
+      "",
+      "Gezamenlijke verwerkingsverantwoordelijkheid",
+      "",
+      "Wij en onze zusterbedrijven zijn samen verantwoordelijk voor het klantenbestand.",
+    ].join("\n");
+    const context = createImportContext({ slug: "bakkerij", name: "Bakkerij" });
+    const proposal = proposeImport({ text, format: "text" }, DEMO_BASELINE, context);
+    expect(proposal.sections.map((s) => s.key)).toEqual(["rights", "objection", "joint_controllers"]);
+    // A title with a placeholder reads as the company's statement shows it.
+    expect(proposal.targets.find((t) => t.key === "joint_controllers")?.title.nl).toBe(
+      `Gezamenlijke verantwoordelijkheid binnen ${context.group.name}`,
+    );
+    // All three are locked in the demo baseline: their differences are held back, not added.
+    const plan = planImport(context.draft, proposal);
+    expect(plan.placement.sections.map((s) => s.as)).toEqual(["held", "held", "held"]);
+    expect(plan.content.overrides).toEqual(context.draft.overrides);
   });
 });

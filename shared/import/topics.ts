@@ -20,6 +20,13 @@ const cues = (nl: string, en: string): Cues => ({ nl: nl.split("|"), en: en.spli
 // checklist itself in the import report; kept here so the importer does not wait for it.
 const EXTRA_HEADINGS: readonly [Topic, Cues][] = [
   [
+    "JOINT_CONTROLLERS",
+    cues(
+      "gezamenlijke verantwoordelijkheid|gezamenlijke verwerkingsverantwoordelijkheid|gezamenlijk verwerkingsverantwoordelijk|gezamenlijke verwerkingsverantwoordelijke|gezamenlijke verantwoordelijken|samen verantwoordelijk",
+      "joint responsibility|joint controller|joint controllers|joint controllership|jointly responsible",
+    ),
+  ],
+  [
     "CONTROLLER_IDENTITY",
     cues(
       "wie we zijn|wie wij zijn|wie is verantwoordelijk|verantwoordelijke|verantwoordelijk|onze rol|onze gegevens|contact opnemen",
