@@ -301,7 +301,7 @@ const ROUTES: Record<string, RouteCase> = {
       json: {
         text: "Bewaartermijn\n\nWij bewaren gegevens 7 jaar.",
         format: "text",
-        choices: { profile: "keep" },
+        choices: { profile: [] },
       },
       headers: { "If-Match": `"${await draftRevision(target)}"` },
     }),

@@ -19,7 +19,7 @@ const AWAITING_THEIR_OWNERS = new Set([
   "./auth/rate-limit.ts",
   // Issue 13 (hardening): invitations.
   "./routes/invitations.ts",
-  // Issue 15 (legal) and issue 16 (the import routes move to routes/import.ts).
+  // Issue 15 (legal): the completeness routes (the import routes moved to routes/import.ts, issue 16).
   "./routes/completeness.ts",
 ]);
 

@@ -21,8 +21,8 @@ export default defineConfig({
       miniflare: {
         bindings: {
           TEST_MIGRATIONS: await readD1Migrations("./migrations"),
-          // The real statements the import is tested on (../shared/seeds, beside the repository).
-          SEED_JCC: await readFile("../shared/seeds/000_e411011ccba8019a.txt", "utf8"),
+          // A statement written for the import tests (shared/import/fixtures), in JCC Software's style.
+          IMPORT_STATEMENT_JCC: await readFile("shared/import/fixtures/jcc.txt", "utf8"),
         },
         serviceBindings: { WEBHOOK_RECEIVER: "webhook-receiver" },
         workers: [

@@ -3,7 +3,9 @@
 // draft's revision. Nothing is published here; the completeness check of the new draft follows.
 import { createSignal, Match, Show, Switch } from "solid-js";
 import { A, createAsync, revalidate, useParams } from "@solidjs/router";
-import type { ImportFormat, ImportProposal } from "#shared/import/propose.ts";
+import type { ImportCheck } from "#shared/import/check.ts";
+import type { ImportFormatHint } from "#shared/import/detect.ts";
+import type { ImportProposal } from "#shared/import/propose.ts";
 import { CompletenessPanel } from "../../components/CompletenessPanel.tsx";
 import { LoadBoundary, useSessionExpired } from "../../components/PageStates.tsx";
 import { asApiError } from "../../api.ts";
@@ -17,7 +19,8 @@ import {
   getImportDraft,
   proposeImport,
 } from "./data.ts";
-import { ImportReview, initialChoices, type Choices, toChoicesBody } from "./ImportReview.tsx";
+import { initialChoices, sameSections, toChoicesBody, type ReviewChoices } from "./ImportChoices.ts";
+import { ImportReview } from "./ImportReview.tsx";
 import { SourceForm, type Source } from "./SourceForm.tsx";
 import { describeError } from "./errors.ts";
 import "./avg.css";
@@ -99,11 +102,12 @@ function ViewerNotice(props: { group: string; tenant: string; draft: Draft }) {
   );
 }
 
-/** What is being reviewed: the proposal, the text it was made from and the draft revision it was made against. */
+/** What is being reviewed: the proposal, its checks, the text it was made from and the draft it was made against. */
 export interface Review {
   proposal: ImportProposal;
+  check: ImportCheck;
   text: string;
-  format: ImportFormat;
+  format: ImportFormatHint;
   draft: Draft;
 }
 
@@ -115,11 +119,11 @@ type Stage =
 function Importer(props: { group: string; tenant: string; name: string }) {
   const expired = useSessionExpired();
   const [stage, setStage] = createSignal<Stage>({ kind: "input" });
-  const [source, setSource] = createSignal<Source>({ text: "", format: "text", fileName: null });
+  const [source, setSource] = createSignal<Source>({ text: "", format: "auto", fileName: null });
   const [busy, setBusy] = createSignal<"propose" | "accept" | null>(null);
   const [error, setError] = createSignal("");
   const [conflict, setConflict] = createSignal(false);
-  const [choices, setChoices] = createSignal<Choices | null>(null);
+  const [choices, setChoices] = createSignal<ReviewChoices | null>(null);
   let reviewHeading: HTMLHeadingElement | undefined;
   let doneHeading: HTMLHeadingElement | undefined;
 
@@ -139,7 +143,7 @@ function Importer(props: { group: string; tenant: string; name: string }) {
   /** Makes (or makes again) the proposal; choices made before are kept when the sections are the same. */
   const propose = async (
     input: Source,
-    keepChoices: (proposal: ImportProposal) => Choices | null = () => null,
+    keepChoices: (proposal: ImportProposal) => ReviewChoices | null = () => null,
   ): Promise<void> => {
     if (busy()) return;
     setBusy("propose");
@@ -148,11 +152,11 @@ function Importer(props: { group: string; tenant: string; name: string }) {
     try {
       // The revision is read together with the proposal: accepting sends it back, so a draft
       // saved in the meantime is not overwritten unseen.
-      const [draft, proposal] = await Promise.all([
+      const [draft, { proposal, check }] = await Promise.all([
         fetchDraft(props.group, props.tenant),
         proposeImport(props.group, props.tenant, { text: input.text, format: input.format }),
       ]);
-      const review: Review = { proposal, text: input.text, format: input.format, draft };
+      const review: Review = { proposal, check, text: input.text, format: input.format, draft };
       setChoices(keepChoices(proposal) ?? initialChoices(proposal));
       setStage({ kind: "review", review });
       queueMicrotask(() => reviewHeading?.focus());
@@ -165,11 +169,8 @@ function Importer(props: { group: string; tenant: string; name: string }) {
 
   const reproposeKeepingChoices = async (review: Review): Promise<void> => {
     const previous = choices();
-    const sameSections = (next: ImportProposal) =>
-      next.sections.length === review.proposal.sections.length &&
-      next.sections.every((s, i) => s.heading === review.proposal.sections[i]?.heading);
     await propose({ text: review.text, format: review.format, fileName: source().fileName }, (next) =>
-      previous && sameSections(next) ? previous : null,
+      previous && sameSections(next, review.proposal) ? previous : null,
     );
   };
 

@@ -3,7 +3,9 @@
 import { query } from "@solidjs/router";
 import type { Status } from "#shared/completeness/check.ts";
 import type { Bilingual, ItemId } from "#shared/completeness/checklist.ts";
-import type { ImportFormat, ImportProposal } from "#shared/import/propose.ts";
+import type { ImportCheck } from "#shared/import/check.ts";
+import type { ImportFormatHint } from "#shared/import/detect.ts";
+import type { ImportProposal } from "#shared/import/propose.ts";
 import { api, fetchJson, readJson, send, toApiError } from "../../api.ts";
 import { etagRevision } from "../company/data.ts";
 
@@ -55,35 +57,38 @@ export const getGroupReport = query(
   "avg-group-report",
 );
 
-/** POST …/import: a proposal only, nothing is written. */
+/** POST …/import: a proposal only, nothing is written; with the text's check as written and after the import. */
 export async function proposeImport(
   group: string,
   tenant: string,
-  input: { text: string; format: ImportFormat },
-): Promise<ImportProposal> {
-  const response = await api.api.groups[":group"].tenants[":tenant"].import.$post({
-    ...tenantParam(group, tenant),
-    json: input,
-  });
-  return (await readJson(response)).proposal;
+  input: { text: string; format: ImportFormatHint },
+): Promise<{ proposal: ImportProposal; check: ImportCheck }> {
+  const body = await fetchJson(() =>
+    api.api.groups[":group"].tenants[":tenant"].import.$post({ ...tenantParam(group, tenant), json: input }),
+  );
+  // The route answers shared/import's own types; the client's inferred JSON type widens their unions.
+  return { proposal: body.proposal as ImportProposal, check: body.check as ImportCheck };
 }
 
-export interface ImportChoicesBody {
-  sections?: Record<string, { key?: string | null; skip?: boolean }>;
-  profile?: "overwrite" | "keep";
-  lists?: { data_categories?: "replace" | "append" | "keep"; retention?: "replace" | "append" | "keep" };
-}
+/** The review's choices as POST …/import/accept takes them (shared/api-schemas.ts ImportChoicesSchema). */
+export type ImportChoicesBody = NonNullable<
+  Parameters<
+    (typeof api.api.groups)[":group"]["tenants"][":tenant"]["import"]["accept"]["$post"]
+  >[0]["json"]["choices"]
+>;
 
 /** POST …/import/accept with If-Match: the new draft, or an ApiError (409 stale_revision, …). */
 export async function acceptImport(
   group: string,
   tenant: string,
   revision: number,
-  input: { text: string; format: ImportFormat; choices: ImportChoicesBody },
+  input: { text: string; format: ImportFormatHint; choices: ImportChoicesBody },
 ) {
-  const response = await api.api.groups[":group"].tenants[":tenant"].import.accept.$post(
-    { ...tenantParam(group, tenant), json: input },
-    { headers: { "If-Match": `"${revision}"` } },
+  const response = await send(() =>
+    api.api.groups[":group"].tenants[":tenant"].import.accept.$post(
+      { ...tenantParam(group, tenant), json: input },
+      { headers: { "If-Match": `"${revision}"` } },
+    ),
   );
   if (!response.ok) throw await toApiError(response);
   const body = await response.json();
