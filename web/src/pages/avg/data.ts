@@ -66,8 +66,7 @@ export async function proposeImport(
   const body = await fetchJson(() =>
     api.api.groups[":group"].tenants[":tenant"].import.$post({ ...tenantParam(group, tenant), json: input }),
   );
-  // The route answers shared/import's own types; the client's inferred JSON type widens their unions.
-  return { proposal: body.proposal as ImportProposal, check: body.check as ImportCheck };
+  return { proposal: body.proposal, check: body.check };
 }
 
 /** The review's choices as POST …/import/accept takes them (shared/api-schemas.ts ImportChoicesSchema). */
