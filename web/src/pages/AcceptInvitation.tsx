@@ -5,7 +5,7 @@ import { InvitationAcceptSchema, InvitationLookupSchema, PASSWORD_MIN } from "#s
 import { api, ApiError, readJson, toApiError } from "../api.ts";
 import { Field } from "../components/Field.tsx";
 import { type FieldMessages, ROLE_NL, valibotFieldMessages } from "../messages.ts";
-import { refreshAfterSessionChange } from "../session.ts";
+import { getMe, landingPath, refreshAfterSessionChange } from "../session.ts";
 
 type Lookup = { ok: true; invitation: Awaited<ReturnType<typeof lookUp>> } | { ok: false; message: string };
 
@@ -125,10 +125,10 @@ function AcceptForm(props: { token: string; invitation: Extract<Lookup, { ok: tr
     try {
       const response = await api.api.invitations.accept.$post({ json: parsed.output });
       if (!response.ok) throw await toApiError(response);
-      await startTransition(() => {
-        void refreshAfterSessionChange();
-        navigate("/console", { replace: true });
-      });
+      // The new member lands where they now work (see landingPath).
+      await refreshAfterSessionChange();
+      const target = landingPath(await getMe());
+      await startTransition(() => navigate(target, { replace: true }));
     } catch (error) {
       if (error instanceof ApiError) {
         setFields(error.fields);

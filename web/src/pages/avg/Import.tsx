@@ -7,8 +7,7 @@ import type { ImportCheck } from "#shared/import/check.ts";
 import type { ImportFormatHint } from "#shared/import/detect.ts";
 import type { ImportProposal } from "#shared/import/propose.ts";
 import { CompletenessPanel } from "../../components/CompletenessPanel.tsx";
-import { GroupNav } from "../../components/GroupNav.tsx";
-import { LoadFailure, useSessionExpired } from "../../components/PageStates.tsx";
+import { LoadBoundary, useSessionExpired } from "../../components/PageStates.tsx";
 import { asApiError } from "../../api.ts";
 import { language, t } from "../../i18n.ts";
 import {
@@ -18,8 +17,6 @@ import {
   fetchDraft,
   getCompleteness,
   getImportDraft,
-  errorOf,
-  okData,
   proposeImport,
 } from "./data.ts";
 import { initialChoices, sameSections, toChoicesBody, type ReviewChoices } from "./ImportChoices.ts";
@@ -32,10 +29,11 @@ export default function ImportPage() {
   const params = useParams<{ group: string; tenant: string }>();
   return (
     <div class="avg-page import-page">
-      <GroupNav group={params.group} tenant={params.tenant} />
       {/* Another company is another import: nothing of the previous one is carried over. */}
       <Show when={`${params.group}/${params.tenant}`} keyed>
-        <ImportLoader group={params.group} tenant={params.tenant} />
+        <LoadBoundary describe={describeError}>
+          <ImportLoader group={params.group} tenant={params.tenant} />
+        </LoadBoundary>
       </Show>
     </div>
   );
@@ -43,29 +41,8 @@ export default function ImportPage() {
 
 function ImportLoader(props: { group: string; tenant: string }) {
   const draft = createAsync(() => getImportDraft(props.group, props.tenant));
-  const ready = () => {
-    const result = draft();
-    return result?.ok && result.data.tenant.slug === props.tenant ? result.data : null;
-  };
-  const failure = () => {
-    const result = draft();
-    return result && !result.ok ? result.error : null;
-  };
   return (
-    <Show
-      when={ready()}
-      fallback={
-        <Show when={failure()} fallback={<p class="loading">{t("Laden…", "Loading…")}</p>}>
-          {(error) => (
-            <LoadFailure
-              error={error()}
-              describe={describeError}
-              onRetry={() => revalidate(getImportDraft.key)}
-            />
-          )}
-        </Show>
-      }
-    >
+    <Show when={draft()}>
       {(data) => (
         <Show when={data().role !== "tenant_viewer"} fallback={<ViewerNotice {...props} draft={data()} />}>
           <Importer group={props.group} tenant={props.tenant} name={data().tenant.name} />
@@ -110,15 +87,17 @@ function ViewerNotice(props: { group: string; tenant: string; draft: Draft }) {
           </A>
         </p>
       </section>
-      <Show when={okData(report())}>
-        {(data) => (
-          <CompletenessPanel
-            report={data()}
-            language={language()}
-            title={t("AVG-volledigheid van het huidige concept", "AVG completeness of the current draft")}
-          />
-        )}
-      </Show>
+      <LoadBoundary describe={describeError} part={{ nl: "de AVG-volledigheid", en: "the AVG completeness" }}>
+        <Show when={report()}>
+          {(data) => (
+            <CompletenessPanel
+              report={data()}
+              language={language()}
+              title={t("AVG-volledigheid van het huidige concept", "AVG completeness of the current draft")}
+            />
+          )}
+        </Show>
+      </LoadBoundary>
     </>
   );
 }
@@ -326,46 +305,26 @@ function Done(props: {
           </button>
         </li>
       </ul>
-      <Show
-        when={report()}
-        fallback={
-          <p class="loading cp-placeholder" role="status">
-            {t(
-              "AVG-volledigheid van het nieuwe concept wordt berekend…",
-              "Checking the new draft's AVG completeness…",
-            )}
-          </p>
-        }
-      >
-        {(result) => (
-          <Show
-            when={okData(result())}
-            fallback={
-              <div role="alert" class="notice error">
-                <p>
-                  {t(
-                    "De AVG-volledigheid kon niet worden berekend: ",
-                    "The AVG completeness could not be checked: ",
-                  )}
-                  {describeError(errorOf(result())!)}
-                </p>
-                <button type="button" onClick={() => revalidate(getCompleteness.key)}>
-                  {t("Opnieuw proberen", "Try again")}
-                </button>
-              </div>
-            }
-          >
-            {(data) => (
-              <CompletenessPanel
-                report={data()}
-                language={language()}
-                sectionTitles={sectionTitles()}
-                title={t("AVG-volledigheid van het nieuwe concept", "AVG completeness of the new draft")}
-              />
-            )}
-          </Show>
+      <LoadBoundary
+        describe={describeError}
+        part={{ nl: "de AVG-volledigheid van het nieuwe concept", en: "the new draft's AVG completeness" }}
+        retry={[getCompleteness.key]}
+        loading={t(
+          "AVG-volledigheid van het nieuwe concept wordt berekend…",
+          "Checking the new draft's AVG completeness…",
         )}
-      </Show>
+      >
+        <Show when={report()}>
+          {(data) => (
+            <CompletenessPanel
+              report={data()}
+              language={language()}
+              sectionTitles={sectionTitles()}
+              title={t("AVG-volledigheid van het nieuwe concept", "AVG completeness of the new draft")}
+            />
+          )}
+        </Show>
+      </LoadBoundary>
     </section>
   );
 }

@@ -28,7 +28,7 @@ const FIELD_NAMES: Record<ProfileField, Bilingual> = {
 };
 
 function showValue(suggestion: ProfileSuggestion | { field: ProfileField; value: unknown }): string {
-  const value = suggestion.value as unknown;
+  const value: unknown = suggestion.value;
   if (typeof value === "string") return value;
   if (suggestion.field === "address") {
     const a = value as Profile["address"];
