@@ -1,33 +1,52 @@
-// npm start: build the console, prepare the local D1 with the demo group, run Verklaring.
+// npm start: build the console, prepare the local D1 with the demo group, run Verklaring, and say
+// in a few lines that it runs and which addresses to open. VERBOSE=1 shows every request too.
 import { spawnSync } from "node:child_process";
 import { prepareLocalDatabase, startWranglerDev } from "./local-server.mjs";
 
 const port = Number(process.env.PORT ?? 8787);
-const build = spawnSync("vite", ["build", "--config", "web/vite.config.ts", "--logLevel", "warn"], {
-  stdio: "inherit",
-});
-if (build.status !== 0) process.exit(build.status ?? 1);
-prepareLocalDatabase();
+const verbose = process.env.VERBOSE === "1";
 
-const server = await startWranglerDev({ port });
+const step = (text) => process.stdout.write(`${text}…`);
+const done = (text = "done") => process.stdout.write(` ${text}\n`);
+
+step("Building the console");
+const build = spawnSync("vite", ["build", "--config", "web/vite.config.ts", "--logLevel", "error"], {
+  encoding: "utf8",
+  stdio: ["ignore", "pipe", "pipe"],
+});
+if (build.status !== 0) {
+  process.stdout.write("\n");
+  process.stderr.write(`${build.stdout ?? ""}${build.stderr ?? ""}`);
+  process.exit(build.status ?? 1);
+}
+done();
+
+step("Preparing the local database (.wrangler/state)");
+const database = prepareLocalDatabase();
+done(`${database.migrations}; ${database.seed}`);
+
+step(`Starting the worker on port ${port}`);
+const server = await startWranglerDev({ port, verbose });
+done();
+
 const base = `http://localhost:${port}`;
 console.log(`
-Verklaring is running.
+Verklaring is running at ${base}
 
-  Console                 ${base}/
-  Conxillium companies    ${base}/groups/conxillium
-  JCC Software (HTML)     ${base}/v1/statements/conxillium/jcc-software
-  JCC Software (English)  ${base}/v1/statements/conxillium/jcc-software.html?lang=en
-  JCC Software (JSON)     ${base}/v1/statements/conxillium/jcc-software.json
-  Version history         ${base}/v1/statements/conxillium/jcc-software/versions
+Open:
+  Sign in to the console      ${base}/sign-in
+  Conxillium's dashboard      ${base}/console/conxillium   (as the privacy lead)
+  JCC Software's editor       ${base}/console/conxillium/companies/jcc-software
+  Public statements           ${base}/groups/conxillium
+  JCC Software, public page   ${base}/v1/statements/conxillium/jcc-software   (.json, .md, .txt, ?lang=en)
 
-Demo accounts (password "verklaring-demo", local demo only):
-  lead@conxillium.example      privacy lead of Conxillium (group admin)
+Demo accounts, password "verklaring-demo" (local demo only):
+  lead@conxillium.example      privacy lead of Conxillium
   editor@jccsoftware.example   editor of JCC Software
   viewer@jccsoftware.example   viewer of JCC Software
   editor@dataquint.example     editor of DataQuint
 
-Press Ctrl+C to stop.
+Press Ctrl+C to stop.${verbose ? "" : " (VERBOSE=1 npm start also shows every request.)"}
 `);
 const stop = () => {
   server.stop();

@@ -1,7 +1,16 @@
 // Request bodies and queries of the JSON API, shared by the worker (validation) and the console
 // (forms validate with the same rules before they send).
 import * as v from "valibot";
-import { BaselineSchema, RecipientSchema, SlugSchema, TenantContentSchema } from "./model.ts";
+import { IMPORT_FORMATS } from "./import/detect.ts";
+import { PROFILE_FIELDS } from "./import/choices.ts";
+import {
+  BaselineSchema,
+  LegalBasisSchema,
+  RecipientSchema,
+  SectionKeySchema,
+  SlugSchema,
+  TenantContentSchema,
+} from "./model.ts";
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
@@ -205,33 +214,59 @@ export const ImportSchema = v.strictObject({
     v.minLength(1, "is required"),
     v.maxLength(200_000, "must be at most 200,000 characters"),
   ),
-  format: v.picklist(["text", "markdown", "html"], "must be text, markdown or html"),
+  // A hint only: Markdown and HTML are recognised whatever is given (shared/import/detect.ts).
+  format: v.optional(v.picklist(IMPORT_FORMATS, "must be auto, text, markdown or html"), "auto"),
 });
 
-/** What the user changed in the proposal before accepting it (see shared/import/apply.ts). */
+const IndexSchema = v.pipe(v.string(), v.regex(/^\d{1,3}$/, "must be an index"));
+const ListModeSchema = v.picklist(["add", "replace", "keep"], "must be add, replace or keep");
+
+/** What the editor decided in the review (see shared/import/choices.ts). */
+export const ImportChoicesSchema = v.strictObject({
+  sections: v.optional(
+    v.record(
+      IndexSchema,
+      v.strictObject({
+        key: v.optional(v.nullable(SectionKeySchema)),
+        skip: v.optional(v.boolean()),
+        addHeld: v.optional(v.boolean()),
+      }),
+    ),
+  ),
+  /** The suggested profile fields accepted, one by one; nothing else changes the profile. */
+  profile: v.optional(
+    v.pipe(
+      v.array(v.picklist(PROFILE_FIELDS, "must be a profile field")),
+      v.maxLength(PROFILE_FIELDS.length),
+    ),
+  ),
+  lists: v.optional(
+    v.strictObject({
+      data_categories: v.optional(ListModeSchema),
+      purposes: v.optional(ListModeSchema),
+      retention: v.optional(ListModeSchema),
+      recipients: v.optional(ListModeSchema),
+      cookies: v.optional(ListModeSchema),
+    }),
+  ),
+  items: v.optional(
+    v.record(
+      IndexSchema,
+      v.strictObject({
+        skip: v.optional(v.boolean()),
+        legalBasis: v.optional(LegalBasisSchema),
+        safeguard: v.optional(
+          v.picklist(["adequacy", "scc", "bcr", "derogation"], "must be adequacy, scc, bcr or derogation"),
+        ),
+      }),
+    ),
+  ),
+});
+
 export const ImportAcceptSchema = v.strictObject({
   text: ImportSchema.entries.text,
   format: ImportSchema.entries.format,
-  choices: v.optional(
-    v.strictObject({
-      sections: v.optional(
-        v.record(
-          v.pipe(v.string(), v.regex(/^\d{1,3}$/, "must be a section index")),
-          v.strictObject({
-            key: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(64)))),
-            skip: v.optional(v.boolean()),
-          }),
-        ),
-      ),
-      profile: v.optional(v.picklist(["overwrite", "keep"])),
-      lists: v.optional(
-        v.strictObject({
-          data_categories: v.optional(v.picklist(["replace", "append", "keep"])),
-          retention: v.optional(v.picklist(["replace", "append", "keep"])),
-        }),
-      ),
-    }),
-  ),
+  choices: v.optional(ImportChoicesSchema, {}),
 });
 
 /** A statement as written, checked for completeness and legal lint on its own. */

@@ -24,7 +24,11 @@ describe("preparePublication", () => {
       expect(publication.outputs).toHaveLength(DEMO_GROUP.languages.length * Object.keys(RENDERERS).length);
       for (const output of publication.outputs) {
         const statement = statements.find((s) => s.language === output.language)!;
-        const fresh = RENDERERS[output.format](statement, { ...meta, contentHash: publication.contentHash });
+        const fresh = RENDERERS[output.format](statement, {
+          ...meta,
+          contentHash: publication.contentHash,
+          languages: DEMO_GROUP.languages,
+        });
         expect(output.body).toBe(fresh);
         expect(output.bodyHash).toBe(sha256Hex(output.body));
       }

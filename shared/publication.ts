@@ -61,7 +61,7 @@ export async function preparePublication(
 ): Promise<Publication> {
   const { statements, problems } = resolved;
   const contentHash = await digestStatementContent(statements);
-  const fullMeta: VersionMeta = { ...meta, contentHash };
+  const fullMeta: VersionMeta = { ...meta, contentHash, languages: statements.map((s) => s.language) };
   const rendered = statements.flatMap((statement) =>
     RENDER_FORMATS.map((format) => ({
       language: statement.language,

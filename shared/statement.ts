@@ -69,4 +69,6 @@ export interface VersionMeta {
   baselineVersion: number;
   /** SHA-256 (hex) of the resolved content in every language; see hashStatementContent. */
   contentHash: string;
+  /** The languages this version is published in, for the page's language switch (not hashed). */
+  languages?: readonly Language[];
 }

@@ -19,6 +19,7 @@ import { baselineRoutes } from "./routes/baseline.ts";
 import { groupCompletenessRoutes } from "./routes/completeness.ts";
 import { docsRoutes } from "./routes/docs.ts";
 import { processorRoutes } from "./routes/processors.ts";
+import { publishReviewRoutes } from "./routes/publish-review.ts";
 import { rolloutRoutes } from "./routes/rollout.ts";
 import { authRoutes, meRoutes } from "./routes/auth.ts";
 import { groupInvitationRoutes, invitationRoutes } from "./routes/invitations.ts";
@@ -73,7 +74,8 @@ const groupRoutes = new Hono<AppEnv>()
   .route("/rollout", rolloutRoutes)
   .route("/completeness", groupCompletenessRoutes)
   .route("/integrity", integrityRoutes)
-  .route("/", approvalRoutes);
+  .route("/", approvalRoutes)
+  .route("/", publishReviewRoutes);
 
 const routes = app
   .route("/", docsRoutes)

@@ -14,7 +14,9 @@ import {
 } from "#shared/lint/index.ts";
 import type { Baseline, TenantContent } from "#shared/model.ts";
 import { resolvePublication } from "#shared/publication.ts";
-import { applyImportProposal, createImportedBaseline, proposeImport } from "#shared/import/propose.ts";
+import { contentAsWritten, createImportedBaseline } from "#shared/import/check.ts";
+import type { ImportFormatHint } from "#shared/import/detect.ts";
+import { proposeImport } from "#shared/import/propose.ts";
 import type { GroupRecord, TenantRecord } from "./db/groups.ts";
 import { AppError } from "./errors.ts";
 
@@ -48,43 +50,25 @@ export function assessContent(
   return { ...completeness, lint, lintErrors: countLintErrors(lint) };
 }
 
-// A draft that shares no words or facts with any statement: the as-written check takes every
-// detail from the text itself (what the importer recognises in it), never from a company.
-const NOBODY: TenantContent = {
-  profile: {
-    legalName: "Verklaring: naam niet gevonden",
-    tradeName: "Verklaring: naam niet gevonden",
-    kvkNumber: "00000000",
-    address: {
-      street: "Verklaring: adres niet gevonden",
-      postalCode: "0000 XX",
-      city: "Verklaring: plaats niet gevonden",
-      country: "NL",
-    },
-    email: "niet-gevonden@verklaring.invalid",
-    phone: "+31 00 000 0000",
-    website: "https://niet-gevonden.verklaring.invalid",
-  },
-  lists: { data_categories: [], purposes: [], retention: [], recipients: [], cookies: [] },
-  overrides: {},
-  ownSections: [],
-};
-
 /**
- * A statement as written (text, Markdown or HTML), read with the importer's parse against the
- * group's baseline headings and judged on its own: its sections become a baseline of their own,
- * the company details it states come from the text, and nothing of a company's draft is mixed in.
+ * A statement as written (text, Markdown or HTML, recognised whatever `format` says), read by the
+ * importer against the group's baseline headings and judged on its own: its sections become a
+ * baseline of their own, the lists and company details it states come from the text, and nothing
+ * of a company's draft is mixed in (shared/import/check.ts, which the import review uses too).
  */
 export function assessWrittenText(
   group: GroupRecord,
   baseline: Baseline,
-  input: { text: string; format: "text" | "markdown" | "html" },
+  input: { text: string; format?: ImportFormatHint },
 ): StatementAssessment & { language: "nl" | "en"; sections: { key: string; title: string }[] } {
-  const proposal = proposeImport(input, baseline);
-  const content = { ...applyImportProposal(NOBODY, proposal), overrides: {}, ownSections: [] };
-  const written = createImportedBaseline(proposal);
+  const proposal = proposeImport(input, baseline, {
+    group: group.group,
+    company: { slug: "as-written", name: "" },
+    draft: contentAsWritten({ found: [], suggestions: [] }),
+  });
+  const content = contentAsWritten(proposal);
   const statement = resolveStatement(
-    written,
+    createImportedBaseline(proposal),
     { group: group.group, slug: "as-written", content },
     proposal.language,
   );

@@ -149,7 +149,7 @@ const ROUTES: JsonRoute[] = [
     valid: async () => ({
       text: "Privacyverklaring\n\nWij bewaren uw gegevens zeven jaar.",
       format: "text",
-      choices: { profile: "keep", lists: { retention: "keep" } },
+      choices: { profile: [], lists: { retention: "keep" } },
     }),
     headers: async () => ({ "If-Match": `"${(await draftOf("sim")).revision}"` }),
   },

@@ -273,6 +273,17 @@ const ROUTES: Record<string, RouteCase> = {
     request: async (target) => ({ path: `/api/groups/conxillium/tenants/${target}/rollout` }),
     expected: companyRead,
   },
+  "GET /api/groups/:group/tenants/:tenant/publish-review": {
+    request: async (target) => ({ path: `/api/groups/conxillium/tenants/${target}/publish-review` }),
+    expected: companyRead,
+  },
+  "GET /api/groups/:group/publish-requests/:id/review": {
+    request: async (target) => ({
+      path: `/api/groups/conxillium/publish-requests/${await createPendingRequest(target)}/review`,
+    }),
+    // Like the request itself: the company's members and the privacy lead; nobody else learns of it.
+    expected: companyRead,
+  },
   "GET /api/groups/:group/tenants/:tenant/completeness": {
     request: async (target) => ({ path: `/api/groups/conxillium/tenants/${target}/completeness` }),
     expected: companyRead,
@@ -290,7 +301,7 @@ const ROUTES: Record<string, RouteCase> = {
       json: {
         text: "Bewaartermijn\n\nWij bewaren gegevens 7 jaar.",
         format: "text",
-        choices: { profile: "keep" },
+        choices: { profile: [] },
       },
       headers: { "If-Match": `"${await draftRevision(target)}"` },
     }),

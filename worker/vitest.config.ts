@@ -27,12 +27,8 @@ export default defineConfig({
           // Production's setting, whatever a developer's .dev.vars says: webhooks never reach localhost.
           ALLOW_LOCAL_TARGETS: "false",
           PUBLIC_ORIGIN: "http://verklaring.test",
-          // The real statements the import is tested on (../shared/seeds, beside the main checkout;
-          // SEEDS_DIR points there from a worktree elsewhere).
-          SEED_JCC: await readFile(
-            `${process.env.SEEDS_DIR ?? "../shared/seeds"}/000_e411011ccba8019a.txt`,
-            "utf8",
-          ),
+          // A statement written for the import tests (shared/import/fixtures), in JCC Software's style.
+          IMPORT_STATEMENT_JCC: await readFile("shared/import/fixtures/jcc.txt", "utf8"),
         },
         serviceBindings: { WEBHOOK_RECEIVER: "webhook-receiver" },
         workers: [

@@ -1,122 +1,179 @@
-// Merges an (edited) import proposal into a company draft. The sections are placed again from
-// the proposal's current keys, so a key the editor changed takes effect; list items and company
-// details replace the draft's unless the editor chose otherwise. The result is parsed with the
-// model's schema, so a caller always gets valid content.
+// An (edited) import proposal merged into a company draft, with the editor's choices. The review
+// runs the same planImport to show what accepting will do, and the API runs it to do it, so the
+// two cannot differ. The profile changes only in the fields the editor accepted; the result is
+// parsed with the model's schema, so a caller always gets valid content.
 import * as v from "valibot";
-import {
-  ProfileSchema,
-  TenantContentSchema,
-  type Baseline,
-  type Profile,
-  type TenantContent,
-} from "../model.ts";
-import { localize } from "./extract-lists.ts";
-import { placeSections } from "./place.ts";
-import type { ImportProposal } from "./propose.ts";
-
-export interface ImportChoices {
-  /** Per section index: another baseline key (null: own section), or leave the section out. */
-  sections?: Record<number, { key?: string | null; skip?: boolean }>;
-  /** "overwrite" (default): found company details replace the draft's; "keep": the draft's stay. */
-  profile?: "overwrite" | "keep";
-  /** Per list: "replace" (default when items were found), "append", or "keep" the draft's. */
-  lists?: Partial<Record<"data_categories" | "retention", "replace" | "append" | "keep">>;
-}
+import { TenantContentSchema, type ListKey, type Profile, type TenantContent } from "../model.ts";
+import type { ImportChoices } from "./choices.ts";
+import { placeSections, type PlacementResult } from "./place.ts";
+import type { ProfileField, ProfileSuggestion } from "./profile.ts";
+import { settleBody, type ImportProposal } from "./propose.ts";
+import type { ImportWarning } from "./warnings.ts";
+import { readKnownSentences } from "./similar.ts";
+import { takeFoundItems, type TakenLists } from "./take-lists.ts";
 
 const MAX_OWN = 50;
-const MAX_LIST = 200;
 
-export function applyImportProposal(
+export interface ImportPlan {
+  content: TenantContent;
+  placement: PlacementResult;
+  taken: TakenLists;
+  /** What the draft would leave odd after accepting: a baseline lead-in before a list that stays empty. */
+  warnings: ImportWarning[];
+  /** The section keys (baseline or own) each imported section ended up under, after choices. */
+  keys: (string | null)[];
+}
+
+export function planImport(
   draft: TenantContent,
-  proposal: ImportProposal,
+  proposal: Pick<
+    ImportProposal,
+    | "sections"
+    | "found"
+    | "targets"
+    | "facts"
+    | "known"
+    | "placeholders"
+    | "language"
+    | "suggestions"
+    | "register"
+  >,
   choices: ImportChoices = {},
-): TenantContent {
+): ImportPlan {
   const targetKeys = new Set(proposal.targets.map((t) => t.key));
-  const sections = proposal.sections.map((section, index) => {
-    const choice = choices.sections?.[index];
-    if (choice?.skip === true) return null;
-    const key = choice?.key !== undefined ? choice.key : section.key;
-    return { ...section, key: key !== null && targetKeys.has(key) ? key : null };
+  const keys = proposal.sections.map((section, index) => {
+    const chosen = choices.sections?.[index]?.key;
+    const key = chosen !== undefined ? chosen : section.key;
+    return key !== null && targetKeys.has(key) ? key : null;
   });
-  const placed = placeSections({
-    sections,
+  const taken = takeFoundItems(proposal.found, choices, draft.lists, proposal.register);
+  const listed = new Set<string>();
+  const clauses = new Map<string, Set<string>>();
+  taken.listed.forEach((index) => {
+    const found = proposal.found[index];
+    if (found === undefined) return;
+    const at = `${found.source.section}:${found.source.piece}`;
+    if (found.whole) listed.add(at);
+    else if (found.clause === true)
+      clauses.set(at, new Set([...(clauses.get(at) ?? []), found.source.quote.trim()]));
+  });
+  const emptyLists = new Set<ListKey>(
+    (Object.keys(taken.lists) as ListKey[]).filter((list) => taken.lists[list].length === 0),
+  );
+  // What the draft already says in its own sections and extensions is not added again either.
+  const draftKnown = readKnownSentences(
+    [
+      ...draft.ownSections.map((s) => ({
+        key: `draft:${s.key}`,
+        body: settleBody(s.body, proposal.facts)[proposal.language] ?? s.body.nl,
+      })),
+      ...Object.entries(draft.overrides).flatMap(([key, o]) =>
+        o.body === undefined
+          ? []
+          : [
+              {
+                key: `draft:${key}`,
+                body: settleBody(o.body, proposal.facts)[proposal.language] ?? o.body.nl,
+              },
+            ],
+      ),
+    ],
+    proposal.placeholders,
+  );
+  const placement = placeSections({
+    sections: proposal.sections.map((section, index) => ({
+      heading: section.heading,
+      key: keys[index] ?? null,
+      skip: choices.sections?.[index]?.skip === true,
+      addHeld: choices.sections?.[index]?.addHeld === true,
+      pieces: section.pieces,
+    })),
     targets: proposal.targets,
-    sources: proposal.listSources,
+    known: [...proposal.known, ...draftKnown],
+    listed,
+    clauses,
     language: proposal.language,
-    taken: draft.ownSections.map((s) => s.key),
-    room: Math.max(0, MAX_OWN - draft.ownSections.length),
+    emptyLists,
+    draft: {
+      overrides: draft.overrides,
+      ownKeys: draft.ownSections.map((s) => s.key),
+      room: Math.max(0, MAX_OWN - draft.ownSections.length),
+    },
   });
   const content: TenantContent = {
-    profile: choices.profile === "keep" ? draft.profile : mergeProfile(draft.profile, proposal.profile),
-    lists: {
-      ...draft.lists,
-      data_categories: mergeList(
-        draft.lists.data_categories,
-        proposal.lists.data_categories,
-        choices.lists?.data_categories,
-      ),
-      retention: mergeList(draft.lists.retention, proposal.lists.retention, choices.lists?.retention),
-    },
-    overrides: { ...draft.overrides, ...placed.overrides },
-    ownSections: [...draft.ownSections, ...placed.ownSections],
+    profile: acceptSuggestions(draft.profile, proposal.suggestions, choices.profile ?? []),
+    lists: taken.lists,
+    overrides: { ...draft.overrides, ...placement.overrides },
+    ownSections: [...draft.ownSections, ...placement.ownSections],
   };
-  return v.parse(TenantContentSchema, content);
-}
-
-function mergeList<T>(current: T[], found: T[], choice: "replace" | "append" | "keep" | undefined): T[] {
-  const mode = choice ?? (found.length > 0 ? "replace" : "keep");
-  if (mode === "keep") return current;
-  return (mode === "replace" ? found : [...current, ...found]).slice(0, MAX_LIST);
-}
-
-/** Found details over the draft's, each only when it passes the profile schema on its own. */
-function mergeProfile(profile: Profile, found: ImportProposal["profile"]): Profile {
-  const next: Profile = { ...profile, address: { ...profile.address } };
-  const fields = ["legalName", "tradeName", "kvkNumber", "email", "phone", "website"] as const;
-  for (const field of fields) {
-    const value = found[field];
-    if (value !== undefined && v.safeParse(ProfileSchema.entries[field], value).success) next[field] = value;
-  }
-  const address = { ...next.address, ...found.address };
-  if (v.safeParse(ProfileSchema.entries.address, address).success) next.address = address;
-  return next;
+  const parsed = v.parse(TenantContentSchema, content);
+  return {
+    content: parsed,
+    placement,
+    taken,
+    keys,
+    warnings: findDanglingLeadIns(parsed, proposal.targets, proposal.language),
+  };
 }
 
 /**
- * The imported text as a baseline of its own: one replaceable section per imported section,
- * under the key it maps to. Resolving it shows (and lets the checker judge) the statement as
- * it was written, before any baseline text is mixed in.
+ * A baseline section whose text ends in a lead-in ("… voor de volgende doeleinden:") before its
+ * list, while the list stays empty and the company does not replace the text: the reader gets a
+ * colon and nothing after it. The import cannot change the baseline, so it says so.
  */
-export function createImportedBaseline(proposal: ImportProposal): Baseline {
-  const used = new Set<string>();
-  const sections = proposal.sections.flatMap((section) => {
-    const key = section.key ?? section.ownKey;
-    if (key === undefined || used.has(key)) return [];
-    used.add(key);
-    const target = proposal.targets.find((t) => t.key === section.key);
-    const title = section.heading !== "" ? section.heading : (target?.title.nl ?? "Inleiding");
+function findDanglingLeadIns(
+  content: TenantContent,
+  targets: ImportProposal["targets"],
+  language: ImportProposal["language"],
+): ImportWarning[] {
+  return targets.flatMap((target): ImportWarning[] => {
+    if (target.list === undefined || content.lists[target.list].length > 0) return [];
+    const override = content.overrides[target.key];
+    if (override?.mode === "replace" || override?.mode === "omit") return [];
+    const body = target.body[language] ?? target.body.nl;
+    const leadIn = body.trim().split(/\n+/).at(-1) ?? "";
+    if (!/:\s*$/.test(leadIn)) return [];
     return [
       {
-        key,
-        title: localize(title, proposal.language),
-        body: localize(section.body, proposal.language),
-        policy: "replaceable" as const,
+        kind: "dangling_lead_in",
+        key: target.key,
+        quote: leadIn.trim(),
+        message: {
+          nl: `Basissectie “${target.title.nl}” eindigt met “${leadIn.trim()}”, maar de lijst die daarop volgt, blijft leeg. Vul de lijst aan (bijvoorbeeld de rechtsgrond bij de gevonden doelen) of vraag de privacyfunctionaris de basistekst aan te passen.`,
+          en: `Baseline section “${target.title.nl}” ends with “${leadIn.trim()}”, but the list it announces stays empty. Complete the list (for example the legal basis of the purposes found) or ask the privacy lead to change the baseline text.`,
+        },
       },
     ];
   });
-  const title = proposal.title ?? (proposal.language === "nl" ? "Privacyverklaring" : "Privacy statement");
-  return {
-    title: localize(title, proposal.language),
-    sections:
-      sections.length > 0
-        ? sections
-        : [
-            {
-              key: "introduction",
-              title: localize("Inleiding", proposal.language),
-              body: { nl: "" },
-              policy: "replaceable",
-            },
-          ],
-  };
+}
+
+export function applyImportProposal(
+  draft: TenantContent,
+  proposal: Parameters<typeof planImport>[1],
+  choices: ImportChoices = {},
+): TenantContent {
+  return planImport(draft, proposal, choices).content;
+}
+
+/** The profile with the accepted suggestions, and nothing else, changed. */
+export function acceptSuggestions(
+  profile: Profile,
+  suggestions: readonly ProfileSuggestion[],
+  accepted: readonly ProfileField[],
+): Profile {
+  const next: Profile = { ...profile, address: { ...profile.address } };
+  for (const suggestion of suggestions) {
+    if (!accepted.includes(suggestion.field)) continue;
+    switch (suggestion.field) {
+      case "address":
+        next.address = { ...suggestion.value };
+        break;
+      case "dpo":
+        next.dpo = { ...suggestion.value };
+        break;
+      default:
+        next[suggestion.field] = suggestion.value;
+    }
+  }
+  return next;
 }

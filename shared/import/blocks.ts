@@ -1,17 +1,22 @@
-// The shape every input format is parsed into: headings, paragraphs and bullet lists, each
-// piece kept both as plain text (for recognising headings, periods and names) and as text in
-// the author Markdown subset (for the draft), so nothing typed in the source turns into markup.
+// The shape every input format is parsed into: headings, paragraphs, bullet lists and tables,
+// each piece kept both as plain text (for recognising headings, periods and names) and as text
+// in the author Markdown subset (for the draft), so nothing typed in the source turns into markup.
 
-/** One paragraph or bullet: plain text, and the same text in the author Markdown subset. */
+/** One paragraph, bullet or table cell: plain text, and the same text in the author Markdown subset. */
 export interface Line {
   text: string;
   md: string;
 }
 
+/** How a heading was recognised; the review says it, and tests pin it per style. */
+export type HeadingForm =
+  "markdown" | "underlined" | "html" | "bold" | "caps" | "numbered" | "question" | "short-line";
+
 export type ImportBlock =
-  | { type: "heading"; level: number; text: string }
+  | { type: "heading"; level: number; text: string; form: HeadingForm }
   | { type: "paragraph"; line: Line }
-  | { type: "list"; items: Line[] };
+  | { type: "list"; items: Line[] }
+  | { type: "table"; head: Line[] | null; rows: Line[][] };
 
 export type ContentBlock = Exclude<ImportBlock, { type: "heading" }>;
 
@@ -39,35 +44,54 @@ export function plainLine(text: string): Line {
   return { text: clean, md: escapeMarkdown(clean) };
 }
 
+/** A line of Markdown source: the Markdown kept, the plain text derived. */
+export function markdownLine(md: string): Line {
+  const clean = normalizeSpaces(md);
+  return { text: normalizeSpaces(stripMarkdown(clean)), md: clean };
+}
+
 /** Markdown subset back to plain text: escapes, emphasis markers and link syntax removed. */
 export function stripMarkdown(md: string): string {
   return md
     .replace(/\[([^\]]*)\]\(([^)\s]*)\)/g, (_m, text: string, href: string) =>
-      text === href ? text : `${text} (${href})`,
+      text === href || `mailto:${text}` === href ? text : `${text} (${href.replace(/^mailto:/, "")})`,
     )
     .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, "$2")
-    .replace(/(?<![\w*])([*_])(?=\S)([\s\S]*?\S)\1(?![\w*])/g, "$2")
+    .replace(/(?<![\w*\\])([*_])(?=\S)([\s\S]*?[^\s\\])\1(?![\w*])/g, "$2")
     .replace(/\\([!-/:-@[-`{-~])/g, "$1");
 }
 
-/** Blocks as a Markdown-subset body: blank lines between blocks, "- " before each bullet. */
+/** A table row as one line of text: its cells joined with a dash, as the draft shows it. */
+export function joinCells(cells: readonly Line[]): Line {
+  return {
+    text: cells.map((c) => c.text).join(" — "),
+    md: cells.map((c) => c.md).join(" — "),
+  };
+}
+
+/** Blocks as a Markdown-subset body: blank lines between blocks, "- " before each bullet and row. */
 export function writeBody(blocks: readonly ContentBlock[]): string {
   return blocks
-    .map((block) =>
-      block.type === "paragraph" ? block.line.md : block.items.map((item) => `- ${item.md}`).join("\n"),
-    )
+    .map((block) => {
+      switch (block.type) {
+        case "paragraph":
+          return block.line.md;
+        case "list":
+          return block.items.map((item) => `- ${item.md}`).join("\n");
+        case "table":
+          // The author Markdown subset has no tables: the head is a line, each row a bullet.
+          return [
+            ...(block.head === null ? [] : [joinCells(block.head).md]),
+            ...block.rows.map((row) => `- ${joinCells(row).md}`),
+          ].join("\n");
+      }
+    })
+    .filter((text) => text !== "")
     .join("\n\n");
 }
 
-/** Plain text of blocks, one paragraph or bullet per entry. */
-export function listPieces(blocks: readonly ContentBlock[]): string[] {
-  return blocks.flatMap((block) =>
-    block.type === "paragraph" ? [block.line.text] : block.items.map((i) => i.text),
-  );
-}
-
 const TITLE =
-  /^(?:privacy ?verklaring|privacy ?statement|privacybeleid|privacy policy|privacyreglement|privacy notice)\b/i;
+  /^(?:privacy ?verklaring|privacy-verklaring|privacy ?statement|privacybeleid|privacy policy|privacyreglement|privacy notice|privacy- en cookieverklaring|privacy en cookies)\b/i;
 
 export function looksLikeTitle(text: string): boolean {
   return TITLE.test(text.trim());

@@ -1,10 +1,23 @@
 // A small, tolerant HTML reader: no DOM exists in the worker, and a statement copied from a
-// CMS is rarely valid HTML. It keeps h1–h6 as headings, list items and table rows as bullets,
-// other block elements as paragraphs, and links, bold and italics as author Markdown. Script
+// CMS is rarely valid HTML. It writes the page as Markdown — h1–h6 as "#" headings, list items
+// as bullets, tables as "|" rows, other block elements as paragraphs, <br> as a line break,
+// links, bold and italics as author Markdown — so one reader finds the headings of every
+// format (a CMS that marks headings as <p><strong>…</strong></p> is caught there too). Script
 // and style content is dropped; every other piece of text ends up in some block.
-import { escapeMarkdown, normalizeSpaces, type ImportBlock, type Line } from "./blocks.ts";
+import { escapeMarkdown, normalizeSpaces } from "./blocks.ts";
 
-const RAW_TEXT = new Set(["script", "style", "template", "noscript"]);
+// Site chrome (navigation, footer) and non-text elements are not part of the statement.
+const RAW_TEXT = new Set([
+  "script",
+  "style",
+  "template",
+  "noscript",
+  "svg",
+  "nav",
+  "footer",
+  "form",
+  "iframe",
+]);
 const BLOCK = new Set(
   "p div section article header footer main nav aside blockquote address figure figcaption dd dt dl form fieldset hr pre ul ol table thead tbody tfoot caption body html details summary center".split(
     " ",
@@ -94,34 +107,66 @@ interface Inline {
   open: { tag: string; at: number; textAt: number; href?: string }[];
 }
 
-export function parseHtml(source: string): { blocks: ImportBlock[]; title?: string } {
-  const blocks: ImportBlock[] = [];
-  let inline: Inline = { text: "", md: "", open: [] };
+const emptyInline = (): Inline => ({ text: "", md: "", open: [] });
+const LIST_END = "\u0000list-end";
+
+export function htmlToMarkdown(source: string): { markdown: string; title?: string } {
+  const out: string[] = [];
+  let inline = emptyInline();
   let heading: number | null = null;
-  let items: Line[] | null = null;
-  let row: string[] | null = null;
+  let listDepth = 0;
+  let inItem = false;
+  let table: { rows: string[][]; headRow: boolean } | null = null;
+  let row: { cells: string[]; header: boolean } | null = null;
+  let inCell = false;
   let title: string | undefined;
   let inTitle = false;
 
-  const take = (): Line | null => {
-    const line = { text: normalizeSpaces(inline.text), md: normalizeSpaces(inline.md) };
-    inline = { text: "", md: "", open: [] };
-    return line.text === "" ? null : line;
+  /** The inline text so far as one block of Markdown lines ("\n" kept for <br>). */
+  const take = (): string => {
+    const md = inline.md
+      .split("\n")
+      .map((part) => normalizeSpaces(part))
+      .filter((part) => part !== "")
+      .join("\n");
+    inline = emptyInline();
+    return md;
   };
   const flush = (): void => {
-    const line = take();
-    if (line === null) return;
-    if (heading !== null) blocks.push({ type: "heading", level: heading, text: line.text });
-    else if (items !== null) items.push(line);
-    else blocks.push({ type: "paragraph", line });
+    if (inCell) return;
+    const md = take();
+    if (md === "") return;
+    if (heading !== null) out.push(`${"#".repeat(heading)} ${md.replace(/\n/g, " ")}`);
+    else if (inItem) out.push(`- ${md.replace(/\n/g, " ")}`);
+    else out.push(md.replace(/^#/, "\\#"));
   };
-  const endList = (): void => {
-    flush();
-    if (items !== null && items.length > 0) blocks.push({ type: "list", items });
-    items = null;
+  const endCell = (): void => {
+    if (!inCell || row === null) return;
+    inCell = false;
+    row.cells.push(take().replace(/\n/g, " ").replace(/\|/g, "\\|"));
+  };
+  const endRow = (): void => {
+    endCell();
+    if (row !== null && table !== null && row.cells.some((cell) => cell !== "")) {
+      if (table.rows.length === 0) table.headRow = row.header;
+      table.rows.push(row.cells);
+    }
+    row = null;
+  };
+  const endTable = (): void => {
+    endRow();
+    if (table === null) return;
+    const width = Math.max(0, ...table.rows.map((cells) => cells.length));
+    const lines = table.rows.map((cells) => {
+      const padded = [...cells, ...Array<string>(width - cells.length).fill("")];
+      return `| ${padded.join(" | ")} |`;
+    });
+    if (table.headRow && lines.length > 0) lines.splice(1, 0, `|${" --- |".repeat(width)}`);
+    if (lines.length > 0) out.push(lines.join("\n"));
+    table = null;
   };
   const addText = (raw: string): void => {
-    const text = decodeEntities(raw).replace(/[\s]+/g, " ");
+    const text = decodeEntities(raw).replace(/\s+/g, " ");
     if (inTitle) {
       title = normalizeSpaces(`${title ?? ""} ${text}`);
       return;
@@ -151,63 +196,88 @@ export function parseHtml(source: string): { blocks: ImportBlock[]; title?: stri
     }
     if (name === "head" && closing) inTitle = false;
     const level = /^h([1-6])$/.exec(name);
-    if (level !== null) {
+    if (level !== null && !inCell) {
       flush();
       heading = closing ? null : Number(level[1]);
-      if (closing) continue;
-      // A heading inside a list item ends the list: headings never sit in a bullet here.
-      if (items !== null) endList();
       continue;
     }
-    if (name === "li") {
-      flush();
-      if (items === null) items = [];
-      continue;
-    }
-    if (name === "ul" || name === "ol") {
-      if (closing) endList();
-      else flush();
-      continue;
-    }
-    if (name === "tr") {
-      if (!closing) row = [];
-      else if (row !== null) {
-        const cell = take();
-        if (cell !== null) row.push(cell.md);
-        if (row.length > 0) endRow(blocks, row);
-        row = null;
+    if (name === "table") {
+      if (closing) endTable();
+      else if (table === null) {
+        flush();
+        table = { rows: [], headRow: false };
       }
       continue;
     }
-    if (name === "td" || name === "th") {
-      if (row !== null && closing) {
-        const cell = take();
-        if (cell !== null) row.push(cell.md);
-      } else if (row === null) flush();
+    if (table !== null) {
+      // Text outside any cell (a caption) goes before the table as a paragraph of its own.
+      if (!inCell && (name === "tr" || name === "td" || name === "th")) {
+        const loose = take();
+        if (loose !== "") out.push(loose);
+      }
+      if (name === "tr") {
+        endRow();
+        if (!closing) row = { cells: [], header: true };
+        continue;
+      }
+      if (name === "td" || name === "th") {
+        endCell();
+        if (!closing) {
+          row ??= { cells: [], header: true };
+          if (name === "td") row.header = false;
+          inCell = true;
+        }
+        continue;
+      }
+      if (name === "br" || BLOCK.has(name) || name === "li") {
+        if (inCell) inline.md += " ";
+        continue;
+      }
+    }
+    if (name === "li") {
+      flush();
+      inItem = !closing;
+      continue;
+    }
+    if (name === "ul" || name === "ol") {
+      flush();
+      listDepth = Math.max(0, listDepth + (closing ? -1 : 1));
+      inItem = false;
+      // The end of the outermost list separates it from a list right after it.
+      if (closing && listDepth === 0) out.push(LIST_END);
       continue;
     }
     if (name === "br") {
-      addText(" ");
+      inline.md += "\n";
+      inline.text += " ";
       continue;
     }
     if (BLOCK.has(name)) {
-      if (items !== null && name !== "p" && name !== "div") endList();
-      else flush();
+      // A paragraph inside a list item stays part of the item.
+      flush();
       continue;
     }
     formatInline(inline, name, closing, match[2] ?? "");
   }
   addText(source.slice(last));
-  endList();
-  return { blocks, ...(title === undefined || title === "" ? {} : { title }) };
-}
-
-function endRow(blocks: ImportBlock[], cells: string[]): void {
-  const md = cells.join(" — ");
-  const line = { text: normalizeSpaces(md.replace(/\\(.)/g, "$1")), md };
-  const previous = blocks.at(-1);
-  if (previous?.type === "list") previous.items.push(line);
-  else blocks.push({ type: "list", items: [line] });
+  endTable();
+  flush();
+  // Items of one list stay on consecutive lines; every other block is a paragraph of its own.
+  let markdown = "";
+  let previous = "";
+  for (const entry of out) {
+    if (entry === LIST_END) {
+      previous = LIST_END;
+      continue;
+    }
+    const together = entry.startsWith("- ") && previous.startsWith("- ");
+    markdown += markdown === "" ? entry : together ? `\n${entry}` : `\n\n${entry}`;
+    previous = entry;
+  }
+  return {
+    markdown,
+    ...(title === undefined || title === "" ? {} : { title }),
+  };
 }
 
 const MARKERS: Record<string, string> = { strong: "**", b: "**", em: "*", i: "*" };
@@ -236,11 +306,15 @@ function formatInline(inline: Inline, name: string, closing: boolean, attributes
   const core = inner.trim();
   if (name === "a") {
     if (opened.href === undefined || innerText.trim() === opened.href) return;
+    if (innerText.trim() === opened.href.replace(/^mailto:/i, "")) return;
     inline.md = `${inline.md.slice(0, opened.at)}${lead}[${core}](${opened.href})${trail}`;
     return;
   }
+  // A line break inside bold text ("<b>Kop<br></b>") closes the bold before the break.
   const marker = MARKERS[name] ?? "";
-  inline.md = `${inline.md.slice(0, opened.at)}${lead}${marker}${core}${marker}${trail}`;
+  const parts = core.split("\n").map((part) => part.trim());
+  const wrapped = parts.map((part) => (part === "" ? "" : `${marker}${part}${marker}`)).join("\n");
+  inline.md = `${inline.md.slice(0, opened.at)}${lead}${wrapped}${trail}`;
 }
 
 function readHref(attributes: string): string | undefined {

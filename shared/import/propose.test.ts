@@ -1,235 +1,375 @@
+// The importer on twelve statements written for these tests, one per style real statements come
+// in (./fixtures/corpus.ts): format and heading forms, where every heading goes, that no
+// paragraph is lost and none repeats the baseline, that the company profile changes only field by
+// field, which structured details come out, and what the privacy lead is warned about.
 import * as v from "valibot";
 import { describe, expect, it } from "vitest";
-import { DEMO_BASELINE, DEMO_GROUP } from "../demo/index.ts";
 import { resolveStatement, validateOverrides } from "../engine.ts";
-import { TenantContentSchema } from "../model.ts";
-import { applyImportProposal, proposeImport, type ImportProposal } from "./propose.ts";
-import { GROUP_SEED, JCC_SEED, createBlankContent, readSeed } from "./testing.ts";
+import { TenantContentSchema, type TenantContent } from "../model.ts";
+import type { ResolvedStatement } from "../statement.ts";
+import { planImport } from "./apply.ts";
+import { IMPORT_BASELINE } from "./fixtures/baseline.ts";
+import { CORPUS, type CorpusStatement } from "./fixtures/corpus.ts";
+import { PROFILE_FIELDS } from "./profile.ts";
+import { proposeImport, type ImportProposal } from "./propose.ts";
+import { createImportContext, readFixture } from "./testing.ts";
 
-// The test's own reading of "a paragraph": text between blank lines, with the published
-// oddities (NBSP, "•" bullets, runs of spaces) smoothed out the way an editor would.
-const normalize = (text: string): string =>
+// The tests' own reading of text, independent of the importer: lower-case words only.
+const words = (text: string): string =>
   text
-    .replace(/\u00A0/g, " ")
-    .replace(/^[ \t]*•[ \t]*/gm, "- ")
-    .replace(/\\([!-/:-@[-`{-~])/g, "$1")
-    .replace(/\s+/g, " ")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}@]+/gu, " ")
     .trim();
-const paragraphsOf = (text: string): string[] =>
-  text
-    .replace(/\u00A0/g, " ")
-    .split(/\n[ \t]*\n/)
-    .map(normalize)
-    .filter((p) => p !== "");
-const textOf = (proposal: ImportProposal): string =>
-  normalize(
+
+/** The statement's lines as a reader sees them, markup removed (site navigation and footer of a page are no part of it). */
+function sourceLines(text: string, format: string): string[] {
+  let plain = text;
+  if (format === "html") {
+    plain = plain
+      .replace(/<(script|style|nav|footer|title|head)\b[\s\S]*?<\/\1>/gi, " ")
+      .replace(/<\/?(?:p|div|h[1-6]|li|tr|ul|ol|table|thead|tbody|br|main|section|article)\b[^>]*>/gi, "\n")
+      .replace(/<[^>]+>/g, " ")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&");
+  }
+  return plain
+    .split("\n")
+    .map((line) => line.replace(/\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/^\s*(?:#+|[-*•]|\|)\s*/, ""))
+    .map(words)
+    .filter((line) => line !== "" && !/^-+$/.test(line));
+}
+
+function proposalText(proposal: ImportProposal): string {
+  return words(
     [
       proposal.title ?? "",
-      ...proposal.sections.flatMap((s) => [s.heading, s.body]),
-      ...proposal.unmapped.map((u) => u.text),
-    ].join("\n"),
+      ...proposal.sections.flatMap((s) => [s.heading, ...s.pieces.map((p) => p.text)]),
+    ].join(" \n "),
   );
-const mapping = (proposal: ImportProposal): [string, string | null][] =>
-  proposal.sections.map((s) => [s.heading, s.key]);
+}
 
-describe.each([
-  ["group statement (seed 002)", GROUP_SEED],
-  ["JCC Software (seed 000)", JCC_SEED],
-])("importing the %s", (_name, file) => {
-  const text = readSeed(file);
-  const proposal = proposeImport({ text, format: "text" }, DEMO_BASELINE);
+function sentencesOf(statement: ResolvedStatement, keys: (key: string) => boolean): string[] {
+  return statement.sections
+    .filter((s) => keys(s.key))
+    .flatMap((s) => s.blocks)
+    .flatMap((block) =>
+      block.type === "paragraph" ? [block.children] : block.type === "list" ? block.items : [],
+    )
+    .map((inlines) =>
+      inlines
+        .map((i) =>
+          "value" in i
+            ? i.value
+            : "children" in i
+              ? i.children.map((c) => ("value" in c ? c.value : "")).join("")
+              : "",
+        )
+        .join(""),
+    )
+    .flatMap((text) => text.split(/(?<=[.!?])\s+/))
+    .map(words)
+    .filter((s) => s.split(" ").length >= 4);
+}
 
-  it("keeps every paragraph of the input somewhere in the proposal", () => {
-    const all = textOf(proposal);
-    const paragraphs = paragraphsOf(text);
-    expect(paragraphs.length).toBeGreaterThan(10);
-    for (const paragraph of paragraphs) expect(all, paragraph.slice(0, 60)).toContain(paragraph);
-  });
+function jaccard(a: string, b: string): number {
+  const x = new Set(a.split(" "));
+  const y = new Set(b.split(" "));
+  const common = [...x].filter((w) => y.has(w)).length;
+  return common / new Set([...x, ...y]).size;
+}
 
-  it("counts the input's headings, paragraphs and bullets", () => {
-    const bullets = text.split("\n").filter((l) => /^\s*[-•]\s/.test(l)).length;
-    const blocks = paragraphsOf(text).filter((p) => !p.startsWith("- ")).length;
-    expect(proposal.paragraphs).toBe(blocks + bullets);
-  });
+function setup(entry: CorpusStatement) {
+  const name = entry.suggestions.tradeName;
+  const context = createImportContext({ slug: "bedrijf", name: typeof name === "string" ? name : "Bedrijf" });
+  const text = readFixture(entry.file);
+  const proposal = proposeImport({ text, format: entry.hint }, IMPORT_BASELINE, context);
+  const plan = planImport(context.draft, proposal);
+  return { context, text, proposal, plan };
+}
 
-  it("explains every mapping and places every section in the draft", () => {
-    for (const section of proposal.sections) {
-      expect(section.reason).not.toBe("");
-      expect(section.why.nl).not.toBe("");
-      expect(section.confidence).toBeGreaterThanOrEqual(0);
-      expect(section.confidence).toBeLessThanOrEqual(1);
+describe.each(CORPUS.map((entry) => [entry.file, entry.style, entry] as const))(
+  "%s (%s)",
+  (_file, _style, entry) => {
+    const { context, text, proposal, plan } = setup(entry);
+
+    it("recognises the format and the headings, whatever format was given", () => {
+      expect(proposal.format.format).toBe(entry.detected);
+      expect(proposal.title).toBe(entry.title);
+      expect([...new Set(proposal.sections.map((s) => s.form).filter((f) => f !== null))].sort()).toEqual(
+        [...entry.forms].sort(),
+      );
+    });
+
+    it("maps every heading to the section a privacy lead would choose", () => {
+      expect(proposal.sections.map((s) => s.heading)).toEqual(entry.mapping.map(([heading]) => heading));
+      const right = proposal.sections.filter((s, i) => s.key === entry.mapping[i]?.[1]).length;
+      // A statement written after the code was frozen is held to the target; the others to every heading.
+      if (entry.heldOut === true) expect(right / entry.mapping.length).toBeGreaterThanOrEqual(0.85);
+      else expect(proposal.sections.map((s) => [s.heading, s.key])).toEqual(entry.mapping);
+      for (const section of proposal.sections) {
+        expect(section.why.nl, section.heading).not.toBe("");
+        expect(section.confidence).toBeGreaterThanOrEqual(0);
+        expect(section.confidence).toBeLessThanOrEqual(1);
+      }
+    });
+
+    it("keeps every paragraph, bullet and row of the source", () => {
+      const all = proposalText(proposal);
+      const lines = sourceLines(text, entry.detected);
+      expect(lines.length).toBeGreaterThan(2);
+      for (const line of lines) expect(all, line).toContain(line);
+    });
+
+    it("accounts for every piece: added, already in the baseline, in a list, or held back with a reason", () => {
+      const bodies = [
+        ...Object.values(plan.content.overrides).map((o) => o.body?.nl ?? ""),
+        ...plan.content.ownSections.map((s) => s.body.nl),
+      ].join("\n\n");
+      const listed = new Set(
+        [...plan.taken.listed]
+          .map((i) => proposal.found[i])
+          .map((f) => `${f?.source.section}:${f?.source.piece}`),
+      );
+      plan.placement.sections.forEach((section, index) => {
+        for (const piece of section.pieces) {
+          const source = proposal.sections[index]?.pieces[piece.piece];
+          const label = `${proposal.sections[index]?.heading} / ${source?.text.slice(0, 50)}`;
+          switch (piece.fate) {
+            case "added":
+              expect(bodies, label).toContain(source?.md);
+              break;
+            case "partial":
+              expect(bodies, label).toContain(piece.md);
+              break;
+            case "list":
+              expect(
+                listed.has(`${index}:${piece.piece}`) ||
+                  (piece.repeats ?? []).length > 0 ||
+                  source?.kind === "head" ||
+                  /:\s*$/.test(source?.text ?? ""),
+                label,
+              ).toBe(true);
+              break;
+            case "baseline":
+              expect(piece.repeats?.length, label).toBeGreaterThan(0);
+              break;
+            case "held":
+              expect(
+                plan.placement.held.some((h) => h.section === index),
+                label,
+              ).toBe(true);
+              break;
+            case "skipped":
+              throw new Error(`nothing was skipped: ${label}`);
+          }
+        }
+      });
+    });
+
+    it("merges into a valid draft within the baseline's policies, without repeating the baseline", () => {
+      expect(v.parse(TenantContentSchema, plan.content)).toEqual(plan.content);
+      expect(validateOverrides(IMPORT_BASELINE, plan.content)).toEqual([]);
+      const statement = resolveStatement(
+        IMPORT_BASELINE,
+        { group: context.group, slug: "bedrijf", content: plan.content },
+        "nl",
+      );
+      expect(statement.problems).toEqual([]);
+      const bare = resolveStatement(
+        IMPORT_BASELINE,
+        {
+          group: context.group,
+          slug: "bedrijf",
+          content: { ...plan.content, overrides: {}, ownSections: [] },
+        },
+        "nl",
+      );
+      // Only the text the import added (appended, replaced or own) against the baseline text that stays.
+      const replaced = new Set(
+        Object.entries(plan.content.overrides)
+          .filter(([, o]) => o.mode === "replace")
+          .map(([k]) => k),
+      );
+      const baseline = sentencesOf(bare, (key) => !replaced.has(key));
+      const added = [
+        ...Object.values(plan.content.overrides).map((o) => o.body?.nl ?? ""),
+        ...plan.content.ownSections.map((s) => s.body.nl),
+      ]
+        .flatMap((body) => body.split(/\n+/))
+        .map((line) => line.replace(/^- /, "").replace(/\\(.)/g, "$1").replace(/\*\*/g, ""))
+        .flatMap((line) => line.split(/(?<=[.!?])\s+/))
+        .map(words)
+        .filter((sentence) => sentence.split(" ").length >= 4);
+      for (const sentence of added)
+        expect(
+          baseline.find((b) => jaccard(sentence, b) >= 0.8),
+          sentence,
+        ).toBeUndefined();
+      // No lead-in ("… de volgende bewaartermijnen:") without the list it announces.
+      for (const section of statement.sections) {
+        section.blocks.forEach((block, i) => {
+          if (block.type !== "paragraph") return;
+          const last = block.children.at(-1);
+          const text = last !== undefined && "value" in last ? last.value : "";
+          const listed = section.blocks[i + 1]?.type === "list" || section.blocks[i + 1]?.type === "table";
+          // Where the baseline's own lead-in stays before an empty list, the review says so.
+          const warned = plan.warnings.some((w) => w.kind === "dangling_lead_in" && w.key === section.key);
+          if (/:\s*$/.test(text)) expect(listed || warned, `${section.key}: ${text}`).toBe(true);
+        });
+      }
+    });
+
+    it("puts own sections after the baseline section that precedes them in the source", () => {
+      let previous: string | null = null;
+      plan.placement.sections.forEach((section, index) => {
+        const key = proposal.sections[index]?.key ?? null;
+        if (section.as === "own")
+          expect(section.after, proposal.sections[index]?.heading).toBe(key ?? previous ?? "introduction");
+        if (key !== null) previous = key;
+      });
+    });
+
+    it("leaves the company profile alone unless a suggestion is accepted, and then changes that field only", () => {
+      expect(plan.content.profile).toEqual(context.draft.profile);
+      for (const suggestion of proposal.suggestions) {
+        expect(suggestion.quote, suggestion.field).not.toBe("");
+        expect(sourceLines(text, entry.detected).join(" ")).toContain(words(suggestion.quote).slice(0, 30));
+      }
+      for (const [field, value] of Object.entries(entry.suggestions))
+        expect(proposal.suggestions.find((s) => s.field === field)?.value, field).toEqual(value);
+      const first = proposal.suggestions[0];
+      if (first === undefined) return;
+      const accepted = planImport(context.draft, proposal, { profile: [first.field] }).content.profile;
+      const changed = PROFILE_FIELDS.filter(
+        (field) => JSON.stringify(accepted[field]) !== JSON.stringify(context.draft.profile[field]),
+      );
+      expect(changed).toEqual([first.field]);
+    });
+
+    it("extracts the structured details the text gives", () => {
+      const found = <L extends ImportProposal["found"][number]["list"]>(list: L) =>
+        proposal.found.filter(
+          (f): f is Extract<ImportProposal["found"][number], { list: L }> => f.list === list,
+        );
+      expect(plan.content.lists.data_categories.map((c) => c.name.nl)).toEqual(entry.data);
+      expect(found("purposes").map((f) => [f.item.name.nl, f.item.legalBasis ?? null])).toEqual(
+        entry.purposes,
+      );
+      expect(
+        found("retention").map((f) => [
+          f.item.subject.nl,
+          f.item.period ?? null,
+          f.item.criterion?.nl ?? null,
+        ]),
+      ).toEqual(entry.retention);
+      expect(
+        found("retention")
+          .filter((f) => f.minimum)
+          .map((f) => f.item.subject.nl),
+      ).toEqual(entry.minimum);
+      // A minimum is never turned into a period.
+      for (const rule of found("retention").filter((f) => f.minimum))
+        expect(rule.item.period).toBeUndefined();
+      expect(
+        found("recipients").map((f) => [f.item.name, f.item.country ?? null, f.missing.length === 0]),
+      ).toEqual(entry.recipients);
+      expect(
+        found("cookies").map((f) => [
+          f.item.name,
+          f.item.provider,
+          f.item.category,
+          f.item.lifetime ?? (f.item.session ? "session" : null),
+        ]),
+      ).toEqual(entry.cookies);
+      // Complete items go into the draft's lists; incomplete ones wait for the editor.
+      const complete = found("recipients").filter((f) => f.missing.length === 0).length;
+      expect(plan.content.lists.recipients).toHaveLength(complete);
+    });
+
+    it("warns about what the privacy lead should check", () => {
+      expect([...new Set(proposal.warnings.map((w) => w.kind))].sort()).toEqual([...entry.warnings].sort());
+      for (const warning of proposal.warnings) expect(warning.message.nl).not.toBe("");
+    });
+  },
+);
+
+describe("the heading mapping across the corpus", () => {
+  it("puts at least 90 % of headings in the right section: for every style written with the code, and for the held-out ones together", () => {
+    let heldOut = 0;
+    let heldOutRight = 0;
+    for (const entry of CORPUS) {
+      const { proposal } = setup(entry);
+      const right = proposal.sections.filter((s, i) => s.key === entry.mapping[i]?.[1]).length;
+      if (entry.heldOut === true) {
+        heldOut += entry.mapping.length;
+        heldOutRight += right;
+      } else expect(right / entry.mapping.length, entry.file).toBeGreaterThanOrEqual(0.9);
     }
-    expect(proposal.placements.map((p) => p.section)).toEqual(proposal.sections.map((_s, i) => i));
-    expect(proposal.unmapped).toEqual([]);
-  });
-
-  it("merges into a valid draft that keeps to the baseline's policies", () => {
-    const content = applyImportProposal(createBlankContent(), proposal);
-    expect(v.parse(TenantContentSchema, content)).toEqual(content);
-    expect(validateOverrides(DEMO_BASELINE, content)).toEqual([]);
-    const statement = resolveStatement(DEMO_BASELINE, { group: DEMO_GROUP, slug: "import", content }, "nl");
-    expect(statement.problems).toEqual([]);
+    expect(heldOutRight / heldOut).toBeGreaterThanOrEqual(0.9);
   });
 });
 
-describe("the group statement (seed 002)", () => {
-  const proposal = proposeImport({ text: readSeed(GROUP_SEED), format: "text" }, DEMO_BASELINE);
+describe("against the baseline", () => {
+  const entry = CORPUS.find((e) => e.file === "jcc.txt")!;
+  const { proposal, plan } = setup(entry);
+  const section = (heading: string) => proposal.sections.findIndex((s) => s.heading === heading);
 
-  it("maps its headings to the baseline's sections, the opening paragraph to the introduction", () => {
-    expect(proposal.title).toBe("Privacy statement Conxillium");
-    expect(mapping(proposal)).toEqual([
-      ["", "introduction"],
-      ["Welke gegevens verwerken wij?", "data_categories"],
-      ["Doeleinden", "purposes"],
-      ["Rechtsgrond voor de verwerking", "legal_basis"],
-      ["Wie ontvangen de gegevens?", "recipients"],
-      ["Bewaartermijn", "retention"],
-      ["Uw rechten", "rights"],
-      ["Gebruik cookies", "cookies"],
-    ]);
-    expect(proposal.sections[1]?.confidence).toBe(1);
-  });
-
-  it("takes the company name from the title and finds no retention periods", () => {
-    expect(proposal.profile.tradeName).toBe("Conxillium");
-    expect(proposal.profileWhy.tradeName?.nl).toContain("titel");
-    expect(proposal.lists.data_categories.map((c) => c.name.nl)).toEqual([
-      "Naam en contactgegevens",
-      "IP-adressen",
-    ]);
-    expect(proposal.lists.retention).toEqual([]);
-  });
-
-  it("replaces, appends or adds text as each section's policy allows", () => {
-    const as = Object.fromEntries(proposal.placements.map((p) => [proposal.sections[p.section]?.key, p.as]));
-    // Same lead-in as the baseline, bullets now in the list: nothing to add.
-    expect(as.data_categories).toBe("inherit");
-    expect(as.cookies).toBe("inherit");
-    expect(as.retention).toBe("replace");
-    expect(as.purposes).toBe("append");
-    // "Uw rechten" is locked, so the seed's own wording becomes an own section right after it.
-    expect(as.rights).toBe("own");
-    expect(proposal.ownSections).toMatchObject([
-      { key: "uw_rechten", after: "rights", title: { nl: "Uw rechten" } },
-    ]);
-    expect(proposal.placements.find((p) => p.as === "own")?.why.nl).toContain("vergrendeld");
-  });
-});
-
-describe("the JCC Software statement (seed 000)", () => {
-  const proposal = proposeImport({ text: readSeed(JCC_SEED), format: "text" }, DEMO_BASELINE);
-
-  it("maps the shared skeleton and keeps its cookie and Analytics sections as own sections after cookies", () => {
-    expect(proposal.title).toBeUndefined();
-    expect(mapping(proposal)).toEqual([
-      ["", "introduction"],
-      ["Welke gegevens verwerken wij?", "data_categories"],
-      ["Doeleinden", "purposes"],
-      ["Rechtsgrond voor de verwerking", "legal_basis"],
-      ["Wie ontvangen de gegevens?", "recipients"],
-      ["Bewaartermijn", "retention"],
-      ["Uw rechten", "rights"],
-      ["Gebruik cookies", "cookies"],
-      ["Functionele cookies", null],
-      ["Analytische cookies", null],
-      ["Privacy wetgeving en Analytics", null],
-      ["IP adressen worden gemaskeerd en gegevens niet gedeeld", null],
-      ["Opt-out", null],
-      ["Google Analytics – verklaring van Google", null],
-    ]);
-    const own = proposal.ownSections.filter((s) => s.key !== "uw_rechten");
-    expect(own.map((s) => s.after)).toEqual(Array(6).fill("cookies"));
-    expect(own.map((s) => s.key)).toContain("functionele_cookies");
-    expect(proposal.sections[8]?.why.nl).toContain("hoort al bij “Gebruik cookies”");
-  });
-
-  it("recognises its nine data categories", () => {
-    expect(proposal.lists.data_categories.map((c) => c.name.nl)).toEqual([
-      "Voor- en achternaam",
-      "Geslacht",
-      "Adresgegevens",
-      "Telefoonnummer",
-      "E-mailadres",
-      "IP-adres",
-      "Overige persoonsgegevens die u actief verstrekt",
-      "Locatiegegevens",
-      "Internetbrowser en apparaattype",
-    ]);
-    expect(proposal.lists.data_categories[6]?.examples?.nl).toBe(
-      "bijvoorbeeld door een profiel op deze website aan te maken, in correspondentie en telefonisch",
+  it("adds only what the source says that the baseline does not", () => {
+    const recipients = plan.placement.sections[section("Wie ontvangen de gegevens?")];
+    expect(recipients?.as).toBe("append");
+    expect(recipients?.pieces.map((p) => p.fate)).toEqual(["baseline", "added"]);
+    expect(plan.content.overrides.recipients?.body?.nl).toBe(
+      "Voor de hosting van het klantenportaal schakelen wij Previder B.V. in Nederland in als verwerker. Zonder uw toestemming verstrekken wij geen persoonsgegevens aan andere derden, tenzij de wet ons daartoe verplicht.",
     );
-    expect(proposal.lists.data_categories.every((c) => !c.special)).toBe(true);
-  });
-
-  it("recognises its two 7-year retention rules with what they concern", () => {
-    expect(proposal.lists.retention.map((r) => [r.subject.nl, r.period])).toEqual([
-      ["Het kunnen uitvoeren van een overeenkomst", { amount: 7, unit: "years" }],
-      ["Het kunnen uitvoeren van direct marketing activiteiten", { amount: 7, unit: "years" }],
+    // The opening paragraph repeats the baseline; its closing "Denk bijvoorbeeld aan:" leads into
+    // bullets that are now purposes, so it goes with them instead of dangling.
+    expect(plan.placement.sections[section("Doeleinden")]?.pieces.map((p) => p.fate)).toEqual([
+      "baseline",
+      "list",
+      "list",
+      "list",
     ]);
-    expect(proposal.lists.retention[0]?.criterion?.nl).toMatch(/^Nadat een contract niet meer geldig is/);
+    expect(plan.content.overrides.purposes).toBeUndefined();
   });
 
-  it("finds the company name by frequency, and no website of its own", () => {
-    expect(proposal.profile.tradeName).toBe("JCC Software");
-    expect(proposal.profile.website).toBeUndefined();
-    expect(proposal.candidates.websites).toEqual([
-      "https://www.hulpbijprivacy.nl",
-      "https://tools.google.com/dlpage/gaoptout",
-    ]);
-  });
-
-  it("leaves bullets the lists repeat out of the draft's text, and keeps the rest", () => {
-    const content = applyImportProposal(createBlankContent(), proposal);
-    expect(content.overrides.data_categories).toBeUndefined();
-    expect(content.lists.data_categories).toHaveLength(9);
-    const retention = content.overrides.retention;
-    expect(retention?.mode).toBe("replace");
-    expect(retention?.body?.nl).toBe(
-      "Persoonsgegevens die door ons verwerkt worden, zullen nooit langer dan noodzakelijk is voor onze bedrijfsvoering bewaard worden. Wij hanteren de volgende bewaartermijnen voor de volgende (categorieën) van persoonsgegevens:",
+  it("notes that a locked section cannot take the text, and adds it as an own section only when asked", () => {
+    const rights = section("Uw rechten");
+    expect(plan.placement.sections[rights]?.as).toBe("held");
+    expect(plan.placement.sections[rights]?.why.nl).toContain("vergrendeld");
+    expect(plan.placement.held.map((h) => h.text)).toContain(
+      "Verzoeken over het klantenportaal van uw gemeente stuurt u het beste naar de gemeente zelf; die is daarvoor verantwoordelijk.",
     );
-    expect(content.profile.tradeName).toBe("JCC Software");
-  });
-});
-
-describe("applyImportProposal", () => {
-  const proposal = proposeImport({ text: readSeed(JCC_SEED), format: "text" }, DEMO_BASELINE);
-
-  it("follows the editor's choices: another key, a skipped section, the draft's own details", () => {
-    const purposes = proposal.sections.findIndex((s) => s.key === "purposes");
-    const optOut = proposal.sections.findIndex((s) => s.heading === "Opt-out");
-    const draft = createBlankContent();
-    draft.ownSections.push({
-      key: "doeleinden",
-      title: { nl: "Bestaand" },
-      body: { nl: "Tekst." },
-      after: "purposes",
+    const added = planImport(createImportContext({ slug: "x", name: "JCC Software" }).draft, proposal, {
+      sections: { [rights]: { addHeld: true } },
     });
-    const content = applyImportProposal(draft, proposal, {
-      sections: { [purposes]: { key: null }, [optOut]: { skip: true } },
-      profile: "keep",
-      lists: { data_categories: "keep", retention: "append" },
-    });
-    expect(content.overrides.purposes).toBeUndefined();
-    // The draft already has an own section "doeleinden", so the new one gets a fresh key; it
-    // follows the previous mapped section.
-    expect(content.ownSections.filter((s) => s.title.nl === "Doeleinden")).toMatchObject([
-      { key: "doeleinden_2", after: "data_categories" },
-    ]);
-    expect(content.ownSections.some((s) => s.title.nl === "Opt-out")).toBe(false);
-    expect(content.profile).toEqual(draft.profile);
-    expect(content.lists.data_categories).toEqual([]);
-    expect(content.lists.retention).toHaveLength(2);
-    expect(validateOverrides(DEMO_BASELINE, content)).toEqual([]);
+    expect(added.content.ownSections.find((s) => s.after === "rights")?.body.nl).toContain(
+      "Verzoeken over het klantenportaal",
+    );
   });
 
-  it("places an edited key again under the target's policy", () => {
-    const edited: ImportProposal = {
-      ...proposal,
-      sections: proposal.sections.map((s) => (s.heading === "Opt-out" ? { ...s, key: "changes" } : s)),
+  it("follows the editor's choices: another section, a skipped one, a list kept, an item completed", () => {
+    const context = createImportContext({ slug: "jcc-software", name: "JCC Software" });
+    const draft: TenantContent = {
+      ...context.draft,
+      ownSections: [
+        { key: "google_analytics", title: { nl: "Bestaand" }, body: { nl: "Tekst." }, after: "cookies" },
+      ],
     };
-    const content = applyImportProposal(createBlankContent(), edited);
-    // "changes" may only be omitted, so the text lands in an own section after it.
-    expect(content.overrides.changes).toBeUndefined();
-    expect(content.ownSections.find((s) => s.title.nl === "Opt-out")?.after).toBe("changes");
+    const ga = proposal.found.findIndex((f) => f.list === "recipients" && f.item.name.startsWith("Google"));
+    const result = planImport(draft, proposal, {
+      sections: { [section("Wijzigingen")]: { skip: true }, [section("Google Analytics")]: { key: null } },
+      lists: { cookies: "keep" },
+      items: { [ga]: { safeguard: "adequacy" } },
+    });
+    expect(result.placement.sections[section("Wijzigingen")]?.as).toBe("skipped");
+    expect(result.content.lists.cookies).toEqual([]);
+    expect(result.content.lists.recipients.find((r) => r.name.startsWith("Google"))).toMatchObject({
+      country: "US",
+      safeguard: "adequacy",
+    });
+    // The draft already has an own section "google_analytics": the imported one gets a fresh key.
+    expect(result.content.ownSections.map((s) => s.key)).toEqual(["google_analytics", "google_analytics_2"]);
+    expect(validateOverrides(IMPORT_BASELINE, result.content)).toEqual([]);
   });
 });

@@ -5,7 +5,9 @@ import { renderText, resolveStatement, validateOverrides } from "../engine.ts";
 import { renderAuthorText } from "../markdown.ts";
 import type { DataCategory, Language, LocalizedLine, OwnSection, TenantContent } from "../model.ts";
 import { renderBlocksText } from "../render/text.ts";
-import { applyImportProposal, proposeImport } from "./propose.ts";
+import { planImport } from "./apply.ts";
+import { writePieces } from "./pieces.ts";
+import { proposeImport } from "./propose.ts";
 
 const t = (nl: string, en: string): LocalizedLine => ({ nl, en });
 
@@ -117,28 +119,40 @@ describe("importing a rendered statement", () => {
           v.language,
         );
         expect(statement.problems).toEqual([]);
-        const proposal = proposeImport({ text: renderText(statement, null), format: "text" }, DEMO_BASELINE);
+        const proposal = proposeImport({ text: renderText(statement, null), format: "text" }, DEMO_BASELINE, {
+          group: DEMO_GROUP,
+          company: { slug: v.tenant.slug, name: v.tenant.name },
+          draft: content,
+        });
 
         expect(proposal.title).toBe(statement.title);
         expect(proposal.language).toBe(v.language);
-        // Baseline sections come back under their key; the company's own sections as own sections.
-        expect(proposal.sections.map((s) => s.key)).toEqual(
-          statement.sections.map((s) => (s.mode === "own" ? null : s.key)),
-        );
+        // Baseline sections come back under their key. The company's own sections come back as
+        // own sections, or — read by their content — under the baseline section they are about.
+        proposal.sections.forEach((section, i) => {
+          const original = statement.sections[i];
+          if (original?.mode !== "own") expect(section.key).toBe(original?.key);
+        });
         expect(proposal.sections.map((s) => s.heading)).toEqual(statement.sections.map((s) => s.title));
         proposal.sections.forEach((section, i) => {
           const original = statement.sections[i];
           if (original === undefined) throw new Error("section count differs");
           const imported = renderBlocksText(
-            renderAuthorText(section.body, () => null),
+            renderAuthorText(writePieces(section.pieces), () => null),
             v.language,
           );
           expect(squash(imported), original.key).toBe(squash(renderBlocksText(original.blocks, v.language)));
         });
-        expect(proposal.unmapped).toEqual([]);
-        // Merged back into the company's draft, it stays within the baseline's policies.
-        const merged = applyImportProposal(content, proposal);
-        expect(validateOverrides(DEMO_BASELINE, merged)).toEqual([]);
+        // Merged back into the company's own draft, nothing is held back, nothing is added twice,
+        // and it stays within the baseline's policies.
+        const plan = planImport(content, proposal);
+        expect(plan.placement.held).toEqual([]);
+        // Its text is all in the draft already: no section changes. The lists keep every item, and
+        // may gain one the text names that the list lacked (a cookie mentioned in an own section).
+        expect({ ...plan.content, lists: content.lists }).toEqual(content);
+        for (const list of Object.keys(content.lists) as (keyof typeof content.lists)[])
+          expect(plan.content.lists[list].slice(0, content.lists[list].length)).toEqual(content.lists[list]);
+        expect(validateOverrides(DEMO_BASELINE, plan.content)).toEqual([]);
       }),
       { numRuns: 60 },
     );
@@ -154,18 +168,36 @@ describe("importing a rendered statement", () => {
       { group: DEMO_GROUP, slug: tenant.slug, content: tenant.content },
       language,
     );
-    const proposal = proposeImport({ text: renderText(statement, null), format: "text" }, DEMO_BASELINE);
-    expect(proposal.profile.tradeName).toBe(tenant.content.profile.tradeName);
-    expect(proposal.profile.email).toBe(tenant.content.profile.email);
-    expect(proposal.profile.website).toBe(tenant.content.profile.website);
-    expect(proposal.profile.kvkNumber).toBe(tenant.content.profile.kvkNumber);
-    expect(proposal.profile.legalName).toBe(tenant.content.profile.legalName);
+    const proposal = proposeImport({ text: renderText(statement, null), format: "text" }, DEMO_BASELINE, {
+      group: DEMO_GROUP,
+      company: { slug: tenant.slug, name: tenant.name },
+      draft: tenant.content,
+    });
+    const suggested = (field: string) => proposal.suggestions.find((s) => s.field === field)?.value;
+    expect(suggested("tradeName")).toBe(tenant.content.profile.tradeName);
+    expect(suggested("email")).toBe(tenant.content.profile.email);
+    expect(suggested("website")).toBe(tenant.content.profile.website);
+    expect(suggested("kvkNumber")).toBe(tenant.content.profile.kvkNumber);
+    expect(suggested("legalName")).toBe(tenant.content.profile.legalName);
+    const plan = planImport(tenant.content, proposal);
+    // Its own text comes back as what the draft already says: the draft does not change.
+    expect(plan.content).toEqual(tenant.content);
     const summarize = (c: DataCategory): unknown => [c.name[language], c.source?.[language], c.special];
-    expect(proposal.lists.data_categories.map(summarize)).toEqual(
+    // The items of the section that holds the list (the text may name more elsewhere, in prose).
+    const found = (list: "data_categories" | "retention"): unknown[] =>
+      proposal.found
+        .filter((f) => f.list === list && proposal.sections[f.source.section]?.key === list)
+        .map((f) => f.item);
+    expect(found("data_categories").map((c) => summarize(c as DataCategory))).toEqual(
       tenant.content.lists.data_categories.map(summarize),
     );
-    expect(proposal.lists.retention.map((r) => r.period)).toEqual(
+    expect(found("retention").map((r) => (r as { period?: unknown }).period)).toEqual(
       tenant.content.lists.retention.map((r) => r.period),
     );
+    // The categories a rule covers come back by name (in the statement's language).
+    if (language === "nl")
+      expect(found("retention").map((r) => (r as { categories?: unknown }).categories)).toEqual(
+        tenant.content.lists.retention.map((r) => r.categories),
+      );
   });
 });

@@ -1,17 +1,15 @@
-// Test helpers for the importer (Node only). The seeds are read from ../shared/seeds/ next to
-// the repository; process.getBuiltinModule keeps node:fs out of the import graph, so this file
-// also type-checks under the Workers configuration that covers shared/.
-import type { TenantContent } from "../model.ts";
+// Test helpers for the importer (Node only): the statements written for the tests live in
+// ./fixtures inside the repository. process.getBuiltinModule keeps node:fs out of the import
+// graph, so this file also type-checks under the Workers configuration that covers shared/.
+import type { Group, TenantContent } from "../model.ts";
+import type { ImportContext } from "./propose.ts";
 
-export const GROUP_SEED = "002_9f4caddd9b602121.txt";
-export const JCC_SEED = "000_e411011ccba8019a.txt";
-
-export function readSeed(name: string): string {
+export function readFixture(name: string): string {
   const fs = process.getBuiltinModule("node:fs") as { readFileSync(path: URL, encoding: "utf8"): string };
-  return fs.readFileSync(new URL(`../../../shared/seeds/${name}`, import.meta.url), "utf8");
+  return fs.readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8");
 }
 
-/** A valid draft that shares no words with the seeds, so anything found in it came from the import. */
+/** A valid draft that shares no words with the fixtures, so anything found in it came from the import. */
 export function createBlankContent(): TenantContent {
   return {
     profile: {
@@ -27,4 +25,23 @@ export function createBlankContent(): TenantContent {
     overrides: {},
     ownSections: [],
   };
+}
+
+/** A group of eight, like the demo's, for the member-count and other-company checks. */
+export function createImportGroup(): Group {
+  const names = ["BeheerVisie", "DataQuint", "GeoTax", "I-Real", "JCC Software", "Pharox", "Procura", "SIM"];
+  return {
+    slug: "conxillium",
+    name: "Conxillium",
+    languages: ["nl", "en"],
+    defaultLanguage: "nl",
+    members: names.map((name) => ({ slug: name.toLowerCase().replace(/[^a-z]+/g, "-"), name })),
+  };
+}
+
+export function createImportContext(
+  company: { slug: string; name: string },
+  draft = createBlankContent(),
+): ImportContext {
+  return { group: createImportGroup(), company, draft };
 }

@@ -18,6 +18,8 @@ import {
 import { sanitizeHref } from "../markdown.ts";
 import { rememberPerBlocks } from "./memo.ts";
 
+const TABLE_LABEL: Record<Language, string> = { nl: "Tabel", en: "Table" };
+
 export function renderHtmlFragment(statement: ResolvedStatement, meta: VersionMeta | null): string {
   const { language } = statement;
   const lines: string[] = [];
@@ -52,19 +54,27 @@ function renderContents(statement: ResolvedStatement): string {
   ].join("\n");
 }
 
+/**
+ * Version and dates for every reader; the content hash, which only someone checking a copy needs
+ * (64 characters that do not fit a phone's width), folded away under its label.
+ */
 function renderFooter(meta: VersionMeta, language: Language): string {
-  const rows = describeMeta(meta, language).map((line) => {
-    const value = escapeHtml(line.value);
-    const isoDate = line.iso === undefined ? null : formatIsoDate(line.iso);
-    const shown =
-      line.kind === "hash"
-        ? `<code>${value}</code>`
-        : isoDate !== null
-          ? `<time datetime="${isoDate}">${value}</time>`
-          : value;
-    return `<dt>${escapeHtml(line.label)}</dt><dd>${shown}</dd>`;
-  });
-  return ["<footer>", "<dl>", ...rows, "</dl>", "</footer>"].join("\n");
+  const lines = describeMeta(meta, language);
+  const rows = lines
+    .filter((line) => line.kind !== "hash")
+    .map((line) => {
+      const value = escapeHtml(line.value);
+      const isoDate = line.iso === undefined ? null : formatIsoDate(line.iso);
+      const shown = isoDate !== null ? `<time datetime="${isoDate}">${value}</time>` : value;
+      return `<dt>${escapeHtml(line.label)}</dt><dd>${shown}</dd>`;
+    });
+  const hash = lines
+    .filter((line) => line.kind === "hash")
+    .map(
+      (line) =>
+        `<details><summary>${escapeHtml(line.label)}</summary><code>${escapeHtml(line.value)}</code></details>`,
+    );
+  return ["<footer>", "<dl>", ...rows, "</dl>", ...hash, "</footer>"].join("\n");
 }
 
 /**
@@ -93,9 +103,10 @@ function renderBlock(block: Block, language: Language, label: string): string {
         (row) => `<tr>${row.map((cell) => `<td>${renderInlinesHtml(cell, language)}</td>`).join("")}</tr>`,
       );
       // Five columns do not fit a phone: the region scrolls sideways rather than breaking words
-      // mid-letter, and is focusable so keyboard users can scroll it too.
+      // mid-letter, and is focusable so keyboard users can scroll it too. Its name says it is the
+      // section's table, so it does not repeat the section's own name (two landmarks alike).
       return [
-        `<div class="vk-table" role="region" aria-label="${escapeHtml(label)}" tabindex="0">`,
+        `<div class="vk-table" role="region" aria-label="${escapeHtml(`${TABLE_LABEL[language]}: ${label}`)}" tabindex="0">`,
         "<table>",
         `<thead><tr>${head}</tr></thead>`,
         "<tbody>",

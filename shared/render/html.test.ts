@@ -70,7 +70,8 @@ describe("standalone page", () => {
   it("renders lists, tables with column headers, and links", () => {
     expect(html).toContain("<ul>\n<li><strong>Contactgegevens</strong>: naam, e-mailadres</li>");
     expect(html).toContain(
-      '<div class="vk-table" role="region" aria-label="Cookies" tabindex="0">\n<table>\n<thead><tr><th scope="col">Naam</th><th scope="col">Aanbieder</th>',
+      // The table's region is named apart from its section's, so no two landmarks are alike.
+      '<div class="vk-table" role="region" aria-label="Tabel: Cookies" tabindex="0">\n<table>\n<thead><tr><th scope="col">Naam</th><th scope="col">Aanbieder</th>',
     );
     expect(html).toContain('<a href="https://autoriteitpersoonsgegevens.nl">Autoriteit Persoonsgegevens</a>');
     expect(html).toContain(
@@ -88,7 +89,7 @@ describe("standalone page", () => {
     expect(PAGE_STYLE).toMatch(/@media print\{[^]*nav\{display:none\}/);
   });
 
-  it("prints version, dates and content hash in the footer", () => {
+  it("prints version and dates in the footer, and the content hash folded away under its label", () => {
     expect(html).toContain(
       [
         "<footer>",
@@ -96,12 +97,39 @@ describe("standalone page", () => {
         "<dt>Versie</dt><dd>3</dd>",
         '<dt>Geldig vanaf</dt><dd><time datetime="2026-12-01">1 december 2026</time></dd>',
         '<dt>Gepubliceerd op</dt><dd><time datetime="2026-11-22">22 november 2026</time></dd>',
-        `<dt>Controlegetal (SHA-256)</dt><dd><code>${"a".repeat(64)}</code></dd>`,
         "</dl>",
+        `<details><summary>Controlegetal (SHA-256)</summary><code>${"a".repeat(64)}</code></details>`,
         "</footer>",
       ].join("\n"),
     );
     expect(renderHtmlPage(statement, null)).not.toContain("<footer>");
+  });
+
+  it("links a visitor to the other languages, what changed and every version, in the page's language", () => {
+    const meta = { ...createMeta(), languages: ["nl", "en"] as const };
+    const page = renderHtmlPage(statement, meta);
+    expect(page).toContain(
+      [
+        '<nav aria-label="Over deze privacyverklaring">',
+        "<ul>",
+        '<li><a href="?lang=en" hreflang="en" lang="en">English</a></li>',
+        '<li><a href="/v1/statements/conxillium/jcc-software/changes?lang=nl">Wat is er veranderd?</a></li>',
+        '<li><a href="/v1/statements/conxillium/jcc-software/versions">Alle versies</a></li>',
+        "</ul>",
+        "</nav>",
+      ].join("\n"),
+    );
+    // Before the statement, so the language switch is the first thing a visitor can reach.
+    expect(page.indexOf('aria-label="Over deze privacyverklaring"')).toBeLessThan(page.indexOf("<article"));
+    const english = renderHtmlPage(statementIn("en"), meta);
+    expect(english).toContain('<nav aria-label="About this privacy statement">');
+    expect(english).toContain('<li><a href="?lang=nl" hreflang="nl" lang="nl">Nederlands</a></li>');
+    expect(english).toContain("What changed?");
+    // One language: no switch; a preview (no version yet): no links at all.
+    expect(renderHtmlPage(statement, { ...createMeta(), languages: ["nl"] })).not.toContain("hreflang");
+    expect(renderHtmlPage(statement, null)).not.toContain("Over deze privacyverklaring");
+    // The page's only style is still the one whose hash every published page's CSP allows.
+    expect(page.match(/<style>/g)).toHaveLength(1);
   });
 
   it("is byte-identical when rendered twice", () => {

@@ -10,10 +10,12 @@ import { findStrayAngles, readTags } from "../testing/html.ts";
 
 const ALLOWED_TAGS = new Set(
   "html head meta title style body main article nav h1 h2 ol ul li a section"
-    .concat(" p strong em table thead tbody tr th td footer mark dl dt dd code time div")
+    .concat(" p strong em table thead tbody tr th td footer mark dl dt dd code time div details summary")
     .split(" "),
 );
-const SAFE_HREF = /^(?:#|https?:|mailto:|tel:)/i;
+// The page's own links (its other languages, "what changed", every version) stay on this site: a
+// path from the root ("/v1/…", never "//host") or only a new query ("?lang=en").
+const SAFE_HREF = /^(?:#|https?:|mailto:|tel:|\/(?!\/)|\?lang=[a-z]{2}$)/i;
 
 const FRAGMENTS = [
   "<script>alert(1)</script>",

@@ -41,3 +41,15 @@ h1,h2,th{break-after:avoid;page-break-after:avoid}
 tr,li,footer{break-inside:avoid;page-break-inside:avoid}
 }
 `;
+
+/**
+ * What a website that includes the HTML fragment (server-side, unstyled by design) needs at least,
+ * offered on the console's embed page: a table wider than the phone scrolls inside its region
+ * rather than the whole page sideways, and the content hash may break anywhere.
+ */
+export const FRAGMENT_HOST_CSS = `.vk-statement .vk-table {
+  overflow-x: auto;
+}
+.vk-statement code {
+  word-break: break-all;
+}`;

@@ -15,8 +15,11 @@ interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-/** Fails on any serious or critical axe violation, and keeps a screenshot of the screen. */
-export async function checkScreen(page: Page, name: string): Promise<void> {
+/**
+ * Fails on any serious or critical axe violation — and on any violation of the rules in `alsoFail`,
+ * whatever its impact — and keeps a screenshot of the screen.
+ */
+export async function checkScreen(page: Page, name: string, alsoFail: readonly string[] = []): Promise<void> {
   await page.screenshot({ path: artifactPath(name), fullPage: true });
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
@@ -24,7 +27,7 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
     return (await axe.run()).violations;
   });
   const serious = violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .filter((v) => v.impact === "serious" || v.impact === "critical" || alsoFail.includes(v.id))
     .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   expect(serious, `axe on ${name}`).toEqual([]);
 }

@@ -113,9 +113,11 @@ it("signs in with the keyboard only: Tab to the fields, type, Enter", async () =
   await page.keyboard.type(PASSWORD);
   await page.keyboard.press("Enter");
 
-  await page.waitForURL((url) => url.pathname === "/console");
-  await page.getByRole("heading", { level: 1, name: "Welkom, Daan Quint" }).waitFor();
-  const text = await page.locator("main").textContent();
+  // Signed in without a page to return to: an editor of one company lands in that company.
+  await page.waitForURL((url) => url.pathname === "/console/conxillium/companies/dataquint");
+  await page.getByRole("heading", { level: 1, name: "DataQuint: gegevens en teksten" }).waitFor();
+  await page.getByRole("navigation", { name: "Account" }).getByText("Daan Quint").waitFor();
+  const text = await page.getByRole("navigation", { name: /^Conxillium/ }).textContent();
   expect(text).toContain("DataQuint");
   expect(text).not.toContain("JCC Software");
 });
@@ -155,8 +157,14 @@ it("signs out everywhere: another browser with the same account is signed out to
   for (const page of [first, second]) {
     await page.goto(`${base}/sign-in`);
     await submitSignInForm(page, "editor@jccsoftware.example");
-    await page.getByRole("heading", { level: 1, name: /^Welkom/ }).waitFor();
+    await page.waitForURL((url) => url.pathname === "/console/conxillium/companies/jcc-software");
   }
+  // Signing out everywhere sits on the overview, which the user's name in the header opens.
+  await first
+    .getByRole("navigation", { name: "Account" })
+    .getByRole("link", { name: "Jeroen Claassen" })
+    .click();
+  await first.getByRole("heading", { level: 1, name: /^Welkom/ }).waitFor();
   await first.getByRole("button", { name: "Overal uitloggen" }).click();
   await first.waitForURL((url) => url.pathname === "/sign-in");
   await first.getByRole("status").filter({ hasText: "op al je apparaten" }).waitFor();
@@ -201,8 +209,10 @@ it("accepts an invitation as a new user, then the link is used up", async () => 
 
   await page.getByLabel("Herhaal het wachtwoord").fill("een-lang-wachtwoord");
   await page.getByRole("button", { name: "Uitnodiging accepteren" }).click();
-  await page.waitForURL((url) => url.pathname === "/console");
-  await page.getByRole("heading", { level: 1, name: "Welkom, Nina Nieuw" }).waitFor();
+  // A new editor of one company lands in that company, signed in as themselves.
+  await page.waitForURL((url) => url.pathname === "/console/conxillium/companies/jcc-software");
+  await page.getByRole("heading", { level: 1, name: "JCC Software: gegevens en teksten" }).waitFor();
+  await page.getByRole("navigation", { name: "Account" }).getByText("Nina Nieuw").waitFor();
   expect(await page.locator("main").textContent()).toContain("JCC Software");
 
   // The same link a second time: the API's answer and a way to sign in.

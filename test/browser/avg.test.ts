@@ -1,8 +1,10 @@
-// The AVG pages in a real Chromium against the real worker: JCC Software's editor imports JCC's
-// own published statement (the seed text), reviews and changes the proposal, accepts it into the
-// draft and sees the completeness of the new draft — while the public statement stays as it was;
-// a conflicting save during the review; the read-only view for a viewer; and the privacy lead's
-// group report with its CSV. Every test that changes JCC's draft puts its content back.
+// The AVG pages in a real Chromium against the real worker: JCC Software's editor imports a
+// statement in JCC's style (written for the tests, shared/import/fixtures/jcc.txt), reviews the
+// difference against the baseline, accepts one suggested detail and sees the warnings, changes
+// the proposal, accepts it into the draft and sees the completeness of the new draft — while the
+// public statement stays as it was; a conflicting save during the review; the read-only view for
+// a viewer; and the privacy lead's group report with its CSV. Every test that changes JCC's draft
+// puts its content back.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { APIRequestContext, Page } from "playwright-core";
@@ -15,18 +17,13 @@ const GROUP = "conxillium";
 const TENANT = "jcc-software";
 const API = `${base}/api/groups/${GROUP}/tenants/${TENANT}`;
 const IMPORT_PAGE = `${base}/console/${GROUP}/companies/${TENANT}/import`;
-const SEED = new URL("../../../shared/seeds/000_e411011ccba8019a.txt", import.meta.url);
-const SEED_TEXT = readFileSync(SEED, "utf8");
-const JCC_CATEGORIES = [
-  "Voor- en achternaam",
-  "Geslacht",
-  "Adresgegevens",
-  "Telefoonnummer",
-  "E-mailadres",
-  "IP-adres",
-  "Overige persoonsgegevens die u actief verstrekt",
-  "Locatiegegevens",
-  "Internetbrowser en apparaattype",
+const STATEMENT = new URL("../../shared/import/fixtures/jcc.txt", import.meta.url);
+const STATEMENT_TEXT = readFileSync(STATEMENT, "utf8");
+// The data categories the statement names that JCC's draft does not have yet.
+const NEW_CATEGORIES = [
+  "Zakelijk e-mailadres en telefoonnummer",
+  "Gegevens over uw gebruik van het klantenportaal",
+  "Locatiegegevens, als u een afspraak maakt via de afsprakenmodule",
 ];
 
 const { signedIn } = useBrowser({ viewport: { width: 1400, height: 900 }, launchTimeout: 120_000 });
@@ -34,8 +31,10 @@ const { signedIn } = useBrowser({ viewport: { width: 1400, height: 900 }, launch
 interface DraftBody {
   revision: number;
   content: {
+    profile: Record<string, unknown>;
     lists: { data_categories: { name: { nl: string } }[] };
     ownSections: { key: string; title: { nl: string } }[];
+    overrides: Record<string, { body?: { nl: string } }>;
   } & Record<string, unknown>;
 }
 
@@ -89,7 +88,9 @@ it("imports JCC Software's statement: review, change a choice, accept into the d
   const before = await readDraft(page.request);
   const publicBefore = await publicStatement(page.request);
   // What the API proposes for this text, to hold the page to showing all of it.
-  const proposed = await page.request.post(`${API}/import`, { data: { text: SEED_TEXT, format: "text" } });
+  const proposed = await page.request.post(`${API}/import`, {
+    data: { text: STATEMENT_TEXT, format: "text" },
+  });
   expect(proposed.status()).toBe(200);
   const proposal = ((await proposed.json()) as { proposal: Proposal }).proposal;
   expect(proposal.sections.length).toBeGreaterThan(8);
@@ -99,14 +100,12 @@ it("imports JCC Software's statement: review, change a choice, accept into the d
 
     // The file is read in the browser; its extension sets the format.
     await page.getByRole("radio", { name: "Markdown (.md)" }).check();
-    await page.getByLabel("Bestand kiezen").setInputFiles(fileURLToPath(SEED));
+    await page.getByLabel("Bestand kiezen").setInputFiles(fileURLToPath(STATEMENT));
     await expect
       .poll(() => page.getByLabel("Tekst van de privacyverklaring").inputValue())
       .toContain("Welke gegevens verwerken wij?");
     expect(await page.getByRole("radio", { name: "Platte tekst (.txt)" }).isChecked()).toBe(true);
-    expect(await page.locator("#import-file-note").textContent()).toContain(
-      "000_e411011ccba8019a.txt gelezen",
-    );
+    expect(await page.locator("#import-file-note").textContent()).toContain("jcc.txt gelezen");
 
     await page.getByRole("button", { name: "Voorstel maken" }).click();
     await page.getByRole("heading", { level: 2, name: "2. Voorstel controleren" }).waitFor();
@@ -130,19 +129,24 @@ it("imports JCC Software's statement: review, change a choice, accept into the d
     expect(await categoriesItem.locator(".import-why").textContent()).toContain(
       "Gelijk aan de titel van basissectie",
     );
-    // The nine categories found are listed, to replace the draft's by default.
-    expect(await page.locator("#import-list-data_categories").textContent()).toContain("9 gevonden");
-    expect(await page.getByRole("radio", { name: /^Vervangen: de 9 gevonden/ }).isChecked()).toBe(true);
+    // The five categories found are listed, to be added beside the draft's by default.
+    expect(await page.locator("#import-list-data_categories").textContent()).toContain("5 gevonden");
+    expect(
+      await page
+        .getByRole("radio", { name: /^Toevoegen aan de 9 in het concept/ })
+        .first()
+        .isChecked(),
+    ).toBe(true);
 
-    // The editor leaves the "Opt-out" section out; the review says so at once.
-    const optOut = targetSelect(page, /“Opt-out”/);
-    expect(await optOut.inputValue()).toBe("__own");
-    await optOut.selectOption({ label: "Weglaten" });
-    const optOutItem = sectionItem(page, "Opt-out");
+    // The editor leaves the "Google Analytics" section out; the review says so at once.
+    const analytics = targetSelect(page, /“Google Analytics”/);
+    expect(await analytics.inputValue()).toBe("cookies");
+    await analytics.selectOption({ label: "Weglaten" });
+    const analyticsItem = sectionItem(page, "Google Analytics");
     await expect
-      .poll(() => optOutItem.locator(".import-placement").textContent())
-      .toContain("Weggelaten: deze tekst komt niet in het concept.");
-    expect(await optOutItem.locator(".import-why").textContent()).toContain("Je hebt dit veranderd");
+      .poll(() => analyticsItem.locator(".import-placement").textContent())
+      .toContain("Weggelaten: Weggelaten op jouw keuze.");
+    expect(await analyticsItem.locator(".import-why").textContent()).toContain("Je hebt dit veranderd");
     await checkScreen(page, "avg-import-review");
 
     await page.getByRole("button", { name: "Overnemen in het concept" }).click();
@@ -170,16 +174,81 @@ it("imports JCC Software's statement: review, change a choice, accept into the d
     expect(await categoriesFinding.textContent()).toContain("Welke gegevens verwerken wij?");
     await checkScreen(page, "avg-import-done");
 
-    // The draft has JCC's nine data categories, the imported own sections, and not the one left out.
+    // The draft keeps JCC's categories and gains the new ones; the section left out is not in it.
     const after = await readDraft(page.request);
     expect(after.revision).toBe(before.revision + 1);
-    expect(after.content.lists.data_categories.map((c) => c.name.nl)).toEqual(JCC_CATEGORIES);
-    const ownKeys = after.content.ownSections.map((s) => s.key);
-    expect(ownKeys).toContain("functionele_cookies");
-    expect(ownKeys).not.toContain("opt_out");
+    expect(after.content.lists.data_categories.map((c) => c.name.nl)).toEqual([
+      ...before.content.lists.data_categories.map((c) => c.name.nl),
+      ...NEW_CATEGORIES,
+    ]);
+    expect(after.content.ownSections.map((s) => s.title.nl)).not.toContain("Google Analytics");
+    // The profile stays as it was: no suggestion was accepted.
+    expect(after.content.profile).toEqual(before.content.profile);
 
     // Nothing was published: the public statement is still the version it was, word for word.
     expect(await publicStatement(page.request)).toEqual(publicBefore);
+  } finally {
+    await restoreDraft(page.request, before.content);
+  }
+}, 180_000);
+
+it("shows what the text adds to a baseline section, takes one suggested detail only when ticked, and warns; axe finds nothing serious", async () => {
+  const page = await signedIn("editor@jccsoftware.example");
+  const before = await readDraft(page.request);
+  try {
+    await openImport(page);
+    await page.getByLabel("Tekst van de privacyverklaring").fill(STATEMENT_TEXT);
+    await page.getByRole("button", { name: "Voorstel maken" }).click();
+    await page.getByRole("heading", { level: 2, name: "2. Voorstel controleren" }).waitFor();
+
+    // One warning: the text's "vijf aangesloten bedrijven" against the group's eight.
+    const warnings = page.getByRole("region", { name: /^Let op/ });
+    expect(
+      await warnings
+        .locator(".import-warning")
+        .filter({ hasText: "vijf aangesloten bedrijven" })
+        .textContent(),
+    ).toContain("Conxillium heeft 8 bedrijven");
+
+    // The difference against "Gebruik cookies": the baseline's paragraph is not added again, the new one is.
+    const cookies = sectionItem(page, "Gebruik cookies");
+    const difference = cookies.getByRole("region", { name: /^Verschil met “Gebruik cookies”/ });
+    const pieces = difference.locator(".import-piece");
+    expect(await pieces.count()).toBe(2);
+    expect(await pieces.nth(0).locator(".import-fate").textContent()).toBe("Staat al in de basis");
+    expect(await pieces.nth(0).locator(".import-body").textContent()).toContain(
+      "Wij maken gebruik van cookies",
+    );
+    expect(await pieces.nth(1).locator(".import-fate").textContent()).toBe("Nieuw — wordt toegevoegd");
+    expect(await pieces.nth(1).locator(".import-body").textContent()).toContain("Op jccsoftware.nl");
+    expect(await cookies.locator(".import-placement").textContent()).toContain("Aanvulling op de basis");
+    // Its English side is marked: the text goes in in Dutch only.
+    expect(await cookies.locator(".import-untranslated").textContent()).toContain("Vertaling nodig");
+
+    // The as-written check beside the merged one.
+    expect(await page.locator(".import-scores").textContent()).toMatch(
+      /Zoals geschreven: \d{1,3} \/ 100.*Na import in het concept: \d{1,3} \/ 100/,
+    );
+    // The English side of the imported text is counted as needing translation.
+    expect(await page.getByRole("region", { name: "Vertaling" }).textContent()).toMatch(
+      /\d+ secties hebben nog geen Engelse tekst/,
+    );
+
+    // The e-mail address the text gives is a suggestion with its quote; it is taken only when ticked.
+    const email = page.getByRole("checkbox", { name: "E-mailadres privacy@jccsoftware.nl overnemen" });
+    expect(await email.isChecked()).toBe(false);
+    expect(await page.getByRole("checkbox", { name: /^Telefoonnummer .* overnemen$/ }).isChecked()).toBe(
+      false,
+    );
+    await email.check();
+    await checkScreen(page, "avg-import-difference");
+
+    await page.getByRole("button", { name: "Overnemen in het concept" }).click();
+    await page.getByRole("heading", { level: 2, name: "Overgenomen in het concept" }).waitFor();
+    const after = await readDraft(page.request);
+    expect(after.content.profile).toEqual({ ...before.content.profile, email: "privacy@jccsoftware.nl" });
+    expect(after.content.overrides.cookies?.body?.nl).toContain("Op jccsoftware.nl gebruiken wij");
+    expect(after.content.overrides.cookies?.body?.nl).not.toContain("Wij maken gebruik van cookies");
   } finally {
     await restoreDraft(page.request, before.content);
   }
@@ -190,10 +259,10 @@ it("explains a draft saved during the review and proposes again, keeping the cho
   const before = await readDraft(page.request);
   try {
     await openImport(page);
-    await page.getByLabel("Tekst van de privacyverklaring").fill(SEED_TEXT);
+    await page.getByLabel("Tekst van de privacyverklaring").fill(STATEMENT_TEXT);
     await page.getByRole("button", { name: "Voorstel maken" }).click();
     await page.getByRole("heading", { level: 2, name: "2. Voorstel controleren" }).waitFor();
-    await targetSelect(page, /“Opt-out”/).selectOption({ label: "Weglaten" });
+    await targetSelect(page, /“Google Analytics”/).selectOption({ label: "Weglaten" });
 
     // Meanwhile the draft is saved elsewhere (same content, next revision).
     const current = await readDraft(page.request);
@@ -213,7 +282,7 @@ it("explains a draft saved during the review and proposes again, keeping the cho
     await alert.getByRole("button", { name: "Opnieuw voorstellen" }).click();
     await expect.poll(() => alert.count()).toBe(0);
     await page.getByRole("heading", { level: 2, name: "2. Voorstel controleren" }).waitFor();
-    expect(await targetSelect(page, /“Opt-out”/).inputValue()).toBe("__skip");
+    expect(await targetSelect(page, /“Google Analytics”/).inputValue()).toBe("__skip");
     expect(await page.getByRole("button", { name: "Overnemen in het concept" }).count()).toBe(1);
   } finally {
     await restoreDraft(page.request, before.content);
@@ -223,7 +292,7 @@ it("explains a draft saved during the review and proposes again, keeping the cho
 it("shows the import review usable at 375 px", async () => {
   const page = await signedIn("editor@jccsoftware.example", { width: 375, height: 812 });
   await openImport(page);
-  await page.getByLabel("Tekst van de privacyverklaring").fill(SEED_TEXT);
+  await page.getByLabel("Tekst van de privacyverklaring").fill(STATEMENT_TEXT);
   await page.getByRole("button", { name: "Voorstel maken" }).click();
   await page.getByRole("heading", { level: 2, name: "2. Voorstel controleren" }).waitFor();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);

@@ -13,6 +13,10 @@ export async function saveAndPublishBaseline(page: Page, changeNote: string): Pr
   await page.locator("#change-note-error").waitFor();
   await page.getByLabel("Wat verandert er, en waarom?").fill(changeNote);
   await page.getByRole("button", { name: "Basisverklaring publiceren" }).click();
+  // It asks first: nothing is published until the lead confirms.
+  const confirm = page.getByRole("group", { name: /^Basisverklaring versie \d+ publiceren\?$/ });
+  await confirm.waitFor();
+  await confirm.getByRole("button", { name: "Ja, basisverklaring publiceren" }).click();
   const published = page.getByRole("heading", { name: /^Versie \d+ is gepubliceerd$/ });
   await published.waitFor();
   return Number(/\d+/.exec((await published.textContent()) ?? "")?.[0]);

@@ -337,6 +337,19 @@ it("adds a processor, changes it, and reports the company drafts that took the c
   try {
     await lead.goto(`${base}/console/${GROUP}/processors`);
     await lead.getByRole("heading", { level: 1, name: "Verwerkers van Conxillium" }).waitFor();
+
+    // What the companies already list by hand is offered for the register, with a key from its name.
+    const suggestions = lead.getByRole("region", { name: "Bij de bedrijven, nog niet in het register" });
+    const hosting = suggestions.locator('li[data-suggestion="lage-landen-hosting-b-v"]');
+    await hosting.waitFor();
+    expect(await hosting.textContent()).toMatch(/Lage Landen Hosting B\.V\..*bij .*,/);
+    await hosting.getByRole("button", { name: "Lage Landen Hosting B.V. in het register zetten" }).click();
+    expect(await lead.getByLabel("Naam", { exact: true }).inputValue()).toBe("Lage Landen Hosting B.V.");
+    expect(await lead.getByLabel("Sleutel").inputValue()).toBe("lage-landen-hosting-b-v");
+    // A new name gives a new key, until the key is typed by hand.
+    await lead.getByLabel("Naam", { exact: true }).fill("Mailhuis Test B.V.");
+    expect(await lead.getByLabel("Sleutel").inputValue()).toBe("mailhuis-test-b-v");
+
     await lead.getByLabel("Sleutel").fill(key);
     await lead.getByLabel("Naam", { exact: true }).fill("Mailhuis Test B.V.");
     await lead.getByLabel("Dienst (Nederlands) — niet verplicht").fill("nieuwsbrieven versturen");
@@ -344,7 +357,11 @@ it("adds a processor, changes it, and reports the company drafts that took the c
     await lead.getByText("Nederland ligt in de Europese Economische Ruimte.").waitFor();
     await lead.getByRole("button", { name: "Verwerker toevoegen" }).click();
     await lead.getByRole("status").filter({ hasText: "Mailhuis Test B.V. is toegevoegd." }).waitFor();
-    await lead.getByRole("status").filter({ hasText: "0 bedrijven bijgewerkt" }).waitFor();
+    // Nobody uses it yet: the message says that nothing changes, not "0 companies updated".
+    await lead
+      .getByRole("status")
+      .filter({ hasText: "Nog geen bedrijf gebruikt deze verwerker uit het register" })
+      .waitFor();
     await lead.locator(`tr[data-key="${key}"]`).filter({ hasText: "Binnen de EER" }).waitFor();
 
     // A company picks it (over the API: the company pages are not what this test is about).
@@ -469,3 +486,55 @@ it("fits a 375 px phone: the editor and the register scroll only vertically", as
   await lead.getByRole("heading", { level: 1, name: "Verwerkers van Conxillium" }).waitFor();
   expect(await overflow()).toBeLessThanOrEqual(0);
 });
+
+it("with approval on, publishing the baseline becomes a request that another privacy lead sees with its redline", async () => {
+  const lead = await signedIn(LEAD);
+  const settingsPath = `/api/groups/${GROUP}/settings`;
+  const original = (
+    await getJson<{ baseline: BaselineDoc }>(lead.request, `/api/groups/${GROUP}/baseline/draft`)
+  ).body.baseline;
+  const sentence = `Wij antwoorden binnen een maand (goedkeuringstest ${Date.now().toString(36)}).`;
+  expect(
+    (await lead.request.put(`${base}${settingsPath}`, { data: { requireApproval: true } })).status(),
+  ).toBe(200);
+  try {
+    await openEditor(lead);
+    await row(lead, "rights").locator(".section-pick").click();
+    const body = lead.getByLabel("Tekst (Nederlands)");
+    await body.fill(`${await body.inputValue()} ${sentence}`);
+    await lead.getByRole("button", { name: "Concept opslaan" }).click();
+    await lead.getByRole("status").filter({ hasText: "Alles is opgeslagen." }).waitFor();
+    // The button says what it does, and so does the question before it.
+    expect(await lead.getByRole("button", { name: "Basisverklaring publiceren" }).count()).toBe(0);
+    await lead.getByLabel("Wat verandert er, en waarom?").fill("Antwoordtermijn bij Uw rechten.");
+    await lead.getByRole("button", { name: "Ter goedkeuring indienen" }).click();
+    const confirm = lead.getByRole("group", { name: /ter goedkeuring indienen\?$/ });
+    await confirm.getByRole("button", { name: "Ja, ter goedkeuring indienen" }).click();
+    await lead.getByRole("heading", { name: "Ter goedkeuring ingediend" }).waitFor();
+
+    // On the approvals page: the baseline's request, with what it changes in the baseline's text.
+    await lead.getByRole("link", { name: "Naar de goedkeuringen" }).click();
+    await lead.getByRole("heading", { level: 1, name: "Publicatieverzoeken" }).waitFor();
+    const card = lead.locator('.card[data-company="baseline"]');
+    const rights = card.locator('.request-changes li[data-section="rights"]');
+    await rights.waitFor();
+    expect((await rights.locator("ins").allTextContents()).join(" ")).toContain(sentence);
+    // Nobody approves their own request; with one privacy lead that is said up front.
+    expect(await card.getByRole("button", { name: "Goedkeuren en publiceren" }).count()).toBe(0);
+    const members = await getJson<{ members: { role: string }[] }>(
+      lead.request,
+      `/api/groups/${GROUP}/members`,
+    );
+    if (members.body.members.filter((m) => m.role === "group_admin").length === 1)
+      await lead.getByText("Er is maar één privacyfunctionaris.").waitFor();
+    await checkScreen(lead, "group-requests-baseline");
+    await card.getByRole("button", { name: "Verzoek intrekken" }).click();
+    await lead
+      .getByRole("status")
+      .filter({ hasText: "Ingetrokken: je verzoek voor Basisverklaring." })
+      .waitFor();
+  } finally {
+    await lead.request.put(`${base}${settingsPath}`, { data: { requireApproval: false } });
+    await restoreBaseline(lead.request, original);
+  }
+}, 60_000);

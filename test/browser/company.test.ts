@@ -25,6 +25,13 @@ async function readDraft(page: Page): Promise<DraftBody> {
   return (await response.json()) as DraftBody;
 }
 
+/** Opens a section of "Teksten per onderdeel" (folded away when the company has not changed it). */
+async function openSection(page: Page, key: string): Promise<void> {
+  const section = page.locator(`#section-${key}`);
+  if ((await section.getAttribute("open")) === null) await section.locator("summary").click();
+  await section.locator(".override-controls").waitFor();
+}
+
 async function openEditor(page: Page, path = JCC_EDITOR): Promise<void> {
   await page.goto(`${base}${path}`);
   await page.getByRole("heading", { level: 1, name: /gegevens en teksten/ }).waitFor();
@@ -43,17 +50,35 @@ it("lets JCC's editor change the phone and a section, see it live, save, publish
   await page.getByRole("heading", { level: 1, name: "JCC Software: gegevens en teksten" }).waitFor();
   await preview(page).waitFor();
   // The AVG check of the draft sits next to its preview, with the score and no "always" item missing.
+  // The side column opens on the preview; the AVG check has a tab of its own.
+  await page.getByRole("tab", { name: "AVG" }).click();
   const panel = page.locator("section.completeness-panel");
   await panel.getByRole("heading", { name: "AVG-volledigheid" }).waitFor();
   expect(Number(await panel.locator(".cp-score-value").textContent())).toBeGreaterThan(80);
   await checkScreen(page, "company-editor");
+  await page.getByRole("tab", { name: "Voorbeeld" }).click();
 
   const phone = "+31 33 765 43 21";
   const sentence = "Wij leggen per verwerking vast op welke grondslag die berust.";
   const sentenceEn = "For every processing we record the legal basis it rests on.";
   await page.getByLabel("Telefoonnummer", { exact: true }).fill(phone);
+  // A section the company cannot change starts folded away; "Alles uitklappen" opens every one.
+  expect(await page.locator("#section-rights").getAttribute("open")).toBeNull();
+  await page.getByRole("button", { name: "Alles uitklappen" }).click();
+  expect(await page.locator("#section-rights").getAttribute("open")).not.toBeNull();
+  await page.getByRole("button", { name: "Alles inklappen" }).click();
+  expect(await page.locator("details.override[open]").count()).toBe(0);
   const legalBasis = page.locator("#section-legal_basis");
+  await openSection(page, "legal_basis");
   await legalBasis.getByLabel("Eigen tekst toevoegen").check();
+  // The preview follows the section being edited: it is marked (outlined) there.
+  await expect
+    .poll(() =>
+      preview(page)
+        .locator("#vk-legal_basis")
+        .evaluate((el) => getComputedStyle(el).outlineStyle),
+    )
+    .toBe("solid");
   await legalBasis.getByLabel("Toegevoegde tekst (Nederlands)").fill(sentence);
   await legalBasis.getByLabel("Toegevoegde tekst (Engels)").fill(sentenceEn);
 
@@ -102,6 +127,15 @@ it("lets JCC's editor change the phone and a section, see it live, save, publish
   await page.getByRole("link", { name: "Naar publiceren" }).click();
   await page.getByRole("heading", { level: 1, name: "JCC Software: publiceren" }).waitFor();
   await page.getByText("Er ontbreekt niets").waitFor();
+  // The redline against the version in force, as rendered text: the new sentence is inserted.
+  const changes = page.getByRole("region", { name: "Wat er verandert" });
+  await changes.getByText(/^Ten opzichte van versie \d+, die nu geldt/).waitFor();
+  const legalBasisChange = changes.locator('li[data-section="legal_basis"]');
+  expect((await legalBasisChange.locator("ins").allTextContents()).join(" ")).toContain(sentence);
+  await changes.getByRole("button", { name: "Engels" }).click();
+  await expect
+    .poll(async () => (await legalBasisChange.locator("ins").allTextContents()).join(" "))
+    .toContain(sentenceEn);
   await checkScreen(page, "company-publish");
 
   // The change note is required; the message sits at the field.
@@ -302,18 +336,20 @@ it("shows a publish that waits for approval, and lets the requester withdraw it"
 
     await page.goto(`${base}/console/conxillium/companies/dataquint/publish`);
     await page.getByLabel("Wat is er veranderd?").fill("Nieuw telefoonnummer.");
-    await page.getByRole("button", { name: "Publiceren", exact: true }).click();
+    // With approval on, the button says what it does.
+    expect(await page.getByRole("button", { name: "Publiceren", exact: true }).count()).toBe(0);
+    await page.getByRole("button", { name: "Ter goedkeuring indienen", exact: true }).click();
     await page.getByRole("heading", { level: 2, name: "Verzoek verstuurd: wacht op goedkeuring" }).waitFor();
     const pending = page.locator("section.panel.pending", {
       has: page.getByRole("button", { name: "Verzoek intrekken" }),
     });
     await pending.getByText("Nieuw telefoonnummer.").waitFor();
-    expect(await page.getByRole("button", { name: "Publiceren", exact: true }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Ter goedkeuring indienen", exact: true }).count()).toBe(0);
     await checkScreen(page, "company-publish-requested");
 
     await pending.getByRole("button", { name: "Verzoek intrekken" }).click();
     await page.getByRole("heading", { level: 2, name: "Verzoek ingetrokken" }).waitFor();
-    await page.getByRole("button", { name: "Publiceren", exact: true }).waitFor();
+    await page.getByRole("button", { name: "Ter goedkeuring indienen", exact: true }).waitFor();
   } finally {
     await setApproval(false);
   }
@@ -342,6 +378,7 @@ it("shows JCC's viewer the editor read-only, and no way to publish", async () =>
   const phone = page.getByLabel("Telefoonnummer", { exact: true });
   expect(await phone.getAttribute("readonly")).not.toBeNull();
   expect(await page.getByRole("button", { name: "Concept opslaan" }).count()).toBe(0);
+  await openSection(page, "legal_basis");
   expect(await page.locator("#section-legal_basis").getByRole("radio").first().isDisabled()).toBe(true);
   expect(await page.getByRole("button", { name: /toevoegen$/ }).count()).toBe(0);
   await checkScreen(page, "company-editor-viewer");
@@ -387,4 +424,65 @@ it("sends an expired session to sign in and brings the unsaved changes back afte
     .filter({ hasText: /Opgeslagen als revisie/ })
     .waitFor();
   expect((await readDraft(page)).content.profile.phone).toBe(phone);
+}, 60_000);
+
+it("shows the legal lint beside the preview and on the publish page; the gate refuses, and offers the lead a reason", async () => {
+  const lead = await signedIn("lead@conxillium.example");
+  const api = `${base}/api/groups/conxillium/tenants/procura`;
+  const readProcura = async () => {
+    const response = await lead.request.get(`${api}/draft`);
+    expect(response.status()).toBe(200);
+    return { body: (await response.json()) as DraftBody, etag: response.headers()["etag"]! };
+  };
+  const original = await readProcura();
+  // Consent inferred from browsing (Planet49): a sentence no statement may contain.
+  const content = structuredClone(original.body.content);
+  content.overrides.introduction = {
+    mode: "append",
+    body: {
+      nl: "Door gebruik te maken van deze website gaat u akkoord met het plaatsen van cookies.",
+      en: "By using this website you agree to the use of cookies.",
+    },
+  };
+  const put = await lead.request.put(`${api}/draft`, {
+    data: { content },
+    headers: { "If-Match": original.etag },
+  });
+  expect(put.status()).toBe(200);
+  try {
+    await openEditor(lead, "/console/conxillium/companies/procura");
+    await lead.getByRole("tab", { name: /^Controle \(\d+\)$/ }).click();
+    const finding = lead.locator('#side-checks li[data-check^="implied_consent"]').first();
+    await finding.waitFor();
+    expect(await finding.textContent()).toContain("Door gebruik te maken van deze website");
+    await checkScreen(lead, "company-editor-checks");
+
+    await lead.goto(`${base}/console/conxillium/companies/procura/publish`);
+    await lead
+      .locator("#blocking-problems")
+      .getByText(/toestemming/i)
+      .first()
+      .waitFor();
+    await lead.getByLabel("Wat is er veranderd?").fill("Een zin over cookies.");
+    await lead.getByRole("button", { name: "Publiceren", exact: true }).click();
+    await lead.getByRole("alert").filter({ hasText: "juridische fouten" }).waitFor();
+    // The lead may publish anyway, with a written reason; it is not sent without one.
+    const reason = lead.getByLabel("Waarom publiceer je deze verklaring toch?");
+    await reason.waitFor();
+    let publishes = 0;
+    lead.on("request", (r) => {
+      if (r.method() === "POST" && r.url().endsWith("/procura/publish")) publishes++;
+    });
+    await lead.getByRole("button", { name: "Publiceren", exact: true }).click();
+    await lead.locator("#completenessOverride-error").waitFor();
+    expect(publishes).toBe(0);
+    await checkScreen(lead, "company-publish-gated");
+  } finally {
+    const now = await readProcura();
+    const restored = await lead.request.put(`${api}/draft`, {
+      data: { content: original.body.content },
+      headers: { "If-Match": now.etag },
+    });
+    expect(restored.status()).toBe(200);
+  }
 }, 60_000);

@@ -90,7 +90,9 @@ it("carries a baseline change from the privacy lead through JCC Software's edito
   await checkScreen(editor, "journey-company-baseline-notice");
 
   // JCC adds a sentence of its own to "Doeleinden", which companies may extend, and saves.
+  // Folded away unless JCC already changed it: open it.
   const purposes = editor.locator("#section-purposes");
+  if ((await purposes.getAttribute("open")) === null) await purposes.locator("summary").click();
   await purposes.getByLabel("Eigen tekst toevoegen").check();
   await appendTo(purposes.getByLabel("Toegevoegde tekst (Nederlands)"), COMPANY_SENTENCE.nl, "\n\n");
   await appendTo(purposes.getByLabel("Toegevoegde tekst (Engels)"), COMPANY_SENTENCE.en, "\n\n");

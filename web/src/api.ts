@@ -1,6 +1,7 @@
 // The console talks to the worker only through Hono's typed RPC client.
 import { hc } from "hono/client";
 import type { AppType } from "../../worker/app.ts";
+import { t } from "./i18n.ts";
 import { describeApiError, type FieldMessages, issuesToFieldMessages } from "./messages.ts";
 
 export const api = hc<AppType>("/");
@@ -10,7 +11,7 @@ interface ErrorBody {
 }
 
 /**
- * A failed API call. `message` is the Dutch text to show (translated by error code, else the
+ * A failed API call. `message` is the text to show in the console's language (by error code, else the
  * API's own message); `apiMessage` is the API's message as sent; `fields` holds the field issues.
  */
 export class ApiError extends Error {
@@ -23,7 +24,9 @@ export class ApiError extends Error {
 
   constructor(status: number, body: ErrorBody | null, retryAfter: number | null) {
     const code = body?.error?.code ?? "http_error";
-    const apiMessage = body?.error?.message ?? `De server antwoordde met status ${status}.`;
+    const apiMessage =
+      body?.error?.message ??
+      t(`De server antwoordde met status ${status}.`, `The server answered with status ${status}.`);
     super(describeApiError(code, apiMessage, retryAfter));
     this.name = "ApiError";
     this.status = status;
@@ -60,28 +63,34 @@ export const NETWORK_ERROR_EN = "The server cannot be reached. Check your connec
 
 /** A fetch that never reached the API (offline, DNS, …), as an ApiError the pages can show. */
 export function networkError(): ApiError {
-  return new ApiError(0, { error: { code: "network_error", message: NETWORK_ERROR } }, null);
+  return new ApiError(
+    0,
+    { error: { code: "network_error", message: t(NETWORK_ERROR, NETWORK_ERROR_EN) } },
+    null,
+  );
 }
 
 /** The ApiError for anything a call threw. */
 export const asApiError = (error: unknown): ApiError => (error instanceof ApiError ? error : networkError());
 
-/**
- * A call's data or its ApiError, instead of a throw: each page decides itself what a 401, a 404
- * or a network failure looks like (the layout's error boundary would only offer "try again").
- */
-export type Loaded<T> = { ok: true; data: T } | { ok: false; error: ApiError };
-
-/** What a loader built on loadResult gives when it succeeds. */
-export type LoadedData<F extends (...args: never[]) => Promise<Loaded<unknown>>> = Extract<
-  Awaited<ReturnType<F>>,
-  { ok: true }
->["data"];
-
-export async function loadResult<T>(call: () => Promise<T>): Promise<Loaded<T>> {
+/** Sends a request; a fetch that never reached the API (offline, DNS, …) becomes a network ApiError. */
+export async function send<R>(request: () => Promise<R>): Promise<R> {
   try {
-    return { ok: true, data: await call() };
-  } catch (error) {
-    return { ok: false, error: asApiError(error) };
+    return await request();
+  } catch {
+    throw networkError();
   }
+}
+
+/** What a typed-client response's json() resolves to (for a union of statuses, the union). */
+type JsonOf<R> = R extends { json(): Promise<infer T> } ? T : never;
+
+/** The body of a successful answer; anything else throws an ApiError the pages can show. */
+export async function fetchJson<R extends ResponseLike<unknown>>(
+  request: () => Promise<R>,
+): Promise<JsonOf<R>> {
+  const response = await send(request);
+  if (!response.ok) throw await toApiError(response);
+  // A successful answer is one of the bodies the route declares for its statuses.
+  return (await response.json()) as JsonOf<R>;
 }

@@ -1,10 +1,31 @@
 /* @refresh reload */
+// The console's routes. Every page is its own chunk; the first load is the router, the layout, the
+// session query and the data modules, so that a route's preload can fetch what its page reads while
+// a link to it is hovered, or while the page's own code is still loading.
 import { render } from "solid-js/web";
-import { Router, Route } from "@solidjs/router";
+import { Route, Router, type RoutePreloadFuncArgs } from "@solidjs/router";
 import { lazy } from "solid-js";
 import { Layout } from "./Layout.tsx";
+import { roleInGroup } from "./components/GroupNav.tsx";
+import { getMe } from "./session.ts";
+import { getGroupReport, getImportDraft } from "./pages/avg/data.ts";
+import { getBaselineDraft, getBaselineHistory } from "./pages/baseline/data.ts";
+import { getDraft, getPreview, getVersions, preloadCompany } from "./pages/company/data.ts";
+import {
+  getAudit,
+  getAuditVerification,
+  getBaseline,
+  getCompleteness,
+  getInvitations,
+  getMembers,
+  getProcessors,
+  getPublishRequests,
+  getRollout,
+  getSettings,
+  getTenants,
+} from "./pages/group/group-data.ts";
+import { getGroups, getPublicGroup } from "./pages/public-data.ts";
 
-// Every page is its own chunk; the first load is the router, the layout and the session query.
 const Home = lazy(() => import("./pages/Home.tsx"));
 const GroupStatements = lazy(() => import("./pages/GroupStatements.tsx"));
 const SignIn = lazy(() => import("./pages/SignIn.tsx"));
@@ -12,7 +33,8 @@ const Console = lazy(() => import("./pages/Console.tsx"));
 const AcceptInvitation = lazy(() => import("./pages/AcceptInvitation.tsx"));
 const NotFound = lazy(() => import("./pages/NotFound.tsx"));
 
-// The console, per group. Each area lives in its own folder under pages/.
+// The console, per group: one layout (navigation, membership) around the group's pages.
+const GroupLayout = lazy(() => import("./pages/group/GroupLayout.tsx"));
 const GroupDashboard = lazy(() => import("./pages/group/Dashboard.tsx"));
 const People = lazy(() => import("./pages/group/People.tsx"));
 const AuditLog = lazy(() => import("./pages/group/AuditLog.tsx"));
@@ -27,26 +49,117 @@ const CompanyEmbed = lazy(() => import("./pages/embed/Embed.tsx"));
 const CompanyImport = lazy(() => import("./pages/avg/Import.tsx"));
 const GroupReport = lazy(() => import("./pages/avg/Report.tsx"));
 
+type Preload = (args: RoutePreloadFuncArgs) => void;
+
+/** Runs `load` for the group's privacy lead only: everyone else would be refused what it reads. */
+const forLead =
+  (load: (group: string) => void): Preload =>
+  ({ params }) => {
+    const group = params.group;
+    if (!group) return;
+    void getMe().then((me) => {
+      if (me && roleInGroup(me, group)?.isAdmin) load(group);
+    });
+  };
+
+const inGroup =
+  (load: (group: string) => void): Preload =>
+  ({ params }) => {
+    if (params.group) load(params.group);
+  };
+
+const inCompany =
+  (load: (group: string, tenant: string) => void): Preload =>
+  ({ params }) => {
+    if (params.group && params.tenant) load(params.group, params.tenant);
+  };
+
 render(
   () => (
     <Router root={Layout}>
-      <Route path="/" component={Home} />
-      <Route path="/groups/:group" component={GroupStatements} />
+      <Route
+        path="/"
+        component={Home}
+        preload={() => {
+          void getMe();
+          void getGroups();
+        }}
+      />
+      <Route
+        path="/groups/:group"
+        component={GroupStatements}
+        preload={inGroup((g) => void getPublicGroup(g))}
+      />
       <Route path="/sign-in" component={SignIn} />
-      <Route path="/console" component={Console} />
-      <Route path="/console/:group" component={GroupDashboard} />
-      <Route path="/console/:group/people" component={People} />
-      <Route path="/console/:group/audit" component={AuditLog} />
-      <Route path="/console/:group/requests" component={PublishRequests} />
-      <Route path="/console/:group/baseline" component={BaselineEditor} />
-      <Route path="/console/:group/processors" component={Processors} />
-      <Route path="/console/:group/settings" component={GroupSettings} />
-      <Route path="/console/:group/companies/:tenant" component={CompanyEditor} />
-      <Route path="/console/:group/companies/:tenant/versions" component={CompanyVersions} />
-      <Route path="/console/:group/companies/:tenant/publish" component={CompanyPublish} />
-      <Route path="/console/:group/companies/:tenant/embed" component={CompanyEmbed} />
-      <Route path="/console/:group/companies/:tenant/import" component={CompanyImport} />
-      <Route path="/console/:group/report" component={GroupReport} />
+      <Route path="/console" component={Console} preload={() => void getMe()} />
+      <Route
+        path="/console/:group"
+        component={GroupLayout}
+        preload={inGroup((g) => {
+          void getMe();
+          void getTenants(g);
+        })}
+      >
+        <Route
+          path="/"
+          component={GroupDashboard}
+          preload={forLead((g) => {
+            void getRollout(g);
+            void getPublishRequests(g, "pending");
+            void getCompleteness(g);
+            void getAudit(g, { action: "baseline.published", limit: 20 });
+          })}
+        />
+        <Route
+          path="/people"
+          component={People}
+          preload={forLead((g) => {
+            void getMembers(g);
+            void getInvitations(g);
+          })}
+        />
+        <Route path="/audit" component={AuditLog} preload={forLead((g) => void getAuditVerification(g))} />
+        <Route
+          path="/requests"
+          component={PublishRequests}
+          preload={inGroup((g) => void getPublishRequests(g))}
+        />
+        <Route
+          path="/baseline"
+          component={BaselineEditor}
+          preload={forLead((g) => {
+            void getBaselineDraft(g);
+            void getBaselineHistory(g);
+          })}
+        />
+        <Route path="/processors" component={Processors} preload={inGroup((g) => void getProcessors(g))} />
+        <Route path="/settings" component={GroupSettings} preload={forLead((g) => void getSettings(g))} />
+        <Route path="/report" component={GroupReport} preload={forLead((g) => void getGroupReport(g))} />
+        <Route path="/companies/:tenant">
+          <Route path="/" component={CompanyEditor} preload={preloadCompany} />
+          <Route
+            path="/versions"
+            component={CompanyVersions}
+            preload={inCompany((g, t) => void getVersions(g, t))}
+          />
+          <Route
+            path="/publish"
+            component={CompanyPublish}
+            preload={inCompany((g, t) => {
+              void getDraft(g, t);
+              void getPreview(g, t);
+              void getBaseline(g);
+              void getPublishRequests(g);
+            })}
+          />
+          <Route path="/embed" component={CompanyEmbed} preload={inGroup((g) => void getPublicGroup(g))} />
+          <Route
+            path="/import"
+            component={CompanyImport}
+            preload={inCompany((g, t) => void getImportDraft(g, t))}
+          />
+        </Route>
+      </Route>
       <Route path="/invite" component={AcceptInvitation} />
       <Route path="*404" component={NotFound} />
     </Router>

@@ -1,6 +1,7 @@
 // Dutch wording for what the API and the shared valibot schemas say in English. The console shows
 // these; anything not listed here is shown as the API (or schema) wrote it.
 import * as v from "valibot";
+import { t } from "./i18n.ts";
 
 export type Role = "group_admin" | "tenant_editor" | "tenant_viewer";
 
@@ -12,7 +13,7 @@ export const ROLE_NL: Record<Role, string> = {
 
 const minutes = (seconds: number): string => {
   const n = Math.max(1, Math.ceil(seconds / 60));
-  return n === 1 ? "1 minuut" : `${n} minuten`;
+  return n === 1 ? t("1 minuut", "1 minute") : t(`${n} minuten`, `${n} minutes`);
 };
 
 /** The Dutch message for an API error code, or the API's own message. */
@@ -23,29 +24,59 @@ export const INTERNAL_ERROR_EN = "Something went wrong on our side; it has been 
 export function describeApiError(code: string, apiMessage: string, retryAfter: number | null): string {
   switch (code) {
     case "invalid_credentials":
-      return "Het e-mailadres of het wachtwoord klopt niet.";
+      return t(
+        "Het e-mailadres of het wachtwoord klopt niet.",
+        "The e-mail address or the password is not right.",
+      );
     case "too_many_attempts":
       return retryAfter === null
-        ? "Te veel mislukte inlogpogingen. Probeer het later opnieuw."
-        : `Te veel mislukte inlogpogingen. Probeer het over ${minutes(retryAfter)} opnieuw.`;
+        ? t(
+            "Te veel mislukte inlogpogingen. Probeer het later opnieuw.",
+            "Too many failed sign-ins. Try again later.",
+          )
+        : t(
+            `Te veel mislukte inlogpogingen. Probeer het over ${minutes(retryAfter)} opnieuw.`,
+            `Too many failed sign-ins. Try again in ${minutes(retryAfter)}.`,
+          );
     case "invalid_request":
-      return "Niet alle velden zijn goed ingevuld. Kijk de gemarkeerde velden na.";
+      return t(
+        "Niet alle velden zijn goed ingevuld. Kijk de gemarkeerde velden na.",
+        "Not every field is filled in correctly. Check the marked fields.",
+      );
     case "unauthenticated":
-      return "Log eerst in.";
+      return t("Log eerst in.", "Sign in first.");
     case "invitation_not_found":
-      return "Deze uitnodigingslink is niet geldig. Controleer of je de hele link hebt gekopieerd.";
+      return t(
+        "Deze uitnodigingslink is niet geldig. Controleer of je de hele link hebt gekopieerd.",
+        "This invitation link is not valid. Check that you copied the whole link.",
+      );
     case "invitation_accepted":
-      return "Deze uitnodiging is al gebruikt. Vraag je privacyfunctionaris om een nieuwe.";
+      return t(
+        "Deze uitnodiging is al gebruikt. Vraag je privacyfunctionaris om een nieuwe.",
+        "This invitation has been used already. Ask your privacy lead for a new one.",
+      );
     case "invitation_revoked":
-      return "Deze uitnodiging is ingetrokken. Vraag je privacyfunctionaris om een nieuwe.";
+      return t(
+        "Deze uitnodiging is ingetrokken. Vraag je privacyfunctionaris om een nieuwe.",
+        "This invitation was withdrawn. Ask your privacy lead for a new one.",
+      );
     case "invitation_expired":
-      return "Deze uitnodiging is verlopen. Vraag je privacyfunctionaris om een nieuwe.";
+      return t(
+        "Deze uitnodiging is verlopen. Vraag je privacyfunctionaris om een nieuwe.",
+        "This invitation has expired. Ask your privacy lead for a new one.",
+      );
     case "invitation_closed":
-      return "Deze uitnodiging is zojuist gebruikt of ingetrokken. Vraag je privacyfunctionaris om een nieuwe.";
+      return t(
+        "Deze uitnodiging is zojuist gebruikt of ingetrokken. Vraag je privacyfunctionaris om een nieuwe.",
+        "This invitation was just used or withdrawn. Ask your privacy lead for a new one.",
+      );
     case "cross_site_request":
-      return "Dit verzoek kwam niet van deze website en is geweigerd.";
+      return t(
+        "Dit verzoek kwam niet van deze website en is geweigerd.",
+        "This request did not come from this website and was refused.",
+      );
     case "internal_error":
-      return INTERNAL_ERROR;
+      return t(INTERNAL_ERROR, INTERNAL_ERROR_EN);
     default:
       return apiMessage;
   }

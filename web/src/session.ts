@@ -1,17 +1,19 @@
 // Who is signed in, and signing out. The session itself is an HttpOnly cookie the console never sees.
 import { startTransition } from "solid-js";
-import { query, revalidate, useNavigate } from "@solidjs/router";
-import { api, readJson, toApiError } from "./api.ts";
+import { action, query, reload, revalidate, useAction, useNavigate, useSubmission } from "@solidjs/router";
+import { api, readJson, send, toApiError } from "./api.ts";
 
-/** GET /api/me: the signed-in user with their memberships, or null when nobody is signed in. */
-export const getMe = query(async () => {
-  const response = await api.api.me.$get();
+async function fetchMe() {
+  const response = await send(() => api.api.me.$get());
   // The typed client only knows the 200; a 401 (thrown by requireUser) means "not signed in".
   if ((response.status as number) === 401) return null;
   return readJson(response);
-}, "me");
+}
 
-export type Me = NonNullable<Awaited<ReturnType<typeof getMe>>>;
+/** GET /api/me: the signed-in user with their memberships, or null when nobody is signed in. */
+export const getMe = query(fetchMe, "me");
+
+export type Me = NonNullable<Awaited<ReturnType<typeof fetchMe>>>;
 
 /** Shown on the sign-in page after signing out (passed as navigation state). */
 export interface SignInState {
@@ -50,18 +52,51 @@ export const signInPath = (redirect: string): string =>
  */
 export const refreshAfterSessionChange = (): Promise<void> => revalidate();
 
-/** signOut(): ends this session (or, with everywhere, all of the user's sessions) and goes to /sign-in. */
-export function useSignOut(): (options?: { everywhere?: boolean }) => Promise<void> {
+/**
+ * Ends this session (or, with everywhere, all of the user's sessions). Nothing is fetched again
+ * here: the page that called it leaves first, so pages that need a session do not ask without one.
+ */
+export const signOut = action(async (everywhere: boolean) => {
+  const response = await send(() =>
+    everywhere ? api.api.auth["logout-all"].$post() : api.api.auth.logout.$post(),
+  );
+  // 401: the session had already ended; that is what we wanted.
+  if (!response.ok && (response.status as number) !== 401) throw await toApiError(response);
+  return reload({ revalidate: [] });
+}, "sign-out");
+
+/** Signing out, then off to /sign-in, which says so; `pending` while the request runs. */
+export function useSignOut(): {
+  signOut: (options?: { everywhere?: boolean }) => Promise<void>;
+  pending: () => boolean;
+} {
   const navigate = useNavigate();
-  return async ({ everywhere = false } = {}) => {
-    const response = everywhere
-      ? await api.api.auth["logout-all"].$post()
-      : await api.api.auth.logout.$post();
-    // 401: the session had already ended; that is what we wanted.
-    if (!response.ok && (response.status as number) !== 401) throw await toApiError(response);
-    const state: SignInState = { notice: everywhere ? "signed-out-everywhere" : "signed-out" };
-    // Leave the page first, so pages that need a session do not fetch again without one.
-    await startTransition(() => navigate("/sign-in", { state }));
-    await refreshAfterSessionChange();
+  const run = useAction(signOut);
+  const submission = useSubmission(signOut);
+  return {
+    pending: () => submission.pending === true,
+    async signOut({ everywhere = false } = {}) {
+      await run(everywhere);
+      const state: SignInState = { notice: everywhere ? "signed-out-everywhere" : "signed-out" };
+      await startTransition(() => navigate("/sign-in", { state }));
+      await refreshAfterSessionChange();
+    },
   };
+}
+
+/**
+ * Where someone lands after signing in (or accepting an invitation) when no page asked for them:
+ * a privacy lead on their group's dashboard, an editor or viewer in their company, and someone
+ * with several of those on the console's overview, to choose.
+ */
+export function landingPath(me: Me | null | undefined): string {
+  const places = new Set<string>();
+  for (const m of me?.memberships ?? []) {
+    if (m.role === "group_admin") places.add(`/console/${m.group.slug}`);
+  }
+  for (const m of me?.memberships ?? []) {
+    if (m.tenant && !places.has(`/console/${m.group.slug}`))
+      places.add(`/console/${m.group.slug}/companies/${m.tenant.slug}`);
+  }
+  return places.size === 1 ? [...places][0]! : "/console";
 }

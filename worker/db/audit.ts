@@ -278,6 +278,7 @@ export interface AuditRecord {
   id: number;
   seq: number;
   tenantId: number | null;
+  actorUserId: number | null;
   actor: string;
   action: string;
   target: string;
@@ -287,7 +288,9 @@ export interface AuditRecord {
 }
 
 export interface AuditQuery {
-  chain: string;
+  groupId: number;
+  /** Which of the group's logs; "changes" unless said otherwise. */
+  log?: AuditLogName;
   /** Only this company's rows (editors); undefined for all of the chain's. */
   tenantId?: number;
   action?: string;
@@ -297,7 +300,7 @@ export interface AuditQuery {
   limit: number;
 }
 
-/** Sealed rows of a chain, newest first. */
+/** Sealed rows of one of a group's logs, newest first. */
 export async function listAuditRecords(db: D1Database, query: AuditQuery): Promise<AuditRecord[]> {
   const { results } = await db
     .prepare(
@@ -307,7 +310,7 @@ export async function listAuditRecords(db: D1Database, query: AuditQuery): Promi
        ORDER BY seq DESC LIMIT ?6`,
     )
     .bind(
-      query.chain,
+      chainOf(query.groupId, query.log),
       query.tenantId ?? null,
       query.action ?? null,
       query.actor ?? null,
@@ -319,6 +322,7 @@ export async function listAuditRecords(db: D1Database, query: AuditQuery): Promi
     id: row.id,
     seq: row.seq!,
     tenantId: row.tenant_id,
+    actorUserId: row.actor_user_id,
     actor: row.actor,
     action: row.action,
     target: row.target,

@@ -16,20 +16,6 @@ export const AWAITING_THEIR_OWNERS: Readonly<Record<string, RouteDescription>> =
         "Findings per checklist item, score, missing 'always' items, what blocks publishing, and the legal lint findings",
     },
   },
-  // worker/routes/completeness.ts, moving to worker/routes/import.ts (issue 16, import)
-  "POST /api/groups/{group}/tenants/{tenant}/import": {
-    summary: "Propose how an existing statement (text, Markdown or HTML) maps onto the draft; writes nothing",
-    tag: "Company",
-    access: "group admin, editor",
-    responses: { "200": "The proposal" },
-  },
-  "POST /api/groups/{group}/tenants/{tenant}/import/accept": {
-    summary: "Accept an (edited) import proposal into the draft",
-    tag: "Company",
-    access: "group admin, editor",
-    responses: { "200": "The new draft", "409": "Stale revision", "428": "If-Match missing" },
-    headers: [{ name: "If-Match", description: 'The draft revision you edited, e.g. "7"', required: true }],
-  },
   // worker/routes/completeness.ts (issue 15, legal)
   "GET /api/groups/{group}/completeness": {
     summary: "The group report: every company × every checklist item (?format=csv for a spreadsheet)",

@@ -62,7 +62,8 @@ async function listLog(c: Context<AppEnv>, log: AuditLogName, query: Query, tena
   await sealBeforeReading(c.env, chain);
   const limit = query.limit ?? 50;
   const records = await listAuditRecords(c.env.DB, {
-    chain,
+    groupId: access.group.id,
+    log,
     ...(tenantId !== undefined ? { tenantId } : {}),
     ...(query.action ? { action: query.action } : {}),
     ...(query.actor ? { actor: query.actor.toLowerCase() } : {}),

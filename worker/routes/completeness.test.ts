@@ -1,82 +1,17 @@
-// Importing an existing statement, the completeness check, the publish gate and the group report.
+// The completeness check, the publish gate and the group report. (Importing: ./import.test.ts.)
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_BASELINE } from "#shared/demo/index.ts";
-import type { Baseline, TenantContent } from "#shared/model.ts";
+import type { Baseline } from "#shared/model.ts";
 import { seedDemoGroup } from "../demo-seed.ts";
 import { call, signInAs } from "../test/clients.ts";
 import { createGroup, demoContent } from "../test/fixtures.ts";
 
-// JCC Software's statement as published (../shared/seeds), handed in by the vitest config.
-const JCC_SEED = env.SEED_JCC;
-
 let lead: string;
-let jccEditor: string;
 
 beforeAll(async () => {
   await seedDemoGroup(env.DB, "2026-01-10T09:00:00.000Z");
-  [lead, jccEditor] = await Promise.all([
-    signInAs("lead@conxillium.example"),
-    signInAs("editor@jccsoftware.example"),
-  ]);
-});
-
-interface Draft {
-  revision: number;
-  content: TenantContent;
-}
-
-const getDraft = async (tenant: string, cookie: string): Promise<Draft> =>
-  (await (await call(`/api/groups/conxillium/tenants/${tenant}/draft`, { cookie })).json()) as Draft;
-
-describe("importing JCC Software's existing statement", () => {
-  it("proposes without writing, and accepting puts it into the draft (never published)", async () => {
-    const before = await getDraft("jcc-software", jccEditor);
-    const proposed = await call("/api/groups/conxillium/tenants/jcc-software/import", {
-      cookie: jccEditor,
-      json: { text: JCC_SEED, format: "text" },
-    });
-    expect(proposed.status).toBe(200);
-    const { proposal } = (await proposed.json()) as {
-      proposal: {
-        sections: { heading: string; key: string | null }[];
-        lists: { data_categories: unknown[] };
-      };
-    };
-    const keyOf = (heading: string) => proposal.sections.find((s) => s.heading.startsWith(heading))?.key;
-    expect(keyOf("Welke gegevens verwerken wij")).toBe("data_categories");
-    expect(keyOf("Bewaartermijn")).toBe("retention");
-    expect(keyOf("Uw rechten")).toBe("rights");
-    expect(proposal.lists.data_categories).toHaveLength(9);
-    expect((await getDraft("jcc-software", jccEditor)).revision).toBe(before.revision);
-
-    const accepted = await call("/api/groups/conxillium/tenants/jcc-software/import/accept", {
-      cookie: jccEditor,
-      json: { text: JCC_SEED, format: "text", choices: { profile: "keep" } },
-      headers: { "If-Match": `"${before.revision}"` },
-    });
-    expect(accepted.status).toBe(200);
-    const after = await getDraft("jcc-software", jccEditor);
-    expect(after.revision).toBe(before.revision + 1);
-    expect(after.content.lists.data_categories.map((c) => c.name.nl)).toContain("Locatiegegevens");
-    expect(
-      after.content.lists.retention.some((r) => r.period?.amount === 7 && r.period.unit === "years"),
-    ).toBe(true);
-    // Accepting never publishes.
-    const published = (await (await call("/v1/statements/conxillium/jcc-software/versions")).json()) as {
-      versions: unknown[];
-    };
-    expect(published.versions).toHaveLength(1);
-  });
-
-  it("refuses an import by a viewer", async () => {
-    const viewer = await signInAs("viewer@jccsoftware.example");
-    const res = await call("/api/groups/conxillium/tenants/jcc-software/import", {
-      cookie: viewer,
-      json: { text: "x", format: "text" },
-    });
-    expect(res.status).toBe(403);
-  });
+  lead = await signInAs("lead@conxillium.example");
 });
 
 describe("the completeness check", () => {

@@ -1,31 +1,23 @@
-// The AVG completeness check and importing an existing statement, per company, and the group
-// report across companies. Mounted behind the access middleware like the rest of the company API.
+// The AVG completeness check per company, and the group report across companies. Mounted behind
+// the access middleware like the rest of the company API. (Importing lives in ./import.ts.)
 import { Hono, type Context } from "hono";
-import {
-  CompletenessCheckSchema,
-  CompletenessQuerySchema,
-  ImportAcceptSchema,
-  ImportSchema,
-} from "#shared/api-schemas.ts";
+import { CompletenessCheckSchema, CompletenessQuerySchema } from "#shared/api-schemas.ts";
 import { CHECKLIST } from "#shared/completeness/checklist.ts";
 import type { LintFinding } from "#shared/lint/index.ts";
 import type { Baseline, TenantContent } from "#shared/model.ts";
-import { applyImportProposal, proposeImport } from "#shared/import/propose.ts";
 import { assessContent, assessWrittenText } from "../completeness.ts";
-import { runWithAudit } from "../db/audit.ts";
 import {
   findBaselineVersionById,
   findLatestBaselineVersion,
   type BaselineVersionRecord,
 } from "../db/baselines.ts";
-import { findTenantDraft, isStaleRevision, prepareSaveTenantDraft } from "../db/drafts.ts";
+import { findTenantDraft } from "../db/drafts.ts";
 import { listTenants } from "../db/groups.ts";
 import type { AppEnv } from "../env.ts";
-import { AppError, conflictWithCurrent, validate } from "../errors.ts";
-import { requireGroupAdmin, requireTenantEditor } from "../http/guards.ts";
-import { readIfMatchRevision, revisionEtag } from "../http/revision.ts";
+import { AppError, validate } from "../errors.ts";
+import { requireGroupAdmin } from "../http/guards.ts";
 
-async function requireBaseline(c: Context<AppEnv>): Promise<BaselineVersionRecord> {
+export async function requireBaseline(c: Context<AppEnv>): Promise<BaselineVersionRecord> {
   const { group } = c.get("access");
   const baseline = await findLatestBaselineVersion(c.env.DB, group.id);
   if (!baseline)
@@ -40,8 +32,10 @@ interface VersionContentRow {
 }
 
 /** Mounted under /api/groups/:group/tenants/:tenant. */
-export const companyCompletenessRoutes = new Hono<AppEnv>()
-  .get("/completeness", validate("query", CompletenessQuerySchema), async (c) => {
+export const companyCompletenessRoutes = new Hono<AppEnv>().get(
+  "/completeness",
+  validate("query", CompletenessQuerySchema),
+  async (c) => {
     const { tenant } = c.get("tenantAccess");
     const { group } = c.get("access");
     const { version } = c.req.valid("query");
@@ -72,65 +66,8 @@ export const companyCompletenessRoutes = new Hono<AppEnv>()
       },
       200,
     );
-  })
-  .post("/import", validate("json", ImportSchema), async (c) => {
-    requireTenantEditor(c);
-    const baseline = await requireBaseline(c);
-    // A proposal only: nothing is written until the user accepts it into the draft.
-    return c.json({ proposal: proposeImport(c.req.valid("json"), baseline.baseline) }, 200);
-  })
-  .post("/import/accept", validate("json", ImportAcceptSchema), async (c) => {
-    const { tenant, role } = requireTenantEditor(c);
-    const { user, group } = c.get("access");
-    const revision = readIfMatchRevision(c);
-    const input = c.req.valid("json");
-    const [baseline, draft] = await Promise.all([requireBaseline(c), findTenantDraft(c.env.DB, tenant.id)]);
-    if (!draft) throw new AppError(404, "draft_not_found", `${tenant.name} has no draft yet.`);
-    const proposal = proposeImport({ text: input.text, format: input.format }, baseline.baseline);
-    const choices = {
-      ...input.choices,
-      sections: input.choices?.sections
-        ? Object.fromEntries(Object.entries(input.choices.sections).map(([k, v]) => [Number(k), v]))
-        : undefined,
-    };
-    const content = applyImportProposal(draft.content, proposal, choices);
-    const now = new Date().toISOString();
-    try {
-      await runWithAudit(
-        c.env.DB,
-        [prepareSaveTenantDraft(c.env.DB, tenant.id, revision, content, now)],
-        [
-          {
-            groupId: group.id,
-            tenantId: tenant.id,
-            actorUserId: user.id,
-            actor: user.email,
-            action: "draft.imported",
-            target: tenant.slug,
-            summary: { revision: revision + 1, sections: proposal.sections.length, format: input.format },
-            at: now,
-          },
-        ],
-      );
-    } catch (error) {
-      if (!isStaleRevision(error)) throw error;
-      throw conflictWithCurrent(
-        "The draft changed while you reviewed the import; review it again.",
-        await findTenantDraft(c.env.DB, tenant.id),
-      );
-    }
-    c.header("ETag", revisionEtag(revision + 1));
-    return c.json(
-      {
-        tenant: { slug: tenant.slug, name: tenant.name },
-        role,
-        revision: revision + 1,
-        content,
-        updatedAt: now,
-      },
-      200,
-    );
-  });
+  },
+);
 
 interface InForceRow {
   tenant_id: number;

@@ -5,6 +5,7 @@ import type { AppEnv } from "../env.ts";
 import { resolveTenantAccess } from "../http/guards.ts";
 import { companyEditingRoutes } from "./company-editing.ts";
 import { companyCompletenessRoutes } from "./completeness.ts";
+import { companyImportRoutes } from "./import.ts";
 import { tenantRolloutRoutes } from "./rollout.ts";
 import { tenantVersionRoutes } from "./version-diffs.ts";
 import { tenantWebhookRoutes } from "./webhooks.ts";
@@ -37,6 +38,7 @@ export const tenantRoutes = new Hono<AppEnv>()
   .use("/:tenant/*", resolveTenantAccess)
   .route("/:tenant", companyEditingRoutes)
   .route("/:tenant", companyCompletenessRoutes)
+  .route("/:tenant", companyImportRoutes)
   .route("/:tenant/rollout", tenantRolloutRoutes)
   .route("/:tenant/versions", tenantVersionRoutes)
   .route("/:tenant/webhooks", tenantWebhookRoutes);

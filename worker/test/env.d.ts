@@ -6,7 +6,7 @@ declare global {
   namespace Cloudflare {
     interface Env extends Bindings {
       TEST_MIGRATIONS: D1Migration[];
-      SEED_JCC: string;
+      IMPORT_STATEMENT_JCC: string;
     }
     interface GlobalProps {
       mainModule: typeof WorkerModule;

@@ -1,9 +1,10 @@
-// Navigation inside one group of the console. The privacy lead sees every area; a company's
-// editors and viewers see their own companies only. The API enforces the same; this only hides
-// what would be refused anyway.
+// Navigation inside one group of the console, rendered once by the group layout. The privacy lead
+// sees every area; a company's editors and viewers see their own companies only. The API enforces
+// the same; this only hides what would be refused anyway.
 import { For, Show } from "solid-js";
-import { A, createAsync } from "@solidjs/router";
-import { getMe, type Me } from "../session.ts";
+import { A } from "@solidjs/router";
+import { t } from "../i18n.ts";
+import type { Me } from "../session.ts";
 
 export interface GroupRole {
   isAdmin: boolean;
@@ -25,48 +26,25 @@ export function roleInGroup(me: Me, group: string): GroupRole | null {
   };
 }
 
-export function GroupNav(props: { group: string; tenant?: string }) {
-  const me = createAsync(() => getMe());
-  const role = () => {
-    const current = me();
-    return current ? roleInGroup(current, props.group) : null;
-  };
+export function GroupNav(props: {
+  group: string;
+  role: GroupRole;
+  /** The company whose pages are open, when the user may see it. */
+  tenant?: { slug: string; name: string } | undefined;
+}) {
   const base = () => `/console/${props.group}`;
+  const company = () => `${base()}/companies/${props.tenant?.slug ?? ""}`;
   return (
-    <Show when={role()}>
-      {(r) => (
-        <nav class="group-nav" aria-label={`${r().groupName}: onderdelen`}>
-          <ul>
-            <Show when={r().isAdmin}>
-              <li>
-                <A href={base()} end>
-                  Overzicht
-                </A>
-              </li>
-              <li>
-                <A href={`${base()}/baseline`}>Basisverklaring</A>
-              </li>
-              <li>
-                <A href={`${base()}/processors`}>Verwerkers</A>
-              </li>
-              <li>
-                <A href={`${base()}/requests`}>Goedkeuringen</A>
-              </li>
-              <li>
-                <A href={`${base()}/report`}>AVG-rapport</A>
-              </li>
-              <li>
-                <A href={`${base()}/people`}>Mensen</A>
-              </li>
-              <li>
-                <A href={`${base()}/audit`}>Logboek</A>
-              </li>
-              <li>
-                <A href={`${base()}/settings`}>Instellingen</A>
-              </li>
-            </Show>
-            <Show when={!r().isAdmin}>
-              <For each={r().companies}>
+    <nav
+      class="group-nav"
+      aria-label={t(`${props.role.groupName}: onderdelen`, `${props.role.groupName}: areas`)}
+    >
+      <ul>
+        <Show
+          when={props.role.isAdmin}
+          fallback={
+            <>
+              <For each={props.role.companies}>
                 {(company) => (
                   <li>
                     <A href={`${base()}/companies/${company.slug}`}>{company.name}</A>
@@ -74,35 +52,62 @@ export function GroupNav(props: { group: string; tenant?: string }) {
                 )}
               </For>
               <li>
-                <A href={`${base()}/requests`}>Publicatieverzoeken</A>
+                <A href={`${base()}/requests`}>{t("Publicatieverzoeken", "Publish requests")}</A>
               </li>
-            </Show>
+            </>
+          }
+        >
+          <li>
+            <A href={base()} end>
+              {t("Overzicht", "Overview")}
+            </A>
+          </li>
+          <li>
+            <A href={`${base()}/baseline`}>{t("Basisverklaring", "Baseline")}</A>
+          </li>
+          <li>
+            <A href={`${base()}/processors`}>{t("Verwerkers", "Processors")}</A>
+          </li>
+          <li>
+            <A href={`${base()}/requests`}>{t("Goedkeuringen", "Approvals")}</A>
+          </li>
+          <li>
+            <A href={`${base()}/report`}>{t("AVG-rapport", "GDPR report")}</A>
+          </li>
+          <li>
+            <A href={`${base()}/people`}>{t("Mensen", "People")}</A>
+          </li>
+          <li>
+            <A href={`${base()}/audit`}>{t("Logboek", "Audit log")}</A>
+          </li>
+          <li>
+            <A href={`${base()}/settings`}>{t("Instellingen", "Settings")}</A>
+          </li>
+        </Show>
+      </ul>
+      <Show when={props.tenant}>
+        {(tenant) => (
+          <ul class="company-nav" aria-label={tenant().name}>
+            <li>
+              <A href={company()} end>
+                {t("Gegevens en teksten", "Details and texts")}
+              </A>
+            </li>
+            <li>
+              <A href={`${company()}/publish`}>{t("Publiceren", "Publish")}</A>
+            </li>
+            <li>
+              <A href={`${company()}/versions`}>{t("Versies", "Versions")}</A>
+            </li>
+            <li>
+              <A href={`${company()}/import`}>{t("Importeren", "Import")}</A>
+            </li>
+            <li>
+              <A href={`${company()}/embed`}>{t("Op de website", "On the website")}</A>
+            </li>
           </ul>
-          <Show when={props.tenant}>
-            {(tenant) => (
-              <ul class="company-nav" aria-label="Dit bedrijf">
-                <li>
-                  <A href={`${base()}/companies/${tenant()}`} end>
-                    Gegevens en teksten
-                  </A>
-                </li>
-                <li>
-                  <A href={`${base()}/companies/${tenant()}/publish`}>Publiceren</A>
-                </li>
-                <li>
-                  <A href={`${base()}/companies/${tenant()}/versions`}>Versies</A>
-                </li>
-                <li>
-                  <A href={`${base()}/companies/${tenant()}/import`}>Importeren</A>
-                </li>
-                <li>
-                  <A href={`${base()}/companies/${tenant()}/embed`}>Op de website</A>
-                </li>
-              </ul>
-            )}
-          </Show>
-        </nav>
-      )}
-    </Show>
+        )}
+      </Show>
+    </nav>
   );
 }

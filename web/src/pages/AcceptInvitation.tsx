@@ -10,7 +10,7 @@ import {
 import { api, ApiError, readJson, toApiError } from "../api.ts";
 import { Field } from "../components/Field.tsx";
 import { type FieldMessages, ROLE_NL, valibotFieldMessages } from "../messages.ts";
-import { getMe, refreshAfterSessionChange, useSignOut } from "../session.ts";
+import { getMe, landingPath, refreshAfterSessionChange, useSignOut } from "../session.ts";
 
 type Invitation = Awaited<ReturnType<typeof lookUp>>;
 type Lookup = { ok: true; invitation: Invitation } | { ok: false; message: string };
@@ -150,7 +150,7 @@ function Accept(props: { token: string; invitation: Invitation }) {
   );
 }
 
-/** Accepts with the session of the invited account, then opens the console. */
+/** Accepts (with the session of the invited account, or creating it), then opens the console. */
 async function acceptAndOpenConsole(
   token: string,
   body: v.InferOutput<typeof InvitationAcceptSchema> | { token: string },
@@ -158,10 +158,10 @@ async function acceptAndOpenConsole(
 ): Promise<void> {
   const response = await api.api.invitations.accept.$post({ json: { ...body, token } });
   if (!response.ok) throw await toApiError(response);
-  await startTransition(() => {
-    void refreshAfterSessionChange();
-    navigate("/console", { replace: true });
-  });
+  // The new member lands where they now work (see landingPath).
+  await refreshAfterSessionChange();
+  const target = landingPath(await getMe());
+  await startTransition(() => navigate(target, { replace: true }));
 }
 
 function useSubmit(invitation: Invitation) {
@@ -219,7 +219,7 @@ function AcceptSignedIn(props: { token: string; invitation: Invitation }) {
 }
 
 function OtherAccount(props: { email: string; invitation: Invitation }) {
-  const signOut = useSignOut();
+  const { signOut } = useSignOut();
   return (
     <>
       <p role="alert" class="notice error">

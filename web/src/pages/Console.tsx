@@ -1,13 +1,13 @@
+// /console — the signed-in user's overview: their roles, every group with its companies (each
+// name opening the company's pages, the group's name its dashboard for a privacy lead), the way
+// to choose when someone works in several places, and signing out everywhere.
 import { createEffect, createSignal, For, Show } from "solid-js";
-import { createAsync, query, useLocation, useNavigate } from "@solidjs/router";
-import { api, readJson } from "../api.ts";
-import { ROLE_NL } from "../messages.ts";
+import { A, createAsync, useLocation, useNavigate } from "@solidjs/router";
+import { LoadBoundary } from "../components/PageStates.tsx";
+import { t } from "../i18n.ts";
+import { getTenants } from "./group/group-data.ts";
+import { errorText, roleName } from "./group/group-text.ts";
 import { getMe, type Me, signInPath, useSignOut } from "../session.ts";
-
-const getTenants = query(
-  async (group: string) => readJson(await api.api.groups[":group"].tenants.$get({ param: { group } })),
-  "tenants",
-);
 
 type Membership = Me["memberships"][number];
 
@@ -22,37 +22,53 @@ function byGroup(memberships: Membership[]) {
   return [...groups.values()];
 }
 
-function GroupCompanies(props: { slug: string; name: string }) {
+function GroupCompanies(props: { slug: string; name: string; isAdmin: boolean }) {
   const data = createAsync(() => getTenants(props.slug));
   const headingId = () => `companies-${props.slug}`;
   return (
     <section aria-labelledby={headingId()} class="group-companies">
-      <h2 id={headingId()}>Bedrijven in {props.name}</h2>
-      <Show when={data()} fallback={<p class="loading">Laden…</p>}>
-        {(result) => (
-          <Show
-            when={result().tenants.length > 0}
-            fallback={<p>Je hebt in deze groep nog geen toegang tot een bedrijf.</p>}
-          >
-            <ul class="company-list">
-              <For each={result().tenants}>
-                {(tenant) => (
-                  <li>
-                    <span class="company-name">{tenant.name}</span>
-                    {/* A group admin's role is the same everywhere and already said above. */}
-                    <Show when={tenant.role !== "group_admin"}>
-                      <span class="muted"> — jij bent {ROLE_NL[tenant.role]}</span>
-                    </Show>
-                    <br />
-                    <a href={`/v1/statements/${props.slug}/${tenant.slug}`}>
-                      Openbare privacyverklaring van {tenant.name}
-                    </a>
-                  </li>
-                )}
-              </For>
-            </ul>
-          </Show>
-        )}
+      <h2 id={headingId()}>
+        {t("Bedrijven in ", "Companies in ")}
+        <Show when={props.isAdmin} fallback={props.name}>
+          <A href={`/console/${props.slug}`}>{props.name}</A>
+        </Show>
+      </h2>
+      <Show
+        when={(data()?.tenants.length ?? 0) > 0}
+        fallback={
+          <p>
+            {t(
+              "Je hebt in deze groep nog geen toegang tot een bedrijf.",
+              "You have no access to a company in this group yet.",
+            )}
+          </p>
+        }
+      >
+        <ul class="company-list">
+          <For each={data()?.tenants}>
+            {(tenant) => (
+              <li>
+                <A href={`/console/${props.slug}/companies/${tenant.slug}`} class="company-name">
+                  {tenant.name}
+                </A>
+                {/* A group admin's role is the same everywhere and already said above. */}
+                <Show when={tenant.role !== "group_admin"}>
+                  <span class="muted">
+                    {" "}
+                    — {t("jij bent", "you are")} {roleName(tenant.role)}
+                  </span>
+                </Show>
+                <br />
+                <a href={`/v1/statements/${props.slug}/${tenant.slug}`}>
+                  {t(
+                    `Openbare privacyverklaring van ${tenant.name}`,
+                    `${tenant.name}'s public privacy statement`,
+                  )}
+                </a>
+              </li>
+            )}
+          </For>
+        </ul>
       </Show>
     </section>
   );
@@ -62,8 +78,7 @@ export default function Console() {
   const me = createAsync(() => getMe());
   const navigate = useNavigate();
   const location = useLocation();
-  const signOut = useSignOut();
-  const [busy, setBusy] = createSignal(false);
+  const { signOut, pending } = useSignOut();
   const [error, setError] = createSignal("");
 
   createEffect(() => {
@@ -71,15 +86,12 @@ export default function Console() {
   });
 
   const signOutEverywhere = async () => {
-    if (busy()) return;
-    setBusy(true);
+    if (pending()) return;
     setError("");
     try {
       await signOut({ everywhere: true });
     } catch (err) {
-      setError(err instanceof Error ? err.message : "Uitloggen is niet gelukt.");
-    } finally {
-      setBusy(false);
+      setError(errorText(err));
     }
   };
 
@@ -87,21 +99,45 @@ export default function Console() {
     <Show when={me()}>
       {(current) => (
         <section aria-labelledby="console-title">
-          <h1 id="console-title">Welkom, {current().user.name}</h1>
-          <p class="muted">Je bent ingelogd als {current().user.email}.</p>
+          <h1 id="console-title">{t(`Welkom, ${current().user.name}`, `Welcome, ${current().user.name}`)}</h1>
+          <p class="muted">
+            {t(
+              `Je bent ingelogd als ${current().user.email}.`,
+              `You are signed in as ${current().user.email}.`,
+            )}
+          </p>
 
-          <h2>Jouw toegang</h2>
+          <h2>{t("Jouw toegang", "Your access")}</h2>
           <Show
             when={current().memberships.length > 0}
-            fallback={<p>Je hebt nog geen toegang tot een groep of bedrijf.</p>}
+            fallback={
+              <p>
+                {t(
+                  "Je hebt nog geen toegang tot een groep of bedrijf.",
+                  "You have no access to a group or company yet.",
+                )}
+              </p>
+            }
           >
             <ul class="memberships">
               <For each={current().memberships}>
                 {(m) => (
                   <li>
-                    <strong>{m.group.name}</strong>
-                    <span> · {m.tenant ? m.tenant.name : "alle bedrijven"}</span>
-                    <span> · {ROLE_NL[m.role]}</span>
+                    <Show
+                      when={m.tenant}
+                      fallback={
+                        <A href={`/console/${m.group.slug}`}>
+                          <strong>{m.group.name}</strong> · {t("alle bedrijven", "every company")}
+                        </A>
+                      }
+                    >
+                      {(tenant) => (
+                        <A href={`/console/${m.group.slug}/companies/${tenant().slug}`}>
+                          <strong>{m.group.name}</strong> · {tenant().name}
+                        </A>
+                      )}
+                    </Show>
+                    <span> · {roleName(m.role)}</span>
                   </li>
                 )}
               </For>
@@ -109,13 +145,27 @@ export default function Console() {
           </Show>
 
           <For each={byGroup(current().memberships)}>
-            {(group) => <GroupCompanies slug={group.slug} name={group.name} />}
+            {(group) => (
+              <LoadBoundary
+                describe={errorText}
+                part={{ nl: `de bedrijven van ${group.name}`, en: `${group.name}'s companies` }}
+              >
+                <GroupCompanies
+                  slug={group.slug}
+                  name={group.name}
+                  isAdmin={group.memberships.some((m) => m.role === "group_admin")}
+                />
+              </LoadBoundary>
+            )}
           </For>
 
           <section aria-labelledby="sessions-title" class="sessions">
-            <h2 id="sessions-title">Sessies</h2>
+            <h2 id="sessions-title">{t("Sessies", "Sessions")}</h2>
             <p id="sign-out-everywhere-hint">
-              Ben je ingelogd op een ander apparaat dat je niet meer gebruikt? Log dan overal uit, ook hier.
+              {t(
+                "Ben je ingelogd op een ander apparaat dat je niet meer gebruikt? Log dan overal uit, ook hier.",
+                "Signed in on another device you no longer use? Then sign out everywhere, here too.",
+              )}
             </p>
             <div role="alert" class="notice error" classList={{ empty: !error() }}>
               {error()}
@@ -124,10 +174,12 @@ export default function Console() {
               type="button"
               class="secondary"
               onClick={signOutEverywhere}
-              aria-disabled={busy()}
+              aria-disabled={pending()}
               aria-describedby="sign-out-everywhere-hint"
             >
-              {busy() ? "Bezig met uitloggen…" : "Overal uitloggen"}
+              {pending()
+                ? t("Bezig met uitloggen…", "Signing out…")
+                : t("Overal uitloggen", "Sign out everywhere")}
             </button>
           </section>
         </section>

@@ -1,38 +1,52 @@
+// /groups/:group — a group's published statements with their public addresses, for anyone.
 import { For, Show } from "solid-js";
-import { A, createAsync, query, useParams } from "@solidjs/router";
-import { api, readJson } from "../api.ts";
-
-const getGroup = query(
-  async (group: string) => readJson(await api.v1.statements[":group"].$get({ param: { group } })),
-  "group",
-);
+import { A, createAsync, useParams } from "@solidjs/router";
+import { LoadBoundary } from "../components/PageStates.tsx";
+import { t } from "../i18n.ts";
+import { getPublicGroup } from "./public-data.ts";
+import { errorText } from "./group/group-text.ts";
 
 const FORMATS = [
-  { ext: "html", label: "HTML" },
-  { ext: "json", label: "JSON" },
-  { ext: "md", label: "Markdown" },
-  { ext: "txt", label: "Tekst" },
+  { ext: "html", label: { nl: "HTML", en: "HTML" } },
+  { ext: "json", label: { nl: "JSON", en: "JSON" } },
+  { ext: "md", label: { nl: "Markdown", en: "Markdown" } },
+  { ext: "txt", label: { nl: "Tekst", en: "Text" } },
 ] as const;
 
-export default function GroupStatements() {
+export default function GroupStatementsPage() {
   const params = useParams<{ group: string }>();
-  const data = createAsync(() => getGroup(params.group));
   return (
-    <Show when={data()} fallback={<p class="loading">Laden…</p>}>
+    <LoadBoundary describe={errorText} what="group">
+      <GroupStatements group={params.group} />
+    </LoadBoundary>
+  );
+}
+
+function GroupStatements(props: { group: string }) {
+  const data = createAsync(() => getPublicGroup(props.group));
+  return (
+    <Show when={data()}>
       {(group) => (
         <section aria-labelledby="group-title">
           <p>
-            <A href="/">← Alle groepen</A>
+            <A href="/">{t("← Alle groepen", "← All groups")}</A>
           </p>
           <h1 id="group-title">{group().group.name}</h1>
-          <p>De gepubliceerde privacyverklaringen van de bedrijven in deze groep.</p>
+          <p>
+            {t(
+              "De gepubliceerde privacyverklaringen van de bedrijven in deze groep.",
+              "The published privacy statements of the companies in this group.",
+            )}
+          </p>
           <table class="statements">
-            <caption class="visually-hidden">Privacyverklaringen per bedrijf</caption>
+            <caption class="visually-hidden">
+              {t("Privacyverklaringen per bedrijf", "Privacy statements per company")}
+            </caption>
             <thead>
               <tr>
-                <th scope="col">Bedrijf</th>
-                <th scope="col">Versie</th>
-                <th scope="col">Openbare URL's</th>
+                <th scope="col">{t("Bedrijf", "Company")}</th>
+                <th scope="col">{t("Versie", "Version")}</th>
+                <th scope="col">{t("Openbare URL's", "Public URLs")}</th>
               </tr>
             </thead>
             <tbody>
@@ -40,7 +54,7 @@ export default function GroupStatements() {
                 {(company) => (
                   <tr>
                     <th scope="row">{company.name}</th>
-                    <td>{company.version ?? "nog niet gepubliceerd"}</td>
+                    <td>{company.version ?? t("nog niet gepubliceerd", "not published yet")}</td>
                     <td>
                       <Show when={company.version !== null} fallback="—">
                         <ul class="inline">
@@ -50,7 +64,7 @@ export default function GroupStatements() {
                                 {(format) => (
                                   <li>
                                     <a href={`${company.url}.${format.ext}?lang=${lang}`}>
-                                      {format.label} ({lang})
+                                      {t(format.label.nl, format.label.en)} ({lang})
                                     </a>
                                   </li>
                                 )}

@@ -5,7 +5,7 @@ import { LoginSchema } from "#shared/api-schemas.ts";
 import { api, ApiError, toApiError } from "../api.ts";
 import { Field } from "../components/Field.tsx";
 import { type FieldMessages, valibotFieldMessages } from "../messages.ts";
-import { refreshAfterSessionChange, safeRedirect, type SignInState } from "../session.ts";
+import { getMe, landingPath, refreshAfterSessionChange, safeRedirect, type SignInState } from "../session.ts";
 
 const NOTICES: Record<NonNullable<SignInState["notice"]>, string> = {
   "signed-out": "Je bent uitgelogd.",
@@ -59,12 +59,12 @@ export default function SignIn() {
     try {
       const response = await api.api.auth.login.$post({ json: parsed.output });
       if (!response.ok) throw await toApiError(response);
-      const target = safeRedirect(redirectParam());
+      // Without a page that sent them here, people land where they work: see landingPath.
+      const asked = redirectParam();
+      await refreshAfterSessionChange();
+      const target = asked ? safeRedirect(asked) : landingPath(await getMe());
       // One transition: the header learns who signed in while the next page loads.
-      await startTransition(() => {
-        void refreshAfterSessionChange();
-        navigate(target, { replace: true });
-      });
+      await startTransition(() => navigate(target, { replace: true }));
     } catch (error) {
       if (error instanceof ApiError) {
         setFields(error.fields);

@@ -3,10 +3,11 @@
 // draft's revision. Nothing is published here; the completeness check of the new draft follows.
 import { createSignal, Match, Show, Switch } from "solid-js";
 import { A, createAsync, revalidate, useParams } from "@solidjs/router";
-import type { ImportFormat, ImportProposal } from "#shared/import/propose.ts";
+import type { ImportCheck } from "#shared/import/check.ts";
+import type { ImportFormatHint } from "#shared/import/detect.ts";
+import type { ImportProposal } from "#shared/import/propose.ts";
 import { CompletenessPanel } from "../../components/CompletenessPanel.tsx";
-import { GroupNav } from "../../components/GroupNav.tsx";
-import { LoadFailure, useSessionExpired } from "../../components/PageStates.tsx";
+import { LoadBoundary, useSessionExpired } from "../../components/PageStates.tsx";
 import { asApiError } from "../../api.ts";
 import { language, t } from "../../i18n.ts";
 import {
@@ -16,11 +17,10 @@ import {
   fetchDraft,
   getCompleteness,
   getImportDraft,
-  errorOf,
-  okData,
   proposeImport,
 } from "./data.ts";
-import { ImportReview, initialChoices, type Choices, toChoicesBody } from "./ImportReview.tsx";
+import { initialChoices, sameSections, toChoicesBody, type ReviewChoices } from "./ImportChoices.ts";
+import { ImportReview } from "./ImportReview.tsx";
 import { SourceForm, type Source } from "./SourceForm.tsx";
 import { describeError } from "./errors.ts";
 import "./avg.css";
@@ -29,10 +29,11 @@ export default function ImportPage() {
   const params = useParams<{ group: string; tenant: string }>();
   return (
     <div class="avg-page import-page">
-      <GroupNav group={params.group} tenant={params.tenant} />
       {/* Another company is another import: nothing of the previous one is carried over. */}
       <Show when={`${params.group}/${params.tenant}`} keyed>
-        <ImportLoader group={params.group} tenant={params.tenant} />
+        <LoadBoundary describe={describeError}>
+          <ImportLoader group={params.group} tenant={params.tenant} />
+        </LoadBoundary>
       </Show>
     </div>
   );
@@ -40,29 +41,8 @@ export default function ImportPage() {
 
 function ImportLoader(props: { group: string; tenant: string }) {
   const draft = createAsync(() => getImportDraft(props.group, props.tenant));
-  const ready = () => {
-    const result = draft();
-    return result?.ok && result.data.tenant.slug === props.tenant ? result.data : null;
-  };
-  const failure = () => {
-    const result = draft();
-    return result && !result.ok ? result.error : null;
-  };
   return (
-    <Show
-      when={ready()}
-      fallback={
-        <Show when={failure()} fallback={<p class="loading">{t("Laden…", "Loading…")}</p>}>
-          {(error) => (
-            <LoadFailure
-              error={error()}
-              describe={describeError}
-              onRetry={() => revalidate(getImportDraft.key)}
-            />
-          )}
-        </Show>
-      }
-    >
+    <Show when={draft()}>
       {(data) => (
         <Show when={data().role !== "tenant_viewer"} fallback={<ViewerNotice {...props} draft={data()} />}>
           <Importer group={props.group} tenant={props.tenant} name={data().tenant.name} />
@@ -107,24 +87,27 @@ function ViewerNotice(props: { group: string; tenant: string; draft: Draft }) {
           </A>
         </p>
       </section>
-      <Show when={okData(report())}>
-        {(data) => (
-          <CompletenessPanel
-            report={data()}
-            language={language()}
-            title={t("AVG-volledigheid van het huidige concept", "AVG completeness of the current draft")}
-          />
-        )}
-      </Show>
+      <LoadBoundary describe={describeError} part={{ nl: "de AVG-volledigheid", en: "the AVG completeness" }}>
+        <Show when={report()}>
+          {(data) => (
+            <CompletenessPanel
+              report={data()}
+              language={language()}
+              title={t("AVG-volledigheid van het huidige concept", "AVG completeness of the current draft")}
+            />
+          )}
+        </Show>
+      </LoadBoundary>
     </>
   );
 }
 
-/** What is being reviewed: the proposal, the text it was made from and the draft revision it was made against. */
+/** What is being reviewed: the proposal, its checks, the text it was made from and the draft it was made against. */
 export interface Review {
   proposal: ImportProposal;
+  check: ImportCheck;
   text: string;
-  format: ImportFormat;
+  format: ImportFormatHint;
   draft: Draft;
 }
 
@@ -136,11 +119,11 @@ type Stage =
 function Importer(props: { group: string; tenant: string; name: string }) {
   const expired = useSessionExpired();
   const [stage, setStage] = createSignal<Stage>({ kind: "input" });
-  const [source, setSource] = createSignal<Source>({ text: "", format: "text", fileName: null });
+  const [source, setSource] = createSignal<Source>({ text: "", format: "auto", fileName: null });
   const [busy, setBusy] = createSignal<"propose" | "accept" | null>(null);
   const [error, setError] = createSignal("");
   const [conflict, setConflict] = createSignal(false);
-  const [choices, setChoices] = createSignal<Choices | null>(null);
+  const [choices, setChoices] = createSignal<ReviewChoices | null>(null);
   let reviewHeading: HTMLHeadingElement | undefined;
   let doneHeading: HTMLHeadingElement | undefined;
 
@@ -160,7 +143,7 @@ function Importer(props: { group: string; tenant: string; name: string }) {
   /** Makes (or makes again) the proposal; choices made before are kept when the sections are the same. */
   const propose = async (
     input: Source,
-    keepChoices: (proposal: ImportProposal) => Choices | null = () => null,
+    keepChoices: (proposal: ImportProposal) => ReviewChoices | null = () => null,
   ): Promise<void> => {
     if (busy()) return;
     setBusy("propose");
@@ -169,11 +152,11 @@ function Importer(props: { group: string; tenant: string; name: string }) {
     try {
       // The revision is read together with the proposal: accepting sends it back, so a draft
       // saved in the meantime is not overwritten unseen.
-      const [draft, proposal] = await Promise.all([
+      const [draft, { proposal, check }] = await Promise.all([
         fetchDraft(props.group, props.tenant),
         proposeImport(props.group, props.tenant, { text: input.text, format: input.format }),
       ]);
-      const review: Review = { proposal, text: input.text, format: input.format, draft };
+      const review: Review = { proposal, check, text: input.text, format: input.format, draft };
       setChoices(keepChoices(proposal) ?? initialChoices(proposal));
       setStage({ kind: "review", review });
       queueMicrotask(() => reviewHeading?.focus());
@@ -186,11 +169,8 @@ function Importer(props: { group: string; tenant: string; name: string }) {
 
   const reproposeKeepingChoices = async (review: Review): Promise<void> => {
     const previous = choices();
-    const sameSections = (next: ImportProposal) =>
-      next.sections.length === review.proposal.sections.length &&
-      next.sections.every((s, i) => s.heading === review.proposal.sections[i]?.heading);
     await propose({ text: review.text, format: review.format, fileName: source().fileName }, (next) =>
-      previous && sameSections(next) ? previous : null,
+      previous && sameSections(next, review.proposal) ? previous : null,
     );
   };
 
@@ -325,46 +305,26 @@ function Done(props: {
           </button>
         </li>
       </ul>
-      <Show
-        when={report()}
-        fallback={
-          <p class="loading cp-placeholder" role="status">
-            {t(
-              "AVG-volledigheid van het nieuwe concept wordt berekend…",
-              "Checking the new draft's AVG completeness…",
-            )}
-          </p>
-        }
-      >
-        {(result) => (
-          <Show
-            when={okData(result())}
-            fallback={
-              <div role="alert" class="notice error">
-                <p>
-                  {t(
-                    "De AVG-volledigheid kon niet worden berekend: ",
-                    "The AVG completeness could not be checked: ",
-                  )}
-                  {describeError(errorOf(result())!)}
-                </p>
-                <button type="button" onClick={() => revalidate(getCompleteness.key)}>
-                  {t("Opnieuw proberen", "Try again")}
-                </button>
-              </div>
-            }
-          >
-            {(data) => (
-              <CompletenessPanel
-                report={data()}
-                language={language()}
-                sectionTitles={sectionTitles()}
-                title={t("AVG-volledigheid van het nieuwe concept", "AVG completeness of the new draft")}
-              />
-            )}
-          </Show>
+      <LoadBoundary
+        describe={describeError}
+        part={{ nl: "de AVG-volledigheid van het nieuwe concept", en: "the new draft's AVG completeness" }}
+        retry={[getCompleteness.key]}
+        loading={t(
+          "AVG-volledigheid van het nieuwe concept wordt berekend…",
+          "Checking the new draft's AVG completeness…",
         )}
-      </Show>
+      >
+        <Show when={report()}>
+          {(data) => (
+            <CompletenessPanel
+              report={data()}
+              language={language()}
+              sectionTitles={sectionTitles()}
+              title={t("AVG-volledigheid van het nieuwe concept", "AVG completeness of the new draft")}
+            />
+          )}
+        </Show>
+      </LoadBoundary>
     </section>
   );
 }

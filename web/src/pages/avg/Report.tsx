@@ -1,68 +1,35 @@
 // The privacy lead's AVG report: every company of the group against every checklist item, for
 // the statement version in force now, with each company's score and what the AVG always
 // requires that it still misses; downloadable as CSV.
-import { createEffect, createMemo, For, Match, Show, Switch } from "solid-js";
-import { A, createAsync, revalidate, useParams } from "@solidjs/router";
+import { createMemo, For, Show } from "solid-js";
+import { A, createAsync } from "@solidjs/router";
 import type { Status } from "#shared/completeness/check.ts";
 import { itemTitle, STATUS_ICON, STATUS_ORDER, statusName } from "../../components/CompletenessPanel.tsx";
-import { GroupNav, roleInGroup } from "../../components/GroupNav.tsx";
-import { LeadOnlyNotice, LoadFailure, useSessionExpired } from "../../components/PageStates.tsx";
+import { LeadOnlyNotice, LoadBoundary } from "../../components/PageStates.tsx";
 import { language, t } from "../../i18n.ts";
-import { getMe } from "../../session.ts";
+import { useGroup } from "../group/GroupLayout.tsx";
 import { describeError } from "./errors.ts";
-import { errorOf, getGroupReport, type GroupReport, okData, reportCsvUrl } from "./data.ts";
+import { getGroupReport, type GroupReport, reportCsvUrl } from "./data.ts";
 import "./avg.css";
 
 const LEAD_ONLY = { what: "het AVG-rapport van de groep bekijken", whatEn: "view the group's AVG report" };
 
 export default function ReportPage() {
-  const params = useParams<{ group: string }>();
-  const me = createAsync(() => getMe());
-  const expired = useSessionExpired();
-  createEffect(() => {
-    if (me() === null) expired();
-  });
-  const role = () => {
-    const current = me();
-    return current ? roleInGroup(current, params.group) : undefined;
-  };
+  const ctx = useGroup();
   return (
     <div class="avg-page report-page">
-      <GroupNav group={params.group} />
-      <Switch fallback={<p class="loading">{t("Laden…", "Loading…")}</p>}>
-        <Match when={role()?.isAdmin}>
-          <ReportLoader group={params.group} />
-        </Match>
-        <Match when={role() !== undefined}>
-          <LeadOnlyNotice {...LEAD_ONLY} />
-        </Match>
-      </Switch>
+      <Show when={ctx.role.isAdmin} fallback={<LeadOnlyNotice {...LEAD_ONLY} />}>
+        <LoadBoundary describe={describeError} what="group" leadOnly={LEAD_ONLY}>
+          <ReportLoader group={ctx.group} />
+        </LoadBoundary>
+      </Show>
     </div>
   );
 }
 
 function ReportLoader(props: { group: string }) {
   const report = createAsync(() => getGroupReport(props.group));
-  return (
-    <Show
-      when={okData(report())}
-      fallback={
-        <Show when={errorOf(report())} fallback={<p class="loading">{t("Laden…", "Loading…")}</p>}>
-          {(error) => (
-            <LoadFailure
-              error={error()}
-              describe={describeError}
-              what="group"
-              leadOnly={LEAD_ONLY}
-              onRetry={() => revalidate(getGroupReport.key)}
-            />
-          )}
-        </Show>
-      }
-    >
-      {(data) => <ReportScreen group={props.group} report={data()} />}
-    </Show>
-  );
+  return <Show when={report()}>{(data) => <ReportScreen group={props.group} report={data()} />}</Show>;
 }
 
 type Company = GroupReport["companies"][number];

@@ -1,7 +1,8 @@
-// The text to import: a file read in the browser (File.text()) or pasted text, and its format,
-// detected from the file's extension or chosen.
+// The text to import: a file read in the browser (File.text()) or pasted text, and its format —
+// recognised from the text itself by default; the extension or a choice is a hint the server
+// overrules when the text clearly is Markdown or HTML.
 import { createSignal, For, Show } from "solid-js";
-import type { ImportFormat } from "#shared/import/propose.ts";
+import type { ImportFormatHint } from "#shared/import/detect.ts";
 import { t } from "../../i18n.ts";
 
 /** The API's limit on the text (ImportSchema). */
@@ -9,19 +10,20 @@ export const MAX_TEXT = 200_000;
 
 export interface Source {
   text: string;
-  format: ImportFormat;
+  format: ImportFormatHint;
   /** The file the text came from, if any (for the message only). */
   fileName: string | null;
 }
 
-const FORMATS: { value: ImportFormat; nl: string; en: string }[] = [
+const FORMATS: { value: ImportFormatHint; nl: string; en: string }[] = [
+  { value: "auto", nl: "Herken het zelf (aanbevolen)", en: "Recognise it (recommended)" },
   { value: "text", nl: "Platte tekst (.txt)", en: "Plain text (.txt)" },
   { value: "markdown", nl: "Markdown (.md)", en: "Markdown (.md)" },
   { value: "html", nl: "HTML (.html)", en: "HTML (.html)" },
 ];
 
 /** The format a file's extension says, or null when it says nothing we read. */
-export function formatFromName(name: string): ImportFormat | null {
+export function formatFromName(name: string): ImportFormatHint | null {
   const extension = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
   if (extension === "txt" || extension === "text") return "text";
   if (extension === "md" || extension === "markdown") return "markdown";
@@ -211,8 +213,14 @@ export function SourceForm(props: {
           </Show>
         </div>
 
-        <fieldset class="import-formats">
+        <fieldset class="import-formats" aria-describedby="import-formats-hint">
           <legend>{t("Opmaak van de tekst", "Format of the text")}</legend>
+          <p id="import-formats-hint" class="hint">
+            {t(
+              "Markdown en HTML worden ook herkend als je iets anders kiest; je ziet in het voorstel wat er is herkend.",
+              "Markdown and HTML are recognised even if you choose otherwise; the proposal shows what was recognised.",
+            )}
+          </p>
           <For each={FORMATS}>
             {(format) => (
               <label class="radio">

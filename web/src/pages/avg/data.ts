@@ -1,50 +1,42 @@
-// What the AVG pages (import and group report) read from the API. Queries resolve to a Loaded<T>
-// instead of throwing, so each page decides what a 401, a 404 or a network failure looks like.
+// What the AVG pages (import and group report) read from the API: router queries, read with
+// createAsync inside a LoadBoundary, which shows a 401, a 404 or a network failure as a page state.
 import { query } from "@solidjs/router";
 import type { Status } from "#shared/completeness/check.ts";
 import type { Bilingual, ItemId } from "#shared/completeness/checklist.ts";
-import type { ImportFormat, ImportProposal } from "#shared/import/propose.ts";
-import type { ApiError } from "../../api.ts";
-import { api, loadResult, readJson, toApiError, type Loaded, type LoadedData } from "../../api.ts";
-
-export const okData = <T>(result: Loaded<T> | undefined): T | null => (result?.ok ? result.data : null);
-export const errorOf = <T>(result: Loaded<T> | undefined): ApiError | null =>
-  result && !result.ok ? result.error : null;
+import type { ImportCheck } from "#shared/import/check.ts";
+import type { ImportFormatHint } from "#shared/import/detect.ts";
+import type { ImportProposal } from "#shared/import/propose.ts";
+import { api, fetchJson, readJson, send, toApiError } from "../../api.ts";
+import { etagRevision } from "../company/data.ts";
 
 const tenantParam = (group: string, tenant: string) => ({ param: { group, tenant } });
 
-/** The revision in a draft's ETag ("7"), which is what If-Match must send back. */
-function etagRevision(response: { headers: Headers }, fallback: number): number {
-  const match = /^(?:W\/)?"?(\d+)"?$/.exec(response.headers.get("ETag") ?? "");
-  return match ? Number(match[1]) : fallback;
-}
-
 /** GET …/draft, with the revision taken from the ETag. Not cached: used right before a proposal. */
 export async function fetchDraft(group: string, tenant: string) {
-  const response = await api.api.groups[":group"].tenants[":tenant"].draft.$get(tenantParam(group, tenant));
+  const response = await send(() =>
+    api.api.groups[":group"].tenants[":tenant"].draft.$get(tenantParam(group, tenant)),
+  );
   const body = await readJson(response);
   return { ...body, revision: etagRevision(response, body.revision) };
 }
 export type Draft = Awaited<ReturnType<typeof fetchDraft>>;
 
 export const getImportDraft = query(
-  (group: string, tenant: string) => loadResult(() => fetchDraft(group, tenant)),
+  (group: string, tenant: string) => fetchDraft(group, tenant),
   "avg-draft",
 );
 
 export const getCompleteness = query(
   (group: string, tenant: string) =>
-    loadResult(async () => {
-      const response = await api.api.groups[":group"].tenants[":tenant"].completeness.$get({
+    fetchJson(() =>
+      api.api.groups[":group"].tenants[":tenant"].completeness.$get({
         ...tenantParam(group, tenant),
         query: {},
-      });
-      if (!response.ok) throw await toApiError(response);
-      return response.json();
-    }),
+      }),
+    ),
   "avg-completeness",
 );
-export type TenantCompleteness = LoadedData<typeof getCompleteness>;
+export type TenantCompleteness = Awaited<ReturnType<typeof getCompleteness>>;
 
 /** GET /api/groups/:group/completeness as JSON (the route also answers CSV, so the client cannot type it). */
 export interface GroupReport {
@@ -59,44 +51,43 @@ export interface GroupReport {
 }
 
 export const getGroupReport = query(
-  (group: string) =>
-    loadResult(async () => {
-      const response = await api.api.groups[":group"].completeness.$get({ param: { group } });
-      if (!response.ok) throw await toApiError(response);
-      return (await response.json()) as GroupReport;
-    }),
+  async (group: string): Promise<GroupReport> =>
+    // The route also answers CSV (?format=csv), so the typed client gives this JSON answer as unknown.
+    (await fetchJson(() => api.api.groups[":group"].completeness.$get({ param: { group } }))) as GroupReport,
   "avg-group-report",
 );
 
-/** POST …/import: a proposal only, nothing is written. */
+/** POST …/import: a proposal only, nothing is written; with the text's check as written and after the import. */
 export async function proposeImport(
   group: string,
   tenant: string,
-  input: { text: string; format: ImportFormat },
-): Promise<ImportProposal> {
-  const response = await api.api.groups[":group"].tenants[":tenant"].import.$post({
-    ...tenantParam(group, tenant),
-    json: input,
-  });
-  return (await readJson(response)).proposal;
+  input: { text: string; format: ImportFormatHint },
+): Promise<{ proposal: ImportProposal; check: ImportCheck }> {
+  const body = await fetchJson(() =>
+    api.api.groups[":group"].tenants[":tenant"].import.$post({ ...tenantParam(group, tenant), json: input }),
+  );
+  return { proposal: body.proposal, check: body.check };
 }
 
-export interface ImportChoicesBody {
-  sections?: Record<string, { key?: string | null; skip?: boolean }>;
-  profile?: "overwrite" | "keep";
-  lists?: { data_categories?: "replace" | "append" | "keep"; retention?: "replace" | "append" | "keep" };
-}
+/** The review's choices as POST …/import/accept takes them (shared/api-schemas.ts ImportChoicesSchema). */
+export type ImportChoicesBody = NonNullable<
+  Parameters<
+    (typeof api.api.groups)[":group"]["tenants"][":tenant"]["import"]["accept"]["$post"]
+  >[0]["json"]["choices"]
+>;
 
 /** POST …/import/accept with If-Match: the new draft, or an ApiError (409 stale_revision, …). */
 export async function acceptImport(
   group: string,
   tenant: string,
   revision: number,
-  input: { text: string; format: ImportFormat; choices: ImportChoicesBody },
+  input: { text: string; format: ImportFormatHint; choices: ImportChoicesBody },
 ) {
-  const response = await api.api.groups[":group"].tenants[":tenant"].import.accept.$post(
-    { ...tenantParam(group, tenant), json: input },
-    { headers: { "If-Match": `"${revision}"` } },
+  const response = await send(() =>
+    api.api.groups[":group"].tenants[":tenant"].import.accept.$post(
+      { ...tenantParam(group, tenant), json: input },
+      { headers: { "If-Match": `"${revision}"` } },
+    ),
   );
   if (!response.ok) throw await toApiError(response);
   const body = await response.json();

@@ -1,12 +1,25 @@
 // The live preview: the baseline being edited, resolved for one company with the same shared
 // engine that publishes, rendered as the HTML fragment companies embed. Everything the engine
 // writes is escaped by construction, so it goes into the page as HTML; no styles come with it.
-import { createMemo, createResource, createSignal, For, Show } from "solid-js";
+import {
+  createEffect,
+  createMemo,
+  onCleanup,
+  createSignal,
+  ErrorBoundary,
+  For,
+  Show,
+  Suspense,
+} from "solid-js";
+import { createAsync } from "@solidjs/router";
 import { renderHtmlFragment, resolveStatement } from "#shared/engine.ts";
-import type { Baseline, Group, Language } from "#shared/model.ts";
+import type { Baseline, Group, Language, TenantContent } from "#shared/model.ts";
 import type { ResolvedStatement } from "#shared/statement.ts";
-import { api, readJson } from "../../api.ts";
+import { asApiError } from "../../api.ts";
 import { language, t } from "../../i18n.ts";
+import { getDraft } from "../company/data.ts";
+import { describeError } from "../company/labels.ts";
+import { followSection, stopFollowing } from "../../components/follow-section.ts";
 import { describeProblem, LANGUAGE_WORDS } from "./texts.ts";
 
 interface PreviewProps {
@@ -14,22 +27,13 @@ interface PreviewProps {
   groupName: string;
   companies: { slug: string; name: string }[];
   baseline: () => Baseline;
-}
-
-async function loadCompanyDraft(source: { group: string; tenant: string }) {
-  const response = await api.api.groups[":group"].tenants[":tenant"].draft.$get({
-    param: { group: source.group, tenant: source.tenant },
-  });
-  return readJson(response);
+  /** The key of the section being edited: the preview scrolls to it and marks it. */
+  following: () => string | null;
 }
 
 export function Preview(props: PreviewProps) {
   const [company, setCompany] = createSignal(props.companies[0]?.slug ?? "");
   const [previewLanguage, setPreviewLanguage] = createSignal<Language>("nl");
-  const [draft] = createResource(
-    () => (company() ? { group: props.group, tenant: company() } : null),
-    loadCompanyDraft,
-  );
 
   const group = (): Group => ({
     slug: props.group,
@@ -38,31 +42,6 @@ export function Preview(props: PreviewProps) {
     defaultLanguage: "nl",
     members: props.companies.map((c) => ({ slug: c.slug, name: c.name })),
   });
-
-  const result = createMemo((): { statement: ResolvedStatement; html: string } | { error: string } | null => {
-    // Only a loaded draft is read, so the page never waits (Suspense) for the preview.
-    const current = draft.state === "ready" || draft.state === "refreshing" ? draft.latest : undefined;
-    if (!current) return null;
-    try {
-      const statement = resolveStatement(
-        props.baseline(),
-        { group: group(), slug: current.tenant.slug, content: current.content },
-        previewLanguage(),
-      );
-      return { statement, html: renderHtmlFragment(statement, null) };
-    } catch (error) {
-      return { error: error instanceof Error ? error.message : String(error) };
-    }
-  });
-
-  const failure = () => {
-    const r = result();
-    return r && "error" in r ? r.error : null;
-  };
-  const rendered = () => {
-    const r = result();
-    return r && !("error" in r) ? r : null;
-  };
 
   const companyName = () => props.companies.find((c) => c.slug === company())?.name ?? company();
 
@@ -107,18 +86,94 @@ export function Preview(props: PreviewProps) {
         </fieldset>
       </div>
 
-      <Show when={draft.error}>
-        <p role="alert" class="notice error">
-          {t(
-            `Het concept van ${companyName()} kon niet worden geladen: `,
-            `${companyName()}'s draft could not be loaded: `,
-          )}
-          {(draft.error as Error)?.message}
-        </p>
+      {/* Another company is a fresh preview: its own loading, its own failure. */}
+      <Show when={company()} keyed>
+        {(slug) => (
+          <ErrorBoundary
+            fallback={(error: unknown) => (
+              <p role="alert" class="notice error">
+                {t(
+                  `Het concept van ${companyName()} kon niet worden geladen: `,
+                  `${companyName()}'s draft could not be loaded: `,
+                )}
+                {describeError(asApiError(error))}
+              </p>
+            )}
+          >
+            <Suspense fallback={<p class="loading">{t("Voorbeeld laden…", "Loading preview…")}</p>}>
+              <CompanyPreview
+                group={props.group}
+                groupInfo={group()}
+                slug={slug}
+                companyName={companyName()}
+                baseline={props.baseline}
+                language={previewLanguage()}
+                following={props.following}
+              />
+            </Suspense>
+          </ErrorBoundary>
+        )}
       </Show>
-      <Show when={draft.state === "pending" || draft.state === "unresolved"}>
-        <p class="loading">{t("Voorbeeld laden…", "Loading preview…")}</p>
-      </Show>
+    </section>
+  );
+}
+
+/** The baseline resolved for one company's draft and rendered; its problems listed above it. */
+function CompanyPreview(props: {
+  group: string;
+  groupInfo: Group;
+  slug: string;
+  companyName: string;
+  baseline: () => Baseline;
+  language: Language;
+  following: () => string | null;
+}) {
+  const draft = createAsync(() => getDraft(props.group, props.slug));
+  return <Show when={draft()}>{(loaded) => <Rendered {...props} content={loaded().content} />}</Show>;
+}
+
+function Rendered(props: {
+  groupInfo: Group;
+  slug: string;
+  companyName: string;
+  baseline: () => Baseline;
+  language: Language;
+  content: TenantContent;
+  following: () => string | null;
+}) {
+  let documentBox: HTMLDivElement | undefined;
+  // After every rendering and every change of the section being edited: mark it, and scroll the
+  // preview to it only when it is another section than before.
+  let followed: string | null = null;
+  onCleanup(stopFollowing);
+  createEffect(() => {
+    result();
+    const key = props.following();
+    queueMicrotask(() => followSection(documentBox, key, key !== followed));
+    followed = key;
+  });
+  const result = createMemo((): { statement: ResolvedStatement; html: string } | { error: string } => {
+    try {
+      const statement = resolveStatement(
+        props.baseline(),
+        { group: props.groupInfo, slug: props.slug, content: props.content },
+        props.language,
+      );
+      return { statement, html: renderHtmlFragment(statement, null) };
+    } catch (error) {
+      return { error: error instanceof Error ? error.message : String(error) };
+    }
+  });
+  const failure = () => {
+    const r = result();
+    return "error" in r ? r.error : null;
+  };
+  const rendered = () => {
+    const r = result();
+    return "error" in r ? null : r;
+  };
+  return (
+    <>
       <Show when={failure()}>
         <p role="alert" class="notice error">
           {t("Het voorbeeld kan nu niet worden gemaakt: ", "The preview cannot be made right now: ")}
@@ -131,7 +186,7 @@ export function Preview(props: PreviewProps) {
             <div class="preview-problems" aria-live="polite">
               <h3 id="preview-problems-title">
                 {t("Wat nog niet klopt voor ", "What is not right yet for ")}
-                {companyName()}
+                {props.companyName}
               </h3>
               <Show
                 when={view().statement.problems.length > 0}
@@ -139,7 +194,7 @@ export function Preview(props: PreviewProps) {
               >
                 <ul aria-labelledby="preview-problems-title">
                   <For each={view().statement.problems}>
-                    {(problem) => <li>{describeProblem(problem, companyName(), language())}</li>}
+                    {(problem) => <li>{describeProblem(problem, props.companyName, language())}</li>}
                   </For>
                 </ul>
               </Show>
@@ -148,16 +203,17 @@ export function Preview(props: PreviewProps) {
               class="preview-document"
               role="region"
               aria-label={t(
-                `Voorbeeld van de verklaring van ${companyName()}`,
-                `Preview of ${companyName()}'s statement`,
+                `Voorbeeld van de verklaring van ${props.companyName}`,
+                `Preview of ${props.companyName}'s statement`,
               )}
-              lang={previewLanguage()}
+              lang={props.language}
               tabindex="0"
+              ref={documentBox}
               innerHTML={view().html}
             />
           </>
         )}
       </Show>
-    </section>
+    </>
   );
 }

@@ -1,56 +1,42 @@
 // The group's settings (privacy lead only): whether every publish needs a second privacy lead's approval.
-import { createResource, createSignal, Show } from "solid-js";
-import { useParams } from "@solidjs/router";
-import { api, ApiError, readJson } from "../../api.ts";
-import { GroupNav, type GroupRole } from "../../components/GroupNav.tsx";
+import { createSignal, Show } from "solid-js";
+import { createAsync, useAction, useSubmission } from "@solidjs/router";
 import { t } from "../../i18n.ts";
+import { useGroup } from "../group/GroupLayout.tsx";
+import { getSettings, saveSettings } from "../group/group-data.ts";
+import { OnlyLeadWarning } from "../group/OnlyLeadWarning.tsx";
+import { errorText } from "../group/group-text.ts";
 import { LeadOnly } from "./access.tsx";
 import "./baseline.css";
 
-async function fetchSettings(group: string) {
-  return readJson(await api.api.groups[":group"].settings.$get({ param: { group } }));
-}
-
 export default function SettingsPage() {
-  const params = useParams<{ group: string }>();
   return (
-    <>
-      <GroupNav group={params.group} />
-      <LeadOnly
-        group={params.group}
-        what="de instellingen van de groep wijzigen"
-        whatEn="change the group's settings"
-      >
-        {(role) => <GroupSettings group={params.group} role={role} />}
-      </LeadOnly>
-    </>
+    <LeadOnly what="de instellingen van de groep wijzigen" whatEn="change the group's settings">
+      <GroupSettings />
+    </LeadOnly>
   );
 }
 
-function GroupSettings(props: { group: string; role: GroupRole }) {
-  const [settings, { mutate }] = createResource(() => props.group, fetchSettings);
+function GroupSettings() {
+  const ctx = useGroup();
+  const settings = createAsync(() => getSettings(ctx.group));
   const [choice, setChoice] = createSignal<boolean | null>(null);
-  const [busy, setBusy] = createSignal(false);
   const [alert, setAlert] = createSignal("");
   const [status, setStatus] = createSignal("");
+  const saving = useSubmission(saveSettings);
+  const send = useAction(saveSettings);
+  const busy = () => saving.pending === true;
 
-  const loaded = () => (settings.state === "ready" ? settings() : undefined);
-  const requireApproval = () => choice() ?? loaded()?.requireApproval ?? false;
-  const changed = () => loaded() !== undefined && requireApproval() !== loaded()!.requireApproval;
+  const requireApproval = () => choice() ?? settings()?.requireApproval ?? false;
+  const changed = () => settings() !== undefined && requireApproval() !== settings()!.requireApproval;
 
   const onSubmit = async (event: SubmitEvent) => {
     event.preventDefault();
     if (busy()) return;
     setAlert("");
     setStatus("");
-    setBusy(true);
     try {
-      const response = await api.api.groups[":group"].settings.$put({
-        param: { group: props.group },
-        json: { requireApproval: requireApproval() },
-      });
-      const saved = (await readJson(response)) as { requireApproval: boolean };
-      mutate(saved);
+      const saved = await send(ctx.group, requireApproval());
       setChoice(null);
       setStatus(
         saved.requireApproval
@@ -64,13 +50,7 @@ function GroupSettings(props: { group: string; role: GroupRole }) {
             ),
       );
     } catch (error) {
-      setAlert(
-        error instanceof ApiError
-          ? error.message
-          : t("Opslaan is niet gelukt. Probeer het opnieuw.", "Saving failed. Try again."),
-      );
-    } finally {
-      setBusy(false);
+      setAlert(errorText(error));
     }
   };
 
@@ -78,22 +58,9 @@ function GroupSettings(props: { group: string; role: GroupRole }) {
     <section class="settings narrow" aria-labelledby="settings-title">
       <h1 id="settings-title">
         {t("Instellingen van ", "Settings of ")}
-        {props.role.groupName}
+        {ctx.role.groupName}
       </h1>
-      <Show when={settings.error}>
-        <p role="alert" class="notice error">
-          {t("De instellingen konden niet worden geladen: ", "The settings could not be loaded: ")}
-          {(settings.error as Error)?.message}
-        </p>
-      </Show>
-      <Show
-        when={loaded()}
-        fallback={
-          <Show when={!settings.error}>
-            <p class="loading">{t("Laden…", "Loading…")}</p>
-          </Show>
-        }
-      >
+      <Show when={settings()}>
         <form class="form" novalidate onSubmit={onSubmit}>
           <div role="alert" class="notice error" classList={{ empty: !alert() }}>
             {alert()}
@@ -121,13 +88,14 @@ function GroupSettings(props: { group: string; role: GroupRole }) {
                 "With approval on, every publish becomes a request that another privacy lead approves.",
               )}{" "}
               {t(
-                "Ook jouw eigen publicaties: niemand keurt zijn eigen verzoek goed. Met goedkeuring uit publiceren redacteuren direct.",
-                "Your own publishes too: nobody approves their own request. With approval off, editors publish directly.",
+                "Dat geldt voor elke publicatie: de verklaring van een bedrijf, een teruggezette versie en de basisverklaring, ook als jij publiceert. Niemand keurt zijn eigen verzoek goed. Met goedkeuring uit wordt er direct gepubliceerd.",
+                "That covers every publish: a company's statement, a restored version and the baseline, yours too. Nobody approves their own request. With approval off, publishing happens directly.",
               )}
             </p>
           </div>
+          <OnlyLeadWarning approvalOn={requireApproval()} />
           <p class="muted">
-            {loaded()!.requireApproval
+            {settings()!.requireApproval
               ? t("Nu: goedkeuring staat aan.", "Now: approval is on.")
               : t("Nu: goedkeuring staat uit.", "Now: approval is off.")}
             <Show when={changed()}>{t(" Nog niet opgeslagen.", " Not saved yet.")}</Show>

@@ -3,14 +3,14 @@
 // published, what that changes in this company's statement, which of the company's own texts no
 // longer fit, and that publishing the draft moves the statement onto the newest baseline (a
 // publish always resolves against the latest baseline and the current processor register).
-import { For, Match, Show, Switch } from "solid-js";
-import { A } from "@solidjs/router";
+import { For, Show } from "solid-js";
+import { A, createAsync } from "@solidjs/router";
 import type { TenantContent } from "#shared/model.ts";
+import { asApiError } from "../../api.ts";
 import { t } from "../../i18n.ts";
 import { describeConflict } from "../group/group-text.ts";
 import { SectionDiffList } from "../group/SectionDiff.tsx";
-import type { Loaded } from "../../api.ts";
-import type { CompanyRollout } from "./data.ts";
+import { type CompanyRollout, getRollout } from "./data.ts";
 import { describeError } from "./labels.ts";
 
 interface NoticeContext {
@@ -24,31 +24,36 @@ interface NoticeContext {
   viewer: boolean;
 }
 
-export function BaselineNotice(
-  props: NoticeContext & { rollout: Loaded<CompanyRollout>; onRetry: () => void },
-) {
-  const failure = () => (props.rollout.ok ? null : props.rollout.error);
-  const waiting = () => (props.rollout.ok && props.rollout.data.outdated ? props.rollout.data : null);
+const openFolded = (href: string): void => {
+  const target = document.getElementById(href.replace(/^#/, ""));
+  if (target instanceof HTMLDetailsElement) target.open = true;
+};
+
+/** Reads the company's rollout status; nothing when its statement follows the newest baseline. */
+export function BaselineNotice(props: NoticeContext) {
+  const rollout = createAsync(() => getRollout(props.group, props.tenant.slug));
+  const waiting = () => {
+    const status = rollout();
+    return status?.outdated ? status : null;
+  };
+  return <Show when={waiting()}>{(status) => <Waiting {...props} status={status()} />}</Show>;
+}
+
+/** In the notice's place when checking for a newer baseline failed. */
+export function BaselineCheckFailed(props: { error: unknown; onRetry: () => void }) {
   return (
-    <Switch>
-      <Match when={failure()}>
-        {(error) => (
-          <div class="notice error baseline-check-failed" role="alert">
-            <p>
-              {t(
-                "Niet gelukt om na te gaan of er een nieuwe basisverklaring van de groep klaarstaat.",
-                "Could not check whether the group has a newer baseline waiting.",
-              )}{" "}
-              {describeError(error())}
-            </p>
-            <button type="button" class="secondary small" onClick={() => props.onRetry()}>
-              {t("Opnieuw nagaan", "Check again")}
-            </button>
-          </div>
-        )}
-      </Match>
-      <Match when={waiting()}>{(status) => <Waiting {...props} status={status()} />}</Match>
-    </Switch>
+    <div class="notice error baseline-check-failed" role="alert">
+      <p>
+        {t(
+          "Niet gelukt om na te gaan of er een nieuwe basisverklaring van de groep klaarstaat.",
+          "Could not check whether the group has a newer baseline waiting.",
+        )}{" "}
+        {describeError(asApiError(props.error))}
+      </p>
+      <button type="button" class="secondary small" onClick={() => props.onRetry()}>
+        {t("Opnieuw nagaan", "Check again")}
+      </button>
+    </div>
   );
 }
 
@@ -124,7 +129,8 @@ function Waiting(props: NoticeContext & { status: CompanyRollout }) {
                     fallback={<strong>„{title(conflict.section)}”</strong>}
                   >
                     {(href) => (
-                      <a href={href()}>
+                      // A section folded away opens, so the link lands on its fields.
+                      <a href={href()} onClick={() => openFolded(href())}>
                         <strong>„{title(conflict.section)}”</strong>
                       </a>
                     )}

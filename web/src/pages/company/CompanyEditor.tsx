@@ -1,36 +1,36 @@
 // A company's draft: its details, lists, section texts and own sections, with a live preview
 // rendered by the shared engine. Saves carry the revision; a conflicting save opens a merge.
 // When a newer baseline waits for the company's published statement, a notice on top says so.
-import { createDeferred, createMemo, createSignal, onCleanup, onMount, Show } from "solid-js";
+import { createDeferred, createMemo, createSignal, ErrorBoundary, onCleanup, onMount, Show } from "solid-js";
 import { createStore, produce, reconcile } from "solid-js/store";
-import { A, createAsync, revalidate, useBeforeLeave, useParams } from "@solidjs/router";
+import {
+  A,
+  createAsync,
+  revalidate,
+  useAction,
+  useBeforeLeave,
+  useParams,
+  useSubmission,
+} from "@solidjs/router";
 import * as v from "valibot";
 import { type Group, type TenantContent, TenantContentSchema } from "#shared/model.ts";
-import { api, asApiError, type Loaded, toApiError } from "../../api.ts";
-import { GroupNav } from "../../components/GroupNav.tsx";
-import { LoadFailure, useSessionExpired } from "../../components/PageStates.tsx";
+import { asApiError } from "../../api.ts";
+import { LoadBoundary, useSessionExpired } from "../../components/PageStates.tsx";
 import { t } from "../../i18n.ts";
 import { ConflictView } from "./ConflictView.tsx";
 import { cloneContent, type FieldMessages, scopeOf, stableJson, validateContent } from "./content.ts";
-import { BaselineNotice } from "./BaselineNotice.tsx";
+import { BaselineNotice, BaselineCheckFailed } from "./BaselineNotice.tsx";
 import {
-  combine,
-  type CompanyRollout,
-  type CurrentDraft,
-  type Draft,
   getBaseline,
-  getDraft,
   getGroup,
-  getPreview,
   getProcessors,
-  getRollout,
-  getVersions,
   type Processor,
   type PublishedBaseline,
-} from "./data.ts";
+} from "../group/group-data.ts";
+import { type CurrentDraft, type Draft, getDraft, getRollout, saveDraft } from "./data.ts";
 import { EditorContext, type EditorApi } from "./fields.tsx";
 import { describeError, describeIssue, formatDateTime } from "./labels.ts";
-import { Preview, sectionTitleLookup, focusField } from "./Preview.tsx";
+import { Preview, sectionTitleLookup, focusField, type SideTab } from "./Preview.tsx";
 import { ProfileForm } from "./ProfileForm.tsx";
 import { ListEditors } from "./ListEditors.tsx";
 import { OverrideEditors, OwnSections } from "./SectionEditors.tsx";
@@ -38,73 +38,40 @@ import "./company.css";
 
 export default function CompanyEditorPage() {
   const params = useParams<{ group: string; tenant: string }>();
-  const draft = createAsync(() => getDraft(params.group, params.tenant));
-  const baseline = createAsync(() => getBaseline(params.group));
-  const processors = createAsync(() => getProcessors(params.group));
-  const group = createAsync(() => getGroup(params.group));
-  // Whether a newer baseline waits: not needed to edit, so a failure shows in the notice's place
-  // rather than instead of the editor; but the editor waits for it, so the notice does not push
-  // the page down after it appeared.
-  const rollout = createAsync(() => getRollout(params.group, params.tenant));
-  const company = () => `${params.group}/${params.tenant}`;
-  // Never another company's answer, still on screen while this company's loads.
-  const currentRollout = () => {
-    const result = rollout();
-    return result && (!result.ok || result.data.tenant.slug === params.tenant) ? result : undefined;
-  };
-  // Once settled for this company, a refresh (after a publish) keeps the editor on screen.
-  const rolloutSettledFor = createMemo<string | null>(
-    (settled) => (currentRollout() !== undefined ? company() : settled),
-    null,
-  );
-  const loaded = () => combine(draft(), baseline(), processors(), group());
-  const retry = () =>
-    revalidate([getDraft.key, getBaseline.key, getProcessors.key, getGroup.key, getRollout.key]);
-
-  const ready = () => {
-    const result = loaded();
-    return result?.ok && result.data[0].tenant.slug === params.tenant && rolloutSettledFor() === company()
-      ? result.data
-      : null;
-  };
-  const failure = () => {
-    const result = loaded();
-    return result && !result.ok ? result.error : null;
-  };
-
   return (
     <div class="company-page company-editor-page">
-      {/* No company links for a company that is not there (or not yours). */}
-      <GroupNav group={params.group} tenant={failure()?.status === 404 ? undefined : params.tenant} />
       {/* Keyed on the company: another company is a fresh editor. Not keyed on the data, which
           refreshes after every save while the editor keeps its own state. */}
       <Show when={`${params.group}/${params.tenant}`} keyed>
-        {(_company) => (
-          <Show
-            when={ready()}
-            fallback={
-              <Show
-                when={failure()}
-                fallback={<p class="loading">{t("Concept laden…", "Loading draft…")}</p>}
-              >
-                {(error) => <LoadFailure error={error()} describe={describeError} onRetry={retry} />}
-              </Show>
-            }
-          >
-            {(data) => (
-              <Editor
-                group={params.group}
-                draft={data()[0]}
-                baseline={data()[1]}
-                processors={data()[2].processors}
-                groupInfo={data()[3]}
-                rollout={currentRollout()}
-              />
-            )}
-          </Show>
-        )}
+        <LoadBoundary describe={describeError} loading={t("Concept laden…", "Loading draft…")}>
+          <EditorLoader group={params.group} tenant={params.tenant} />
+        </LoadBoundary>
       </Show>
     </div>
+  );
+}
+
+function EditorLoader(props: { group: string; tenant: string }) {
+  const draft = createAsync(() => getDraft(props.group, props.tenant));
+  const baseline = createAsync(() => getBaseline(props.group));
+  const processors = createAsync(() => getProcessors(props.group));
+  const group = createAsync(() => getGroup(props.group));
+  const ready = () => {
+    const [d, b, p, g] = [draft(), baseline(), processors(), group()];
+    return d && b && p && g ? { draft: d, baseline: b, processors: p.processors, group: g } : null;
+  };
+  return (
+    <Show when={ready()}>
+      {(data) => (
+        <Editor
+          group={props.group}
+          draft={data().draft}
+          baseline={data().baseline}
+          processors={data().processors}
+          groupInfo={data().group}
+        />
+      )}
+    </Show>
   );
 }
 
@@ -143,7 +110,6 @@ function Editor(props: {
   baseline: PublishedBaseline;
   processors: Processor[];
   groupInfo: Group;
-  rollout: Loaded<CompanyRollout> | undefined;
 }) {
   const tenant = props.draft.tenant;
   const baseline = props.baseline.baseline;
@@ -162,8 +128,10 @@ function Editor(props: {
   const [alert, setAlert] = createSignal("");
   const [status, setStatus] = createSignal("");
   const [announcement, setAnnouncement] = createSignal("");
-  const [busy, setBusy] = createSignal(false);
   const [conflict, setConflict] = createSignal<Conflict | null>(null);
+  const saving = useSubmission(saveDraft, ([group, slug]) => group === props.group && slug === tenant.slug);
+  const sendDraft = useAction(saveDraft);
+  const busy = () => saving.pending === true;
 
   // One JSON read of the store tracks every field, so these follow each keystroke.
   const json = createMemo(() => stableJson(content));
@@ -181,6 +149,7 @@ function Editor(props: {
     content,
     baseline,
     processors: props.processors,
+    languages: props.groupInfo.languages,
     readOnly,
     announce: (message) => {
       setAnnouncement("");
@@ -203,6 +172,24 @@ function Editor(props: {
       Object.keys(clientErrors()).some((path) => path.startsWith(prefix) && visible(path)),
   };
 
+  // The side column's tab, and the statement section that belongs to the field being edited.
+  const [tab, setTab] = createSignal<SideTab>("preview");
+  const [following, setFollowing] = createSignal<string | null>(null);
+  /** The statement section a form field feeds: its own section, the section that shows its list, … */
+  const sectionOfField = (target: EventTarget | null): string | null => {
+    if (!(target instanceof Element)) return null;
+    const override = target.closest<HTMLElement>("details.override");
+    if (override) return override.id.replace(/^section-/, "");
+    const own = target.closest<HTMLElement>(".own-row");
+    if (own) return plain().ownSections[Number(own.id.replace(/^own-/, ""))]?.key ?? null;
+    const list = target.closest<HTMLElement>(".list-editor");
+    if (list) return baseline.sections.find((s) => list.id === `list-${s.list}`)?.key ?? null;
+    // The company's details: the section that introduces the company by them.
+    if (target.closest("#profile"))
+      return baseline.sections.find((s) => /\{\{\s*company\./.test(s.body.nl))?.key ?? null;
+    return null;
+  };
+
   const focusFirstInvalid = () =>
     requestAnimationFrame(() =>
       document.querySelector<HTMLElement>(".editor-form [aria-invalid='true']")?.focus(),
@@ -219,34 +206,22 @@ function Editor(props: {
     setServerErrors({});
     setShowAll(false);
     setTouched(new Set<string>());
-    // The publish and versions pages read the saved draft; they must not show an older one.
-    void revalidate([getDraft.key, getPreview.key, getVersions.key]);
   };
 
   const put = async (body: TenantContent, onRevision: number): Promise<"saved" | "conflict" | "failed"> => {
-    setBusy(true);
     setAlert("");
     try {
-      const response = await api.api.groups[":group"].tenants[":tenant"].draft.$put(
-        { param: { group: props.group, tenant: tenant.slug }, json: { content: body } },
-        { headers: { "If-Match": `"${onRevision}"` } },
-      );
-      if (response.ok) {
-        accept(await response.json());
+      const outcome = await sendDraft(props.group, tenant.slug, body, onRevision);
+      if (outcome.kind === "saved") {
+        accept(outcome.draft);
         return "saved";
       }
-      if ((response.status as number) === 409) {
-        const answer = (await response.json().catch(() => null)) as { current?: CurrentDraft } | null;
-        if (answer?.current) {
-          setConflict({
-            base: conflict()?.current.content ?? saved().content,
-            mine: body,
-            current: answer.current,
-          });
-          return "conflict";
-        }
-      }
-      throw await toApiError(response);
+      setConflict({
+        base: conflict()?.current.content ?? saved().content,
+        mine: body,
+        current: outcome.current,
+      });
+      return "conflict";
     } catch (caught) {
       const error = asApiError(caught);
       if (error.status === 401) {
@@ -268,8 +243,6 @@ function Editor(props: {
       setAlert(describeError(error));
       if (Object.keys(error.fields).length > 0) focusFirstInvalid();
       return "failed";
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -386,20 +359,29 @@ function Editor(props: {
             )}
           </p>
         </Show>
-        <Show when={props.rollout}>
-          {(rollout) => (
-            <BaselineNotice
-              group={props.group}
-              tenant={tenant}
-              rollout={rollout()}
-              content={plain()}
-              baselineKeys={baseline.sections.map((s) => s.key)}
-              titleOf={(key) => title()(key)}
-              viewer={viewer}
-              onRetry={() => void revalidate(getRollout.key)}
+        {/* Whether a newer baseline waits is not needed to edit: a failure shows in the notice's
+            place rather than instead of the editor. No Suspense of its own, so the page waits for
+            it and the notice does not push the editor down after it appeared. */}
+        <ErrorBoundary
+          fallback={(error: unknown, reset) => (
+            <BaselineCheckFailed
+              error={error}
+              onRetry={() => {
+                void revalidate(getRollout.key);
+                reset();
+              }}
             />
           )}
-        </Show>
+        >
+          <BaselineNotice
+            group={props.group}
+            tenant={tenant}
+            content={plain()}
+            baselineKeys={baseline.sections.map((s) => s.key)}
+            titleOf={(key) => title()(key)}
+            viewer={viewer}
+          />
+        </ErrorBoundary>
         <nav class="page-toc" aria-label={t("Op deze pagina", "On this page")}>
           <ul>
             <li>
@@ -415,7 +397,9 @@ function Editor(props: {
               <a href="#own">{t("Eigen onderdelen", "Own sections")}</a>
             </li>
             <li>
-              <a href="#preview">{t("Voorbeeld", "Preview")}</a>
+              <a href="#preview" onClick={() => setTab("preview")}>
+                {t("Voorbeeld", "Preview")}
+              </a>
             </li>
           </ul>
         </nav>
@@ -437,6 +421,10 @@ function Editor(props: {
             class="editor-form"
             novalidate
             onSubmit={save}
+            onFocusIn={(event) => {
+              const key = sectionOfField(event.target);
+              if (key) setFollowing(key);
+            }}
             aria-busy={busy()}
             aria-describedby={viewer ? "read-only-note" : undefined}
           >
@@ -514,6 +502,9 @@ function Editor(props: {
               group={props.groupInfo}
               slug={tenant.slug}
               processors={props.processors}
+              following={following()}
+              tab={tab()}
+              onTab={setTab}
             />
           </aside>
         </div>

@@ -1,30 +1,31 @@
 // Publishing a company's saved draft: what will go out and what still blocks it, a change note,
 // whether the change is material, an optional date it takes effect — then a new version, or a
 // request that waits for the privacy lead's approval.
-import { createSignal, For, Show } from "solid-js";
-import { A, createAsync, revalidate, useParams } from "@solidjs/router";
+import { createSignal, ErrorBoundary, For, Show, startTransition } from "solid-js";
+import { A, createAsync, useAction, useParams, useSubmission } from "@solidjs/router";
 import * as v from "valibot";
 import { PublishSchema } from "#shared/api-schemas.ts";
 import type { Language } from "#shared/model.ts";
-import { api, type ApiError, asApiError, toApiError } from "../../api.ts";
-import { GroupNav } from "../../components/GroupNav.tsx";
-import { LoadFailure, useSessionExpired } from "../../components/PageStates.tsx";
+import { type ApiError, asApiError } from "../../api.ts";
+import { LoadBoundary, useSessionExpired } from "../../components/PageStates.tsx";
 import { t } from "../../i18n.ts";
 import { getMe } from "../../session.ts";
 import { fieldId } from "./content.ts";
 import {
-  combine,
-  type Draft,
   getBaseline,
-  getDraft,
-  getPreview,
   getPublishRequests,
-  getRollout,
-  getVersions,
   type PublishedBaseline,
   type PublishRequest,
+} from "../group/group-data.ts";
+import {
+  type Draft,
+  getDraft,
+  getPreview,
+  getPublishReview,
+  publishDraft,
   publicStatementUrl,
   type ServerPreview,
+  withdrawRequest,
 } from "./data.ts";
 import {
   describeError,
@@ -34,6 +35,8 @@ import {
   formatDateTime,
 } from "./labels.ts";
 import { ProblemList, sectionListLookup, sectionTitleLookup } from "./Preview.tsx";
+import { LINT_RULES } from "#shared/lint/index.ts";
+import { SectionDiffList } from "../group/SectionDiff.tsx";
 import "./company.css";
 
 const VIOLATION_CODES = new Set([
@@ -45,55 +48,40 @@ const VIOLATION_CODES = new Set([
 
 export default function PublishPage() {
   const params = useParams<{ group: string; tenant: string }>();
-  const draft = createAsync(() => getDraft(params.group, params.tenant));
-  const preview = createAsync(() => getPreview(params.group, params.tenant));
-  const baseline = createAsync(() => getBaseline(params.group));
-  const requests = createAsync(() => getPublishRequests(params.group));
-  const loaded = () => combine(draft(), preview(), baseline(), requests());
-  const refresh = () =>
-    revalidate([
-      getDraft.key,
-      getPreview.key,
-      getBaseline.key,
-      getPublishRequests.key,
-      getVersions.key,
-      getRollout.key,
-    ]);
-  const ready = () => {
-    const result = loaded();
-    return result?.ok && result.data[0].tenant.slug === params.tenant ? result.data : null;
-  };
-  const failure = () => {
-    const result = loaded();
-    return result && !result.ok ? result.error : null;
-  };
-
   return (
     <div class="company-page publish-page">
-      {/* No company links for a company that is not there (or not yours). */}
-      <GroupNav group={params.group} tenant={failure()?.status === 404 ? undefined : params.tenant} />
-      <Show
-        when={ready()}
-        fallback={
-          <Show when={failure()} fallback={<p class="loading">{t("Laden…", "Loading…")}</p>}>
-            {(error) => <LoadFailure error={error()} describe={describeError} onRetry={refresh} />}
-          </Show>
-        }
-      >
-        {(data) => (
-          <PublishScreen
-            group={params.group}
-            draft={data()[0]}
-            preview={data()[1]}
-            baseline={data()[2]}
-            pending={data()[3].requests.filter(
-              (r) => r.tenant.slug === params.tenant && r.status === "pending",
-            )}
-            onChanged={refresh}
-          />
-        )}
-      </Show>
+      <LoadBoundary describe={describeError}>
+        <PublishLoader group={params.group} tenant={params.tenant} />
+      </LoadBoundary>
     </div>
+  );
+}
+
+function PublishLoader(props: { group: string; tenant: string }) {
+  const draft = createAsync(() => getDraft(props.group, props.tenant));
+  const preview = createAsync(() => getPreview(props.group, props.tenant));
+  const baseline = createAsync(() => getBaseline(props.group));
+  const requests = createAsync(() => getPublishRequests(props.group));
+  const review = createAsync(() => getPublishReview(props.group, props.tenant));
+  const ready = () => {
+    const [d, p, b, r, v] = [draft(), preview(), baseline(), requests(), review()];
+    return d && p && b && r && v
+      ? { draft: d, preview: p, baseline: b, requests: r.requests, requiresApproval: v.requiresApproval }
+      : null;
+  };
+  return (
+    <Show when={ready()}>
+      {(data) => (
+        <PublishScreen
+          group={props.group}
+          draft={data().draft}
+          preview={data().preview}
+          baseline={data().baseline}
+          pending={data().requests.filter((r) => r.tenant?.slug === props.tenant && r.status === "pending")}
+          requiresApproval={data().requiresApproval}
+        />
+      )}
+    </Show>
   );
 }
 
@@ -108,7 +96,7 @@ function PublishScreen(props: {
   preview: ServerPreview;
   baseline: PublishedBaseline;
   pending: PublishRequest[];
-  onChanged: () => void;
+  requiresApproval: boolean;
 }) {
   const tenant = () => props.draft.tenant;
   const editorUrl = (field: string) => `/console/${props.group}/companies/${tenant().slug}#${fieldId(field)}`;
@@ -121,7 +109,15 @@ function PublishScreen(props: {
         describeProblem(p, props.draft.content, title(), sectionListLookup(props.baseline.baseline)),
       );
   const violations = () => props.preview.violations.map((violation) => describeViolation(violation, title()));
-  const blocked = () => problems().length + violations().length > 0;
+  // Legal lint errors refuse an editor's publish too; a privacy lead may publish over them with a reason.
+  const lintErrors = () =>
+    props.preview.lint
+      .filter((finding) => finding.severity === "error")
+      .map((finding) => ({
+        message: `${t(LINT_RULES[finding.rule].title.nl, LINT_RULES[finding.rule].title.en)} (${finding.language.toUpperCase()}, „${title()(finding.section ?? "")}”): ${t(finding.fix.nl, finding.fix.en)}`,
+        field: finding.section ? `overrides.${finding.section}` : null,
+      }));
+  const blocked = () => problems().length + violations().length + lintErrors().length > 0;
   const [outcome, setOutcome] = createSignal<Outcome | null>(null);
 
   return (
@@ -181,21 +177,24 @@ function PublishScreen(props: {
             <p>
               <strong>{t("Dit moet eerst worden opgelost:", "This must be fixed first:")}</strong>
             </p>
-            <ProblemList problems={[...problems(), ...violations()]} link={editorUrl} />
+            <ProblemList problems={[...problems(), ...violations(), ...lintErrors()]} link={editorUrl} />
           </div>
         </Show>
         <TextPreview outputs={props.preview.outputs} />
       </section>
+
+      <PublishChanges
+        group={props.group}
+        tenant={tenant().slug}
+        languages={props.preview.outputs.filter((o) => o.format === "fragment").map((o) => o.language)}
+      />
 
       <Show when={props.pending[0]}>
         {(request) => (
           <PendingRequest
             group={props.group}
             request={request()}
-            onWithdrawn={() => {
-              setOutcome({ kind: "withdrawn" });
-              props.onChanged();
-            }}
+            onWithdrawn={() => setOutcome({ kind: "withdrawn" })}
           />
         )}
       </Show>
@@ -217,16 +216,81 @@ function PublishScreen(props: {
             tenant={tenant().slug}
             editorUrl={editorUrl}
             blocked={blocked()}
+            requiresApproval={props.requiresApproval}
+            lead={props.draft.role === "group_admin"}
             onDone={(result) => {
               setOutcome(result);
-              props.onChanged();
               requestAnimationFrame(() => document.getElementById("outcome-title")?.focus());
             }}
-            onRefresh={props.onChanged}
           />
         </Show>
       </Show>
     </>
+  );
+}
+
+/**
+ * The redline: what publishing changes in the statement in force, section by section and word by
+ * word, as readers will read it (rendered text, not Markdown).
+ */
+function PublishChanges(props: { group: string; tenant: string; languages: Language[] }) {
+  const [lang, setLang] = createSignal<Language | undefined>(undefined);
+  const review = createAsync(() => getPublishReview(props.group, props.tenant, lang()));
+  return (
+    <section class="panel redline" aria-labelledby="changes-title">
+      <h2 id="changes-title">{t("Wat er verandert", "What changes")}</h2>
+      <ErrorBoundary
+        fallback={(error: unknown) => (
+          <p role="alert" class="notice error">
+            {describeError(asApiError(error))}
+          </p>
+        )}
+      >
+        <Show when={review()}>
+          {(current) => (
+            <>
+              <p class="hint">
+                <Show
+                  when={current().inForce}
+                  fallback={t(
+                    "Er geldt nog geen versie: dit wordt de eerste. Hieronder de hele tekst.",
+                    "No version is in force yet: this will be the first. The whole text is below.",
+                  )}
+                >
+                  {(inForce) =>
+                    t(
+                      `Ten opzichte van versie ${inForce().version}, die nu geldt: woorden die erbij komen zijn onderstreept, woorden die vervallen doorgestreept.`,
+                      `Against version ${inForce().version}, now in force: words that come in are underlined, words that go are struck through.`,
+                    )
+                  }
+                </Show>
+              </p>
+              <Show when={props.languages.length > 1}>
+                <div
+                  class="segmented"
+                  role="group"
+                  aria-label={t("Taal van de wijzigingen", "Language of the changes")}
+                >
+                  <For each={props.languages}>
+                    {(option) => (
+                      <button
+                        type="button"
+                        aria-pressed={current().language === option}
+                        // In a transition: the redline on screen stays until the other language is there.
+                        onClick={() => void startTransition(() => setLang(option))}
+                      >
+                        {option === "nl" ? t("Nederlands", "Dutch") : t("Engels", "English")}
+                      </button>
+                    )}
+                  </For>
+                </div>
+              </Show>
+              <SectionDiffList diff={current().diff} lang={current().language} />
+            </>
+          )}
+        </Show>
+      </ErrorBoundary>
+    </section>
   );
 }
 
@@ -341,25 +405,21 @@ function OutcomePanel(props: { group: string; tenant: string; outcome: Outcome }
 function PendingRequest(props: { group: string; request: PublishRequest; onWithdrawn: () => void }) {
   const me = createAsync(() => getMe());
   const expired = useSessionExpired();
-  const [busy, setBusy] = createSignal(false);
+  const withdrawing = useSubmission(withdrawRequest, ([, id]) => id === props.request.id);
+  const sendWithdraw = useAction(withdrawRequest);
+  const busy = () => withdrawing.pending === true;
   const [error, setError] = createSignal("");
   const mine = () => me()?.user.email === props.request.requestedBy.email;
   const withdraw = async () => {
     if (busy()) return;
-    setBusy(true);
     setError("");
     try {
-      const response = await api.api.groups[":group"]["publish-requests"][":id"].withdraw.$post({
-        param: { group: props.group, id: String(props.request.id) },
-      });
-      if (!response.ok) throw await toApiError(response);
+      await sendWithdraw(props.group, props.request.id);
       props.onWithdrawn();
     } catch (caught) {
       const failure = asApiError(caught);
       if (failure.status === 401) expired();
       setError(describeError(failure));
-    } finally {
-      setBusy(false);
     }
   };
   return (
@@ -419,17 +479,27 @@ function PublishForm(props: {
   group: string;
   tenant: string;
   blocked: boolean;
+  requiresApproval: boolean;
+  /** The group's privacy lead, who may publish over the gate with a written reason. */
+  lead: boolean;
   editorUrl: (field: string) => string;
   onDone: (outcome: Outcome) => void;
-  onRefresh: () => void;
 }) {
   const expired = useSessionExpired();
+  const publishing = useSubmission(
+    publishDraft,
+    ([group, tenant]) => group === props.group && tenant === props.tenant,
+  );
+  const sendPublish = useAction(publishDraft);
+  const busy = () => publishing.pending === true;
   const [note, setNote] = createSignal("");
   const [material, setMaterial] = createSignal(false);
   const [effective, setEffective] = createSignal("");
   const [fields, setFields] = createSignal<Record<string, string>>({});
   const [alert, setAlert] = createSignal<{ message: string; error?: ApiError } | null>(null);
-  const [busy, setBusy] = createSignal(false);
+  // After the gate refused (missing AVG items, legal errors): the lead's reason to publish anyway.
+  const [gated, setGated] = createSignal(false);
+  const [reason, setReason] = createSignal("");
 
   const describedBy = (id: string, hint: boolean) =>
     [hint ? `${id}-hint` : null, fields()[id] ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
@@ -451,10 +521,16 @@ function PublishForm(props: {
         );
       else effectiveFrom = iso;
     }
+    if (gated() && props.lead && reason().trim() === "")
+      messages.completenessOverride = t(
+        "Schrijf op waarom deze verklaring toch gepubliceerd wordt; dat komt bij de versie en in het logboek.",
+        "Write down why this statement is published anyway; it is kept with the version and in the audit log.",
+      );
     const parsed = v.safeParse(PublishSchema, {
       changeNote: note(),
       material: material(),
       ...(effectiveFrom ? { effectiveFrom } : {}),
+      ...(gated() && props.lead && reason().trim() !== "" ? { completenessOverride: reason().trim() } : {}),
     });
     if (!parsed.success) {
       for (const issue of parsed.issues) {
@@ -467,22 +543,27 @@ function PublishForm(props: {
     }
     setFields(messages);
     if (!parsed.success || Object.keys(messages).length > 0) {
+      const first = Object.keys(messages)[0];
       document
-        .getElementById(Object.keys(messages)[0] === "effectiveFrom" ? "effectiveFrom" : "changeNote")
+        .getElementById(
+          first === "effectiveFrom"
+            ? "effectiveFrom"
+            : first === "completenessOverride"
+              ? "override-reason"
+              : "changeNote",
+        )
         ?.focus();
       return;
     }
-    setBusy(true);
     try {
-      const response = await api.api.groups[":group"].tenants[":tenant"].publish.$post({
-        param: { group: props.group, tenant: props.tenant },
-        json: parsed.output,
-      });
-      if (!response.ok) throw await toApiError(response);
-      const body = await response.json();
+      // Whatever the answer, the queries on screen are fetched again afterwards: what blocked a
+      // publish may have changed since this page loaded.
+      const body = await sendPublish(props.group, props.tenant, parsed.output);
       setNote("");
       setMaterial(false);
       setEffective("");
+      setGated(false);
+      setReason("");
       props.onDone(
         body.kind === "published"
           ? {
@@ -499,20 +580,17 @@ function PublishForm(props: {
       setFields(
         Object.fromEntries(
           Object.entries(error.fields)
-            .filter(([key]) => key === "changeNote" || key === "effectiveFrom")
+            .filter(
+              ([key]) => key === "changeNote" || key === "effectiveFrom" || key === "completenessOverride",
+            )
             .map(([k, m]) => [k, describeIssue(m ?? "")]),
         ),
       );
       setAlert({ message: describeError(error), error });
-      // What blocked it may have changed since this page loaded.
-      if (
-        ["statement_has_problems", "not_allowed_by_baseline", "request_pending", "nothing_changed"].includes(
-          error.code,
-        )
-      )
-        props.onRefresh();
-    } finally {
-      setBusy(false);
+      if (error.code === "incomplete_statement" || error.code === "legal_lint_errors") {
+        setGated(true);
+        if (props.lead) requestAnimationFrame(() => document.getElementById("override-reason")?.focus());
+      }
     }
   };
 
@@ -557,8 +635,8 @@ function PublishForm(props: {
           <label for="changeNote">{t("Wat is er veranderd?", "What changed?")}</label>
           <p class="hint" id="changeNote-hint">
             {t(
-              "Komt in de versiegeschiedenis en het openbare wijzigingsoverzicht, bijv. “Nieuw telefoonnummer en uitleg over de rechtsgrond”.",
-              "Appears in the version history and the public change log, e.g. “New phone number and an explanation of the legal basis”.",
+              "Openbaar: komt in de versiegeschiedenis en op de pagina „Wat is er veranderd?”, zoals je hem hier schrijft — ook bij de Engelse verklaring, want hij wordt niet vertaald. Schrijf hem voor de mensen van wie het bedrijf gegevens verwerkt, bijv. “Nieuw telefoonnummer en uitleg over de rechtsgrond”.",
+              "Public: it appears in the version history and on the “What changed?” page as you write it here — with the English statement too, as it is not translated. Write it for the people whose data the company processes, e.g. “New phone number and an explanation of the legal basis”.",
             )}
           </p>
           <textarea
@@ -616,6 +694,48 @@ function PublishForm(props: {
             </p>
           </Show>
         </div>
+        <Show when={gated()}>
+          <Show
+            when={props.lead}
+            fallback={
+              <p class="notice info">
+                {t(
+                  "Los eerst op wat hierboven staat. Alleen de privacyfunctionaris van de groep kan een verklaring toch publiceren, met een reden.",
+                  "Fix what is listed above first. Only the group's privacy lead can publish a statement anyway, with a reason.",
+                )}
+              </p>
+            }
+          >
+            <div class="field" classList={{ invalid: !!fields().completenessOverride }}>
+              <label for="override-reason">
+                {t("Waarom publiceer je deze verklaring toch?", "Why do you publish this statement anyway?")}
+              </label>
+              <p class="hint" id="override-reason-hint">
+                {t(
+                  "Als privacyfunctionaris mag je publiceren wat de controle weigert, met een geschreven reden. Die komt bij de versie en in het logboek.",
+                  "As privacy lead you may publish what the check refuses, with a written reason. It is kept with the version and in the audit log.",
+                )}
+              </p>
+              <textarea
+                id="override-reason"
+                rows={3}
+                value={reason()}
+                aria-invalid={fields().completenessOverride ? "true" : undefined}
+                aria-describedby={
+                  describedBy("completenessOverride", false)
+                    ? `override-reason-hint ${describedBy("completenessOverride", false)}`
+                    : "override-reason-hint"
+                }
+                onInput={(event) => setReason(event.currentTarget.value)}
+              />
+              <Show when={fields().completenessOverride}>
+                <p id="completenessOverride-error" class="field-error">
+                  {fields().completenessOverride}
+                </p>
+              </Show>
+            </div>
+          </Show>
+        </Show>
         <Show when={props.blocked}>
           <p class="hint">
             {t(
@@ -625,13 +745,24 @@ function PublishForm(props: {
           </p>
         </Show>
         <button type="submit" class="primary" aria-disabled={busy()}>
-          {busy() ? t("Bezig met publiceren…", "Publishing…") : t("Publiceren", "Publish")}
+          {props.requiresApproval
+            ? busy()
+              ? t("Bezig met indienen…", "Submitting…")
+              : t("Ter goedkeuring indienen", "Submit for approval")
+            : busy()
+              ? t("Bezig met publiceren…", "Publishing…")
+              : t("Publiceren", "Publish")}
         </button>
         <p class="hint">
-          {t(
-            "Vraagt de groep om goedkeuring, dan wordt dit een verzoek aan de privacyfunctionaris.",
-            "If the group requires approval, this becomes a request to the privacy lead.",
-          )}
+          {props.requiresApproval
+            ? t(
+                "De groep laat elke publicatie goedkeuren door een privacyfunctionaris: dit wordt een verzoek. Pas na goedkeuring staat de nieuwe versie online.",
+                "The group has every publication approved by a privacy lead: this becomes a request. The new version goes online only once approved.",
+              )
+            : t(
+                "De nieuwe versie staat direct online (of op de gekozen datum).",
+                "The new version goes online right away (or on the chosen date).",
+              )}
         </p>
       </form>
     </section>

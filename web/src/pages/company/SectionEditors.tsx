@@ -1,6 +1,6 @@
 // (c) Per baseline section, the group's text beside what the company does with it — offering only
 // the modes the section's policy allows — and (d) the company's own sections.
-import { For, Show } from "solid-js";
+import { For, Show, untrack } from "solid-js";
 import { ALLOWED_MODES, type BaselineSection, type LocalizedLine, type OverrideMode } from "#shared/model.ts";
 import { language, t } from "../../i18n.ts";
 import { fieldId, newOwnSectionKey } from "./content.ts";
@@ -8,6 +8,11 @@ import { LineField, MarkdownField, SelectField, useEditor } from "./fields.tsx";
 import { listLabel, modeLabel, policyHelp, policyLabel } from "./labels.ts";
 
 const pickLine = (line: LocalizedLine): string => (language() === "en" ? (line.en ?? line.nl) : line.nl);
+
+/** Opens or closes every section of "Teksten per onderdeel". */
+function openAllSections(open: boolean): void {
+  for (const el of document.querySelectorAll<HTMLDetailsElement>("details.override")) el.open = open;
+}
 
 function OverrideEditor(props: { section: BaselineSection }) {
   const editor = useEditor();
@@ -38,14 +43,18 @@ function OverrideEditor(props: { section: BaselineSection }) {
       }
     });
 
+  // Folded away unless the company does something with the section or something is wrong with it:
+  // a section taken over as the group wrote it needs no attention, and the form stays short.
+  const startsOpen = untrack(() => override() !== undefined || error() !== undefined);
   return (
-    <article class="override" id={`section-${key()}`} aria-labelledby={`section-${key()}-title`}>
-      <header class="override-head">
+    <details class="override" id={`section-${key()}`} open={startsOpen}>
+      <summary class="override-head">
         <h3 id={`section-${key()}-title`}>{pickLine(props.section.title)}</h3>
         <span class="badge" classList={{ locked: props.section.policy === "locked" }}>
           {props.section.policy === "locked" ? t("vergrendeld", "locked") : policyLabel(props.section.policy)}
         </span>
-      </header>
+        <span class="override-state muted">{modeLabel(mode())}</span>
+      </summary>
       <div class="override-grid">
         <div class="baseline-text">
           <h4>{t("Tekst van de groep", "The group's text")}</h4>
@@ -166,7 +175,7 @@ function OverrideEditor(props: { section: BaselineSection }) {
           </Show>
         </div>
       </div>
-    </article>
+    </details>
   );
 }
 
@@ -219,6 +228,14 @@ export function OverrideEditors() {
   return (
     <>
       <StrayOverrides />
+      <div class="fold-all">
+        <button type="button" class="secondary small" onClick={() => openAllSections(true)}>
+          {t("Alles uitklappen", "Open all")}
+        </button>
+        <button type="button" class="secondary small" onClick={() => openAllSections(false)}>
+          {t("Alles inklappen", "Close all")}
+        </button>
+      </div>
       <For each={editor.baseline.sections}>{(section) => <OverrideEditor section={section} />}</For>
     </>
   );

@@ -1,21 +1,19 @@
 // A company's published versions: the history, a word-level comparison of any two versions side
 // by side, and restoring an older version as a new one.
-import { createSignal, For, type JSX, Show, Suspense } from "solid-js";
-import { A, createAsync, revalidate, useParams, useSearchParams } from "@solidjs/router";
+import { createSignal, ErrorBoundary, For, type JSX, Show, Suspense } from "solid-js";
+import { A, createAsync, useAction, useParams, useSearchParams, useSubmission } from "@solidjs/router";
 import * as v from "valibot";
 import { RestoreSchema } from "#shared/api-schemas.ts";
 import type { DiffPart, SectionDiff } from "#shared/diff.ts";
-import { api, asApiError, toApiError } from "../../api.ts";
-import { GroupNav } from "../../components/GroupNav.tsx";
-import { LoadFailure, useSessionExpired } from "../../components/PageStates.tsx";
+import { asApiError } from "../../api.ts";
+import { LoadBoundary, useSessionExpired } from "../../components/PageStates.tsx";
 import { language, t } from "../../i18n.ts";
 import { getMe } from "../../session.ts";
 import {
-  getDraft,
-  getPreview,
   getVersionDiff,
   getVersions,
   publicStatementUrl,
+  restoreVersion,
   type VersionDiff,
   type VersionRow,
 } from "./data.ts";
@@ -31,47 +29,35 @@ const statusLabel = (status: VersionRow["status"]): string =>
 
 export default function VersionsPage() {
   const params = useParams<{ group: string; tenant: string }>();
-  const versions = createAsync(() => getVersions(params.group, params.tenant));
+  return (
+    <div class="company-page versions-page">
+      <LoadBoundary describe={describeError} loading={t("Versies laden…", "Loading versions…")}>
+        <VersionsLoader group={params.group} tenant={params.tenant} />
+      </LoadBoundary>
+    </div>
+  );
+}
+
+function VersionsLoader(props: { group: string; tenant: string }) {
+  const versions = createAsync(() => getVersions(props.group, props.tenant));
   const me = createAsync(() => getMe());
   const canRestore = () =>
     !!me()?.memberships.some(
       (m) =>
-        m.group.slug === params.group &&
-        (m.role === "group_admin" || (m.role === "tenant_editor" && m.tenant?.slug === params.tenant)),
+        m.group.slug === props.group &&
+        (m.role === "group_admin" || (m.role === "tenant_editor" && m.tenant?.slug === props.tenant)),
     );
-  const refresh = () => revalidate(getVersions.key);
-  const ready = () => {
-    const result = versions();
-    return result?.ok && result.data.tenant.slug === params.tenant ? result.data : null;
-  };
-  const failure = () => {
-    const result = versions();
-    return result && !result.ok ? result.error : null;
-  };
-
   return (
-    <div class="company-page versions-page">
-      {/* No company links for a company that is not there (or not yours). */}
-      <GroupNav group={params.group} tenant={failure()?.status === 404 ? undefined : params.tenant} />
-      <Show
-        when={ready()}
-        fallback={
-          <Show when={failure()} fallback={<p class="loading">{t("Versies laden…", "Loading versions…")}</p>}>
-            {(error) => <LoadFailure error={error()} describe={describeError} onRetry={refresh} />}
-          </Show>
-        }
-      >
-        {(data) => (
-          <VersionsScreen
-            group={params.group}
-            tenant={data().tenant}
-            versions={data().versions}
-            canRestore={canRestore()}
-            onRestored={() => void revalidate([getVersions.key, getDraft.key, getPreview.key])}
-          />
-        )}
-      </Show>
-    </div>
+    <Show when={versions()}>
+      {(data) => (
+        <VersionsScreen
+          group={props.group}
+          tenant={data().tenant}
+          versions={data().versions}
+          canRestore={canRestore()}
+        />
+      )}
+    </Show>
   );
 }
 
@@ -80,7 +66,6 @@ function VersionsScreen(props: {
   tenant: { slug: string; name: string };
   versions: VersionRow[];
   canRestore: boolean;
-  onRestored: () => void;
 }) {
   const [search, setSearch] = useSearchParams<{ from?: string; to?: string; lang?: string }>();
   const sorted = () => [...props.versions].sort((a, b) => b.number - a.number);
@@ -196,7 +181,6 @@ function VersionsScreen(props: {
               setRestoring(null);
               if (message) {
                 setNotice(message);
-                props.onRestored();
                 requestAnimationFrame(() => document.getElementById("versions-notice")?.focus());
               }
             }}
@@ -262,15 +246,23 @@ function VersionsScreen(props: {
               <p class="muted">{t("Kies twee verschillende versies.", "Choose two different versions.")}</p>
             }
           >
-            <Suspense fallback={<p class="loading">{t("Verschillen laden…", "Loading differences…")}</p>}>
-              <DiffLoader
-                group={props.group}
-                tenant={props.tenant.slug}
-                from={from()!}
-                to={to()!}
-                lang={lang()}
-              />
-            </Suspense>
+            <ErrorBoundary
+              fallback={(error: unknown) => (
+                <p role="alert" class="notice error">
+                  {describeError(asApiError(error))}
+                </p>
+              )}
+            >
+              <Suspense fallback={<p class="loading">{t("Verschillen laden…", "Loading differences…")}</p>}>
+                <DiffLoader
+                  group={props.group}
+                  tenant={props.tenant.slug}
+                  from={from()!}
+                  to={to()!}
+                  lang={lang()}
+                />
+              </Suspense>
+            </ErrorBoundary>
           </Show>
         </Show>
       </section>
@@ -297,28 +289,7 @@ function VersionSelect(props: { name: string; label: string; value: number | und
 
 function DiffLoader(props: { group: string; tenant: string; from: number; to: number; lang: "nl" | "en" }) {
   const diff = createAsync(() => getVersionDiff(props.group, props.tenant, props.from, props.to, props.lang));
-  return (
-    <Show when={diff()}>
-      {(result) => (
-        <Show
-          when={(() => {
-            const r = result();
-            return r.ok ? r.data : null;
-          })()}
-          fallback={
-            <p role="alert" class="notice error">
-              {(() => {
-                const r = result();
-                return r.ok ? "" : describeError(r.error);
-              })()}
-            </p>
-          }
-        >
-          {(data) => <DiffView diff={data()} />}
-        </Show>
-      )}
-    </Show>
-  );
+  return <Show when={diff()}>{(data) => <DiffView diff={data()} />}</Show>;
 }
 
 /** Words the newer version added (or the older had, when `keep` is "removed") marked, the rest plain. */
@@ -485,7 +456,9 @@ function RestoreDialog(props: {
   );
   const [error, setError] = createSignal("");
   const [fieldError, setFieldError] = createSignal("");
-  const [busy, setBusy] = createSignal(false);
+  const restoring = useSubmission(restoreVersion, ([, , number]) => number === props.version.number);
+  const sendRestore = useAction(restoreVersion);
+  const busy = () => restoring.pending === true;
   let dialog: HTMLDialogElement | undefined;
 
   const submit = async (event: SubmitEvent) => {
@@ -501,14 +474,13 @@ function RestoreDialog(props: {
       return;
     }
     setFieldError("");
-    setBusy(true);
     try {
-      const response = await api.api.groups[":group"].tenants[":tenant"].versions[":number"].restore.$post({
-        param: { group: props.group, tenant: props.tenant, number: String(props.version.number) },
-        json: parsed.output,
-      });
-      if (!response.ok) throw await toApiError(response);
-      const body = await response.json();
+      const body = await sendRestore(
+        props.group,
+        props.tenant,
+        props.version.number,
+        parsed.output.changeNote,
+      );
       // Unmounting the dialog closes it; close() here would report a cancel as well.
       props.onClose(
         body.kind === "published"
@@ -526,8 +498,6 @@ function RestoreDialog(props: {
       if (failure.status === 401) expired();
       if (failure.fields.changeNote) setFieldError(describeIssue(failure.fields.changeNote));
       setError(describeError(failure));
-    } finally {
-      setBusy(false);
     }
   };
 

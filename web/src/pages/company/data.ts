@@ -1,64 +1,27 @@
-// Everything the company pages read from the API. Queries resolve to a Loaded<T> instead of
-// throwing, so each page decides itself what a 401, a 404 or a network failure looks like
-// (the layout's error boundary would only offer "try again").
-import { query } from "@solidjs/router";
-import type { Group, TenantContent } from "#shared/model.ts";
-import type { ApiError } from "../../api.ts";
-import { api, loadResult, readJson, type Loaded, type LoadedData } from "../../api.ts";
-
-/** The first failure among several loads, or all their data; undefined while any is loading. */
-export function combine<T extends unknown[]>(
-  ...results: { [K in keyof T]: Loaded<T[K]> | undefined }
-): { ok: true; data: T } | { ok: false; error: ApiError } | undefined {
-  for (const result of results) if (result === undefined) return undefined;
-  for (const result of results) if (result && !result.ok) return result;
-  return { ok: true, data: results.map((r) => (r as { data: unknown }).data) as T };
-}
+// Everything the company pages read from the API, as router queries (preloaded by the routes and
+// read with createAsync inside a LoadBoundary), and what they change, as router actions.
+import { action, json, query } from "@solidjs/router";
+import type { TenantContent } from "#shared/model.ts";
+import { api, fetchJson, send, toApiError } from "../../api.ts";
+import { getBaseline, getGroup, getProcessors } from "../group/group-data.ts";
 
 const tenantParam = (group: string, tenant: string) => ({ param: { group, tenant } });
 
-export const getDraft = query(
-  (group: string, tenant: string) =>
-    loadResult(async () =>
-      readJson(await api.api.groups[":group"].tenants[":tenant"].draft.$get(tenantParam(group, tenant))),
-    ),
-  "company-draft",
-);
-export type Draft = LoadedData<typeof getDraft>;
+/** The revision in a draft's ETag ("7"), which is what If-Match must send back. */
+export function etagRevision(response: { headers: Headers }, fallback: number): number {
+  const match = /^(?:W\/)?"?(\d+)"?$/.exec(response.headers.get("ETag") ?? "");
+  return match ? Number(match[1]) : fallback;
+}
 
-export const getBaseline = query(
-  (group: string) =>
-    loadResult(async () => readJson(await api.api.groups[":group"].baseline.$get({ param: { group } }))),
-  "company-baseline",
-);
-export type PublishedBaseline = LoadedData<typeof getBaseline>;
-
-export const getProcessors = query(
-  (group: string) =>
-    loadResult(async () => readJson(await api.api.groups[":group"].processors.$get({ param: { group } }))),
-  "company-processors",
-);
-export type Processor = LoadedData<typeof getProcessors>["processors"][number];
-
-/**
- * The Group the engine renders with. The API has no member endpoint for company editors, so it
- * comes from the public directory, which lists every company in the group's order — the same
- * list the worker uses when it publishes.
- */
-export const getGroup = query(
-  (group: string) =>
-    loadResult(async (): Promise<Group> => {
-      const body = await readJson(await api.v1.statements[":group"].$get({ param: { group } }));
-      return {
-        slug: body.group.slug,
-        name: body.group.name,
-        languages: body.group.languages,
-        defaultLanguage: body.group.defaultLanguage,
-        members: body.companies.map((company) => ({ slug: company.slug, name: company.name })),
-      };
-    }),
-  "company-group",
-);
+export const getDraft = query(async (group: string, tenant: string) => {
+  const response = await send(() =>
+    api.api.groups[":group"].tenants[":tenant"].draft.$get(tenantParam(group, tenant)),
+  );
+  if (!response.ok) throw await toApiError(response);
+  const body = await response.json();
+  return { ...body, revision: etagRevision(response, body.revision) };
+}, "company-draft");
+export type Draft = Awaited<ReturnType<typeof getDraft>>;
 
 /**
  * Whether a newer baseline (or a processor change) waits for this company's published statement,
@@ -66,57 +29,52 @@ export const getGroup = query(
  */
 export const getRollout = query(
   (group: string, tenant: string) =>
-    loadResult(async () =>
-      readJson(await api.api.groups[":group"].tenants[":tenant"].rollout.$get(tenantParam(group, tenant))),
-    ),
+    fetchJson(() => api.api.groups[":group"].tenants[":tenant"].rollout.$get(tenantParam(group, tenant))),
   "company-rollout",
 );
-export type CompanyRollout = LoadedData<typeof getRollout>;
+export type CompanyRollout = Awaited<ReturnType<typeof getRollout>>;
 
 export const getPreview = query(
   (group: string, tenant: string) =>
-    loadResult(async () =>
-      readJson(await api.api.groups[":group"].tenants[":tenant"].preview.$get(tenantParam(group, tenant))),
-    ),
+    fetchJson(() => api.api.groups[":group"].tenants[":tenant"].preview.$get(tenantParam(group, tenant))),
   "company-preview",
 );
-export type ServerPreview = LoadedData<typeof getPreview>;
+export type ServerPreview = Awaited<ReturnType<typeof getPreview>>;
 
 export const getVersions = query(
   (group: string, tenant: string) =>
-    loadResult(async () =>
-      readJson(await api.api.groups[":group"].tenants[":tenant"].versions.$get(tenantParam(group, tenant))),
-    ),
+    fetchJson(() => api.api.groups[":group"].tenants[":tenant"].versions.$get(tenantParam(group, tenant))),
   "company-versions",
 );
-export type VersionRow = LoadedData<typeof getVersions>["versions"][number];
+export type VersionRow = Awaited<ReturnType<typeof getVersions>>["versions"][number];
 
 export const getVersionDiff = query(
   (group: string, tenant: string, from: number, to: number, lang: "nl" | "en") =>
-    loadResult(async () =>
-      readJson(
-        await api.api.groups[":group"].tenants[":tenant"].versions.diff.$get({
-          param: { group, tenant },
-          query: { from: String(from), to: String(to), lang },
-        }),
-      ),
+    fetchJson(() =>
+      api.api.groups[":group"].tenants[":tenant"].versions.diff.$get({
+        param: { group, tenant },
+        query: { from: String(from), to: String(to), lang },
+      }),
     ),
   "company-version-diff",
 );
-export type VersionDiff = LoadedData<typeof getVersionDiff>;
+export type VersionDiff = Awaited<ReturnType<typeof getVersionDiff>>;
 
-export const getPublishRequests = query(
-  (group: string) =>
-    loadResult(async () => {
-      const { requests } = await readJson(
-        await api.api.groups[":group"]["publish-requests"].$get({ param: { group }, query: {} }),
-      );
-      // A company's page shows its own requests; the baseline's are the privacy lead's.
-      return { requests: requests.filter((r) => r.subject === "company") };
-    }),
-  "company-publish-requests",
+/**
+ * What publishing the saved draft would change against the version in force: the rendered text,
+ * section by section and word by word; and whether the group makes a publish a request.
+ */
+export const getPublishReview = query(
+  (group: string, tenant: string, lang?: "nl" | "en") =>
+    fetchJson(() =>
+      api.api.groups[":group"].tenants[":tenant"]["publish-review"].$get({
+        param: { group, tenant },
+        query: lang ? { lang } : {},
+      }),
+    ),
+  "company-publish-review",
 );
-export type PublishRequest = LoadedData<typeof getPublishRequests>["requests"][number];
+export type PublishReview = Awaited<ReturnType<typeof getPublishReview>>;
 
 /** The draft as the conflict answer of a save carries it. */
 export interface CurrentDraft {
@@ -128,3 +86,90 @@ export interface CurrentDraft {
 /** The public address of a company's statement, as company websites link to it. */
 export const publicStatementUrl = (group: string, tenant: string): string =>
   `${location.origin}/v1/statements/${group}/${tenant}`;
+
+/** Everything a company page shows, fetched ahead when a link to it is hovered or followed. */
+export function preloadCompany({ params }: { params: Partial<Record<string, string>> }): void {
+  const { group, tenant } = params;
+  if (!group || !tenant) return;
+  void getDraft(group, tenant);
+  void getBaseline(group);
+  void getProcessors(group);
+  void getGroup(group);
+  void getRollout(group, tenant);
+}
+
+// ---- Changes ----
+
+export type SaveOutcome =
+  | { kind: "saved"; draft: { revision: number; content: TenantContent; updatedAt: string } }
+  | { kind: "conflict"; current: CurrentDraft };
+
+/**
+ * PUT …/draft with If-Match: the saved draft, or the current one when someone saved first (409).
+ * Afterwards only the queries that read the draft are fetched again: the editor keeps its own
+ * state, and a fresh baseline or rollout would only move things under the user's hands.
+ */
+export const saveDraft = action(
+  async (group: string, tenant: string, content: TenantContent, revision: number) => {
+    const response = await send(() =>
+      api.api.groups[":group"].tenants[":tenant"].draft.$put(
+        { param: { group, tenant }, json: { content } },
+        { headers: { "If-Match": `"${revision}"` } },
+      ),
+    );
+    const revalidate = [getDraft.key, getPreview.key, getPublishReview.key, getVersions.key, getRollout.key];
+    if (response.ok) {
+      const outcome: SaveOutcome = { kind: "saved", draft: await response.json() };
+      return json(outcome, { revalidate });
+    }
+    if ((response.status as number) === 409) {
+      const answer = (await response
+        .clone()
+        .json()
+        .catch(() => null)) as { current?: CurrentDraft } | null;
+      if (answer?.current) {
+        const outcome: SaveOutcome = { kind: "conflict", current: answer.current };
+        return json(outcome, { revalidate });
+      }
+    }
+    throw await toApiError(response);
+  },
+  "company-save-draft",
+);
+
+export type PublishInput = {
+  changeNote: string;
+  material: boolean;
+  effectiveFrom?: string | undefined;
+  completenessOverride?: string | undefined;
+};
+
+/** POST …/publish: a new version, or a request that waits for approval. */
+export const publishDraft = action(
+  (group: string, tenant: string, input: PublishInput) =>
+    fetchJson(() =>
+      api.api.groups[":group"].tenants[":tenant"].publish.$post({ param: { group, tenant }, json: input }),
+    ),
+  "company-publish",
+);
+
+export const withdrawRequest = action(
+  (group: string, request: number) =>
+    fetchJson(() =>
+      api.api.groups[":group"]["publish-requests"][":id"].withdraw.$post({
+        param: { group, id: String(request) },
+      }),
+    ),
+  "company-withdraw-request",
+);
+
+export const restoreVersion = action(
+  (group: string, tenant: string, version: number, changeNote: string) =>
+    fetchJson(() =>
+      api.api.groups[":group"].tenants[":tenant"].versions[":number"].restore.$post({
+        param: { group, tenant, number: String(version) },
+        json: { changeNote },
+      }),
+    ),
+  "company-restore-version",
+);

@@ -11,10 +11,17 @@ import {
   untrack,
   useContext,
 } from "solid-js";
-import type { Baseline, LocalizedLine, LocalizedMarkdown, Period, TenantContent } from "#shared/model.ts";
+import type {
+  Baseline,
+  Language,
+  LocalizedLine,
+  LocalizedMarkdown,
+  Period,
+  TenantContent,
+} from "#shared/model.ts";
 import { t } from "../../i18n.ts";
 import { fieldId, normalizeLine } from "./content.ts";
-import type { Processor } from "./data.ts";
+import type { Processor } from "../group/group-data.ts";
 import { unitLabel } from "./labels.ts";
 
 export interface EditorApi {
@@ -30,6 +37,8 @@ export interface EditorApi {
   announce: (message: string) => void;
   baseline: Baseline;
   processors: Processor[];
+  /** The languages the group publishes in: an English text is needed only when English is one. */
+  languages: readonly Language[];
 }
 
 export const EditorContext = createContext<EditorApi>();
@@ -200,6 +209,9 @@ export function LineField(
     props.onChange(
       normalizeLine({ nl: props.value?.nl ?? "", en: props.value?.en, [lang]: text }, !!props.optional),
     );
+  // Published in English too: an English line left empty is a problem that blocks publishing (the
+  // Dutch text would stand in the English statement), so it is not marked optional then.
+  const english = useEditor().languages.includes("en");
   return (
     <div class="pair" classList={{ [props.class ?? ""]: !!props.class }}>
       <TextField
@@ -215,7 +227,7 @@ export function LineField(
       <TextField
         path={`${props.path}.en`}
         label={`${props.label} (${t("Engels", "English")})`}
-        optional
+        optional={props.optional || !english}
         locked={props.locked}
         value={props.value?.en ?? ""}
         onChange={(text) => set("en", text)}

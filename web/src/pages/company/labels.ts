@@ -201,6 +201,16 @@ export function describeError(error: ApiError): string {
         "De verklaring kan nog niet worden gepubliceerd: er ontbreken gegevens of teksten.",
         "The statement cannot be published yet: details or texts are missing.",
       );
+    case "incomplete_statement":
+      return t(
+        "De verklaring mist nog wat de AVG vereist, en kan zo niet worden gepubliceerd.",
+        "The statement still misses what the GDPR requires, and cannot be published like this.",
+      );
+    case "legal_lint_errors":
+      return t(
+        "De verklaring bevat juridische fouten (zie het tabblad Controle in de editor), en kan zo niet worden gepubliceerd.",
+        "The statement has legal errors (see the Checks tab in the editor), and cannot be published like this.",
+      );
     case "not_allowed_by_baseline":
       return t(
         "Een aanpassing past niet bij de regels van de basisverklaring.",

@@ -40,13 +40,24 @@ function profileAccessor(path: string): Accessor {
   const keys = path.split(".");
   return {
     get: (c) =>
-      keys.reduce<unknown>((obj, key) => (obj as Record<string, unknown> | undefined)?.[key], c.profile),
+      keys.reduce<unknown>(
+        (obj, key) => (typeof obj === "object" && obj !== null ? Reflect.get(obj, key) : undefined),
+        c.profile,
+      ),
     set: (c, value) => {
-      let obj = c.profile as unknown as Record<string, unknown>;
-      for (const key of keys.slice(0, -1)) obj = obj[key] as Record<string, unknown>;
+      let obj: object = c.profile;
+      for (const key of keys.slice(0, -1)) {
+        const next: unknown = Reflect.get(obj, key);
+        if (typeof next === "object" && next !== null) obj = next;
+        else {
+          const created = {};
+          Reflect.set(obj, key, created);
+          obj = created;
+        }
+      }
       const last = keys[keys.length - 1]!;
-      if (value === undefined) delete obj[last];
-      else obj[last] = value;
+      if (value === undefined) Reflect.deleteProperty(obj, last);
+      else Reflect.set(obj, last, value);
     },
   };
 }

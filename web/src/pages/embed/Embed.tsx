@@ -1,13 +1,12 @@
 // "Op de website": everything a company needs to show its published statement on its own site —
 // the public addresses, three ways to embed it with copyable snippets, and publish webhooks.
-import { createEffect, createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
-import { A, createAsync, revalidate, useParams } from "@solidjs/router";
-import { GroupNav } from "../../components/GroupNav.tsx";
-import { LoadFailure, NotFoundScreen, useSessionExpired } from "../../components/PageStates.tsx";
+import { createSignal, For, Show } from "solid-js";
+import { A, createAsync, useParams } from "@solidjs/router";
+import { LoadBoundary, NotFoundScreen } from "../../components/PageStates.tsx";
 import { language, t } from "../../i18n.ts";
-import { getMe } from "../../session.ts";
+import { getTenants } from "../group/group-data.ts";
 import { CopyAnnouncer, CopyButton, Snippet } from "./Copy.tsx";
-import { getCompanies, getPublicGroup } from "./data.ts";
+import { getPublicGroup } from "../public-data.ts";
 import {
   componentCss,
   componentCsp,
@@ -23,6 +22,7 @@ import {
   type Target,
 } from "./snippets.ts";
 import { describeFailure } from "./errors.ts";
+import { FRAGMENT_HOST_CSS } from "#shared/render/style.ts";
 import { Webhooks } from "./Webhooks.tsx";
 import "./embed.css";
 
@@ -30,36 +30,18 @@ const LANGUAGE_NAMES: Record<string, string> = { nl: "Nederlands", en: "English"
 
 export default function EmbedPage() {
   const params = useParams<{ group: string; tenant: string }>();
-  const me = createAsync(() => getMe());
-  const expired = useSessionExpired();
-  createEffect(() => {
-    if (me() === null) expired();
-  });
-
-  const retry = async (reset: () => void) => {
-    await revalidate([getCompanies.key, getPublicGroup.key]);
-    reset();
-  };
-
   return (
     <div class="embed-page">
-      <GroupNav group={params.group} tenant={params.tenant} />
-      <ErrorBoundary
-        fallback={(error, reset) => (
-          <LoadFailure error={error} describe={describeFailure} onRetry={() => void retry(reset)} />
-        )}
-      >
-        <Suspense fallback={<p class="loading embed-loading">{t("Laden…", "Loading…")}</p>}>
-          <EmbedContent group={params.group} tenant={params.tenant} />
-        </Suspense>
-      </ErrorBoundary>
+      <LoadBoundary describe={describeFailure}>
+        <EmbedContent group={params.group} tenant={params.tenant} />
+      </LoadBoundary>
       <CopyAnnouncer />
     </div>
   );
 }
 
 function EmbedContent(props: { group: string; tenant: string }) {
-  const companies = createAsync(() => getCompanies(props.group));
+  const companies = createAsync(() => getTenants(props.group));
   const publicGroup = createAsync(() => getPublicGroup(props.group));
   const [chosen, setChosen] = createSignal<string | null>(null);
 
@@ -198,6 +180,14 @@ function EmbedContent(props: { group: string; tenant: string }) {
                   id="snippet-nginx"
                   title={t("Met Nginx (SSI en een cache)", "With Nginx (SSI and a cache)")}
                   code={nginxSnippet(target())}
+                />
+                <Snippet
+                  id="snippet-fragment-css"
+                  title={t(
+                    "In je CSS, zodat tabellen op een telefoon binnen hun eigen vak scrollen",
+                    "In your CSS, so tables scroll within their own box on a phone",
+                  )}
+                  code={FRAGMENT_HOST_CSS}
                 />
                 <p class="note">
                   <strong>{t("Caching: ", "Caching: ")}</strong>

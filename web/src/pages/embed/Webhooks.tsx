@@ -1,14 +1,14 @@
 // Publish webhooks for one company: add one (its secret is shown once), disable one, and see how
 // each delivery went. Only editors and the privacy lead get here; viewers see a sentence instead.
-import { createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
-import { createAsync, revalidate } from "@solidjs/router";
+import { createSignal, For, Show } from "solid-js";
+import { createAsync, revalidate, useAction, useSubmission } from "@solidjs/router";
 import * as v from "valibot";
 import { WebhookCreateSchema } from "#shared/webhook-schemas.ts";
-import { api, ApiError, readJson, toApiError } from "../../api.ts";
-import { isSessionExpired, useSessionExpired } from "../../components/PageStates.tsx";
+import { ApiError } from "../../api.ts";
+import { isSessionExpired, LoadBoundary, useSessionExpired } from "../../components/PageStates.tsx";
 import { language, t } from "../../i18n.ts";
 import { CopyButton, Snippet } from "./Copy.tsx";
-import { type Delivery, getDeliveries, getWebhooks, type Webhook } from "./data.ts";
+import { createWebhook, disableWebhook, getDeliveries, getWebhooks, type Webhook } from "./data.ts";
 import { payloadExample, type Target, verifyJsSnippet, verifyPhpSnippet } from "./snippets.ts";
 import { describeFailure } from "./errors.ts";
 
@@ -43,16 +43,15 @@ function urlMessage(raw: string): string {
 
 export function Webhooks(props: { target: Target }) {
   const expired = useSessionExpired();
-  const webhooks = createAsync(() => getWebhooks(props.target.group, props.target.tenant));
   const [url, setUrl] = createSignal("");
   const [urlError, setUrlError] = createSignal<string | undefined>();
   const [alert, setAlert] = createSignal("");
-  const [busy, setBusy] = createSignal(false);
+  const adding = useSubmission(createWebhook);
+  const sendWebhook = useAction(createWebhook);
+  const busy = () => adding.pending === true;
   const [created, setCreated] = createSignal<{ url: string; secret: string } | null>(null);
   let input: HTMLInputElement | undefined;
   let secretPanel: HTMLElement | undefined;
-
-  const refresh = () => revalidate(getWebhooks.keyFor(props.target.group, props.target.tenant));
 
   const onSubmit = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -65,17 +64,10 @@ export function Webhooks(props: { target: Target }) {
       return;
     }
     setUrlError(undefined);
-    setBusy(true);
     try {
-      const response = await api.api.groups[":group"].tenants[":tenant"].webhooks.$post({
-        param: { group: props.target.group, tenant: props.target.tenant },
-        json: parsed.output,
-      });
-      if (!response.ok) throw await toApiError(response);
-      const body = await response.json();
+      const body = await sendWebhook(props.target.group, props.target.tenant, parsed.output.url);
       setCreated({ url: body.webhook.url, secret: body.secret });
       setUrl("");
-      await refresh();
       secretPanel?.focus();
     } catch (error) {
       if (isSessionExpired(error)) return expired();
@@ -94,14 +86,7 @@ export function Webhooks(props: { target: Target }) {
       } else {
         setAlert(describeFailure(error));
       }
-    } finally {
-      setBusy(false);
     }
-  };
-
-  const sorted = () => {
-    const list = webhooks()?.webhooks ?? [];
-    return [...list.filter((w) => w.active), ...list.filter((w) => !w.active)];
   };
 
   return (
@@ -187,22 +172,14 @@ export function Webhooks(props: { target: Target }) {
       </form>
 
       <h3>{t("Webhooks van dit bedrijf", "This company's webhooks")}</h3>
-      <ErrorBoundary
-        fallback={(error, reset) => <ListFailure error={error} onRetry={() => void refresh().then(reset)} />}
+      <LoadBoundary
+        describe={describeFailure}
+        part={{ nl: "de webhooks", en: "the webhooks" }}
+        retry={[getWebhooks.key]}
+        loading={t("Webhooks laden…", "Loading webhooks…")}
       >
-        <Suspense fallback={<p class="loading">{t("Webhooks laden…", "Loading webhooks…")}</p>}>
-          <Show
-            when={sorted().length > 0}
-            fallback={<p class="muted">{t("Nog geen webhooks.", "No webhooks yet.")}</p>}
-          >
-            <ul class="webhooks">
-              <For each={sorted()}>
-                {(webhook) => <WebhookItem target={props.target} webhook={webhook} onChanged={refresh} />}
-              </For>
-            </ul>
-          </Show>
-        </Suspense>
-      </ErrorBoundary>
+        <WebhookList target={props.target} />
+      </LoadBoundary>
 
       <h3 id="signature-title">{t("De handtekening controleren", "Checking the signature")}</h3>
       <p>
@@ -256,23 +233,30 @@ export function Webhooks(props: { target: Target }) {
   );
 }
 
-function ListFailure(props: { error: unknown; onRetry: () => void }) {
-  const expired = useSessionExpired();
-  if (isSessionExpired(props.error)) queueMicrotask(expired);
+function WebhookList(props: { target: Target }) {
+  const webhooks = createAsync(() => getWebhooks(props.target.group, props.target.tenant));
+  const sorted = () => {
+    const list = webhooks()?.webhooks ?? [];
+    return [...list.filter((w) => w.active), ...list.filter((w) => !w.active)];
+  };
   return (
-    <div role="alert" class="notice error">
-      <p>{describeFailure(props.error)}</p>
-      <button type="button" class="secondary" onClick={() => props.onRetry()}>
-        {t("Opnieuw proberen", "Try again")}
-      </button>
-    </div>
+    <Show
+      when={sorted().length > 0}
+      fallback={<p class="muted">{t("Nog geen webhooks.", "No webhooks yet.")}</p>}
+    >
+      <ul class="webhooks">
+        <For each={sorted()}>{(webhook) => <WebhookItem target={props.target} webhook={webhook} />}</For>
+      </ul>
+    </Show>
   );
 }
 
-function WebhookItem(props: { target: Target; webhook: Webhook; onChanged: () => Promise<void> }) {
+function WebhookItem(props: { target: Target; webhook: Webhook }) {
   const expired = useSessionExpired();
   const [confirming, setConfirming] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
+  const disabling = useSubmission(disableWebhook, ([, , id]) => id === props.webhook.id);
+  const sendDisable = useAction(disableWebhook);
+  const busy = () => disabling.pending === true;
   const [error, setError] = createSignal("");
   const [open, setOpen] = createSignal(false);
   const id = () => `webhook-${props.webhook.id}`;
@@ -280,20 +264,13 @@ function WebhookItem(props: { target: Target; webhook: Webhook; onChanged: () =>
 
   const disable = async () => {
     if (busy()) return;
-    setBusy(true);
     setError("");
     try {
-      const response = await api.api.groups[":group"].tenants[":tenant"].webhooks[":id"].$delete({
-        param: { group: props.target.group, tenant: props.target.tenant, id: String(props.webhook.id) },
-      });
-      await readJson(response);
+      await sendDisable(props.target.group, props.target.tenant, props.webhook.id);
       setConfirming(false);
-      await props.onChanged();
     } catch (err) {
       if (isSessionExpired(err)) return expired();
       setError(describeFailure(err));
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -397,114 +374,135 @@ function WebhookItem(props: { target: Target; webhook: Webhook; onChanged: () =>
   );
 }
 
+/**
+ * A webhook's delivery attempts, newest first, a page at a time: each "older deliveries" adds the
+ * next page (its own query, its own tbody) under the ones already shown.
+ */
 function Deliveries(props: { target: Target; webhook: Webhook }) {
-  const expired = useSessionExpired();
-  const first = createAsync(() => getDeliveries(props.target.group, props.target.tenant, props.webhook.id));
-  const [more, setMore] = createSignal<Delivery[]>([]);
-  const [next, setNext] = createSignal<number | null | undefined>(undefined);
-  const [loadingMore, setLoadingMore] = createSignal(false);
-  const [error, setError] = createSignal("");
-
-  const rows = () => [...(first()?.deliveries ?? []), ...more()];
-  const nextBefore = () => (next() === undefined ? (first()?.nextBefore ?? null) : next());
-
-  const reload = async () => {
-    setMore([]);
-    setNext(undefined);
-    setError("");
-    await revalidate(getDeliveries.keyFor(props.target.group, props.target.tenant, props.webhook.id));
-  };
-
-  const loadMore = async () => {
-    const before = nextBefore();
-    if (before === null || loadingMore()) return;
-    setLoadingMore(true);
-    setError("");
-    try {
-      const page = await getDeliveries(props.target.group, props.target.tenant, props.webhook.id, before);
-      setMore([...more(), ...page.deliveries]);
-      setNext(page.nextBefore);
-    } catch (err) {
-      if (isSessionExpired(err)) return expired();
-      setError(describeFailure(err));
-    } finally {
-      setLoadingMore(false);
-    }
-  };
-
+  const [pages, setPages] = createSignal<(number | undefined)[]>([undefined]);
+  const more = (before: number) => setPages((list) => [...list, before]);
   return (
     <section
       class="deliveries"
       aria-label={t(`Afleveringen aan ${props.webhook.url}`, `Deliveries to ${props.webhook.url}`)}
     >
-      <ErrorBoundary
-        fallback={(err, reset) => <ListFailure error={err} onRetry={() => void reload().then(reset)} />}
+      <LoadBoundary
+        describe={describeFailure}
+        part={{ nl: "de afleveringen", en: "the deliveries" }}
+        retry={[getDeliveries.key]}
+        loading={t("Afleveringen laden…", "Loading deliveries…")}
       >
-        <Suspense fallback={<p class="loading">{t("Afleveringen laden…", "Loading deliveries…")}</p>}>
-          <Show
-            when={rows().length > 0}
-            fallback={
-              <p class="muted">
-                {t(
-                  "Nog geen afleveringen. Bij de volgende publicatie van dit bedrijf verschijnt hier hoe die ging.",
-                  "No deliveries yet. After this company's next publication you will see here how it went.",
-                )}
-              </p>
-            }
+        <DeliveryPages target={props.target} webhook={props.webhook} pages={pages()} onMore={more} />
+        <p class="embed-actions">
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => {
+              setPages([undefined]);
+              void revalidateDeliveries();
+            }}
           >
-            <table class="delivery-table">
-              <caption class="visually-hidden">
-                {t("Afleveringen, nieuwste eerst", "Deliveries, newest first")}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("Tijd", "Time")}</th>
-                  <th scope="col">{t("Versie", "Version")}</th>
-                  <th scope="col">{t("Poging", "Attempt")}</th>
-                  <th scope="col">{t("Resultaat", "Result")}</th>
-                  <th scope="col">{t("Statuscode", "Status code")}</th>
-                  <th scope="col">{t("Duur", "Duration")}</th>
-                  <th scope="col">{t("Fout", "Error")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={rows()}>
-                  {(delivery) => (
-                    <tr>
-                      <td data-label={t("Tijd", "Time")}>{formatTime(delivery.attemptedAt)}</td>
-                      <td data-label={t("Versie", "Version")}>{delivery.version}</td>
-                      <td data-label={t("Poging", "Attempt")}>{delivery.attempt}</td>
-                      <td data-label={t("Resultaat", "Result")}>
-                        <span class="badge" classList={{ off: !delivery.succeeded }}>
-                          {delivery.succeeded ? t("Gelukt", "Delivered") : t("Mislukt", "Failed")}
-                        </span>
-                      </td>
-                      <td data-label={t("Statuscode", "Status code")}>{delivery.statusCode ?? "—"}</td>
-                      <td data-label={t("Duur", "Duration")}>{`${delivery.durationMs} ms`}</td>
-                      <td data-label={t("Fout", "Error")} class="delivery-error">
-                        {delivery.error ?? "—"}
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </Show>
-          <div role="alert" class="notice error" classList={{ empty: !error() }}>
-            {error()}
-          </div>
-          <p class="embed-actions">
-            <button type="button" class="secondary" onClick={() => void reload()}>
-              {t("Vernieuwen", "Refresh")}
-            </button>
-            <Show when={nextBefore() !== null}>
-              <button type="button" class="secondary" onClick={loadMore} aria-disabled={loadingMore()}>
-                {loadingMore() ? t("Laden…", "Loading…") : t("Oudere afleveringen", "Older deliveries")}
-              </button>
-            </Show>
-          </p>
-        </Suspense>
-      </ErrorBoundary>
+            {t("Vernieuwen", "Refresh")}
+          </button>
+        </p>
+      </LoadBoundary>
     </section>
+  );
+}
+
+const revalidateDeliveries = () => revalidate(getDeliveries.key);
+
+function DeliveryPages(props: {
+  target: Target;
+  webhook: Webhook;
+  pages: (number | undefined)[];
+  onMore: (before: number) => void;
+}) {
+  const first = createAsync(() => getDeliveries(props.target.group, props.target.tenant, props.webhook.id));
+  return (
+    <Show
+      when={(first()?.deliveries.length ?? 0) > 0}
+      fallback={
+        <p class="muted">
+          {t(
+            "Nog geen afleveringen. Bij de volgende publicatie van dit bedrijf verschijnt hier hoe die ging.",
+            "No deliveries yet. After this company's next publication you will see here how it went.",
+          )}
+        </p>
+      }
+    >
+      <table class="delivery-table">
+        <caption class="visually-hidden">
+          {t("Afleveringen, nieuwste eerst", "Deliveries, newest first")}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("Tijd", "Time")}</th>
+            <th scope="col">{t("Versie", "Version")}</th>
+            <th scope="col">{t("Poging", "Attempt")}</th>
+            <th scope="col">{t("Resultaat", "Result")}</th>
+            <th scope="col">{t("Statuscode", "Status code")}</th>
+            <th scope="col">{t("Duur", "Duration")}</th>
+            <th scope="col">{t("Fout", "Error")}</th>
+          </tr>
+        </thead>
+        <For each={props.pages}>
+          {(before, index) => (
+            <DeliveryPage
+              {...props}
+              before={before}
+              last={index() === props.pages.length - 1}
+              onMore={props.onMore}
+            />
+          )}
+        </For>
+      </table>
+    </Show>
+  );
+}
+
+function DeliveryPage(props: {
+  target: Target;
+  webhook: Webhook;
+  before: number | undefined;
+  last: boolean;
+  onMore: (before: number) => void;
+}) {
+  const page = createAsync(() =>
+    getDeliveries(props.target.group, props.target.tenant, props.webhook.id, props.before),
+  );
+  return (
+    <tbody>
+      <For each={page()?.deliveries}>
+        {(delivery) => (
+          <tr>
+            <td data-label={t("Tijd", "Time")}>{formatTime(delivery.attemptedAt)}</td>
+            <td data-label={t("Versie", "Version")}>{delivery.version}</td>
+            <td data-label={t("Poging", "Attempt")}>{delivery.attempt}</td>
+            <td data-label={t("Resultaat", "Result")}>
+              <span class="badge" classList={{ off: !delivery.succeeded }}>
+                {delivery.succeeded ? t("Gelukt", "Delivered") : t("Mislukt", "Failed")}
+              </span>
+            </td>
+            <td data-label={t("Statuscode", "Status code")}>{delivery.statusCode ?? "—"}</td>
+            <td data-label={t("Duur", "Duration")}>{`${delivery.durationMs} ms`}</td>
+            <td data-label={t("Fout", "Error")} class="delivery-error">
+              {delivery.error ?? "—"}
+            </td>
+          </tr>
+        )}
+      </For>
+      <Show when={props.last && page()?.nextBefore}>
+        {(before) => (
+          <tr class="more-row">
+            <td colSpan={7}>
+              <button type="button" class="secondary" onClick={() => props.onMore(before())}>
+                {t("Oudere afleveringen", "Older deliveries")}
+              </button>
+            </td>
+          </tr>
+        )}
+      </Show>
+    </tbody>
   );
 }

@@ -4,16 +4,19 @@
 import { createMemo, createSignal, For, Show, type JSX } from "solid-js";
 import { createAsync, useSearchParams } from "@solidjs/router";
 import { t } from "../../i18n.ts";
-import { GroupPage, type GroupContext } from "./GroupPage.tsx";
+import { GroupPage, useGroup, type GroupContext } from "./GroupLayout.tsx";
 import { getAudit, getAuditVerification, getTenants, type AuditEntry } from "./group-data.ts";
 import { actionName, formatDateTime, KNOWN_ACTIONS, roleName } from "./group-text.ts";
+import { usePersonName } from "./people-names.ts";
+import { CompanyLink } from "../../components/CompanyLink.tsx";
 
 const PAGE_SIZE = 50;
 
 export default function AuditLogPage() {
+  const ctx = useGroup();
   return (
     <GroupPage title={() => t("Logboek", "Audit log")} adminOnly>
-      {(ctx) => <AuditLog {...ctx} />}
+      <AuditLog {...ctx} />
     </GroupPage>
   );
 }
@@ -38,6 +41,7 @@ function AuditLog(props: GroupContext) {
   const data = createAsync(() => getAudit(props.group, filter()));
   const tenants = createAsync(() => getTenants(props.group));
   const verification = createAsync(() => getAuditVerification(props.group));
+  const personName = usePersonName();
   const nameOf = (slug: string | null) =>
     slug ? (tenants()?.tenants.find((x) => x.slug === slug)?.name ?? slug) : "";
   const brokenSeq = () => {
@@ -97,11 +101,23 @@ function AuditLog(props: GroupContext) {
                         <td data-label={t("Tijdstip", "When")}>
                           <time datetime={entry.at}>{formatDateTime(entry.at)}</time>
                         </td>
-                        <td data-label={t("Wie", "Who")}>{entry.actor}</td>
+                        <td data-label={t("Wie", "Who")}>
+                          {personName(entry.actor)}
+                          <Show when={personName(entry.actor) !== entry.actor && entry.actor !== "system"}>
+                            <br />
+                            <span class="muted">{entry.actor}</span>
+                          </Show>
+                        </td>
                         <th scope="row" data-label={t("Wat", "What")}>
                           {actionName(entry.action)}
                         </th>
-                        <td data-label={t("Bedrijf", "Company")}>{nameOf(entry.tenant)}</td>
+                        <td data-label={t("Bedrijf", "Company")}>
+                          <Show when={entry.tenant} fallback={nameOf(entry.tenant)}>
+                            {(slug) => (
+                              <CompanyLink group={props.group} slug={slug()} name={nameOf(slug())} />
+                            )}
+                          </Show>
+                        </td>
                         <td data-label={t("Details", "Details")}>
                           <Summary entry={entry} nameOf={nameOf} />
                           <Show when={entry.seq === brokenSeq()}>

@@ -1,28 +1,31 @@
 // /console/:group/people — who has which role in the group, changing a role, and inviting people.
 // An invitation's link is shown once (the API keeps only its hash): copy it, or select it by hand.
 import { createSignal, For, onMount, Show } from "solid-js";
-import { createAsync } from "@solidjs/router";
+import { createAsync, useAction, useSubmission } from "@solidjs/router";
 import * as v from "valibot";
 import { InvitationCreateSchema } from "#shared/api-schemas.ts";
-import { api, ApiError, toApiError } from "../../api.ts";
+import { ApiError } from "../../api.ts";
 import { Field } from "../../components/Field.tsx";
 import { t } from "../../i18n.ts";
 import type { Role } from "../../messages.ts";
-import { GroupPage, type GroupContext } from "./GroupPage.tsx";
+import { GroupPage, useGroup, type GroupContext } from "./GroupLayout.tsx";
 import {
+  changeRole,
+  createInvitation,
   getInvitations,
   getMembers,
   getTenants,
-  refreshGroupData,
+  revokeInvitation,
   type Invitation,
   type Member,
 } from "./group-data.ts";
 import { errorText, formatDate, formatDateTime, roleName, ROLES } from "./group-text.ts";
 
 export default function PeoplePage() {
+  const ctx = useGroup();
   return (
     <GroupPage title={() => t("Mensen", "People")} adminOnly>
-      {(ctx) => <People {...ctx} />}
+      <People {...ctx} />
     </GroupPage>
   );
 }
@@ -132,7 +135,9 @@ function MemberRow(props: {
   const [tenant, setTenant] = createSignal(m().tenant?.slug ?? "");
   const [error, setError] = createSignal("");
   const [tenantError, setTenantError] = createSignal("");
-  const [busy, setBusy] = createSignal(false);
+  const saving = useSubmission(changeRole, ([, member]) => member === m().id);
+  const sendRole = useAction(changeRole);
+  const busy = () => saving.pending === true;
   const id = (part: string) => `member-${m().id}-${part}`;
   const describe = () =>
     m().tenant ? `${roleName(m().role)} ${t("van", "of")} ${m().tenant!.name}` : roleName(m().role);
@@ -153,19 +158,12 @@ function MemberRow(props: {
       setError(t("Dit is al de rol van deze persoon.", "This already is this person's role."));
       return;
     }
-    setBusy(true);
     try {
-      const response = await api.api.groups[":group"].members[":id"].$patch({
-        param: { group: props.group, id: String(m().id) },
-        json: next,
-      });
-      if (!response.ok) throw await toApiError(response);
-      const { member } = await response.json();
+      const { member } = await sendRole(props.group, m().id, next);
       const now = member.tenant
         ? `${roleName(member.role)} ${t("van", "of")} ${member.tenant.name}`
         : roleName(member.role);
       props.onNotice(t(`${member.user.name} is nu ${now}.`, `${member.user.name} is now ${now}.`));
-      await refreshGroupData();
     } catch (err) {
       if (err instanceof ApiError && err.fields.tenant) setTenantError(companyRule());
       setError(errorText(err));
@@ -174,8 +172,6 @@ function MemberRow(props: {
         setRole(m().role);
         setTenant(m().tenant?.slug ?? "");
       }
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -243,7 +239,9 @@ function Invite(props: { group: string }) {
   const [tenant, setTenant] = createSignal("");
   const [fields, setFields] = createSignal<Partial<Record<string, string>>>({});
   const [alert, setAlert] = createSignal("");
-  const [busy, setBusy] = createSignal(false);
+  const inviting = useSubmission(createInvitation);
+  const sendInvitation = useAction(createInvitation);
+  const busy = () => inviting.pending === true;
   const [created, setCreated] = createSignal<Created | null>(null);
   let emailInput: HTMLInputElement | undefined;
 
@@ -276,14 +274,8 @@ function Invite(props: { group: string }) {
       else document.getElementById("invite-tenant")?.focus();
       return;
     }
-    setBusy(true);
     try {
-      const response = await api.api.groups[":group"].invitations.$post({
-        param: { group: props.group },
-        json: parsed.output,
-      });
-      if (!response.ok) throw await toApiError(response);
-      const result = await response.json();
+      const result = await sendInvitation(props.group, parsed.output);
       setCreated({
         email: result.invitation.email,
         acceptUrl: result.acceptUrl,
@@ -291,7 +283,6 @@ function Invite(props: { group: string }) {
       });
       setEmail("");
       setTenant("");
-      await refreshGroupData();
     } catch (err) {
       if (err instanceof ApiError) {
         setFields({
@@ -300,8 +291,6 @@ function Invite(props: { group: string }) {
         });
       }
       setAlert(errorText(err));
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -436,29 +425,23 @@ const STATUS: Record<Invitation["status"], { nl: string; en: string; tone: strin
 function Invitations(props: { group: string; onNotice: (message: string) => void }) {
   const data = createAsync(() => getInvitations(props.group));
   const [error, setError] = createSignal("");
-  const [busy, setBusy] = createSignal<number | null>(null);
+  const revoking = useSubmission(revokeInvitation);
+  const sendRevoke = useAction(revokeInvitation);
+  const busy = () => (revoking.pending ? (revoking.input?.[1] ?? null) : null);
 
   const revoke = async (invitation: Invitation) => {
     if (busy() !== null) return;
-    setBusy(invitation.id);
     setError("");
     try {
-      const response = await api.api.groups[":group"].invitations[":id"].$delete({
-        param: { group: props.group, id: String(invitation.id) },
-      });
-      if (!response.ok) throw await toApiError(response);
+      await sendRevoke(props.group, invitation.id);
       props.onNotice(
         t(
           `De uitnodiging voor ${invitation.email} is ingetrokken.`,
           `The invitation for ${invitation.email} is withdrawn.`,
         ),
       );
-      await refreshGroupData();
     } catch (err) {
       setError(errorText(err));
-      await refreshGroupData();
-    } finally {
-      setBusy(null);
     }
   };
 

@@ -1,18 +1,29 @@
 // /console/:group/requests — publishes that wait for a second privacy lead, and what was decided.
 // A group admin approves or rejects (with a reason) someone else's request; whoever asked can
 // withdraw it. Editors see the requests of their own companies.
-import { createMemo, createSignal, For, Show } from "solid-js";
-import { A, createAsync } from "@solidjs/router";
-import { api, ApiError, toApiError } from "../../api.ts";
+import { createMemo, createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
+import { A, createAsync, useAction, useSubmission } from "@solidjs/router";
 import { t } from "../../i18n.ts";
-import { GroupPage, type GroupContext } from "./GroupPage.tsx";
-import { getPublishRequests, getSettings, refreshGroupData, type PublishRequest } from "./group-data.ts";
+import { GroupPage, useGroup, type GroupContext } from "./GroupLayout.tsx";
+import {
+  decideRequest,
+  type Decision,
+  getPublishRequests,
+  getRequestReview,
+  getSettings,
+  type PublishRequest,
+} from "./group-data.ts";
 import { errorText, formatDate, formatDateTime } from "./group-text.ts";
+import { usePersonName } from "./people-names.ts";
+import { SectionDiffList } from "./SectionDiff.tsx";
+import { OnlyLeadWarning } from "./OnlyLeadWarning.tsx";
+import { CompanyLink } from "../../components/CompanyLink.tsx";
 
 export default function PublishRequestsPage() {
+  const ctx = useGroup();
   return (
     <GroupPage title={() => t("Publicatieverzoeken", "Publish requests")}>
-      {(ctx) => <Requests {...ctx} />}
+      <Requests {...ctx} />
     </GroupPage>
   );
 }
@@ -69,7 +80,9 @@ function Requests(props: GroupContext) {
               <For each={decided()}>
                 {(request) => (
                   <tr data-request={request.id}>
-                    <th scope="row">{request.tenant.name}</th>
+                    <th scope="row">
+                      <SubjectLink group={props.group} request={request} />
+                    </th>
                     <td data-label={t("Aangevraagd", "Requested")}>
                       {request.requestedBy.name}
                       <br />
@@ -92,6 +105,7 @@ function Requests(props: GroupContext) {
 
 function Decision(props: { request: PublishRequest }) {
   const r = () => props.request;
+  const personName = usePersonName();
   return (
     <>
       <Show when={r().status === "approved"}>
@@ -111,7 +125,7 @@ function Decision(props: { request: PublishRequest }) {
         <Show when={r().decidedBy}>
           {(who) => (
             <>
-              {t("door", "by")} {who()}
+              {t("door", "by")} {personName(who())}
               {", "}
             </>
           )}
@@ -125,28 +139,122 @@ function Decision(props: { request: PublishRequest }) {
 function ApprovalSetting(props: { group: string }) {
   const settings = createAsync(() => getSettings(props.group));
   return (
-    <Show when={settings()}>
-      {(s) => (
-        <p class="notice info" data-approval={s().requireApproval ? "on" : "off"}>
-          <strong>
+    <>
+      <Show when={settings()}>
+        {(s) => (
+          <p class="notice info" data-approval={s().requireApproval ? "on" : "off"}>
+            <strong>
+              {s().requireApproval
+                ? t("Goedkeuring is verplicht.", "Approval is required.")
+                : t("Goedkeuring staat uit.", "Approval is off.")}
+            </strong>{" "}
             {s().requireApproval
-              ? t("Goedkeuring is verplicht.", "Approval is required.")
-              : t("Goedkeuring staat uit.", "Approval is off.")}
-          </strong>{" "}
-          {s().requireApproval
-            ? t(
-                "Elke publicatie — ook die van een privacyfunctionaris — wacht tot een andere privacyfunctionaris haar goedkeurt.",
-                "Every publish — a privacy lead's too — waits until another privacy lead approves it.",
-              )
-            : t(
-                "Redacteuren publiceren direct, zonder tweede paar ogen.",
-                "Editors publish directly, without a second pair of eyes.",
-              )}{" "}
-          <A href={`/console/${props.group}/settings`}>
-            {t("Wijzigen bij Instellingen", "Change in Settings")}
-          </A>
-        </p>
+              ? t(
+                  "Elke publicatie — van de verklaring van een bedrijf, een teruggezette versie of de basisverklaring, ook die van een privacyfunctionaris — wacht tot een andere privacyfunctionaris haar goedkeurt.",
+                  "Every publish — of a company's statement, a restored version or the baseline, a privacy lead's too — waits until another privacy lead approves it.",
+                )
+              : t(
+                  "Redacteuren publiceren direct, zonder tweede paar ogen.",
+                  "Editors publish directly, without a second pair of eyes.",
+                )}{" "}
+            <A href={`/console/${props.group}/settings`}>
+              {t("Wijzigen bij Instellingen", "Change in Settings")}
+            </A>
+          </p>
+        )}
+      </Show>
+      <Show when={settings()?.requireApproval}>
+        <OnlyLeadWarning approvalOn />
+      </Show>
+    </>
+  );
+}
+
+/**
+ * The redline of a request: what approving it would change in the statement in force, as readers
+ * will read it. A restore request says which version it brings back, and links to the versions.
+ */
+function RequestChanges(props: { group: string; request: PublishRequest }) {
+  const review = createAsync(() => getRequestReview(props.group, props.request.id));
+  const tenant = () => props.request.tenant;
+  const company = () => `/console/${props.group}/companies/${tenant()?.slug ?? ""}`;
+  return (
+    <Show when={review()}>
+      {(current) => (
+        <div class="request-changes">
+          <Show when={current().restoredFrom}>
+            {(number) => (
+              <p class="restore-note">
+                <strong>{t(`Terugzetten van versie ${number()}`, `Restoring version ${number()}`)}</strong>{" "}
+                {t(
+                  "— de bedrijfsgegevens en teksten van die versie, op de huidige basisverklaring.",
+                  "— that version's company details and texts, on the current baseline.",
+                )}
+              </p>
+            )}
+          </Show>
+          <h4>
+            {current().inForce
+              ? t(
+                  `Wat er verandert ten opzichte van versie ${current().inForce!.version}, die nu geldt`,
+                  `What changes against version ${current().inForce!.version}, now in force`,
+                )
+              : t(
+                  "Wat er gepubliceerd wordt (de eerste versie)",
+                  "What will be published (the first version)",
+                )}
+          </h4>
+          <Show when={current().subject === "baseline"}>
+            <p class="hint">
+              {t(
+                "De tekst van de basisverklaring, met de plaatshouders zoals {{company.name}} die elk bedrijf invult.",
+                "The baseline's text, with the placeholders such as {{company.name}} that each company fills in.",
+              )}
+            </p>
+          </Show>
+          <SectionDiffList diff={current().diff} lang={current().language} />
+          <p>
+            <Show
+              when={tenant()}
+              fallback={
+                <A href={`/console/${props.group}/baseline`}>
+                  {t("Naar de basisverklaring", "To the baseline")}
+                </A>
+              }
+            >
+              {(company_) => (
+                <Show
+                  when={current().restoredFrom}
+                  fallback={
+                    <A href={`${company()}/publish`}>
+                      {t(`Publicatiepagina van ${company_().name}`, `${company_().name}'s publish page`)}
+                    </A>
+                  }
+                >
+                  <A href={`${company()}/versions`}>
+                    {t(`Versies van ${company_().name}`, `${company_().name}'s versions`)}
+                  </A>
+                </Show>
+              )}
+            </Show>
+          </p>
+        </div>
       )}
+    </Show>
+  );
+}
+
+/** What a request is for: a company (its pages), or the group's baseline. */
+const subjectName = (request: PublishRequest): string =>
+  request.tenant?.name ?? t("Basisverklaring", "Baseline");
+
+function SubjectLink(props: { group: string; request: PublishRequest }) {
+  return (
+    <Show
+      when={props.request.tenant}
+      fallback={<A href={`/console/${props.group}/baseline`}>{t("Basisverklaring", "Baseline")}</A>}
+    >
+      {(tenant) => <CompanyLink group={props.group} slug={tenant().slug} name={tenant().name} />}
     </Show>
   );
 }
@@ -159,46 +267,35 @@ function PendingRequest(props: {
   const r = () => props.request;
   const mine = () => r().requestedBy.id === props.context.me.user.id;
   const mayDecide = () => props.context.role.isAdmin && !mine();
-  const [busy, setBusy] = createSignal(false);
+  const deciding = useSubmission(decideRequest, ([, id]) => id === r().id);
+  const sendDecision = useAction(decideRequest);
+  const busy = () => deciding.pending === true;
   const [error, setError] = createSignal("");
   const [rejecting, setRejecting] = createSignal(false);
   const [reason, setReason] = createSignal("");
   const [reasonError, setReasonError] = createSignal("");
   let reasonInput: HTMLTextAreaElement | undefined;
   const idBase = () => `request-${r().id}`;
-  const param = () => ({ group: props.context.group, id: String(r().id) });
 
-  const act = async (run: () => Promise<string>) => {
+  /** Sends the decision; either way the list is fetched again (decided elsewhere meanwhile too). */
+  const decide = async (decision: Decision, done: (version: number | null) => string) => {
     if (busy()) return;
-    setBusy(true);
     setError("");
     try {
-      const message = await run();
-      props.onDone(message);
-      await refreshGroupData();
+      const { version } = await sendDecision(props.context.group, r().id, decision);
+      props.onDone(done(version));
     } catch (err) {
       setError(errorText(err));
-      // Decided elsewhere meanwhile: show the list as it is now.
-      if (err instanceof ApiError && (err.code === "request_closed" || err.code === "request_not_found")) {
-        await refreshGroupData();
-      }
-    } finally {
-      setBusy(false);
     }
   };
 
   const approve = () =>
-    act(async () => {
-      const response = await api.api.groups[":group"]["publish-requests"][":id"].approve.$post({
-        param: param(),
-      });
-      if (!response.ok) throw await toApiError(response);
-      const body = await response.json();
-      return t(
-        `Goedgekeurd: ${r().tenant.name} versie ${body.version.number} is gepubliceerd.`,
-        `Approved: ${r().tenant.name} version ${body.version.number} is published.`,
-      );
-    });
+    decide({ kind: "approve" }, (version) =>
+      t(
+        `Goedgekeurd: ${subjectName(r())} versie ${version} is gepubliceerd.`,
+        `Approved: ${subjectName(r())} version ${version} is published.`,
+      ),
+    );
 
   const reject = (event: SubmitEvent) => {
     event.preventDefault();
@@ -214,37 +311,30 @@ function PendingRequest(props: {
       return;
     }
     setReasonError("");
-    return act(async () => {
-      const response = await api.api.groups[":group"]["publish-requests"][":id"].reject.$post({
-        param: param(),
-        json: { reason: text },
-      });
-      if (!response.ok) throw await toApiError(response);
-      return t(`Afgewezen: het verzoek van ${r().tenant.name}.`, `Rejected: ${r().tenant.name}'s request.`);
-    });
+    return decide({ kind: "reject", reason: text }, () =>
+      t(`Afgewezen: het verzoek voor ${subjectName(r())}.`, `Rejected: the request for ${subjectName(r())}.`),
+    );
   };
 
   const withdraw = () =>
-    act(async () => {
-      const response = await api.api.groups[":group"]["publish-requests"][":id"].withdraw.$post({
-        param: param(),
-      });
-      if (!response.ok) throw await toApiError(response);
-      return t(
-        `Ingetrokken: je verzoek voor ${r().tenant.name}.`,
-        `Withdrawn: your request for ${r().tenant.name}.`,
-      );
-    });
+    decide({ kind: "withdraw" }, () =>
+      t(
+        `Ingetrokken: je verzoek voor ${subjectName(r())}.`,
+        `Withdrawn: your request for ${subjectName(r())}.`,
+      ),
+    );
 
   return (
     <li
       class="card"
       data-request={r().id}
-      data-company={r().tenant.slug}
+      data-company={r().tenant?.slug ?? "baseline"}
       aria-labelledby={`${idBase()}-title`}
     >
       <div class="card-head">
-        <h3 id={`${idBase()}-title`}>{r().tenant.name}</h3>
+        <h3 id={`${idBase()}-title`}>
+          <SubjectLink group={props.context.group} request={r()} />
+        </h3>
         <span class="badge info">{t("Wacht op goedkeuring", "Awaiting approval")}</span>
       </div>
       <p>
@@ -271,11 +361,18 @@ function PendingRequest(props: {
           )}
         </Show>
       </ul>
-      <p>
-        <A href={`/console/${props.context.group}/companies/${r().tenant.slug}/publish`}>
-          {t(`Concept van ${r().tenant.name} bekijken`, `View ${r().tenant.name}'s draft`)}
-        </A>
-      </p>
+      <ErrorBoundary
+        fallback={(error: unknown) => (
+          <p role="alert" class="notice error">
+            {t("De wijzigingen konden niet worden geladen: ", "The changes could not be loaded: ")}
+            {errorText(error)}
+          </p>
+        )}
+      >
+        <Suspense fallback={<p class="loading">{t("Wijzigingen laden…", "Loading the changes…")}</p>}>
+          <RequestChanges group={props.context.group} request={r()} />
+        </Suspense>
+      </ErrorBoundary>
 
       <div role="alert" class="notice error" classList={{ empty: !error() }}>
         {error()}

@@ -3,7 +3,7 @@
 // Shown on the group dashboard and, for one company, on that company's editor.
 import { For, Show } from "solid-js";
 import type { DiffPart, SectionDiff, StatementDiff } from "#shared/diff.ts";
-import { t } from "../../i18n.ts";
+import { language, t } from "../../i18n.ts";
 import { plural } from "./group-text.ts";
 import "./section-diff.css";
 
@@ -34,7 +34,8 @@ function statusText(section: SectionDiff): string {
   }
 }
 
-export function SectionDiffList(props: { diff: StatementDiff }) {
+/** `lang`: the statement's language, when it may differ from the console's. */
+export function SectionDiffList(props: { diff: StatementDiff; lang?: string }) {
   const changed = () => props.diff.sections.filter((s) => s.status !== "unchanged" || s.moved);
   return (
     <Show
@@ -45,17 +46,18 @@ export function SectionDiffList(props: { diff: StatementDiff }) {
         <For each={changed()}>
           {(section) => (
             <li data-section={section.key}>
-              <strong>„{section.title}”</strong> <span class="muted">({statusText(section)})</span>
+              <strong lang={props.lang}>„{section.title}”</strong>{" "}
+              <span class="muted">({statusText(section)})</span>
               <Show when={section.previousTitle}>
                 <div class="muted">
-                  {t("Titel was:", "Title was:")} „{section.previousTitle}”
+                  {t("Titel was:", "Title was:")} <span lang={props.lang}>„{section.previousTitle}”</span>
                 </div>
               </Show>
               <Show when={section.moved}>
                 <div class="muted">{t("Staat op een andere plek.", "Moved to another place.")}</div>
               </Show>
               <Show when={section.status !== "unchanged"}>
-                <p class="word-diff">
+                <p class="word-diff" lang={props.lang}>
                   <For each={section.diff.parts}>
                     {(part, index) => <Part part={part} index={index()} count={section.diff.parts.length} />}
                   </For>
@@ -76,7 +78,9 @@ function Part(props: { part: DiffPart; index: number; count: number }) {
       <>
         {space()}
         <ins>
-          <span class="visually-hidden">{t("[erbij: ", "[added: ")}</span>
+          <span class="visually-hidden" lang={language()}>
+            {t("[erbij: ", "[added: ")}
+          </span>
           {props.part.text}
           <span class="visually-hidden">]</span>
         </ins>
@@ -88,7 +92,9 @@ function Part(props: { part: DiffPart; index: number; count: number }) {
       <>
         {space()}
         <del>
-          <span class="visually-hidden">{t("[eruit: ", "[removed: ")}</span>
+          <span class="visually-hidden" lang={language()}>
+            {t("[eruit: ", "[removed: ")}
+          </span>
           {props.part.text}
           <span class="visually-hidden">]</span>
         </del>

@@ -1,19 +1,23 @@
-// What the group pages read from the API, as router queries: cached per group for a moment,
-// shared between the pages, and revalidated after every change these pages make.
-import { query, revalidate } from "@solidjs/router";
-import { api, readJson } from "../../api.ts";
+// What the group pages read from the API, as router queries (cached per group for a moment, shared
+// between the pages, preloaded by the routes), and what they change, as router actions (a
+// submission tracks each one; when it is done, the queries on screen are fetched again).
+import { action, query } from "@solidjs/router";
+import type { Group as GroupInfo } from "#shared/model.ts";
+import { api, fetchJson, send, toApiError } from "../../api.ts";
+import type { Role } from "../../messages.ts";
 
 type Group = string;
 
 export const getTenants = query(
-  async (group: Group) => readJson(await api.api.groups[":group"].tenants.$get({ param: { group } })),
+  (group: Group) => fetchJson(() => api.api.groups[":group"].tenants.$get({ param: { group } })),
   "group-tenants",
 );
 
 export const getRollout = query(
-  async (group: Group) => readJson(await api.api.groups[":group"].rollout.$get({ param: { group } })),
+  (group: Group) => fetchJson(() => api.api.groups[":group"].rollout.$get({ param: { group } })),
   "group-rollout",
 );
+export type RolloutCompany = Awaited<ReturnType<typeof getRollout>>["companies"][number];
 
 export interface GroupCompleteness {
   companies: {
@@ -26,48 +30,56 @@ export interface GroupCompleteness {
 
 /** The AVG completeness of every company's version in force. */
 export const getCompleteness = query(
-  // The route also answers CSV (?format=csv), so its typed response is a union: this is the JSON one.
-  async (group: Group) =>
-    (await readJson(
-      await api.api.groups[":group"].completeness.$get({ param: { group } }),
-    )) as unknown as GroupCompleteness,
+  async (group: Group): Promise<GroupCompleteness> =>
+    // The route also answers CSV (?format=csv), so the typed client gives this JSON answer as unknown.
+    (await fetchJson(() =>
+      api.api.groups[":group"].completeness.$get({ param: { group } }),
+    )) as GroupCompleteness,
   "group-completeness",
 );
 
-export type RolloutCompany = Awaited<ReturnType<typeof getRollout>>["companies"][number];
-
 /** A company's published versions with their status (in force, scheduled, superseded). */
 export const getTenantVersions = query(
-  async (group: Group, tenant: string) =>
-    readJson(
-      await api.api.groups[":group"].tenants[":tenant"].versions.$get(
+  (group: Group, tenant: string) =>
+    fetchJson(() =>
+      api.api.groups[":group"].tenants[":tenant"].versions.$get(
         { param: { group, tenant } },
         { init: { cache: "no-store" } },
       ),
     ),
   "group-tenant-versions",
 );
-
 export type TenantVersions = Awaited<ReturnType<typeof getTenantVersions>>;
 
+export type RequestStatus = "pending" | "approved" | "rejected" | "withdrawn";
+
+/** Publish requests: a company's (to its members and the lead), the baseline's (to privacy leads). */
 export const getPublishRequests = query(
-  async (group: Group, status?: "pending" | "approved" | "rejected" | "withdrawn") => {
-    const { requests } = await readJson(
-      await api.api.groups[":group"]["publish-requests"].$get({
+  (group: Group, status?: RequestStatus) =>
+    fetchJson(() =>
+      api.api.groups[":group"]["publish-requests"].$get({
         param: { group },
         query: status ? { status } : {},
       }),
-    );
-    // Baseline requests (approval on) are not shown here yet; the companies' are.
-    return { requests: requests.filter((r) => r.subject === "company") };
-  },
+    ),
   "group-publish-requests",
 );
-
 export type PublishRequest = Awaited<ReturnType<typeof getPublishRequests>>["requests"][number];
 
+/** What approving a request would change against the version in force, and what a restore brings back. */
+export const getRequestReview = query(
+  (group: Group, request: number) =>
+    fetchJson(() =>
+      api.api.groups[":group"]["publish-requests"][":id"].review.$get({
+        param: { group, id: String(request) },
+        query: {},
+      }),
+    ),
+  "group-request-review",
+);
+
 export const getSettings = query(
-  async (group: Group) => readJson(await api.api.groups[":group"].settings.$get({ param: { group } })),
+  (group: Group) => fetchJson(() => api.api.groups[":group"].settings.$get({ param: { group } })),
   "group-settings",
 );
 
@@ -79,47 +91,111 @@ export interface AuditFilter {
   limit?: number | undefined;
 }
 
-export const getAudit = query(async (group: Group, filter: AuditFilter) => {
+export const getAudit = query((group: Group, filter: AuditFilter) => {
   const q: Record<string, string> = {};
   if (filter.action) q.action = filter.action;
   if (filter.actor) q.actor = filter.actor;
   if (filter.tenant) q.tenant = filter.tenant;
   if (filter.before) q.before = String(filter.before);
   if (filter.limit) q.limit = String(filter.limit);
-  return readJson(await api.api.groups[":group"].audit.$get({ param: { group }, query: q }));
+  return fetchJson(() => api.api.groups[":group"].audit.$get({ param: { group }, query: q }));
 }, "group-audit");
-
 export type AuditEntry = Awaited<ReturnType<typeof getAudit>>["entries"][number];
 
 export const getAuditVerification = query(
-  async (group: Group) => readJson(await api.api.groups[":group"].audit.verify.$get({ param: { group } })),
+  (group: Group) => fetchJson(() => api.api.groups[":group"].audit.verify.$get({ param: { group } })),
   "group-audit-verify",
 );
 
 export const getMembers = query(
-  async (group: Group) => readJson(await api.api.groups[":group"].members.$get({ param: { group } })),
+  (group: Group) => fetchJson(() => api.api.groups[":group"].members.$get({ param: { group } })),
   "group-members",
 );
-
 export type Member = Awaited<ReturnType<typeof getMembers>>["members"][number];
 
 export const getInvitations = query(
-  async (group: Group) => readJson(await api.api.groups[":group"].invitations.$get({ param: { group } })),
+  (group: Group) => fetchJson(() => api.api.groups[":group"].invitations.$get({ param: { group } })),
   "group-invitations",
 );
-
 export type Invitation = Awaited<ReturnType<typeof getInvitations>>["invitations"][number];
 
-/** After a change: everything these pages show may be different now. */
-export const refreshGroupData = (): Promise<void> =>
-  revalidate([
-    getTenants.key,
-    getRollout.key,
-    getTenantVersions.key,
-    getPublishRequests.key,
-    getSettings.key,
-    getAudit.key,
-    getAuditVerification.key,
-    getMembers.key,
-    getInvitations.key,
-  ]);
+/** The latest published baseline (404 baseline_not_found before the first publish). */
+export const getBaseline = query(
+  (group: string) => fetchJson(() => api.api.groups[":group"].baseline.$get({ param: { group } })),
+  "group-baseline",
+);
+export type PublishedBaseline = Awaited<ReturnType<typeof getBaseline>>;
+
+export const getProcessors = query(
+  (group: string) => fetchJson(() => api.api.groups[":group"].processors.$get({ param: { group } })),
+  "group-processors",
+);
+export type Processor = Awaited<ReturnType<typeof getProcessors>>["processors"][number];
+
+/**
+ * The Group the engine renders with. The API has no member endpoint for company editors, so it
+ * comes from the public directory, which lists every company in the group's order — the same
+ * list the worker uses when it publishes.
+ */
+export const getGroup = query(async (group: string): Promise<GroupInfo> => {
+  const body = await fetchJson(() => api.v1.statements[":group"].$get({ param: { group } }));
+  return {
+    slug: body.group.slug,
+    name: body.group.name,
+    languages: body.group.languages,
+    defaultLanguage: body.group.defaultLanguage,
+    members: body.companies.map((company) => ({ slug: company.slug, name: company.name })),
+  };
+}, "group-info");
+
+// ---- Changes ----
+
+export const changeRole = action(
+  (group: Group, member: number, next: { role: Role; tenant?: string }) =>
+    fetchJson(() =>
+      api.api.groups[":group"].members[":id"].$patch({ param: { group, id: String(member) }, json: next }),
+    ),
+  "group-change-role",
+);
+
+export const createInvitation = action(
+  (group: Group, body: { email: string; role: Role; tenant?: string | undefined }) =>
+    fetchJson(() => api.api.groups[":group"].invitations.$post({ param: { group }, json: body })),
+  "group-create-invitation",
+);
+
+export const revokeInvitation = action(async (group: Group, invitation: number): Promise<void> => {
+  const response = await send(() =>
+    api.api.groups[":group"].invitations[":id"].$delete({ param: { group, id: String(invitation) } }),
+  );
+  if (!response.ok) throw await toApiError(response);
+}, "group-revoke-invitation");
+
+export type Decision = { kind: "approve" } | { kind: "reject"; reason: string } | { kind: "withdraw" };
+
+/** Approves, rejects or withdraws a publish request; an approval answers with the new version. */
+export const decideRequest = action(
+  async (group: Group, request: number, decision: Decision): Promise<{ version: number | null }> => {
+    const param = { group, id: String(request) };
+    const requests = api.api.groups[":group"]["publish-requests"][":id"];
+    switch (decision.kind) {
+      case "approve": {
+        const body = await fetchJson(() => requests.approve.$post({ param }));
+        return { version: body.version.number };
+      }
+      case "reject":
+        await fetchJson(() => requests.reject.$post({ param, json: { reason: decision.reason } }));
+        return { version: null };
+      case "withdraw":
+        await fetchJson(() => requests.withdraw.$post({ param }));
+        return { version: null };
+    }
+  },
+  "group-decide-request",
+);
+
+export const saveSettings = action(
+  (group: Group, requireApproval: boolean) =>
+    fetchJson(() => api.api.groups[":group"].settings.$put({ param: { group }, json: { requireApproval } })),
+  "group-save-settings",
+);

@@ -216,6 +216,16 @@ export function errorText(error: unknown): string {
         "Op hetzelfde moment werd er al een versie gepubliceerd. Probeer het opnieuw.",
         "A version was published at the same moment. Try again.",
       );
+    case "incomplete_statement":
+      return t(
+        "Wat gepubliceerd zou worden, mist nog wat de AVG vereist; het kan zo niet worden gepubliceerd.",
+        "What would be published still misses what the GDPR requires; it cannot be published like this.",
+      );
+    case "legal_lint_errors":
+      return t(
+        "Wat gepubliceerd zou worden, bevat juridische fouten (zie het tabblad Controle bij het bedrijf); het kan zo niet worden gepubliceerd.",
+        "What would be published has legal errors (see the company's Checks tab); it cannot be published like this.",
+      );
     case "invalid_request":
       return error.message;
     default:
@@ -229,3 +239,9 @@ export function fieldText(error: unknown, field: string): string | undefined {
 }
 
 export const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/** "A", "A en B", "A, B en C" (or "and" in English). */
+export function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join("");
+  return `${names.slice(0, -1).join(", ")}${t(" en ", " and ")}${names.at(-1)}`;
+}
