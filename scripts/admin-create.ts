@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 import * as v from "valibot";
 import { SlugSchema } from "#shared/model.ts";
 import { generateRandomToken, hashSecret } from "../worker/auth/session.ts";
-import { hashAuditRow } from "../worker/db/audit.ts";
+import { chainOf } from "../worker/db/audit.ts";
 
 const { values } = parseArgs({
   options: {
@@ -76,31 +76,18 @@ if (existing.length === 0) {
   );
 }
 const groupId = Number(runSql(`SELECT id FROM groups WHERE slug = ${text(args.group)}`)[0]!.id);
-const head = runSql(
-  `SELECT seq, hash FROM audit_log WHERE group_id = ${groupId} ORDER BY seq DESC LIMIT 1`,
-)[0] as { seq: number; hash: string } | undefined;
-
 const token = generateRandomToken(20);
 const tokenHash = Buffer.from(hashSecret(token)).toString("hex");
 const expiresAt = new Date(now.getTime() + 7 * 24 * 60 * 60 * 1000).toISOString();
-const entry = {
-  groupId,
-  tenantId: null,
-  actorUserId: null,
-  actor: "system",
-  action: "invitation.created",
-  target: args.email,
-  summary: { role: "group_admin", tenant: null, expiresAt, via: "admin:create" },
-  at,
-};
-const seq = (head?.seq ?? 0) + 1;
-const prevHash = head?.hash ?? "0".repeat(64);
+const summary = { role: "group_admin", tenant: null, expiresAt, via: "admin:create" };
+// The audit row goes in unsealed, like every audit row: the worker seals it with its AUDIT_KEY the
+// next time it runs (this script has no access to that secret, and needs none).
 runSql(
   `INSERT INTO invitations (group_id, tenant_id, role, email, token_hash, created_by, created_at, expires_at)
    VALUES (${groupId}, NULL, 'group_admin', ${text(args.email)}, X'${tokenHash}', NULL, ${text(at)}, ${text(expiresAt)});
-   INSERT INTO audit_log (group_id, seq, tenant_id, actor_user_id, actor, action, target, summary, created_at, prev_hash, hash)
-   VALUES (${groupId}, ${seq}, NULL, NULL, 'system', 'invitation.created', ${text(args.email)},
-     ${text(JSON.stringify(entry.summary))}, ${text(at)}, ${text(prevHash)}, ${text(hashAuditRow(prevHash, seq, entry))})`,
+   INSERT INTO audit_log (chain, group_id, tenant_id, actor_user_id, actor, action, target, summary, created_at)
+   VALUES (${text(chainOf(groupId))}, ${groupId}, NULL, NULL, 'system', 'invitation.created', ${text(args.email)},
+     ${text(JSON.stringify(summary))}, ${text(at)})`,
 );
 
 console.log(`Invited ${args.email} as privacy lead of "${args.group}". Open this link within 7 days to choose a password:

@@ -3,6 +3,8 @@
 // output is kept back and shown only when something fails: a person starting Verklaring wants to
 // know that it runs and where, not wrangler's migration tables.
 import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { appendFileSync, existsSync, readFileSync } from "node:fs";
 
 const env = {
   ...process.env,
@@ -42,6 +44,25 @@ export function prepareLocalDatabase(persistTo) {
   };
 }
 
+/**
+ * The local secrets, in .dev.vars (never committed): written with fresh random keys the first
+ * time, and completed if a key is missing. The keys must stay the same from one start to the next,
+ * or the local audit log no longer verifies.
+ */
+export function ensureDevVars(path = ".dev.vars") {
+  const present = existsSync(path) ? readFileSync(path, "utf8") : "";
+  const has = (name) => new RegExp(`^\\s*${name}\\s*=`, "m").test(present);
+  /** @type {{ name: string; why: string }[]} */
+  const wanted = [
+    { name: "AUDIT_KEY", why: "keys the audit chains and signs their checkpoints" },
+    { name: "DEVICE_COOKIE_KEY", why: "signs known-device cookies" },
+  ];
+  const missing = wanted.filter(({ name }) => !has(name));
+  if (missing.length === 0) return;
+  const lines = missing.map(({ name, why }) => `# ${why}\n${name}=${randomBytes(32).toString("hex")}\n`);
+  appendFileSync(path, `${present && !present.endsWith("\n") ? "\n" : ""}${lines.join("")}`);
+}
+
 // What `wrangler dev` says at start that is no news to someone who ran `npm start`.
 const NOISE = [
   /^\s*$/,
@@ -68,12 +89,20 @@ const REQUEST = /^\[wrangler:info\] [A-Z]+ \S+ \d{3}/;
  * (shown only if it fails to start); otherwise pass on what is not start-up noise.
  */
 export async function startWranglerDev({ port, persistTo, quiet = false, verbose = false }) {
+  ensureDevVars();
   const persist = persistTo ? ["--persist-to", persistTo] : [];
-  const child = spawn("wrangler", ["dev", "--port", String(port), "--ip", "127.0.0.1", ...persist], {
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
+  // Local development: this port is the public address, and webhooks may call this machine
+  // (a receiver on localhost), which a deployment never allows.
+  const localVars = ["--var", `PUBLIC_ORIGIN:http://localhost:${port}`, "--var", "ALLOW_LOCAL_TARGETS:true"];
+  const child = spawn(
+    "wrangler",
+    ["dev", "--port", String(port), "--ip", "127.0.0.1", ...persist, ...localVars],
+    {
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    },
+  );
   let output = "";
   let ready = false;
   const pass = (chunk) => {

@@ -71,15 +71,21 @@ const TokenSchema = v.pipe(
 
 export const InvitationLookupSchema = v.strictObject({ token: TokenSchema });
 
+/**
+ * Name and password make a new account. Someone who already has one accepts while signed in to it
+ * and sends the token alone (issue 13: accepting never checks an existing account's password).
+ */
 export const InvitationAcceptSchema = v.strictObject({
   token: TokenSchema,
-  name: v.pipe(
-    v.string("must be a string"),
-    v.trim(),
-    v.minLength(1, "is required"),
-    v.maxLength(120, "must be at most 120 characters"),
+  name: v.optional(
+    v.pipe(
+      v.string("must be a string"),
+      v.trim(),
+      v.minLength(1, "is required"),
+      v.maxLength(120, "must be at most 120 characters"),
+    ),
   ),
-  password: NewPasswordSchema,
+  password: v.optional(NewPasswordSchema),
 });
 
 const PositiveInt = (max: number) =>
@@ -98,6 +104,12 @@ export const AuditQuerySchema = v.strictObject({
   limit: v.optional(PositiveInt(200)),
 });
 
+/** A page of the integrity check (GET /api/groups/{group}/integrity): `after` is the previous page's `next`. */
+export const IntegrityQuerySchema = v.strictObject({
+  after: v.optional(PositiveInt(Number.MAX_SAFE_INTEGER)),
+  limit: v.optional(PositiveInt(500)),
+});
+
 /** Route parameters also carry the group (and company) from the URL; only the id is checked here. */
 export const IdParamSchema = v.object({ id: PositiveInt(Number.MAX_SAFE_INTEGER) });
 
@@ -106,10 +118,37 @@ export const IdParamSchema = v.object({ id: PositiveInt(Number.MAX_SAFE_INTEGER)
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
+/**
+ * Whether every field names a moment that exists: Date.parse rolls 2026-02-30 over to 2 March and
+ * 24:30 to the next day, which would answer a question nobody asked (issue 13, item 9).
+ */
+function isRealDateTime(text: string): boolean {
+  const [date = "", rest = ""] = text.split("T");
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  const [hours, minutes, seconds = 0] = rest
+    .slice(0, 8)
+    .split(":")
+    .map((part) => Number.parseInt(part, 10));
+  const offset = /([+-])(\d{2}):(\d{2})$/.exec(rest);
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth &&
+    hours! <= 23 &&
+    minutes! <= 59 &&
+    seconds <= 59 &&
+    (!offset || (Number(offset[2]) <= 23 && Number(offset[3]) <= 59))
+  );
+}
+
 /** An ISO 8601 date-time with a time zone, normalised to UTC with milliseconds. */
 export const IsoDateTimeSchema = v.pipe(
   v.string("must be a string"),
   v.regex(ISO_DATE_TIME, "must be an ISO 8601 date-time with a time zone, such as 2026-11-22T12:00:00Z"),
+  v.check(isRealDateTime, "is not a date and time that exists (check the day, month and hour)"),
   v.check((s) => !Number.isNaN(Date.parse(s)), "is not a valid date-time"),
   v.transform((s) => new Date(s).toISOString()),
 );

@@ -23,6 +23,7 @@ import { publishReviewRoutes } from "./routes/publish-review.ts";
 import { rolloutRoutes } from "./routes/rollout.ts";
 import { authRoutes, meRoutes } from "./routes/auth.ts";
 import { groupInvitationRoutes, invitationRoutes } from "./routes/invitations.ts";
+import { integrityRoutes } from "./routes/integrity.ts";
 import { memberRoutes } from "./routes/members.ts";
 import { statementRoutes } from "./routes/statements.ts";
 import { tenantRoutes } from "./routes/tenants.ts";
@@ -72,6 +73,7 @@ const groupRoutes = new Hono<AppEnv>()
   .route("/processors", processorRoutes)
   .route("/rollout", rolloutRoutes)
   .route("/completeness", groupCompletenessRoutes)
+  .route("/integrity", integrityRoutes)
   .route("/", approvalRoutes)
   .route("/", publishReviewRoutes);
 
@@ -87,7 +89,7 @@ const routes = app
       formats: ["text/plain"],
       responses: { 200: "ok" },
     }),
-    (c) => c.text("ok", 200, { "Cache-Control": "no-store" }),
+    (c) => c.text("ok", 200, { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" }),
   )
   .route("/v1/statements", publicChangeRoutes)
   .route("/v1/statements", statementRoutes)

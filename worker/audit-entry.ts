@@ -1,6 +1,6 @@
 // One way to describe a change for the audit log. Every state change writes one of these in the
 // same batch as the change itself (runWithAudit in db/audit.ts).
-import type { AuditEntry } from "./db/audit.ts";
+import type { AuditEntry, AuditLogName } from "./db/audit.ts";
 
 /** Who did it: a signed-in person, or null for the system (the demo seed, for instance). */
 export interface AuditActor {
@@ -21,6 +21,8 @@ export interface AuditFacts {
   /** What changed, in a few fields; never a secret. */
   summary: Record<string, unknown>;
   at: string;
+  /** Which of the group's logs (hash chains): its changes (the default) or its sign-ins. */
+  log?: AuditLogName;
 }
 
 export function buildAuditEntry(facts: AuditFacts): AuditEntry {
@@ -33,5 +35,6 @@ export function buildAuditEntry(facts: AuditFacts): AuditEntry {
     target: facts.target,
     summary: facts.summary,
     at: facts.at,
+    ...(facts.log ? { log: facts.log } : {}),
   };
 }

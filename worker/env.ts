@@ -3,15 +3,26 @@ import type { Membership, Role } from "./db/accounts.ts";
 import type { GroupRecord, TenantRecord } from "./db/groups.ts";
 import type { WebhookMessage } from "./webhooks/message.ts";
 
+/** Worker secrets and local settings: never in wrangler.toml, so `wrangler types` cannot know them. */
+interface Secrets {
+  /** Keys the audit chains' HMACs and signs their checkpoints (worker/audit/). At least 32 characters. */
+  AUDIT_KEY?: string;
+  /** Signs the known-device cookie that exempts a user from strangers' throttling (worker/auth/). */
+  DEVICE_COOKIE_KEY?: string;
+  /** Local development only: "true" lets webhooks reach http://localhost (worker/net/outbound-url.ts). */
+  ALLOW_LOCAL_TARGETS?: string;
+}
+
 /**
  * The Worker's bindings as `wrangler types` generates them from wrangler.toml
- * (worker/worker-configuration.d.ts; `npm run types` after changing wrangler.toml), with the one
- * thing the configuration cannot say: what the queues carry.
+ * (worker/worker-configuration.d.ts; `npm run types` after changing wrangler.toml), with what the
+ * configuration cannot say: what the queues carry, and the secrets.
  */
-export type Bindings = Omit<Env, "WEBHOOKS"> & {
-  /** Publish webhooks waiting to be delivered (worker/webhooks/consumer.ts). */
-  WEBHOOKS: Queue<WebhookMessage>;
-};
+export type Bindings = Omit<Env, "WEBHOOKS" | keyof Secrets> &
+  Secrets & {
+    /** Publish webhooks waiting to be delivered (worker/webhooks/consumer.ts). */
+    WEBHOOKS: Queue<WebhookMessage>;
+  };
 
 /** What the caller may do in the group named in the URL. */
 export interface GroupAccess {

@@ -1,11 +1,49 @@
 import app from "./app.ts";
+import { sealAuditLog } from "./audit/log.ts";
+import { deleteExpiredSignInAttempts } from "./db/sign-in-attempts.ts";
 import type { Bindings } from "./env.ts";
-import type { WebhookMessage } from "./webhooks/message.ts";
 import { recallResponse } from "./http/answer-from-memory.ts";
 import { deliverWebhookBatch } from "./webhooks/consumer.ts";
+import type { WebhookMessage } from "./webhooks/message.ts";
+import { queueWaitingNotifications } from "./webhooks/outbox.ts";
+
+const READS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * A state-changing API request seals the audit rows it wrote right after its answer (the cron
+ * catches whatever this misses). Requests refused before any handler ran (400, 413 and 415 are
+ * refusals of the request itself) wrote nothing.
+ */
+async function answerWrite(request: Request, env: Bindings, ctx: ExecutionContext): Promise<Response> {
+  const response = await app.fetch(request, env, ctx);
+  if (new URL(request.url).pathname.startsWith("/api/") && ![400, 413, 415].includes(response.status)) {
+    ctx.waitUntil(
+      sealAuditLog(env, { checkpoint: "due" }).catch((error: unknown) =>
+        console.error("sealing the audit log after a write failed; the cron repeats it", String(error)),
+      ),
+    );
+  }
+  return response;
+}
 
 export default {
-  // A public statement asked for again within seconds is answered from memory, before the app.
-  fetch: (request, env, ctx) => recallResponse(request) ?? app.fetch(request, env, ctx),
+  fetch: (request, env, ctx) => {
+    // A public statement asked for again within seconds is answered from memory, before the app.
+    const remembered = recallResponse(request);
+    if (remembered) return remembered;
+    return READS.has(request.method) ? app.fetch(request, env, ctx) : answerWrite(request, env, ctx);
+  },
   queue: (batch, env) => deliverWebhookBatch(batch, env),
+  // Every 5 minutes (wrangler.toml): seal and checkpoint every audit chain, queue the webhook
+  // notifications no request queued, forget sign-in attempts older than any throttle looks.
+  scheduled: async (controller, env) => {
+    const now = new Date(controller.scheduledTime);
+    const results = await Promise.allSettled([
+      sealAuditLog(env, { checkpoint: "moved" }),
+      queueWaitingNotifications(env, now),
+      deleteExpiredSignInAttempts(env.DB, now.getTime()),
+    ]);
+    const failures = results.flatMap((r) => (r.status === "rejected" ? [r.reason] : []));
+    if (failures.length > 0) throw new AggregateError(failures, "scheduled work failed");
+  },
 } satisfies ExportedHandler<Bindings, WebhookMessage>;

@@ -242,7 +242,7 @@ const ROUTES: Record<string, RouteCase> = {
   "POST /api/groups/:group/tenants/:tenant/webhooks": {
     request: async (target) => ({
       path: `/api/groups/conxillium/tenants/${target}/webhooks`,
-      json: { url: `http://127.0.0.1:9/${unique("hook")}` },
+      json: { url: `https://${unique("hook")}.example/verklaring` },
     }),
     expected: companyWrite(201),
   },
@@ -429,6 +429,26 @@ const ROUTES: Record<string, RouteCase> = {
   },
   "GET /api/groups/:group/audit/verify": {
     request: async () => ({ path: "/api/groups/conxillium/audit/verify" }),
+    expected: adminOnly(200),
+  },
+  "GET /api/groups/:group/audit/checkpoints": {
+    request: async () => ({ path: "/api/groups/conxillium/audit/checkpoints" }),
+    expected: adminOnly(200),
+  },
+  "GET /api/groups/:group/audit/sign-ins": {
+    request: async () => ({ path: "/api/groups/conxillium/audit/sign-ins" }),
+    expected: adminOnly(200),
+  },
+  "GET /api/groups/:group/audit/sign-ins/verify": {
+    request: async () => ({ path: "/api/groups/conxillium/audit/sign-ins/verify" }),
+    expected: adminOnly(200),
+  },
+  "GET /api/groups/:group/audit/sign-ins/checkpoints": {
+    request: async () => ({ path: "/api/groups/conxillium/audit/sign-ins/checkpoints" }),
+    expected: adminOnly(200),
+  },
+  "GET /api/groups/:group/integrity": {
+    request: async () => ({ path: "/api/groups/conxillium/integrity" }),
     expected: adminOnly(200),
   },
 };

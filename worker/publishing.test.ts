@@ -93,7 +93,7 @@ describe("publishTenantVersion", () => {
     );
     expect([v2.number, v3.number]).toEqual([2, 3]);
     const { results } = await env.DB.prepare(
-      "SELECT summary FROM audit_log WHERE action = 'statement.published' AND target = 'procura' ORDER BY seq",
+      "SELECT summary FROM audit_log WHERE action = 'statement.published' AND target = 'procura' ORDER BY id",
     ).all<{ summary: string }>();
     expect(results.map((r) => JSON.parse(r.summary).version)).toEqual([1, 2, 3]);
   });

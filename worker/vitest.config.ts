@@ -21,6 +21,12 @@ export default defineConfig({
       miniflare: {
         bindings: {
           TEST_MIGRATIONS: await readD1Migrations("./migrations"),
+          // The secrets, as a deployment has them (wrangler secret put); fixed values for the tests.
+          AUDIT_KEY: "test-audit-key-0123456789abcdef0123456789abcdef",
+          DEVICE_COOKIE_KEY: "test-device-cookie-key-0123456789abcdef01234567",
+          // Production's setting, whatever a developer's .dev.vars says: webhooks never reach localhost.
+          ALLOW_LOCAL_TARGETS: "false",
+          PUBLIC_ORIGIN: "http://verklaring.test",
           // A statement written for the import tests (shared/import/fixtures), in JCC Software's style.
           IMPORT_STATEMENT_JCC: await readFile("shared/import/fixtures/jcc.txt", "utf8"),
         },

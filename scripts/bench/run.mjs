@@ -4,6 +4,7 @@
 // table and writes bench/results.json. Exits 0 when every measurement was made (met or not),
 // 1 when one could not be made. See README.md, "Benchmark".
 import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -183,11 +184,20 @@ function consoleInitialJs(dist) {
 // ---------------------------------------------------------------------------------------------
 // The worker, served by Miniflare itself.
 
+/** The Worker secrets (wrangler.toml holds none): one set per run, shared by every Miniflare on its D1. */
+const BENCH_SECRETS = {
+  AUDIT_KEY: randomBytes(32).toString("hex"),
+  DEVICE_COOKIE_KEY: randomBytes(32).toString("hex"),
+};
+
 /** Miniflare's options for the bundle, with the bindings and assets wrangler.toml declares. */
 function miniflareOptions(config, bundle, assetsDir) {
   const db = config.d1_databases.find((d) => d.binding === "DB");
   const producer = config.queues.producers?.find((q) => q.binding === "WEBHOOKS");
-  if (!db || !producer) throw new Error("wrangler.toml lacks the DB or WEBHOOKS binding");
+  const checkpoints = config.r2_buckets?.find((b) => b.binding === "AUDIT_CHECKPOINTS");
+  if (!db || !producer || !checkpoints) {
+    throw new Error("wrangler.toml lacks the DB, WEBHOOKS or AUDIT_CHECKPOINTS binding");
+  }
   // Written in the worker-options shape wrangler itself passes (bindings by name), converted
   // to Miniflare 5's own.
   return convertV4MiniflareOptions({
@@ -209,6 +219,8 @@ function miniflareOptions(config, bundle, assetsDir) {
         compatibilityFlags: config.compatibility_flags,
         d1Databases: { DB: { id: db.preview_database_id ?? db.database_id } },
         queueProducers: { WEBHOOKS: { queueName: producer.queue } },
+        r2Buckets: { AUDIT_CHECKPOINTS: checkpoints.bucket_name },
+        bindings: { ...config.vars, ...BENCH_SECRETS },
         assets: assetsOptions(config, assetsDir),
       },
     ],

@@ -1,13 +1,24 @@
 // Sessions as the Lucia guide designs them: a token "<id>.<secret>" with 120 random bits in each
 // half; D1 keeps the id and the SHA-256 of the secret, compared in constant time. Sessions last
-// 30 days and are extended when used in their second half.
+// 30 days and are extended when used in their second half, but never past 90 days after signing
+// in (issue 13, item 9: a session that slides for ever is a stolen cookie that works for ever).
 import { sha256 } from "@oslojs/crypto/sha2";
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
+import {
+  deleteSession,
+  deleteUserSessions,
+  findSessionWithUser,
+  insertSession,
+  updateSessionExpiry,
+} from "../db/sessions.ts";
 
 export const SESSION_DAYS = 30;
+/** OWASP Session Management: an absolute timeout regardless of activity. */
+export const SESSION_MAX_DAYS = 90;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const SESSION_MS = SESSION_DAYS * DAY_MS;
+const SESSION_MAX_MS = SESSION_MAX_DAYS * DAY_MS;
 
 export interface Session {
   id: string;
@@ -32,6 +43,10 @@ export function generateRandomToken(bytes = 15): string {
 
 export const hashSecret = (secret: string): Uint8Array => sha256(new TextEncoder().encode(secret));
 
+/** 30 days from now, but never past the absolute end of a session begun at `createdAt`. */
+const expiryFrom = (now: number, createdAt: number): string =>
+  new Date(Math.min(now + SESSION_MS, createdAt + SESSION_MAX_MS)).toISOString();
+
 export async function createSession(
   db: D1Database,
   userId: number,
@@ -43,25 +58,16 @@ export async function createSession(
     id,
     userId,
     createdAt: now.toISOString(),
-    expiresAt: new Date(now.getTime() + SESSION_MS).toISOString(),
+    expiresAt: expiryFrom(now.getTime(), now.getTime()),
   };
-  await db
-    .prepare(
-      "INSERT INTO sessions (id, secret_hash, user_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )
-    .bind(id, hashSecret(secret), userId, session.createdAt, session.expiresAt)
-    .run();
+  await insertSession(db, { ...session, secretHash: hashSecret(secret) });
   return { token: `${id}.${secret}`, session };
 }
 
-interface SessionRow {
-  id: string;
-  secret_hash: ArrayBuffer;
-  user_id: number;
-  created_at: string;
-  expires_at: string;
-  email: string;
-  name: string;
+/** The public half of a token, if it has the shape of one (to end a session without checking it). */
+export function sessionIdOf(token: string | undefined): string | null {
+  const [id, secret, ...rest] = (token ?? "").split(".");
+  return id && secret && rest.length === 0 && id.length <= 64 ? id : null;
 }
 
 export async function validateSessionToken(
@@ -72,33 +78,29 @@ export async function validateSessionToken(
   const none = { session: null, user: null, renewed: false } as const;
   const [id, secret, ...rest] = token.split(".");
   if (!id || !secret || rest.length > 0 || id.length > 64 || secret.length > 64) return none;
-  const row = await db
-    .prepare(
-      `SELECT s.id, s.secret_hash, s.user_id, s.created_at, s.expires_at, u.email, u.name
-       FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?1`,
-    )
-    .bind(id)
-    .first<SessionRow>();
-  if (!row || !constantTimeEqual(hashSecret(secret), new Uint8Array(row.secret_hash))) return none;
-  const expiresAt = Date.parse(row.expires_at);
-  if (now.getTime() >= expiresAt) {
-    await invalidateSession(db, id);
+  const row = await findSessionWithUser(db, id);
+  if (!row || !constantTimeEqual(hashSecret(secret), row.secretHash)) return none;
+  const expiresAt = Date.parse(row.expiresAt);
+  const createdAt = Date.parse(row.createdAt);
+  if (now.getTime() >= expiresAt || now.getTime() >= createdAt + SESSION_MAX_MS) {
+    await deleteSession(db, id);
     return none;
   }
-  const session: Session = { id, userId: row.user_id, createdAt: row.created_at, expiresAt: row.expires_at };
-  const user: SessionUser = { id: row.user_id, email: row.email, name: row.name };
-  if (expiresAt - now.getTime() < SESSION_MS / 2) {
-    session.expiresAt = new Date(now.getTime() + SESSION_MS).toISOString();
-    await db.prepare("UPDATE sessions SET expires_at = ?1 WHERE id = ?2").bind(session.expiresAt, id).run();
+  const session: Session = { id, userId: row.userId, createdAt: row.createdAt, expiresAt: row.expiresAt };
+  const user: SessionUser = { id: row.userId, email: row.email, name: row.name };
+  const extended = expiryFrom(now.getTime(), createdAt);
+  if (expiresAt - now.getTime() < SESSION_MS / 2 && Date.parse(extended) > expiresAt) {
+    session.expiresAt = extended;
+    await updateSessionExpiry(db, id, extended);
     return { session, user, renewed: true };
   }
   return { session, user, renewed: false };
 }
 
 export async function invalidateSession(db: D1Database, sessionId: string): Promise<void> {
-  await db.prepare("DELETE FROM sessions WHERE id = ?1").bind(sessionId).run();
+  await deleteSession(db, sessionId);
 }
 
 export async function invalidateUserSessions(db: D1Database, userId: number): Promise<void> {
-  await db.prepare("DELETE FROM sessions WHERE user_id = ?1").bind(userId).run();
+  await deleteUserSessions(db, userId);
 }

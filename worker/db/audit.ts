@@ -1,6 +1,11 @@
-// The audit log: append-only (triggers refuse UPDATE and DELETE) and hash-chained per group.
-// Entries are written in the same batch as the change they describe, so neither exists alone.
-import { sha256Hex } from "#shared/engine.ts";
+// The audit log: append-only, written unsealed in the same batch as the change it describes, and
+// sealed into hash chains afterwards (migrations/0008; worker/audit/chain.ts seals and verifies).
+// Writers never read or contend for the head of a chain, so parallel changes in one group never
+// collide on it (issue 13, item 4).
+import { AppError } from "../errors.ts";
+
+/** A group's two logs: what changed, and who signed in (strangers' attempts included). */
+export type AuditLogName = "changes" | "sign-ins";
 
 export interface AuditEntry {
   groupId: number | null;
@@ -13,23 +18,52 @@ export interface AuditEntry {
   /** What changed, in a few fields; never a secret. */
   summary: Record<string, unknown>;
   at: string;
+  /** Which of the group's logs; "changes" unless said otherwise. */
+  log?: AuditLogName;
 }
 
-export interface AuditRecord extends AuditEntry {
+/** A row as stored; seq, hashes and sealedAt are null until the sealer has chained it. */
+export interface AuditRow {
   id: number;
+  chain: string;
+  groupId: number | null;
+  tenantId: number | null;
+  actorUserId: number | null;
+  actor: string;
+  action: string;
+  target: string;
+  /** The summary exactly as stored: the chain hashes these bytes. */
+  summaryJson: string;
+  createdAt: string;
+  seq: number | null;
+  prevHash: string | null;
+  hash: string | null;
+  sealedAt: string | null;
+}
+
+export interface SealedAuditRow extends AuditRow {
   seq: number;
   prevHash: string;
   hash: string;
+  sealedAt: string;
 }
 
-const GENESIS = "0".repeat(64);
+export const GENESIS_HASH = "0".repeat(64);
 
-/** The hash of one row: its fields and the previous row's hash, in a fixed order. */
-export function hashAuditRow(prevHash: string, seq: number, entry: AuditEntry): string {
-  return sha256Hex(
-    JSON.stringify([
-      prevHash,
-      seq,
+/** The chain a row belongs to: the group's changes, the group's sign-ins, or group-less sign-ins. */
+export function chainOf(groupId: number | null, log: AuditLogName = "changes"): string {
+  if (groupId === null) return "sign-ins";
+  return log === "sign-ins" ? `sign-ins:${groupId}` : `group:${groupId}`;
+}
+
+export function prepareAuditInsert(db: D1Database, entry: AuditEntry): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO audit_log (chain, group_id, tenant_id, actor_user_id, actor, action, target, summary, created_at)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)`,
+    )
+    .bind(
+      chainOf(entry.groupId, entry.log),
       entry.groupId,
       entry.tenantId,
       entry.actorUserId,
@@ -38,75 +72,55 @@ export function hashAuditRow(prevHash: string, seq: number, entry: AuditEntry): 
       entry.target,
       JSON.stringify(entry.summary),
       entry.at,
-    ]),
-  );
-}
-
-interface ChainHead {
-  seq: number;
-  hash: string;
-}
-
-async function readChainHead(db: D1Database, groupId: number | null): Promise<ChainHead> {
-  const row = await db
-    .prepare(
-      "SELECT seq, hash FROM audit_log WHERE coalesce(group_id, 0) = coalesce(?1, 0) ORDER BY seq DESC LIMIT 1",
-    )
-    .bind(groupId)
-    .first<ChainHead>();
-  return row ?? { seq: 0, hash: GENESIS };
-}
-
-async function prepareAuditInserts(db: D1Database, entries: AuditEntry[]): Promise<D1PreparedStatement[]> {
-  const heads = new Map<number | null, ChainHead>();
-  const statements: D1PreparedStatement[] = [];
-  for (const entry of entries) {
-    const head = heads.get(entry.groupId) ?? (await readChainHead(db, entry.groupId));
-    const seq = head.seq + 1;
-    const hash = hashAuditRow(head.hash, seq, entry);
-    heads.set(entry.groupId, { seq, hash });
-    statements.push(
-      db
-        .prepare(
-          `INSERT INTO audit_log (group_id, seq, tenant_id, actor_user_id, actor, action, target, summary, created_at, prev_hash, hash)
-           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)`,
-        )
-        .bind(
-          entry.groupId,
-          seq,
-          entry.tenantId,
-          entry.actorUserId,
-          entry.actor,
-          entry.action,
-          entry.target,
-          JSON.stringify(entry.summary),
-          entry.at,
-          head.hash,
-          hash,
-        ),
     );
-  }
-  return statements;
 }
 
 /**
- * Runs `statements` and appends `entries` to the audit log in one transaction. Two writers that
- * read the same chain head collide on (group, seq); the loser's whole batch rolls back and is
- * retried on the new head, so the chain never forks and no change goes unlogged.
+ * D1's transient failures, as its documentation lists them for retrying writes, and its answer
+ * when a database has more queued than it can take. None of them is the caller's fault.
+ */
+const TRANSIENT_D1_ERRORS = [
+  "Network connection lost",
+  "storage caused object to be reset",
+  "reset because its code was updated",
+  "overloaded",
+  "Too many requests queued",
+  "queued for too long",
+];
+
+export const isTransientD1Error = (error: unknown): boolean =>
+  TRANSIENT_D1_ERRORS.some((text) => String(error).includes(text));
+
+/** How long a client should wait after a 503 before trying again, in seconds. */
+export const OVERLOAD_RETRY_AFTER_SECONDS = 5;
+
+export const overloaded = (): AppError =>
+  new AppError(
+    503,
+    "overloaded",
+    "The database is too busy right now. Reload in a few seconds to see whether your change was saved before trying again.",
+    undefined,
+    { "Retry-After": String(OVERLOAD_RETRY_AFTER_SECONDS) },
+  );
+
+/**
+ * Runs `statements` and appends `entries` to the audit log in one transaction, so neither exists
+ * without the other. When D1 is overloaded or loses the connection, the answer is 503 with
+ * Retry-After, never 500. It is not retried here: a lost connection may come after the commit,
+ * and a second run of a publish would be a second version.
  */
 export async function runWithAudit(
   db: D1Database,
   statements: D1PreparedStatement[],
   entries: AuditEntry[],
 ): Promise<D1Result[]> {
-  for (let attempt = 1; ; attempt++) {
-    const audit = await prepareAuditInserts(db, entries);
-    try {
-      const results = await db.batch([...statements, ...audit]);
-      return results.slice(0, statements.length);
-    } catch (error) {
-      if (attempt >= 5 || !String(error).includes("audit_log")) throw error;
-    }
+  const audit = entries.map((entry) => prepareAuditInsert(db, entry));
+  try {
+    const results = await db.batch([...statements, ...audit]);
+    return results.slice(0, statements.length);
+  } catch (error) {
+    if (isTransientD1Error(error)) throw overloaded();
+    throw error;
   }
 }
 
@@ -114,10 +128,10 @@ export async function appendAudit(db: D1Database, entries: AuditEntry[]): Promis
   await runWithAudit(db, [], entries);
 }
 
-interface AuditRow {
+interface AuditDbRow {
   id: number;
+  chain: string;
   group_id: number | null;
-  seq: number;
   tenant_id: number | null;
   actor_user_id: number | null;
   actor: string;
@@ -125,28 +139,159 @@ interface AuditRow {
   target: string;
   summary: string;
   created_at: string;
-  prev_hash: string;
-  hash: string;
+  seq: number | null;
+  prev_hash: string | null;
+  hash: string | null;
+  sealed_at: string | null;
 }
 
-const mapAuditRow = (row: AuditRow): AuditRecord => ({
+const mapAuditRow = (row: AuditDbRow): AuditRow => ({
   id: row.id,
+  chain: row.chain,
   groupId: row.group_id,
-  seq: row.seq,
   tenantId: row.tenant_id,
   actorUserId: row.actor_user_id,
   actor: row.actor,
   action: row.action,
   target: row.target,
-  summary: JSON.parse(row.summary) as Record<string, unknown>,
-  at: row.created_at,
+  summaryJson: row.summary,
+  createdAt: row.created_at,
+  seq: row.seq,
   prevHash: row.prev_hash,
   hash: row.hash,
+  sealedAt: row.sealed_at,
 });
+
+const AUDIT_COLUMNS = `id, chain, group_id, tenant_id, actor_user_id, actor, action, target, summary, created_at,
+  seq, prev_hash, hash, sealed_at`;
+
+/** The chains that have rows waiting to be sealed. */
+export async function listChainsWithUnsealedRows(db: D1Database): Promise<string[]> {
+  const { results } = await db
+    .prepare("SELECT DISTINCT chain FROM audit_log WHERE seq IS NULL")
+    .all<{ chain: string }>();
+  return results.map((r) => r.chain);
+}
+
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+/** The head of a chain and its oldest unsealed rows, read in one transaction. */
+export async function readSealingWork(
+  db: D1Database,
+  chain: string,
+  limit: number,
+): Promise<{ head: ChainHead; unsealed: AuditRow[] }> {
+  const [head, unsealed] = await db.batch([
+    db
+      .prepare(
+        "SELECT seq, hash FROM audit_log WHERE chain = ?1 AND seq IS NOT NULL ORDER BY seq DESC LIMIT 1",
+      )
+      .bind(chain),
+    db
+      .prepare(`SELECT ${AUDIT_COLUMNS} FROM audit_log WHERE chain = ?1 AND seq IS NULL ORDER BY id LIMIT ?2`)
+      .bind(chain, limit),
+  ]);
+  return {
+    head: (head!.results[0] as ChainHead | undefined) ?? { seq: 0, hash: GENESIS_HASH },
+    unsealed: (unsealed!.results as AuditDbRow[]).map(mapAuditRow),
+  };
+}
+
+/**
+ * Seals one row. The trigger audit_log_no_update refuses it unless the row is the oldest unsealed
+ * row of its chain, `seq` follows the chain's head and `prevHash` is the head's hash; a row some
+ * other sealer got to first matches nothing.
+ */
+export function prepareSealRow(
+  db: D1Database,
+  seal: { id: number; seq: number; prevHash: string; hash: string; sealedAt: string },
+): D1PreparedStatement {
+  return db
+    .prepare(
+      "UPDATE audit_log SET seq = ?2, prev_hash = ?3, hash = ?4, sealed_at = ?5 WHERE id = ?1 AND seq IS NULL",
+    )
+    .bind(seal.id, seal.seq, seal.prevHash, seal.hash, seal.sealedAt);
+}
+
+/** A sealer lost the race for the head to another one: nothing was written, it may look again. */
+export const isSealConflict = (error: unknown): boolean =>
+  /append-only|audit_log_chain_seq|UNIQUE constraint failed: audit_log/.test(String(error));
+
+/** Sealed rows of a chain in order, after `afterSeq`. */
+export async function listSealedRows(
+  db: D1Database,
+  chain: string,
+  afterSeq: number,
+  limit: number,
+): Promise<SealedAuditRow[]> {
+  const { results } = await db
+    .prepare(`SELECT ${AUDIT_COLUMNS} FROM audit_log WHERE chain = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3`)
+    .bind(chain, afterSeq, limit)
+    .all<AuditDbRow>();
+  return results.map(mapAuditRow) as SealedAuditRow[];
+}
+
+export interface SealedHead {
+  chain: string;
+  seq: number;
+  hash: string;
+  id: number;
+  sealedAt: string;
+}
+
+type HeadRow = { chain: string; seq: number; hash: string; id: number; sealed_at: string };
+const mapHead = (r: HeadRow): SealedHead => ({
+  chain: r.chain,
+  seq: r.seq,
+  hash: r.hash,
+  id: r.id,
+  sealedAt: r.sealed_at,
+});
+
+/** The sealed head of one chain, or null before its first row is sealed. */
+export async function findSealedHead(db: D1Database, chain: string): Promise<SealedHead | null> {
+  const row = await db
+    .prepare(
+      "SELECT chain, seq, hash, id, sealed_at FROM audit_log WHERE chain = ?1 AND seq IS NOT NULL ORDER BY seq DESC LIMIT 1",
+    )
+    .bind(chain)
+    .first<HeadRow>();
+  return row ? mapHead(row) : null;
+}
+
+/** The sealed head of every chain, for the cron's checkpoints. */
+export async function listSealedHeads(db: D1Database): Promise<SealedHead[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT a.chain, a.seq, a.hash, a.id, a.sealed_at FROM audit_log a
+       JOIN (SELECT chain, max(seq) AS seq FROM audit_log WHERE seq IS NOT NULL GROUP BY chain) h
+         ON h.chain = a.chain AND h.seq = a.seq`,
+    )
+    .all<HeadRow>();
+  return results.map(mapHead);
+}
+
+export interface AuditRecord {
+  id: number;
+  seq: number;
+  tenantId: number | null;
+  actorUserId: number | null;
+  actor: string;
+  action: string;
+  target: string;
+  summary: Record<string, unknown>;
+  at: string;
+  hash: string;
+}
 
 export interface AuditQuery {
   groupId: number;
-  /** Only this company's rows (editors); undefined for all of the group's. */
+  /** Which of the group's logs; "changes" unless said otherwise. */
+  log?: AuditLogName;
+  /** Only this company's rows (editors); undefined for all of the chain's. */
   tenantId?: number;
   action?: string;
   actor?: string;
@@ -155,56 +300,51 @@ export interface AuditQuery {
   limit: number;
 }
 
+/** Sealed rows of one of a group's logs, newest first. */
 export async function listAuditRecords(db: D1Database, query: AuditQuery): Promise<AuditRecord[]> {
   const { results } = await db
     .prepare(
-      `SELECT * FROM audit_log
-       WHERE group_id = ?1 AND (?2 IS NULL OR tenant_id = ?2) AND (?3 IS NULL OR action = ?3)
+      `SELECT ${AUDIT_COLUMNS} FROM audit_log
+       WHERE chain = ?1 AND seq IS NOT NULL AND (?2 IS NULL OR tenant_id = ?2) AND (?3 IS NULL OR action = ?3)
          AND (?4 IS NULL OR actor = ?4) AND (?5 IS NULL OR seq < ?5)
        ORDER BY seq DESC LIMIT ?6`,
     )
     .bind(
-      query.groupId,
+      chainOf(query.groupId, query.log),
       query.tenantId ?? null,
       query.action ?? null,
       query.actor ?? null,
       query.beforeSeq ?? null,
       query.limit,
     )
-    .all<AuditRow>();
-  return results.map(mapAuditRow);
+    .all<AuditDbRow>();
+  return results.map((row) => ({
+    id: row.id,
+    seq: row.seq!,
+    tenantId: row.tenant_id,
+    actorUserId: row.actor_user_id,
+    actor: row.actor,
+    action: row.action,
+    target: row.target,
+    summary: JSON.parse(row.summary) as Record<string, unknown>,
+    at: row.created_at,
+    hash: row.hash!,
+  }));
 }
 
-export type ChainVerification =
-  | { intact: true; rows: number }
-  | { intact: false; rows: number; firstBroken: { id: number; seq: number; reason: string } };
-
-/** Recomputes a group's chain from the start and names the first row that does not fit. */
-export async function verifyAuditChain(db: D1Database, groupId: number): Promise<ChainVerification> {
-  let expectedPrev = GENESIS;
-  let expectedSeq = 1;
-  let rows = 0;
-  for (let after = 0; ;) {
-    const { results } = await db
-      .prepare("SELECT * FROM audit_log WHERE group_id = ?1 AND seq > ?2 ORDER BY seq LIMIT 500")
-      .bind(groupId, after)
-      .all<AuditRow>();
-    if (results.length === 0) return { intact: true, rows };
-    for (const row of results) {
-      const record = mapAuditRow(row);
-      const broken = (reason: string): ChainVerification => ({
-        intact: false,
-        rows,
-        firstBroken: { id: record.id, seq: record.seq, reason },
-      });
-      if (record.seq !== expectedSeq) return broken(`row ${expectedSeq} is missing`);
-      if (record.prevHash !== expectedPrev) return broken("does not follow the previous row's hash");
-      if (hashAuditRow(record.prevHash, record.seq, record) !== record.hash)
-        return broken("its content does not match its hash");
-      expectedPrev = record.hash;
-      expectedSeq++;
-      rows++;
-      after = record.seq;
-    }
-  }
+/** A published version as its sealed audit row recorded it: the anchor the integrity check uses. */
+export async function listPublishedHashesInAudit(
+  db: D1Database,
+  groupId: number,
+): Promise<{ tenantId: number; version: number; contentHash: string }[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT tenant_id, json_extract(summary, '$.version') AS version, json_extract(summary, '$.contentHash') AS content_hash
+       FROM audit_log
+       WHERE chain = ?1 AND seq IS NOT NULL AND tenant_id IS NOT NULL AND action LIKE 'statement.%'
+         AND json_type(summary, '$.version') = 'integer' AND json_type(summary, '$.contentHash') = 'text'`,
+    )
+    .bind(chainOf(groupId))
+    .all<{ tenant_id: number; version: number; content_hash: string }>();
+  return results.map((r) => ({ tenantId: r.tenant_id, version: r.version, contentHash: r.content_hash }));
 }

@@ -120,3 +120,48 @@ export function prepareInsertInvitation(
       invitation.expiresAt,
     );
 }
+
+/** Withdraws a pending invitation; the trigger refuses one that was used or withdrawn meanwhile. */
+export function prepareRevokeInvitation(db: D1Database, id: number, at: string): D1PreparedStatement {
+  return db.prepare("UPDATE invitations SET revoked_at = ?1 WHERE id = ?2").bind(at, id);
+}
+
+/**
+ * Accepting: the account (when `newAccount` is given), the membership (a role the account already
+ * has in that place is changed), and the invitation marked used — last, so that its trigger aborts
+ * everything before it if the invitation was used or withdrawn a moment ago.
+ */
+export function prepareAcceptInvitation(
+  db: D1Database,
+  invitation: Invitation,
+  at: string,
+  newAccount: { name: string; passwordHash: string } | null,
+): D1PreparedStatement[] {
+  const userId = "(SELECT id FROM users WHERE email = ?1)";
+  const sameMembership = `user_id = ${userId} AND group_id = ?2 AND coalesce(tenant_id, 0) = coalesce(?3, 0)`;
+  return [
+    ...(newAccount
+      ? [
+          db
+            .prepare("INSERT INTO users (email, name, password_hash, created_at) VALUES (?1, ?2, ?3, ?4)")
+            .bind(invitation.email, newAccount.name, newAccount.passwordHash, at),
+        ]
+      : []),
+    db
+      .prepare(`UPDATE memberships SET role = ?4 WHERE ${sameMembership}`)
+      .bind(invitation.email, invitation.groupId, invitation.tenantId, invitation.role),
+    db
+      .prepare(
+        `INSERT INTO memberships (user_id, group_id, tenant_id, role, created_at)
+         SELECT ${userId}, ?2, ?3, ?4, ?5 WHERE NOT EXISTS (SELECT 1 FROM memberships WHERE ${sameMembership})`,
+      )
+      .bind(invitation.email, invitation.groupId, invitation.tenantId, invitation.role, at),
+    db
+      .prepare(`UPDATE invitations SET accepted_at = ?2, accepted_by = ${userId} WHERE id = ?3`)
+      .bind(invitation.email, at, invitation.id),
+  ];
+}
+
+/** The invitation was used or withdrawn between reading it and accepting it (the triggers said so). */
+export const isClosedInvitation = (error: unknown): boolean =>
+  /invitation_(closed|expired)/.test(String(error));

@@ -171,3 +171,128 @@ export async function listDeliveries(
     .all<DeliveryRow>();
   return results.map(mapDelivery);
 }
+
+// ---------------------------------------------------------------------------
+// The outbox (migrations/0009): notifications written with the version, queued from here.
+
+/** A notification taken from the outbox by one dispatcher, with what its message is made of. */
+export interface ClaimedNotification {
+  id: number;
+  webhookId: number;
+  eventId: string;
+  statementUrl: string | null;
+  groupSlug: string;
+  tenantSlug: string;
+  version: number;
+  publishedAt: string;
+  effectiveFrom: string;
+  contentHash: string;
+}
+
+interface ClaimedRow {
+  id: number;
+  webhook_id: number;
+  event_id: string;
+  statement_url: string | null;
+  group_slug: string;
+  tenant_slug: string;
+  number: number;
+  published_at: string;
+  effective_from: string;
+  content_hash: string;
+}
+
+const CLAIMED_SELECT = `SELECT o.id, o.webhook_id, o.event_id, o.statement_url, g.slug AS group_slug, t.slug AS tenant_slug,
+    v.number, v.published_at, v.effective_from, v.content_hash
+  FROM webhook_outbox o
+  JOIN statement_versions v ON v.id = o.version_id
+  JOIN tenants t ON t.id = v.tenant_id
+  JOIN groups g ON g.id = t.group_id`;
+
+const mapClaimed = (row: ClaimedRow): ClaimedNotification => ({
+  id: row.id,
+  webhookId: row.webhook_id,
+  eventId: row.event_id,
+  statementUrl: row.statement_url,
+  groupSlug: row.group_slug,
+  tenantSlug: row.tenant_slug,
+  version: row.number,
+  publishedAt: row.published_at,
+  effectiveFrom: row.effective_from,
+  contentHash: row.content_hash,
+});
+
+/** Rows nobody queued yet and nobody holds; the claim is one UPDATE, so two dispatchers never share one. */
+const CLAIMABLE = "queued_at IS NULL AND (claimed_until IS NULL OR claimed_until < ?1)";
+
+async function readClaimed(db: D1Database, claimed: { id: number }[]): Promise<ClaimedNotification[]> {
+  if (claimed.length === 0) return [];
+  const { results } = await db
+    .prepare(`${CLAIMED_SELECT} WHERE o.id IN (SELECT value FROM json_each(?1)) ORDER BY o.id`)
+    .bind(JSON.stringify(claimed.map((c) => c.id)))
+    .all<ClaimedRow>();
+  return results.map(mapClaimed);
+}
+
+/** Takes the waiting notifications of one published version, recording the address it was published at. */
+export async function claimVersionNotifications(
+  db: D1Database,
+  version: { tenantId: number; number: number; statementUrl: string },
+  now: string,
+  until: string,
+): Promise<ClaimedNotification[]> {
+  const { results } = await db
+    .prepare(
+      `UPDATE webhook_outbox SET claimed_until = ?2, statement_url = coalesce(statement_url, ?5)
+       WHERE ${CLAIMABLE}
+         AND version_id = (SELECT id FROM statement_versions WHERE tenant_id = ?3 AND number = ?4)
+       RETURNING id`,
+    )
+    .bind(now, until, version.tenantId, version.number, version.statementUrl)
+    .all<{ id: number }>();
+  return readClaimed(db, results);
+}
+
+/** Takes notifications that have waited since before `createdBefore` (their request did not queue them). */
+export async function claimWaitingNotifications(
+  db: D1Database,
+  createdBefore: string,
+  now: string,
+  until: string,
+  limit: number,
+): Promise<ClaimedNotification[]> {
+  const { results } = await db
+    .prepare(
+      `UPDATE webhook_outbox SET claimed_until = ?2
+       WHERE id IN (SELECT id FROM webhook_outbox WHERE ${CLAIMABLE} AND created_at < ?3 ORDER BY created_at LIMIT ?4)
+       RETURNING id`,
+    )
+    .bind(now, until, createdBefore, limit)
+    .all<{ id: number }>();
+  return readClaimed(db, results);
+}
+
+/** The notifications are on the queue: final. */
+export async function markNotificationsQueued(
+  db: D1Database,
+  queued: { id: number; statementUrl: string }[],
+  at: string,
+): Promise<void> {
+  if (queued.length === 0) return;
+  await db.batch(
+    queued.map((n) =>
+      db
+        .prepare("UPDATE webhook_outbox SET queued_at = ?2, statement_url = ?3 WHERE id = ?1")
+        .bind(n.id, at, n.statementUrl),
+    ),
+  );
+}
+
+/** Queueing failed: give the rows back at once, for the next dispatcher. */
+export async function releaseNotifications(db: D1Database, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .prepare("UPDATE webhook_outbox SET claimed_until = NULL WHERE id IN (SELECT value FROM json_each(?1))")
+    .bind(JSON.stringify(ids))
+    .run();
+}

@@ -22,8 +22,10 @@ export const limitBodySize: MiddlewareHandler<AppEnv> = bodyLimit({
 export const readJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (["GET", "HEAD", "OPTIONS"].includes(c.req.method)) return next();
   const buffer = await c.req.arrayBuffer();
-  if (buffer.byteLength === 0) return next();
   const mediaType = (c.req.header("Content-Type") ?? "").split(";")[0]!.trim().toLowerCase();
+  // An empty body may come without a type (fetch sends none) or as JSON, never as anything else:
+  // an HTML form always declares its type, even when it sends nothing (issue 13, item 9).
+  if (buffer.byteLength === 0 && (mediaType === "" || mediaType === "application/json")) return next();
   if (mediaType !== "application/json") {
     throw bodyError(415, "unsupported_media_type", "must be application/json", "Content-Type");
   }

@@ -78,7 +78,7 @@ async function readVersions(tenant: string): Promise<VersionRow[]> {
 
 async function readAudit(action: string, target: string): Promise<Record<string, unknown>[]> {
   const { results } = await env.DB.prepare(
-    "SELECT summary FROM audit_log WHERE action = ?1 AND target = ?2 ORDER BY seq",
+    "SELECT summary FROM audit_log WHERE action = ?1 AND target = ?2 ORDER BY id",
   )
     .bind(action, target)
     .all<{ summary: string }>();
@@ -269,7 +269,7 @@ describe("with approval on, a baseline publish", () => {
       version: before + 1,
     });
     const actor = await env.DB.prepare(
-      "SELECT actor FROM audit_log WHERE action = 'baseline.published' ORDER BY seq DESC LIMIT 1",
+      "SELECT actor FROM audit_log WHERE action = 'baseline.published' ORDER BY id DESC LIMIT 1",
     ).first<{ actor: string }>();
     expect(actor?.actor).toBe("lead@conxillium.example");
   });

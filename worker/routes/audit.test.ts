@@ -41,11 +41,21 @@ const entries = async (cookie: string, query = ""): Promise<Entry[]> => {
 };
 
 describe("reading the log", () => {
-  it("records sign-ins, failed sign-ins and invitations with actor and target", async () => {
+  it("records sign-ins and failed sign-ins in the sign-in log, invitations in the log of changes, with actor and target", async () => {
     const rows = await entries(lead);
-    expect(rows.map((r) => r.action)).toEqual(
-      expect.arrayContaining(["auth.sign_in", "auth.sign_in_failed", "invitation.created"]),
+    expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(["invitation.created"]));
+    // Sign-ins have a chain of their own: strangers' attempts never touch the log of changes.
+    expect(rows.some((r) => r.action.startsWith("auth."))).toBe(false);
+    const signIns = await entries(lead, "/sign-ins");
+    expect(signIns.map((r) => r.action)).toEqual(
+      expect.arrayContaining(["auth.sign_in", "auth.sign_in_failed"]),
     );
+    expect(signIns.find((r) => r.action === "auth.sign_in_failed")).toMatchObject({
+      actor: "editor@jccsoftware.example",
+      target: "editor@jccsoftware.example",
+    });
+    const signInSeqs = signIns.map((r) => r.seq);
+    expect(signInSeqs).toEqual(signInSeqs.toSorted((a, b) => b - a));
     expect(
       rows.find((r) => r.action === "invitation.created" && r.target === "nieuw@dataquint.example"),
     ).toMatchObject({
@@ -79,6 +89,13 @@ describe("reading the log", () => {
   it("refuses a viewer", async () => {
     const viewer = await signInAs("viewer@jccsoftware.example");
     expect((await call("/api/groups/conxillium/audit", { cookie: viewer })).status).toBe(403);
+  });
+
+  it("shows the sign-in log to the privacy lead only", async () => {
+    const editor = await signInAs("editor@jccsoftware.example");
+    for (const path of ["/sign-ins", "/sign-ins/verify", "/sign-ins/checkpoints", "/checkpoints"]) {
+      expect((await call(`/api/groups/conxillium/audit${path}`, { cookie: editor })).status, path).toBe(403);
+    }
   });
 });
 

@@ -84,11 +84,16 @@ describe("sign in", () => {
   });
 });
 
-describe("throttling", () => {
-  it("refuses the sixth attempt on an account within 15 minutes with 429 and Retry-After, even with the right password", async () => {
+/** Moves every recorded sign-in attempt `ms` into the past, as if that much time had gone by. */
+const ageAttempts = (ms: number) =>
+  env.DB.prepare("UPDATE sign_in_attempts SET attempted_at = attempted_at - ?1").bind(ms).run();
+
+describe("throttling", { timeout: 60_000 }, () => {
+  it("refuses the sixth attempt on an account from one address within 15 minutes with 429 and Retry-After, even with the right password", async () => {
+    const ip = "192.0.2.10";
     for (let i = 0; i < 5; i++)
-      expect((await login("editor@dataquint.example", `wrong-${i}`)).status).toBe(401);
-    const blocked = await login("editor@dataquint.example", DEMO_PASSWORD);
+      expect((await login("editor@dataquint.example", `wrong-${i}`, ip)).status).toBe(401);
+    const blocked = await login("editor@dataquint.example", DEMO_PASSWORD, ip);
     expect(blocked.status).toBe(429);
     const retryAfter = Number(blocked.headers.get("Retry-After"));
     expect(retryAfter).toBeGreaterThan(800);
@@ -96,27 +101,42 @@ describe("throttling", () => {
     expect((await errorOf(blocked)).code).toBe("too_many_attempts");
   });
 
-  it("throttles one address across accounts", async () => {
-    const ip = "203.0.113.7";
-    for (let i = 0; i < 5; i++) await login(`someone-${i}@example.test`, "wrong-password", ip);
-    expect((await login("viewer@jccsoftware.example", DEMO_PASSWORD, ip)).status).toBe(429);
-    expect((await login("viewer@jccsoftware.example", DEMO_PASSWORD, "203.0.113.8")).status).toBe(200);
-  });
-
-  it("lets the account in again once the failures are older than the window", async () => {
+  it("spaces out attempts on one account from many addresses with a growing delay, never a lock", async () => {
     const email = "viewer@jccsoftware.example";
-    for (let i = 0; i < 5; i++) await login(email, "wrong-password");
-    expect((await login(email, DEMO_PASSWORD)).status).toBe(429);
-    // Age every recorded failure past the 15-minute window.
-    await env.DB.prepare("UPDATE login_failures SET failed_at = ?1")
-      .bind(new Date(Date.now() - 16 * 60 * 1000).toISOString())
-      .run();
+    // Five failures from five addresses are free; then 30 s must pass since the last one.
+    for (let i = 0; i < 5; i++) expect((await login(email, "wrong-password")).status).toBe(401);
+    const sixth = await login(email, DEMO_PASSWORD);
+    expect(sixth.status).toBe(429);
+    expect(Number(sixth.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect(Number(sixth.headers.get("Retry-After"))).toBeLessThanOrEqual(30);
+    await ageAttempts(31_000);
+    // Another wrong one is let through, and the wait after it doubles to a minute.
+    expect((await login(email, "wrong-again")).status).toBe(401);
+    const seventh = await login(email, DEMO_PASSWORD);
+    expect(seventh.status).toBe(429);
+    expect(Number(seventh.headers.get("Retry-After"))).toBeGreaterThan(30);
+    expect(Number(seventh.headers.get("Retry-After"))).toBeLessThanOrEqual(60);
+    await ageAttempts(61_000);
     expect((await login(email, DEMO_PASSWORD)).status).toBe(200);
   });
 
+  it("lets the account in again once the failures are older than the window", async () => {
+    const email = "editor@jccsoftware.example";
+    const ip = "192.0.2.11";
+    for (let i = 0; i < 5; i++) await login(email, "wrong-password", ip);
+    expect((await login(email, DEMO_PASSWORD, ip)).status).toBe(429);
+    await ageAttempts(16 * 60 * 1000);
+    expect((await login(email, DEMO_PASSWORD, ip)).status).toBe(200);
+  });
+
   it("throttles unknown addresses the same way, so the limit reveals no account", async () => {
-    for (let i = 0; i < 5; i++) await login("ghost@example.test", "wrong-password");
-    expect((await login("ghost@example.test", "wrong-password")).status).toBe(429);
+    const ip = "192.0.2.12";
+    for (let i = 0; i < 5; i++) await login("ghost@example.test", "wrong-password", ip);
+    const ghost = await login("ghost@example.test", "wrong-password", ip);
+    for (let i = 0; i < 5; i++) await login("lead@conxillium.example", "wrong-password", ip);
+    const real = await login("lead@conxillium.example", "wrong-password", ip);
+    expect([ghost.status, real.status]).toEqual([429, 429]);
+    expect(await ghost.text()).toBe(await real.text());
   });
 });
 

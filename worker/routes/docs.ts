@@ -64,6 +64,7 @@ export const docsRoutes = new Hono<AppEnv>()
         "Content-Type": "application/json; charset=utf-8",
         "Cache-Control": CACHE,
         "Access-Control-Allow-Origin": "*",
+        "X-Content-Type-Options": "nosniff",
       });
     },
   )
@@ -81,5 +82,6 @@ export const docsRoutes = new Hono<AppEnv>()
         "Cache-Control": CACHE,
         "Content-Security-Policy": DOCS_CSP,
         "X-Content-Type-Options": "nosniff",
+        "Strict-Transport-Security": "max-age=63072000; includeSubDomains",
       }),
   );

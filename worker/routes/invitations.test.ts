@@ -79,12 +79,12 @@ describe("accepting an invitation", () => {
   it("creates the account with its role, signs in, and works only once", async () => {
     const { token, invitation } = await invite();
     const lookup = await call("/api/invitations/lookup", { json: { token } });
-    expect(await lookup.json()).toMatchObject({
+    expect(await lookup.json()).toEqual({
       email: invitation.email,
       role: "tenant_editor",
       group: { name: "Conxillium" },
       tenant: { name: "JCC Software" },
-      hasAccount: false,
+      expiresAt: invitation.expiresAt,
     });
     const accepted = await accept(token);
     expect(accepted.status).toBe(200);
@@ -146,21 +146,24 @@ describe("accepting an invitation", () => {
     ).rejects.toThrow(/invitation_closed/);
   });
 
-  it("asks an existing account for its own password and adds the membership", async () => {
+  it("lets an existing account accept only from its own session, and adds the membership", async () => {
     const { token } = await invite({
       email: "editor@dataquint.example",
       role: "tenant_viewer",
       tenant: "jcc-software",
     });
-    expect(
-      ((await (await call("/api/invitations/lookup", { json: { token } })).json()) as { hasAccount: boolean })
-        .hasAccount,
-    ).toBe(true);
-    const wrong = await accept(token, "not-the-real-password");
-    expect(wrong.status).toBe(401);
-    const ok = await accept(token, DEMO_PASSWORD);
+    // Without a session: refused whatever password comes along, and nobody is signed in.
+    const withoutSession = await accept(token, DEMO_PASSWORD);
+    expect(withoutSession.status).toBe(409);
+    expect(((await withoutSession.json()) as { error: { code: string } }).error.code).toBe(
+      "sign_in_required",
+    );
+    expect(sessionCookieFrom(withoutSession)).toBeUndefined();
+    // From the account's own session, with the token alone.
+    const daan = await signInAs("editor@dataquint.example");
+    const ok = await call("/api/invitations/accept", { cookie: daan, json: { token } });
     expect(ok.status).toBe(200);
-    const me = (await (await call("/api/me", { cookie: sessionCookieFrom(ok) })).json()) as {
+    const me = (await (await call("/api/me", { cookie: daan })).json()) as {
       user: { name: string };
       memberships: { role: string; tenant: { slug: string } }[];
     };
@@ -171,6 +174,7 @@ describe("accepting an invitation", () => {
       ["dataquint", "tenant_editor"],
       ["jcc-software", "tenant_viewer"],
     ]);
+    expect((await call("/api/invitations/accept", { cookie: daan, json: { token } })).status).toBe(410);
   });
 
   it("refuses a password shorter than 12 characters", async () => {

@@ -7,24 +7,33 @@ import {
   InvitationCreateSchema,
   InvitationLookupSchema,
 } from "#shared/api-schemas.ts";
-import { hashPassword, verifyPasswordHash } from "../auth/password.ts";
-import { createSession, generateRandomToken, hashSecret } from "../auth/session.ts";
+import type { Context } from "hono";
+import { hashPassword } from "../auth/password.ts";
+import { generateRandomToken, hashSecret } from "../auth/session.ts";
+import { auditSignInEvent, clientAddress } from "../auth/sign-in-events.ts";
+import { startSession, tooManyAttempts } from "../auth/sign-in.ts";
+import { admitAttempt } from "../auth/throttle.ts";
 import { findUserByEmail } from "../db/accounts.ts";
+import { buildAuditEntry } from "../audit-entry.ts";
 import { runWithAudit } from "../db/audit.ts";
 import { findTenant } from "../db/groups.ts";
 import {
   INVITATION_DAYS,
   findGroupInvitation,
   findInvitationByTokenHash,
+  isClosedInvitation,
   listGroupInvitations,
+  prepareAcceptInvitation,
   prepareInsertInvitation,
+  prepareRevokeInvitation,
   statusOf,
   type Invitation,
 } from "../db/invitations.ts";
+import { forgetSignInAttempt } from "../db/sign-in-attempts.ts";
 import type { AppEnv } from "../env.ts";
 import { AppError, validate } from "../errors.ts";
 import { requireGroupAdmin } from "../http/guards.ts";
-import { setSessionCookie } from "../http/session-cookie.ts";
+import { describeRoute } from "../http/describe-route.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -42,187 +51,293 @@ const viewInvitation = (invitation: Invitation, now: string) => ({
 
 /** Mounted under /api/groups/:group/invitations, behind resolveGroupAccess. */
 export const groupInvitationRoutes = new Hono<AppEnv>()
-  .get("/", async (c) => {
-    const access = requireGroupAdmin(c);
-    const now = new Date().toISOString();
-    const invitations = await listGroupInvitations(c.env.DB, access.group.id);
-    return c.json({ invitations: invitations.map((i) => viewInvitation(i, now)) }, 200);
-  })
-  .post("/", validate("json", InvitationCreateSchema), async (c) => {
-    const access = requireGroupAdmin(c);
-    const input = c.req.valid("json");
-    const tenant = input.tenant ? await findTenant(c.env.DB, access.group.id, input.tenant) : null;
-    if (input.tenant && !tenant) {
-      throw new AppError(
-        422,
-        "invalid_request",
-        `${access.group.group.name} has no company "${input.tenant}".`,
-        [{ field: "tenant", message: "is not a company of this group" }],
+  .get(
+    "/",
+    describeRoute({
+      summary: "Invitations and their status",
+      tag: "Group",
+      access: "group admin",
+      responses: { 200: "Invitations" },
+    }),
+    async (c) => {
+      const access = requireGroupAdmin(c);
+      const now = new Date().toISOString();
+      const invitations = await listGroupInvitations(c.env.DB, access.group.id);
+      return c.json({ invitations: invitations.map((i) => viewInvitation(i, now)) }, 200);
+    },
+  )
+  .post(
+    "/",
+    describeRoute({
+      summary: "Invite an e-mail address; the link is returned once",
+      tag: "Group",
+      access: "group admin",
+      responses: { 201: "Invitation with its link" },
+    }),
+    validate("json", InvitationCreateSchema),
+    async (c) => {
+      const access = requireGroupAdmin(c);
+      const input = c.req.valid("json");
+      const tenant = input.tenant ? await findTenant(c.env.DB, access.group.id, input.tenant) : null;
+      if (input.tenant && !tenant) {
+        throw new AppError(
+          422,
+          "invalid_request",
+          `${access.group.group.name} has no company "${input.tenant}".`,
+          [{ field: "tenant", message: "is not a company of this group" }],
+        );
+      }
+      const now = new Date();
+      const token = generateRandomToken(20);
+      const expiresAt = new Date(now.getTime() + INVITATION_DAYS * DAY_MS).toISOString();
+      await runWithAudit(
+        c.env.DB,
+        [
+          prepareInsertInvitation(c.env.DB, {
+            groupId: access.group.id,
+            tenantId: tenant?.id ?? null,
+            role: input.role,
+            email: input.email,
+            tokenHash: hashSecret(token),
+            createdBy: access.user.id,
+            createdAt: now.toISOString(),
+            expiresAt,
+          }),
+        ],
+        [
+          buildAuditEntry({
+            groupId: access.group.id,
+            tenantId: tenant?.id ?? null,
+            actor: access.user,
+            action: "invitation.created",
+            target: input.email,
+            summary: { role: input.role, tenant: tenant?.slug ?? null, expiresAt },
+            at: now.toISOString(),
+          }),
+        ],
       );
-    }
-    const now = new Date();
-    const token = generateRandomToken(20);
-    const expiresAt = new Date(now.getTime() + INVITATION_DAYS * DAY_MS).toISOString();
-    await runWithAudit(
-      c.env.DB,
-      [
-        prepareInsertInvitation(c.env.DB, {
-          groupId: access.group.id,
-          tenantId: tenant?.id ?? null,
-          role: input.role,
-          email: input.email,
-          tokenHash: hashSecret(token),
-          createdBy: access.user.id,
-          createdAt: now.toISOString(),
-          expiresAt,
-        }),
-      ],
-      [
-        {
-          groupId: access.group.id,
-          tenantId: tenant?.id ?? null,
-          actorUserId: access.user.id,
-          actor: access.user.email,
-          action: "invitation.created",
-          target: input.email,
-          summary: { role: input.role, tenant: tenant?.slug ?? null, expiresAt },
-          at: now.toISOString(),
-        },
-      ],
-    );
-    const invitation = await findInvitationByTokenHash(c.env.DB, hashSecret(token));
-    const acceptUrl = `${new URL(c.req.url).origin}/invite#token=${token}`;
-    // The token is shown this once; only its hash is kept.
-    return c.json({ invitation: viewInvitation(invitation!, now.toISOString()), token, acceptUrl }, 201);
-  })
-  .delete("/:id", validate("param", IdParamSchema), async (c) => {
-    const access = requireGroupAdmin(c);
-    const invitation = await findGroupInvitation(c.env.DB, access.group.id, c.req.valid("param").id);
-    if (!invitation) throw new AppError(404, "invitation_not_found", "No such invitation in this group.");
-    const now = new Date().toISOString();
-    if (statusOf(invitation, now) !== "pending") {
-      throw new AppError(
-        409,
-        "invitation_closed",
-        `This invitation is already ${statusOf(invitation, now)}.`,
+      const invitation = await findInvitationByTokenHash(c.env.DB, hashSecret(token));
+      const acceptUrl = `${new URL(c.req.url).origin}/invite#token=${token}`;
+      // The token is shown this once; only its hash is kept.
+      return c.json({ invitation: viewInvitation(invitation!, now.toISOString()), token, acceptUrl }, 201);
+    },
+  )
+  .delete(
+    "/:id",
+    describeRoute({
+      summary: "Withdraw a pending invitation",
+      tag: "Group",
+      access: "group admin",
+      responses: { 200: "Withdrawn", 409: "No longer pending" },
+      noBody: true,
+    }),
+    validate("param", IdParamSchema),
+    async (c) => {
+      const access = requireGroupAdmin(c);
+      const invitation = await findGroupInvitation(c.env.DB, access.group.id, c.req.valid("param").id);
+      if (!invitation) throw new AppError(404, "invitation_not_found", "No such invitation in this group.");
+      const now = new Date().toISOString();
+      if (statusOf(invitation, now) !== "pending") {
+        throw new AppError(
+          409,
+          "invitation_closed",
+          `This invitation is already ${statusOf(invitation, now)}.`,
+        );
+      }
+      await runWithAudit(
+        c.env.DB,
+        [prepareRevokeInvitation(c.env.DB, invitation.id, now)],
+        [
+          buildAuditEntry({
+            groupId: access.group.id,
+            tenantId: invitation.tenantId,
+            actor: access.user,
+            action: "invitation.revoked",
+            target: invitation.email,
+            summary: { role: invitation.role, tenant: invitation.tenantSlug },
+            at: now,
+          }),
+        ],
       );
-    }
-    await runWithAudit(
-      c.env.DB,
-      [c.env.DB.prepare("UPDATE invitations SET revoked_at = ?1 WHERE id = ?2").bind(now, invitation.id)],
-      [
-        {
-          groupId: access.group.id,
-          tenantId: invitation.tenantId,
-          actorUserId: access.user.id,
-          actor: access.user.email,
-          action: "invitation.revoked",
-          target: invitation.email,
-          summary: { role: invitation.role, tenant: invitation.tenantSlug },
-          at: now,
-        },
-      ],
-    );
-    return c.json({ invitation: viewInvitation({ ...invitation, revokedAt: now }, now) }, 200);
-  });
+      return c.json({ invitation: viewInvitation({ ...invitation, revokedAt: now }, now) }, 200);
+    },
+  );
 
-async function requireOpenInvitation(db: D1Database, token: string, now: string): Promise<Invitation> {
-  const invitation = await findInvitationByTokenHash(db, hashSecret(token));
-  if (!invitation) throw new AppError(404, "invitation_not_found", "This invitation link is not valid.");
-  const status = statusOf(invitation, now);
-  if (status !== "pending") {
-    const why = { accepted: "has already been used", revoked: "has been withdrawn", expired: "has expired" }[
-      status
-    ];
-    throw new AppError(
-      410,
-      `invitation_${status}`,
-      `This invitation ${why}. Ask your privacy lead for a new one.`,
-    );
-  }
-  return invitation;
+const CLOSED_BECAUSE = {
+  accepted: "has already been used",
+  revoked: "has been withdrawn",
+  expired: "has expired",
+};
+
+/** Why an accept failed, as the sign-in log records it. */
+type AcceptFailure = "unknown_token" | "closed" | "sign_in_required" | "other_account";
+
+/**
+ * A failed accept: counted (its attempt stays recorded), written to the sign-in log of the
+ * invitation's group, and answered with `error`.
+ */
+async function failAccept(
+  c: Context<AppEnv>,
+  invitation: Invitation | null,
+  reason: AcceptFailure,
+  error: AppError,
+): Promise<never> {
+  const { user } = c.get("auth");
+  await auditSignInEvent(c.env.DB, {
+    userId: user?.id ?? null,
+    email: user?.email ?? invitation?.email ?? "anonymous",
+    action: "invitation.accept_failed",
+    summary: { reason, invitation: invitation?.id ?? null },
+    at: new Date().toISOString(),
+    alsoGroup: invitation?.groupId ?? null,
+  });
+  throw error;
 }
 
-/** Mounted under /api/invitations: the invitee has no session yet; the token is the credential. */
+const notFound = () => new AppError(404, "invitation_not_found", "This invitation link is not valid.");
+
+const closed = (status: keyof typeof CLOSED_BECAUSE) =>
+  new AppError(
+    410,
+    `invitation_${status}`,
+    `This invitation ${CLOSED_BECAUSE[status]}. Ask your privacy lead for a new one.`,
+  );
+
+/** Mounted under /api/invitations: the token is the credential; an existing account also signs in. */
 export const invitationRoutes = new Hono<AppEnv>()
-  .post("/lookup", validate("json", InvitationLookupSchema), async (c) => {
-    const now = new Date().toISOString();
-    const invitation = await requireOpenInvitation(c.env.DB, c.req.valid("json").token, now);
-    const account = await findUserByEmail(c.env.DB, invitation.email);
-    return c.json(
-      {
-        email: invitation.email,
-        role: invitation.role,
-        group: { name: invitation.groupName },
-        tenant: invitation.tenantName ? { name: invitation.tenantName } : null,
-        expiresAt: invitation.expiresAt,
-        hasAccount: account !== null,
-      },
-      200,
-    );
-  })
-  .post("/accept", validate("json", InvitationAcceptSchema), async (c) => {
-    const input = c.req.valid("json");
-    const db = c.env.DB;
-    const now = new Date();
-    const at = now.toISOString();
-    const invitation = await requireOpenInvitation(db, input.token, at);
-    const existing = await findUserByEmail(db, invitation.email);
-    if (existing && !verifyPasswordHash(existing.passwordHash, input.password)) {
-      throw new AppError(
-        401,
-        "invalid_credentials",
-        "This address already has an account: enter its password to accept.",
-        [{ field: "password", message: "is not this account's password" }],
-      );
-    }
-    const userId = "(SELECT id FROM users WHERE email = ?1)";
-    const sameMembership = `user_id = ${userId} AND group_id = ?2 AND coalesce(tenant_id, 0) = coalesce(?3, 0)`;
-    const statements = [
-      ...(existing
-        ? []
-        : [
-            db
-              .prepare("INSERT INTO users (email, name, password_hash, created_at) VALUES (?1, ?2, ?3, ?4)")
-              .bind(invitation.email, input.name, hashPassword(input.password), at),
-          ]),
-      db
-        .prepare(`UPDATE memberships SET role = ?4 WHERE ${sameMembership}`)
-        .bind(invitation.email, invitation.groupId, invitation.tenantId, invitation.role),
-      db
-        .prepare(
-          `INSERT INTO memberships (user_id, group_id, tenant_id, role, created_at)
-           SELECT ${userId}, ?2, ?3, ?4, ?5 WHERE NOT EXISTS (SELECT 1 FROM memberships WHERE ${sameMembership})`,
-        )
-        .bind(invitation.email, invitation.groupId, invitation.tenantId, invitation.role, at),
-      // Last: the trigger aborts everything above if the invitation was used or withdrawn meanwhile.
-      db
-        .prepare(`UPDATE invitations SET accepted_at = ?2, accepted_by = ${userId} WHERE id = ?3`)
-        .bind(invitation.email, at, invitation.id),
-    ];
-    try {
-      await runWithAudit(db, statements, [
+  // The same answer whether or not the address has an account (issue 13, item 2).
+  .post(
+    "/lookup",
+    describeRoute({
+      summary: "What an invitation link is for (the same answer whether or not the address has an account)",
+      tag: "Authentication",
+      access: "holder of the link",
+      responses: { 200: "Invitation", 404: "Unknown link", 410: "Used, withdrawn or expired" },
+    }),
+    validate("json", InvitationLookupSchema),
+    async (c) => {
+      const now = new Date().toISOString();
+      const invitation = await findInvitationByTokenHash(c.env.DB, hashSecret(c.req.valid("json").token));
+      if (!invitation) throw notFound();
+      const status = statusOf(invitation, now);
+      if (status !== "pending") throw closed(status);
+      return c.json(
         {
-          groupId: invitation.groupId,
-          tenantId: invitation.tenantId,
-          actorUserId: existing?.id ?? null,
-          actor: invitation.email,
-          action: "invitation.accepted",
-          target: invitation.email,
-          summary: { role: invitation.role, tenant: invitation.tenantSlug, newAccount: !existing },
-          at,
+          email: invitation.email,
+          role: invitation.role,
+          group: { name: invitation.groupName },
+          tenant: invitation.tenantName ? { name: invitation.tenantName } : null,
+          expiresAt: invitation.expiresAt,
         },
-      ]);
-    } catch (error) {
-      if (/invitation_(closed|expired)/.test(String(error))) {
-        throw new AppError(410, "invitation_closed", "This invitation was used or withdrawn a moment ago.");
+        200,
+      );
+    },
+  )
+  /**
+   * A new address chooses a name and password here. An address that already has an account
+   * accepts only from that account's own session, with the token alone: accepting never checks a
+   * password, so it is no way to guess one (issue 13, item 2). Every failed attempt is counted
+   * with the sign-in attempts of the address and written to the sign-in log.
+   */
+  .post(
+    "/accept",
+    describeRoute({
+      summary:
+        "Accept an invitation: a new address sends a name and password (account created, signed in); an address with an account accepts from that account's own session with the token alone. Failed attempts are counted and logged",
+      tag: "Authentication",
+      access: "holder of the link",
+      responses: {
+        200: "Accepted",
+        403: "Signed in as another account",
+        409: "The address has an account: sign in to it first",
+        410: "Used, withdrawn or expired",
+        429: "Too many failed attempts (Retry-After)",
+      },
+    }),
+    validate("json", InvitationAcceptSchema),
+    async (c) => {
+      const input = c.req.valid("json");
+      const db = c.env.DB;
+      const now = new Date();
+      const at = now.toISOString();
+      const invitation = await findInvitationByTokenHash(db, hashSecret(input.token));
+      const admitted = await admitAttempt(
+        db,
+        { email: invitation?.email ?? null, address: clientAddress(c), deviceId: null },
+        now.getTime(),
+      );
+      if (!admitted.allowed) throw tooManyAttempts(admitted.retryAfterSeconds);
+      if (!invitation) return failAccept(c, null, "unknown_token", notFound());
+      const status = statusOf(invitation, at);
+      if (status !== "pending") return failAccept(c, invitation, "closed", closed(status));
+
+      const { user } = c.get("auth");
+      const existing = await findUserByEmail(db, invitation.email);
+      if (user && user.email !== invitation.email) {
+        return failAccept(
+          c,
+          invitation,
+          "other_account",
+          new AppError(
+            403,
+            "other_account",
+            `This invitation is for ${invitation.email}, and you are signed in as ${user.email}. Sign out first, or ask your privacy lead to invite ${user.email}.`,
+          ),
+        );
       }
-      throw error;
-    }
-    const user = await findUserByEmail(db, invitation.email);
-    const { token, session } = await createSession(db, user!.id, now);
-    setSessionCookie(c, token, session.expiresAt);
-    return c.json({ user: { id: user!.id, email: user!.email, name: user!.name } }, 200);
-  });
+      if (existing && !user) {
+        return failAccept(
+          c,
+          invitation,
+          "sign_in_required",
+          new AppError(
+            409,
+            "sign_in_required",
+            `${invitation.email} already has an account: sign in to it, then open the invitation link again.`,
+          ),
+        );
+      }
+      let newAccount: { name: string; passwordHash: string } | null = null;
+      if (!existing) {
+        const missing = (["name", "password"] as const).filter((field) => input[field] === undefined);
+        if (missing.length > 0) {
+          // Not a failed attempt: the form was incomplete.
+          await forgetSignInAttempt(db, admitted.attempt);
+          throw new AppError(
+            400,
+            "invalid_request",
+            "Choose a name and a password to create your account.",
+            missing.map((field) => ({ field, message: "is required to create your account" })),
+          );
+        }
+        newAccount = { name: input.name!, passwordHash: hashPassword(input.password!) };
+      }
+      try {
+        // Written out rather than built: a new account has no id yet when the row is written.
+        await runWithAudit(db, prepareAcceptInvitation(db, invitation, at, newAccount), [
+          {
+            groupId: invitation.groupId,
+            tenantId: invitation.tenantId,
+            actorUserId: existing?.id ?? null,
+            actor: invitation.email,
+            action: "invitation.accepted",
+            target: invitation.email,
+            summary: { role: invitation.role, tenant: invitation.tenantSlug, newAccount: !existing },
+            at,
+          },
+        ]);
+      } catch (error) {
+        if (isClosedInvitation(error)) {
+          throw new AppError(410, "invitation_closed", "This invitation was used or withdrawn a moment ago.");
+        }
+        throw error;
+      }
+      await forgetSignInAttempt(db, admitted.attempt);
+      const account = (await findUserByEmail(db, invitation.email))!;
+      // A new account signs in here; an existing one already is, in the session that accepted.
+      if (newAccount) await startSession(c, account.id, now);
+      return c.json({ user: { id: account.id, email: account.email, name: account.name } }, 200);
+    },
+  );
 
 export type InvitationView = ReturnType<typeof viewInvitation>;

@@ -158,7 +158,7 @@ describe("the publish gate with the legal lint", () => {
       .first<{ completeness_override: string }>();
     expect(row!.completeness_override).toBe(reason);
     const audit = await env.DB.prepare(
-      "SELECT summary FROM audit_log WHERE action = 'statement.published' AND target = 'zuiver' ORDER BY seq DESC LIMIT 1",
+      "SELECT summary FROM audit_log WHERE action = 'statement.published' AND target = 'zuiver' ORDER BY id DESC LIMIT 1",
     ).first<{ summary: string }>();
     const summary = JSON.parse(audit!.summary) as Record<string, unknown>;
     expect(summary.version).toBe(version.number);

@@ -1,7 +1,8 @@
-// From publish to a website: notifyPublished queues the messages, the consumer signs and POSTs
-// them to a real receiver worker (worker/test/webhook-receiver.ts, through a service binding),
-// which checks them with verifyWebhookSignature. The queue itself is played by
-// createMessageBatch/getQueueResult, so ack, retry and backoff are read back exactly.
+// From publish to a website: the database writes one outbox row per active webhook together with
+// the version, notifyPublished queues them, the consumer signs and POSTs them to a real receiver
+// worker (worker/test/webhook-receiver.ts, through a service binding), which checks them with
+// verifyWebhookSignature. The queue itself is played by createMessageBatch/getQueueResult, so ack,
+// retry and backoff are read back exactly.
 import {
   createExecutionContext,
   createMessageBatch,
@@ -14,6 +15,7 @@ import wranglerToml from "../../wrangler.toml?raw";
 import { seedDemoGroup } from "../demo-seed.ts";
 import worker from "../index.ts";
 import type { Received } from "../test/webhook-receiver.ts";
+import { demoContent, publishAt } from "../test/fixtures.ts";
 import {
   computeRetryDelay,
   deliverWebhookBatch,
@@ -23,7 +25,7 @@ import {
 } from "./consumer.ts";
 import type { PublishedPayload, WebhookMessage } from "./message.ts";
 import { notifyPublished, type PublishedEvent } from "./notify.ts";
-import { DEFAULT_TOLERANCE_SECONDS } from "./sign.ts";
+import { DEFAULT_TOLERANCE_SECONDS, PUBLISHED_EVENT } from "./sign.ts";
 
 const QUEUE = "verklaring-webhooks";
 const RECEIVER = "https://receiver.example/mailboxes";
@@ -58,24 +60,29 @@ async function insertWebhook(tenantSlug: string, url: string, secret: string): P
   return row!.id;
 }
 
-const publishedEvent = async (tenantSlug: string, version = 2): Promise<PublishedEvent> => {
-  const tenant = await env.DB.prepare("SELECT id FROM tenants WHERE slug = ?1")
-    .bind(tenantSlug)
-    .first<{ id: number }>();
+const tenantIdOf = async (slug: string): Promise<number> =>
+  (await env.DB.prepare("SELECT id FROM tenants WHERE slug = ?1").bind(slug).first<{ id: number }>())!.id;
+
+let phones = 0;
+/** Publishes a real new version of a company (the outbox rows come with it) and describes it. */
+async function publishNewVersion(tenantSlug: string): Promise<PublishedEvent> {
+  const content = demoContent(tenantSlug);
+  content.profile.phone = `+31 20 555 ${String(1000 + ++phones)}`;
+  const version = await publishAt(env.DB, "conxillium", tenantSlug, content, new Date().toISOString());
   return {
     groupSlug: "conxillium",
-    tenantId: tenant!.id,
+    tenantId: await tenantIdOf(tenantSlug),
     tenantSlug,
-    version,
-    publishedAt: "2026-11-22T10:00:00.000Z",
-    effectiveFrom: "2026-12-01T00:00:00.000Z",
-    contentHash: "c".repeat(64),
-    url: `https://verklaring.example/v1/statements/conxillium/${tenantSlug}`,
+    version: version.number,
+    publishedAt: version.publishedAt,
+    effectiveFrom: version.effectiveFrom,
+    contentHash: version.contentHash,
+    url: `https://verklaring.example/v1/statements/conxillium/${tenantSlug}/versions/${version.number}`,
   };
-};
+}
 
-/** notifyPublished with the queue replaced by a recorder, so the real consumer never races the test. */
-async function notifyAndCapture(event: PublishedEvent): Promise<WebhookMessage[]> {
+/** A queue that records what is sent to it, so the real consumer never races the test. */
+function recordingQueue(): { queue: Queue<WebhookMessage>; sent: WebhookMessage[] } {
   const sent: WebhookMessage[] = [];
   const queue = {
     send: async (body: WebhookMessage) => void sent.push(body),
@@ -83,9 +90,42 @@ async function notifyAndCapture(event: PublishedEvent): Promise<WebhookMessage[]
       for (const message of messages) sent.push(message.body);
     },
   } as unknown as Queue<WebhookMessage>;
+  return { queue, sent };
+}
+
+/** notifyPublished with the queue replaced by a recorder. */
+async function notifyAndCapture(event: PublishedEvent): Promise<WebhookMessage[]> {
+  const { queue, sent } = recordingQueue();
   await notifyPublished({ ...env, WEBHOOKS: queue }, event);
   return sent;
 }
+
+let events = 0;
+/** The message a publish of version 2 queues for one webhook, as the consumer receives it. */
+function messageFor(webhookId: number, tenantSlug = "jcc-software", version = 2): WebhookMessage {
+  const payload: PublishedPayload = {
+    event: PUBLISHED_EVENT,
+    group: "conxillium",
+    tenant: tenantSlug,
+    version,
+    publishedAt: "2026-11-22T10:00:00.000Z",
+    effectiveFrom: "2026-12-01T00:00:00.000Z",
+    contentHash: "c".repeat(64),
+    url: `https://verklaring.example/v1/statements/conxillium/${tenantSlug}/versions/${version}`,
+  };
+  return {
+    webhookId,
+    eventId: `publish-test-${++events}`,
+    versionNumber: version,
+    body: JSON.stringify(payload),
+  };
+}
+
+const outboxOf = (webhookId: number) =>
+  env.DB.prepare("SELECT queued_at, claimed_until, statement_url FROM webhook_outbox WHERE webhook_id = ?1")
+    .bind(webhookId)
+    .all<{ queued_at: string | null; claimed_until: string | null; statement_url: string | null }>()
+    .then((r) => r.results);
 
 let messageIds = 0;
 /**
@@ -148,40 +188,49 @@ describe("notifyPublished", () => {
       .bind(off)
       .run();
 
-    const sent = await notifyAndCapture(await publishedEvent("geotax", 3));
+    const event = await publishNewVersion("geotax");
+    const sent = await notifyAndCapture(event);
     expect(sent.map((m) => m.webhookId)).toEqual([a, b]);
     expect(new Set(sent.map((m) => m.eventId)).size).toBe(1);
-    expect(sent.every((m) => m.versionNumber === 3 && m.body === sent[0]!.body)).toBe(true);
+    expect(sent.every((m) => m.versionNumber === event.version && m.body === sent[0]!.body)).toBe(true);
     expect(JSON.parse(sent[0]!.body)).toEqual({
       event: "statement.published",
       group: "conxillium",
       tenant: "geotax",
-      version: 3,
-      publishedAt: "2026-11-22T10:00:00.000Z",
-      effectiveFrom: "2026-12-01T00:00:00.000Z",
-      contentHash: "c".repeat(64),
-      url: "https://verklaring.example/v1/statements/conxillium/geotax",
+      version: event.version,
+      publishedAt: event.publishedAt,
+      effectiveFrom: event.effectiveFrom,
+      contentHash: event.contentHash,
+      url: event.url,
     } satisfies PublishedPayload);
     // Neither the address nor the secret travels through the queue.
     expect(JSON.stringify(sent)).not.toMatch(/a{64}|a\.example/);
+    // Queued once: the outbox rows are final, and a second call queues nothing.
+    expect((await outboxOf(a)).map((r) => [r.queued_at !== null, r.statement_url])).toEqual([
+      [true, event.url],
+    ]);
+    expect(await outboxOf(off)).toEqual([]);
+    expect(await notifyAndCapture(event)).toEqual([]);
   });
 
   it("queues nothing for a company without webhooks, and never fails the publish", async () => {
-    expect(await notifyAndCapture(await publishedEvent("dataquint"))).toEqual([]);
+    expect(await notifyAndCapture(await publishNewVersion("dataquint"))).toEqual([]);
     const broken = { send: async () => {}, sendBatch: async () => Promise.reject(new Error("queue down")) };
-    await insertWebhook("dataquint", "https://c.example/hook", "c".repeat(64));
+    const webhookId = await insertWebhook("dataquint", "https://c.example/hook", "c".repeat(64));
+    const event = await publishNewVersion("dataquint");
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     await expect(
-      notifyPublished(
-        { ...env, WEBHOOKS: broken as unknown as Queue<WebhookMessage> },
-        await publishedEvent("dataquint"),
-      ),
+      notifyPublished({ ...env, WEBHOOKS: broken as unknown as Queue<WebhookMessage> }, event),
     ).resolves.toBeUndefined();
     expect(logged).toHaveBeenCalledWith(
-      "could not queue publish webhooks",
+      "could not queue publish webhooks; the cron will",
       expect.objectContaining({ tenant: "dataquint", error: "Error: queue down" }),
     );
     logged.mockRestore();
+    // Still in the outbox, given back at once for the next try, with the address it was published at.
+    expect(await outboxOf(webhookId)).toEqual([
+      { queued_at: null, claimed_until: null, statement_url: event.url },
+    ]);
   });
 });
 
@@ -189,9 +238,7 @@ describe("deliverWebhookBatch", () => {
   it("delivers a signed message the receiver accepts, acks it and records the attempt", async () => {
     const box = await openMailbox(204);
     const webhookId = await insertWebhook("jcc-software", box.url, box.secret);
-    const sent = await notifyAndCapture(await publishedEvent("jcc-software"));
-    const mine = sent.filter((m) => m.webhookId === webhookId);
-    expect(mine).toHaveLength(1);
+    const mine = [messageFor(webhookId)];
 
     const { ids, result } = await consume(mine);
     expect(result.explicitAcks).toEqual(ids);
@@ -223,9 +270,7 @@ describe("deliverWebhookBatch", () => {
   it("retries a 500 with exponential backoff, recording every attempt", async () => {
     const box = await openMailbox(500);
     const webhookId = await insertWebhook("jcc-software", box.url, box.secret);
-    const message = (await notifyAndCapture(await publishedEvent("jcc-software"))).find(
-      (m) => m.webhookId === webhookId,
-    )!;
+    const message = messageFor(webhookId);
 
     for (const [attempts, delaySeconds] of [
       [1, 30],
@@ -247,9 +292,7 @@ describe("deliverWebhookBatch", () => {
   it("gives up after max_retries: the last attempt is recorded as failed and the message acked", async () => {
     const box = await openMailbox(503);
     const webhookId = await insertWebhook("jcc-software", box.url, box.secret);
-    const message = (await notifyAndCapture(await publishedEvent("jcc-software"))).find(
-      (m) => m.webhookId === webhookId,
-    )!;
+    const message = messageFor(webhookId);
     const { ids, result } = await consume([message], WEBHOOK_MAX_RETRIES + 1);
     expect(result.explicitAcks).toEqual(ids);
     expect(result.retryMessages).toEqual([]);
@@ -265,9 +308,7 @@ describe("deliverWebhookBatch", () => {
 
   it("records a request that got no answer, and retries it", async () => {
     const webhookId = await insertWebhook("jcc-software", "https://unreachable.example/hook", "e".repeat(64));
-    const message = (await notifyAndCapture(await publishedEvent("jcc-software"))).find(
-      (m) => m.webhookId === webhookId,
-    )!;
+    const message = messageFor(webhookId);
     const timeout: WebhookFetcher = async () => {
       throw new DOMException("The operation was aborted due to timeout", "TimeoutError");
     };
@@ -285,9 +326,7 @@ describe("deliverWebhookBatch", () => {
   it("sends nothing for a webhook disabled after the publish (through the worker's queue handler)", async () => {
     const box = await openMailbox(204);
     const webhookId = await insertWebhook("jcc-software", box.url, box.secret);
-    const message = (await notifyAndCapture(await publishedEvent("jcc-software"))).find(
-      (m) => m.webhookId === webhookId,
-    )!;
+    const message = messageFor(webhookId);
     await env.DB.prepare("UPDATE webhooks SET disabled_at = '2026-11-22T10:00:01.000Z' WHERE id = ?1")
       .bind(webhookId)
       .run();
@@ -308,9 +347,7 @@ describe("replays", () => {
   it("the receiver refuses a delivery replayed after the tolerance", async () => {
     const box = await openMailbox(204);
     const webhookId = await insertWebhook("jcc-software", box.url, box.secret);
-    const message = (await notifyAndCapture(await publishedEvent("jcc-software"))).find(
-      (m) => m.webhookId === webhookId,
-    )!;
+    const message = messageFor(webhookId);
     await consume([message]);
     const [original] = await readMailbox(box.url);
     expect(original!.verdict.valid).toBe(true);
@@ -332,9 +369,7 @@ describe("replays", () => {
   it("a delivery signed too long ago is refused, recorded and retried with a fresh signature", async () => {
     const box = await openMailbox(204);
     const webhookId = await insertWebhook("jcc-software", box.url, box.secret);
-    const message = (await notifyAndCapture(await publishedEvent("jcc-software"))).find(
-      (m) => m.webhookId === webhookId,
-    )!;
+    const message = messageFor(webhookId);
     const tenMinutesAgo = () => new Date(Date.now() - 600_000);
     const stale = await consume([message], 1, { now: tenMinutesAgo });
     expect(stale.retries).toEqual([{ msgId: stale.ids[0], delaySeconds: 30 }]);

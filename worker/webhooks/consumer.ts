@@ -2,6 +2,7 @@
 // retried with exponential backoff until the queue's retry budget is spent.
 import { findWebhook, insertDelivery, type NewDelivery } from "../db/webhooks.ts";
 import type { Bindings } from "../env.ts";
+import { fetchOutbound, outboundPolicyOf, type OutboundPolicy } from "../net/outbound-url.ts";
 import type { WebhookMessage } from "./message.ts";
 import { signWebhook } from "./sign.ts";
 
@@ -29,39 +30,54 @@ interface AttemptOutcome {
   statusCode: number | null;
   error: string | null;
   durationMs: number;
+  /** A target the outbound guard refused: trying again cannot help. */
+  refused: boolean;
 }
 
 async function postDelivery(
   fetcher: WebhookFetcher,
+  policy: OutboundPolicy,
   url: string,
   headers: Record<string, string>,
   body: string,
 ): Promise<AttemptOutcome> {
   const started = Date.now();
   try {
-    const response = await fetcher(
+    // Checked again at every delivery, not only when the webhook was registered: a row written
+    // straight into D1, or registered under another policy, reaches no private network either.
+    const result = await fetchOutbound(
       new Request(url, {
         method: "POST",
         headers: { "Content-Type": "application/json", "User-Agent": "Verklaring-Webhooks/1", ...headers },
         body,
-        // A redirect is an answer we do not follow: the registered address is the one signed for.
-        redirect: "manual",
         signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
       }),
+      // A redirect is an answer we do not follow: the registered address is the one signed for.
+      { policy, maxRedirects: 0, fetcher },
     );
+    if (result.kind === "refused") {
+      return {
+        statusCode: null,
+        error: `not sent: the address ${result.reason}`,
+        durationMs: Date.now() - started,
+        refused: true,
+      };
+    }
+    const { response } = result;
     await response.body?.cancel();
     const ok = response.status >= 200 && response.status <= 299;
     return {
       statusCode: response.status,
       error: ok ? null : `the receiver answered ${response.status}`,
       durationMs: Date.now() - started,
+      refused: false,
     };
   } catch (error) {
     const timedOut = error instanceof DOMException && error.name === "TimeoutError";
     const message = timedOut
       ? `no answer within ${DELIVERY_TIMEOUT_MS / 1000} s`
       : `request failed: ${error instanceof Error ? error.message : String(error)}`;
-    return { statusCode: null, error: message, durationMs: Date.now() - started };
+    return { statusCode: null, error: message, durationMs: Date.now() - started, refused: false };
   }
 }
 
@@ -84,9 +100,9 @@ async function deliverMessage(
   const attemptedAt = now();
   // Signed per attempt, so a retry an hour later still carries a fresh timestamp.
   const headers = await signWebhook(webhook.secret, body, eventId, attemptedAt);
-  const outcome = await postDelivery(fetcher, webhook.url, headers, body);
+  const outcome = await postDelivery(fetcher, outboundPolicyOf(env), webhook.url, headers, body);
   const succeeded = outcome.error === null;
-  const lastAttempt = message.attempts > WEBHOOK_MAX_RETRIES;
+  const lastAttempt = message.attempts > WEBHOOK_MAX_RETRIES || outcome.refused;
   const delivery: NewDelivery = {
     webhookId,
     eventId,
@@ -94,7 +110,11 @@ async function deliverMessage(
     attempt: message.attempts,
     attemptedAt: attemptedAt.toISOString(),
     statusCode: outcome.statusCode,
-    error: succeeded ? null : describeFailure(outcome.error ?? "failed", message.attempts, lastAttempt),
+    error: succeeded
+      ? null
+      : outcome.refused
+        ? (outcome.error ?? "not sent").slice(0, ERROR_MAX)
+        : describeFailure(outcome.error ?? "failed", message.attempts, lastAttempt),
     durationMs: Math.max(0, outcome.durationMs),
     succeeded,
   };

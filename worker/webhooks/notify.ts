@@ -1,8 +1,8 @@
-// Queues one delivery per active webhook of a company once a version is published.
-import { listActiveWebhooks } from "../db/webhooks.ts";
+// Once a version is published, its notifications (written by the database with the version, see
+// ./outbox.ts) go onto the queue straight away, from the request that published.
+import { claimVersionNotifications } from "../db/webhooks.ts";
 import type { Bindings } from "../env.ts";
-import type { PublishedPayload, WebhookMessage } from "./message.ts";
-import { PUBLISHED_EVENT } from "./sign.ts";
+import { CLAIM_MS, queueClaimed } from "./outbox.ts";
 
 export interface PublishedEvent {
   groupSlug: string;
@@ -12,46 +12,29 @@ export interface PublishedEvent {
   publishedAt: string;
   effectiveFrom: string;
   contentHash: string;
-  /** The statement's public address. */
+  /** The statement's public address, as the publishing request saw it. */
   url: string;
 }
 
-/** The messages for one publish: the same body and event id for every webhook of the company. */
-export function buildWebhookMessages(
-  event: PublishedEvent,
-  webhookIds: number[],
-  eventId: string,
-): WebhookMessage[] {
-  const payload: PublishedPayload = {
-    event: PUBLISHED_EVENT,
-    group: event.groupSlug,
-    tenant: event.tenantSlug,
-    version: event.version,
-    publishedAt: event.publishedAt,
-    effectiveFrom: event.effectiveFrom,
-    contentHash: event.contentHash,
-    url: event.url,
-  };
-  const body = JSON.stringify(payload);
-  return webhookIds.map((webhookId) => ({ webhookId, eventId, versionNumber: event.version, body }));
-}
-
 /**
- * Call after a publish has committed. Never throws: the version is published either way, and a
- * notification that could not be queued is logged rather than reported as a failed publish.
+ * Call after a publish has committed. Never throws: the version is published either way, and
+ * whatever could not be queued now stays in the outbox for the cron to queue.
  */
-export async function notifyPublished(env: Bindings, event: PublishedEvent): Promise<void> {
+export async function notifyPublished(
+  env: Pick<Bindings, "DB" | "WEBHOOKS" | "PUBLIC_ORIGIN">,
+  event: PublishedEvent,
+): Promise<void> {
   try {
-    const webhooks = await listActiveWebhooks(env.DB, event.tenantId);
-    if (webhooks.length === 0) return;
-    const messages = buildWebhookMessages(
-      event,
-      webhooks.map((w) => w.id),
-      crypto.randomUUID(),
+    const now = new Date();
+    const claimed = await claimVersionNotifications(
+      env.DB,
+      { tenantId: event.tenantId, number: event.version, statementUrl: event.url },
+      now.toISOString(),
+      new Date(now.getTime() + CLAIM_MS).toISOString(),
     );
-    await env.WEBHOOKS.sendBatch(messages.map((body) => ({ body })));
+    if (claimed.length > 0) await queueClaimed(env, claimed, now);
   } catch (error) {
-    console.error("could not queue publish webhooks", {
+    console.error("could not queue publish webhooks; the cron will", {
       group: event.groupSlug,
       tenant: event.tenantSlug,
       version: event.version,

@@ -1,6 +1,7 @@
 // The webhook API as the demo people use it. Until the app mounts tenantWebhookRoutes, the
 // requests go through a small app that mounts them the same way (session, group access,
 // company access, the routes); once app.ts has them, the real worker answers.
+import { createExecutionContext } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { Hono } from "hono";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -9,7 +10,7 @@ import { seedDemoGroup } from "../demo-seed.ts";
 import type { AppEnv } from "../env.ts";
 import { AppError } from "../errors.ts";
 import { loadSession, rejectCrossSite, resolveGroupAccess, resolveTenantAccess } from "../http/guards.ts";
-import { MAX_ACTIVE_WEBHOOKS, tenantWebhookRoutes } from "../routes/webhooks.ts";
+import { MAX_ACTIVE_WEBHOOKS, maskWebhookUrl, tenantWebhookRoutes } from "../routes/webhooks.ts";
 import { ORIGIN, cookieFor, type Caller } from "../test/clients.ts";
 
 const MOUNTED = app.routes.some((r) => r.path.startsWith("/api/groups/:group/tenants/:tenant/webhooks"));
@@ -35,6 +36,7 @@ testApp.onError((error) => {
 interface WebhookView {
   id: number;
   url: string;
+  urlMasked: boolean;
   secretHint: string;
   active: boolean;
   createdAt: string;
@@ -104,26 +106,57 @@ describe("creating a webhook", () => {
       secretHint: `…${secret.slice(-4)}`,
     });
 
-    for (const caller of ["jccEditor", "jccViewer", "admin"] as const) {
+    for (const caller of ["jccEditor", "admin"] as const) {
       const list = await send(caller, "/jcc-software/webhooks");
       expect(list.status).toBe(200);
       expect(list.text).not.toContain(secret);
       expect(list.body.webhooks).toContainEqual(webhook);
     }
+    // A viewer sees that it exists and where it goes, not the address (which may hold a credential).
+    const viewed = await send("jccViewer", "/jcc-software/webhooks");
+    expect(viewed.text).not.toContain(secret);
+    expect(viewed.text).not.toContain("/hooks/verklaring");
+    expect(viewed.body.webhooks).toContainEqual({ ...webhook, url: maskWebhookUrl(url), urlMasked: true });
     const [audit] = await auditEntries("webhook.created");
-    expect(audit).toMatchObject({ target: url, actor: "editor@jccsoftware.example" });
-    expect(JSON.parse(audit!.summary)).toEqual({ url });
-    expect(JSON.stringify(await auditEntries("webhook.created"))).not.toContain(secret.slice(-8));
+    expect(audit).toMatchObject({ target: maskWebhookUrl(url), actor: "editor@jccsoftware.example" });
+    expect(JSON.parse(audit!.summary)).toEqual({ host: new URL(url).host });
+    const everything = JSON.stringify(await auditEntries("webhook.created"));
+    expect(everything).not.toContain(secret.slice(-8));
+    expect(everything).not.toContain(url);
   });
 
   it("lets the privacy lead add one for any company", async () => {
-    const created = await send("admin", "/dataquint/webhooks", {
-      json: { url: "http://localhost:8788/hook" },
-    });
+    const url = freshUrl();
+    const created = await send("admin", "/dataquint/webhooks", { json: { url } });
     expect(created.status).toBe(201);
-    expect((await listWebhooks("dqEditor", "dataquint")).map((w) => w.url)).toContain(
-      "http://localhost:8788/hook",
+    expect((await listWebhooks("dqEditor", "dataquint")).map((w) => w.url)).toContain(url);
+  });
+
+  it("takes http://localhost only where the local-development setting is on", async () => {
+    const local = "http://localhost:8788/hook";
+    const refused = await send("admin", "/dataquint/webhooks", { json: { url: local } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.issues).toEqual([
+      { field: "url", message: "points at this machine (loopback); only allowed in local development" },
+    ]);
+    // The same worker with ALLOW_LOCAL_TARGETS=true, as .dev.vars sets it for `npm start`.
+    const cookie = await cookieFor("admin");
+    const response = await app.fetch(
+      new Request(`${ORIGIN}/api/groups/conxillium/tenants/dataquint/webhooks`, {
+        method: "POST",
+        headers: {
+          Cookie: cookie!,
+          Origin: ORIGIN,
+          "Sec-Fetch-Site": "same-origin",
+          "Content-Type": "application/json",
+        },
+        body: JSON.stringify({ url: local }),
+      }),
+      { ...env, ALLOW_LOCAL_TARGETS: "true" },
+      createExecutionContext(),
     );
+    expect(response.status).toBe(201);
+    expect((await listWebhooks("admin", "dataquint")).map((w) => w.url)).toContain(local);
   });
 
   it.each([
@@ -225,11 +258,16 @@ describe("disabling a webhook", () => {
     expect(disabled.status).toBe(200);
     expect(disabled.body.webhook).toMatchObject({ id: webhook.id, active: false });
     expect(disabled.body.webhook.disabledAt).toMatch(/^\d{4}-\d\d-\d\dT/);
-    expect((await listWebhooks("jccViewer", "jcc-software")).find((w) => w.id === webhook.id)).toEqual(
-      disabled.body.webhook,
-    );
-    const audits = async () => (await auditEntries("webhook.disabled")).filter((a) => a.target === url);
-    expect((await audits()).map((a) => JSON.parse(a.summary))).toEqual([{ id: webhook.id, url }]);
+    expect((await listWebhooks("jccViewer", "jcc-software")).find((w) => w.id === webhook.id)).toEqual({
+      ...disabled.body.webhook,
+      url: maskWebhookUrl(url),
+      urlMasked: true,
+    });
+    const audits = async () =>
+      (await auditEntries("webhook.disabled")).filter((a) => JSON.parse(a.summary).id === webhook.id);
+    expect((await audits()).map((a) => [a.target, JSON.parse(a.summary)])).toEqual([
+      [maskWebhookUrl(url), { id: webhook.id, host: new URL(url).host }],
+    ]);
 
     const again = await send("admin", `/jcc-software/webhooks/${webhook.id}`, { method: "DELETE" });
     expect(again.status).toBe(200);

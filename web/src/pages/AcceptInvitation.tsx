@@ -1,13 +1,19 @@
-import { createMemo, createSignal, Show, startTransition } from "solid-js";
+import { createMemo, createSignal, Match, Show, startTransition, Switch } from "solid-js";
 import { A, createAsync, query, useLocation, useNavigate } from "@solidjs/router";
 import * as v from "valibot";
-import { InvitationAcceptSchema, InvitationLookupSchema, PASSWORD_MIN } from "#shared/api-schemas.ts";
+import {
+  InvitationAcceptSchema,
+  InvitationLookupSchema,
+  LoginSchema,
+  PASSWORD_MIN,
+} from "#shared/api-schemas.ts";
 import { api, ApiError, readJson, toApiError } from "../api.ts";
 import { Field } from "../components/Field.tsx";
 import { type FieldMessages, ROLE_NL, valibotFieldMessages } from "../messages.ts";
-import { getMe, landingPath, refreshAfterSessionChange } from "../session.ts";
+import { getMe, landingPath, refreshAfterSessionChange, useSignOut } from "../session.ts";
 
-type Lookup = { ok: true; invitation: Awaited<ReturnType<typeof lookUp>> } | { ok: false; message: string };
+type Invitation = Awaited<ReturnType<typeof lookUp>>;
+type Lookup = { ok: true; invitation: Invitation } | { ok: false; message: string };
 
 const lookUp = async (token: string) => readJson(await api.api.invitations.lookup.$post({ json: { token } }));
 
@@ -28,7 +34,7 @@ const tokenFromHash = (hash: string): string | null =>
   new URLSearchParams(hash.replace(/^#/, "")).get("token");
 
 /** "redacteur van JCC Software binnen Conxillium", "privacyfunctionaris van de groep Conxillium". */
-function invitationRole(invitation: Extract<Lookup, { ok: true }>["invitation"]): string {
+function invitationRole(invitation: Invitation): string {
   if (invitation.role === "group_admin" || !invitation.tenant) {
     return `${ROLE_NL.group_admin} ${invitation.group.name}`;
   }
@@ -38,8 +44,17 @@ function invitationRole(invitation: Extract<Lookup, { ok: true }>["invitation"])
 const formatDate = (iso: string): string =>
   new Intl.DateTimeFormat("nl-NL", { dateStyle: "long", timeStyle: "short" }).format(new Date(iso));
 
-// The API ignores the name for an existing account, but its schema asks for one.
-const EXISTING_ACCOUNT_NAME = "(bestaand account)";
+/** What the accept and sign-in answers mean here, in Dutch. */
+function describeFailure(error: ApiError, invitation: Invitation): string {
+  switch (error.code) {
+    case "sign_in_required":
+      return `${invitation.email} heeft al een account. Log hieronder in met het wachtwoord van dat account om de uitnodiging te accepteren.`;
+    case "other_account":
+      return `Je bent ingelogd met een ander account. Log uit om de uitnodiging voor ${invitation.email} te accepteren.`;
+    default:
+      return error.message;
+  }
+}
 
 export default function AcceptInvitation() {
   const location = useLocation();
@@ -67,7 +82,7 @@ export default function AcceptInvitation() {
       <Show when={lookup()} keyed>
         {(result) =>
           result.ok ? (
-            <AcceptForm token={validToken()!} invitation={result.invitation} />
+            <Accept token={validToken()!} invitation={result.invitation} />
           ) : (
             <>
               <p role="alert" class="notice error">
@@ -84,68 +99,15 @@ export default function AcceptInvitation() {
   );
 }
 
-function AcceptForm(props: { token: string; invitation: Extract<Lookup, { ok: true }>["invitation"] }) {
-  const navigate = useNavigate();
-  const [name, setName] = createSignal("");
-  const [password, setPassword] = createSignal("");
-  const [confirm, setConfirm] = createSignal("");
-  const [fields, setFields] = createSignal<FieldMessages>({});
-  const [alert, setAlert] = createSignal("");
-  const [busy, setBusy] = createSignal(false);
-  const inputs: Record<string, HTMLInputElement | undefined> = {};
-  const hasAccount = () => props.invitation.hasAccount;
-
-  const focusFirstInvalid = (messages: FieldMessages) => {
-    const first = ["name", "password", "confirm"].find((field) => messages[field] && inputs[field]);
-    if (first) inputs[first]?.focus();
-  };
-
-  const onSubmit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    if (busy()) return;
-    setAlert("");
-    const body = {
-      token: props.token,
-      name: hasAccount() ? EXISTING_ACCOUNT_NAME : name(),
-      password: password(),
-    };
-    const parsed = v.safeParse(InvitationAcceptSchema, body);
-    const messages: FieldMessages = parsed.success ? {} : valibotFieldMessages(parsed.issues);
-    if (!hasAccount() && !messages.password && confirm() !== password()) {
-      messages.confirm = "De twee wachtwoorden zijn niet gelijk.";
-    }
-    if (!parsed.success || Object.keys(messages).length > 0) {
-      setFields(messages);
-      if (messages.token) setAlert(messages.token);
-      focusFirstInvalid(messages);
-      return;
-    }
-    setFields({});
-    setBusy(true);
-    try {
-      const response = await api.api.invitations.accept.$post({ json: parsed.output });
-      if (!response.ok) throw await toApiError(response);
-      // The new member lands where they now work (see landingPath).
-      await refreshAfterSessionChange();
-      const target = landingPath(await getMe());
-      await startTransition(() => navigate(target, { replace: true }));
-    } catch (error) {
-      if (error instanceof ApiError) {
-        setFields(error.fields);
-        setAlert(
-          error.code === "invalid_credentials"
-            ? "Dit e-mailadres heeft al een account. Vul het wachtwoord van dat account in."
-            : error.message,
-        );
-        focusFirstInvalid(error.fields);
-      } else {
-        setAlert("Accepteren is niet gelukt. Controleer je internetverbinding en probeer het opnieuw.");
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
-
+/**
+ * Who accepts decides the form: the invited account itself (signed in: one button), someone new
+ * (name and password), or the invited account not signed in yet (its password signs in first;
+ * accepting never checks a password itself).
+ */
+function Accept(props: { token: string; invitation: Invitation }) {
+  const me = createAsync(() => getMe());
+  const [hasAccount, setHasAccount] = createSignal(false);
+  const [notice, setNotice] = createSignal("");
   return (
     <>
       <p class="lead">Je bent uitgenodigd als {invitationRole(props.invitation)}.</p>
@@ -153,56 +115,275 @@ function AcceptForm(props: { token: string; invitation: Extract<Lookup, { ok: tr
         De uitnodiging is voor {props.invitation.email} en is geldig tot{" "}
         {formatDate(props.invitation.expiresAt)}.
       </p>
-      <Show when={hasAccount()} fallback={<p>Kies je naam en een wachtwoord; daarmee log je voortaan in.</p>}>
-        <p>
-          Er is al een account met dit e-mailadres. Vul het wachtwoord van dat account in om de uitnodiging te
-          accepteren.
-        </p>
+      <Show when={me() !== undefined}>
+        <Switch>
+          <Match when={me()?.user.email === props.invitation.email}>
+            <AcceptSignedIn token={props.token} invitation={props.invitation} />
+          </Match>
+          <Match when={me()}>
+            {(signedIn) => <OtherAccount email={signedIn().user.email} invitation={props.invitation} />}
+          </Match>
+          <Match when={hasAccount()}>
+            <SignInAndAccept
+              token={props.token}
+              invitation={props.invitation}
+              notice={notice()}
+              onNew={() => {
+                setNotice("");
+                setHasAccount(false);
+              }}
+            />
+          </Match>
+          <Match when={!hasAccount()}>
+            <NewAccountForm
+              token={props.token}
+              invitation={props.invitation}
+              onHasAccount={(message) => {
+                setNotice(message);
+                setHasAccount(true);
+              }}
+            />
+          </Match>
+        </Switch>
       </Show>
-      <div role="alert" class="notice error" classList={{ empty: !alert() }}>
-        {alert()}
-      </div>
+    </>
+  );
+}
+
+/** Accepts (with the session of the invited account, or creating it), then opens the console. */
+async function acceptAndOpenConsole(
+  token: string,
+  body: v.InferOutput<typeof InvitationAcceptSchema> | { token: string },
+  navigate: ReturnType<typeof useNavigate>,
+): Promise<void> {
+  const response = await api.api.invitations.accept.$post({ json: { ...body, token } });
+  if (!response.ok) throw await toApiError(response);
+  // The new member lands where they now work (see landingPath).
+  await refreshAfterSessionChange();
+  const target = landingPath(await getMe());
+  await startTransition(() => navigate(target, { replace: true }));
+}
+
+function useSubmit(invitation: Invitation) {
+  const [alert, setAlert] = createSignal("");
+  const [fields, setFields] = createSignal<FieldMessages>({});
+  const [busy, setBusy] = createSignal(false);
+  const run = async (work: () => Promise<void>, onError?: (error: ApiError) => boolean) => {
+    if (busy()) return;
+    setAlert("");
+    setBusy(true);
+    try {
+      await work();
+    } catch (error) {
+      if (error instanceof ApiError) {
+        if (onError?.(error)) return;
+        setFields(error.fields);
+        setAlert(describeFailure(error, invitation));
+      } else {
+        setAlert("Accepteren is niet gelukt. Controleer je internetverbinding en probeer het opnieuw.");
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { alert, fields, setFields, busy, run };
+}
+
+function AlertRegion(props: { text: string }) {
+  return (
+    <div role="alert" class="notice error" classList={{ empty: !props.text }}>
+      {props.text}
+    </div>
+  );
+}
+
+function AcceptSignedIn(props: { token: string; invitation: Invitation }) {
+  const navigate = useNavigate();
+  const { alert, busy, run } = useSubmit(props.invitation);
+  return (
+    <>
+      <p>
+        Je bent ingelogd als {props.invitation.email}. Accepteer de uitnodiging om deze rol erbij te krijgen.
+      </p>
+      <AlertRegion text={alert()} />
+      <button
+        type="button"
+        class="primary"
+        aria-disabled={busy()}
+        onClick={() => run(() => acceptAndOpenConsole(props.token, { token: props.token }, navigate))}
+      >
+        {busy() ? "Bezig met accepteren…" : `Accepteren als ${props.invitation.email}`}
+      </button>
+    </>
+  );
+}
+
+function OtherAccount(props: { email: string; invitation: Invitation }) {
+  const { signOut } = useSignOut();
+  return (
+    <>
+      <p role="alert" class="notice error">
+        Je bent ingelogd als {props.email}, maar deze uitnodiging is voor {props.invitation.email}. Log uit en
+        open de link opnieuw om haar te accepteren.
+      </p>
+      <button type="button" onClick={() => void signOut()}>
+        Uitloggen
+      </button>
+    </>
+  );
+}
+
+function NewAccountForm(props: {
+  token: string;
+  invitation: Invitation;
+  onHasAccount: (message: string) => void;
+}) {
+  const navigate = useNavigate();
+  const [name, setName] = createSignal("");
+  const [password, setPassword] = createSignal("");
+  const [confirm, setConfirm] = createSignal("");
+  const { alert, fields, setFields, busy, run } = useSubmit(props.invitation);
+  const inputs: Record<string, HTMLInputElement | undefined> = {};
+  const focusFirstInvalid = (messages: FieldMessages) => {
+    const first = ["name", "password", "confirm"].find((field) => messages[field] && inputs[field]);
+    if (first) inputs[first]?.focus();
+  };
+
+  const onSubmit = (event: SubmitEvent) => {
+    event.preventDefault();
+    // Name and password are optional in the schema (an existing account sends neither); here both are typed.
+    const parsed = v.safeParse(InvitationAcceptSchema, {
+      token: props.token,
+      name: name(),
+      password: password(),
+    });
+    const messages: FieldMessages = parsed.success ? {} : valibotFieldMessages(parsed.issues);
+    if (!messages.password && confirm() !== password())
+      messages.confirm = "De twee wachtwoorden zijn niet gelijk.";
+    if (!parsed.success || Object.keys(messages).length > 0) {
+      setFields(messages);
+      focusFirstInvalid(messages);
+      return;
+    }
+    setFields({});
+    void run(
+      () => acceptAndOpenConsole(props.token, parsed.output, navigate),
+      (error) => {
+        if (error.code !== "sign_in_required") return false;
+        props.onHasAccount(describeFailure(error, props.invitation));
+        return true;
+      },
+    );
+  };
+
+  return (
+    <>
+      <p>Kies je naam en een wachtwoord; daarmee log je voortaan in.</p>
+      <AlertRegion text={alert()} />
       <form class="form" novalidate onSubmit={onSubmit} aria-busy={busy()}>
         {/* Lets password managers store the new password under the right address. */}
         <input type="hidden" name="username" autocomplete="username" value={props.invitation.email} />
-        <Show when={!hasAccount()}>
-          <Field
-            id="name"
-            label="Je naam"
-            autocomplete="name"
-            value={name()}
-            onInput={setName}
-            error={fields().name}
-            ref={(el) => (inputs.name = el)}
-          />
-        </Show>
+        <Field
+          id="name"
+          label="Je naam"
+          autocomplete="name"
+          value={name()}
+          onInput={setName}
+          error={fields().name}
+          ref={(el) => (inputs.name = el)}
+        />
         <Field
           id="password"
-          label={hasAccount() ? "Wachtwoord van je account" : "Nieuw wachtwoord"}
+          label="Nieuw wachtwoord"
           type="password"
-          autocomplete={hasAccount() ? "current-password" : "new-password"}
-          hint={hasAccount() ? undefined : `Minstens ${PASSWORD_MIN} tekens.`}
+          autocomplete="new-password"
+          hint={`Minstens ${PASSWORD_MIN} tekens.`}
           value={password()}
           onInput={setPassword}
           error={fields().password}
           ref={(el) => (inputs.password = el)}
         />
-        <Show when={!hasAccount()}>
-          <Field
-            id="confirm"
-            label="Herhaal het wachtwoord"
-            type="password"
-            autocomplete="new-password"
-            value={confirm()}
-            onInput={setConfirm}
-            error={fields().confirm}
-            ref={(el) => (inputs.confirm = el)}
-          />
-        </Show>
+        <Field
+          id="confirm"
+          label="Herhaal het wachtwoord"
+          type="password"
+          autocomplete="new-password"
+          value={confirm()}
+          onInput={setConfirm}
+          error={fields().confirm}
+          ref={(el) => (inputs.confirm = el)}
+        />
         <button type="submit" class="primary" aria-disabled={busy()}>
           {busy() ? "Bezig met accepteren…" : "Uitnodiging accepteren"}
         </button>
       </form>
+      <p>
+        Heb je met {props.invitation.email} al een account?{" "}
+        <button type="button" onClick={() => props.onHasAccount("")}>
+          Log dan in om te accepteren
+        </button>
+      </p>
+    </>
+  );
+}
+
+/** The invited account signs in (throttled and logged like any sign-in), then accepts. */
+function SignInAndAccept(props: {
+  token: string;
+  invitation: Invitation;
+  notice: string;
+  onNew: () => void;
+}) {
+  const navigate = useNavigate();
+  const [password, setPassword] = createSignal("");
+  const { alert, fields, setFields, busy, run } = useSubmit(props.invitation);
+  let input: HTMLInputElement | undefined;
+
+  const onSubmit = (event: SubmitEvent) => {
+    event.preventDefault();
+    const parsed = v.safeParse(LoginSchema, { email: props.invitation.email, password: password() });
+    if (!parsed.success) {
+      setFields(valibotFieldMessages(parsed.issues));
+      input?.focus();
+      return;
+    }
+    setFields({});
+    void run(async () => {
+      const signedIn = await api.api.auth.login.$post({ json: parsed.output });
+      if (!signedIn.ok) throw await toApiError(signedIn);
+      await acceptAndOpenConsole(props.token, { token: props.token }, navigate);
+    });
+  };
+
+  return (
+    <>
+      <Show when={props.notice} fallback={<p>Log in met het wachtwoord van {props.invitation.email}.</p>}>
+        <p role="status" class="notice info">
+          {props.notice}
+        </p>
+      </Show>
+      <AlertRegion text={alert()} />
+      <form class="form" novalidate onSubmit={onSubmit} aria-busy={busy()}>
+        <input type="hidden" name="username" autocomplete="username" value={props.invitation.email} />
+        <Field
+          id="password"
+          label="Wachtwoord van je account"
+          type="password"
+          autocomplete="current-password"
+          value={password()}
+          onInput={setPassword}
+          error={fields().password}
+          ref={(el) => (input = el)}
+        />
+        <button type="submit" class="primary" aria-disabled={busy()}>
+          {busy() ? "Bezig met inloggen…" : "Inloggen en accepteren"}
+        </button>
+      </form>
+      <p>
+        <button type="button" onClick={() => props.onNew()}>
+          Ik heb nog geen account
+        </button>
+      </p>
     </>
   );
 }
