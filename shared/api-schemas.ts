@@ -5,6 +5,7 @@ import { IMPORT_FORMATS } from "./import/detect.ts";
 import { PROFILE_FIELDS } from "./import/choices.ts";
 import {
   BaselineSchema,
+  LanguageSchema,
   LegalBasisSchema,
   RecipientSchema,
   SectionKeySchema,
@@ -280,3 +281,6 @@ export const CompletenessQuerySchema = v.strictObject({
     v.pipe(v.string(), v.regex(/^[1-9]\d{0,8}$/, "must be a version number"), v.transform(Number)),
   ),
 });
+
+/** The group report's CSV: the language of its labels (default: the group's default language). */
+export const GroupReportCsvQuerySchema = v.strictObject({ lang: v.optional(LanguageSchema) });

@@ -337,12 +337,20 @@ it("gives the privacy lead the group report with every company's score, and the 
   await checkScreen(page, "avg-report");
 
   const href = await page.getByRole("link", { name: "CSV downloaden" }).getAttribute("href");
-  expect(href).toBe(`/api/groups/${GROUP}/completeness?format=csv`);
+  // The CSV is labelled in the console's language, for Dutch Excel: a byte order mark and `;`.
+  expect(href).toBe(`/api/groups/${GROUP}/completeness/report.csv?lang=nl`);
   const csv = await page.request.get(`${base}${href}`);
   expect(csv.status()).toBe(200);
   expect(csv.headers()["content-type"]).toMatch(/^text\/csv/);
-  const lines = (await csv.text()).split("\r\n").filter((line) => line !== "");
+  const body = await csv.body();
+  expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = body
+    .subarray(3)
+    .toString("utf8")
+    .split("\r\n")
+    .filter((line) => line !== "");
   expect(lines).toHaveLength(9);
+  expect(lines[0]).toMatch(/^Bedrijf;Versie;Score;/);
 
   // At 375 px the page keeps its width; the table scrolls inside its labelled region.
   await page.setViewportSize({ width: 375, height: 812 });
