@@ -86,7 +86,7 @@ describe("the group report as CSV", () => {
     const bytes = new Uint8Array(await res.arrayBuffer());
     // Excel reads a CSV as UTF-8 only when it starts with EF BB BF.
     expect(Array.from(bytes.subarray(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
-    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
     expect(text.startsWith("\uFEFFBedrijf;Versie;Score;")).toBe(true);
     const rows = readCsv(text.slice(1));
     expect(rows).toHaveLength(9);
