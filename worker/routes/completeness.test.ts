@@ -4,36 +4,35 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_BASELINE } from "#shared/demo/index.ts";
 import type { Baseline } from "#shared/model.ts";
 import { seedDemoGroup } from "../demo-seed.ts";
-import { apiAs, call, readError, signInAs } from "../test/clients.ts";
+import { apiAs, call, readError, signInAs, type Api } from "../test/clients.ts";
 import { createGroup, demoContent } from "../test/fixtures.ts";
 
 let lead: string;
+let api: Api;
 
 beforeAll(async () => {
   await seedDemoGroup(env.DB, "2026-01-10T09:00:00.000Z");
   lead = await signInAs("lead@conxillium.example");
+  api = apiAs(lead);
 });
 
 describe("the completeness check", () => {
   it("reports every checklist item for a draft and for a version", async () => {
-    const res = await call("/api/groups/conxillium/tenants/geotax/completeness", { cookie: lead });
-    const report = (await res.json()) as {
-      score: number;
-      missingAlways: string[];
-      findings: { item: string; status: string }[];
-    };
+    const completeness = api.api.groups[":group"].tenants[":tenant"].completeness;
+    const geotax = { param: { group: "conxillium", tenant: "geotax" } };
+    const res = await completeness.$get({ ...geotax, query: {} });
+    expect(res.status).toBe(200);
+    const report = await res.json();
     expect(report.findings).toHaveLength(27);
     expect(report.missingAlways).toEqual([]);
     expect(report).toMatchObject({ blocking: [], lint: [], lintErrors: 0, score: 100 });
     expect(report.findings.find((f) => f.item === "COMPLAINT_SA")?.status).toBe("present");
-    const ofVersion = await call("/api/groups/conxillium/tenants/geotax/completeness?version=1", {
-      cookie: lead,
-    });
-    expect(((await ofVersion.json()) as { of: { version: number } }).of.version).toBe(1);
+    const ofVersion = await (await completeness.$get({ ...geotax, query: { version: "1" } })).json();
+    expect("version" in ofVersion.of && ofVersion.of.version).toBe(1);
   });
 
   it("gives the privacy lead the group report as JSON", async () => {
-    const res = await apiAs(lead).api.groups[":group"].completeness.$get({ param: { group: "conxillium" } });
+    const res = await api.api.groups[":group"].completeness.$get({ param: { group: "conxillium" } });
     expect(res.status).toBe(200);
     const json = await res.json();
     expect(json.companies).toHaveLength(8);
@@ -44,7 +43,7 @@ describe("the completeness check", () => {
 
 describe("the group report as CSV", () => {
   const downloadCsv = (query: { lang?: "nl" | "en" } = {}) =>
-    apiAs(lead).api.groups[":group"].completeness["report.csv"].$get({
+    api.api.groups[":group"].completeness["report.csv"].$get({
       param: { group: "conxillium" },
       query,
     });
@@ -139,7 +138,7 @@ describe("the group report as CSV", () => {
        SELECT u.id, g.id, NULL, 'group_admin', '2026-01-10T09:00:00.000Z'
        FROM users u, groups g WHERE u.email = 'lead@conxillium.example' AND g.slug = 'formule'`,
     ).run();
-    const res = await apiAs(lead).api.groups[":group"].completeness["report.csv"].$get({
+    const res = await api.api.groups[":group"].completeness["report.csv"].$get({
       param: { group: "formule" },
       query: {},
     });
@@ -158,8 +157,8 @@ describe("publishing an incomplete statement", () => {
     title: { nl: "Privacyverklaring {{company.name}}", en: "Privacy statement {{company.name}}" },
     sections: DEMO_BASELINE.sections.filter((s) => s.key === "introduction" || s.key === "controller"),
   };
-  let editor: string;
-  let admin: string;
+  let editor: Api;
+  let admin: Api;
 
   beforeAll(async () => {
     await createGroup(
@@ -184,21 +183,22 @@ describe("publishing an incomplete statement", () => {
         ).bind(email, role, tenant),
       ]),
     );
-    [editor, admin] = await Promise.all([signInAs("editor@kaal.example"), signInAs("lead@kaal.example")]);
+    editor = apiAs(await signInAs("editor@kaal.example"));
+    admin = apiAs(await signInAs("lead@kaal.example"));
   });
 
-  const publish = (cookie: string, body: Record<string, unknown> = {}) =>
-    call("/api/groups/kaal/tenants/mager/publish", {
-      cookie,
-      json: { changeNote: "Eerste versie", material: true, ...body },
+  const publish = (caller: Api, override: { completenessOverride?: string } = {}) =>
+    caller.api.groups[":group"].tenants[":tenant"].publish.$post({
+      param: { group: "kaal", tenant: "mager" },
+      json: { changeNote: "Eerste versie", material: true, ...override },
     });
 
   it("is refused for an editor, naming each missing item", async () => {
     const res = await publish(editor);
     expect(res.status).toBe(422);
-    const { error } = (await res.json()) as { error: { code: string; issues: { field: string }[] } };
+    const { error } = await readError(res);
     expect(error.code).toBe("incomplete_statement");
-    expect(error.issues.map((i) => i.field)).toEqual(
+    expect((error.issues ?? []).map((i) => i.field)).toEqual(
       expect.arrayContaining([
         "completeness.RIGHT_ACCESS",
         "completeness.RIGHT_ERASURE",

@@ -184,7 +184,7 @@ const csvCell = (value: string | number): string => {
   const text = String(value);
   // Cells a spreadsheet would run as a formula are prefixed, so the report cannot carry one.
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r;]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  return /[";\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 };
 
 /** Every lint finding in one cell: rule title (section, language), separated by " | ". */

@@ -48,7 +48,7 @@ async function openMailbox(status = 204): Promise<{ url: string; secret: string 
 }
 
 const readMailbox = async (url: string): Promise<Received[]> =>
-  ((await (await env.WEBHOOK_RECEIVER.fetch(url)).json()) as { received: Received[] }).received;
+  (await (await env.WEBHOOK_RECEIVER.fetch(url)).json<{ received: Received[] }>()).received;
 
 async function insertWebhook(tenantSlug: string, url: string, secret: string): Promise<number> {
   const row = await env.DB.prepare(
@@ -81,16 +81,27 @@ async function publishNewVersion(tenantSlug: string): Promise<PublishedEvent> {
   };
 }
 
+const NO_BACKLOG = { metadata: { metrics: { backlogCount: 0, backlogBytes: 0 } } };
+
+/** A Queue whose sendBatch does `onBatch` (notifyPublished sends its messages in one batch). */
+function queueThat(onBatch: (bodies: WebhookMessage[]) => Promise<void>): Queue<WebhookMessage> {
+  return {
+    metrics: async () => NO_BACKLOG.metadata.metrics,
+    send: async (body) => {
+      await onBatch([body]);
+      return NO_BACKLOG;
+    },
+    sendBatch: async (messages) => {
+      await onBatch([...messages].map((message) => message.body));
+      return NO_BACKLOG;
+    },
+  };
+}
+
 /** A queue that records what is sent to it, so the real consumer never races the test. */
 function recordingQueue(): { queue: Queue<WebhookMessage>; sent: WebhookMessage[] } {
   const sent: WebhookMessage[] = [];
-  const queue = {
-    send: async (body: WebhookMessage) => void sent.push(body),
-    sendBatch: async (messages: Iterable<MessageSendRequest<WebhookMessage>>) => {
-      for (const message of messages) sent.push(message.body);
-    },
-  } as unknown as Queue<WebhookMessage>;
-  return { queue, sent };
+  return { queue: queueThat(async (bodies) => void sent.push(...bodies)), sent };
 }
 
 /** notifyPublished with the queue replaced by a recorder. */
@@ -215,13 +226,11 @@ describe("notifyPublished", () => {
 
   it("queues nothing for a company without webhooks, and never fails the publish", async () => {
     expect(await notifyAndCapture(await publishNewVersion("dataquint"))).toEqual([]);
-    const broken = { send: async () => {}, sendBatch: async () => Promise.reject(new Error("queue down")) };
+    const broken = queueThat(async () => Promise.reject(new Error("queue down")));
     const webhookId = await insertWebhook("dataquint", "https://c.example/hook", "c".repeat(64));
     const event = await publishNewVersion("dataquint");
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
-    await expect(
-      notifyPublished({ ...env, WEBHOOKS: broken as unknown as Queue<WebhookMessage> }, event),
-    ).resolves.toBeUndefined();
+    await expect(notifyPublished({ ...env, WEBHOOKS: broken }, event)).resolves.toBeUndefined();
     expect(logged).toHaveBeenCalledWith(
       "could not queue publish webhooks; the cron will",
       expect.objectContaining({ tenant: "dataquint", error: "Error: queue down" }),
