@@ -313,13 +313,36 @@ describe("bad requests are answered with what was wrong", () => {
     if (field) expect(error.issues?.map((i) => i.field)).toContain(field);
   });
 
-  it("shows a browser a small HTML page saying what was wrong", async () => {
-    const res = await get("http://verklaring.test/v1/statements/conxillium/nope", {
+  it("shows a browser a small HTML page saying what was wrong, in English when the address asks for it", async () => {
+    const res = await get("http://verklaring.test/v1/statements/conxillium/nope?lang=en", {
       Accept: "text/html,*/*;q=0.8",
     });
     expect(res.status).toBe(404);
     expect(res.headers.get("Content-Type")).toContain("text/html");
-    expect(await res.text()).toContain("Conxillium has no company &quot;nope&quot;");
+    const page = await res.text();
+    expect(page).toContain('<html lang="en">');
+    expect(page).toContain("Conxillium has no company &quot;nope&quot;");
+  });
+
+  it("answers a Dutch public address with a Dutch page, not an English one", async () => {
+    for (const url of [
+      "http://verklaring.test/v1/statements/conxillium/nope",
+      "http://verklaring.test/v1/statements/conxillium/nope?lang=nl",
+      "http://verklaring.test/v1/statements/nope/jcc-software",
+      "http://verklaring.test/v1/statements/conxillium/jcc-software/versions/9",
+    ]) {
+      const res = await get(url, { Accept: "text/html,*/*;q=0.8" });
+      expect(res.status).toBe(404);
+      const page = await res.text();
+      expect(page, url).toContain('<html lang="nl">');
+      expect(page, url).toContain("Niet gevonden");
+      expect(page, url).not.toMatch(/has no|No group|not found/);
+    }
+    expect(
+      await (
+        await get("http://verklaring.test/v1/statements/conxillium/nope", { Accept: "text/html" })
+      ).text(),
+    ).toContain("Dit bedrijf is bij deze groep niet bekend");
   });
 
   it("never echoes markup from the URL into the error page", async () => {
