@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import type { APIRequestContext, Page } from "playwright-core";
 import { expect, inject, it } from "vitest";
 import { checkScreen } from "./a11y.ts";
-import { useBrowser } from "./session.ts";
+import { holdRequests, useBrowser } from "./session.ts";
 
 const base = inject("baseURL");
 const GROUP = "conxillium";
@@ -284,6 +284,39 @@ it("explains a draft saved during the review and proposes again, keeping the cho
     await page.getByRole("heading", { level: 2, name: "2. Voorstel controleren" }).waitFor();
     expect(await targetSelect(page, /“Google Analytics”/).inputValue()).toBe("__skip");
     expect(await page.getByRole("button", { name: "Overnemen in het concept" }).count()).toBe(1);
+  } finally {
+    await restoreDraft(page.request, before.content);
+  }
+}, 120_000);
+
+it("marks both import steps busy while the server works, and a second click sends nothing more", async () => {
+  const page = await signedIn("editor@jccsoftware.example");
+  const before = await readDraft(page.request);
+  try {
+    await openImport(page);
+    await page.getByLabel("Tekst van de privacyverklaring").fill(STATEMENT_TEXT);
+    const proposing = await holdRequests(page, "**/import");
+    await page.getByRole("button", { name: "Voorstel maken" }).click();
+    const form = page.locator("form.import-form");
+    await expect.poll(() => form.getAttribute("aria-busy")).toBe("true");
+    const submit = form.locator('button[type="submit"]');
+    expect(await submit.getAttribute("aria-disabled")).toBe("true");
+    await submit.click({ force: true }); // aria-disabled: Playwright would wait for it to be enabled
+    proposing.release();
+    await page.getByRole("heading", { level: 2, name: "2. Voorstel controleren" }).waitFor();
+    expect(proposing.sent()).toBe(1);
+    await page.unroute("**/import");
+
+    const accepting = await holdRequests(page, "**/import/accept");
+    await page.getByRole("button", { name: "Overnemen in het concept" }).click();
+    const step = page.locator("#import-accept");
+    await expect.poll(() => step.getAttribute("aria-busy")).toBe("true");
+    const accept = step.getByRole("button", { name: "Bezig met overnemen…" });
+    expect(await accept.getAttribute("aria-disabled")).toBe("true");
+    await accept.click({ force: true });
+    accepting.release();
+    await page.getByRole("heading", { level: 2, name: "Overgenomen in het concept" }).waitFor();
+    expect(accepting.sent()).toBe(1);
   } finally {
     await restoreDraft(page.request, before.content);
   }

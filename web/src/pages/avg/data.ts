@@ -1,6 +1,6 @@
 // What the AVG pages (import and group report) read from the API: router queries, read with
 // createAsync inside a LoadBoundary, which shows a 401, a 404 or a network failure as a page state.
-import { query } from "@solidjs/router";
+import { action, json, query } from "@solidjs/router";
 import type { ImportCheck } from "#shared/import/check.ts";
 import type { ImportFormatHint } from "#shared/import/detect.ts";
 import type { ImportProposal } from "#shared/import/propose.ts";
@@ -81,6 +81,25 @@ export async function acceptImport(
   return { ...body, revision: etagRevision(response, body.revision) };
 }
 export type AcceptedDraft = Awaited<ReturnType<typeof acceptImport>>;
+
+/**
+ * The importer's proposal with the draft's revision read beside it (accepting sends it back, so a
+ * draft saved in the meantime is not overwritten unseen). Proposing changes nothing on the
+ * server, so no query is fetched again.
+ */
+export const makeImportProposal = action(
+  async (group: string, tenant: string, input: { text: string; format: ImportFormatHint }) => {
+    const [draft, { proposal, check }] = await Promise.all([
+      fetchDraft(group, tenant),
+      proposeImport(group, tenant, input),
+    ]);
+    return json({ draft, proposal, check }, { revalidate: [] });
+  },
+  "avg-import-propose",
+);
+
+/** Accepts the reviewed proposal into the draft; every cached answer about the draft is then fetched again. */
+export const acceptImportIntoDraft = action(acceptImport, "avg-import-accept");
 
 /** The group report as CSV, labelled in `lang`: a plain GET (a download link) with the session cookie. */
 export const reportCsvUrl = (group: string, lang: UiLanguage): string =>
