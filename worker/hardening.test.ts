@@ -394,9 +394,19 @@ describe("metacharacters", () => {
     expect(html).toContain("Robert&#39;); DROP TABLE tenants;--");
     const versions = await apiAs().v1.statements[":group"][":tenant"].versions.$get({
       param: { group: "conxillium", tenant: "geotax" },
+      query: {},
     });
     // Public answers are stored or serialised bytes (c.body), so the client cannot type them.
     const history = (await versions.json()) as { versions: { changeNote: string }[] };
     expect(history.versions[0]!.changeNote).toBe(nasty);
+    // The visitor's page of versions shows the same note as text.
+    const page = await apiAs().v1.statements[":group"][":tenant"]["versions.html"].$get({
+      param: { group: "conxillium", tenant: "geotax" },
+      query: {},
+    });
+    const pageHtml = await page.text();
+    expect(pageHtml).not.toContain("<script>");
+    expect(pageHtml).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(pageHtml).toContain("Robert&#39;); DROP TABLE tenants;--");
   });
 });
