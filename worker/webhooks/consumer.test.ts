@@ -16,6 +16,7 @@ import { seedDemoGroup } from "../demo-seed.ts";
 import worker from "../index.ts";
 import type { Received } from "../test/webhook-receiver.ts";
 import { demoContent, publishAt } from "../test/fixtures.ts";
+import { queueThat, recordingQueue } from "../test/queues.ts";
 import {
   computeRetryDelay,
   deliverWebhookBatch,
@@ -79,29 +80,6 @@ async function publishNewVersion(tenantSlug: string): Promise<PublishedEvent> {
     contentHash: version.contentHash,
     url: `https://verklaring.example/v1/statements/conxillium/${tenantSlug}/versions/${version.number}`,
   };
-}
-
-const NO_BACKLOG = { metadata: { metrics: { backlogCount: 0, backlogBytes: 0 } } };
-
-/** A Queue whose sendBatch does `onBatch` (notifyPublished sends its messages in one batch). */
-function queueThat(onBatch: (bodies: WebhookMessage[]) => Promise<void>): Queue<WebhookMessage> {
-  return {
-    metrics: async () => NO_BACKLOG.metadata.metrics,
-    send: async (body) => {
-      await onBatch([body]);
-      return NO_BACKLOG;
-    },
-    sendBatch: async (messages) => {
-      await onBatch([...messages].map((message) => message.body));
-      return NO_BACKLOG;
-    },
-  };
-}
-
-/** A queue that records what is sent to it, so the real consumer never races the test. */
-function recordingQueue(): { queue: Queue<WebhookMessage>; sent: WebhookMessage[] } {
-  const sent: WebhookMessage[] = [];
-  return { queue: queueThat(async (bodies) => void sent.push(...bodies)), sent };
 }
 
 /** notifyPublished with the queue replaced by a recorder. */
