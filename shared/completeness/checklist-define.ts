@@ -1,5 +1,5 @@
 // Helpers for writing the checklist table compactly; see checklist.ts for what the fields mean.
-import type { Bilingual, ChecklistItem, Cues, ItemId } from "./checklist.ts";
+import type { Bilingual, ChecklistItem, Cues, ItemId } from "./checklist-types.ts";
 
 // "Inzageverzoek" heads the section on how to exercise the rights in many statements (art. 12(2), 15).
 export const RIGHTS_HEADINGS: Cues = {
