@@ -475,6 +475,54 @@ describe("two-step sign-in with an authenticator app", { timeout: 30_000 }, () =
     expect((await logIn(account.email, PASSWORD, address)).response.status).toBe(200);
   });
 
+  it("throttles a parallel burst of codes: only five are looked at, from one address or from twenty", async () => {
+    const account = await createAccount();
+    const { secret } = await enableTotp(apiAs(await signInAs(account.email)));
+    const wrongCodes = (of: string, n: number): string[] => {
+      const right = new Set([-1, 0, 1, 2].map((d) => codeAt(of, stepNow() + d)));
+      const codes: string[] = [];
+      for (let i = 0; codes.length < n; i++) {
+        const code = String(200000 + i);
+        if (!right.has(code)) codes.push(code);
+      }
+      return codes;
+    };
+    const burst = async (of: string, pending: string | undefined, addressOf: (i: number) => string) => {
+      const answers = await Promise.all(
+        wrongCodes(of, 20).map((code, i) =>
+          apiAs(pending).api.auth["two-step"].code.$post(
+            { json: { method: "totp", code } },
+            { headers: { "CF-Connecting-IP": addressOf(i) } },
+          ),
+        ),
+      );
+      return answers.map((a) => a.status).sort();
+    };
+    // Twenty at once from one address: the count is taken before a code is checked, in one statement.
+    const address = nextAddress();
+    const fromOne = await burst(secret, (await logIn(account.email)).pending, () => address);
+    expect(fromOne).toEqual([...Array(5).fill(401), ...Array(15).fill(429)]);
+
+    // Twenty at once from twenty addresses against another account: its own count stops them.
+    const other = await createAccount();
+    const otherTotp = await enableTotp(apiAs(await signInAs(other.email)));
+    const addresses20 = Array.from({ length: 20 }, () => nextAddress());
+    const fromMany = await burst(
+      otherTotp.secret,
+      (await logIn(other.email)).pending,
+      (i) => addresses20[i]!,
+    );
+    expect(fromMany.filter((s) => s === 401)).toHaveLength(5);
+    expect(fromMany.filter((s) => s === 429)).toHaveLength(15);
+    // Even the right code now waits: nothing is checked while the account is held back.
+    const right = await apiAs((await logIn(other.email)).pending).api.auth["two-step"].code.$post(
+      { json: { method: "totp", code: codeAt(otherTotp.secret, stepNow() + 1) } },
+      { headers: { "CF-Connecting-IP": nextAddress() } },
+    );
+    expect(right.status).toBe(429);
+    expect(right.headers.get("Retry-After")).toMatch(/^\d+$/);
+  }, 30_000);
+
   it("removes the app with the password, and then the codes go too", async () => {
     const account = await createAccount();
     const api = apiAs(await signInAs(account.email));
