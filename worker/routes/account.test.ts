@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/password.ts";
 import { PENDING_COOKIE } from "../auth/pending-sign-in.ts";
 import { sealAuditLog } from "../audit/log.ts";
-import { DEMO_PASSWORD, seedDemoGroup } from "../demo-seed.ts";
+import { seedDemoGroup } from "../demo-seed.ts";
 import { SESSION_COOKIE } from "../http/session-cookie.ts";
 import { apiAs, ORIGIN, readError, signInAs, type Api } from "../test/clients.ts";
 import { createSoftwareAuthenticator } from "../test/software-authenticator.ts";
@@ -496,7 +496,7 @@ describe("two-step sign-in with an authenticator app", { timeout: 30_000 }, () =
           ),
         ),
       );
-      return answers.map((a) => a.status).sort();
+      return answers.map((a): number => a.status).sort((a, b) => a - b);
     };
     // Twenty at once from one address: the count is taken before a code is checked, in one statement.
     const address = nextAddress();
