@@ -37,7 +37,14 @@ export default function AccountPage() {
   createEffect(() => {
     if (me() === null) navigate(signInPath(location.pathname), { replace: true });
   });
-  const leadOf = () => (me()?.memberships ?? []).filter((m) => m.role === "group_admin").map((m) => m.group);
+  // By slug: the groups are fetched again after every change, and a policy form must stay as it is.
+  const groupNames = () =>
+    new Map(
+      (me()?.memberships ?? [])
+        .filter((m) => m.role === "group_admin")
+        .map((m) => [m.group.slug, m.group.name]),
+    );
+  const leadOf = () => [...groupNames().keys()];
   return (
     <Show when={me()}>
       {(current) => (
@@ -54,7 +61,7 @@ export default function AccountPage() {
               <section aria-labelledby="policy-title">
                 <h2 id="policy-title">{t("Beleid van je groep", "Your group's policy")}</h2>
                 <For each={leadOf()}>
-                  {(group) => <TwoStepPolicy group={group.slug} groupName={group.name} />}
+                  {(slug) => <TwoStepPolicy group={slug} groupName={groupNames().get(slug) ?? slug} />}
                 </For>
               </section>
             </Show>
@@ -234,10 +241,10 @@ function SessionsSection() {
                 aria-disabled={ending.pending === true}
                 aria-label={
                   session.current
-                    ? t("Deze sessie beëindigen (uitloggen)", "End this session (sign out)")
+                    ? t("Uitloggen (deze sessie beëindigen)", "Sign out (end this session)")
                     : t(
-                        `Sessie beëindigen: ${describeBrowser(session.browser)}, ingelogd ${formatShortDateTime(session.createdAt)}`,
-                        `End session: ${describeBrowser(session.browser)}, signed in ${formatShortDateTime(session.createdAt)}`,
+                        `Beëindigen: ${describeBrowser(session.browser)}, ingelogd ${formatShortDateTime(session.createdAt)}`,
+                        `End: ${describeBrowser(session.browser)}, signed in ${formatShortDateTime(session.createdAt)}`,
                       )
                 }
                 onClick={() => void onEnd(session)}
