@@ -189,7 +189,10 @@ export const authRoutes = new Hono<AppEnv>()
         now,
       );
       const left = (await readTwoStepStatus(c.env.DB, pending.userId)).recoveryCodesLeft;
-      return c.json({ signedIn: true as const, user: publicUser(accountOf(pending)), recoveryCodesLeft: left }, 200);
+      return c.json(
+        { signedIn: true as const, user: publicUser(accountOf(pending)), recoveryCodesLeft: left },
+        200,
+      );
     },
   )
   .post(
