@@ -17,6 +17,8 @@ import { signIn, submitSignInForm, useBrowser } from "./session.ts";
 const base = inject("baseURL");
 const { freshPage } = useBrowser({ viewport: { width: 1024, height: 760 } });
 const PASSWORD = "een-eigen-wachtwoord-1";
+/** As long as a locator waits: each answer may take an argon2id hash on a busy machine. */
+const WAIT = { timeout: 30_000 };
 
 const sidewaysScroll = (page: Page): Promise<number> =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -222,7 +224,7 @@ it("ends one other session from the list, and a password change ends the rest", 
   await page.goto(`${base}/account`);
   await page.getByRole("button", { name: "Alle andere sessies beëindigen" }).click();
   await page.getByRole("status").filter({ hasText: "1 sessie(s) beëindigd." }).waitFor();
-  await expect.poll(() => page.getByRole("button", { name: /^Beëindigen: / }).count()).toBe(0);
+  await expect.poll(() => page.getByRole("button", { name: /^Beëindigen: / }).count(), WAIT).toBe(0);
 
   const elsewhere = [await freshPage(), await freshPage()];
   for (const other of elsewhere) await signIn(other, email, PASSWORD);
@@ -232,7 +234,7 @@ it("ends one other session from the list, and a password change ends the rest", 
   expect(await endButtons.count()).toBe(2);
   await endButtons.first().click();
   await page.getByRole("status").filter({ hasText: "De sessie is beëindigd." }).waitFor();
-  await expect.poll(() => endButtons.count()).toBe(1);
+  await expect.poll(() => endButtons.count(), WAIT).toBe(1);
   // Exactly one of the other browsers is out; this one is still in.
   const statuses = await Promise.all(elsewhere.map((other) => profileMeStatus(other)));
   expect(statuses.toSorted((a, b) => a - b)).toEqual([200, 401]);
@@ -242,7 +244,7 @@ it("ends one other session from the list, and a password change ends the rest", 
   await page.getByLabel("Huidig wachtwoord").fill("niet-mijn-wachtwoord");
   await page.getByLabel("Nieuw wachtwoord").fill("een-ander-wachtwoord-3");
   await page.getByRole("button", { name: "Wachtwoord wijzigen" }).click();
-  await expect.poll(() => page.getByLabel("Huidig wachtwoord").getAttribute("aria-invalid")).toBe("true");
+  await page.locator('#currentPassword[aria-invalid="true"]').waitFor();
   expect(await Promise.all(elsewhere.map((other) => profileMeStatus(other)))).toEqual(statuses);
 
   await page.getByLabel("Huidig wachtwoord").fill(PASSWORD);
@@ -254,8 +256,21 @@ it("ends one other session from the list, and a password change ends the rest", 
     .waitFor();
   expect(await Promise.all(elsewhere.map((other) => profileMeStatus(other)))).toEqual([401, 401]);
   expect(await meStatus(page)).toBe(200);
-  await expect.poll(() => endButtons.count()).toBe(0);
+  await expect.poll(() => endButtons.count(), WAIT).toBe(0);
   await checkScreen(page, "account-password-changed");
+
+  // The same page in English, with no Dutch left in it.
+  await page.getByRole("button", { name: "EN", exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: "Your account" }).waitFor();
+  for (const heading of ["Two-step sign-in", "Change password", "Where you are signed in"]) {
+    await page.getByRole("heading", { level: 2, name: heading }).waitFor();
+  }
+  await page.getByRole("button", { name: "Set up an authenticator app" }).waitFor();
+  const main = ((await page.locator("main").textContent()) ?? "").replace(email, "");
+  for (const dutch of ["Wachtwoord", "wachtwoord", "Inloggen", "sessie", "Beëindigen", "Staat uit"]) {
+    expect(main, `Dutch "${dutch}" on the English account page`).not.toContain(dutch);
+  }
+  await checkScreen(page, "account-en");
 
   // The old password opens nothing any more; the new one does.
   const fresh = await freshPage();

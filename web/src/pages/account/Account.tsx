@@ -23,6 +23,7 @@ import {
   replaceRecoveryCodes,
   type AccountSession,
 } from "./data.ts";
+import { createNotice } from "./notice.ts";
 import { PasswordConfirm } from "./PasswordConfirm.tsx";
 import { RecoveryCodes } from "./RecoveryCodes.tsx";
 import { TotpSetup } from "./TotpSetup.tsx";
@@ -77,7 +78,7 @@ function PasswordSection() {
   const [next, setNext] = createSignal("");
   const [fields, setFields] = createSignal<FieldMessages>({});
   const [alert, setAlert] = createSignal("");
-  const [status, setStatus] = createSignal("");
+  const [status, setStatus] = createNotice();
   const send = useAction(changePassword);
   const submission = useSubmission(changePassword);
   const busy = () => submission.pending === true;
@@ -100,7 +101,7 @@ function PasswordSection() {
       const result = await send(parsed.output.currentPassword, parsed.output.newPassword);
       setCurrent("");
       setNext("");
-      setStatus(
+      setStatus(() =>
         t(
           `Je wachtwoord is gewijzigd. ${result.endedSessions === 1 ? "1 andere sessie is" : `${result.endedSessions} andere sessies zijn`} beëindigd.`,
           `Your password has been changed. ${result.endedSessions === 1 ? "1 other session was" : `${result.endedSessions} other sessions were`} ended.`,
@@ -174,7 +175,7 @@ function SessionsSection() {
   const ending = useSubmission(endSession);
   const endingOthers = useSubmission(endOtherSessions);
   const [alert, setAlert] = createSignal("");
-  const [status, setStatus] = createSignal("");
+  const [status, setStatus] = createNotice();
 
   const onEnd = async (session: AccountSession) => {
     if (ending.pending) return;
@@ -188,7 +189,7 @@ function SessionsSection() {
         await refreshAfterSessionChange();
         return;
       }
-      setStatus(t("De sessie is beëindigd.", "The session has been ended."));
+      setStatus(() => t("De sessie is beëindigd.", "The session has been ended."));
     } catch (error) {
       setAlert(errorText(error));
     }
@@ -200,7 +201,7 @@ function SessionsSection() {
     setStatus("");
     try {
       const result = await endOthers();
-      setStatus(
+      setStatus(() =>
         t(`${result.endedSessions} sessie(s) beëindigd.`, `${result.endedSessions} session(s) ended.`),
       );
     } catch (error) {
@@ -275,7 +276,7 @@ function TwoStepSection() {
   const account = createAsync(() => getAccount());
   const [settingUp, setSettingUp] = createSignal(false);
   const [codes, setCodes] = createSignal<string[] | null>(null);
-  const [status, setStatus] = createSignal("");
+  const [status, setStatus] = createNotice();
   const [passkeyName, setPasskeyName] = createSignal("");
   const removeApp = useAction(removeTotp);
   const newCodes = useAction(replaceRecoveryCodes);
@@ -287,7 +288,7 @@ function TwoStepSection() {
 
   const onEnrolled = (result: { recoveryCodes: string[] | null }) => {
     setSettingUp(false);
-    setStatus(t("Inloggen in twee stappen staat aan.", "Two-step sign-in is on."));
+    setStatus(() => t("Inloggen in twee stappen staat aan.", "Two-step sign-in is on."));
     setCodes(result.recoveryCodes);
     void refresh();
   };
@@ -373,7 +374,7 @@ function TwoStepSection() {
                     busyLabel={t("Bezig met verwijderen…", "Removing…")}
                     onConfirm={async (password) => {
                       await removeApp(password);
-                      setStatus(
+                      setStatus(() =>
                         t("De authenticator-app is verwijderd.", "The authenticator app has been removed."),
                       );
                     }}
@@ -407,7 +408,7 @@ function TwoStepSection() {
                         busyLabel={t("Bezig met verwijderen…", "Removing…")}
                         onConfirm={async (password) => {
                           await dropPasskey(passkey.id, password);
-                          setStatus(t("De passkey is verwijderd.", "The passkey has been removed."));
+                          setStatus(() => t("De passkey is verwijderd.", "The passkey has been removed."));
                         }}
                       />
                     </li>
@@ -437,7 +438,7 @@ function TwoStepSection() {
                   try {
                     const result = await registerPasskey(passkeyName().trim(), password);
                     setPasskeyName("");
-                    setStatus(t("De passkey is toegevoegd.", "The passkey has been added."));
+                    setStatus(() => t("De passkey is toegevoegd.", "The passkey has been added."));
                     setCodes(result.recoveryCodes);
                     await refresh();
                   } catch (error) {
@@ -475,7 +476,7 @@ function TwoStepSection() {
                 busyLabel={t("Bezig…", "Working…")}
                 onConfirm={async (password) => {
                   const result = await newCodes(password);
-                  setStatus(
+                  setStatus(() =>
                     t("Je oude herstelcodes werken niet meer.", "Your old recovery codes no longer work."),
                   );
                   setCodes(result.recoveryCodes);

@@ -7,6 +7,7 @@ import { TWO_STEP_POLICIES, type TwoStepPolicyValue } from "#shared/account-sche
 import { t } from "../../i18n.ts";
 import { errorText } from "../group/group-text.ts";
 import { getSignInPolicy, saveSignInPolicy } from "./data.ts";
+import { createNotice } from "./notice.ts";
 
 const LABELS: Record<TwoStepPolicyValue, [string, string]> = {
   off: ["Niemand verplicht (ieder kiest zelf)", "Nobody required (everyone chooses)"],
@@ -18,7 +19,7 @@ export function TwoStepPolicy(props: { group: string; groupName: string }) {
   const policy = createAsync(() => getSignInPolicy(props.group));
   const [choice, setChoice] = createSignal<TwoStepPolicyValue | null>(null);
   const [alert, setAlert] = createSignal("");
-  const [status, setStatus] = createSignal("");
+  const [status, setStatus] = createNotice();
   const send = useAction(saveSignInPolicy);
   const saving = useSubmission(saveSignInPolicy, ([group]) => group === props.group);
   const busy = () => saving.pending === true;
@@ -34,7 +35,7 @@ export function TwoStepPolicy(props: { group: string; groupName: string }) {
       const saved = await send(props.group, current());
       setChoice(null);
       const [nl, en] = LABELS[saved.twoStep];
-      setStatus(t(`Opgeslagen: ${nl.toLowerCase()}.`, `Saved: ${en.toLowerCase()}.`));
+      setStatus(() => t(`Opgeslagen: ${nl.toLowerCase()}.`, `Saved: ${en.toLowerCase()}.`));
     } catch (error) {
       setAlert(errorText(error));
     }
