@@ -3,6 +3,7 @@ import { sealAuditLog } from "./audit/log.ts";
 import { deleteExpiredSignInAttempts } from "./db/sign-in-attempts.ts";
 import type { Bindings } from "./env.ts";
 import { recallResponse } from "./http/answer-from-memory.ts";
+import { useCacheOrigin } from "./http/public-cache.ts";
 import { deliverWebhookBatch } from "./webhooks/consumer.ts";
 import type { WebhookMessage } from "./webhooks/message.ts";
 import { queueWaitingNotifications } from "./webhooks/outbox.ts";
@@ -28,15 +29,20 @@ async function answerWrite(request: Request, env: Bindings, ctx: ExecutionContex
 
 export default {
   fetch: (request, env, ctx) => {
+    useCacheOrigin(env.PUBLIC_ORIGIN);
     // A public statement asked for again within seconds is answered from memory, before the app.
     const remembered = recallResponse(request);
     if (remembered) return remembered;
     return READS.has(request.method) ? app.fetch(request, env, ctx) : answerWrite(request, env, ctx);
   },
-  queue: (batch, env) => deliverWebhookBatch(batch, env),
+  queue: (batch, env) => {
+    useCacheOrigin(env.PUBLIC_ORIGIN);
+    return deliverWebhookBatch(batch, env);
+  },
   // Every 5 minutes (wrangler.toml): seal and checkpoint every audit chain, queue the webhook
   // notifications no request queued, forget sign-in attempts older than any throttle looks.
   scheduled: async (controller, env) => {
+    useCacheOrigin(env.PUBLIC_ORIGIN);
     const now = new Date(controller.scheduledTime);
     const results = await Promise.allSettled([
       sealAuditLog(env, { checkpoint: "moved" }),

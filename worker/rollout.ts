@@ -16,6 +16,7 @@ import type { GroupRecord, TenantRecord } from "./db/groups.ts";
 import { jsonRenderingColumn } from "./db/json-column.ts";
 import { listProcessors, type ProcessorRecord } from "./db/processors.ts";
 import { listLatestVersions, type LatestVersion, type PublishedSoFar } from "./db/statements.ts";
+import { readBodyText } from "./storage/rendering-packs.ts";
 
 export interface Conflict {
   section: string;
@@ -184,7 +185,9 @@ export async function assessTenant(
     reasons: outdated ? reasons : [],
     conflicts: outdated && previous ? findConflicts(previous.baseline, latest.baseline, content) : [],
     diff:
-      outdated && published.json !== null ? diffOnLatest(group, resolved.statements, published.json) : null,
+      outdated && published.json !== null
+        ? diffOnLatest(group, resolved.statements, await readBodyText(published.json))
+        : null,
   };
   const { publishedSoFar } = row;
   return { status, pending: outdated ? { content: refreshed.content, resolved, publishedSoFar } : null };

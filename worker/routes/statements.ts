@@ -16,6 +16,14 @@ import {
 } from "../db/statements.ts";
 import { isRemembering, rememberResponse } from "../http/answer-from-memory.ts";
 import {
+  findCachedRendering,
+  findInForce,
+  keepInForce,
+  keepRendering,
+  type CachedRendering,
+} from "../http/public-cache.ts";
+import { BodyChangedError, readBody } from "../storage/rendering-packs.ts";
+import {
   CACHE_CURRENT,
   CACHE_IMMUTABLE,
   DATA_CSP,
@@ -112,15 +120,16 @@ export const statementRoutes = new Hono<AppEnv>()
         tenant: target.tenant,
         format: target.format,
         language: query.lang ?? null,
-        at: query.at ?? new Date().toISOString(),
       };
-      const rendering = await findRenderingInForce(c.get("reader"), lookup);
-      if (!rendering) throw await explainNotFound(c.get("reader"), lookup.group, lookup.tenant, query.at);
+      const found = query.at
+        ? await readRenderingAt(c, { ...lookup, at: query.at })
+        : await readRenderingInForce(c, lookup);
+      if (!found) throw await explainNotFound(c.get("reader"), lookup.group, lookup.tenant, query.at);
       // What is in force now stays so until the next scheduled version takes effect; ?at= is rare.
       if (!query.at) {
-        rememberResponse(c, rendering.supersededAt === null ? null : Date.parse(rendering.supersededAt));
+        rememberResponse(c, found.supersededAt === null ? null : Date.parse(found.supersededAt));
       }
-      return serveRendering(c, rendering, target, CACHE_CURRENT);
+      return serveRendering(c, found.rendering, target, CACHE_CURRENT);
     },
   )
   .get(
@@ -189,7 +198,7 @@ export const statementRoutes = new Hono<AppEnv>()
       );
       const language: Language | null = c.req.valid("query").lang ?? null;
       const lookup = { group: c.req.param("group"), tenant: target.tenant, format: target.format, language };
-      const rendering = await findRenderingOfVersion(c.get("reader"), { ...lookup, number: number.output });
+      const rendering = await readRenderingOfVersion(c, { ...lookup, number: number.output });
       if (!rendering) {
         const { tenant } = await requireTenant(c.get("reader"), lookup.group, lookup.tenant);
         throw new AppError(404, "version_not_found", `${tenant.name} has no version ${number.output}.`);
@@ -229,9 +238,88 @@ function parseTarget(segment: string, fragment: string | undefined, accept: stri
   return { tenant: parsed.name, format, negotiated: true };
 }
 
+// ---- Reading: the isolate's memory (before the app), then this data centre's cache, then D1 ----
+
+/** What a public answer serves: a rendering's bytes, already checked against their hash. */
+type ServedRendering = CachedRendering;
+
+interface RenderingLookup {
+  group: string;
+  tenant: string;
+  format: Format;
+  language: Language | null;
+}
+
+/** The bytes of a rendering read from D1, checked against its hash before they are served or cached. */
+async function decodeStored(rendering: Rendering): Promise<ServedRendering> {
+  try {
+    return { ...rendering, body: await readBody(rendering.stored) };
+  } catch (error) {
+    if (!(error instanceof BodyChangedError)) throw error;
+    console.error("a stored rendering failed its hash check; GET …/integrity names it", error.message);
+    throw new AppError(
+      500,
+      "rendering_damaged",
+      "The stored statement does not match what was published, so it is not served.",
+    );
+  }
+}
+
+/**
+ * The version in force now: which one, from this data centre's cache if it knows, else from D1
+ * together with its rendering; its rendering from the cache (keyed by that version), else D1.
+ * At most one D1 query. What D1 answered is kept for the next isolate that misses.
+ */
+async function readRenderingInForce(
+  c: Context<AppEnv>,
+  lookup: RenderingLookup,
+): Promise<{ rendering: ServedRendering; supersededAt: string | null } | null> {
+  const now = Date.now();
+  const company = { group: lookup.group, tenant: lookup.tenant };
+  const inForce = await findInForce(company, now);
+  if (inForce) {
+    const rendering = await readRenderingOfVersion(c, { ...lookup, number: inForce.version });
+    if (rendering) return { rendering, supersededAt: inForce.supersededAt };
+  }
+  const found = await findRenderingInForce(c.get("reader"), { ...lookup, at: new Date(now).toISOString() });
+  if (!found) return null;
+  const rendering = await decodeStored(found);
+  c.executionCtx.waitUntil(
+    Promise.all([
+      keepInForce(company, { version: found.version, supersededAt: found.supersededAt }, now),
+      keepRendering(company, lookup, rendering),
+    ]),
+  );
+  return { rendering, supersededAt: found.supersededAt };
+}
+
+/** A numbered version's rendering: from this data centre's cache, else D1 (and then kept there). */
+async function readRenderingOfVersion(
+  c: Context<AppEnv>,
+  lookup: RenderingLookup & { number: number },
+): Promise<ServedRendering | null> {
+  const company = { group: lookup.group, tenant: lookup.tenant };
+  const cached = await findCachedRendering(company, { ...lookup, version: lookup.number });
+  if (cached) return cached;
+  const found = await findRenderingOfVersion(c.get("reader"), lookup);
+  if (!found) return null;
+  const rendering = await decodeStored(found);
+  c.executionCtx.waitUntil(keepRendering(company, lookup, rendering));
+  return rendering;
+}
+
+/** The version in force at a given moment (?at=): rare, so straight from D1 and not kept. */
+async function readRenderingAt(
+  c: Context<AppEnv>,
+  lookup: RenderingLookup & { at: string },
+): Promise<{ rendering: ServedRendering; supersededAt: string | null } | null> {
+  const found = await findRenderingInForce(c.get("reader"), lookup);
+  return found && { rendering: await decodeStored(found), supersededAt: found.supersededAt };
+}
+
 function serveRendering(
   c: Context<AppEnv>,
-  rendering: Rendering,
+  rendering: ServedRendering,
   target: Target,
   cacheControl: string,
 ): Response {
