@@ -175,10 +175,15 @@ export async function prepareCompanyVersion(
  * Writes prepared versions (of one company or many) in one transaction; then this isolate and this
  * data centre serve them from the next request on (the README's "Consistency for websites").
  */
-export async function writePreparedVersions(db: D1Database, prepared: PreparedVersion[]): Promise<void> {
+export async function writePreparedVersions(
+  db: D1Database,
+  prepared: PreparedVersion[],
+  /** Written in the same transaction after the versions (a rollout run's progress). */
+  alongside: D1PreparedStatement[] = [],
+): Promise<void> {
   await runWithAudit(
     db,
-    prepared.flatMap((p) => p.statements),
+    [...prepared.flatMap((p) => p.statements), ...alongside],
     prepared.flatMap((p) => p.audit),
   );
   forgetRememberedResponses();

@@ -14,7 +14,7 @@ export const getTenants = query(
 );
 
 export const getRollout = query(
-  (group: Group) => fetchJson(() => api.api.groups[":group"].rollout.$get({ param: { group } })),
+  (group: Group) => fetchJson(() => api.api.groups[":group"].rollout.$get({ param: { group }, query: {} })),
   "group-rollout",
 );
 export type RolloutCompany = Awaited<ReturnType<typeof getRollout>>["companies"][number];
