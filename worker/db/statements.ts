@@ -181,30 +181,44 @@ export async function listVersions(db: D1Reader, tenantId: number): Promise<Vers
 export interface CurrentVersion {
   tenant: string;
   name: string;
+  /** Where the company stands in the group's order (what the next page continues after). */
+  position: number;
   version: number | null;
   effectiveFrom: string | null;
 }
 
-/** Each company of a group with the number of its version in force at `at`, if any. */
+/**
+ * The group's companies in the group's order with the number of their version in force at `at`,
+ * if any: at most `limit`, after the company at `after`.
+ */
 export async function listVersionsInForce(
   db: D1Reader,
   groupId: number,
   at: string,
+  page: { after: CompanyCursor | null; limit: number },
 ): Promise<CurrentVersion[]> {
   const { results } = await db
     .prepare(
-      `SELECT t.slug, t.name, v.number, v.effective_from
+      `SELECT t.slug, t.name, t.position, v.number, v.effective_from
        FROM tenants t
        LEFT JOIN statement_versions v ON v.id = (
          SELECT id FROM statement_versions WHERE tenant_id = t.id AND effective_from <= ?2
          ORDER BY effective_from DESC, number DESC LIMIT 1)
-       WHERE t.group_id = ?1 ORDER BY t.position, t.slug`,
+       WHERE t.group_id = ?1 AND (?3 IS NULL OR (t.position, t.slug) > (?3, ?4))
+       ORDER BY t.position, t.slug LIMIT ?5`,
     )
-    .bind(groupId, at)
-    .all<{ slug: string; name: string; number: number | null; effective_from: string | null }>();
+    .bind(groupId, at, page.after?.position ?? null, page.after?.slug ?? null, page.limit)
+    .all<{
+      slug: string;
+      name: string;
+      position: number;
+      number: number | null;
+      effective_from: string | null;
+    }>();
   return results.map((r) => ({
     tenant: r.slug,
     name: r.name,
+    position: r.position,
     version: r.number,
     effectiveFrom: r.effective_from,
   }));

@@ -122,7 +122,7 @@ export async function startRolloutRun(
 export async function continueRolloutRun(env: Bindings, runId: number, origin: string): Promise<void> {
   let run = await findRolloutRun(env.DB, runId);
   if (!run || run.status !== "running") return;
-  const group = await findGroupBySlug(env.DB, run.groupSlug);
+  const group = await findGroupBySlug(env.DB, run.groupSlug, env.PUBLIC_ORIGIN);
   if (!group) return;
   const inputs = await readRolloutInputs(env.DB, group);
   if (!inputs) return;

@@ -2,11 +2,13 @@
 // Everything served here was rendered at publish time; a request is one indexed read.
 import { Hono, type Context } from "hono";
 import * as v from "valibot";
-import { IsoDateTimeSchema } from "#shared/api-schemas.ts";
+import { CompanyCursorSchema, IsoDateTimeSchema } from "#shared/api-schemas.ts";
 import { LanguageSchema, type Language } from "#shared/model.ts";
 import { PAGE_STYLE } from "#shared/engine.ts";
-import { listGroups } from "../db/groups.ts";
+import { listGroups, membersPageOf } from "../db/groups.ts";
+import type { D1Reader } from "../db/reader.ts";
 import {
+  type CompanyCursor,
   findRenderingInForce,
   findRenderingOfVersion,
   listVersions,
@@ -36,12 +38,51 @@ import type { AppEnv } from "../env.ts";
 import { AppError, validate } from "../errors.ts";
 import { formatFromAccept, mediaTypeOf, splitExtension, wantsFragment } from "../http/negotiate.ts";
 import { describeRoute, PUBLIC_FORMATS } from "../http/describe-route.ts";
+import { renderGroupPage } from "./group-page.ts";
 
 const StatementQuerySchema = v.looseObject({
   lang: v.optional(LanguageSchema),
   at: v.optional(IsoDateTimeSchema),
   fragment: v.optional(v.string()),
 });
+
+/** A page of the group's companies: `after` is the previous page's `next`. */
+const GroupPageQuerySchema = v.strictObject({
+  after: v.optional(CompanyCursorSchema),
+  limit: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^[1-9]\d{0,3}$/, "must be 1 to 1000"),
+      v.transform(Number),
+      v.maxValue(1000, "must be at most 1000"),
+    ),
+  ),
+  lang: v.optional(LanguageSchema),
+});
+const GROUP_PAGE = 500;
+
+/** A page of the group's companies with their version in force, and the cursor of the next page. */
+async function readGroupPage(
+  reader: D1Reader,
+  slug: string,
+  query: { after: CompanyCursor | undefined; limit: number; origin: string },
+) {
+  const group = await requireGroup(reader, slug);
+  // One more than the page, to know whether there is a next one.
+  const rows = await listVersionsInForce(reader, group.id, new Date().toISOString(), {
+    after: query.after ?? null,
+    limit: query.limit + 1,
+  });
+  const last = rows[query.limit - 1];
+  const page = rows.slice(0, query.limit).map((company) => ({
+    slug: company.tenant,
+    name: company.name,
+    version: company.version,
+    effectiveFrom: company.effectiveFrom,
+    url: `${query.origin}/v1/statements/${group.group.slug}/${company.tenant}`,
+  }));
+  return { group, page, next: rows.length > query.limit && last ? `${last.position}~${last.tenant}` : null };
+}
 
 const VersionNumberSchema = v.pipe(v.string(), v.regex(/^[1-9]\d{0,8}$/), v.transform(Number));
 
@@ -60,19 +101,72 @@ export const statementRoutes = new Hono<AppEnv>()
     async (c) =>
       c.json({ groups: await listGroups(c.get("reader")) }, 200, { "Cache-Control": CACHE_CURRENT }),
   )
+  // Before "/:group", which would take "conxillium.html" for a group's slug.
+  .get(
+    "/:group{[a-z0-9-]+\\.html}",
+    describeRoute({
+      summary:
+        "The group's public page of its companies (`/v1/statements/{group}.html`), a page at a time: what a large group's statements link to instead of naming every member",
+      tag: "Public statements",
+      access: "public",
+      responses: {
+        200: "HTML page",
+        304: "Not modified",
+        400: "Bad after, limit or lang",
+        404: "Unknown group",
+      },
+    }),
+    validate("query", GroupPageQuerySchema),
+    async (c) => {
+      const { after, limit = GROUP_PAGE, lang } = c.req.valid("query");
+      const { group, page, next } = await readGroupPage(
+        c.get("reader"),
+        c.req.param("group").slice(0, -".html".length),
+        {
+          after,
+          limit,
+          origin: new URL(c.req.url).origin,
+        },
+      );
+      const language: Language = lang ?? group.group.defaultLanguage;
+      // The next page keeps the page size and language asked for.
+      const nextQuery = new URLSearchParams({
+        ...(next ? { after: next } : {}),
+        ...(limit !== GROUP_PAGE ? { limit: String(limit) } : {}),
+        ...(lang ? { lang } : {}),
+      });
+      const nextUrl = next ? `/v1/statements/${group.group.slug}.html?${nextQuery.toString()}` : null;
+      const body = renderGroupPage(group.group, page, language, nextUrl);
+      return respondWithValidators(
+        c,
+        body,
+        { ETag: etagOf(body), "Cache-Control": CACHE_CURRENT },
+        {
+          "Content-Type": "text/html; charset=utf-8",
+          "Content-Language": language,
+          "Content-Security-Policy": PAGE_CSP,
+          ...DOCUMENT_HEADERS,
+        },
+      );
+    },
+  )
   .get(
     "/:group",
     describeRoute({
-      summary: "A group's companies with the number of the version in force",
+      summary:
+        "A group's companies with the number of the version in force, a page at a time (`next` continues); as HTML at /v1/statements/{group}.html",
       tag: "Public statements",
       access: "public",
-      responses: { 200: "Companies", 404: "Unknown group" },
+      responses: { 200: "Companies", 400: "Bad after or limit", 404: "Unknown group" },
     }),
+    validate("query", GroupPageQuerySchema),
     async (c) => {
-      const group = await requireGroup(c.get("reader"), c.req.param("group"));
-      const now = new Date().toISOString();
-      const companies = await listVersionsInForce(c.get("reader"), group.id, now);
-      const base = new URL(c.req.url).origin;
+      const { after, limit = GROUP_PAGE } = c.req.valid("query");
+      const { group, page, next } = await readGroupPage(c.get("reader"), c.req.param("group"), {
+        after,
+        limit,
+        origin: new URL(c.req.url).origin,
+      });
       return c.json(
         {
           group: {
@@ -80,14 +174,12 @@ export const statementRoutes = new Hono<AppEnv>()
             name: group.group.name,
             languages: group.group.languages,
             defaultLanguage: group.group.defaultLanguage,
+            // Where a large group's statements point instead of naming every member (the console's
+            // preview renders with it, as the worker publishes).
+            membersPage: membersPageOf(c.env.PUBLIC_ORIGIN, group.group.slug),
           },
-          companies: companies.map((company) => ({
-            slug: company.tenant,
-            name: company.name,
-            version: company.version,
-            effectiveFrom: company.effectiveFrom,
-            url: `${base}/v1/statements/${group.group.slug}/${company.tenant}`,
-          })),
+          companies: page,
+          next,
         },
         200,
         { "Cache-Control": CACHE_CURRENT },

@@ -5,6 +5,7 @@ import { action, query } from "@solidjs/router";
 import type { Group as GroupInfo } from "#shared/model.ts";
 import { api, fetchJson, send, toApiError } from "../../api.ts";
 import type { Role } from "../../messages.ts";
+import { readPublicGroup } from "../public-data.ts";
 
 type Group = string;
 
@@ -138,13 +139,14 @@ export type Processor = Awaited<ReturnType<typeof getProcessors>>["processors"][
  * list the worker uses when it publishes.
  */
 export const getGroup = query(async (group: string): Promise<GroupInfo> => {
-  const body = await fetchJson(() => api.v1.statements[":group"].$get({ param: { group } }));
+  const directory = await readPublicGroup(group);
   return {
-    slug: body.group.slug,
-    name: body.group.name,
-    languages: body.group.languages,
-    defaultLanguage: body.group.defaultLanguage,
-    members: body.companies.map((company) => ({ slug: company.slug, name: company.name })),
+    slug: directory.group.slug,
+    name: directory.group.name,
+    languages: directory.group.languages,
+    defaultLanguage: directory.group.defaultLanguage,
+    members: directory.companies.map((company) => ({ slug: company.slug, name: company.name })),
+    membersPage: directory.group.membersPage,
   };
 }, "group-info");
 
