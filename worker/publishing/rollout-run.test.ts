@@ -158,6 +158,9 @@ describe("a rollout run through the queue", () => {
       failed: 0,
     });
     expect(done.run.upToDate).toBe(companies - clean.length - conflicted.length);
+    // Every company in a transaction of at most ROLLOUT_CHUNK, none written twice, and one
+    // transaction that ends the run.
+    expect(done.run.chunks).toBe(Math.ceil(companies / ROLLOUT_CHUNK) + 1);
     expect(done.leftAlone.map((o) => o.tenant.slug).sort()).toEqual([...conflicted].sort());
 
     // Each clean company got exactly one new version; nobody else got one.

@@ -45,6 +45,8 @@ const viewRun = (run: RolloutRun) => ({
   upToDate: run.upToDate,
   skipped: run.skipped,
   failed: run.failed,
+  /** Transactions written so far: one per chunk of companies, and one that ends the run. */
+  chunks: run.chunks,
   updatedAt: run.updatedAt,
   finishedAt: run.finishedAt,
   error: run.error,
