@@ -42,11 +42,9 @@ import { announceTo } from "./announce.ts";
 import { baselineNotPublished, type Actor } from "./inputs.ts";
 import { prepareCompanyVersion, writePreparedVersions, type PreparedVersion } from "./company.ts";
 import { buildRepublication, findSkipReason, type Ready } from "./republish.ts";
+import type { RolloutMessage } from "./rollout-message.ts";
 
-/** What the rollout queue carries: which run to continue. */
-export interface RolloutMessage {
-  runId: number;
-}
+export type { RolloutMessage } from "./rollout-message.ts";
 
 /** Companies per transaction: about 5 statements each (version, 2 packs, renderings, audit row). */
 export const ROLLOUT_CHUNK = 25;
