@@ -118,7 +118,8 @@ beforeAll(async () => {
   companies = await count(
     `SELECT COUNT(*) AS n FROM tenants t JOIN groups g ON g.id = t.group_id WHERE g.slug = '${group}'`,
   );
-});
+  // 54 publishes: the tests' 30 s, not vitest's 10 s for hooks, on a busy two-core machine.
+}, 30_000);
 
 describe("a rollout run through the queue", () => {
   it("republishes every clean outdated company, chunk after chunk, each once, and shows its progress", async () => {
