@@ -128,6 +128,8 @@ describe("the group's directory as JSON", () => {
     [`/v1/statements/${SMALL}?limit=ten`, 400, "invalid_request", "limit"],
     [`/v1/statements/${SMALL}?after=a-een`, 400, "invalid_request", "after"],
     [`/v1/statements/${SMALL}?page=2`, 400, "invalid_request"],
+    // The JSON has no language to choose: a parameter it would ignore is refused.
+    [`/v1/statements/${SMALL}?lang=en`, 400, "invalid_request"],
     [`/v1/statements/${SMALL}.html?after=%3Cscript%3E`, 400, "invalid_request", "after"],
     [`/v1/statements/${SMALL}.html?lang=de`, 400, "invalid_request", "lang"],
     ["/v1/statements/nope", 404, "group_not_found"],

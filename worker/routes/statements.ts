@@ -57,6 +57,10 @@ const GroupPageQuerySchema = v.strictObject({
       v.maxValue(1000, "must be at most 1000"),
     ),
   ),
+});
+/** The same, as the page for people, in a language of the group's. */
+const GroupHtmlQuerySchema = v.strictObject({
+  ...GroupPageQuerySchema.entries,
   lang: v.optional(LanguageSchema),
 });
 const GROUP_PAGE = 500;
@@ -116,7 +120,7 @@ export const statementRoutes = new Hono<AppEnv>()
         404: "Unknown group",
       },
     }),
-    validate("query", GroupPageQuerySchema),
+    validate("query", GroupHtmlQuerySchema),
     async (c) => {
       const { after, limit = GROUP_PAGE, lang } = c.req.valid("query");
       const { group, page, next } = await readGroupPage(
