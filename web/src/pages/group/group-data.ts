@@ -14,10 +14,27 @@ export const getTenants = query(
   "group-tenants",
 );
 
-export const getRollout = query(
-  (group: Group) => fetchJson(() => api.api.groups[":group"].rollout.$get({ param: { group }, query: {} })),
-  "group-rollout",
-);
+/**
+ * Every company's rollout status. The API gives it a page at a time (at most 500); the dashboard
+ * and the rollout page still show the whole group, so this follows `next` to the end.
+ */
+export const getRollout = query(async (group: Group) => {
+  const page = (after?: string) =>
+    fetchJson(() =>
+      api.api.groups[":group"].rollout.$get({
+        param: { group },
+        query: after ? { limit: "500", after } : { limit: "500" },
+      }),
+    );
+  const first = await page();
+  const companies = [...first.companies];
+  for (let after = first.next; after !== null;) {
+    const next = await page(after);
+    companies.push(...next.companies);
+    after = next.next;
+  }
+  return { companies };
+}, "group-rollout");
 export type RolloutCompany = Awaited<ReturnType<typeof getRollout>>["companies"][number];
 
 export interface GroupCompleteness {
