@@ -833,7 +833,7 @@ try {
   const generated = await phase(`generate ${CONFIG.companies} companies`, () =>
     lastJsonLine(
       runNode(["scripts/bench/generate.ts", "--persist-to", persistTo, "--count", String(CONFIG.companies)], {
-        timeoutSeconds: 300,
+        timeoutSeconds: 600,
       }),
     ),
   );
