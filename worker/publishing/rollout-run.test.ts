@@ -10,7 +10,7 @@ import { DEMO_GROUP, DEMO_TENANTS } from "#shared/demo/index.ts";
 import type { TenantContent } from "#shared/model.ts";
 import { seedDemoGroup } from "../demo-seed.ts";
 import worker from "../index.ts";
-import { apiAs, readError, signInAs, type Api } from "../test/clients.ts";
+import { apiAs, call, readError, signInAs, type Api } from "../test/clients.ts";
 import { publishAt } from "../test/fixtures.ts";
 import { ROLLOUT_CHUNK, type RolloutMessage } from "./rollout-run.ts";
 
@@ -218,6 +218,18 @@ describe("a rollout run through the queue", () => {
     const done = await runToTheEnd(run.id);
     expect(done.run).toMatchObject({ status: "done", published: 0, processed: companies });
     expect(await counts()).toEqual(before);
+  });
+
+  it("refuses an override for a whole run with 400 naming the field, and starts nothing", async () => {
+    // The gate's override is a reason written for one statement (republish that company alone).
+    const before = await count("SELECT COUNT(*) AS n FROM rollout_runs");
+    const res = await call(`/api/groups/${group}/rollout/runs`, {
+      cookie: await signInAs("lead@conxillium.example"),
+      json: { changeNote: "Nieuwe basis.", completenessOverride: "Voor alle bedrijven tegelijk." },
+    });
+    expect(res.status).toBe(400);
+    expect((await readError(res)).error.issues?.map((i) => i.field)).toContain("completenessOverride");
+    expect(await count("SELECT COUNT(*) AS n FROM rollout_runs")).toBe(before);
   });
 
   it("keeps a run moving forward only, whoever writes to the database", async () => {

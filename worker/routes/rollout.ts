@@ -2,7 +2,7 @@
 // republishing the clean ones — all at once, or one by one so the console can show progress.
 // Each company's own members read the same status for their company alone.
 import { Hono } from "hono";
-import { CompanyPageQuerySchema, RepublishSchema } from "#shared/api-schemas.ts";
+import { CompanyPageQuerySchema, RepublishSchema, RolloutRunStartSchema } from "#shared/api-schemas.ts";
 import { findLatestRolloutRun, listRolloutOutcomes, type RolloutRun } from "../db/rollout-runs.ts";
 import type { AppEnv } from "../env.ts";
 import { AppError, validate } from "../errors.ts";
@@ -89,12 +89,16 @@ export const rolloutRoutes = new Hono<AppEnv>()
     "/runs",
     describeRoute({
       summary:
-        "Republish every clean outdated company through the queue, a chunk at a time (for groups of any size); follow it with GET …/rollout/runs/latest",
+        "Republish every clean outdated company through the queue, a chunk at a time (for groups of any size), each through the publish gate (a company it stops is left alone with the reason); follow it with GET …/rollout/runs/latest",
       tag: "Rollout",
       access: "group admin",
-      responses: { 202: "The run, queued", 409: "A run of the group is still running, or no baseline yet" },
+      responses: {
+        202: "The run, queued",
+        400: "Bad body",
+        409: "A run of the group is still running, or no baseline yet",
+      },
     }),
-    validate("json", RepublishSchema),
+    validate("json", RolloutRunStartSchema),
     async (c) => {
       const access = requireGroupAdmin(c);
       const run = await startRolloutRun(
@@ -150,7 +154,7 @@ export const rolloutRoutes = new Hono<AppEnv>()
     "/republish",
     describeRoute({
       summary:
-        "Republish every clean outdated company within this request (small groups; POST …/rollout/runs for any size)",
+        "Republish every clean outdated company within this request (small groups; POST …/rollout/runs for any size), each through the publish gate (completeness and legal lint; completenessOverride publishes over it)",
       tag: "Rollout",
       access: "group admin",
       responses: { 200: "Result per company" },
@@ -158,9 +162,10 @@ export const rolloutRoutes = new Hono<AppEnv>()
     validate("json", RepublishSchema),
     async (c) => {
       const access = requireGroupAdmin(c);
-      const { changeNote } = c.req.valid("json");
+      const { changeNote, completenessOverride } = c.req.valid("json");
       const results = await republishOutdated(c.env.DB, access.group, access.user, {
         changeNote,
+        completenessOverride,
         material: true,
         onPublished: announceTo(c.env, access.group, new URL(c.req.url).origin),
       });
@@ -188,6 +193,7 @@ export const rolloutRoutes = new Hono<AppEnv>()
       const access = requireGroupAdmin(c);
       const result = await republishTenant(c.env.DB, access.group, c.req.param("tenant"), access.user, {
         changeNote: c.req.valid("json").changeNote,
+        completenessOverride: c.req.valid("json").completenessOverride,
         material: true,
         onPublished: announceTo(c.env, access.group, new URL(c.req.url).origin),
       });
