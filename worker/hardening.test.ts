@@ -101,6 +101,12 @@ const ROUTES: JsonRoute[] = [
     valid: async () => ({ changeNote: "x" }),
   },
   {
+    method: "POST",
+    path: "/api/groups/conxillium/rollout/runs",
+    schema: schemas.RolloutRunStartSchema,
+    valid: async () => ({ changeNote: "x" }),
+  },
+  {
     method: "PUT",
     path: "/api/groups/conxillium/tenants/sim/draft",
     schema: schemas.TenantDraftBodySchema,

@@ -3,6 +3,12 @@ import { sealAuditLog } from "./audit/log.ts";
 import { deleteExpiredSignInAttempts } from "./db/sign-in-attempts.ts";
 import type { Bindings } from "./env.ts";
 import { recallResponse } from "./http/answer-from-memory.ts";
+import { useCacheOrigin } from "./http/public-cache.ts";
+import {
+  consumeRolloutBatch,
+  queueStalledRolloutRuns,
+  type RolloutMessage,
+} from "./publishing/rollout-run.ts";
 import { deliverWebhookBatch } from "./webhooks/consumer.ts";
 import type { WebhookMessage } from "./webhooks/message.ts";
 import { queueWaitingNotifications } from "./webhooks/outbox.ts";
@@ -28,22 +34,33 @@ async function answerWrite(request: Request, env: Bindings, ctx: ExecutionContex
 
 export default {
   fetch: (request, env, ctx) => {
+    useCacheOrigin(env.PUBLIC_ORIGIN);
     // A public statement asked for again within seconds is answered from memory, before the app.
     const remembered = recallResponse(request);
     if (remembered) return remembered;
     return READS.has(request.method) ? app.fetch(request, env, ctx) : answerWrite(request, env, ctx);
   },
-  queue: (batch, env) => deliverWebhookBatch(batch, env),
+  queue: (batch, env) => {
+    useCacheOrigin(env.PUBLIC_ORIGIN);
+    // Two queues (wrangler.toml): rollout runs, and publish webhooks.
+    if (batch.queue === "verklaring-rollout") {
+      return consumeRolloutBatch(batch as MessageBatch<RolloutMessage>, env);
+    }
+    return deliverWebhookBatch(batch as MessageBatch<WebhookMessage>, env);
+  },
   // Every 5 minutes (wrangler.toml): seal and checkpoint every audit chain, queue the webhook
-  // notifications no request queued, forget sign-in attempts older than any throttle looks.
+  // notifications no request queued, forget sign-in attempts older than any throttle looks, queue
+  // rollout runs that stopped moving again.
   scheduled: async (controller, env) => {
+    useCacheOrigin(env.PUBLIC_ORIGIN);
     const now = new Date(controller.scheduledTime);
     const results = await Promise.allSettled([
       sealAuditLog(env, { checkpoint: "moved" }),
       queueWaitingNotifications(env, now),
       deleteExpiredSignInAttempts(env.DB, now.getTime()),
+      queueStalledRolloutRuns(env, now),
     ]);
     const failures = results.flatMap((r) => (r.status === "rejected" ? [r.reason] : []));
     if (failures.length > 0) throw new AggregateError(failures, "scheduled work failed");
   },
-} satisfies ExportedHandler<Bindings, WebhookMessage>;
+} satisfies ExportedHandler<Bindings, WebhookMessage | RolloutMessage>;

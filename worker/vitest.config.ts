@@ -31,6 +31,8 @@ export default defineConfig({
           IMPORT_STATEMENT_JCC: await readFile("shared/import/fixtures/jcc.txt", "utf8"),
         },
         serviceBindings: { WEBHOOK_RECEIVER: "webhook-receiver" },
+        // A database of its own for the test that moves renderings written before migration 0018.
+        d1Databases: { MIGRATION_DB: "migration-test" },
         workers: [
           {
             name: "webhook-receiver",
