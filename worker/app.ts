@@ -8,6 +8,7 @@ import { writeHtml } from "#shared/render/html-template.ts";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "./env.ts";
 import { AppError, type ErrorBody } from "./errors.ts";
+import { isTriggerAbort } from "./db/errors.ts";
 import { rememberResponses } from "./http/answer-from-memory.ts";
 import { loadSession, rejectCrossSite, resolveGroupAccess } from "./http/guards.ts";
 import { DATA_CSP, publicSecureHeaders } from "./http/public-headers.ts";
@@ -24,7 +25,9 @@ import { rolloutRoutes } from "./routes/rollout.ts";
 import { authRoutes, meRoutes } from "./routes/auth.ts";
 import { groupInvitationRoutes, invitationRoutes } from "./routes/invitations.ts";
 import { integrityRoutes } from "./routes/integrity.ts";
-import { memberRoutes } from "./routes/members.ts";
+import { memberRoutes, peopleRoutes } from "./routes/members.ts";
+import { companyRoutes } from "./routes/companies.ts";
+import { groupRoutes as groupInfoRoutes, settingsRoutes } from "./routes/group-settings.ts";
 import { statementRoutes } from "./routes/statements.ts";
 import { tenantRoutes } from "./routes/tenants.ts";
 import { describeRoute } from "./http/describe-route.ts";
@@ -65,8 +68,12 @@ app.use(
 // Everything under a group: the caller's role there is resolved once, before any handler runs.
 const groupRoutes = new Hono<AppEnv>()
   .use(resolveGroupAccess)
+  .route("/", groupInfoRoutes)
+  .route("/settings", settingsRoutes)
+  .route("/companies", companyRoutes)
   .route("/tenants", tenantRoutes)
   .route("/members", memberRoutes)
+  .route("/people", peopleRoutes)
   .route("/invitations", groupInvitationRoutes)
   .route("/audit", auditRoutes)
   .route("/baseline", baselineRoutes)
@@ -111,7 +118,10 @@ app.onError((err, c) => {
       ? err
       : err instanceof HTTPException
         ? new AppError(err.status, "http_error", err.message || "Request failed.")
-        : null;
+        : // Whatever the write, the database refuses it for an archived company (migrations/0010).
+          isTriggerAbort(err, "company_archived")
+          ? new AppError(409, "company_archived", "This company is archived: restore it first to change it.")
+          : null;
   if (!error) {
     console.error("unhandled error", err);
     return respondWithError(

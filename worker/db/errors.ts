@@ -16,13 +16,25 @@ const UNIQUE_INDEXES = {
   // migrations/0006: partial indexes, one pending request per company and one per group's baseline
   publish_requests_one_pending: "publish_requests.tenant_id",
   publish_requests_one_pending_baseline: "publish_requests.group_id",
+  // migrations/0001: UNIQUE (group_id, slug); migrations/0010: every address a company ever had
+  tenants_slug: "tenants.group_id, tenants.slug",
+  tenant_slugs: "tenant_slugs.group_id, tenant_slugs.slug",
 } as const;
 
 export type UniqueIndex = keyof typeof UNIQUE_INDEXES;
 
 /** The codes the migrations' triggers abort with (RAISE(ABORT, code)). */
 export type TriggerCode =
-  "stale_revision" | "publish_request_closed" | "the company does not belong to the group";
+  | "stale_revision"
+  | "publish_request_closed"
+  | "the company does not belong to the group"
+  // migrations/0010: an archived company, a status changed at the same moment, a published company
+  | "company_archived"
+  | "company_status_changed"
+  | "company_published"
+  // migrations/0012
+  | "processor_in_use"
+  | "last_group_admin";
 
 /** The error's message and those of its causes: D1 may wrap SQLite's message. */
 function describeError(error: unknown): string {

@@ -137,7 +137,7 @@ export interface CurrentVersion {
   effectiveFrom: string | null;
 }
 
-/** Each company of a group with the number of its version in force at `at`, if any. */
+/** Each active company of a group with the number of its version in force at `at`, if any. */
 export async function listVersionsInForce(
   db: D1Reader,
   groupId: number,
@@ -150,7 +150,7 @@ export async function listVersionsInForce(
        LEFT JOIN statement_versions v ON v.id = (
          SELECT id FROM statement_versions WHERE tenant_id = t.id AND effective_from <= ?2
          ORDER BY effective_from DESC, number DESC LIMIT 1)
-       WHERE t.group_id = ?1 ORDER BY t.position, t.slug`,
+       WHERE t.group_id = ?1 AND t.status = 'active' ORDER BY t.position, t.slug`,
     )
     .bind(groupId, at)
     .all<{ slug: string; name: string; number: number | null; effective_from: string | null }>();
@@ -255,7 +255,10 @@ interface LatestVersionRow {
   json: string | null;
 }
 
-/** The latest version of every company in the group, or of `onlyTenant` alone, in the group's order. */
+/**
+ * The latest version of every active company in the group, or of `onlyTenant` alone, in the group's
+ * order. An archived company is out of every rollout: nothing is published for it (issue 18).
+ */
 export async function listLatestVersions(
   db: D1Database,
   query: {
@@ -276,7 +279,7 @@ export async function listLatestVersions(
            WHERE r.version_id = v.id AND r.format = 'json' AND r.language = ?2) END AS json
        FROM tenants t
        LEFT JOIN statement_versions v ON v.id = (SELECT id FROM statement_versions WHERE tenant_id = t.id ORDER BY number DESC LIMIT 1)
-       WHERE t.group_id = ?1 AND (?4 IS NULL OR t.slug = ?4) ORDER BY t.position, t.slug`,
+       WHERE t.group_id = ?1 AND t.status = 'active' AND (?4 IS NULL OR t.slug = ?4) ORDER BY t.position, t.slug`,
     )
     .bind(query.groupId, query.language, query.withPublishedJson ? 1 : 0, query.onlyTenant ?? null, query.now)
     .all<LatestVersionRow>();

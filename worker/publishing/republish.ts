@@ -61,7 +61,9 @@ function buildRepublication(
         options.changeNote ??
         (status.reasons.includes("baseline")
           ? `Basisverklaring versie ${latest.number} van ${group.group.name} overgenomen.`
-          : "Gegevens uit het verwerkersregister bijgewerkt."),
+          : status.reasons.includes("processor")
+            ? "Gegevens uit het verwerkersregister bijgewerkt."
+            : `Naam en bedrijven van ${group.group.name} bijgewerkt.`),
       material: options.material,
     },
     options: {
