@@ -666,4 +666,41 @@ it("hides a group from someone who is not in it, exactly like a group that does 
   }
   const missing = await call("/api/groups/nope/tenants", { cookie });
   expect((await missing.json<{ error: { message: string } }>()).error.message).toBe('No group "nope".');
+
+  // Another group's privacy lead changes nothing of this group's companies, people, register or
+  // settings (issue 18): every write answers like a group that does not exist, and nothing moved.
+  const viewer = await createViewerUser("jcc-software");
+  const viewerMembership = await createViewerMembership("dataquint");
+  const unused = await createUnusedProcessor();
+  const archived = await createCompanyBeside("dataquint", true);
+  const profile = demoContent("jcc-software").profile;
+  const writes: { path: string; method?: string; json?: unknown }[] = [
+    { path: "/api/groups/conxillium/companies", json: { slug: "overname", name: "Overname", profile } },
+    { path: "/api/groups/conxillium/companies/jcc-software", method: "PATCH", json: { slug: "gekaapt" } },
+    { path: "/api/groups/conxillium/companies/jcc-software/archive", json: {} },
+    { path: `/api/groups/conxillium/companies/${archived}/restore`, json: {} },
+    { path: `/api/groups/conxillium/companies/${archived}`, method: "DELETE" },
+    { path: "/api/groups/conxillium/members", json: { user: viewer, role: "group_admin" } },
+    { path: `/api/groups/conxillium/members/${viewerMembership}`, method: "DELETE" },
+    { path: `/api/groups/conxillium/people/${viewer}`, method: "DELETE" },
+    { path: `/api/groups/conxillium/processors/${unused}`, method: "DELETE" },
+    { path: "/api/groups/conxillium/settings", method: "PUT", json: { name: "Overgenomen" } },
+  ];
+  const snapshot = () =>
+    env.DB.prepare(
+      `SELECT (SELECT json_group_array(json_array(slug, name, status)) FROM tenants) AS tenants,
+         (SELECT COUNT(*) FROM memberships) AS memberships, (SELECT COUNT(*) FROM processors) AS processors,
+         (SELECT json_array(name, default_language, lead_contact) FROM groups WHERE slug = 'conxillium') AS settings`,
+    ).first();
+  const before = await snapshot();
+  for (const write of writes) {
+    const res = await call(write.path, {
+      cookie,
+      ...(write.method ? { method: write.method } : {}),
+      ...(write.json !== undefined ? { json: write.json } : {}),
+    });
+    expect(res.status, `${write.method ?? "POST"} ${write.path}`).toBe(404);
+    expect((await res.json<{ error: { message: string } }>()).error.message).toBe('No group "conxillium".');
+  }
+  expect(await snapshot()).toEqual(before);
 });
