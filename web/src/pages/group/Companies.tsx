@@ -58,17 +58,19 @@ function Companies() {
   const companies = createAsync(() => getCompanies(ctx.group));
   const [managing, setManaging] = createSignal<string | null>(null);
   const [notice, setNotice] = createSignal("");
-  const selected = () => companies()?.items.find((c) => c.slug === managing());
 
   const manage = (slug: string) => {
     setManaging(slug);
     setNotice("");
     focusLater("manage-company-title");
   };
+  // After a change the panel stays on the company; a new address (or none) rebuilds it, so the
+  // message at the top takes the focus then.
   const done = (message: string, slug: string | null) => {
+    const same = slug !== null && slug === managing();
     setNotice(message);
     setManaging(slug);
-    focusLater(slug ? "manage-company-title" : "companies-notice");
+    focusLater(same ? "manage-company-title" : "companies-notice");
   };
 
   return (
@@ -136,17 +138,22 @@ function Companies() {
           </For>
         </tbody>
       </table>
-      <Show when={selected()} keyed>
-        {(company) => (
-          <ManageCompany
-            group={ctx.group}
-            company={company}
-            onDone={done}
-            onClose={() => {
-              setManaging(null);
-              focusLater("companies-notice");
-            }}
-          />
+      {/* Built once per company managed: a refreshed list keeps what is typed in its forms. */}
+      <Show when={managing()} keyed>
+        {(slug) => (
+          <Show when={companies()?.items.find((c) => c.slug === slug)}>
+            {(company) => (
+              <ManageCompany
+                group={ctx.group}
+                company={company()}
+                onDone={done}
+                onClose={() => {
+                  setManaging(null);
+                  focusLater("companies-notice");
+                }}
+              />
+            )}
+          </Show>
         )}
       </Show>
       <CreateCompany
@@ -481,9 +488,12 @@ function Delete(props: {
   const remove = async () => {
     if (deleting.pending) return;
     setAlert("");
+    // Read before sending: once the list no longer has the company, this panel's company is gone
+    // (reading it then throws Solid's stale-read error).
+    const name = props.company.name;
     try {
       await send(props.group, props.company.slug);
-      props.onDone(t(`${props.company.name} is verwijderd.`, `${props.company.name} was deleted.`), null);
+      props.onDone(t(`${name} is verwijderd.`, `${name} was deleted.`), null);
     } catch (error) {
       setAlert(errorText(error));
     }
