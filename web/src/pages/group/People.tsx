@@ -278,16 +278,20 @@ function RemoveRole(props: {
   const remove = async () => {
     if (removing.pending) return;
     props.onError("");
+    // Read before sending: the refreshed list drops this row, and what it says about the person
+    // then no longer describes the role taken away.
+    const name = who();
+    const taken = role();
     try {
-      // The person's only role takes them out of the group (the API answers leftGroup: true).
-      await send(props.group, props.member.id);
+      // The person's only role takes them out of the group: the API answers which it did.
+      const { leftGroup } = await send(props.group, props.member.id);
       props.onNotice(
-        props.onlyRole
+        leftGroup
           ? t(
-              `${who()} is uit de groep gehaald; hun sessies zijn beëindigd.`,
-              `${who()} was taken out of the group; their sessions have ended.`,
+              `${name} is uit de groep gehaald en kan er vanaf nu niet meer bij.`,
+              `${name} was taken out of the group and has no access from now on.`,
             )
-          : t(`${who()} is geen ${role()} meer.`, `${who()} is no longer ${role()}.`),
+          : t(`${name} is geen ${taken} meer.`, `${name} is no longer ${taken}.`),
       );
     } catch (error) {
       setConfirming(false);
