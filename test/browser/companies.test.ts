@@ -1,10 +1,14 @@
 // A group over the years, in a real Chromium against the real worker (issue 18): the privacy lead
 // adds a ninth company on the Companies page, invites its editor, who accepts and publishes it; the
-// lead archives it and its public address then says so. A company that never published gets a new
-// address and is deleted; the new screens fit a 375 px phone and axe finds nothing serious.
-// Other files share the database: the companies here are this run's own (a unique address), and
-// the ninth is archived at the end, so the group again has the eight companies the others expect.
-import type { Page } from "playwright-core";
+// lead changes its websites, archives it and its public address then says so, restores it, and
+// archives it again with a successor its address then redirects to. A company that never published
+// gets a new address and is deleted. On the People page one person gets roles in two companies,
+// one changed, one taken away, then is taken out of the group and signed out. The screens fit a
+// 375 px phone and axe finds nothing serious.
+// Other files share the database: the companies and people here are this run's own (a unique
+// address), the ninth company is archived at the end and the person taken out, so the group again
+// has the eight companies and the members the others expect.
+import type { Locator, Page } from "playwright-core";
 import { expect, inject, it } from "vitest";
 import { checkScreen } from "./a11y.ts";
 import { signIn, useBrowser } from "./session.ts";
@@ -119,6 +123,34 @@ it("adds a ninth company, whose invited editor publishes it; archived, its publi
   expect(await lead.evaluate(() => document.activeElement?.id)).toBe("manage-company-title");
   // A company that published cannot be deleted: the page does not offer it.
   expect(await panel.getByRole("button", { name: /verwijderen/ }).count()).toBe(0);
+
+  // Its statement moves to a second page: an address that is not https is refused, naming the
+  // line, and what was typed stays; then it is saved and the panel stays on the company.
+  const site = `https://www.novaware-${stamp}.example/privacy`;
+  const shop = `shop.novaware-${stamp}.example/privacy`;
+  const websites = panel.getByLabel("Websites (optioneel)");
+  expect(await websites.inputValue()).toBe(site);
+  await websites.fill(`${site}\nhttp://${shop}`);
+  await panel.getByRole("button", { name: "Wijzigingen opslaan" }).click();
+  await panel
+    .locator("#edit-websites-error")
+    .getByText(/^Regel 2:/)
+    .waitFor();
+  expect(await websites.getAttribute("aria-invalid")).toBe("true");
+  expect(await websites.inputValue()).toBe(`${site}\nhttp://${shop}`);
+  await websites.fill(`${site}\nhttps://${shop}`);
+  await panel.getByRole("button", { name: "Wijzigingen opslaan" }).click();
+  await lead
+    .getByRole("status")
+    .filter({ hasText: `${name} is opgeslagen.` })
+    .waitFor();
+  expect(await lead.evaluate(() => document.activeElement?.id)).toBe("manage-company-title");
+  expect(await websites.getAttribute("aria-invalid")).toBeNull();
+  const listed = (await (await lead.request.get(`${base}/api/groups/${GROUP}/companies`)).json()) as {
+    items: { slug: string; websites: string[] }[];
+  };
+  expect(listed.items.find((c) => c.slug === slug)?.websites).toEqual([site, `https://${shop}`]);
+
   await panel.getByLabel("Reden (optioneel, voor het logboek)").fill("Verkocht");
   await checkScreen(lead, "companies-manage");
   await panel.getByRole("button", { name: `${name} archiveren` }).click();
@@ -149,6 +181,41 @@ it("adds a ninth company, whose invited editor publishes it; archived, its publi
   await lead.goto(`${base}/console/${GROUP}`);
   await lead.locator(".archived-companies").getByRole("link", { name }).waitFor();
   expect(await lead.locator(`table.companies-table tr[data-company="${slug}"]`).count()).toBe(0);
+
+  // The sale falls through: restored, it is published again at its address.
+  await lead.goto(`${base}/console/${GROUP}/companies`);
+  await row.getByRole("button", { name: `Beheren ${name}` }).click();
+  await panel.getByText("Het openbare adres meldt dat de verklaring niet meer geldt").waitFor();
+  await panel.getByRole("button", { name: `${name} terugzetten` }).click();
+  await lead
+    .getByRole("status")
+    .filter({ hasText: `${name} is teruggezet` })
+    .waitFor();
+  await row.getByText("Gepubliceerd").waitFor();
+  await pollPublic(lead, publicUrl, 200);
+
+  // Then it merges into a buyer whose statement applies from now on: an http link is refused, and
+  // with the buyer's https link its address sends visitors and websites there.
+  const successor = `https://www.koper-${stamp}.example/privacy`;
+  const successorField = panel.getByLabel("Opvolger (optioneel)");
+  await successorField.fill(`http://www.koper-${stamp}.example/privacy`);
+  await panel.getByRole("button", { name: `${name} archiveren` }).click();
+  await panel.locator("#archive-successor-error").waitFor();
+  expect(await successorField.getAttribute("aria-invalid")).toBe("true");
+  expect((await lead.request.get(publicUrl, { maxRedirects: 0 })).status()).toBe(200);
+  await successorField.fill(successor);
+  await panel.getByRole("button", { name: `${name} archiveren` }).click();
+  await lead
+    .getByRole("status")
+    .filter({ hasText: `Het openbare adres stuurt nu door naar ${successor}.` })
+    .waitFor();
+  await panel.getByRole("link", { name: successor }).waitFor();
+  await pollPublic(lead, `${publicUrl}.json?lang=en`, 308);
+  const moved = await lead.request.get(`${publicUrl}.json?lang=en`, { maxRedirects: 0 });
+  expect(moved.headers()["location"]).toBe(successor);
+  // Its own history stays readable where it was.
+  expect((await lead.request.get(`${publicUrl}/versions/1`, { maxRedirects: 0 })).status()).toBe(200);
+  await checkScreen(lead, "companies-archived-successor");
 }, 180_000);
 
 it("gives a company that never published a new address, deletes it, and fits a 375 px phone", async () => {
@@ -257,3 +324,75 @@ it("keeps the privacy lead's contact in the settings and shows it to the group's
     expect(reset.status()).toBe(200);
   }
 });
+
+it("gives one person roles in two companies, changes one, takes it away, and takes them out of the group on a phone: their session ends at once", async () => {
+  const lead = await freshPage({ width: 375, height: 740 });
+  await signIn(lead, LEAD);
+  // Someone who edits GeoTax (the invitation screens have their own test) …
+  const email = `wissel-${stamp}@geotax.example`;
+  const invited = await lead.request.post(`${base}/api/groups/${GROUP}/invitations`, {
+    data: { email, role: "tenant_editor", tenant: "geotax" },
+  });
+  expect(invited.status()).toBe(201);
+  const { token } = (await invited.json()) as { token: string };
+  const person = await freshPage();
+  const accepted = await person.request.post(`${base}/api/invitations/accept`, {
+    data: { token, name: "Wim Wissel", password: "een-lang-wachtwoord" },
+  });
+  expect(accepted.status()).toBe(200);
+  await signIn(person, email, "een-lang-wachtwoord");
+
+  await lead.goto(`${base}/console/${GROUP}/people`);
+  await lead.getByRole("heading", { level: 1, name: "Mensen" }).waitFor();
+  const rows = lead.locator(`table.members-table tr[data-email="${email}"]`);
+  const roleOf = (rows: Locator) => rows.locator('td[data-label="Rol"]');
+  await roleOf(rows).filter({ hasText: "redacteur van GeoTax" }).waitFor();
+  // The lead sees when they last signed in.
+  await rows.locator('td[data-label="Laatst ingelogd"] time').waitFor();
+
+  // … takes on SIM as well, on the same account.
+  await lead.getByLabel("Persoon", { exact: true }).selectOption({ label: `Wim Wissel (${email})` });
+  await lead.getByLabel("Welke rol").selectOption("tenant_editor");
+  await lead.getByLabel("In welk bedrijf").selectOption("sim");
+  await lead.getByRole("button", { name: "Rol geven" }).click();
+  await lead.getByRole("status").filter({ hasText: "Wim Wissel is nu ook redacteur van SIM." }).waitFor();
+  await expect.poll(() => rows.count()).toBe(2);
+  await person.goto(`${base}/console/${GROUP}/companies/sim`);
+  await person.getByRole("heading", { level: 1, name: "SIM: gegevens en teksten" }).waitFor();
+
+  // For SIM they only read along from now on.
+  const simRow = rows.filter({ hasText: "van SIM" });
+  await simRow.getByLabel("Nieuwe rol voor Wim Wissel").selectOption("tenant_viewer");
+  await simRow.getByRole("button", { name: "Opslaan" }).click();
+  await lead.getByRole("status").filter({ hasText: "Wim Wissel is nu meelezer van SIM." }).waitFor();
+  await roleOf(simRow).filter({ hasText: "meelezer van SIM" }).waitFor();
+
+  // GeoTax is taken away, after a confirmation given with the keyboard; SIM stays.
+  const geoRow = rows.filter({ hasText: "redacteur van GeoTax" });
+  await geoRow.getByRole("button", { name: "Rol weghalen… Wim Wissel, redacteur van GeoTax" }).click();
+  const confirmRemove = geoRow.getByRole("button", { name: "Ja, rol weghalen" });
+  await confirmRemove.waitFor();
+  expect(await confirmRemove.evaluate((button) => button === document.activeElement)).toBe(true);
+  expect(await horizontalOverflow(lead)).toBeLessThanOrEqual(0);
+  await checkScreen(lead, "people-remove-role-phone");
+  await lead.keyboard.press("Enter");
+  await lead
+    .getByRole("status")
+    .filter({ hasText: "Wim Wissel is geen redacteur van GeoTax meer." })
+    .waitFor();
+  await expect.poll(() => rows.count()).toBe(1);
+  expect((await person.request.get(`${base}/api/me`)).status()).toBe(200);
+
+  // Their last role: taking it away takes them out of the group, and their session ends at once.
+  await rows.getByRole("button", { name: /^Uit de groep halen…/ }).click();
+  await rows.getByText("Dit is hun enige rol").waitFor();
+  await rows.getByRole("button", { name: "Ja, uit de groep halen" }).click();
+  await lead
+    .getByRole("status")
+    .filter({ hasText: "Wim Wissel is uit de groep gehaald en kan er vanaf nu niet meer bij." })
+    .waitFor();
+  await expect.poll(() => rows.count()).toBe(0);
+  expect((await person.request.get(`${base}/api/me`)).status()).toBe(401);
+  await person.reload();
+  await person.getByRole("button", { name: "Inloggen" }).waitFor();
+}, 120_000);
