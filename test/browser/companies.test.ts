@@ -2,7 +2,8 @@
 // adds a ninth company on the Companies page, invites its editor, who accepts and publishes it; the
 // lead changes its websites, archives it and its public address then says so, restores it, and
 // archives it again with a successor its address then redirects to. A company that never published
-// gets a new address and is deleted. On the People page one person gets roles in two companies,
+// gets a new address and is deleted. A processor a company lists stays in the register, naming the
+// company, until that company is gone. On the People page one person gets roles in two companies,
 // one changed, one taken away, then is taken out of the group and signed out. The screens fit a
 // 375 px phone and axe finds nothing serious.
 // Other files share the database: the companies and people here are this run's own (a unique
@@ -31,6 +32,26 @@ async function pollPublic(page: Page, url: string, status: number): Promise<void
   await expect
     .poll(async () => (await page.request.get(url, { maxRedirects: 0 })).status(), { timeout: 15_000 })
     .toBe(status);
+}
+
+/** A company that never published, added over the API (the form has its own test). */
+async function addCompanyOverApi(page: Page, slug: string, name: string): Promise<void> {
+  const created = await page.request.post(`${base}/api/groups/${GROUP}/companies`, {
+    data: {
+      slug,
+      name,
+      profile: {
+        legalName: `${name} B.V.`,
+        tradeName: name,
+        kvkNumber: "12345678",
+        address: { street: "Kerkstraat 1", postalCode: "1017 GA", city: "Amsterdam", country: "NL" },
+        email: `privacy@${slug}.example`,
+        phone: "020 123 45 67",
+        website: `https://www.${slug}.example`,
+      },
+    },
+  });
+  expect(created.status()).toBe(201);
 }
 
 it("adds a ninth company, whose invited editor publishes it; archived, its public address says so", async () => {
@@ -222,22 +243,7 @@ it("gives a company that never published a new address, deletes it, and fits a 3
   const page = await freshPage({ width: 375, height: 740 });
   await signIn(page, LEAD);
   const slug = `proef-${stamp}`;
-  const created = await page.request.post(`${base}/api/groups/${GROUP}/companies`, {
-    data: {
-      slug,
-      name: `Proef ${stamp}`,
-      profile: {
-        legalName: "Proef B.V.",
-        tradeName: "Proef",
-        kvkNumber: "12345678",
-        address: { street: "Kerkstraat 1", postalCode: "1017 GA", city: "Amsterdam", country: "NL" },
-        email: "privacy@proef.example",
-        phone: "020 123 45 67",
-        website: "https://www.proef.example",
-      },
-    },
-  });
-  expect(created.status()).toBe(201);
+  await addCompanyOverApi(page, slug, `Proef ${stamp}`);
 
   await page.goto(`${base}/console/${GROUP}/companies`);
   await page.getByRole("heading", { level: 1, name: "Bedrijven" }).waitFor();
@@ -396,3 +402,67 @@ it("gives one person roles in two companies, changes one, takes it away, and tak
   await person.reload();
   await person.getByRole("button", { name: "Inloggen" }).waitFor();
 }, 120_000);
+
+it("keeps a processor in the register while a company lists it, naming the company, and removes it once that company is gone", async () => {
+  const lead = await freshPage();
+  await signIn(lead, LEAD);
+  const slug = `postproef-${stamp}`;
+  const name = `Postproef ${stamp}`;
+  const key = `postkamer-${stamp}`;
+  const processor = `Postkamer ${stamp} B.V.`;
+  await addCompanyOverApi(lead, slug, name);
+  const recipient = {
+    name: processor,
+    role: "processor",
+    service: { nl: "binnenkomende post scannen" },
+    country: "NL",
+    safeguard: "eea",
+  };
+  const registered = await lead.request.put(`${base}/api/groups/${GROUP}/processors/${key}`, {
+    data: { recipient },
+  });
+  expect(registered.status()).toBe(201);
+  // The new company lists it among its recipients (over the API: the company pages have their tests).
+  const draftUrl = `${base}/api/groups/${GROUP}/tenants/${slug}/draft`;
+  const draftAnswer = await lead.request.get(draftUrl);
+  expect(draftAnswer.status()).toBe(200);
+  const draft = (await draftAnswer.json()) as {
+    revision: number;
+    content: { lists: { recipients: unknown[] } };
+  };
+  draft.content.lists.recipients.push({ ...recipient, processor: key });
+  const picked = await lead.request.put(draftUrl, {
+    data: { content: draft.content },
+    headers: { "If-Match": draftAnswer.headers()["etag"] ?? `"${draft.revision}"` },
+  });
+  expect(picked.status()).toBe(200);
+
+  await lead.goto(`${base}/console/${GROUP}/processors`);
+  await lead.getByRole("heading", { level: 1, name: "Verwerkers van Conxillium" }).waitFor();
+  const row = lead.locator(`tr[data-key="${key}"]`);
+  await row.getByText(`1 bedrijf: ${name}`).waitFor();
+  await row.getByRole("button", { name: `${processor} verwijderen` }).click();
+  const refusal = lead.getByRole("alert").filter({
+    hasText: `Deze verwerker staat nog in de lijst met ontvangers van ${name}. Haal hem daar eerst weg.`,
+  });
+  await refusal.waitFor();
+  expect(await lead.evaluate(() => document.activeElement?.id)).toBe("processor-removal");
+  await checkScreen(lead, "processors-remove-refused");
+  expect(await row.count()).toBe(1);
+
+  // The company never published and is deleted; then the entry can go.
+  const deleted = await lead.request.delete(`${base}/api/groups/${GROUP}/companies/${slug}`);
+  expect(deleted.status()).toBe(200);
+  await lead.reload();
+  await row.getByText("nog geen bedrijf").waitFor();
+  await row.getByRole("button", { name: `${processor} verwijderen` }).click();
+  await lead
+    .getByRole("status")
+    .filter({ hasText: `${processor} is uit het register verwijderd.` })
+    .waitFor();
+  await row.waitFor({ state: "detached" });
+  const register = (await (await lead.request.get(`${base}/api/groups/${GROUP}/processors`)).json()) as {
+    processors: { key: string }[];
+  };
+  expect(register.processors.map((p) => p.key)).not.toContain(key);
+});
