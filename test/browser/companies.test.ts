@@ -54,7 +54,7 @@ async function addCompanyOverApi(page: Page, slug: string, name: string): Promis
   expect(created.status()).toBe(201);
 }
 
-it("adds a ninth company, whose invited editor publishes it; archived, its public address says so", async () => {
+it("adds a ninth company, whose invited editor publishes it; changes its websites; archived, its public address says so; restored, then archived with a successor it redirects to", async () => {
   const slug = `novaware-${stamp}`;
   const name = `Novaware ${stamp}`;
   const publicUrl = `${base}/v1/statements/${GROUP}/${slug}`;
