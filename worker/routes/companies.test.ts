@@ -156,6 +156,8 @@ describe("a new address", () => {
     "?fragment",
     "?at=2026-02-01T00:00:00Z",
     "/versions",
+    "/versions.html",
+    "/versions?lang=en",
     "/versions/1",
     "/versions/2.json?lang=en",
     "/versions/1?fragment&lang=nl",
@@ -281,6 +283,7 @@ describe("an archived company", () => {
 
   it("keeps its history readable: /versions, /versions/{n}, ?at= before the archiving, the feed", async () => {
     expect((await get(`${DQ}/versions`)).status).toBe(200);
+    expect((await get(`${DQ}/versions.html`)).status).toBe(200);
     expect((await get(`${DQ}/versions/1.json`)).status).toBe(200);
     expect((await get(`${DQ}.json?at=${new Date(Date.parse(archivedAt) - 1000).toISOString()}`)).status).toBe(
       200,
