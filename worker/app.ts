@@ -21,12 +21,15 @@ import { docsRoutes } from "./routes/docs.ts";
 import { processorRoutes } from "./routes/processors.ts";
 import { publishReviewRoutes } from "./routes/publish-review.ts";
 import { rolloutRoutes } from "./routes/rollout.ts";
+import { accountRoutes } from "./routes/account.ts";
 import { authRoutes, meRoutes } from "./routes/auth.ts";
 import { groupInvitationRoutes, invitationRoutes } from "./routes/invitations.ts";
 import { integrityRoutes } from "./routes/integrity.ts";
 import { memberRoutes, peopleRoutes } from "./routes/members.ts";
 import { companyRoutes } from "./routes/companies.ts";
 import { groupRoutes as groupInfoRoutes, settingsRoutes } from "./routes/group-settings.ts";
+import { groupPasswordResetRoutes, passwordResetRoutes } from "./routes/password-resets.ts";
+import { signInPolicyRoutes } from "./routes/sign-in-policy.ts";
 import { statementRoutes } from "./routes/statements.ts";
 import { tenantRoutes } from "./routes/tenants.ts";
 import { describeRoute } from "./http/describe-route.ts";
@@ -80,6 +83,8 @@ const groupRoutes = new Hono<AppEnv>()
   .route("/rollout", rolloutRoutes)
   .route("/completeness", groupCompletenessRoutes)
   .route("/integrity", integrityRoutes)
+  .route("/password-resets", groupPasswordResetRoutes)
+  .route("/sign-in-policy", signInPolicyRoutes)
   .route("/", approvalRoutes)
   .route("/", publishReviewRoutes);
 
@@ -101,6 +106,8 @@ const routes = app
   .route("/v1/statements", statementRoutes)
   .route("/api/auth", authRoutes)
   .route("/api/me", meRoutes)
+  .route("/api/account", accountRoutes)
+  .route("/api/password-resets", passwordResetRoutes)
   .route("/api/invitations", invitationRoutes)
   .route("/api/groups/:group", groupRoutes);
 
