@@ -22,7 +22,10 @@ export const HttpsUrlSchema = v.pipe(
   v.maxLength(2048, "must be at most 2048 characters"),
   v.check((s) => URL.canParse(s), "must be a URL"),
   v.check((s) => s.startsWith("https://"), "must start with https://"),
+  // A pipe runs every check even after one failed: an address that is no URL at all was named
+  // above, and must not throw here (a throw would answer 500, not 400 naming the field).
   v.check((s) => {
+    if (!URL.canParse(s)) return true;
     const url = new URL(s);
     return url.username === "" && url.password === "";
   }, "must not contain a user name or password"),

@@ -5,7 +5,13 @@ import { hashPassword } from "./auth/password.ts";
 import type { Role } from "./db/accounts.ts";
 import { prepareInsertFirstBaselineVersion } from "./db/baselines.ts";
 import { prepareInsertBaselineDraft, prepareInsertTenantDraft } from "./db/drafts.ts";
-import { findGroupBySlug, listTenants, prepareInsertGroup, prepareInsertTenant } from "./db/groups.ts";
+import {
+  findGroupBySlug,
+  listTenants,
+  prepareDateIdentityChange,
+  prepareInsertGroup,
+  prepareInsertTenant,
+} from "./db/groups.ts";
 import { listUserEmails, prepareInsertMembership, prepareInsertUser } from "./db/memberships.ts";
 import { hasAnyVersion } from "./db/statements.ts";
 import { prepareSetTwoStepPolicy } from "./db/two-step.ts";
@@ -92,6 +98,7 @@ async function insertDemoGroup(db: D1Database, now: string): Promise<void> {
     ...DEMO_TENANTS.map((tenant, position) =>
       prepareInsertTenant(db, slug, { slug: tenant.slug, name: tenant.name, position }, now),
     ),
+    prepareDateIdentityChange(db, slug, now),
     prepareInsertBaselineDraft(db, slug, DEMO_BASELINE, now),
     prepareInsertFirstBaselineVersion(db, slug, {
       baseline: DEMO_BASELINE,

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as v from "valibot";
 import * as schemas from "#shared/api-schemas.ts";
 import * as accountSchemas from "#shared/account-schemas.ts";
+import * as groupAdmin from "#shared/group-admin-schemas.ts";
 import { WebhookCreateSchema } from "#shared/webhook-schemas.ts";
 import type { TenantContent } from "#shared/model.ts";
 import { seedDemoGroup } from "./demo-seed.ts";
@@ -255,6 +256,35 @@ const ROUTES: JsonRoute[] = [
     path: "/api/groups/conxillium/sign-in-policy",
     schema: accountSchemas.TwoStepPolicySchema,
     valid: async () => ({ twoStep: "off" }),
+  },
+  // Companies and people over the years (issue 18).
+  {
+    method: "POST",
+    path: "/api/groups/conxillium/companies",
+    schema: groupAdmin.CompanyCreateSchema,
+    valid: async () => ({
+      slug: "fuzzco",
+      name: "Fuzz B.V.",
+      profile: JSON.parse((await draftOf("sim")).content).profile,
+    }),
+  },
+  {
+    method: "PATCH",
+    path: "/api/groups/conxillium/companies/sim",
+    schema: groupAdmin.CompanyUpdateSchema,
+    valid: async () => ({ name: "Sim B.V.", websites: ["https://sim.example"] }),
+  },
+  {
+    method: "POST",
+    path: "/api/groups/conxillium/companies/sim/archive",
+    schema: groupAdmin.CompanyArchiveSchema,
+    valid: async () => ({ successorUrl: "https://buyer.example/privacy", reason: "sold" }),
+  },
+  {
+    method: "POST",
+    path: "/api/groups/conxillium/members",
+    schema: groupAdmin.MemberAddSchema,
+    valid: async () => ({ user: 1, role: "tenant_viewer", tenant: "sim" }),
   },
 ];
 

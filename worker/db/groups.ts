@@ -195,6 +195,20 @@ export function prepareInsertGroup(
     .bind(group.slug, group.name, languagesColumn.write(group.languages), group.defaultLanguage, now);
 }
 
+/**
+ * Dates the group's last change of identity (name, companies) to `at`. The database stamps its
+ * own clock on every such change (migrations/0011); a writer that sets a group up with its own
+ * clock — the demo seed, whose versions are published "at" that time — states it here, so that its
+ * first versions are not older than the group they describe.
+ */
+export function prepareDateIdentityChange(
+  db: D1Database,
+  groupSlug: string,
+  at: string,
+): D1PreparedStatement {
+  return db.prepare("UPDATE groups SET identity_changed_at = ?2 WHERE slug = ?1").bind(groupSlug, at);
+}
+
 /** A company of the group `groupSlug`, at `position` in the group's order. */
 export function prepareInsertTenant(
   db: D1Database,
