@@ -234,7 +234,12 @@ export const memberRoutes = new Hono<AppEnv>()
         () =>
           runWithAudit(
             c.env.DB,
-            [prepareDeleteMembership(c.env.DB, member.id)],
+            // Ends their sessions too when a parallel removal took their other role, so that two
+            // removals of someone's last two roles sign them out as one removal of both would.
+            [
+              prepareDeleteMembership(c.env.DB, member.id),
+              prepareEndSessionsOfFormerMembers(c.env.DB, [member.userId]),
+            ],
             [
               buildAuditEntry({
                 groupId: access.group.id,

@@ -166,3 +166,33 @@ it("never leaves the group without a privacy lead, also when two remove each oth
     ).run(),
   ).rejects.toThrow(/last_group_admin/);
 });
+
+it("signs someone out whose last two roles are taken away at once, as taking both in one go would", async () => {
+  // A person of their own (with the demo password), an editor of two companies.
+  await env.DB.batch([
+    env.DB.prepare(
+      `INSERT INTO users (email, name, password_hash, created_at)
+       SELECT 'twee-rollen@example.test', 'Twee Rollen', password_hash, '2026-01-01T00:00:00.000Z' FROM users
+       WHERE email = 'lead@conxillium.example'`,
+    ),
+    env.DB.prepare(
+      `INSERT INTO memberships (user_id, group_id, tenant_id, role, created_at)
+       SELECT u.id, g.id, t.id, 'tenant_editor', '2026-01-01T00:00:00.000Z' FROM users u, groups g
+       JOIN tenants t ON t.group_id = g.id AND t.slug IN ('geotax', 'sim')
+       WHERE u.email = 'twee-rollen@example.test' AND g.slug = 'conxillium'`,
+    ),
+  ]);
+  const cookie = await signInAs("twee-rollen@example.test");
+  const roles = await rolesOf("twee-rollen@example.test");
+  expect(roles).toHaveLength(2);
+
+  // Each removal alone sees another role left; together they leave none.
+  const answers = await Promise.all(
+    roles.map((role) =>
+      lead.api.groups[":group"].members[":id"].$delete({ param: { group, id: String(role.id) } }),
+    ),
+  );
+  expect(answers.map((res) => res.status)).toEqual([200, 200]);
+  expect(await rolesOf("twee-rollen@example.test")).toEqual([]);
+  expect((await call("/api/me", { cookie })).status).toBe(401);
+});
