@@ -21,6 +21,7 @@ import { docsRoutes } from "./routes/docs.ts";
 import { processorRoutes } from "./routes/processors.ts";
 import { publishReviewRoutes } from "./routes/publish-review.ts";
 import { rolloutRoutes } from "./routes/rollout.ts";
+import { groupSiteRoutes } from "./routes/sites.ts";
 import { authRoutes, meRoutes } from "./routes/auth.ts";
 import { groupInvitationRoutes, invitationRoutes } from "./routes/invitations.ts";
 import { integrityRoutes } from "./routes/integrity.ts";
@@ -74,6 +75,7 @@ const groupRoutes = new Hono<AppEnv>()
   .route("/rollout", rolloutRoutes)
   .route("/completeness", groupCompletenessRoutes)
   .route("/integrity", integrityRoutes)
+  .route("/sites", groupSiteRoutes)
   .route("/", approvalRoutes)
   .route("/", publishReviewRoutes);
 

@@ -1,6 +1,7 @@
 import type { SessionUser, SessionValidationResult } from "./auth/session.ts";
 import type { Membership, Role } from "./db/accounts.ts";
 import type { GroupRecord, TenantRecord } from "./db/groups.ts";
+import type { SiteCheckMessage } from "./monitor/queue.ts";
 import type { WebhookMessage } from "./webhooks/message.ts";
 
 /** Worker secrets and local settings: never in wrangler.toml, so `wrangler types` cannot know them. */
@@ -9,7 +10,10 @@ interface Secrets {
   AUDIT_KEY?: string;
   /** Signs the known-device cookie that exempts a user from strangers' throttling (worker/auth/). */
   DEVICE_COOKIE_KEY?: string;
-  /** Local development only: "true" lets webhooks reach http://localhost (worker/net/outbound-url.ts). */
+  /**
+   * Local development only: "true" lets webhooks and the site monitor reach http://localhost
+   * (worker/net/outbound-url.ts).
+   */
   ALLOW_LOCAL_TARGETS?: string;
 }
 
@@ -18,10 +22,12 @@ interface Secrets {
  * (worker/worker-configuration.d.ts; `npm run types` after changing wrangler.toml), with what the
  * configuration cannot say: what the queues carry, and the secrets.
  */
-export type Bindings = Omit<Env, "WEBHOOKS" | keyof Secrets> &
+export type Bindings = Omit<Env, "WEBHOOKS" | "SITE_CHECKS" | keyof Secrets> &
   Secrets & {
     /** Publish webhooks waiting to be delivered (worker/webhooks/consumer.ts). */
     WEBHOOKS: Queue<WebhookMessage>;
+    /** Watched pages waiting to be checked (worker/monitor/queue.ts). */
+    SITE_CHECKS: Queue<SiteCheckMessage>;
   };
 
 /** What the caller may do in the group named in the URL. */

@@ -3,6 +3,14 @@ import { sealAuditLog } from "./audit/log.ts";
 import { deleteExpiredSignInAttempts } from "./db/sign-in-attempts.ts";
 import type { Bindings } from "./env.ts";
 import { recallResponse } from "./http/answer-from-memory.ts";
+import { queueSiteNotices } from "./monitor/notices.ts";
+import {
+  checkSiteBatch,
+  queueSiteChecks,
+  SITE_CHECK_CRON,
+  SITE_CHECK_QUEUE,
+  type SiteCheckMessage,
+} from "./monitor/queue.ts";
 import { deliverWebhookBatch } from "./webhooks/consumer.ts";
 import type { WebhookMessage } from "./webhooks/message.ts";
 import { queueWaitingNotifications } from "./webhooks/outbox.ts";
@@ -33,17 +41,27 @@ export default {
     if (remembered) return remembered;
     return READS.has(request.method) ? app.fetch(request, env, ctx) : answerWrite(request, env, ctx);
   },
-  queue: (batch, env) => deliverWebhookBatch(batch, env),
-  // Every 5 minutes (wrangler.toml): seal and checkpoint every audit chain, queue the webhook
-  // notifications no request queued, forget sign-in attempts older than any throttle looks.
+  // Two queues, one consumer each: publish webhooks, and the site monitor's page checks.
+  queue: (batch, env) =>
+    batch.queue === SITE_CHECK_QUEUE
+      ? checkSiteBatch(batch as MessageBatch<SiteCheckMessage>, env)
+      : deliverWebhookBatch(batch as MessageBatch<WebhookMessage>, env),
+  // Every hour (wrangler.toml): queue a check of every watched page. Every 5 minutes: seal and
+  // checkpoint every audit chain, queue the webhook notifications no request or check queued,
+  // forget sign-in attempts older than any throttle looks.
   scheduled: async (controller, env) => {
     const now = new Date(controller.scheduledTime);
+    if (controller.cron === SITE_CHECK_CRON) {
+      await queueSiteChecks(env, now);
+      return;
+    }
     const results = await Promise.allSettled([
       sealAuditLog(env, { checkpoint: "moved" }),
       queueWaitingNotifications(env, now),
+      queueSiteNotices(env, { pageId: null, now }),
       deleteExpiredSignInAttempts(env.DB, now.getTime()),
     ]);
     const failures = results.flatMap((r) => (r.status === "rejected" ? [r.reason] : []));
     if (failures.length > 0) throw new AggregateError(failures, "scheduled work failed");
   },
-} satisfies ExportedHandler<Bindings, WebhookMessage>;
+} satisfies ExportedHandler<Bindings, WebhookMessage | SiteCheckMessage>;
