@@ -338,12 +338,20 @@ export async function recordSiteCheck(
         .prepare(
           `INSERT INTO site_outdated_outbox (page_id, webhook_id, version_in_force, shown_version, outdated_since,
              checked_at, event_id, created_at)
-           SELECT p.id, w.id, ?2, ?3, ?4, ?5, 'site-outdated-' || p.id || '-' || ?2, ?5
+           SELECT p.id, w.id, ?2, ?3, ?4, ?5, ?6, ?5
            FROM watched_pages p JOIN webhooks w ON w.tenant_id = p.tenant_id AND w.disabled_at IS NULL
            WHERE p.id = ?1 AND NOT EXISTS (SELECT 1 FROM site_outdated_outbox o
              WHERE o.page_id = p.id AND o.version_in_force = ?2 AND o.webhook_id = w.id)`,
         )
-        .bind(pageId, notice.versionInForce, notice.shownVersion, notice.outdatedSince, checkedAt),
+        .bind(
+          pageId,
+          notice.versionInForce,
+          notice.shownVersion,
+          notice.outdatedSince,
+          checkedAt,
+          // Sent as Verklaring-Delivery: one per page and version in force, so a receiver drops repeats.
+          `site-outdated-${pageId}-${notice.versionInForce}`,
+        ),
     );
   }
   await db.batch(statements);

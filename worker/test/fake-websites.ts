@@ -1,7 +1,8 @@
 // Company websites for the site monitor's tests, run as a worker of its own (worker/vitest.config.ts).
 // Every fetch the worker under test makes reaches it (Miniflare's outboundService plays the
 // internet), so the monitor's real code path — outbound guard, redirects, time limit, size cap —
-// runs against it. Tests set up its pages through the FAKE_WEBSITES binding at http://control.fake.
+// runs against it — and so does the webhook consumer's, whose deliveries a page records. Tests set
+// up its pages through the FAKE_WEBSITES binding at http://control.fake.
 // Loaded with its types stripped: erasable syntax only, and no imports.
 
 export interface FakePage {
@@ -15,11 +16,15 @@ export interface FakePage {
 }
 
 export interface Visit {
+  method: string;
   userAgent: string | null;
   accept: string | null;
   cookie: string | null;
   /** For a huge page: how many bytes were sent before the reader stopped. */
   bytesSent?: number;
+  /** What a POST (a webhook delivery) carried: its body and its Verklaring-* headers. */
+  body?: string;
+  verklaring?: Record<string, string>;
 }
 
 const pages = new Map<string, FakePage>();
@@ -66,11 +71,18 @@ export default {
     const key = keyOf(request.url);
     const page = pages.get(key);
     const visit: Visit = {
+      method: request.method,
       userAgent: request.headers.get("User-Agent"),
       accept: request.headers.get("Accept"),
       cookie: request.headers.get("Cookie"),
     };
     if (!page) return new Response("not found", { status: 404 });
+    if (request.method === "POST") {
+      visit.body = await request.text();
+      visit.verklaring = Object.fromEntries(
+        [...request.headers].filter(([name]) => name.startsWith("verklaring-")),
+      );
+    }
     visits.get(key)?.push(visit);
     if (page.delayMs) await new Promise((resolve) => setTimeout(resolve, page.delayMs));
     const headers = { "Content-Type": "text/html; charset=utf-8", ...page.headers };
