@@ -11,7 +11,7 @@ import wranglerToml from "../../wrangler.toml?raw";
 import { seedDemoGroup } from "../demo-seed.ts";
 import { listPageHistory, type SiteCheckRecord } from "../db/site-checks.ts";
 import worker from "../index.ts";
-import { apiAs, CALLERS, signInAs } from "../test/clients.ts";
+import { apiAs, call, CALLERS, signInAs } from "../test/clients.ts";
 import { demoContent, publishAt } from "../test/fixtures.ts";
 import { companyPage, fetchPublic, freshAddress, serve, visitsOf, watchPage } from "../test/sites.ts";
 import type { SiteOutdatedPayload } from "../webhooks/message.ts";
@@ -240,6 +240,24 @@ describe("a site still outdated a day after the publish", () => {
     expect((await log.json()).deliveries.map((d) => [d.eventId, d.version, d.succeeded])).toEqual([
       [`site-outdated-${id}-2`, 2, true],
     ]);
+
+    // The group report and its CSV name the page that is not current.
+    const report = await call("/api/groups/conxillium/completeness", { cookie: lead });
+    const { companies } = await report.json<{ companies: { tenant: { slug: string }; sites: unknown }[] }>();
+    const company = companies.find((c) => c.tenant.slug === JCC);
+    expect(company!.sites).toMatchObject({
+      attention: expect.arrayContaining([{ url: address, state: "outdated", shownVersion: 1 }]),
+      overdue: expect.any(Number),
+    });
+    const csv = await (await call("/api/groups/conxillium/completeness?format=csv", { cookie: lead })).text();
+    const [header, ...rows] = csv.trim().split("\r\n");
+    expect(header!.split(",").slice(-4)).toEqual([
+      "sites_watched",
+      "sites_current",
+      "sites_not_current",
+      "sites_last_checked",
+    ]);
+    expect(rows.find((r) => r.startsWith("JCC Software,"))).toContain(`${address} (outdated, v1)`);
   }, 60_000);
 
   it("keeps the notification when it cannot be queued at once, and the 5-minute cron queues it", async () => {

@@ -392,8 +392,9 @@ describe("who may watch and check", () => {
         sites[":id"].check.$post({ param: { group: "conxillium", tenant: "pharox", id: String(id) } }),
       ),
     );
-    expect(answers.map((r) => r.status).sort()).toEqual([200, 429, 429, 429, 429, 429]);
-    expect(answers.find((r) => r.status === 429)!.headers.get("Retry-After")).toBe("10");
+    expect(answers.map((r) => r.status).sort((a, b) => a - b)).toEqual([200, 429, 429, 429, 429, 429]);
+    const refused = answers.filter((r) => r.status !== 200);
+    expect(refused.map((r) => r.headers.get("Retry-After"))).toEqual(["10", "10", "10", "10", "10"]);
     expect(await visitsOf(address)).toHaveLength(1);
   });
 

@@ -16,6 +16,7 @@ import { listTenants } from "../db/groups.ts";
 import type { AppEnv } from "../env.ts";
 import { AppError, validate } from "../errors.ts";
 import { requireGroupAdmin } from "../http/guards.ts";
+import { reportGroupSites, SITE_REPORT_COLUMNS, siteReportCells } from "../monitor/views.ts";
 
 export async function requireBaseline(c: Context<AppEnv>): Promise<BaselineVersionRecord> {
   const { group } = c.get("access");
@@ -114,6 +115,7 @@ export const groupCompletenessRoutes = new Hono<AppEnv>()
       .bind(access.group.id, new Date().toISOString())
       .all<InForceRow>();
     const baselines = new Map<number, BaselineVersionRecord>();
+    const sitesOf = await reportGroupSites(c.env.DB, access.group.id); // issue 19: the websites
     const companies = [];
     for (const tenant of tenants) {
       const row = results.find((r) => r.tenant_id === tenant.id);
@@ -127,6 +129,7 @@ export const groupCompletenessRoutes = new Hono<AppEnv>()
           findings: [],
           lint: [],
           lintErrors: 0,
+          sites: sitesOf(tenant.id),
         });
         continue;
       }
@@ -150,6 +153,7 @@ export const groupCompletenessRoutes = new Hono<AppEnv>()
         findings: report.findings.map((f) => ({ item: f.item, status: f.status, why: f.why })),
         lint: report.lint,
         lintErrors: report.lintErrors,
+        sites: sitesOf(tenant.id),
       });
     }
     if (c.req.query("format") === "csv") {
@@ -161,6 +165,7 @@ export const groupCompletenessRoutes = new Hono<AppEnv>()
         "lint_errors",
         "lint_warnings",
         "lint_findings",
+        ...SITE_REPORT_COLUMNS,
       ];
       const lines = companies.map((company) => [
         company.tenant.name,
@@ -170,6 +175,7 @@ export const groupCompletenessRoutes = new Hono<AppEnv>()
         company.version === null ? "" : company.lintErrors,
         company.version === null ? "" : company.lint.length - company.lintErrors,
         listFindings(company.lint),
+        ...siteReportCells(company.sites),
       ]);
       const csv = [header, ...lines].map((line) => line.map(csvCell).join(",")).join("\r\n") + "\r\n";
       return c.body(csv, 200, {

@@ -2,13 +2,7 @@
 // editors and the privacy lead, checked every hour and by hand — and the group's overview of them.
 import { Hono } from "hono";
 import { IdParamSchema } from "#shared/api-schemas.ts";
-import {
-  OUTDATED_NOTICE_MS,
-  SITE_STATES,
-  SiteHistoryQuerySchema,
-  WatchedPageCreateSchema,
-  type SiteState,
-} from "#shared/site-schemas.ts";
+import { SiteHistoryQuerySchema, WatchedPageCreateSchema } from "#shared/site-schemas.ts";
 import { buildAuditEntry } from "../audit-entry.ts";
 import { runWithAudit } from "../db/audit.ts";
 import { listTenants } from "../db/groups.ts";
@@ -16,15 +10,12 @@ import {
   claimCheckByHand,
   countActivePages,
   findTenantPage,
-  listGroupPages,
   listPageHistory,
   listTenantPages,
   prepareInsertPage,
   prepareRemovePage,
   readInsertedPage,
-  type SiteCheckRecord,
   type WatchedPage,
-  type WatchedPageWithStatus,
 } from "../db/site-checks.ts";
 import { listVersions, listVersionsInForce } from "../db/statements.ts";
 import type { AppEnv, GroupAccess, TenantAccess } from "../env.ts";
@@ -33,6 +24,7 @@ import { requireGroupAdmin, requireTenantEditor } from "../http/guards.ts";
 import { describeRoute } from "../http/describe-route.ts";
 import { checkWatchedPage } from "../monitor/check.ts";
 import { findInForce } from "../monitor/classify.ts";
+import { countPages, summariseGroupSites, viewFinding, viewPage, withStatus } from "../monitor/views.ts";
 import { checkOutboundUrl, outboundPolicyOf } from "../net/outbound-url.ts";
 
 /** Pages per company: every hour each one is fetched. */
@@ -40,59 +32,6 @@ export const MAX_WATCHED_PAGES = 25;
 /** "Check now" of one page at most this often, so the button cannot be used to hammer a site. */
 export const CHECK_BY_HAND_EVERY_MS = 10_000;
 const HISTORY_PAGE_DEFAULT = 25;
-
-/** A finding, with whether it calls for a notice: outdated for more than a day when it was made. */
-const viewFinding = (check: SiteCheckRecord) => ({
-  id: check.id,
-  state: check.state,
-  shownVersion: check.shownVersion,
-  versionInForce: check.versionInForce,
-  outdatedSince: check.outdatedSince,
-  overdue:
-    check.state === "outdated" &&
-    check.outdatedSince !== null &&
-    Date.parse(check.lastCheckedAt) - Date.parse(check.outdatedSince) > OUTDATED_NOTICE_MS,
-  evidence: check.evidence,
-  similarity: check.similarity,
-  httpStatus: check.httpStatus,
-  problem: check.problem,
-  finalUrl: check.finalUrl,
-  difference: check.difference,
-  firstCheckedAt: check.firstCheckedAt,
-  lastCheckedAt: check.lastCheckedAt,
-  checks: check.checks,
-  durationMs: check.durationMs,
-});
-
-const viewPage = (page: WatchedPage, latest: SiteCheckRecord | null) => ({
-  id: page.id,
-  url: page.url,
-  language: page.language,
-  display: page.display,
-  createdAt: page.createdAt,
-  status: latest ? viewFinding(latest) : null,
-});
-
-type PageView = ReturnType<typeof viewPage>;
-
-/** "6 of 8 sites current": how many pages are in each state, and how many were never checked. */
-function countPages(pages: readonly PageView[]) {
-  const counts = Object.fromEntries(SITE_STATES.map((s) => [s, 0])) as Record<SiteState, number>;
-  let unchecked = 0;
-  let overdue = 0;
-  let lastCheckedAt: string | null = null;
-  for (const page of pages) {
-    if (!page.status) {
-      unchecked++;
-      continue;
-    }
-    counts[page.status.state]++;
-    if (page.status.overdue) overdue++;
-    if (!lastCheckedAt || page.status.lastCheckedAt > lastCheckedAt)
-      lastCheckedAt = page.status.lastCheckedAt;
-  }
-  return { watched: pages.length, ...counts, unchecked, overdue, lastCheckedAt };
-}
 
 const pageNotFound = (tenant: TenantAccess["tenant"]): AppError =>
   new AppError(404, "page_not_found", `${tenant.name} watches no such page.`);
@@ -114,8 +53,6 @@ function describeChange(
     at,
   });
 }
-
-const withStatus = (page: WatchedPageWithStatus) => viewPage(page, page.latest);
 
 /** Mounted under /api/groups/:group/tenants/:tenant/sites, behind resolveTenantAccess. */
 export const tenantSiteRoutes = new Hono<AppEnv>()
@@ -311,18 +248,18 @@ export const groupSiteRoutes = new Hono<AppEnv>().get(
   }),
   async (c) => {
     const { group } = requireGroupAdmin(c);
-    const [tenants, pages, inForce] = await Promise.all([
+    const [tenants, sites, inForce] = await Promise.all([
       listTenants(c.env.DB, group.id),
-      listGroupPages(c.env.DB, group.id),
+      summariseGroupSites(c.env.DB, group.id),
       listVersionsInForce(c.env.DB, group.id, new Date().toISOString()),
     ]);
     const companies = tenants.map((tenant) => {
-      const views = pages.filter((p) => p.tenantId === tenant.id).map(withStatus);
+      const pages = sites.get(tenant.id)?.pages ?? [];
       return {
         tenant: { slug: tenant.slug, name: tenant.name },
         versionInForce: inForce.find((v) => v.tenant === tenant.slug)?.version ?? null,
-        counts: countPages(views),
-        pages: views,
+        counts: countPages(pages),
+        pages,
       };
     });
     const notices = companies.flatMap((company) =>

@@ -1,0 +1,120 @@
+// How the site monitor's findings are shown: to the API (worker/routes/sites.ts) and in the group
+// report (worker/routes/completeness.ts).
+import { OUTDATED_NOTICE_MS, SITE_STATES, type SiteState } from "#shared/site-schemas.ts";
+import {
+  listGroupPages,
+  type SiteCheckRecord,
+  type WatchedPage,
+  type WatchedPageWithStatus,
+} from "../db/site-checks.ts";
+import type { D1Reader } from "../db/reader.ts";
+
+/** A finding, with whether it calls for a notice: outdated for more than a day when it was made. */
+export const viewFinding = (check: SiteCheckRecord) => ({
+  id: check.id,
+  state: check.state,
+  shownVersion: check.shownVersion,
+  versionInForce: check.versionInForce,
+  outdatedSince: check.outdatedSince,
+  overdue:
+    check.state === "outdated" &&
+    check.outdatedSince !== null &&
+    Date.parse(check.lastCheckedAt) - Date.parse(check.outdatedSince) > OUTDATED_NOTICE_MS,
+  evidence: check.evidence,
+  similarity: check.similarity,
+  httpStatus: check.httpStatus,
+  problem: check.problem,
+  finalUrl: check.finalUrl,
+  difference: check.difference,
+  firstCheckedAt: check.firstCheckedAt,
+  lastCheckedAt: check.lastCheckedAt,
+  checks: check.checks,
+  durationMs: check.durationMs,
+});
+
+export const viewPage = (page: WatchedPage, latest: SiteCheckRecord | null) => ({
+  id: page.id,
+  url: page.url,
+  language: page.language,
+  display: page.display,
+  createdAt: page.createdAt,
+  status: latest ? viewFinding(latest) : null,
+});
+
+export type PageView = ReturnType<typeof viewPage>;
+
+/** "6 of 8 sites current": how many pages are in each state, and how many were never checked. */
+export function countPages(pages: readonly PageView[]) {
+  const counts = Object.fromEntries(SITE_STATES.map((s) => [s, 0])) as Record<SiteState, number>;
+  let unchecked = 0;
+  let overdue = 0;
+  let lastCheckedAt: string | null = null;
+  for (const page of pages) {
+    if (!page.status) {
+      unchecked++;
+      continue;
+    }
+    counts[page.status.state]++;
+    if (page.status.overdue) overdue++;
+    if (!lastCheckedAt || page.status.lastCheckedAt > lastCheckedAt)
+      lastCheckedAt = page.status.lastCheckedAt;
+  }
+  return { watched: pages.length, ...counts, unchecked, overdue, lastCheckedAt };
+}
+
+export const withStatus = (page: WatchedPageWithStatus): PageView => viewPage(page, page.latest);
+
+/** Per company of the group (by tenant id): its watched pages and their counts. */
+export async function summariseGroupSites(
+  db: D1Reader,
+  groupId: number,
+): Promise<Map<number, { pages: PageView[]; counts: ReturnType<typeof countPages> }>> {
+  const byTenant = new Map<number, PageView[]>();
+  for (const page of await listGroupPages(db, groupId)) {
+    byTenant.set(page.tenantId, [...(byTenant.get(page.tenantId) ?? []), withStatus(page)]);
+  }
+  return new Map([...byTenant].map(([tenantId, pages]) => [tenantId, { pages, counts: countPages(pages) }]));
+}
+
+/** A company's websites in the group report: the counts and the pages that are not current. */
+export type ReportSites = ReturnType<typeof countPages> & {
+  attention: { url: string; state: SiteState | null; shownVersion: number | null }[];
+};
+
+/** The group report's view of every company's websites, by tenant id (null: it watches none). */
+export async function reportGroupSites(
+  db: D1Reader,
+  groupId: number,
+): Promise<(tenantId: number) => ReportSites | null> {
+  const sites = await summariseGroupSites(db, groupId);
+  return (tenantId) => {
+    const summary = sites.get(tenantId);
+    if (!summary) return null;
+    const attention = summary.pages
+      .filter((p) => p.status?.state !== "current")
+      .map((p) => ({
+        url: p.url,
+        state: p.status?.state ?? null,
+        shownVersion: p.status?.shownVersion ?? null,
+      }));
+    return { ...summary.counts, attention };
+  };
+}
+
+/** The report's CSV columns for the websites, and a company's cells under them. */
+export const SITE_REPORT_COLUMNS = [
+  "sites_watched",
+  "sites_current",
+  "sites_not_current",
+  "sites_last_checked",
+];
+export const siteReportCells = (sites: ReportSites | null): (string | number)[] => [
+  sites?.watched ?? 0,
+  sites?.current ?? "",
+  (sites?.attention ?? [])
+    .map(
+      (p) => `${p.url} (${p.state ?? "unchecked"}${p.shownVersion === null ? "" : `, v${p.shownVersion}`})`,
+    )
+    .join("; "),
+  sites?.lastCheckedAt ?? "",
+];
