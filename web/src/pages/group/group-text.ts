@@ -81,6 +81,8 @@ const ACTIONS: Record<string, [nl: string, en: string]> = {
   "processor.updated": ["Verwerker gewijzigd", "Processor changed"],
   "webhook.created": ["Webhook toegevoegd", "Webhook added"],
   "webhook.disabled": ["Webhook uitgezet", "Webhook disabled"],
+  "site.watched": ["Websitepagina gecontroleerd", "Web page watched"],
+  "site.unwatched": ["Websitepagina niet meer gecontroleerd", "Web page no longer watched"],
 };
 
 export const KNOWN_ACTIONS = Object.keys(ACTIONS);
