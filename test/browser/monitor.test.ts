@@ -210,6 +210,18 @@ it("lets an editor watch a page of the company's website: current, then outdated
   await lead.setViewportSize({ width: 375, height: 740 });
   expect(await horizontalOverflow(lead)).toBeLessThanOrEqual(0);
 
+  // The group's AVG report names the page that does not show the version in force.
+  await lead.setViewportSize({ width: 1024, height: 800 });
+  await lead.goto(`${base}/console/conxillium/report`);
+  await lead.getByRole("heading", { level: 1, name: "AVG-rapport" }).waitFor();
+  const details = lead.locator("details.report-company-details", { hasText: "DataQuint" });
+  await details.locator("summary").click();
+  await details.getByText("0 van 1 pagina's tonen de versie die geldt").waitFor();
+  expect(await details.locator("li", { hasText: address }).textContent()).toBe(
+    `${address}: Verouderd (toont versie ${shown})`,
+  );
+  await checkScreen(lead, "monitor-report");
+
   // The editor stops watching the page; what the checks found stays in the record.
   await editor.getByRole("button", { name: "NL", exact: true }).click();
   await item.getByRole("button", { name: /^Niet meer controleren\b/ }).click();

@@ -6,6 +6,7 @@ import type { Bilingual, ItemId } from "#shared/completeness/checklist.ts";
 import type { ImportCheck } from "#shared/import/check.ts";
 import type { ImportFormatHint } from "#shared/import/detect.ts";
 import type { ImportProposal } from "#shared/import/propose.ts";
+import type { SiteState } from "#shared/site-schemas.ts";
 import { api, fetchJson, readJson, send, toApiError } from "../../api.ts";
 import { etagRevision } from "../company/data.ts";
 
@@ -47,6 +48,13 @@ export interface GroupReport {
     score: number | null;
     missingAlways: ItemId[];
     findings: { item: ItemId; status: Status; why: Bilingual }[];
+    /** The company's watched web pages (issue 19); null when it watches none. */
+    sites: {
+      watched: number;
+      current: number;
+      lastCheckedAt: string | null;
+      attention: { url: string; state: SiteState | null; shownVersion: number | null }[];
+    } | null;
   }[];
 }
 
