@@ -20,6 +20,7 @@ process.env.CI ??= "true";
 const { Log, LogLevel, Miniflare, convertV4MiniflareOptions } = await import("miniflare");
 const { unstable_readConfig } = await import("wrangler");
 const { prepareLocalDatabase } = await import("../local-server.mjs");
+const { measureSiteChecks } = await import("./sites.mjs");
 
 const CONFIG = {
   companies: Number(process.env.BENCH_COMPANIES ?? 1000),
@@ -32,6 +33,7 @@ const CONFIG = {
   durationSeconds: Number(process.env.BENCH_DURATION ?? 10),
   renderRuns: Number(process.env.BENCH_RENDER_RUNS ?? 500),
   republishTimeoutSeconds: 120,
+  siteChecksTimeoutSeconds: 180,
 };
 const GROUP = "conxillium";
 const TENANT = "jcc-software";
@@ -194,9 +196,13 @@ const BENCH_SECRETS = {
 function miniflareOptions(config, bundle, assetsDir) {
   const db = config.d1_databases.find((d) => d.binding === "DB");
   const producer = config.queues.producers?.find((q) => q.binding === "WEBHOOKS");
+  const siteChecks = config.queues.producers?.find((q) => q.binding === "SITE_CHECKS");
+  const siteConsumer = config.queues.consumers?.find((q) => q.queue === siteChecks?.queue);
   const checkpoints = config.r2_buckets?.find((b) => b.binding === "AUDIT_CHECKPOINTS");
-  if (!db || !producer || !checkpoints) {
-    throw new Error("wrangler.toml lacks the DB, WEBHOOKS or AUDIT_CHECKPOINTS binding");
+  if (!db || !producer || !siteChecks || !siteConsumer || !checkpoints) {
+    throw new Error(
+      "wrangler.toml lacks the DB, WEBHOOKS, SITE_CHECKS (and its consumer) or AUDIT_CHECKPOINTS binding",
+    );
   }
   // Written in the worker-options shape wrangler itself passes (bindings by name), converted
   // to Miniflare 5's own.
@@ -218,9 +224,22 @@ function miniflareOptions(config, bundle, assetsDir) {
         compatibilityDate: config.compatibility_date,
         compatibilityFlags: config.compatibility_flags,
         d1Databases: { DB: { id: db.preview_database_id ?? db.database_id } },
-        queueProducers: { WEBHOOKS: { queueName: producer.queue } },
+        queueProducers: {
+          WEBHOOKS: { queueName: producer.queue },
+          SITE_CHECKS: { queueName: siteChecks.queue },
+        },
+        // The site monitor's consumer as wrangler.toml sets it (the webhooks' is not needed here).
+        queueConsumers: {
+          [siteConsumer.queue]: {
+            maxBatchSize: siteConsumer.max_batch_size,
+            maxBatchTimeout: siteConsumer.max_batch_timeout,
+            maxRetries: siteConsumer.max_retries,
+          },
+        },
         r2Buckets: { AUDIT_CHECKPOINTS: checkpoints.bucket_name },
-        bindings: { ...config.vars, ...BENCH_SECRETS },
+        // The site checks fetch pages from a fake website on this machine: the local-development
+        // setting of the outbound guard, as `npm start` sets it.
+        bindings: { ...config.vars, ...BENCH_SECRETS, ALLOW_LOCAL_TARGETS: "true" },
         assets: assetsOptions(config, assetsDir),
       },
     ],
@@ -428,7 +447,8 @@ async function loadInterleaved(scenarios, settle) {
 // ---------------------------------------------------------------------------------------------
 // A baseline change rolled out to every company, through the API as the console does it.
 
-async function republishAll(base) {
+/** The privacy lead's request headers (a session cookie, a same-origin write) for `base`. */
+async function signInAsLead(base) {
   const origin = { Origin: base, "Content-Type": "application/json" };
   const login = await expectResponse(
     `${base}/api/auth/login`,
@@ -440,7 +460,11 @@ async function republishAll(base) {
     .getSetCookie()
     .map((c) => c.split(";")[0])
     .join("; ");
-  const headers = { ...origin, Cookie: cookie };
+  return { ...origin, Cookie: cookie };
+}
+
+async function republishAll(base) {
+  const headers = await signInAsLead(base);
   const api = `${base}/api/groups/${GROUP}`;
 
   const draftRes = await expectResponse(`${api}/baseline/draft`, { headers }, 200, "baseline draft");
@@ -645,6 +669,26 @@ function verdicts() {
       "—",
       null,
     );
+  // Every page must be checked well before the next hourly run queues it again.
+  const sites = m.siteChecks;
+  add(
+    `site checks: ${CONFIG.companies.toLocaleString("en")} watched pages served locally (cron → queue → findings)`,
+    sites
+      ? `${sites.totalSeconds} s (${sites.perPageMs} ms per page, ${sites.pagesPerSecond} pages/s), all ${sites.pages} classified as expected`
+      : "not measured",
+    "< 1 h (the next hourly run)",
+    sites ? sites.totalSeconds < 3600 : false,
+  );
+  if (sites) {
+    add(
+      "  (info) median time of one check, per kind of page",
+      Object.entries(sites.perKind)
+        .map(([kind, k]) => `${kind} (${k.state}) ${k.medianCheckMs} ms`)
+        .join(", "),
+      "—",
+      null,
+    );
+  }
   // Sizes pass only within the stricter reading of "KB" (1,000 bytes); both units are shown.
   const size = (bytes) => `${kib(bytes)} KiB = ${(bytes / 1000).toFixed(1)} kB`;
   const b = m.workerBundle;
@@ -681,12 +725,12 @@ function printTable(rows) {
 // Every step has its own time limit; this is the backstop (spawnSync steps block it, but have
 // limits of their own).
 const watchdog = setTimeout(() => {
-  console.error("bench: gave up after 6 minutes");
+  console.error("bench: gave up after 12 minutes");
   void Promise.allSettled([mf?.dispose(), bareMf?.dispose()]).then(() => {
     rmSync(tmp, { recursive: true, force: true });
     process.exit(1);
   });
-}, 360_000);
+}, 720_000);
 watchdog.unref();
 
 try {
@@ -848,6 +892,35 @@ try {
   });
   log("republish after a baseline change…");
   await measure("republish", () => republishAll(republishBase));
+
+  // The site monitor in a process of its own, after the republish (so a page can show the version
+  // before the one in force): one watched page per generated company on a fake website here, the
+  // hourly cron, the queue's batches (scripts/bench/sites.mjs).
+  const sitesBase = await phase("restart Miniflare for the site checks", async () => {
+    await mf.dispose();
+    mf = new Miniflare(options);
+    return (await mf.ready).origin;
+  });
+  log(`site checks of ${CONFIG.companies} watched pages…`);
+  await measure("siteChecks", async () => {
+    const headers = await signInAsLead(sitesBase);
+    const api = (path, init = {}) =>
+      fetch(`${sitesBase}/api/groups/${GROUP}${path}`, { ...init, headers: { ...headers, ...init.headers } });
+    const result = await measureSiteChecks({
+      mf,
+      base: sitesBase,
+      api,
+      companies: Array.from(
+        { length: CONFIG.companies },
+        (_, i) => `bench-${String(i + 1).padStart(4, "0")}`,
+      ),
+      cron: "0 * * * *",
+      log,
+      timeoutSeconds: CONFIG.siteChecksTimeoutSeconds,
+    });
+    log(`  ${result.pages} pages checked in ${result.totalSeconds} s (${result.pagesPerSecond} pages/s)`);
+    return result;
+  });
 } catch (error) {
   results.failures.push({ measurement: "setup", error: String(error?.stack ?? error) });
   console.error(`bench: ${error?.stack ?? error}`);
