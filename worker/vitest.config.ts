@@ -54,5 +54,8 @@ export default defineConfig({
     name: "worker",
     include: ["worker/**/*.test.ts"],
     setupFiles: ["worker/test/apply-migrations.ts"],
+    // Property tests and parallel-request tests do hundreds of requests: give them time on a busy
+    // two-core machine. No test is timed; speed targets live in `npm run bench`.
+    testTimeout: 30_000,
   },
 });

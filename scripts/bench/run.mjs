@@ -2,7 +2,7 @@
 // companies), serves the bundled worker straight from Miniflare's socket, loads it from a second
 // process with autocannon, measures render and republish times and the bundle sizes, prints a
 // table and writes bench/results.json. Exits 0 when every measurement was made (met or not),
-// 1 when one could not be made. See README.md, "Benchmark".
+// 1 when one could not be made. See scripts/bench/README.md.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";

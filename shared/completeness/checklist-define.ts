@@ -1,5 +1,5 @@
 // Helpers for writing the checklist table compactly; see checklist.ts for what the fields mean.
-import type { Bilingual, ChecklistItem, Cues, ItemId } from "./checklist.ts";
+import type { Bilingual, ChecklistItem, Cues, ItemId } from "./checklist-types.ts";
 
 export const RIGHTS_HEADINGS: Cues = {
   nl: ["uw rechten", "rechten van betrokkenen", "privacyrechten", "uw privacyrechten"],

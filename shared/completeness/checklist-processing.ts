@@ -1,6 +1,6 @@
 // Checklist entries on who processes what, why, for how long and who receives it.
 import { b, cues, item } from "./checklist-define.ts";
-import type { ChecklistItem } from "./checklist.ts";
+import type { ChecklistItem } from "./checklist-types.ts";
 
 export const PROCESSING_ITEMS: readonly ChecklistItem[] = [
   item(

@@ -1,6 +1,6 @@
 // Checklist entries on rights, complaints, collection, automated decisions and cookies.
 import { b, cues, item, right } from "./checklist-define.ts";
-import type { ChecklistItem } from "./checklist.ts";
+import type { ChecklistItem } from "./checklist-types.ts";
 
 export const RIGHTS_ITEMS: readonly ChecklistItem[] = [
   right(

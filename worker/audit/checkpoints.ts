@@ -2,7 +2,7 @@
 // where someone who can write to D1 cannot reach. A chain that was rewritten no longer has the hash
 // a checkpoint recorded; one that was cut short ends before a checkpoint's position (issue 13,
 // item 5). Each checkpoint is a new object and none is ever overwritten, so an R2 bucket lock rule
-// can make them undeletable as well (README).
+// can make them undeletable as well (docs/security.md).
 import type { SealedHead } from "../db/audit.ts";
 import { signText, type AuditKeys } from "./keys.ts";
 

@@ -4,7 +4,7 @@
 // with a ceiling high enough for an office behind one NAT, and let the rightful user on a device
 // they signed in from before ("device cookie") past the strangers' counts altogether.
 //
-// The numbers (also in the README):
+// The numbers (also in docs/security.md):
 //   one account from one address     5 failures per 15 minutes, then wait until the oldest ages out
 //   one account from anywhere        5 failures per hour free; then 30 s, 1, 2, 4, 8 minutes…
 //                                    between attempts, at most 15 minutes

@@ -3,7 +3,7 @@
 // request, or a revalidation, is answered from there before the app runs at all: no routing, no
 // middleware, no D1 round trip. Each isolate
 // keeps its own copy: a publish made elsewhere reaches visitors within FRESH_FOR_MS (plus replica
-// lag; see README "Consistency"), a publish made here at once.
+// lag; see docs/deployment.md, "Consistency"), a publish made here at once.
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env.ts";
 import { MemoryCache } from "./memory-cache.ts";

@@ -65,7 +65,7 @@ describe("public statements served from the isolate's memory", () => {
   it("shows a publish made in another isolate once the memory is no longer fresh", async () => {
     expect(await servedVersion("dataquint")).toBe(1);
     await publishElsewhere("dataquint", START.toISOString());
-    // Still the remembered version: the bounded staleness the README documents.
+    // Still the remembered version: the bounded staleness docs/deployment.md documents.
     expect(await servedVersion("dataquint")).toBe(1);
     vi.setSystemTime(START.getTime() + FRESH_FOR_MS);
     expect(await servedVersion("dataquint")).toBe(2);

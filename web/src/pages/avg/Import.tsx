@@ -3,8 +3,6 @@
 // draft's revision. Nothing is published here; the completeness check of the new draft follows.
 import { createSignal, Match, Show, Switch } from "solid-js";
 import { A, createAsync, revalidate, useParams } from "@solidjs/router";
-import type { ImportCheck } from "#shared/import/check.ts";
-import type { ImportFormatHint } from "#shared/import/detect.ts";
 import type { ImportProposal } from "#shared/import/propose.ts";
 import { CompletenessPanel } from "../../components/CompletenessPanel.tsx";
 import { LoadBoundary, useSessionExpired } from "../../components/PageStates.tsx";
@@ -19,7 +17,13 @@ import {
   getImportDraft,
   proposeImport,
 } from "./data.ts";
-import { initialChoices, sameSections, toChoicesBody, type ReviewChoices } from "./ImportChoices.ts";
+import {
+  initialChoices,
+  sameSections,
+  toChoicesBody,
+  type Review,
+  type ReviewChoices,
+} from "./ImportChoices.ts";
 import { ImportReview } from "./ImportReview.tsx";
 import { SourceForm, type Source } from "./SourceForm.tsx";
 import { describeError } from "./errors.ts";
@@ -100,15 +104,6 @@ function ViewerNotice(props: { group: string; tenant: string; draft: Draft }) {
       </LoadBoundary>
     </>
   );
-}
-
-/** What is being reviewed: the proposal, its checks, the text it was made from and the draft it was made against. */
-export interface Review {
-  proposal: ImportProposal;
-  check: ImportCheck;
-  text: string;
-  format: ImportFormatHint;
-  draft: Draft;
 }
 
 type Stage =

@@ -5,7 +5,18 @@ import type { ImportChoices, ItemChoice, ListMode } from "#shared/import/choices
 import type { ImportProposal } from "#shared/import/propose.ts";
 import type { ProfileField } from "#shared/import/profile.ts";
 import type { ListKey } from "#shared/model.ts";
-import type { ImportChoicesBody } from "./data.ts";
+import type { ImportCheck } from "#shared/import/check.ts";
+import type { ImportFormatHint } from "#shared/import/detect.ts";
+import type { Draft, ImportChoicesBody } from "./data.ts";
+
+/** What is being reviewed: the proposal, its checks, the text it was made from and the draft it was made against. */
+export interface Review {
+  proposal: ImportProposal;
+  check: ImportCheck;
+  text: string;
+  format: ImportFormatHint;
+  draft: Draft;
+}
 
 export const OWN = "__own";
 export const SKIP = "__skip";

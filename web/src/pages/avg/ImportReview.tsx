@@ -10,10 +10,9 @@ import type { ImportProposal } from "#shared/import/propose.ts";
 import type { ListKey } from "#shared/model.ts";
 import { language, t } from "../../i18n.ts";
 import { ImportCheckTable, ImportTranslation, ImportWarnings } from "./ImportChecks.tsx";
-import { toImportChoices, type ReviewChoices } from "./ImportChoices.ts";
+import { toImportChoices, type Review, type ReviewChoices } from "./ImportChoices.ts";
 import { FoundLists, Suggestions } from "./ImportDetails.tsx";
 import { ImportSections } from "./ImportSections.tsx";
-import type { Review } from "./Import.tsx";
 
 const plural = (n: number, nl: [string, string], en: [string, string]): string =>
   t(`${n} ${n === 1 ? nl[0] : nl[1]}`, `${n} ${n === 1 ? en[0] : en[1]}`);
