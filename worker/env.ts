@@ -1,7 +1,7 @@
 import type { SessionUser, SessionValidationResult } from "./auth/session.ts";
 import type { Membership, Role } from "./db/accounts.ts";
 import type { GroupRecord, TenantRecord } from "./db/groups.ts";
-import type { SiteCheckMessage } from "./monitor/queue.ts";
+import type { SiteCheckMessage } from "./monitor/message.ts";
 import type { WebhookMessage } from "./webhooks/message.ts";
 
 /** Worker secrets and local settings: never in wrangler.toml, so `wrangler types` cannot know them. */

@@ -4,13 +4,8 @@ import { deleteExpiredSignInAttempts } from "./db/sign-in-attempts.ts";
 import type { Bindings } from "./env.ts";
 import { recallResponse } from "./http/answer-from-memory.ts";
 import { queueSiteNotices } from "./monitor/notices.ts";
-import {
-  checkSiteBatch,
-  queueSiteChecks,
-  SITE_CHECK_CRON,
-  SITE_CHECK_QUEUE,
-  type SiteCheckMessage,
-} from "./monitor/queue.ts";
+import type { SiteCheckMessage } from "./monitor/message.ts";
+import { checkSiteBatch, queueSiteChecks, SITE_CHECK_CRON, SITE_CHECK_QUEUE } from "./monitor/queue.ts";
 import { deliverWebhookBatch } from "./webhooks/consumer.ts";
 import type { WebhookMessage } from "./webhooks/message.ts";
 import { queueWaitingNotifications } from "./webhooks/outbox.ts";

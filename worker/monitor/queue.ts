@@ -5,6 +5,7 @@
 import { listActivePageIds } from "../db/site-checks.ts";
 import type { Bindings } from "../env.ts";
 import { checkWatchedPage, CompanyMemory, type CheckEnv, type CheckOptions } from "./check.ts";
+import type { SiteCheckMessage } from "./message.ts";
 
 /** The queue's name in wrangler.toml: the queue handler tells its batches apart by it. */
 export const SITE_CHECK_QUEUE = "verklaring-site-checks";
@@ -12,12 +13,6 @@ export const SITE_CHECK_QUEUE = "verklaring-site-checks";
 export const SITE_CHECK_BATCH = 10;
 /** The hourly schedule in wrangler.toml [triggers]. */
 export const SITE_CHECK_CRON = "0 * * * *";
-
-export interface SiteCheckMessage {
-  pageId: number;
-  /** When the cron queued it: a page checked after that (by hand, say) is not checked again. */
-  queuedAt: string;
-}
 
 const PAGE_IDS_PER_READ = 1000;
 const MESSAGES_PER_SEND = 100;
