@@ -221,6 +221,21 @@ it("lets an editor watch a page of the company's website: current, then outdated
     `${address}: Verouderd (toont versie ${shown})`,
   );
   await checkScreen(lead, "monitor-report");
+  // The group's total among the report's figures (other tests may watch pages of their own).
+  expect(
+    await lead
+      .locator("ul.report-summary li", { hasText: "webpagina's tonen de versie die geldt" })
+      .textContent(),
+  ).toMatch(/^\d+\/[1-9]\d* webpagina's tonen de versie die geldt$/);
+  // At 375 px the long address wraps instead of widening the page; in English the same is said.
+  await lead.setViewportSize({ width: 375, height: 740 });
+  expect(await horizontalOverflow(lead)).toBeLessThanOrEqual(0);
+  await lead.getByRole("button", { name: "EN", exact: true }).click();
+  await details.getByText("0 of 1 pages show the version in force").waitFor();
+  expect(await details.locator("li", { hasText: address }).textContent()).toBe(
+    `${address}: Outdated (shows version ${shown})`,
+  );
+  await checkScreen(lead, "monitor-report-phone-en");
 
   // The editor stops watching the page; what the checks found stays in the record.
   await editor.getByRole("button", { name: "NL", exact: true }).click();
