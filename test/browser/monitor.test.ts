@@ -167,6 +167,7 @@ it("lets an editor watch a page of the company's website: current, then outdated
   await checkNow.click();
   await status.locator(".site-badge", { hasText: "Verouderd" }).waitFor();
   const today = new Intl.DateTimeFormat("nl-NL", { dateStyle: "long" }).format(new Date());
+  const todayInEnglish = new Intl.DateTimeFormat("en-GB", { dateStyle: "long" }).format(new Date());
   expect(await status.textContent()).toContain(
     `Toont versie ${shown}, maar versie ${inForce} geldt sinds ${today}`,
   );
@@ -218,7 +219,7 @@ it("lets an editor watch a page of the company's website: current, then outdated
   await details.locator("summary").click();
   await details.getByText("0 van 1 pagina's tonen de versie die geldt").waitFor();
   expect(await details.locator("li", { hasText: address }).textContent()).toBe(
-    `${address}: Verouderd (toont versie ${shown})`,
+    `${address}: Verouderd (toont versie ${shown}; versie ${inForce} geldt sinds ${today})`,
   );
   await checkScreen(lead, "monitor-report");
   // The group's total among the report's figures (other tests may watch pages of their own).
@@ -233,7 +234,7 @@ it("lets an editor watch a page of the company's website: current, then outdated
   await lead.getByRole("button", { name: "EN", exact: true }).click();
   await details.getByText("0 of 1 pages show the version in force").waitFor();
   expect(await details.locator("li", { hasText: address }).textContent()).toBe(
-    `${address}: Outdated (shows version ${shown})`,
+    `${address}: Outdated (shows version ${shown}; version ${inForce} in force since ${todayInEnglish})`,
   );
   await checkScreen(lead, "monitor-report-phone-en");
 

@@ -246,7 +246,9 @@ describe("a site still outdated a day after the publish", () => {
     const { companies } = await report.json<{ companies: { tenant: { slug: string }; sites: unknown }[] }>();
     const company = companies.find((c) => c.tenant.slug === JCC);
     expect(company!.sites).toMatchObject({
-      attention: expect.arrayContaining([{ url: address, state: "outdated", shownVersion: 1 }]),
+      attention: expect.arrayContaining([
+        { url: address, state: "outdated", shownVersion: 1, versionInForce: 2, outdatedSince: V2_EFFECTIVE },
+      ]),
       overdue: expect.any(Number),
     });
     const csv = await (await call("/api/groups/conxillium/completeness?format=csv", { cookie: lead })).text();

@@ -78,7 +78,14 @@ export async function summariseGroupSites(
 
 /** A company's websites in the group report: the counts and the pages that are not current. */
 export type ReportSites = ReturnType<typeof countPages> & {
-  attention: { url: string; state: SiteState | null; shownVersion: number | null }[];
+  attention: {
+    url: string;
+    state: SiteState | null;
+    shownVersion: number | null;
+    /** For an outdated page: the version it should show, and since when. */
+    versionInForce: number | null;
+    outdatedSince: string | null;
+  }[];
 };
 
 /** The group report's view of every company's websites, by tenant id (null: it watches none). */
@@ -96,6 +103,8 @@ export async function reportGroupSites(
         url: p.url,
         state: p.status?.state ?? null,
         shownVersion: p.status?.shownVersion ?? null,
+        versionInForce: p.status?.state === "outdated" ? p.status.versionInForce : null,
+        outdatedSince: p.status?.state === "outdated" ? p.status.outdatedSince : null,
       }));
     return { ...summary.counts, attention };
   };

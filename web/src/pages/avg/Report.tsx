@@ -8,7 +8,7 @@ import { itemTitle, STATUS_ICON, STATUS_ORDER, statusName } from "../../componen
 import { LeadOnlyNotice, LoadBoundary } from "../../components/PageStates.tsx";
 import { language, t } from "../../i18n.ts";
 import { useGroup } from "../group/GroupLayout.tsx";
-import { formatMoment, stateName } from "../embed/site-words.ts";
+import { formatDay, formatMoment, stateName } from "../embed/site-words.ts";
 import { describeError } from "./errors.ts";
 import { getGroupReport, type GroupReport, reportCsvUrl } from "./data.ts";
 import "./avg.css";
@@ -301,7 +301,29 @@ function ReportSites(props: { sites: NonNullable<Company["sites"]> }) {
               <li>
                 <span class="report-site-url">{page.url}</span>: {stateName(page.state)}
                 <Show when={page.shownVersion}>
-                  {(n) => <> ({t(`toont versie ${n()}`, `shows version ${n()}`)})</>}
+                  {(n) => (
+                    <>
+                      {" "}
+                      ({t(`toont versie ${n()}`, `shows version ${n()}`)}
+                      <Show
+                        when={
+                          page.versionInForce !== null && page.outdatedSince !== null
+                            ? { version: page.versionInForce, since: page.outdatedSince }
+                            : null
+                        }
+                      >
+                        {(due) => (
+                          <>
+                            {t(
+                              `; versie ${due().version} geldt sinds ${formatDay(due().since)}`,
+                              `; version ${due().version} in force since ${formatDay(due().since)}`,
+                            )}
+                          </>
+                        )}
+                      </Show>
+                      )
+                    </>
+                  )}
                 </Show>
               </li>
             )}

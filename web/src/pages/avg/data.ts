@@ -53,7 +53,13 @@ export interface GroupReport {
       watched: number;
       current: number;
       lastCheckedAt: string | null;
-      attention: { url: string; state: SiteState | null; shownVersion: number | null }[];
+      attention: {
+        url: string;
+        state: SiteState | null;
+        shownVersion: number | null;
+        versionInForce: number | null;
+        outdatedSince: string | null;
+      }[];
     } | null;
   }[];
 }
