@@ -5,6 +5,7 @@ import { IMPORT_FORMATS } from "./import/detect.ts";
 import { PROFILE_FIELDS } from "./import/choices.ts";
 import {
   BaselineSchema,
+  LanguageSchema,
   LegalBasisSchema,
   RecipientSchema,
   SectionKeySchema,
@@ -176,13 +177,17 @@ export const TenantDraftBodySchema = v.strictObject({
   updatedAt: ignored,
 });
 
-export const BaselinePublishSchema = v.strictObject({ changeNote: ChangeNoteSchema });
-
 /**
  * A group admin's written reason to publish over what the gate refuses: an item the AVG requires
  * that is missing, or a legal lint error. Kept on the version and in the audit log.
  */
 const CompletenessOverrideSchema = v.optional(ChangeNoteSchema);
+
+/** The baseline's text is linted before it is published; the privacy lead may publish over errors with a reason. */
+export const BaselinePublishSchema = v.strictObject({
+  changeNote: ChangeNoteSchema,
+  completenessOverride: CompletenessOverrideSchema,
+});
 
 export const PublishSchema = v.strictObject({
   changeNote: ChangeNoteSchema,
@@ -203,7 +208,14 @@ export const RejectSchema = v.strictObject({ reason: ChangeNoteSchema });
 
 export const ProcessorBodySchema = v.strictObject({ recipient: RecipientSchema });
 
-export const RepublishSchema = v.strictObject({ changeNote: v.optional(ChangeNoteSchema) });
+/**
+ * Each company is republished through the same gate as its own publish (completeness and legal
+ * lint on the new baseline); the privacy lead's reason publishes over it, kept on each version.
+ */
+export const RepublishSchema = v.strictObject({
+  changeNote: v.optional(ChangeNoteSchema),
+  completenessOverride: CompletenessOverrideSchema,
+});
 
 // ---------------------------------------------------------------------------
 // Import and completeness
@@ -280,3 +292,6 @@ export const CompletenessQuerySchema = v.strictObject({
     v.pipe(v.string(), v.regex(/^[1-9]\d{0,8}$/, "must be a version number"), v.transform(Number)),
   ),
 });
+
+/** The group report's CSV: the language of its labels (default: the group's default language). */
+export const GroupReportCsvQuerySchema = v.strictObject({ lang: v.optional(LanguageSchema) });

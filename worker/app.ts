@@ -3,11 +3,10 @@ import { Hono, type Context } from "hono";
 import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
 // hono/html's template, named `markup` so that Prettier leaves the page's bytes as written.
-import { html as markup } from "hono/html";
-import { writeHtml } from "#shared/render/html-template.ts";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "./env.ts";
-import { AppError, type ErrorBody } from "./errors.ts";
+import { AppError } from "./errors.ts";
+import { chooseErrorPageLanguage, renderErrorPage } from "./http/error-page.ts";
 import { rememberResponses } from "./http/answer-from-memory.ts";
 import { loadSession, rejectCrossSite, resolveGroupAccess } from "./http/guards.ts";
 import { DATA_CSP, publicSecureHeaders } from "./http/public-headers.ts";
@@ -128,7 +127,7 @@ function respondWithError(c: Context<AppEnv>, error: AppError): Response {
   const body = error.toBody();
   const headers = { ...error.headers, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
   if (prefersHtml(c.req.header("Accept"))) {
-    return c.html(renderErrorPage(body), error.status, {
+    return c.html(renderErrorPage(body, chooseErrorPageLanguage(new URL(c.req.url))), error.status, {
       ...headers,
       "Content-Security-Policy": DATA_CSP,
     });
@@ -139,14 +138,6 @@ function respondWithError(c: Context<AppEnv>, error: AppError): Response {
 // Browsers ask for text/html first; API clients and fetch() send */* or application/json.
 const prefersHtml = (accept: string | undefined): boolean =>
   !!accept && /(^|,)\s*text\/html/i.test(accept) && !/^\s*application\/json/i.test(accept);
-
-function renderErrorPage({ error }: ErrorBody): string {
-  const issues = (error.issues ?? []).map((i) => markup`<li><code>${i.field}</code>: ${i.message}</li>`);
-  const list = issues.length > 0 ? markup`<ul>${issues}</ul>` : "";
-  return writeHtml(
-    markup`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${error.status} – Verklaring</title></head><body><main><h1>${error.status}</h1><p>${error.message}</p>${list}</main></body></html>`,
-  );
-}
 
 export type AppType = typeof routes;
 export default app;

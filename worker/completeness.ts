@@ -13,7 +13,7 @@ import {
   type LintRuleId,
 } from "#shared/lint/index.ts";
 import type { Baseline, TenantContent } from "#shared/model.ts";
-import { resolvePublication } from "#shared/publication.ts";
+import { resolvePublication, type ResolvedPublication } from "#shared/publication.ts";
 import { contentAsWritten, createImportedBaseline } from "#shared/import/check.ts";
 import type { ImportFormatHint } from "#shared/import/detect.ts";
 import { proposeImport } from "#shared/import/propose.ts";
@@ -37,9 +37,15 @@ export function assessContent(
   tenant: TenantRecord,
   baseline: Baseline,
   content: TenantContent,
+  /** The statements already resolved from this baseline and content (a rollout has them). */
+  resolved: ResolvedPublication = resolvePublication(baseline, {
+    group: group.group,
+    slug: tenant.slug,
+    content,
+  }),
 ): StatementAssessment {
   const context = { group: group.group, slug: tenant.slug, content };
-  const { statements } = resolvePublication(baseline, context);
+  const { statements } = resolved;
   const main =
     statements.find((s) => s.language === group.group.defaultLanguage) ??
     resolveStatement(baseline, context, group.group.defaultLanguage);
@@ -86,6 +92,28 @@ export function assessWrittenText(
   };
 }
 
+/**
+ * The baseline's own text in every group language, before it is published: the rules that read
+ * the text alone (consent by using the website, Privacy Shield, outdated names, "anoniem", "binnen
+ * vier weken"…), on the text every company inherits. The rules that hold the text against a
+ * company's details, and conditional text that only some companies get, are checked per company
+ * when the rollout republishes it (worker/publishing/republish.ts) — with the same gate.
+ */
+export function lintBaselineText(group: GroupRecord, baseline: Baseline): LintFinding[] {
+  const nobody = contentAsWritten({ found: [], suggestions: [] });
+  const { statements } = resolvePublication(baseline, {
+    group: group.group,
+    slug: "baseline",
+    content: nobody,
+  });
+  const context = {
+    allowReservedDomains: allowsReservedDomains(group.group.slug),
+    dutch: statements.find((s) => s.language === "nl"),
+    jointControllers: baseline.jointControllership !== undefined,
+  };
+  return statements.flatMap((statement) => lintStatement(statement, null, context));
+}
+
 /** What a privacy lead published over, kept with the reason in the audit log. */
 export interface PublishOverride {
   reason: string;
@@ -104,7 +132,7 @@ const describeFinding = (f: LintFinding): { field: string; message: string } => 
  * written reason. Returns what was published over, with the reason, when that was needed.
  */
 export function gatePublish(
-  assessment: StatementAssessment,
+  assessment: Pick<StatementAssessment, "blocking" | "lint">,
   caller: { isAdmin: boolean },
   overrideReason: string | undefined,
 ): PublishOverride | undefined {

@@ -9,7 +9,7 @@ import * as schemas from "#shared/api-schemas.ts";
 import { WebhookCreateSchema } from "#shared/webhook-schemas.ts";
 import type { TenantContent } from "#shared/model.ts";
 import { seedDemoGroup } from "./demo-seed.ts";
-import { call, ORIGIN, signInAs } from "./test/clients.ts";
+import { apiAs, ORIGIN, signInAs } from "./test/clients.ts";
 import { exports } from "cloudflare:workers";
 
 let lead: string;
@@ -289,9 +289,11 @@ beforeAll(async () => {
 
 describe("malformed requests at every JSON route", () => {
   it("covers every route whose request body the API describes", async () => {
-    const document = (await (await exports.default.fetch(new Request(`${ORIGIN}/openapi.json`))).json()) as {
+    const document = await (
+      await exports.default.fetch(new Request(`${ORIGIN}/openapi.json`))
+    ).json<{
       paths: Record<string, Record<string, { requestBody?: unknown }>>;
-    };
+    }>();
     const withBody = Object.entries(document.paths).flatMap(([path, operations]) =>
       Object.entries(operations)
         .filter(([, operation]) => operation.requestBody !== undefined)
@@ -364,12 +366,13 @@ describe("metacharacters", () => {
       body: { nl: nasty, en: nasty },
       after: "rights",
     });
-    const saved = await call("/api/groups/conxillium/tenants/geotax/draft", {
-      cookie: lead,
-      method: "PUT",
-      json: { content },
-      headers: { "If-Match": `"${row.revision}"` },
-    });
+    // Well-formed input with hostile text: through the typed client, as the console sends it.
+    const api = apiAs(lead);
+    const geotax = { param: { group: "conxillium", tenant: "geotax" } };
+    const saved = await api.api.groups[":group"].tenants[":tenant"].draft.$put(
+      { ...geotax, json: { content } },
+      { headers: { "If-Match": `"${row.revision}"` } },
+    );
     expect(saved.status).toBe(200);
     const stored = JSON.parse((await draftOf("geotax")).content) as TenantContent;
     expect(stored.ownSections.at(-1)!.body.nl).toBe(nasty);
@@ -378,19 +381,32 @@ describe("metacharacters", () => {
       n: 8,
     });
 
-    expect(
-      (
-        await call("/api/groups/conxillium/tenants/geotax/publish", {
-          cookie: lead,
-          json: { changeNote: nasty, material: true },
-        })
-      ).status,
-    ).toBe(201);
-    const html = await (await call("/v1/statements/conxillium/geotax.html")).text();
+    const published = await api.api.groups[":group"].tenants[":tenant"].publish.$post({
+      ...geotax,
+      json: { changeNote: nasty, material: true },
+    });
+    expect(published.status).toBe(201);
+    const statement = (tenant: string) =>
+      apiAs().v1.statements[":group"][":tenant"].$get({ param: { group: "conxillium", tenant }, query: {} });
+    const html = await (await statement("geotax.html")).text();
     expect(html).not.toContain("<script>");
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(html).toContain("Robert&#39;); DROP TABLE tenants;--");
-    const versions = await (await call("/v1/statements/conxillium/geotax/versions")).text();
-    expect(JSON.parse(versions).versions[0].changeNote).toBe(nasty);
+    const versions = await apiAs().v1.statements[":group"][":tenant"].versions.$get({
+      param: { group: "conxillium", tenant: "geotax" },
+      query: {},
+    });
+    // Public answers are stored or serialised bytes (c.body), so the client cannot type them.
+    const history = (await versions.json()) as { versions: { changeNote: string }[] };
+    expect(history.versions[0]!.changeNote).toBe(nasty);
+    // The visitor's page of versions shows the same note as text.
+    const page = await apiAs().v1.statements[":group"][":tenant"]["versions.html"].$get({
+      param: { group: "conxillium", tenant: "geotax" },
+      query: {},
+    });
+    const pageHtml = await page.text();
+    expect(pageHtml).not.toContain("<script>");
+    expect(pageHtml).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(pageHtml).toContain("Robert&#39;); DROP TABLE tenants;--");
   });
 });

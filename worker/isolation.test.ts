@@ -358,6 +358,10 @@ const ROUTES: Record<string, RouteCase> = {
     request: async () => ({ path: "/api/groups/conxillium/completeness" }),
     expected: adminOnly(200),
   },
+  "GET /api/groups/:group/completeness/report.csv": {
+    request: async () => ({ path: "/api/groups/conxillium/completeness/report.csv" }),
+    expected: adminOnly(200),
+  },
   "POST /api/groups/:group/completeness/check": {
     request: async () => ({
       path: "/api/groups/conxillium/completeness/check",

@@ -8,16 +8,6 @@ const SOURCES = import.meta.glob(
   { query: "?raw", import: "default", eager: true },
 );
 
-/**
- * Files that other engineers are changing at this moment and that still hold SQL. Each moves its
- * queries to worker/db/ with that work; the lead removes its entry when it lands. Nothing is ever
- * added here.
- */
-const AWAITING_THEIR_OWNERS = new Set([
-  // Issue 15 (legal): the completeness routes (the import routes moved to routes/import.ts, issue 16).
-  "./routes/completeness.ts",
-]);
-
 /** SQL keywords as statements start, or a D1 prepare/exec of a string (a regex's .exec(x) is not). */
 const SQL =
   /\b(SELECT\s+[\w*(]|INSERT\s+(OR\s+\w+\s+)?INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+(TABLE|INDEX|TRIGGER))|\.(prepare|exec)\(\s*[`"']/;
@@ -25,12 +15,7 @@ const SQL =
 it("has no SQL outside worker/db/", () => {
   expect(Object.keys(SOURCES).length).toBeGreaterThan(30);
   const offending = Object.entries(SOURCES)
-    .filter(([path, text]) => !AWAITING_THEIR_OWNERS.has(path) && SQL.test(text))
+    .filter(([, text]) => SQL.test(text))
     .map(([path]) => path);
   expect(offending).toEqual([]);
-});
-
-it("lists only files that still hold SQL", () => {
-  const moved = [...AWAITING_THEIR_OWNERS].filter((path) => !SQL.test(SOURCES[path] ?? ""));
-  expect(moved).toEqual([]);
 });

@@ -4,7 +4,8 @@ import { resolveStatement } from "../engine.ts";
 import { LANGUAGES, type Baseline, type Language, type TenantContent } from "../model.ts";
 import { createBlankContent } from "../import/testing.ts";
 import { checkCompleteness, scoreFindings, type CompletenessOptions, type Finding } from "./check.ts";
-import { CHECKLIST, ITEM_IDS } from "./checklist.ts";
+import { CHECKLIST, findChecklistItem, ITEM_IDS, OTHER_HEADINGS, type ItemId } from "./checklist.ts";
+import { findCue, normalizeForMatch } from "./cues.ts";
 
 /** A statement of the given sections (key, title, text), checked with the given content. */
 function check(
@@ -408,5 +409,74 @@ describe("the stricter check", () => {
     )("JOINT_CONTROLLERS");
     expect(withoutContact.status).toBe("weak");
     expect(withoutContact.why.en).toContain("central contact point is missing");
+  });
+});
+
+describe("headings real statements use", () => {
+  // Seen in Dutch statements of companies, municipalities and schools: each names the subject of
+  // its section, so the checker looks there (and the importer places the section there).
+  it.each<[string, ItemId]>([
+    ["Gezamenlijke verantwoordelijkheid", "JOINT_CONTROLLERS"],
+    ["Gezamenlijke verwerkingsverantwoordelijkheid", "JOINT_CONTROLLERS"],
+    ["Gezamenlijk verwerkingsverantwoordelijken", "JOINT_CONTROLLERS"],
+    ["Joint controllership", "JOINT_CONTROLLERS"],
+    ["Inzageverzoek", "RIGHT_ACCESS"],
+    ["Een inzageverzoek indienen", "RIGHT_ACCESS"],
+    ["Subject access requests", "RIGHT_ACCESS"],
+    ["Subverwerkers", "RECIPIENTS"],
+    ["Verwerkers en subverwerkers", "RECIPIENTS"],
+    ["Sub-processors", "RECIPIENTS"],
+    ["Wie zijn wij?", "CONTROLLER_IDENTITY"],
+    ["Wie wij zijn", "CONTROLLER_IDENTITY"],
+    ["Wie we zijn", "CONTROLLER_IDENTITY"],
+  ])("reads %j as a heading of %s", (heading, id) => {
+    expect(findCue(normalizeForMatch(heading), findChecklistItem(id).headings)).not.toBeNull();
+  });
+
+  it.each(["Reikwijdte", "Reikwijdte van deze privacyverklaring", "Scope of this statement"])(
+    "reads %j as the statement's introduction",
+    (heading) => {
+      expect(findCue(normalizeForMatch(heading), OTHER_HEADINGS.introduction)).not.toBeNull();
+    },
+  );
+
+  it("finds a joint controllership under its own heading, and the arrangement written there", () => {
+    const get = check([
+      ["wie", "Wie zijn wij", "Wij zijn een webwinkel in tuinartikelen."],
+      [
+        "samen",
+        "Gezamenlijke verwerkingsverantwoordelijkheid",
+        "Voor het spaarprogramma werken wij samen met Spaarpunt B.V. Wij hebben afgesproken dat wij uw vragen beantwoorden en Spaarpunt het programma beveiligt.",
+      ],
+    ]);
+    const finding = get("JOINT_CONTROLLERS");
+    expect(finding.status).toBe("present");
+    expect(finding.sections).toEqual(["samen"]);
+  });
+
+  it("names a joint controllership heading without an arrangement as weak, not as not applicable", () => {
+    const finding = check([
+      [
+        "samen",
+        "Gezamenlijke verantwoordelijkheid",
+        "Voor het spaarprogramma werken wij samen met Spaarpunt B.V.",
+      ],
+    ])("JOINT_CONTROLLERS");
+    expect(finding.status).toBe("weak");
+    expect(finding.sections).toEqual(["samen"]);
+  });
+
+  it("counts a section headed 'Inzageverzoek' as the right of access, in its own words", () => {
+    const get = check([
+      [
+        "inzage",
+        "Inzageverzoek",
+        "Wilt u weten welke gegevens wij van u hebben? Stuur een e-mail naar privacy@voorbeeld.nl; u krijgt binnen een maand een kopie.",
+      ],
+    ]);
+    expect(get("RIGHT_ACCESS").status).toBe("present");
+    expect(get("RIGHT_ACCESS").sections).toEqual(["inzage"]);
+    // Only access: the other rights are not given by a heading about access.
+    expect(get("RIGHT_ERASURE").status).toBe("missing");
   });
 });

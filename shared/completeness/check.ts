@@ -36,6 +36,15 @@ import {
 } from "./rules-transfers.ts";
 
 export type { Status } from "./evidence.ts";
+
+/** Each status in words, for every place that shows one (never a colour or icon alone). */
+export const STATUS_NAMES: Readonly<Record<Status, Bilingual>> = {
+  missing: { nl: "Ontbreekt", en: "Missing" },
+  weak: { nl: "Zwak", en: "Weak" },
+  present: { nl: "Aanwezig", en: "Present" },
+  not_applicable: { nl: "Niet van toepassing", en: "Not applicable" },
+};
+
 export type Collection = "direct" | "indirect" | "both";
 
 export interface Finding {

@@ -1,9 +1,16 @@
 // Helpers for writing the checklist table compactly; see checklist.ts for what the fields mean.
 import type { Bilingual, ChecklistItem, Cues, ItemId } from "./checklist-types.ts";
 
+// "Inzageverzoek" heads the section on how to exercise the rights in many statements (art. 12(2), 15).
 export const RIGHTS_HEADINGS: Cues = {
-  nl: ["uw rechten", "rechten van betrokkenen", "privacyrechten", "uw privacyrechten"],
-  en: ["your rights", "data subject rights", "rights of data subjects", "your privacy rights"],
+  nl: ["uw rechten", "rechten van betrokkenen", "privacyrechten", "uw privacyrechten", "inzageverzoek"],
+  en: [
+    "your rights",
+    "data subject rights",
+    "rights of data subjects",
+    "your privacy rights",
+    "access request",
+  ],
 };
 
 export const item = (

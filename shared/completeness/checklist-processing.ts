@@ -13,7 +13,7 @@ export const PROCESSING_ITEMS: readonly ChecklistItem[] = [
       "State the organisation's (legal) name with its address, email address and phone number, e.g. with {{company.legalName}}, {{company.address}} and {{company.email}}.",
     ),
     cues(
-      "wie zijn wij|over ons|verwerkingsverantwoordelijke|contactgegevens|kvk-nummer|contact",
+      "wie zijn wij|wie wij zijn|over ons|verwerkingsverantwoordelijke|contactgegevens|kvk-nummer|contact",
       "who we are|about us|data controller|contact us|contact details",
     ),
     cues("verwerkingsverantwoordelijke|is verantwoordelijk voor de verwerking", "controller"),
@@ -128,12 +128,12 @@ export const PROCESSING_ITEMS: readonly ChecklistItem[] = [
       "Name the recipients or specific categories of recipients (such as hosting provider or accountant), processors included; ‘third parties’ alone is too vague.",
     ),
     cues(
-      "wie ontvangen|ontvangers|verstrekking aan derden|delen met derden|delen wij|verwerkers|verwerkersovereenkomst",
-      "recipients|sharing|who receives|third parties|processors",
+      "wie ontvangen|ontvangers|verstrekking aan derden|delen met derden|delen wij|verwerkers|subverwerkers|verwerkersovereenkomst",
+      "recipients|sharing|who receives|third parties|processors|subprocessors",
     ),
     cues(
-      "verwerker|verwerkers|hostingpartij|hostingprovider|accountant|leverancier|belastingdienst|ict-dienstverlener",
-      "processor|processors|hosting provider|accountant|supplier|service provider|tax authority",
+      "verwerker|verwerkers|subverwerker|hostingpartij|hostingprovider|accountant|leverancier|belastingdienst|ict-dienstverlener",
+      "processor|processors|subprocessor|hosting provider|accountant|supplier|service provider|tax authority",
     ),
   ),
   item(

@@ -198,9 +198,11 @@ export const RIGHTS_ITEMS: readonly ChecklistItem[] = [
       "Beschrijf de kern van de afspraken met de gezamenlijke verwerkingsverantwoordelijke: wie doet wat, en waar iemand terecht kan.",
       "Describe the essence of the arrangement with the joint controller: who does what, and where people can go.",
     ),
+    // "Gezamenlijke verwerkingsverantwoordelijkheid" and "Gezamenlijke verantwoordelijkheid" are
+    // how many Dutch statements head the art. 26(2) section.
     cues(
-      "gezamenlijke verwerkingsverantwoordelijken|gezamenlijk verantwoordelijk",
-      "joint controllers|joint controllership",
+      "gezamenlijke verwerkingsverantwoordelijk|gezamenlijk verwerkingsverantwoordelijk|gezamenlijke verantwoordelijkheid|gezamenlijk verantwoordelijk",
+      "joint controller|joint responsibility",
     ),
     cues(
       "gezamenlijk verwerkingsverantwoordelijk|gezamenlijke verwerkingsverantwoordelijk|gezamenlijk verantwoordelijk",

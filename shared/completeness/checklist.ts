@@ -16,8 +16,8 @@ export const CHECKLIST: readonly ChecklistItem[] = [...PROCESSING_ITEMS, ...RIGH
 /** Headings of common sections that answer no checklist item; the importer uses them too. */
 export const OTHER_HEADINGS: Readonly<Record<"introduction" | "security" | "breaches" | "changes", Cues>> = {
   introduction: cues(
-    "inleiding|introductie|over deze verklaring|over deze privacyverklaring|algemeen",
-    "introduction|about this statement|general",
+    "inleiding|introductie|over deze verklaring|over deze privacyverklaring|algemeen|reikwijdte|toepassingsgebied",
+    "introduction|about this statement|general|scope",
   ),
   security: cues("beveiliging|opslag en beveiliging|hoe beveiligen wij", "security|how we protect"),
   breaches: cues("datalek|datalekken|incidenten met persoonsgegevens", "data breach|data breaches"),

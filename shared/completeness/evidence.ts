@@ -141,6 +141,7 @@ export const RIGHTS_CONTEXT: Cues = {
   nl: [
     "recht",
     "verzoek",
+    "inzageverzoek",
     "kunt u ons",
     "kunt u bij ons",
     "u kunt ons",

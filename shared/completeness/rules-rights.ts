@@ -69,13 +69,20 @@ function rightSentences(ctx: CheckContext): { key: string; text: string }[] {
 export function checkRight(ctx: CheckContext, id: ItemId): Decision {
   const item = findChecklistItem(id);
   const [nl, en] = NAMES[id] ?? [id, id];
-  // A section of its own for the right ("Recht van bezwaar", "Right to object") counts whole.
+  // A section of its own for the right ("Recht van bezwaar", "Right to object", "Inzageverzoek")
+  // states it by its heading: the text under it may say how, in its own words.
   const own = ctx.sections
-    .filter((s) => findCue(s.title, item.phrases) !== null && findCue(s.title, RIGHTS_CONTEXT) !== null)
+    .filter(
+      (s) =>
+        s.sentences.length > 0 &&
+        findCue(s.title, item.phrases) !== null &&
+        findCue(s.title, RIGHTS_CONTEXT) !== null,
+    )
     .map((s) => s.key);
-  const found = [...rightSentences(ctx), ...listSentences(ctx).filter((s) => own.includes(s.key))].filter(
-    (s) => findCue(s.text, item.phrases) !== null,
-  );
+  const found = [
+    ...rightSentences(ctx).filter((s) => findCue(s.text, item.phrases) !== null),
+    ...own.map((key) => ({ key })),
+  ];
   if (found.length > 0) {
     return decide(
       "present",

@@ -80,11 +80,13 @@ export function checkRecipients(ctx: CheckContext): Decision {
 export function checkJointControllers(ctx: CheckContext): Decision {
   const joint = ctx.content.lists.recipients.filter((r) => r.role === "joint_controller");
   const item = findChecklistItem("JOINT_CONTROLLERS");
-  const mentioned = sectionsWhere(ctx, (t) => findCue(t, item.phrases) !== null);
+  // Under a heading such as "Gezamenlijke verwerkingsverantwoordelijkheid" every sentence is about it.
+  const headed = sectionsTitled(ctx, item.headings);
+  const mentioned = unique([...headed, ...sectionsWhere(ctx, (t) => findCue(t, item.phrases) !== null)]);
   const arrangement = listSentences(ctx).filter(
     (s) =>
-      findCue(s.text, item.phrases) !== null &&
-      /afspra|regeling|overeenkomst|arrangement|agreement/.test(s.text),
+      (headed.includes(s.key) || findCue(s.text, item.phrases) !== null) &&
+      /afspra|afgesproken|regeling|overeenkomst|arrangement|agree/.test(s.text),
   );
   const group = ctx.jointControllership;
   if (group !== undefined) {

@@ -1,8 +1,8 @@
 // What a section of a statement is about, from its heading and from its body. The checklist's
 // heading cues (shared/completeness) come first; the importer adds the headings real
-// statements use that are no checklist cue ("Waarom", "Wie we zijn", "Subverwerkers",
-// "Inzageverzoek", "Foto's"), and reads the body for signs of a subject: periods with "bewaren",
-// contact details, rights with a request, named processors and transfers, cookie names.
+// statements use that are no checklist cue ("Waarom", "Foto's"), and reads the body for signs
+// of a subject: periods with "bewaren", contact details, rights with a request, named processors
+// and transfers, cookie names.
 import { CHECKLIST, OTHER_HEADINGS, type Cues, type ItemId } from "../completeness/checklist.ts";
 import { findCue, normalizeForMatch } from "../completeness/cues.ts";
 import { KNOWN_PROVIDERS } from "./known.ts";

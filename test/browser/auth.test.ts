@@ -4,7 +4,7 @@
 import type { Page } from "playwright-core";
 import { expect, inject, it } from "vitest";
 import { checkScreen } from "./a11y.ts";
-import { DEMO_PASSWORD as PASSWORD, signIn, submitSignInForm, useBrowser } from "./session.ts";
+import { DEMO_PASSWORD as PASSWORD, holdRequests, signIn, submitSignInForm, useBrowser } from "./session.ts";
 
 const base = inject("baseURL");
 const { freshPage } = useBrowser({ viewport: { width: 1024, height: 700 } });
@@ -98,6 +98,23 @@ it("checks the fields before sending, and ties each message to its field", async
   // The first wrong field gets the focus, so its message is read out.
   expect(await page.evaluate(() => document.activeElement?.id)).toBe("email");
   expect(loginRequests).toBe(0);
+});
+
+it("shows the sign-in busy until the console opens, and a second click sends nothing more", async () => {
+  const page = await freshPage();
+  await page.goto(`${base}/sign-in`);
+  await page.getByLabel("E-mailadres").fill("viewer@jccsoftware.example");
+  await page.getByLabel("Wachtwoord", { exact: true }).fill(PASSWORD);
+  const login = await holdRequests(page, "**/api/auth/login");
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  const busy = page.getByRole("button", { name: "Bezig met inloggen…" });
+  await busy.waitFor();
+  expect(await busy.getAttribute("aria-disabled")).toBe("true");
+  expect(await page.locator("form", { has: busy }).getAttribute("aria-busy")).toBe("true");
+  await busy.click({ force: true }); // aria-disabled: Playwright would wait for it to be enabled
+  login.release();
+  await page.waitForURL((url) => url.pathname.startsWith("/console/"));
+  expect(login.sent()).toBe(1);
 });
 
 it("signs in with the keyboard only: Tab to the fields, type, Enter", async () => {
@@ -208,12 +225,21 @@ it("accepts an invitation as a new user, then the link is used up", async () => 
   expect(await page.getByLabel("Herhaal het wachtwoord").getAttribute("aria-invalid")).toBe("true");
 
   await page.getByLabel("Herhaal het wachtwoord").fill("een-lang-wachtwoord");
+  // While the server works the button says so and a second click sends nothing more.
+  const accepting = await holdRequests(page, "**/api/invitations/accept");
   await page.getByRole("button", { name: "Uitnodiging accepteren" }).click();
+  const busy = page.getByRole("button", { name: "Bezig met accepteren…" });
+  await busy.waitFor();
+  expect(await busy.getAttribute("aria-disabled")).toBe("true");
+  expect(await page.locator("form", { has: busy }).getAttribute("aria-busy")).toBe("true");
+  await busy.click({ force: true }); // aria-disabled: Playwright would wait for it to be enabled
+  accepting.release();
   // A new editor of one company lands in that company, signed in as themselves.
   await page.waitForURL((url) => url.pathname === "/console/conxillium/companies/jcc-software");
   await page.getByRole("heading", { level: 1, name: "JCC Software: gegevens en teksten" }).waitFor();
   await page.getByRole("navigation", { name: "Account" }).getByText("Nina Nieuw").waitFor();
   expect(await page.locator("main").textContent()).toContain("JCC Software");
+  expect(accepting.sent()).toBe(1);
 
   // The same link a second time: the API's answer and a way to sign in.
   await page.goto(acceptUrl);

@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import type { APIRequestContext, Page } from "playwright-core";
 import { expect, inject, it } from "vitest";
 import { checkScreen } from "./a11y.ts";
-import { useBrowser } from "./session.ts";
+import { holdRequests, useBrowser } from "./session.ts";
 
 const base = inject("baseURL");
 const GROUP = "conxillium";
@@ -289,6 +289,39 @@ it("explains a draft saved during the review and proposes again, keeping the cho
   }
 }, 120_000);
 
+it("marks both import steps busy while the server works, and a second click sends nothing more", async () => {
+  const page = await signedIn("editor@jccsoftware.example");
+  const before = await readDraft(page.request);
+  try {
+    await openImport(page);
+    await page.getByLabel("Tekst van de privacyverklaring").fill(STATEMENT_TEXT);
+    const proposing = await holdRequests(page, "**/import");
+    await page.getByRole("button", { name: "Voorstel maken" }).click();
+    const form = page.locator("form.import-form");
+    await expect.poll(() => form.getAttribute("aria-busy")).toBe("true");
+    const submit = form.locator('button[type="submit"]');
+    expect(await submit.getAttribute("aria-disabled")).toBe("true");
+    await submit.click({ force: true }); // aria-disabled: Playwright would wait for it to be enabled
+    proposing.release();
+    await page.getByRole("heading", { level: 2, name: "2. Voorstel controleren" }).waitFor();
+    expect(proposing.sent()).toBe(1);
+    await page.unroute("**/import");
+
+    const accepting = await holdRequests(page, "**/import/accept");
+    await page.getByRole("button", { name: "Overnemen in het concept" }).click();
+    const step = page.locator("#import-accept");
+    await expect.poll(() => step.getAttribute("aria-busy")).toBe("true");
+    const accept = step.getByRole("button", { name: "Bezig met overnemen…" });
+    expect(await accept.getAttribute("aria-disabled")).toBe("true");
+    await accept.click({ force: true });
+    accepting.release();
+    await page.getByRole("heading", { level: 2, name: "Overgenomen in het concept" }).waitFor();
+    expect(accepting.sent()).toBe(1);
+  } finally {
+    await restoreDraft(page.request, before.content);
+  }
+}, 120_000);
+
 it("shows the import review usable at 375 px", async () => {
   const page = await signedIn("editor@jccsoftware.example", { width: 375, height: 812 });
   await openImport(page);
@@ -337,12 +370,20 @@ it("gives the privacy lead the group report with every company's score, and the 
   await checkScreen(page, "avg-report");
 
   const href = await page.getByRole("link", { name: "CSV downloaden" }).getAttribute("href");
-  expect(href).toBe(`/api/groups/${GROUP}/completeness?format=csv`);
+  // The CSV is labelled in the console's language, for Dutch Excel: a byte order mark and `;`.
+  expect(href).toBe(`/api/groups/${GROUP}/completeness/report.csv?lang=nl`);
   const csv = await page.request.get(`${base}${href}`);
   expect(csv.status()).toBe(200);
   expect(csv.headers()["content-type"]).toMatch(/^text\/csv/);
-  const lines = (await csv.text()).split("\r\n").filter((line) => line !== "");
+  const body = await csv.body();
+  expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = body
+    .subarray(3)
+    .toString("utf8")
+    .split("\r\n")
+    .filter((line) => line !== "");
   expect(lines).toHaveLength(9);
+  expect(lines[0]).toMatch(/^Bedrijf;Versie;Score;/);
 
   // At 375 px the page keeps its width; the table scrolls inside its labelled region.
   await page.setViewportSize({ width: 375, height: 812 });

@@ -433,6 +433,49 @@ it("invites someone from the People page, who accepts in another browser, then c
   await lead.locator("table.audit-table tbody tr").first().waitFor();
 }, 120_000);
 
+it("shows the lead the members' sign-ins as a log of its own, each log's filter offering only what it holds", async () => {
+  const page = await freshPage({ width: 375, height: 740 });
+  await signIn(page, LEAD);
+  const offered = (): Promise<(string | null)[]> =>
+    page.locator("#audit-action option").evaluateAll((os) => os.map((o) => o.getAttribute("value")));
+  await page.goto(`${base}/console/conxillium/audit`);
+  await page.getByRole("heading", { level: 1, name: "Logboek" }).waitFor();
+  await page.locator("table.audit-table tbody tr").first().waitFor();
+  const changes = await offered();
+  expect(changes).toContain("statement.published");
+  expect(changes.filter((a) => a?.startsWith("auth."))).toEqual([]);
+
+  await page.getByRole("link", { name: "Inloggen", exact: true }).click();
+  await page.waitForURL((url) => url.searchParams.get("log") === "sign-ins");
+  const signedIn = page.locator('table.audit-table tbody tr[data-action="auth.sign_in"]', { hasText: LEAD });
+  await signedIn.first().waitFor();
+  expect(await signedIn.first().textContent()).toContain("Ingelogd");
+  // The verification is of the sign-in chain, not of the changes.
+  const verify = await json<{ intact: boolean; rows: number }>(
+    await page.request.get(`${GROUP}/audit/sign-ins/verify`),
+  );
+  await page.locator('.chain[data-intact="true"]', { hasText: `alle ${verify.rows} regels` }).waitFor();
+  expect(await offered()).toEqual([
+    "",
+    "auth.sign_in",
+    "auth.sign_in_failed",
+    "auth.sign_out",
+    "auth.sign_out_all",
+    "invitation.accept_failed",
+  ]);
+  // Sign-ins belong to no company: no company filter here.
+  expect(await page.locator("#audit-tenant").count()).toBe(0);
+  expect(await page.locator('.log-tabs a[aria-current="page"]').getAttribute("data-log")).toBe("sign-ins");
+
+  await page.getByLabel("Wat", { exact: true }).selectOption("auth.sign_in");
+  await page.getByRole("button", { name: "Filteren" }).click();
+  await page.waitForURL((url) => url.searchParams.get("action") === "auth.sign_in");
+  expect(new URL(page.url()).searchParams.get("log")).toBe("sign-ins");
+  await waitForAuditRows(page, "auth.sign_in");
+  expect(await horizontalOverflow(page)).toBe(0);
+  await checkScreen(page, "group-audit-sign-ins");
+}, 120_000);
+
 it("pages through the audit log with 'older rows'", async () => {
   const page = await freshPage({ width: 375, height: 740 });
   await signIn(page, LEAD);

@@ -91,3 +91,22 @@ export function useBrowser(defaults: { viewport: Viewport; launchTimeout?: numbe
   };
   return session;
 }
+
+/**
+ * Holds every request to `pattern` until `release()`, counting them: the busy state of a form can
+ * then be seen (and clicked again) while the server is still working.
+ */
+export async function holdRequests(
+  page: Page,
+  pattern: string,
+): Promise<{ sent: () => number; release: () => void }> {
+  let release = (): void => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let count = 0;
+  await page.route(pattern, async (route) => {
+    count++;
+    await held;
+    await route.continue();
+  });
+  return { sent: () => count, release: () => release() };
+}

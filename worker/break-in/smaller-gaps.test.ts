@@ -17,6 +17,7 @@ import worker from "../index.ts";
 import { SESSION_COOKIE } from "../http/session-cookie.ts";
 import { call, ORIGIN, sessionCookieFrom, signInAs } from "../test/clients.ts";
 import { demoContent, publishAt } from "../test/fixtures.ts";
+import { downQueue, recordingQueue } from "../test/queues.ts";
 import type { Received } from "../test/webhook-receiver.ts";
 import { deliverWebhookBatch } from "../webhooks/consumer.ts";
 import type { WebhookMessage } from "../webhooks/message.ts";
@@ -151,17 +152,6 @@ async function openMailbox(name: string): Promise<{ url: string; secret: string 
   return { url, secret };
 }
 
-function recordingQueue(): { queue: Queue<WebhookMessage>; sent: WebhookMessage[] } {
-  const sent: WebhookMessage[] = [];
-  const queue = {
-    send: async (body: WebhookMessage) => void sent.push(body),
-    sendBatch: async (messages: Iterable<MessageSendRequest<WebhookMessage>>) => {
-      for (const message of messages) sent.push(message.body);
-    },
-  } as unknown as Queue<WebhookMessage>;
-  return { queue, sent };
-}
-
 const waitingIn = (webhookId: number) =>
   env.DB.prepare("SELECT COUNT(*) AS n FROM webhook_outbox WHERE webhook_id = ?1 AND queued_at IS NULL")
     .bind(webhookId)
@@ -194,10 +184,7 @@ describe("item 9: a notification survives a failure between the commit and the q
       ).status,
     ).toBe(200);
     // The queue is down the moment the publish has committed.
-    const down = {
-      send: async () => Promise.reject(new Error("queue unavailable")),
-      sendBatch: async () => Promise.reject(new Error("queue unavailable")),
-    } as unknown as Queue<WebhookMessage>;
+    const down = downQueue();
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     const published = await app.fetch(
       new Request(`${ORIGIN}/api/groups/conxillium/tenants/pharox/publish`, {

@@ -332,6 +332,27 @@ export async function listAuditRecords(db: D1Database, query: AuditQuery): Promi
   }));
 }
 
+/**
+ * The summary of the audit row written in the same transaction as a publish request (same
+ * company, requester and moment), sealed or not yet: the row is read for what the request asked,
+ * not shown as the log, so it must not be missed in the moment before the sealer has run, nor
+ * behind any number of later requests.
+ */
+export async function findPublishRequestedSummary(
+  db: D1Database,
+  request: { groupId: number; tenantId: number; requestedBy: number; requestedAt: string },
+): Promise<Record<string, unknown> | null> {
+  const row = await db
+    .prepare(
+      `SELECT summary FROM audit_log
+       WHERE chain = ?1 AND tenant_id = ?2 AND action = 'publish.requested' AND actor_user_id = ?3 AND created_at = ?4
+       ORDER BY id DESC LIMIT 1`,
+    )
+    .bind(chainOf(request.groupId), request.tenantId, request.requestedBy, request.requestedAt)
+    .first<{ summary: string }>();
+  return row ? (JSON.parse(row.summary) as Record<string, unknown>) : null;
+}
+
 /** A published version as its sealed audit row recorded it: the anchor the integrity check uses. */
 export async function listPublishedHashesInAudit(
   db: D1Database,

@@ -19,6 +19,16 @@ export const baselineColumn = jsonColumn<Baseline>();
 export const languagesColumn = jsonColumn<Language[]>();
 export const recipientColumn = jsonColumn<Recipient>();
 
+/** A privacy lead's written reason and what it published over (worker/completeness.ts gatePublish). */
+export interface PublishOverride {
+  reason: string;
+  /** Checklist item ids (shared/completeness/checklist.ts). */
+  completeness: string[];
+  /** Lint rule ids (shared/lint/rules.ts). */
+  lint: string[];
+}
+export const publishOverrideColumn = jsonColumn<PublishOverride>();
+
 /** The part of a stored JSON rendering (shared/render/json.ts) that comparisons read. */
 export interface JsonRenderingSections {
   title: string;

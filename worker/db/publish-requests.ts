@@ -2,7 +2,12 @@
 // baseline — waits for another privacy lead.
 import type { Baseline, TenantContent } from "#shared/model.ts";
 import type { TenantRecord } from "./groups.ts";
-import { baselineColumn, tenantContentColumn } from "./json-column.ts";
+import {
+  baselineColumn,
+  publishOverrideColumn,
+  tenantContentColumn,
+  type PublishOverride,
+} from "./json-column.ts";
 
 export type RequestStatus = "pending" | "approved" | "rejected" | "withdrawn";
 export const REQUEST_STATUSES = ["pending", "approved", "rejected", "withdrawn"] as const;
@@ -20,6 +25,8 @@ interface RequestCommon {
   reason: string | null;
   /** The version that approving the request published. */
   versionNumber: number | null;
+  /** The requester's written reason to publish over the gate, and what it overrode. */
+  override: PublishOverride | null;
 }
 
 /** A company's statement, as it was asked for. */
@@ -62,6 +69,7 @@ interface RequestRow {
   decided_at: string | null;
   reason: string | null;
   version_number: number | null;
+  override: string | null;
 }
 
 function mapRequest(row: RequestRow): PublishRequestRecord {
@@ -77,6 +85,7 @@ function mapRequest(row: RequestRow): PublishRequestRecord {
     decidedAt: row.decided_at,
     reason: row.reason,
     versionNumber: row.version_number,
+    override: row.override === null ? null : publishOverrideColumn.read(row.override),
   };
   // The CHECKs of migrations/0006 tie the subject to the company columns.
   if (row.subject === "baseline" || row.tenant_id === null) {
@@ -101,7 +110,7 @@ function mapRequest(row: RequestRow): PublishRequestRecord {
 const REQUEST_SELECT = `SELECT r.id, r.group_id, r.subject, r.tenant_id, t.slug AS tenant_slug, t.name AS tenant_name,
     r.requested_by, u.email AS requester_email, u.name AS requester_name, r.requested_at, r.content, r.draft_revision,
     r.change_note, r.material, r.effective_from, r.completeness_override, r.status, d.email AS decider_email,
-    r.decided_at, r.reason, r.version_number
+    r.decided_at, r.reason, r.version_number, r.override
   FROM publish_requests r
   LEFT JOIN tenants t ON t.id = r.tenant_id
   JOIN users u ON u.id = r.requested_by
@@ -145,6 +154,7 @@ interface NewRequest {
   requestedAt: string;
   draftRevision: number;
   changeNote: string;
+  override: PublishOverride | null;
 }
 
 export function prepareInsertCompanyRequest(
@@ -154,14 +164,13 @@ export function prepareInsertCompanyRequest(
     content: TenantContent;
     material: boolean;
     effectiveFrom: string | null;
-    completenessOverride: string | null;
   },
 ): D1PreparedStatement {
   return db
     .prepare(
       `INSERT INTO publish_requests (group_id, subject, tenant_id, requested_by, requested_at, content, draft_revision,
-         change_note, material, effective_from, completeness_override)
-       VALUES (?1, 'company', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)`,
+         change_note, material, effective_from, completeness_override, override)
+       VALUES (?1, 'company', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)`,
     )
     .bind(
       request.groupId,
@@ -173,7 +182,8 @@ export function prepareInsertCompanyRequest(
       request.changeNote,
       request.material ? 1 : 0,
       request.effectiveFrom,
-      request.completenessOverride,
+      request.override?.reason ?? null,
+      request.override ? publishOverrideColumn.write(request.override) : null,
     );
 }
 
@@ -183,8 +193,9 @@ export function prepareInsertBaselineRequest(
 ): D1PreparedStatement {
   return db
     .prepare(
-      `INSERT INTO publish_requests (group_id, subject, requested_by, requested_at, content, draft_revision, change_note)
-       VALUES (?1, 'baseline', ?2, ?3, ?4, ?5, ?6)`,
+      `INSERT INTO publish_requests (group_id, subject, requested_by, requested_at, content, draft_revision, change_note,
+         override)
+       VALUES (?1, 'baseline', ?2, ?3, ?4, ?5, ?6, ?7)`,
     )
     .bind(
       request.groupId,
@@ -193,6 +204,7 @@ export function prepareInsertBaselineRequest(
       baselineColumn.write(request.baseline),
       request.draftRevision,
       request.changeNote,
+      request.override ? publishOverrideColumn.write(request.override) : null,
     );
 }
 

@@ -184,6 +184,69 @@ export async function findVersionContent(
   return row ? tenantContentColumn.read(row.content) : null;
 }
 
+/** A published version as the completeness check reads it: its content and the baseline it resolved. */
+export interface VersionToAssess {
+  number: number;
+  content: TenantContent;
+  baselineVersionId: number;
+}
+
+interface VersionToAssessRow {
+  number: number;
+  content: string;
+  baseline_version_id: number;
+}
+
+const mapVersionToAssess = (row: VersionToAssessRow): VersionToAssess => ({
+  number: row.number,
+  content: tenantContentColumn.read(row.content),
+  baselineVersionId: row.baseline_version_id,
+});
+
+/** Version `number` of a company with the baseline it was published against, or null. */
+export async function findVersionToAssess(
+  db: D1Reader,
+  tenantId: number,
+  number: number,
+): Promise<VersionToAssess | null> {
+  const row = await db
+    .prepare(
+      "SELECT number, content, baseline_version_id FROM statement_versions WHERE tenant_id = ?1 AND number = ?2",
+    )
+    .bind(tenantId, number)
+    .first<VersionToAssessRow>();
+  return row ? mapVersionToAssess(row) : null;
+}
+
+/** Each company of a group (by id) with its version in force at `at`, null before its first. */
+export async function listVersionsToAssessInForce(
+  db: D1Reader,
+  groupId: number,
+  at: string,
+): Promise<Map<number, VersionToAssess | null>> {
+  const { results } = await db
+    .prepare(
+      `SELECT t.id AS tenant_id, v.number, v.content, v.baseline_version_id FROM tenants t
+       LEFT JOIN statement_versions v ON v.id = (SELECT id FROM statement_versions WHERE tenant_id = t.id AND effective_from <= ?2
+         ORDER BY effective_from DESC, number DESC LIMIT 1)
+       WHERE t.group_id = ?1`,
+    )
+    .bind(groupId, at)
+    .all<{ tenant_id: number } & { [K in keyof VersionToAssessRow]: VersionToAssessRow[K] | null }>();
+  return new Map(
+    results.map((row) => [
+      row.tenant_id,
+      row.number === null || row.content === null || row.baseline_version_id === null
+        ? null
+        : mapVersionToAssess({
+            number: row.number,
+            content: row.content,
+            baseline_version_id: row.baseline_version_id,
+          }),
+    ]),
+  );
+}
+
 // ---- What a new version is numbered after and must differ from ----
 
 /**

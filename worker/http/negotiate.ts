@@ -61,6 +61,17 @@ export function formatFromAccept(accept: string | undefined): Format | null {
   return (best as { format: Format } | null)?.format ?? null;
 }
 
+/**
+ * Whether a list should be a page: Accept names HTML itself and prefers it, as a browser's does.
+ * A program sending only a wildcard (fetch's default) keeps getting the JSON it always got.
+ */
+export function asksForPage(accept: string | undefined): boolean {
+  return (
+    formatFromAccept(accept) === "html" &&
+    /(^|,)\s*(text\/html|application\/xhtml\+xml)\s*(;|,|$)/i.test(accept ?? "")
+  );
+}
+
 /** ?fragment, ?fragment=1 or ?fragment=true ask for the HTML fragment; 0/false do not. */
 export function wantsFragment(value: string | undefined): boolean {
   if (value === undefined) return false;

@@ -13,6 +13,7 @@ import { listPageHistory, type SiteCheckRecord } from "../db/site-checks.ts";
 import worker from "../index.ts";
 import { apiAs, call, CALLERS, signInAs } from "../test/clients.ts";
 import { demoContent, publishAt } from "../test/fixtures.ts";
+import { downQueue } from "../test/queues.ts";
 import { companyPage, fetchPublic, freshAddress, serve, visitsOf, watchPage } from "../test/sites.ts";
 import type { SiteOutdatedPayload } from "../webhooks/message.ts";
 import { verifyWebhookSignature } from "../webhooks/sign.ts";
@@ -251,15 +252,31 @@ describe("a site still outdated a day after the publish", () => {
       ]),
       overdue: expect.any(Number),
     });
-    const csv = await (await call("/api/groups/conxillium/completeness?format=csv", { cookie: lead })).text();
-    const [header, ...rows] = csv.trim().split("\r\n");
-    expect(header!.split(",").slice(-4)).toEqual([
-      "sites_watched",
-      "sites_current",
-      "sites_not_current",
-      "sites_last_checked",
+    const csvIn = async (lang: string) => {
+      const res = await call(`/api/groups/conxillium/completeness/report.csv?lang=${lang}`, { cookie: lead });
+      expect(res.status).toBe(200);
+      const [header, ...rows] = (await res.text())
+        .replace(/^\uFEFF/, "")
+        .trim()
+        .split("\r\n");
+      return { header: header!.split(";"), jcc: rows.find((r) => r.startsWith("JCC Software;")) };
+    };
+    const english = await csvIn("en");
+    expect(english.header.slice(-4)).toEqual([
+      "Websites: watched",
+      "Websites: current",
+      "Websites: not current",
+      "Websites: last check",
     ]);
-    expect(rows.find((r) => r.startsWith("JCC Software,"))).toContain(`${address} (outdated, v1)`);
+    expect(english.jcc).toContain(`${address} (outdated, version 1)`);
+    const dutch = await csvIn("nl");
+    expect(dutch.header.slice(-4)).toEqual([
+      "Websites: bewaakt",
+      "Websites: actueel",
+      "Websites: niet actueel",
+      "Websites: laatste controle",
+    ]);
+    expect(dutch.jcc).toContain(`${address} (verouderd, versie 1)`);
   }, 60_000);
 
   it("keeps the notification when it cannot be queued at once, and the 5-minute cron queues it", async () => {
@@ -277,10 +294,7 @@ describe("a site still outdated a day after the publish", () => {
     expect(created.status).toBe(201);
     const id = await watchPage(lead, "sim", address, "fragment");
 
-    const down = {
-      send: async () => Promise.reject(new Error("queue unavailable")),
-      sendBatch: async () => Promise.reject(new Error("queue unavailable")),
-    } as unknown as Queue;
+    const down = downQueue();
     const checkedAt = Date.now();
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     await checkWatchedPage({ ...env, WEBHOOKS: down }, id);

@@ -1,5 +1,6 @@
 // How the site monitor's findings are shown: to the API (worker/routes/sites.ts) and in the group
 // report (worker/routes/completeness.ts).
+import type { Language } from "#shared/model.ts";
 import { OUTDATED_NOTICE_MS, SITE_STATES, type SiteState } from "#shared/site-schemas.ts";
 import {
   listGroupPages,
@@ -110,20 +111,42 @@ export async function reportGroupSites(
   };
 }
 
-/** The report's CSV columns for the websites, and a company's cells under them. */
-export const SITE_REPORT_COLUMNS = [
-  "sites_watched",
-  "sites_current",
-  "sites_not_current",
-  "sites_last_checked",
-];
-export const siteReportCells = (sites: ReportSites | null): (string | number)[] => [
+/** The report's CSV columns for the websites, in the CSV's language (see worker/routes/completeness.ts). */
+export const siteReportColumns = (lang: Language): string[] =>
+  lang === "nl"
+    ? ["Websites: bewaakt", "Websites: actueel", "Websites: niet actueel", "Websites: laatste controle"]
+    : ["Websites: watched", "Websites: current", "Websites: not current", "Websites: last check"];
+
+const STATE_WORDS: Readonly<Record<Language, Record<SiteState | "unchecked", string>>> = {
+  nl: {
+    current: "actueel",
+    outdated: "verouderd",
+    modified: "gewijzigd",
+    missing: "ontbreekt",
+    unreachable: "onbereikbaar",
+    unchecked: "nog niet gecontroleerd",
+  },
+  en: {
+    current: "current",
+    outdated: "outdated",
+    modified: "modified",
+    missing: "missing",
+    unreachable: "unreachable",
+    unchecked: "not checked yet",
+  },
+};
+
+/** A company's cells under those columns: each page that is not current as "url (state, version n)". */
+export const siteReportCells = (sites: ReportSites | null, lang: Language): (string | number)[] => [
   sites?.watched ?? 0,
   sites?.current ?? "",
   (sites?.attention ?? [])
-    .map(
-      (p) => `${p.url} (${p.state ?? "unchecked"}${p.shownVersion === null ? "" : `, v${p.shownVersion}`})`,
-    )
-    .join("; "),
+    .map((p) => {
+      const state = STATE_WORDS[lang][p.state ?? "unchecked"];
+      const shown =
+        p.shownVersion === null ? "" : `, ${lang === "nl" ? "versie" : "version"} ${p.shownVersion}`;
+      return `${p.url} (${state}${shown})`;
+    })
+    .join(" | "),
   sites?.lastCheckedAt ?? "",
 ];

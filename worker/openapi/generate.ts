@@ -14,7 +14,6 @@ import {
 import { findTargetHandler } from "hono/utils/handler";
 import { ROUTE_SCHEMA, type RouteSchema } from "../errors.ts";
 import { ROUTE_DESCRIPTION, type RouteDescription } from "../http/describe-route.ts";
-import { AWAITING_THEIR_OWNERS } from "./awaiting-owners.ts";
 
 /** What the generator reads of an app: its route table (`app.routes`). */
 export interface RouteTable {
@@ -85,7 +84,7 @@ export function listRoutes(app: RouteTable): RouteEntry[] {
     const entry = entries.get(key) ?? { method: route.method, path, description: null, schemas: [] };
     entries.set(key, entry);
     const handler = findTargetHandler(route.handler) as Marked;
-    const description = handler[ROUTE_DESCRIPTION] ?? AWAITING_THEIR_OWNERS[key];
+    const description = handler[ROUTE_DESCRIPTION];
     if (description && !entry.description) entry.description = description;
     const schema = handler[ROUTE_SCHEMA];
     if (schema) entry.schemas.push(schema);

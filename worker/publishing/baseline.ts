@@ -11,6 +11,7 @@ import {
 import { findBaselineDraft } from "../db/drafts.ts";
 import { isUniqueViolation } from "../db/errors.ts";
 import type { GroupRecord } from "../db/groups.ts";
+import type { PublishOverride } from "../db/json-column.ts";
 import { AppError } from "../errors.ts";
 import { listRolloutStatus } from "../rollout.ts";
 import type { Alongside } from "./company.ts";
@@ -21,6 +22,8 @@ export interface BaselinePublication {
   baseline: Baseline;
   changeNote: string;
   draftRevision: number;
+  /** The privacy lead's reason to publish over the baseline's lint errors, and what it overrode. */
+  override?: PublishOverride | null | undefined;
 }
 
 export interface BaselineVersionView {
@@ -106,6 +109,15 @@ export async function publishBaselineVersion(
             version: number,
             changeNote: publication.changeNote,
             draftRevision: publication.draftRevision,
+            ...(publication.override
+              ? {
+                  completenessOverride: publication.override.reason,
+                  overridden: {
+                    completeness: publication.override.completeness,
+                    lint: publication.override.lint,
+                  },
+                }
+              : {}),
           },
           at: now,
         }),

@@ -1,6 +1,7 @@
 // Republishing after a baseline (or processor register) change: each outdated company without
 // conflicts gets a new version on the latest baseline, with the content it last published (never
 // its unpublished draft: nothing goes public behind an editor's back).
+import { assessContent, gatePublish } from "../completeness.ts";
 import type { BaselineVersionRecord } from "../db/baselines.ts";
 import type { GroupRecord, TenantRecord } from "../db/groups.ts";
 import type { VersionSummary } from "../db/statements.ts";
@@ -32,6 +33,8 @@ export interface RepublishResult {
 
 export interface RepublishOptions {
   changeNote?: string | undefined;
+  /** The privacy lead's written reason to republish over the gate, kept on each version it was needed for. */
+  completenessOverride?: string | undefined;
   material: boolean;
   /** Called after each company's publish is written (webhooks, for instance). */
   onPublished?: (tenant: TenantRecord, version: VersionSummary) => Promise<void>;
@@ -53,6 +56,14 @@ function buildRepublication(
   actor: Actor,
   options: RepublishOptions,
 ): { publication: CompanyPublication; options: CompanyPublishOptions } {
+  // The same gate as the company's own publish, on the new baseline: a baseline (or register)
+  // change that brings a legal error or a missing AVG item into a statement does not go out
+  // unchecked; the privacy lead publishes over it only with a written reason.
+  const override = gatePublish(
+    assessContent(group, status.tenant, latest.baseline, pending.content, pending.resolved),
+    { isAdmin: true },
+    options.completenessOverride,
+  );
   return {
     publication: {
       tenant: status.tenant,
@@ -63,6 +74,8 @@ function buildRepublication(
           ? `Basisverklaring versie ${latest.number} van ${group.group.name} overgenomen.`
           : "Gegevens uit het verwerkersregister bijgewerkt."),
       material: options.material,
+      completenessOverride: override?.reason,
+      overridden: override && { completeness: override.completeness, lint: override.lint },
     },
     options: {
       now: new Date().toISOString(),

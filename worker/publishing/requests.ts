@@ -8,6 +8,7 @@ import { runWithAudit } from "../db/audit.ts";
 import type { BaselineVersionRecord } from "../db/baselines.ts";
 import { isUniqueViolation } from "../db/errors.ts";
 import type { GroupRecord, TenantRecord } from "../db/groups.ts";
+import type { PublishOverride } from "../db/json-column.ts";
 import {
   findPublishRequest,
   prepareDecidePublishRequest,
@@ -39,6 +40,8 @@ interface RequestViewCommon {
   reason: string | null;
   /** The version that approving the request published: a statement or a baseline version. */
   versionNumber: number | null;
+  /** The requester's written reason to publish over the gate and what it overrode, for the approver. */
+  override: PublishOverride | null;
 }
 
 /** A company's statement waiting for (or decided by) another privacy lead. */
@@ -70,6 +73,7 @@ export function viewPublishRequest(r: PublishRequestRecord): PublishRequestView 
     decidedAt: r.decidedAt,
     reason: r.reason,
     versionNumber: r.versionNumber,
+    override: r.override,
   };
   return r.subject === "company"
     ? {
@@ -149,7 +153,10 @@ export async function submitCompanyPublication(
       changeNote: publication.changeNote,
       material: publication.material,
       effectiveFrom: publication.effectiveFrom ?? null,
-      completenessOverride: publication.completenessOverride ?? null,
+      override:
+        publication.completenessOverride && publication.overridden
+          ? { reason: publication.completenessOverride, ...publication.overridden }
+          : null,
     }),
     {
       groupId: group.id,
@@ -162,6 +169,9 @@ export async function submitCompanyPublication(
         material: publication.material,
         effectiveFrom: publication.effectiveFrom ?? null,
         restoredFrom: publication.restoredFrom ?? null,
+        ...(publication.completenessOverride
+          ? { completenessOverride: publication.completenessOverride, overridden: publication.overridden }
+          : {}),
       },
       at: now,
     },
@@ -195,13 +205,26 @@ export async function submitBaselinePublication(
       baseline: publication.baseline,
       draftRevision: publication.draftRevision,
       changeNote: publication.changeNote,
+      override: publication.override ?? null,
     }),
     {
       groupId: group.id,
       actor,
       action: "publish.requested",
       target: "baseline",
-      summary: { changeNote: publication.changeNote, draftRevision: publication.draftRevision },
+      summary: {
+        changeNote: publication.changeNote,
+        draftRevision: publication.draftRevision,
+        ...(publication.override
+          ? {
+              completenessOverride: publication.override.reason,
+              overridden: {
+                completeness: publication.override.completeness,
+                lint: publication.override.lint,
+              },
+            }
+          : {}),
+      },
       at: now,
     },
     {
@@ -290,7 +313,12 @@ export async function approvePublishRequest(
     const published = await publishBaselineVersion(
       db,
       group,
-      { baseline: request.baseline, changeNote: request.changeNote, draftRevision: request.draftRevision },
+      {
+        baseline: request.baseline,
+        changeNote: request.changeNote,
+        draftRevision: request.draftRevision,
+        override: request.override,
+      },
       {
         now,
         actor: requester,
@@ -311,7 +339,10 @@ export async function approvePublishRequest(
       material: request.material,
       // A requested date that passed while waiting takes effect on approval.
       effectiveFrom: request.effectiveFrom && request.effectiveFrom > now ? request.effectiveFrom : undefined,
-      completenessOverride: request.completenessOverride ?? undefined,
+      completenessOverride: request.override?.reason ?? request.completenessOverride ?? undefined,
+      overridden: request.override
+        ? { completeness: request.override.completeness, lint: request.override.lint }
+        : undefined,
     },
     {
       now,

@@ -6,6 +6,7 @@ import { BaselineDraftBodySchema, BaselinePublishSchema } from "#shared/api-sche
 import { buildAuditEntry } from "../audit-entry.ts";
 import { findLatestBaselineVersion, listBaselineVersions } from "../db/baselines.ts";
 import { findBaselineDraft, prepareSaveBaselineDraft } from "../db/drafts.ts";
+import { gatePublish, lintBaselineText } from "../completeness.ts";
 import { saveDraftOrConflict } from "../draft-saving.ts";
 import type { AppEnv } from "../env.ts";
 import { AppError, validate } from "../errors.ts";
@@ -116,6 +117,7 @@ export const baselineRoutes = new Hono<AppEnv>()
       access: "group admin",
       responses: {
         201: "Published; lists the companies now outdated",
+        422: "The baseline's text has legal lint errors (publish over them with completenessOverride)",
         202: "Waiting for approval: the publish request",
         409: "Nothing changed, or a baseline request is already pending",
       },
@@ -123,7 +125,15 @@ export const baselineRoutes = new Hono<AppEnv>()
     validate("json", BaselinePublishSchema),
     async (c) => {
       const access = requireGroupAdmin(c);
-      const read = await readBaselinePublication(c.env.DB, access.group, c.req.valid("json").changeNote);
+      const { changeNote, completenessOverride } = c.req.valid("json");
+      const read = await readBaselinePublication(c.env.DB, access.group, changeNote);
+      // Every company inherits this text: its legal errors refuse the publish as a company's would.
+      const override = gatePublish(
+        { blocking: [], lint: lintBaselineText(access.group, read.publication.baseline) },
+        access,
+        completenessOverride,
+      );
+      read.publication.override = override ?? null;
       const outcome = await submitBaselinePublication(c.env.DB, access.group, read, {
         actor: access.user,
         now: new Date().toISOString(),

@@ -1,10 +1,16 @@
-// The AVG completeness check per company, and the group report across companies. Mounted behind
-// the access middleware like the rest of the company API. (Importing lives in ./import.ts.)
+// The AVG completeness check per company, and the group report across companies (JSON for the
+// console, CSV for a spreadsheet). Mounted behind the access middleware like the rest of the
+// company API. (Importing lives in ./import.ts.)
 import { Hono, type Context } from "hono";
-import { CompletenessCheckSchema, CompletenessQuerySchema } from "#shared/api-schemas.ts";
-import { CHECKLIST } from "#shared/completeness/checklist.ts";
-import type { LintFinding } from "#shared/lint/index.ts";
-import type { Baseline, TenantContent } from "#shared/model.ts";
+import {
+  CompletenessCheckSchema,
+  CompletenessQuerySchema,
+  GroupReportCsvQuerySchema,
+} from "#shared/api-schemas.ts";
+import { STATUS_NAMES, type Status } from "#shared/completeness/check.ts";
+import { CHECKLIST, type Bilingual, type ItemId } from "#shared/completeness/checklist.ts";
+import { LINT_RULES, type LintFinding } from "#shared/lint/index.ts";
+import type { Baseline, Language } from "#shared/model.ts";
 import { assessContent, assessWrittenText } from "../completeness.ts";
 import {
   findBaselineVersionById,
@@ -13,10 +19,12 @@ import {
 } from "../db/baselines.ts";
 import { findTenantDraft } from "../db/drafts.ts";
 import { listTenants } from "../db/groups.ts";
-import type { AppEnv } from "../env.ts";
+import { findVersionToAssess, listVersionsToAssessInForce } from "../db/statements.ts";
+import type { AppEnv, GroupAccess } from "../env.ts";
 import { AppError, validate } from "../errors.ts";
 import { requireGroupAdmin } from "../http/guards.ts";
-import { reportGroupSites, SITE_REPORT_COLUMNS, siteReportCells } from "../monitor/views.ts";
+import { describeRoute } from "../http/describe-route.ts";
+import { reportGroupSites, siteReportCells, siteReportColumns, type ReportSites } from "../monitor/views.ts";
 
 export async function requireBaseline(c: Context<AppEnv>): Promise<BaselineVersionRecord> {
   const { group } = c.get("access");
@@ -26,15 +34,18 @@ export async function requireBaseline(c: Context<AppEnv>): Promise<BaselineVersi
   return baseline;
 }
 
-interface VersionContentRow {
-  number: number;
-  content: string;
-  baseline_version_id: number;
-}
-
 /** Mounted under /api/groups/:group/tenants/:tenant. */
 export const companyCompletenessRoutes = new Hono<AppEnv>().get(
   "/completeness",
+  describeRoute({
+    summary: "The AVG completeness check of the draft, or of a version (?version=)",
+    tag: "Company",
+    access: "group admin, editor, viewer",
+    responses: {
+      200: "Findings per checklist item, score, missing 'always' items, what blocks publishing, and the legal lint findings",
+      409: "The group has not published a baseline yet",
+    },
+  }),
   validate("query", CompletenessQuerySchema),
   async (c) => {
     const { tenant } = c.get("tenantAccess");
@@ -52,41 +63,18 @@ export const companyCompletenessRoutes = new Hono<AppEnv>().get(
         200,
       );
     }
-    const row = await c.env.DB.prepare(
-      "SELECT number, content, baseline_version_id FROM statement_versions WHERE tenant_id = ?1 AND number = ?2",
-    )
-      .bind(tenant.id, version)
-      .first<VersionContentRow>();
-    if (!row) throw new AppError(404, "version_not_found", `${tenant.name} has no version ${version}.`);
-    const baseline = (await findBaselineVersionById(c.env.DB, row.baseline_version_id))!;
-    const content = JSON.parse(row.content) as TenantContent;
+    const published = await findVersionToAssess(c.env.DB, tenant.id, version);
+    if (!published) throw new AppError(404, "version_not_found", `${tenant.name} has no version ${version}.`);
+    const baseline = (await findBaselineVersionById(c.env.DB, published.baselineVersionId))!;
     return c.json(
       {
-        of: { version: row.number, baselineVersion: baseline.number },
-        ...assessContent(group, tenant, baseline.baseline, content),
+        of: { version: published.number, baselineVersion: baseline.number },
+        ...assessContent(group, tenant, baseline.baseline, published.content),
       },
       200,
     );
   },
 );
-
-interface InForceRow {
-  tenant_id: number;
-  content: string | null;
-  baseline_version_id: number | null;
-  number: number | null;
-}
-
-const csvCell = (value: string | number): string => {
-  const text = String(value);
-  // Cells a spreadsheet would run as a formula are prefixed, so the report cannot carry one.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r;]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-};
-
-/** One line per finding for a spreadsheet cell: rule (section, language). */
-const listFindings = (findings: readonly LintFinding[]): string =>
-  findings.map((f) => `${f.rule} (${f.section ?? "statement"}, ${f.language})`).join("; ");
 
 /** Headings to read a statement against when the group has no baseline yet. */
 const NO_BASELINE: Baseline = {
@@ -101,102 +89,214 @@ const NO_BASELINE: Baseline = {
   ],
 };
 
-/** Mounted under /api/groups/:group/completeness. */
-export const groupCompletenessRoutes = new Hono<AppEnv>()
-  .get("/", async (c) => {
-    const access = requireGroupAdmin(c);
-    const tenants = await listTenants(c.env.DB, access.group.id);
-    const { results } = await c.env.DB.prepare(
-      `SELECT t.id AS tenant_id, v.content, v.baseline_version_id, v.number FROM tenants t
-       LEFT JOIN statement_versions v ON v.id = (SELECT id FROM statement_versions WHERE tenant_id = t.id AND effective_from <= ?2
-         ORDER BY effective_from DESC, number DESC LIMIT 1)
-       WHERE t.group_id = ?1`,
-    )
-      .bind(access.group.id, new Date().toISOString())
-      .all<InForceRow>();
-    const baselines = new Map<number, BaselineVersionRecord>();
-    const sitesOf = await reportGroupSites(c.env.DB, access.group.id); // issue 19: the websites
-    const companies = [];
-    for (const tenant of tenants) {
-      const row = results.find((r) => r.tenant_id === tenant.id);
-      if (!row?.content || row.baseline_version_id === null) {
-        companies.push({
-          tenant: { slug: tenant.slug, name: tenant.name },
-          version: null,
-          score: null,
-          missingAlways: [],
-          blocking: [],
-          findings: [],
-          lint: [],
-          lintErrors: 0,
-          sites: sitesOf(tenant.id),
-        });
-        continue;
-      }
-      if (!baselines.has(row.baseline_version_id))
-        baselines.set(
-          row.baseline_version_id,
-          (await findBaselineVersionById(c.env.DB, row.baseline_version_id))!,
-        );
-      const report = assessContent(
-        access.group,
-        tenant,
-        baselines.get(row.baseline_version_id)!.baseline,
-        JSON.parse(row.content) as TenantContent,
-      );
+/** One company's line in the group report; `version` and `score` are null before its first publish. */
+interface GroupReportCompany {
+  tenant: { slug: string; name: string };
+  version: number | null;
+  score: number | null;
+  missingAlways: ItemId[];
+  blocking: ItemId[];
+  findings: { item: ItemId; status: Status; why: Bilingual }[];
+  lint: LintFinding[];
+  lintErrors: number;
+  /** The company's watched web pages (issue 19); null when it watches none. */
+  sites: ReportSites | null;
+}
+
+/** Every company's statement in force now, assessed against the baseline it was published with. */
+async function assessGroup(db: D1Database, access: GroupAccess): Promise<GroupReportCompany[]> {
+  const tenants = await listTenants(db, access.group.id);
+  const inForce = await listVersionsToAssessInForce(db, access.group.id, new Date().toISOString());
+  const baselines = new Map<number, BaselineVersionRecord>();
+  const sitesOf = await reportGroupSites(db, access.group.id);
+  const companies: GroupReportCompany[] = [];
+  for (const tenant of tenants) {
+    const version = inForce.get(tenant.id) ?? null;
+    if (!version) {
       companies.push({
         tenant: { slug: tenant.slug, name: tenant.name },
-        version: row.number,
-        score: report.score,
-        missingAlways: report.missingAlways,
-        blocking: report.blocking,
-        findings: report.findings.map((f) => ({ item: f.item, status: f.status, why: f.why })),
-        lint: report.lint,
-        lintErrors: report.lintErrors,
+        version: null,
+        score: null,
+        missingAlways: [],
+        blocking: [],
+        findings: [],
+        lint: [],
+        lintErrors: 0,
         sites: sitesOf(tenant.id),
       });
+      continue;
     }
-    if (c.req.query("format") === "csv") {
-      const header = [
-        "company",
-        "version",
-        "score",
-        ...CHECKLIST.map((i) => i.id),
-        "lint_errors",
-        "lint_warnings",
-        "lint_findings",
-        ...SITE_REPORT_COLUMNS,
-      ];
-      const lines = companies.map((company) => [
-        company.tenant.name,
-        company.version ?? "",
-        company.score ?? "",
-        ...CHECKLIST.map((i) => company.findings.find((f) => f.item === i.id)?.status ?? ""),
-        company.version === null ? "" : company.lintErrors,
-        company.version === null ? "" : company.lint.length - company.lintErrors,
-        listFindings(company.lint),
-        ...siteReportCells(company.sites),
-      ]);
-      const csv = [header, ...lines].map((line) => line.map(csvCell).join(",")).join("\r\n") + "\r\n";
-      return c.body(csv, 200, {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${access.group.group.slug}-avg-report.csv"`,
-      });
+    let baseline = baselines.get(version.baselineVersionId);
+    if (!baseline) {
+      baseline = (await findBaselineVersionById(db, version.baselineVersionId))!;
+      baselines.set(version.baselineVersionId, baseline);
     }
-    return c.json(
-      { items: CHECKLIST.map((i) => ({ id: i.id, title: i.title, applies: i.applies })), companies },
-      200,
-    );
-  })
-  .post("/check", validate("json", CompletenessCheckSchema), async (c) => {
-    // Reads a statement nobody has imported yet: the privacy lead's, or an editor's before importing.
-    const access = c.get("access");
-    if (!access.isAdmin && !access.memberships.some((m) => m.role === "tenant_editor")) {
-      throw new AppError(403, "forbidden", "Only the privacy lead and editors may check a statement.");
+    const report = assessContent(access.group, tenant, baseline.baseline, version.content);
+    companies.push({
+      tenant: { slug: tenant.slug, name: tenant.name },
+      version: version.number,
+      score: report.score,
+      missingAlways: report.missingAlways,
+      blocking: report.blocking,
+      findings: report.findings.map((f) => ({ item: f.item, status: f.status, why: f.why })),
+      lint: report.lint,
+      lintErrors: report.lintErrors,
+      sites: sitesOf(tenant.id),
+    });
+  }
+  return companies;
+}
+
+// ---- The report as CSV, for a spreadsheet ----
+// Written for Excel as a Dutch office opens it by double-click: its list separator is `;` (a comma
+// is the decimal sign there), and only a byte order mark makes it read the file as UTF-8 rather
+// than Windows-1252 ("Ã©" for "é"). Labels and statuses are words in the chosen language.
+
+const COLUMN_LABELS: Readonly<
+  Record<
+    Language,
+    {
+      company: string;
+      version: string;
+      score: string;
+      errors: string;
+      warnings: string;
+      findings: string;
+      wholeStatement: string;
     }
-    const baseline = await findLatestBaselineVersion(c.env.DB, access.group.id);
-    return c.json(
-      assessWrittenText(access.group, baseline?.baseline ?? NO_BASELINE, c.req.valid("json")),
-      200,
-    );
+  >
+> = {
+  nl: {
+    company: "Bedrijf",
+    version: "Versie",
+    score: "Score",
+    errors: "Lint: fouten",
+    warnings: "Lint: waarschuwingen",
+    findings: "Lint: bevindingen",
+    wholeStatement: "hele verklaring",
+  },
+  en: {
+    company: "Company",
+    version: "Version",
+    score: "Score",
+    errors: "Lint: errors",
+    warnings: "Lint: warnings",
+    findings: "Lint: findings",
+    wholeStatement: "whole statement",
+  },
+};
+
+const csvCell = (value: string | number): string => {
+  const text = String(value);
+  // Cells a spreadsheet would run as a formula are prefixed, so the report cannot carry one.
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[";\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+};
+
+/** Every lint finding in one cell: rule title (section, language), separated by " | ". */
+const listFindings = (findings: readonly LintFinding[], lang: Language): string =>
+  findings
+    .map(
+      (f) =>
+        `${LINT_RULES[f.rule].title[lang]} (${f.section ?? COLUMN_LABELS[lang].wholeStatement}, ${f.language})`,
+    )
+    .join(" | ");
+
+function writeReportCsv(companies: readonly GroupReportCompany[], lang: Language): string {
+  const labels = COLUMN_LABELS[lang];
+  const header = [
+    labels.company,
+    labels.version,
+    labels.score,
+    ...CHECKLIST.map((i) => i.title[lang]),
+    labels.errors,
+    labels.warnings,
+    labels.findings,
+    ...siteReportColumns(lang),
+  ];
+  const lines = companies.map((company) => {
+    const published = company.version !== null;
+    return [
+      company.tenant.name,
+      company.version ?? "",
+      company.score ?? "",
+      ...CHECKLIST.map((i) => {
+        const status = company.findings.find((f) => f.item === i.id)?.status;
+        return status ? STATUS_NAMES[status][lang] : "";
+      }),
+      published ? company.lintErrors : "",
+      published ? company.lint.length - company.lintErrors : "",
+      listFindings(company.lint, lang),
+      ...siteReportCells(company.sites, lang),
+    ];
   });
+  return "\uFEFF" + [header, ...lines].map((line) => line.map(csvCell).join(";")).join("\r\n") + "\r\n";
+}
+
+/** Mounted under /api/groups/:group/completeness. */
+export const groupCompletenessRoutes = new Hono<AppEnv>()
+  .get(
+    "/",
+    describeRoute({
+      summary: "The group report: every company × every checklist item, for the version in force now",
+      tag: "Group",
+      access: "group admin",
+      responses: { 200: "The report, with each company's legal lint findings" },
+    }),
+    async (c) => {
+      const access = requireGroupAdmin(c);
+      const companies = await assessGroup(c.env.DB, access);
+      return c.json(
+        { items: CHECKLIST.map((i) => ({ id: i.id, title: i.title, applies: i.applies })), companies },
+        200,
+      );
+    },
+  )
+  .get(
+    "/report.csv",
+    describeRoute({
+      summary:
+        "The group report as CSV for a spreadsheet: `;`-separated, UTF-8 with a byte order mark, labels and statuses in ?lang= (default: the group's default language)",
+      tag: "Group",
+      access: "group admin",
+      responses: {
+        200: "One line per company, one column per checklist item, then the lint findings and the websites",
+      },
+      formats: ["text/csv"],
+    }),
+    validate("query", GroupReportCsvQuerySchema),
+    async (c) => {
+      const access = requireGroupAdmin(c);
+      const lang = c.req.valid("query").lang ?? access.group.group.defaultLanguage;
+      const companies = await assessGroup(c.env.DB, access);
+      const name = lang === "nl" ? "avg-rapport" : "avg-report";
+      return c.body(writeReportCsv(companies, lang), 200, {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${access.group.group.slug}-${name}.csv"`,
+        "Content-Language": lang,
+      });
+    },
+  )
+  .post(
+    "/check",
+    describeRoute({
+      summary:
+        "Check a statement as written (text, Markdown or HTML) on its own: completeness findings and legal lint, no company details mixed in; writes nothing",
+      tag: "Group",
+      access: "group admin, editor",
+      responses: { 200: "Completeness findings and lint findings of the text" },
+    }),
+    validate("json", CompletenessCheckSchema),
+    async (c) => {
+      // Reads a statement nobody has imported yet: the privacy lead's, or an editor's before importing.
+      const access = c.get("access");
+      if (!access.isAdmin && !access.memberships.some((m) => m.role === "tenant_editor")) {
+        throw new AppError(403, "forbidden", "Only the privacy lead and editors may check a statement.");
+      }
+      const baseline = await findLatestBaselineVersion(c.env.DB, access.group.id);
+      return c.json(
+        assessWrittenText(access.group, baseline?.baseline ?? NO_BASELINE, c.req.valid("json")),
+        200,
+      );
+    },
+  );

@@ -3,10 +3,9 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_BASELINE, DEMO_TENANTS } from "#shared/demo/index.ts";
-import type { LintFinding } from "#shared/lint/index.ts";
 import type { Baseline, TenantContent } from "#shared/model.ts";
 import { seedDemoGroup } from "../demo-seed.ts";
-import { call, signInAs } from "../test/clients.ts";
+import { apiAs, call, readError, signInAs, type Api } from "../test/clients.ts";
 import { createGroup } from "../test/fixtures.ts";
 
 const NOW = "2026-01-10T09:00:00.000Z";
@@ -18,9 +17,12 @@ const baseline: Baseline = withRealDomains(DEMO_BASELINE);
 const contentOf = (slug: string): TenantContent =>
   withRealDomains(structuredClone(DEMO_TENANTS.find((t) => t.slug === slug)!.content));
 
-let lead: string;
-let editor: string;
-let viewer: string;
+let lead: Api;
+let editor: Api;
+let viewer: Api;
+/** The viewer's session, for the one malformed request sent as a path. */
+let viewerCookie: string;
+let leadCookie: string;
 
 async function addPeople(
   group: string,
@@ -58,31 +60,33 @@ beforeAll(async () => {
     ["editor@strikt.nl", "tenant_editor"],
     ["viewer@strikt.nl", "tenant_viewer"],
   ]);
-  [lead, editor, viewer] = await Promise.all([
-    signInAs("lead@strikt.nl"),
-    signInAs("editor@strikt.nl"),
-    signInAs("viewer@strikt.nl"),
-  ]);
+  [leadCookie, viewerCookie] = await Promise.all([signInAs("lead@strikt.nl"), signInAs("viewer@strikt.nl")]);
+  [lead, editor, viewer] = [
+    apiAs(leadCookie),
+    apiAs(await signInAs("editor@strikt.nl")),
+    apiAs(viewerCookie),
+  ];
 });
 
-const base = "/api/groups/strikt/tenants/zuiver";
+const zuiver = { param: { group: "strikt", tenant: "zuiver" } };
+const company = (api: Api) => api.api.groups[":group"].tenants[":tenant"];
 
 async function saveDraft(change: (content: TenantContent) => void): Promise<void> {
-  const res = await call(`${base}/draft`, { cookie: editor });
-  const draft = (await res.json()) as { content: TenantContent };
-  const content = structuredClone(draft.content);
+  const res = await company(editor).draft.$get(zuiver);
+  const content = structuredClone((await res.json()).content);
   change(content);
-  const saved = await call(`${base}/draft`, {
-    cookie: editor,
-    method: "PUT",
-    json: { content },
-    headers: { "If-Match": res.headers.get("ETag")! },
-  });
+  const saved = await company(editor).draft.$put(
+    { ...zuiver, json: { content } },
+    { headers: { "If-Match": res.headers.get("ETag")! } },
+  );
   expect(saved.status).toBe(200);
 }
 
-const publish = (cookie: string, body: Record<string, unknown> = {}) =>
-  call(`${base}/publish`, { cookie, json: { changeNote: "Nieuwe versie", material: true, ...body } });
+const publish = (api: Api, override: { completenessOverride?: string } = {}) =>
+  company(api).publish.$post({
+    ...zuiver,
+    json: { changeNote: "Nieuwe versie", material: true, ...override },
+  });
 
 const BLANKET = "Veelal verwerken wij persoonsgegevens met uw toestemming.";
 const BLANKET_EN = "We often process personal data with your consent.";
@@ -101,35 +105,25 @@ describe("the publish gate with the legal lint", () => {
     }>();
     const res = await publish(editor);
     expect(res.status).toBe(422);
-    const { error } = (await res.json()) as {
-      error: { code: string; message: string; issues: { field: string; message: string }[] };
-    };
+    const { error } = await readError(res);
+    const issues = error.issues ?? [];
     expect(error.code).toBe("legal_lint_errors");
     expect(error.message).toContain("consent_as_main_basis in legal_basis");
-    expect(error.issues.map((i) => i.field)).toEqual([
-      "lint.consent_as_main_basis",
-      "lint.consent_as_main_basis",
-    ]);
-    expect(error.issues[0]!.message).toContain('section "legal_basis" (nl)');
-    expect(error.issues[0]!.message).toContain(BLANKET);
-    expect(error.issues[1]!.message).toContain('section "legal_basis" (en)');
+    expect(issues.map((i) => i.field)).toEqual(["lint.consent_as_main_basis", "lint.consent_as_main_basis"]);
+    expect(issues[0]!.message).toContain('section "legal_basis" (nl)');
+    expect(issues[0]!.message).toContain(BLANKET);
+    expect(issues[1]!.message).toContain('section "legal_basis" (en)');
     const after = await env.DB.prepare("SELECT COUNT(*) AS n FROM statement_versions").first<{ n: number }>();
     expect(after!.n).toBe(before!.n);
   });
 
   it("shows the lint finding beside the preview and in the completeness answer", async () => {
-    const preview = (await (await call(`${base}/preview`, { cookie: viewer })).json()) as {
-      lint: LintFinding[];
-    };
+    const preview = await (await company(viewer).preview.$get(zuiver)).json();
     expect(preview.lint.map((f) => [f.rule, f.section, f.language, f.quote])).toEqual([
       ["consent_as_main_basis", "legal_basis", "nl", BLANKET],
       ["consent_as_main_basis", "legal_basis", "en", BLANKET_EN],
     ]);
-    const report = (await (await call(`${base}/completeness`, { cookie: viewer })).json()) as {
-      lint: LintFinding[];
-      lintErrors: number;
-      blocking: string[];
-    };
+    const report = await (await company(viewer).completeness.$get({ ...zuiver, query: {} })).json();
     expect(report.lintErrors).toBe(2);
     expect(report.lint[0]).toMatchObject({
       rule: "consent_as_main_basis",
@@ -143,13 +137,13 @@ describe("the publish gate with the legal lint", () => {
   it("lets the privacy lead publish over it only with a written reason, kept on the version and in the audit log", async () => {
     const refused = await publish(lead);
     expect(refused.status).toBe(422);
-    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain(
-      "written reason (completenessOverride)",
-    );
+    expect((await readError(refused)).error.message).toContain("written reason (completenessOverride)");
     const reason = "Tekst van de jurist wordt volgende week aangeleverd; tot dan deze formulering.";
     const res = await publish(lead, { completenessOverride: reason });
     expect(res.status).toBe(201);
-    const { version } = (await res.json()) as { version: { number: number } };
+    const published = await res.json();
+    if (published.kind !== "published") throw new Error("expected a publish, not a request");
+    const { version } = published;
     const row = await env.DB.prepare(
       `SELECT v.completeness_override FROM statement_versions v JOIN tenants t ON t.id = v.tenant_id
        WHERE t.slug = 'zuiver' AND v.number = ?1`,
@@ -173,10 +167,11 @@ describe("the publish gate with the legal lint", () => {
     });
     const res = await publish(editor);
     expect(res.status).toBe(422);
-    const { error } = (await res.json()) as { error: { issues: { field: string; message: string }[] } };
-    expect(error.issues.every((i) => i.field === "lint.reserved_domain")).toBe(true);
-    expect(error.issues.some((i) => i.message.includes('section "controller" (nl)'))).toBe(true);
-    expect(error.issues[0]!.message).toContain("privacy@zuiver.example");
+    const issues = (await readError(res)).error.issues ?? [];
+    expect(issues.length).toBeGreaterThan(0);
+    expect(issues.every((i) => i.field === "lint.reserved_domain")).toBe(true);
+    expect(issues.some((i) => i.message.includes('section "controller" (nl)'))).toBe(true);
+    expect(issues[0]!.message).toContain("privacy@zuiver.example");
   });
 
   it("refuses an editor's publish when the company's own details need the separate right to object", async () => {
@@ -202,29 +197,24 @@ describe("the publish gate with the legal lint", () => {
       NOW,
     );
     await addPeople("dun", "mager", [["editor@dun.nl", "tenant_editor"]]);
-    const res = await call("/api/groups/dun/tenants/mager/publish", {
-      cookie: await signInAs("editor@dun.nl"),
+    const res = await company(apiAs(await signInAs("editor@dun.nl"))).publish.$post({
+      param: { group: "dun", tenant: "mager" },
       json: { changeNote: "Eerste versie", material: true },
     });
     expect(res.status).toBe(422);
-    const { error } = (await res.json()) as { error: { code: string; issues: { field: string }[] } };
+    const { error } = await readError(res);
+    const fields = (error.issues ?? []).map((i) => i.field);
     expect(error.code).toBe("incomplete_statement");
-    expect(error.issues.map((i) => i.field)).toContain("completeness.RIGHT_OBJECT_SEPARATE");
-    expect(error.issues.map((i) => i.field)).not.toContain("completeness.RIGHT_OBJECT");
-    expect(error.issues.map((i) => i.field)).toContain("lint.direct_marketing_objection_missing");
+    expect(fields).toContain("completeness.RIGHT_OBJECT_SEPARATE");
+    expect(fields).not.toContain("completeness.RIGHT_OBJECT");
+    expect(fields).toContain("lint.direct_marketing_objection_missing");
   });
 });
 
 describe("the group report", () => {
   it("lists each company's lint findings, in the JSON and in the CSV", async () => {
-    const json = (await (await call("/api/groups/strikt/completeness", { cookie: lead })).json()) as {
-      companies: {
-        tenant: { slug: string };
-        lintErrors: number;
-        lint: LintFinding[];
-        version: number | null;
-      }[];
-    };
+    const res = await lead.api.groups[":group"].completeness.$get({ param: { group: "strikt" } });
+    const json = await res.json();
     const zuiver = json.companies.find((c) => c.tenant.slug === "zuiver")!;
     // The version in force is the one the privacy lead published over the lint error.
     expect(zuiver.lint.map((f) => f.rule)).toEqual(["consent_as_main_basis", "consent_as_main_basis"]);
@@ -232,20 +222,28 @@ describe("the group report", () => {
     const ander = json.companies.find((c) => c.tenant.slug === "ander")!;
     expect(ander).toMatchObject({ version: null, lint: [], lintErrors: 0 });
 
-    const csv = await (await call("/api/groups/strikt/completeness?format=csv", { cookie: lead })).text();
+    const csv = await (
+      await lead.api.groups[":group"].completeness["report.csv"].$get({
+        param: { group: "strikt" },
+        query: {},
+      })
+    ).text();
     const [header, ...rows] = csv.trim().split("\r\n");
-    expect(header!.split(",").slice(-3)).toEqual(["lint_errors", "lint_warnings", "lint_findings"]);
-    const row = rows.find((r) => r.startsWith("Zuiver,"))!;
+    expect(header!.split(";").slice(-3)).toEqual([
+      "Lint: fouten",
+      "Lint: waarschuwingen",
+      "Lint: bevindingen",
+    ]);
+    const row = rows.find((r) => r.startsWith("Zuiver;"))!;
     expect(row).toContain(
-      ',2,0,"consent_as_main_basis (legal_basis, nl); consent_as_main_basis (legal_basis, en)"',
+      ";2;0;Toestemming als belangrijkste grondslag (legal_basis, nl) | Toestemming als belangrijkste grondslag (legal_basis, en)",
     );
   });
 
   it("has no lint findings for the demo group's eight companies", async () => {
-    const demoLead = await signInAs("lead@conxillium.example");
-    const json = (await (await call("/api/groups/conxillium/completeness", { cookie: demoLead })).json()) as {
-      companies: { lint: LintFinding[]; blocking: string[]; score: number }[];
-    };
+    const demoLead = apiAs(await signInAs("lead@conxillium.example"));
+    const res = await demoLead.api.groups[":group"].completeness.$get({ param: { group: "conxillium" } });
+    const json = await res.json();
     expect(json.companies).toHaveLength(8);
     for (const company of json.companies) {
       expect(company.lint).toEqual([]);
@@ -271,23 +269,17 @@ const WRITTEN = [
   "U kunt uw gegevens inzien en laten corrigeren. Wij handelen uw verzoek binnen vier weken af.",
 ].join("\n");
 
+const checkText = (api: Api, group: string, json: { text: string; format: "text" | "markdown" | "html" }) =>
+  api.api.groups[":group"].completeness.check.$post({ param: { group }, json });
+
 describe("checking a statement as written", () => {
   it("answers the completeness and lint findings of the text alone, and writes nothing", async () => {
     const before = await env.DB.prepare(
       "SELECT (SELECT COUNT(*) FROM audit_log) AS audit, (SELECT SUM(revision) FROM tenant_drafts) AS drafts",
     ).first<{ audit: number; drafts: number }>();
-    const res = await call("/api/groups/strikt/completeness/check", {
-      cookie: editor,
-      json: { text: WRITTEN, format: "text" },
-    });
+    const res = await checkText(editor, "strikt", { text: WRITTEN, format: "text" });
     expect(res.status).toBe(200);
-    const report = (await res.json()) as {
-      language: string;
-      sections: { key: string; title: string }[];
-      findings: { item: string; status: string; sections: string[] }[];
-      missingAlways: string[];
-      lint: LintFinding[];
-    };
+    const report = await res.json();
     expect(report.language).toBe("nl");
     expect(report.sections.map((s) => s.key)).toEqual(["introduction", "retention", "rights"]);
     const status = (item: string) => report.findings.find((f) => f.item === item)?.status;
@@ -316,52 +308,34 @@ describe("checking a statement as written", () => {
   it("reads Markdown and HTML, and flags the reserved domains a real group may not publish", async () => {
     const markdown =
       "# Privacy statement\n\n## Your rights\n\nBy using this website, you consent to our use of cookies. Write to privacy@shop.example.";
-    const md = (await (
-      await call("/api/groups/strikt/completeness/check", {
-        cookie: lead,
-        json: { text: markdown, format: "markdown" },
-      })
-    ).json()) as { language: string; lint: LintFinding[] };
+    const md = await (await checkText(lead, "strikt", { text: markdown, format: "markdown" })).json();
     expect(md.language).toBe("en");
     expect(md.lint.map((f) => f.rule)).toEqual(["implied_consent", "reserved_domain"]);
     const html =
       "<h1>Privacyverklaring</h1><h2>Bewaartermijn</h2><p>Wij bewaren gegevens <b>minimaal</b> zeven jaar.</p>";
-    const fromHtml = (await (
-      await call("/api/groups/strikt/completeness/check", {
-        cookie: lead,
-        json: { text: html, format: "html" },
-      })
-    ).json()) as { lint: LintFinding[] };
+    const fromHtml = await (await checkText(lead, "strikt", { text: html, format: "html" })).json();
     expect(fromHtml.lint.map((f) => [f.rule, f.quote])).toEqual([
       ["retention_only_minimum", "Wij bewaren gegevens minimaal zeven jaar."],
     ]);
     // The demo group's statements are fictional: there .example is allowed.
-    const demo = (await (
-      await call("/api/groups/conxillium/completeness/check", {
-        cookie: await signInAs("lead@conxillium.example"),
-        json: { text: markdown, format: "markdown" },
-      })
-    ).json()) as { lint: LintFinding[] };
+    const demoLead = apiAs(await signInAs("lead@conxillium.example"));
+    const demo = await (
+      await checkText(demoLead, "conxillium", { text: markdown, format: "markdown" })
+    ).json();
     expect(demo.lint.map((f) => f.rule)).toEqual(["implied_consent"]);
   });
 
   it("answers bad input with 400 naming the field, and a viewer with 403", async () => {
+    // Malformed input goes as a path: the typed client does not let a caller send an unknown format.
     const bad = await call("/api/groups/strikt/completeness/check", {
-      cookie: lead,
+      cookie: leadCookie,
       json: { text: "x", format: "pdf" },
     });
     expect(bad.status).toBe(400);
-    const { error } = (await bad.json()) as { error: { issues: { field: string }[] } };
-    expect(error.issues.map((i) => i.field)).toEqual(["format"]);
-    const empty = await call("/api/groups/strikt/completeness/check", {
-      cookie: lead,
-      json: { text: "", format: "text" },
-    });
+    expect(((await readError(bad)).error.issues ?? []).map((i) => i.field)).toEqual(["format"]);
+    const empty = await checkText(lead, "strikt", { text: "", format: "text" });
     expect(empty.status).toBe(400);
-    const refused = await call("/api/groups/strikt/completeness/check", {
-      cookie: viewer,
-      json: { text: WRITTEN, format: "text" },
-    });
+    const refused = await checkText(viewer, "strikt", { text: WRITTEN, format: "text" });
     expect(refused.status).toBe(403);
   });
 });

@@ -209,3 +209,51 @@ it("shows the other privacy leads what a baseline request changes in the baselin
     await setApproval(false);
   }
 });
+
+it("names the version a restore request brings back however many requests came after it", async () => {
+  await setApproval(true);
+  try {
+    const restore = await dqEditor.api.groups[":group"].tenants[":tenant"].versions[":number"].restore.$post({
+      param: { group, tenant, number: "1" },
+      json: { changeNote: "Versie 1 terug, later beoordeeld." },
+    });
+    expect(restore.status, await restore.clone().text()).toBe(202);
+    const restoring = await pendingRequest("company");
+    // Sixty later publish requests of the same company by the same editor, in the log as the app
+    // writes them (a busy company over months), sealed by reading the log.
+    const editor = await env.DB.prepare("SELECT id, email FROM users WHERE email = ?1")
+      .bind(CALLERS.dqEditor)
+      .first<{ id: number; email: string }>();
+    await env.DB.batch(
+      Array.from({ length: 60 }, (_, i) =>
+        env.DB.prepare(
+          `INSERT INTO audit_log (chain, group_id, tenant_id, actor_user_id, actor, action, target, summary, created_at)
+           SELECT 'group:' || g.id, g.id, t.id, ?1, ?2, 'publish.requested', t.slug, ?3, ?4
+           FROM groups g JOIN tenants t ON t.group_id = g.id WHERE g.slug = 'conxillium' AND t.slug = 'dataquint'`,
+        ).bind(
+          editor!.id,
+          editor!.email,
+          JSON.stringify({
+            changeNote: `Later verzoek ${i}`,
+            material: false,
+            effectiveFrom: null,
+            restoredFrom: null,
+          }),
+          new Date(Date.UTC(2030, 0, 1, 0, i)).toISOString(),
+        ),
+      ),
+    );
+    const log = await lead.api.groups[":group"].audit.$get({
+      param: { group },
+      query: { action: "publish.requested", tenant },
+    });
+    expect(log.status).toBe(200);
+    expect((await log.json()).entries.length).toBeGreaterThanOrEqual(50);
+    expect((await readRequestReview(lead, restoring)).restoredFrom).toBe(1);
+    await dqEditor.api.groups[":group"]["publish-requests"][":id"].withdraw.$post({
+      param: { group, id: String(restoring) },
+    });
+  } finally {
+    await setApproval(false);
+  }
+});

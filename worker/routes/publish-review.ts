@@ -13,7 +13,7 @@ import { renderAuthorText } from "#shared/markdown.ts";
 import { type Baseline, LanguageSchema, type Language, type TenantContent } from "#shared/model.ts";
 import { applyProcessorRegister } from "#shared/processor-register.ts";
 import { renderBlocksText } from "#shared/render/text.ts";
-import { listAuditRecords } from "../db/audit.ts";
+import { findPublishRequestedSummary } from "../db/audit.ts";
 import { findLatestBaselineVersion } from "../db/baselines.ts";
 import { findTenantDraft } from "../db/drafts.ts";
 import type { TenantRecord } from "../db/groups.ts";
@@ -178,19 +178,18 @@ export const publishReviewRoutes = new Hono<AppEnv>()
 
 /**
  * The version a restore request brings back, from the audit row written with the request (same
- * company, same moment); null for an ordinary publish request.
+ * company, same moment, sealed or not yet); null for an ordinary publish request.
  */
 async function findRestoredFrom(
   c: Context<AppEnv>,
   request: { tenant: { id: number }; requestedAt: string; requestedBy: { id: number } },
 ): Promise<number | null> {
-  const rows = await listAuditRecords(c.env.DB, {
+  const summary = await findPublishRequestedSummary(c.env.DB, {
     groupId: c.get("access").group.id,
     tenantId: request.tenant.id,
-    action: "publish.requested",
-    limit: 50,
+    requestedBy: request.requestedBy.id,
+    requestedAt: request.requestedAt,
   });
-  const row = rows.find((r) => r.at === request.requestedAt && r.actorUserId === request.requestedBy.id);
-  const restoredFrom = row?.summary.restoredFrom;
+  const restoredFrom = summary?.restoredFrom;
   return typeof restoredFrom === "number" ? restoredFrom : null;
 }

@@ -42,7 +42,8 @@ export const rolloutRoutes = new Hono<AppEnv>()
   .post(
     "/republish",
     describeRoute({
-      summary: "Republish every clean outdated company",
+      summary:
+        "Republish every clean outdated company, each through the publish gate (completeness and legal lint; completenessOverride publishes over it)",
       tag: "Rollout",
       access: "group admin",
       responses: { 200: "Result per company" },
@@ -50,9 +51,10 @@ export const rolloutRoutes = new Hono<AppEnv>()
     validate("json", RepublishSchema),
     async (c) => {
       const access = requireGroupAdmin(c);
-      const { changeNote } = c.req.valid("json");
+      const { changeNote, completenessOverride } = c.req.valid("json");
       const results = await republishOutdated(c.env.DB, access.group, access.user, {
         changeNote,
+        completenessOverride,
         material: true,
         onPublished: announceTo(c.env, access.group, new URL(c.req.url).origin),
       });
@@ -80,6 +82,7 @@ export const rolloutRoutes = new Hono<AppEnv>()
       const access = requireGroupAdmin(c);
       const result = await republishTenant(c.env.DB, access.group, c.req.param("tenant"), access.user, {
         changeNote: c.req.valid("json").changeNote,
+        completenessOverride: c.req.valid("json").completenessOverride,
         material: true,
         onPublished: announceTo(c.env, access.group, new URL(c.req.url).origin),
       });

@@ -249,6 +249,53 @@ describe("version history", () => {
     for (const v of versions) expect(v.contentHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it("gives a browser a page of every version, each linking to its own address, the JSON to programs", async () => {
+    const browserAccept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+    const res = await get(`${JCC}/versions`, { Accept: browserAccept });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Content-Type")).toBe("text/html; charset=utf-8");
+    expect(res.headers.get("Vary")).toBe("Accept");
+    expect(res.headers.get("Content-Language")).toBe("nl");
+    expect(res.headers.get("Content-Security-Policy")).toContain(cspHashSource(PAGE_STYLE));
+    const page = await res.text();
+    expect(page).toContain('<html lang="nl">');
+    expect(page).toContain("<h1>Alle versies</h1>");
+    const links = [...page.matchAll(/<a href="([^"]+)">Versie (\d+)<\/a> <small>\(([^)]+)\)<\/small>/g)].map(
+      (m) => [m[1], m[2], m[3]],
+    );
+    expect(links).toEqual([
+      [`${JCC}/versions/3`, "3", "gaat later in"],
+      [`${JCC}/versions/2`, "2", "geldt nu"],
+      [`${JCC}/versions/1`, "1", "vervangen"],
+    ]);
+    expect(page).toContain('Geldig vanaf <time datetime="2026-03-01">1 maart 2026</time>');
+    expect(page).toContain("Toelichting: Klantnummer toegevoegd");
+    expect(page).toContain(`<a href="${JCC}/changes">Wat is er veranderd?</a>`);
+
+    // The same list for a program: JSON, as before, also when it accepts anything.
+    for (const accept of ["*/*", "application/json", ""]) {
+      const json = await get(`${JCC}/versions`, accept ? { Accept: accept } : {});
+      expect(json.headers.get("Content-Type")).toBe("application/json; charset=utf-8");
+      expect((await json.json<{ versions: unknown[] }>()).versions).toHaveLength(3);
+    }
+  });
+
+  it("serves the page at /versions.html too, in the language asked for, linking in that language", async () => {
+    const res = await get(`${JCC}/versions.html?lang=en`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Vary")).toBeNull();
+    const page = await res.text();
+    expect(page).toContain('<html lang="en">');
+    expect(page).toContain("<h1>All versions</h1>");
+    expect(page).toContain(`<a href="${JCC}/versions/2?lang=en">Version 2</a> <small>(in force)</small>`);
+    expect(page).toContain('Effective from <time datetime="2026-03-01">1 March 2026</time>');
+    expect(page).toContain(`<a href="${JCC}?lang=en">Read the privacy statement in force</a>`);
+    expect((await get(`${JCC}/versions.html?lang=de`)).status).toBe(400);
+    const unknown = await get("http://verklaring.test/v1/statements/conxillium/nope/versions.html");
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ error: { code: "tenant_not_found" } });
+  });
+
   it("serves a numbered version in any format", async () => {
     const one = await (await get(`${JCC}/versions/1.json`)).json<{ version: number }>();
     expect(one.version).toBe(1);
@@ -313,13 +360,36 @@ describe("bad requests are answered with what was wrong", () => {
     if (field) expect(error.issues?.map((i) => i.field)).toContain(field);
   });
 
-  it("shows a browser a small HTML page saying what was wrong", async () => {
-    const res = await get("http://verklaring.test/v1/statements/conxillium/nope", {
+  it("shows a browser a small HTML page saying what was wrong, in English when the address asks for it", async () => {
+    const res = await get("http://verklaring.test/v1/statements/conxillium/nope?lang=en", {
       Accept: "text/html,*/*;q=0.8",
     });
     expect(res.status).toBe(404);
     expect(res.headers.get("Content-Type")).toContain("text/html");
-    expect(await res.text()).toContain("Conxillium has no company &quot;nope&quot;");
+    const page = await res.text();
+    expect(page).toContain('<html lang="en">');
+    expect(page).toContain("Conxillium has no company &quot;nope&quot;");
+  });
+
+  it("answers a Dutch public address with a Dutch page, not an English one", async () => {
+    for (const url of [
+      "http://verklaring.test/v1/statements/conxillium/nope",
+      "http://verklaring.test/v1/statements/conxillium/nope?lang=nl",
+      "http://verklaring.test/v1/statements/nope/jcc-software",
+      "http://verklaring.test/v1/statements/conxillium/jcc-software/versions/9",
+    ]) {
+      const res = await get(url, { Accept: "text/html,*/*;q=0.8" });
+      expect(res.status).toBe(404);
+      const page = await res.text();
+      expect(page, url).toContain('<html lang="nl">');
+      expect(page, url).toContain("Niet gevonden");
+      expect(page, url).not.toMatch(/has no|No group|not found/);
+    }
+    expect(
+      await (
+        await get("http://verklaring.test/v1/statements/conxillium/nope", { Accept: "text/html" })
+      ).text(),
+    ).toContain("Dit bedrijf is bij deze groep niet bekend");
   });
 
   it("never echoes markup from the URL into the error page", async () => {

@@ -5,6 +5,7 @@ import * as v from "valibot";
 import { IsoDateTimeSchema } from "#shared/api-schemas.ts";
 import { LanguageSchema, type Language } from "#shared/model.ts";
 import { PAGE_STYLE } from "#shared/engine.ts";
+import { renderVersionsPage, type VersionStatus } from "#shared/render/versions-page.ts";
 import { listGroups } from "../db/groups.ts";
 import {
   findRenderingInForce,
@@ -26,7 +27,13 @@ import { explainNotFound, requireGroup, requireTenant } from "../http/public-loo
 import { etagOf, respondWithValidators } from "../http/etag.ts";
 import type { AppEnv } from "../env.ts";
 import { AppError, validate } from "../errors.ts";
-import { formatFromAccept, mediaTypeOf, splitExtension, wantsFragment } from "../http/negotiate.ts";
+import {
+  asksForPage,
+  formatFromAccept,
+  mediaTypeOf,
+  splitExtension,
+  wantsFragment,
+} from "../http/negotiate.ts";
 import { describeRoute, PUBLIC_FORMATS } from "../http/describe-route.ts";
 
 const StatementQuerySchema = v.looseObject({
@@ -34,6 +41,8 @@ const StatementQuerySchema = v.looseObject({
   at: v.optional(IsoDateTimeSchema),
   fragment: v.optional(v.string()),
 });
+
+const VersionsQuerySchema = v.looseObject({ lang: v.optional(LanguageSchema) });
 
 const VersionNumberSchema = v.pipe(v.string(), v.regex(/^[1-9]\d{0,8}$/), v.transform(Number));
 
@@ -127,43 +136,38 @@ export const statementRoutes = new Hono<AppEnv>()
     "/:group/:tenant/versions",
     describeRoute({
       summary:
-        "Every published version: number, published at, effective from, change note, content hash, status",
+        "Every published version: number, published at, effective from, change note, content hash, status. " +
+        "JSON, or a page for a browser (Accept naming text/html); ?lang= chooses the page's language.",
       tag: "Public statements",
       access: "public",
-      responses: { 200: "Versions, newest first", 304: "Not modified", 404: "Unknown group or company" },
+      formats: ["application/json", "text/html"],
+      responses: {
+        200: "Versions, newest first",
+        304: "Not modified",
+        400: "Bad lang",
+        404: "Unknown group or company",
+      },
     }),
-    async (c) => {
-      const { tenant, group } = await requireTenant(
-        c.get("reader"),
-        c.req.param("group"),
-        c.req.param("tenant"),
-      );
-      const versions = await listVersions(c.get("reader"), tenant.id);
-      const now = new Date().toISOString();
-      const inForce =
-        versions.filter((v) => v.effectiveFrom <= now).sort(byEffectiveThenNumber)[0]?.number ?? null;
-      const base = `${new URL(c.req.url).origin}/v1/statements/${group.group.slug}/${tenant.slug}`;
-      const body = JSON.stringify({
-        group: { slug: group.group.slug, name: group.group.name },
-        tenant: { slug: tenant.slug, name: tenant.name },
-        versions: versions.map((version) => ({
-          ...version,
-          status:
-            version.number === inForce
-              ? "in_force"
-              : version.effectiveFrom > now
-                ? "scheduled"
-                : "superseded",
-          url: `${base}/versions/${version.number}`,
-        })),
-      });
-      return respondWithValidators(
+    validate("query", VersionsQuerySchema),
+    (c) =>
+      serveVersions(
         c,
-        body,
-        { ETag: etagOf(body), "Cache-Control": CACHE_CURRENT },
-        { "Content-Type": "application/json; charset=utf-8" },
-      );
-    },
+        c.req.valid("query").lang,
+        asksForPage(c.req.header("Accept")) ? "page" : "json",
+        true,
+      ),
+  )
+  .get(
+    "/:group/:tenant/versions.html",
+    describeRoute({
+      summary: "Every published version as a page, with a link to each",
+      tag: "Public statements",
+      access: "public",
+      formats: ["text/html"],
+      responses: { 200: "The page", 304: "Not modified", 400: "Bad lang", 404: "Unknown group or company" },
+    }),
+    validate("query", VersionsQuerySchema),
+    (c) => serveVersions(c, c.req.valid("query").lang, "page", false),
   )
   .get(
     "/:group/:tenant/versions/:version",
@@ -198,6 +202,64 @@ export const statementRoutes = new Hono<AppEnv>()
       return serveRendering(c, rendering, target, CACHE_IMMUTABLE);
     },
   );
+
+/** The version history, as JSON or as a page; `negotiated` when Accept chose, so caches key on it. */
+async function serveVersions(
+  c: Context<AppEnv>,
+  lang: Language | undefined,
+  shape: "json" | "page",
+  negotiated: boolean,
+): Promise<Response> {
+  const { tenant, group } = await requireTenant(
+    c.get("reader"),
+    c.req.param("group") ?? "",
+    c.req.param("tenant") ?? "",
+  );
+  const versions = await listVersions(c.get("reader"), tenant.id);
+  const now = new Date().toISOString();
+  const inForce =
+    versions.filter((v) => v.effectiveFrom <= now).sort(byEffectiveThenNumber)[0]?.number ?? null;
+  const statusOf = (version: { number: number; effectiveFrom: string }): VersionStatus =>
+    version.number === inForce ? "in_force" : version.effectiveFrom > now ? "scheduled" : "superseded";
+  const base = `${new URL(c.req.url).origin}/v1/statements/${group.group.slug}/${tenant.slug}`;
+  const headers: Record<string, string> = { "Cache-Control": CACHE_CURRENT };
+  if (negotiated) headers.Vary = "Accept";
+  if (shape === "json") {
+    const body = JSON.stringify({
+      group: { slug: group.group.slug, name: group.group.name },
+      tenant: { slug: tenant.slug, name: tenant.name },
+      versions: versions.map((version) => ({
+        ...version,
+        status: statusOf(version),
+        url: `${base}/versions/${version.number}`,
+      })),
+    });
+    return respondWithValidators(
+      c,
+      body,
+      { ...headers, ETag: etagOf(body) },
+      { "Content-Type": "application/json; charset=utf-8" },
+    );
+  }
+  const language = lang ?? group.group.defaultLanguage;
+  const query = lang ? `?lang=${lang}` : "";
+  const body = renderVersionsPage({
+    language,
+    tenant: tenant.name,
+    versions: versions.map((version) => ({ ...version, status: statusOf(version) })),
+    links: {
+      statement: `${base}${query}`,
+      changes: `${base}/changes${query}`,
+      version: (n) => `${base}/versions/${n}${query}`,
+    },
+  });
+  return respondWithValidators(
+    c,
+    body,
+    { ...headers, ETag: etagOf(body), "Content-Language": language },
+    { "Content-Type": "text/html; charset=utf-8", ...DOCUMENT_HEADERS, "Content-Security-Policy": PAGE_CSP },
+  );
+}
 
 interface Target {
   tenant: string;

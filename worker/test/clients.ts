@@ -59,7 +59,7 @@ export function call(path: string, options: CallOptions = {}): Promise<Response>
 }
 
 /** The session token a response set, if any. */
-export function sessionCookieFrom(response: Response): string | undefined {
+export function sessionCookieFrom(response: { headers: Headers }): string | undefined {
   const header = response.headers.getSetCookie().find((h) => h.startsWith(`${SESSION_COOKIE}=`));
   const value = header?.split(";")[0];
   return value && value !== `${SESSION_COOKIE}=` ? value : undefined;

@@ -16,6 +16,7 @@ import { seedDemoGroup } from "../demo-seed.ts";
 import worker from "../index.ts";
 import type { Received } from "../test/webhook-receiver.ts";
 import { demoContent, publishAt } from "../test/fixtures.ts";
+import { queueThat, recordingQueue } from "../test/queues.ts";
 import {
   computeRetryDelay,
   deliverWebhookBatch,
@@ -48,7 +49,7 @@ async function openMailbox(status = 204): Promise<{ url: string; secret: string 
 }
 
 const readMailbox = async (url: string): Promise<Received[]> =>
-  ((await (await env.WEBHOOK_RECEIVER.fetch(url)).json()) as { received: Received[] }).received;
+  (await (await env.WEBHOOK_RECEIVER.fetch(url)).json<{ received: Received[] }>()).received;
 
 async function insertWebhook(tenantSlug: string, url: string, secret: string): Promise<number> {
   const row = await env.DB.prepare(
@@ -79,18 +80,6 @@ async function publishNewVersion(tenantSlug: string): Promise<PublishedEvent> {
     contentHash: version.contentHash,
     url: `https://verklaring.example/v1/statements/conxillium/${tenantSlug}/versions/${version.number}`,
   };
-}
-
-/** A queue that records what is sent to it, so the real consumer never races the test. */
-function recordingQueue(): { queue: Queue<WebhookMessage>; sent: WebhookMessage[] } {
-  const sent: WebhookMessage[] = [];
-  const queue = {
-    send: async (body: WebhookMessage) => void sent.push(body),
-    sendBatch: async (messages: Iterable<MessageSendRequest<WebhookMessage>>) => {
-      for (const message of messages) sent.push(message.body);
-    },
-  } as unknown as Queue<WebhookMessage>;
-  return { queue, sent };
 }
 
 /** notifyPublished with the queue replaced by a recorder. */
@@ -215,13 +204,11 @@ describe("notifyPublished", () => {
 
   it("queues nothing for a company without webhooks, and never fails the publish", async () => {
     expect(await notifyAndCapture(await publishNewVersion("dataquint"))).toEqual([]);
-    const broken = { send: async () => {}, sendBatch: async () => Promise.reject(new Error("queue down")) };
+    const broken = queueThat(async () => Promise.reject(new Error("queue down")));
     const webhookId = await insertWebhook("dataquint", "https://c.example/hook", "c".repeat(64));
     const event = await publishNewVersion("dataquint");
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
-    await expect(
-      notifyPublished({ ...env, WEBHOOKS: broken as unknown as Queue<WebhookMessage> }, event),
-    ).resolves.toBeUndefined();
+    await expect(notifyPublished({ ...env, WEBHOOKS: broken }, event)).resolves.toBeUndefined();
     expect(logged).toHaveBeenCalledWith(
       "could not queue publish webhooks; the cron will",
       expect.objectContaining({ tenant: "dataquint", error: "Error: queue down" }),

@@ -4,7 +4,7 @@
 // Embeddable anywhere: it takes the report as the API sends it and the language to show it in.
 import { createUniqueId, For, Show, type JSX } from "solid-js";
 import { Dynamic } from "solid-js/web";
-import type { CompletenessReport, Status } from "#shared/completeness/check.ts";
+import { STATUS_NAMES, type CompletenessReport, type Status } from "#shared/completeness/check.ts";
 import { CHECKLIST, type Bilingual } from "#shared/completeness/checklist.ts";
 import type { UiLanguage } from "../i18n.ts";
 import "./completeness-panel.css";
@@ -40,13 +40,6 @@ export interface CompletenessPanelProps {
 
 export const STATUS_ORDER: readonly Status[] = ["missing", "weak", "present", "not_applicable"];
 
-const STATUS_NAME: Record<Status, Bilingual> = {
-  missing: { nl: "Ontbreekt", en: "Missing" },
-  weak: { nl: "Zwak", en: "Weak" },
-  present: { nl: "Aanwezig", en: "Present" },
-  not_applicable: { nl: "Niet van toepassing", en: "Not applicable" },
-};
-
 /** Status icons; always shown next to the status in words, never instead of it. */
 export const STATUS_ICON: Record<Status, string> = {
   missing: "✗",
@@ -55,7 +48,7 @@ export const STATUS_ICON: Record<Status, string> = {
   not_applicable: "–",
 };
 
-export const statusName = (status: Status, language: UiLanguage): string => STATUS_NAME[status][language];
+export const statusName = (status: Status, language: UiLanguage): string => STATUS_NAMES[status][language];
 
 /** The checklist item's title, or its id for an item this console does not know yet. */
 export function itemTitle(item: string, language: UiLanguage): string {

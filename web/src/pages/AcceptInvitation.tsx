@@ -1,5 +1,15 @@
 import { createMemo, createSignal, Match, Show, startTransition, Switch } from "solid-js";
-import { A, createAsync, query, useLocation, useNavigate } from "@solidjs/router";
+import {
+  A,
+  action,
+  createAsync,
+  query,
+  reload,
+  useAction,
+  useLocation,
+  useNavigate,
+  useSubmission,
+} from "@solidjs/router";
 import * as v from "valibot";
 import {
   InvitationAcceptSchema,
@@ -150,40 +160,59 @@ function Accept(props: { token: string; invitation: Invitation }) {
   );
 }
 
-/** Accepts (with the session of the invited account, or creating it), then opens the console. */
-async function acceptAndOpenConsole(
-  token: string,
-  body: v.InferOutput<typeof InvitationAcceptSchema> | { token: string },
-  navigate: ReturnType<typeof useNavigate>,
-): Promise<void> {
-  const response = await api.api.invitations.accept.$post({ json: { ...body, token } });
-  if (!response.ok) throw await toApiError(response);
-  // The new member lands where they now work (see landingPath).
-  await refreshAfterSessionChange();
-  const target = landingPath(await getMe());
-  await startTransition(() => navigate(target, { replace: true }));
-}
+type AcceptBody = v.InferOutput<typeof InvitationAcceptSchema> | { token: string };
 
-function useSubmit(invitation: Invitation) {
+/**
+ * Accepts (with the session of the invited account, signing it in first when its password is
+ * given, or creating it), then opens the console. Pending until the console shows, so the button
+ * stays busy all that time.
+ */
+const acceptInvitation = action(
+  async (
+    token: string,
+    body: AcceptBody,
+    navigate: ReturnType<typeof useNavigate>,
+    signInFirst?: v.InferOutput<typeof LoginSchema>,
+  ) => {
+    if (signInFirst) {
+      const signedIn = await api.api.auth.login.$post({ json: signInFirst });
+      if (!signedIn.ok) throw await toApiError(signedIn);
+    }
+    const response = await api.api.invitations.accept.$post({ json: { ...body, token } });
+    if (!response.ok) throw await toApiError(response);
+    // The new member lands where they now work (see landingPath).
+    await refreshAfterSessionChange();
+    const target = landingPath(await getMe());
+    await startTransition(() => navigate(target, { replace: true }));
+    // Everything was fetched again above, for the new member: nothing more to revalidate.
+    return reload({ revalidate: [] });
+  },
+  "accept-invitation",
+);
+
+function useSubmit(token: string, invitation: Invitation) {
+  const navigate = useNavigate();
   const [alert, setAlert] = createSignal("");
   const [fields, setFields] = createSignal<FieldMessages>({});
-  const [busy, setBusy] = createSignal(false);
-  const run = async (work: () => Promise<void>, onError?: (error: ApiError) => boolean) => {
+  const accept = useAction(acceptInvitation);
+  const accepting = useSubmission(acceptInvitation);
+  const busy = () => accepting.pending === true;
+  const run = async (
+    body: AcceptBody,
+    options: { signInFirst?: v.InferOutput<typeof LoginSchema>; onError?: (error: ApiError) => boolean } = {},
+  ) => {
     if (busy()) return;
     setAlert("");
-    setBusy(true);
     try {
-      await work();
+      await accept(token, body, navigate, options.signInFirst);
     } catch (error) {
       if (error instanceof ApiError) {
-        if (onError?.(error)) return;
+        if (options.onError?.(error)) return;
         setFields(error.fields);
         setAlert(describeFailure(error, invitation));
       } else {
         setAlert("Accepteren is niet gelukt. Controleer je internetverbinding en probeer het opnieuw.");
       }
-    } finally {
-      setBusy(false);
     }
   };
   return { alert, fields, setFields, busy, run };
@@ -198,8 +227,7 @@ function AlertRegion(props: { text: string }) {
 }
 
 function AcceptSignedIn(props: { token: string; invitation: Invitation }) {
-  const navigate = useNavigate();
-  const { alert, busy, run } = useSubmit(props.invitation);
+  const { alert, busy, run } = useSubmit(props.token, props.invitation);
   return (
     <>
       <p>
@@ -210,7 +238,8 @@ function AcceptSignedIn(props: { token: string; invitation: Invitation }) {
         type="button"
         class="primary"
         aria-disabled={busy()}
-        onClick={() => run(() => acceptAndOpenConsole(props.token, { token: props.token }, navigate))}
+        aria-busy={busy()}
+        onClick={() => void run({ token: props.token })}
       >
         {busy() ? "Bezig met accepteren…" : `Accepteren als ${props.invitation.email}`}
       </button>
@@ -238,11 +267,10 @@ function NewAccountForm(props: {
   invitation: Invitation;
   onHasAccount: (message: string) => void;
 }) {
-  const navigate = useNavigate();
   const [name, setName] = createSignal("");
   const [password, setPassword] = createSignal("");
   const [confirm, setConfirm] = createSignal("");
-  const { alert, fields, setFields, busy, run } = useSubmit(props.invitation);
+  const { alert, fields, setFields, busy, run } = useSubmit(props.token, props.invitation);
   const inputs: Record<string, HTMLInputElement | undefined> = {};
   const focusFirstInvalid = (messages: FieldMessages) => {
     const first = ["name", "password", "confirm"].find((field) => messages[field] && inputs[field]);
@@ -266,14 +294,13 @@ function NewAccountForm(props: {
       return;
     }
     setFields({});
-    void run(
-      () => acceptAndOpenConsole(props.token, parsed.output, navigate),
-      (error) => {
+    void run(parsed.output, {
+      onError: (error) => {
         if (error.code !== "sign_in_required") return false;
         props.onHasAccount(describeFailure(error, props.invitation));
         return true;
       },
-    );
+    });
   };
 
   return (
@@ -334,9 +361,8 @@ function SignInAndAccept(props: {
   notice: string;
   onNew: () => void;
 }) {
-  const navigate = useNavigate();
   const [password, setPassword] = createSignal("");
-  const { alert, fields, setFields, busy, run } = useSubmit(props.invitation);
+  const { alert, fields, setFields, busy, run } = useSubmit(props.token, props.invitation);
   let input: HTMLInputElement | undefined;
 
   const onSubmit = (event: SubmitEvent) => {
@@ -348,11 +374,7 @@ function SignInAndAccept(props: {
       return;
     }
     setFields({});
-    void run(async () => {
-      const signedIn = await api.api.auth.login.$post({ json: parsed.output });
-      if (!signedIn.ok) throw await toApiError(signedIn);
-      await acceptAndOpenConsole(props.token, { token: props.token }, navigate);
-    });
+    void run({ token: props.token }, { signInFirst: parsed.output });
   };
 
   return (

@@ -1,5 +1,13 @@
 import { createSignal, Show, startTransition } from "solid-js";
-import { useLocation, useNavigate, useSearchParams } from "@solidjs/router";
+import {
+  action,
+  reload,
+  useAction,
+  useLocation,
+  useNavigate,
+  useSearchParams,
+  useSubmission,
+} from "@solidjs/router";
 import * as v from "valibot";
 import { LoginSchema } from "#shared/api-schemas.ts";
 import { api, ApiError, toApiError } from "../api.ts";
@@ -12,6 +20,28 @@ const NOTICES: Record<NonNullable<SignInState["notice"]>, string> = {
   "signed-out-everywhere": "Je bent uitgelogd op al je apparaten en browsers.",
 };
 
+/**
+ * Signs in, then opens the page that was asked for (or where they work, see landingPath). The
+ * submission stays pending until the next page shows, so the button is busy all that time.
+ */
+const signIn = action(
+  async (
+    credentials: v.InferOutput<typeof LoginSchema>,
+    asked: string | undefined,
+    navigate: ReturnType<typeof useNavigate>,
+  ) => {
+    const response = await api.api.auth.login.$post({ json: credentials });
+    if (!response.ok) throw await toApiError(response);
+    await refreshAfterSessionChange();
+    const target = asked ? safeRedirect(asked) : landingPath(await getMe());
+    // One transition: the header learns who signed in while the next page loads.
+    await startTransition(() => navigate(target, { replace: true }));
+    // Everything was fetched again above, for the new user: nothing more to revalidate.
+    return reload({ revalidate: [] });
+  },
+  "sign-in",
+);
+
 export default function SignIn() {
   const [params] = useSearchParams<{ redirect: string }>();
   const location = useLocation<SignInState>();
@@ -20,7 +50,9 @@ export default function SignIn() {
   const [password, setPassword] = createSignal("");
   const [fields, setFields] = createSignal<FieldMessages>({});
   const [alert, setAlert] = createSignal("");
-  const [busy, setBusy] = createSignal(false);
+  const submitSignIn = useAction(signIn);
+  const signingIn = useSubmission(signIn);
+  const busy = () => signingIn.pending === true;
   const inputs: Record<"email" | "password", HTMLInputElement | undefined> = {
     email: undefined,
     password: undefined,
@@ -55,16 +87,8 @@ export default function SignIn() {
       return;
     }
     setFields({});
-    setBusy(true);
     try {
-      const response = await api.api.auth.login.$post({ json: parsed.output });
-      if (!response.ok) throw await toApiError(response);
-      // Without a page that sent them here, people land where they work: see landingPath.
-      const asked = redirectParam();
-      await refreshAfterSessionChange();
-      const target = asked ? safeRedirect(asked) : landingPath(await getMe());
-      // One transition: the header learns who signed in while the next page loads.
-      await startTransition(() => navigate(target, { replace: true }));
+      await submitSignIn(parsed.output, redirectParam(), navigate);
     } catch (error) {
       if (error instanceof ApiError) {
         setFields(error.fields);
@@ -73,8 +97,6 @@ export default function SignIn() {
       } else {
         setAlert("Inloggen is niet gelukt. Controleer je internetverbinding en probeer het opnieuw.");
       }
-    } finally {
-      setBusy(false);
     }
   };
 

@@ -2,7 +2,7 @@
 // part would land in the company's draft (and change it), then accept it into the draft with the
 // draft's revision. Nothing is published here; the completeness check of the new draft follows.
 import { createSignal, Match, Show, Switch } from "solid-js";
-import { A, createAsync, revalidate, useParams } from "@solidjs/router";
+import { A, createAsync, useAction, useParams, useSubmission } from "@solidjs/router";
 import type { ImportProposal } from "#shared/import/propose.ts";
 import { CompletenessPanel } from "../../components/CompletenessPanel.tsx";
 import { LoadBoundary, useSessionExpired } from "../../components/PageStates.tsx";
@@ -10,12 +10,11 @@ import { asApiError } from "../../api.ts";
 import { language, t } from "../../i18n.ts";
 import {
   type AcceptedDraft,
-  acceptImport,
+  acceptImportIntoDraft,
   type Draft,
-  fetchDraft,
   getCompleteness,
   getImportDraft,
-  proposeImport,
+  makeImportProposal,
 } from "./data.ts";
 import {
   initialChoices,
@@ -115,7 +114,19 @@ function Importer(props: { group: string; tenant: string; name: string }) {
   const expired = useSessionExpired();
   const [stage, setStage] = createSignal<Stage>({ kind: "input" });
   const [source, setSource] = createSignal<Source>({ text: "", format: "auto", fileName: null });
-  const [busy, setBusy] = createSignal<"propose" | "accept" | null>(null);
+  const makeProposal = useAction(makeImportProposal);
+  const acceptIntoDraft = useAction(acceptImportIntoDraft);
+  const proposing = useSubmission(
+    makeImportProposal,
+    ([group, tenant]) => group === props.group && tenant === props.tenant,
+  );
+  const accepting = useSubmission(
+    acceptImportIntoDraft,
+    ([group, tenant]) => group === props.group && tenant === props.tenant,
+  );
+  /** Which step the server is working on; each step's button is busy (and refuses a second click) meanwhile. */
+  const busy = (): "propose" | "accept" | null =>
+    proposing.pending === true ? "propose" : accepting.pending === true ? "accept" : null;
   const [error, setError] = createSignal("");
   const [conflict, setConflict] = createSignal(false);
   const [choices, setChoices] = createSignal<ReviewChoices | null>(null);
@@ -141,24 +152,19 @@ function Importer(props: { group: string; tenant: string; name: string }) {
     keepChoices: (proposal: ImportProposal) => ReviewChoices | null = () => null,
   ): Promise<void> => {
     if (busy()) return;
-    setBusy("propose");
     setError("");
     setConflict(false);
     try {
-      // The revision is read together with the proposal: accepting sends it back, so a draft
-      // saved in the meantime is not overwritten unseen.
-      const [draft, { proposal, check }] = await Promise.all([
-        fetchDraft(props.group, props.tenant),
-        proposeImport(props.group, props.tenant, { text: input.text, format: input.format }),
-      ]);
+      const { draft, proposal, check } = await makeProposal(props.group, props.tenant, {
+        text: input.text,
+        format: input.format,
+      });
       const review: Review = { proposal, check, text: input.text, format: input.format, draft };
       setChoices(keepChoices(proposal) ?? initialChoices(proposal));
       setStage({ kind: "review", review });
       queueMicrotask(() => reviewHeading?.focus());
     } catch (thrown) {
       fail(thrown);
-    } finally {
-      setBusy(null);
     }
   };
 
@@ -172,23 +178,19 @@ function Importer(props: { group: string; tenant: string; name: string }) {
   const accept = async (review: Review): Promise<void> => {
     const current = choices();
     if (busy() || !current) return;
-    setBusy("accept");
     setError("");
     setConflict(false);
     try {
-      const accepted = await acceptImport(props.group, props.tenant, review.draft.revision, {
+      // The action also fetches every cached answer again: here and on the company pages they describe the old draft.
+      const accepted = await acceptIntoDraft(props.group, props.tenant, review.draft.revision, {
         text: review.text,
         format: review.format,
         choices: toChoicesBody(review.proposal, current),
       });
       setStage({ kind: "done", review, accepted });
-      // Every cached answer about this draft (here and on the company pages) is now stale.
-      void revalidate();
       queueMicrotask(() => doneHeading?.focus());
     } catch (thrown) {
       fail(thrown);
-    } finally {
-      setBusy(null);
     }
   };
 

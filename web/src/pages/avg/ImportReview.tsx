@@ -216,7 +216,7 @@ export function ImportReview(props: {
         </ul>
       </Show>
 
-      <div class="import-accept" id="import-accept">
+      <div class="import-accept" id="import-accept" aria-busy={props.busy !== null}>
         <Show when={props.conflict}>
           <div role="alert" class="notice error">
             <p>

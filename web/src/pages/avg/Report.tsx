@@ -84,7 +84,7 @@ function ReportScreen(props: { group: string; report: GroupReport }) {
       </ul>
 
       <p class="avg-actions">
-        <a href={reportCsvUrl(props.group)} download="" rel="external" class="button-link">
+        <a href={reportCsvUrl(props.group, language())} download="" rel="external" class="button-link">
           {t("CSV downloaden", "Download CSV")}
         </a>
         <span class="muted">

@@ -161,7 +161,7 @@ export function SourceForm(props: {
           `Does ${props.name} already have a privacy statement? Import its text: Verklaring proposes where each part goes in the draft. You review the proposal; only when you accept it does the draft change. Nothing is published.`,
         )}
       </p>
-      <form class="import-form" onSubmit={submit} novalidate>
+      <form class="import-form" onSubmit={submit} novalidate aria-busy={props.busy || reading()}>
         <div class="field">
           <label for="import-file">{t("Bestand kiezen", "Choose a file")}</label>
           <p id="import-file-hint" class="hint">

@@ -1,13 +1,11 @@
 // What the AVG pages (import and group report) read from the API: router queries, read with
 // createAsync inside a LoadBoundary, which shows a 401, a 404 or a network failure as a page state.
-import { query } from "@solidjs/router";
-import type { Status } from "#shared/completeness/check.ts";
-import type { Bilingual, ItemId } from "#shared/completeness/checklist.ts";
+import { action, json, query } from "@solidjs/router";
 import type { ImportCheck } from "#shared/import/check.ts";
 import type { ImportFormatHint } from "#shared/import/detect.ts";
 import type { ImportProposal } from "#shared/import/propose.ts";
-import type { SiteState } from "#shared/site-schemas.ts";
 import { api, fetchJson, readJson, send, toApiError } from "../../api.ts";
+import type { UiLanguage } from "../../i18n.ts";
 import { etagRevision } from "../company/data.ts";
 
 const tenantParam = (group: string, tenant: string) => ({ param: { group, tenant } });
@@ -39,37 +37,12 @@ export const getCompleteness = query(
 );
 export type TenantCompleteness = Awaited<ReturnType<typeof getCompleteness>>;
 
-/** GET /api/groups/:group/completeness as JSON (the route also answers CSV, so the client cannot type it). */
-export interface GroupReport {
-  items: { id: ItemId; title: Bilingual; applies: "always" | "conditional" }[];
-  companies: {
-    tenant: { slug: string; name: string };
-    version: number | null;
-    score: number | null;
-    missingAlways: ItemId[];
-    findings: { item: ItemId; status: Status; why: Bilingual }[];
-    /** The company's watched web pages (issue 19); null when it watches none. */
-    sites: {
-      watched: number;
-      current: number;
-      lastCheckedAt: string | null;
-      attention: {
-        url: string;
-        state: SiteState | null;
-        shownVersion: number | null;
-        versionInForce: number | null;
-        outdatedSince: string | null;
-      }[];
-    } | null;
-  }[];
-}
-
 export const getGroupReport = query(
-  async (group: string): Promise<GroupReport> =>
-    // The route also answers CSV (?format=csv), so the typed client gives this JSON answer as unknown.
-    (await fetchJson(() => api.api.groups[":group"].completeness.$get({ param: { group } }))) as GroupReport,
+  (group: string) => fetchJson(() => api.api.groups[":group"].completeness.$get({ param: { group } })),
   "avg-group-report",
 );
+/** GET /api/groups/:group/completeness: every company against every checklist item. */
+export type GroupReport = Awaited<ReturnType<typeof getGroupReport>>;
 
 /** POST …/import: a proposal only, nothing is written; with the text's check as written and after the import. */
 export async function proposeImport(
@@ -109,6 +82,25 @@ export async function acceptImport(
 }
 export type AcceptedDraft = Awaited<ReturnType<typeof acceptImport>>;
 
-/** The public address of the group report as CSV: a plain GET with the session cookie. */
-export const reportCsvUrl = (group: string): string =>
-  `/api/groups/${encodeURIComponent(group)}/completeness?format=csv`;
+/**
+ * The importer's proposal with the draft's revision read beside it (accepting sends it back, so a
+ * draft saved in the meantime is not overwritten unseen). Proposing changes nothing on the
+ * server, so no query is fetched again.
+ */
+export const makeImportProposal = action(
+  async (group: string, tenant: string, input: { text: string; format: ImportFormatHint }) => {
+    const [draft, { proposal, check }] = await Promise.all([
+      fetchDraft(group, tenant),
+      proposeImport(group, tenant, input),
+    ]);
+    return json({ draft, proposal, check }, { revalidate: [] });
+  },
+  "avg-import-propose",
+);
+
+/** Accepts the reviewed proposal into the draft; every cached answer about the draft is then fetched again. */
+export const acceptImportIntoDraft = action(acceptImport, "avg-import-accept");
+
+/** The group report as CSV, labelled in `lang`: a plain GET (a download link) with the session cookie. */
+export const reportCsvUrl = (group: string, lang: UiLanguage): string =>
+  `/api/groups/${encodeURIComponent(group)}/completeness/report.csv?lang=${lang}`;

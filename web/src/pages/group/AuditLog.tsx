@@ -1,12 +1,13 @@
 // /console/:group/audit — the group's append-only audit log: filters in the address (so a view
 // can be shared), older rows page by page, each row's summary in words, and the hash chain's
-// verification on top, naming the first row that does not fit.
+// verification on top, naming the first row that does not fit. Two logs, each a chain of its own:
+// the changes, and (?log=sign-ins) the members' sign-ins and failed attempts.
 import { createMemo, createSignal, For, Show, type JSX } from "solid-js";
 import { createAsync, useSearchParams } from "@solidjs/router";
 import { t } from "../../i18n.ts";
 import { GroupPage, useGroup, type GroupContext } from "./GroupLayout.tsx";
 import { getAudit, getAuditVerification, getTenants, type AuditEntry } from "./group-data.ts";
-import { actionName, formatDateTime, KNOWN_ACTIONS, roleName } from "./group-text.ts";
+import { actionName, ACTIONS_IN_LOG, formatDateTime, roleName, type AuditLogName } from "./group-text.ts";
 import { usePersonName } from "./people-names.ts";
 import { CompanyLink } from "../../components/CompanyLink.tsx";
 
@@ -21,16 +22,18 @@ export default function AuditLogPage() {
   );
 }
 
-type Params = { action?: string; actor?: string; tenant?: string; before?: string };
+type Params = { log?: string; action?: string; actor?: string; tenant?: string; before?: string };
 
 const single = (value: string | string[] | undefined): string | undefined =>
   Array.isArray(value) ? value[0] : value || undefined;
 
 function AuditLog(props: GroupContext) {
   const [params, setParams] = useSearchParams<Params>();
+  const log = (): AuditLogName => (single(params.log) === "sign-ins" ? "sign-ins" : "changes");
   const filter = createMemo(() => {
     const before = Number(single(params.before));
     return {
+      log: log(),
       action: single(params.action),
       actor: single(params.actor),
       tenant: single(params.tenant),
@@ -40,7 +43,7 @@ function AuditLog(props: GroupContext) {
   });
   const data = createAsync(() => getAudit(props.group, filter()));
   const tenants = createAsync(() => getTenants(props.group));
-  const verification = createAsync(() => getAuditVerification(props.group));
+  const verification = createAsync(() => getAuditVerification(props.group, log()));
   const personName = usePersonName();
   const nameOf = (slug: string | null) =>
     slug ? (tenants()?.tenants.find((x) => x.slug === slug)?.name ?? slug) : "";
@@ -51,6 +54,7 @@ function AuditLog(props: GroupContext) {
 
   return (
     <>
+      <LogTabs group={props.group} current={log()} />
       <Verification
         result={verification()}
         onShow={(seq) =>
@@ -58,10 +62,11 @@ function AuditLog(props: GroupContext) {
         }
       />
       {/* Rebuilt when the address changes, so the fields always show the filter in force. */}
-      <Show when={JSON.stringify([filter().action, filter().actor, filter().tenant])} keyed>
+      <Show when={JSON.stringify([filter().log, filter().action, filter().actor, filter().tenant])} keyed>
         {(_key: string) => (
           <Filters
             group={props.group}
+            log={log()}
             initial={filter()}
             onApply={(next) => setParams({ ...next, before: undefined })}
           />
@@ -189,12 +194,13 @@ function Verification(props: { result: VerificationResult | undefined; onShow: (
       <h2 id="chain-title" class="visually-hidden">
         {t("Controle van het logboek", "Verification of the log")}
       </h2>
+      {/* Keyed: switching between the two logs replaces one verification with another. */}
       <Show
         when={props.result}
+        keyed
         fallback={<p class="loading">{t("Het logboek wordt gecontroleerd…", "Verifying the log…")}</p>}
       >
-        {(result) => {
-          const r = result();
+        {(r) => {
           if (r.intact) {
             return (
               <div class="chain intact" role="status" data-intact="true">
@@ -266,8 +272,38 @@ function Verification(props: { result: VerificationResult | undefined; onShow: (
   );
 }
 
+/** The two logs as links, so that each view has its own address. */
+function LogTabs(props: { group: string; current: AuditLogName }) {
+  const tabs: { log: AuditLogName; href: string; label: () => string }[] = [
+    { log: "changes", href: "", label: () => t("Wijzigingen", "Changes") },
+    { log: "sign-ins", href: "?log=sign-ins", label: () => t("Inloggen", "Sign-ins") },
+  ];
+  return (
+    <nav class="log-tabs" aria-label={t("Welk logboek", "Which log")}>
+      <ul>
+        <For each={tabs}>
+          {(tab) => (
+            <li>
+              {/* A plain link (the router still navigates): its own aria-current, by the query too. */}
+              <a
+                href={`/console/${props.group}/audit${tab.href}`}
+                aria-current={tab.log === props.current ? "page" : undefined}
+                data-log={tab.log}
+              >
+                {tab.label()}
+              </a>
+            </li>
+          )}
+        </For>
+      </ul>
+    </nav>
+  );
+}
+
 function Filters(props: {
   group: string;
+  /** Which log: its filter offers only the actions that log holds (sign-ins belong to no company). */
+  log: AuditLogName;
   initial: { action?: string | undefined; actor?: string | undefined; tenant?: string | undefined };
   onApply: (filter: {
     action: string | undefined;
@@ -302,7 +338,7 @@ function Filters(props: {
         <label for="audit-action">{t("Wat", "What")}</label>
         <select id="audit-action" value={action()} onChange={(e) => setAction(e.currentTarget.value)}>
           <option value="">{t("Alles", "Everything")}</option>
-          <For each={KNOWN_ACTIONS}>
+          <For each={ACTIONS_IN_LOG[props.log]}>
             {(name) => (
               <option value={name} selected={name === action()}>
                 {actionName(name)}
@@ -321,19 +357,21 @@ function Filters(props: {
           onInput={(e) => setActor(e.currentTarget.value)}
         />
       </div>
-      <div class="field">
-        <label for="audit-tenant">{t("Bedrijf", "Company")}</label>
-        <select id="audit-tenant" value={tenant()} onChange={(e) => setTenant(e.currentTarget.value)}>
-          <option value="">{t("Alle bedrijven", "All companies")}</option>
-          <For each={tenants()?.tenants}>
-            {(x) => (
-              <option value={x.slug} selected={x.slug === tenant()}>
-                {x.name}
-              </option>
-            )}
-          </For>
-        </select>
-      </div>
+      <Show when={props.log === "changes"}>
+        <div class="field">
+          <label for="audit-tenant">{t("Bedrijf", "Company")}</label>
+          <select id="audit-tenant" value={tenant()} onChange={(e) => setTenant(e.currentTarget.value)}>
+            <option value="">{t("Alle bedrijven", "All companies")}</option>
+            <For each={tenants()?.tenants}>
+              {(x) => (
+                <option value={x.slug} selected={x.slug === tenant()}>
+                  {x.name}
+                </option>
+              )}
+            </For>
+          </select>
+        </div>
+      </Show>
       <div class="button-row">
         <button type="submit" class="primary">
           {t("Filteren", "Filter")}
@@ -571,6 +609,7 @@ function Summary(props: { entry: AuditEntry; nameOf: (slug: string | null) => st
       case "auth.sign_in_failed":
       case "auth.sign_out":
       case "auth.sign_out_all":
+      case "invitation.accept_failed":
         return Object.keys(summary).length === 0 ? <></> : <Generic summary={summary} />;
       default:
         return <Generic summary={summary} target={e().target} />;

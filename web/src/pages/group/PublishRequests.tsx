@@ -18,6 +18,8 @@ import { usePersonName } from "./people-names.ts";
 import { SectionDiffList } from "./SectionDiff.tsx";
 import { OnlyLeadWarning } from "./OnlyLeadWarning.tsx";
 import { CompanyLink } from "../../components/CompanyLink.tsx";
+import { CHECKLIST } from "#shared/completeness/checklist.ts";
+import { LINT_RULE_IDS, LINT_RULES } from "#shared/lint/index.ts";
 
 export default function PublishRequestsPage() {
   const ctx = useGroup();
@@ -347,6 +349,7 @@ function PendingRequest(props: {
       <p>
         <span class="muted">{t("Wijzigingsnotitie:", "Change note:")}</span> „{r().changeNote}”
       </p>
+      <Show when={r().override}>{(override) => <OverrideNotice override={override()} />}</Show>
       <ul class="badges">
         <li class={`badge ${r().material ? "warn" : "neutral"}`}>
           {r().material
@@ -442,5 +445,41 @@ function PendingRequest(props: {
         </form>
       </Show>
     </li>
+  );
+}
+
+/** A checklist item's or lint rule's title by the id the API sends; an unknown id as itself. */
+function overriddenTitle(kind: "completeness" | "lint", id: string): string {
+  const rule = LINT_RULE_IDS.find((known) => known === id);
+  const title =
+    kind === "completeness"
+      ? CHECKLIST.find((item) => item.id === id)?.title
+      : rule && LINT_RULES[rule].title;
+  return title ? t(title.nl, title.en) : id;
+}
+
+/**
+ * What the requester published over, and why: the approver decides on the reason knowing which
+ * missing AVG items and which legal errors it covers.
+ */
+function OverrideNotice(props: { override: NonNullable<PublishRequest["override"]> }) {
+  const items = () => [
+    ...props.override.completeness.map((id) => ({ id, text: overriddenTitle("completeness", id) })),
+    ...props.override.lint.map((id) => ({ id, text: overriddenTitle("lint", id) })),
+  ];
+  return (
+    <div class="notice warn" data-override>
+      <p>
+        <strong>
+          {t("Ingediend ondanks wat de controle weigert:", "Submitted despite what the check refuses:")}
+        </strong>
+      </p>
+      <ul>
+        <For each={items()}>{(item) => <li data-overridden={item.id}>{item.text}</li>}</For>
+      </ul>
+      <p>
+        <span class="muted">{t("Reden:", "Reason:")}</span> „{props.override.reason}”
+      </p>
+    </div>
   );
 }

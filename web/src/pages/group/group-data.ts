@@ -84,6 +84,8 @@ export const getSettings = query(
 );
 
 export interface AuditFilter {
+  /** The log of changes (default) or the members' sign-ins. */
+  log?: "changes" | "sign-ins" | undefined;
   action?: string | undefined;
   actor?: string | undefined;
   tenant?: string | undefined;
@@ -98,12 +100,22 @@ export const getAudit = query((group: Group, filter: AuditFilter) => {
   if (filter.tenant) q.tenant = filter.tenant;
   if (filter.before) q.before = String(filter.before);
   if (filter.limit) q.limit = String(filter.limit);
-  return fetchJson(() => api.api.groups[":group"].audit.$get({ param: { group }, query: q }));
+  const audit = api.api.groups[":group"].audit;
+  return fetchJson(() =>
+    filter.log === "sign-ins"
+      ? audit["sign-ins"].$get({ param: { group }, query: q })
+      : audit.$get({ param: { group }, query: q }),
+  );
 }, "group-audit");
 export type AuditEntry = Awaited<ReturnType<typeof getAudit>>["entries"][number];
 
 export const getAuditVerification = query(
-  (group: Group) => fetchJson(() => api.api.groups[":group"].audit.verify.$get({ param: { group } })),
+  (group: Group, log: "changes" | "sign-ins" = "changes") =>
+    fetchJson(() =>
+      log === "sign-ins"
+        ? api.api.groups[":group"].audit["sign-ins"].verify.$get({ param: { group } })
+        : api.api.groups[":group"].audit.verify.$get({ param: { group } }),
+    ),
   "group-audit-verify",
 );
 

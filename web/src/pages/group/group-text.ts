@@ -53,12 +53,20 @@ export function roleName(role: string): string {
 
 export const ROLES: Role[] = ["group_admin", "tenant_editor", "tenant_viewer"];
 
-/** The audit actions the API writes, with what a person calls them. */
-const ACTIONS: Record<string, [nl: string, en: string]> = {
+/**
+ * The actions in the members' sign-in log (a chain of its own, worker/auth/sign-in-events.ts):
+ * never in the log of changes, so its filter offers only these.
+ */
+const SIGN_IN_ACTIONS: Record<string, [nl: string, en: string]> = {
   "auth.sign_in": ["Ingelogd", "Signed in"],
   "auth.sign_in_failed": ["Inloggen mislukt", "Failed sign-in"],
   "auth.sign_out": ["Uitgelogd", "Signed out"],
   "auth.sign_out_all": ["Overal uitgelogd", "Signed out everywhere"],
+  "invitation.accept_failed": ["Uitnodiging accepteren mislukt", "Failed to accept an invitation"],
+};
+
+/** The actions in the group's log of changes, with what a person calls them. */
+const CHANGE_ACTIONS: Record<string, [nl: string, en: string]> = {
   "invitation.created": ["Uitnodiging gemaakt", "Invitation created"],
   "invitation.accepted": ["Uitnodiging geaccepteerd", "Invitation accepted"],
   "invitation.revoked": ["Uitnodiging ingetrokken", "Invitation withdrawn"],
@@ -66,6 +74,7 @@ const ACTIONS: Record<string, [nl: string, en: string]> = {
   "baseline.draft_saved": ["Concept basisverklaring opgeslagen", "Baseline draft saved"],
   "baseline.published": ["Basisverklaring gepubliceerd", "Baseline published"],
   "draft.saved": ["Concept opgeslagen", "Draft saved"],
+  "draft.imported": ["Verklaring geïmporteerd in het concept", "Statement imported into the draft"],
   "statement.published": ["Privacyverklaring gepubliceerd", "Statement published"],
   "statement.republished": [
     "Opnieuw gepubliceerd op de nieuwe basisverklaring",
@@ -85,7 +94,15 @@ const ACTIONS: Record<string, [nl: string, en: string]> = {
   "site.unwatched": ["Websitepagina niet meer gecontroleerd", "Web page no longer watched"],
 };
 
-export const KNOWN_ACTIONS = Object.keys(ACTIONS);
+const ACTIONS = { ...SIGN_IN_ACTIONS, ...CHANGE_ACTIONS };
+
+export type AuditLogName = "changes" | "sign-ins";
+
+/** What each log can hold: its filter offers exactly these. */
+export const ACTIONS_IN_LOG: Record<AuditLogName, string[]> = {
+  changes: Object.keys(CHANGE_ACTIONS),
+  "sign-ins": Object.keys(SIGN_IN_ACTIONS),
+};
 
 export function actionName(action: string): string {
   const words = ACTIONS[action];
