@@ -21,10 +21,13 @@ import { processorRoutes } from "./routes/processors.ts";
 import { publishReviewRoutes } from "./routes/publish-review.ts";
 import { rolloutRoutes } from "./routes/rollout.ts";
 import { groupSiteRoutes } from "./routes/sites.ts";
+import { accountRoutes } from "./routes/account.ts";
 import { authRoutes, meRoutes } from "./routes/auth.ts";
 import { groupInvitationRoutes, invitationRoutes } from "./routes/invitations.ts";
 import { integrityRoutes } from "./routes/integrity.ts";
 import { memberRoutes } from "./routes/members.ts";
+import { groupPasswordResetRoutes, passwordResetRoutes } from "./routes/password-resets.ts";
+import { signInPolicyRoutes } from "./routes/sign-in-policy.ts";
 import { statementRoutes } from "./routes/statements.ts";
 import { tenantRoutes } from "./routes/tenants.ts";
 import { describeRoute } from "./http/describe-route.ts";
@@ -75,6 +78,8 @@ const groupRoutes = new Hono<AppEnv>()
   .route("/completeness", groupCompletenessRoutes)
   .route("/integrity", integrityRoutes)
   .route("/sites", groupSiteRoutes)
+  .route("/password-resets", groupPasswordResetRoutes)
+  .route("/sign-in-policy", signInPolicyRoutes)
   .route("/", approvalRoutes)
   .route("/", publishReviewRoutes);
 
@@ -96,6 +101,8 @@ const routes = app
   .route("/v1/statements", statementRoutes)
   .route("/api/auth", authRoutes)
   .route("/api/me", meRoutes)
+  .route("/api/account", accountRoutes)
+  .route("/api/password-resets", passwordResetRoutes)
   .route("/api/invitations", invitationRoutes)
   .route("/api/groups/:group", groupRoutes);
 

@@ -8,6 +8,7 @@ import { prepareInsertBaselineDraft, prepareInsertTenantDraft } from "./db/draft
 import { findGroupBySlug, listTenants, prepareInsertGroup, prepareInsertTenant } from "./db/groups.ts";
 import { listUserEmails, prepareInsertMembership, prepareInsertUser } from "./db/memberships.ts";
 import { hasAnyVersion } from "./db/statements.ts";
+import { prepareSetTwoStepPolicy } from "./db/two-step.ts";
 import { publishCompanyVersion } from "./publishing/company.ts";
 import { requireBaseline } from "./publishing/inputs.ts";
 
@@ -84,6 +85,10 @@ async function insertDemoGroup(db: D1Database, now: string): Promise<void> {
   const slug = DEMO_GROUP.slug;
   await db.batch([
     prepareInsertGroup(db, DEMO_GROUP, now),
+    // A new group requires two-step sign-in of its privacy leads; the demo's lead signs in with
+    // the published demo password alone, so that `npm start` is usable at once. The setting is on
+    // the group's settings page, to try.
+    prepareSetTwoStepPolicy(db, slug, "off"),
     ...DEMO_TENANTS.map((tenant, position) =>
       prepareInsertTenant(db, slug, { slug: tenant.slug, name: tenant.name, position }, now),
     ),

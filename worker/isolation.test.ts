@@ -68,6 +68,31 @@ async function createPendingInvitation(target: Target): Promise<number> {
   return row!.id;
 }
 
+/** A throw-away viewer account of `target`, for rows that act on a member's account; its user id. */
+async function createViewerAccount(target: Target): Promise<number> {
+  const membership = await createViewerMembership(target);
+  const row = await env.DB.prepare("SELECT user_id FROM memberships WHERE id = ?1")
+    .bind(membership)
+    .first<{ user_id: number }>();
+  return row!.user_id;
+}
+
+/** The handle of a session of a throw-away account: nobody else's to end. */
+async function createStrangersSessionHandle(target: Target): Promise<string> {
+  const userId = await createViewerAccount(target);
+  const email = (await env.DB.prepare("SELECT email FROM users WHERE id = ?1")
+    .bind(userId)
+    .first<{ email: string }>())!.email;
+  await signInAs(email);
+  const row = await env.DB.prepare("SELECT handle FROM sessions WHERE user_id = ?1")
+    .bind(userId)
+    .first<{ handle: string }>();
+  return row!.handle;
+}
+
+/** A well-formed WebAuthn answer that verifies nowhere (base64url of junk). */
+const JUNK = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+
 /** Changes a company's draft directly, so that a publish has something new to publish. */
 async function touchDraft(target: Target): Promise<TenantContent> {
   // From the demo content each time, so an earlier row (an import, say) cannot leave it unpublishable.
@@ -157,6 +182,125 @@ const ROUTES: Record<string, RouteCase> = {
     expected: member(200),
   },
   "GET /api/me": { request: async () => ({ path: "/api/me" }), expected: member(200) },
+  "POST /api/auth/two-step/code": {
+    request: async () => ({ path: "/api/auth/two-step/code", json: { method: "totp", code: "123456" } }),
+    // Only a pending sign-in (its own cookie) may give a second step; a session is not one.
+    expected: () => 401,
+  },
+  "POST /api/auth/two-step/passkey/options": {
+    request: async () => ({ path: "/api/auth/two-step/passkey/options", json: {} }),
+    expected: () => 401,
+  },
+  "POST /api/auth/two-step/passkey": {
+    request: async () => ({
+      path: "/api/auth/two-step/passkey",
+      json: { credentialId: JUNK, clientDataJSON: JUNK, authenticatorData: JUNK, signature: JUNK },
+    }),
+    expected: () => 401,
+  },
+  "GET /api/account": { request: async () => ({ path: "/api/account" }), expected: member(200) },
+  "POST /api/account/password": {
+    // The demo password again, so the demo accounts keep theirs.
+    request: async () => ({
+      path: "/api/account/password",
+      json: { currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD },
+    }),
+    expected: member(200),
+  },
+  "GET /api/account/sessions": {
+    request: async () => ({ path: "/api/account/sessions" }),
+    expected: member(200),
+  },
+  "DELETE /api/account/sessions/:handle": {
+    request: async (target) => ({
+      path: `/api/account/sessions/${await createStrangersSessionHandle(target)}`,
+      method: "DELETE",
+    }),
+    // Someone else's session answers like one that does not exist.
+    expected: member(404),
+  },
+  "POST /api/account/sessions/end-others": {
+    request: async () => ({ path: "/api/account/sessions/end-others", json: {} }),
+    expected: member(200),
+  },
+  "POST /api/account/two-step/totp": {
+    request: async () => ({ path: "/api/account/two-step/totp", json: { currentPassword: DEMO_PASSWORD } }),
+    expected: member(200),
+  },
+  "POST /api/account/two-step/totp/confirm": {
+    request: async () => ({ path: "/api/account/two-step/totp/confirm", json: { code: "000000" } }),
+    // A code nobody's app showed (or a setup that was never started): refused for everyone.
+    expected: member(422),
+  },
+  "DELETE /api/account/two-step/totp": {
+    request: async () => ({
+      path: "/api/account/two-step/totp",
+      method: "DELETE",
+      json: { currentPassword: DEMO_PASSWORD },
+    }),
+    expected: member(404),
+  },
+  "POST /api/account/two-step/recovery-codes": {
+    request: async () => ({
+      path: "/api/account/two-step/recovery-codes",
+      json: { currentPassword: DEMO_PASSWORD },
+    }),
+    // Two-step sign-in is off for the demo accounts: there are no codes to replace.
+    expected: member(409),
+  },
+  "POST /api/account/two-step/passkeys/options": {
+    request: async () => ({
+      path: "/api/account/two-step/passkeys/options",
+      json: { currentPassword: DEMO_PASSWORD },
+    }),
+    expected: member(200),
+  },
+  "POST /api/account/two-step/passkeys": {
+    request: async () => ({
+      path: "/api/account/two-step/passkeys",
+      json: { name: "Sleutel", clientDataJSON: JUNK, attestationObject: JUNK },
+    }),
+    expected: member(422),
+  },
+  "DELETE /api/account/two-step/passkeys/:id": {
+    request: async () => ({
+      path: "/api/account/two-step/passkeys/1",
+      method: "DELETE",
+      json: { currentPassword: DEMO_PASSWORD },
+    }),
+    expected: member(404),
+  },
+  "POST /api/password-resets/lookup": {
+    request: async () => ({ path: "/api/password-resets/lookup", json: { token: "a".repeat(32) } }),
+    expected: () => 404,
+  },
+  "POST /api/password-resets/redeem": {
+    request: async () => ({
+      path: "/api/password-resets/redeem",
+      json: { token: "a".repeat(32), password: "een-nieuw-wachtwoord" },
+      headers: { "CF-Connecting-IP": `192.0.2.${++sequence % 250}` },
+    }),
+    expected: () => 404,
+  },
+  "GET /api/groups/:group/sign-in-policy": {
+    request: async () => ({ path: "/api/groups/conxillium/sign-in-policy" }),
+    expected: adminOnly(200),
+  },
+  "PUT /api/groups/:group/sign-in-policy": {
+    request: async () => ({
+      path: "/api/groups/conxillium/sign-in-policy",
+      method: "PUT",
+      json: { twoStep: "off" },
+    }),
+    expected: adminOnly(200),
+  },
+  "POST /api/groups/:group/password-resets": {
+    request: async (target) => ({
+      path: "/api/groups/conxillium/password-resets",
+      json: { userId: await createViewerAccount(target) },
+    }),
+    expected: adminOnly(201),
+  },
   "POST /api/invitations/lookup": {
     request: async () => ({ path: "/api/invitations/lookup", json: { token: "a".repeat(32) } }),
     expected: () => 404,

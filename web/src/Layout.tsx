@@ -54,6 +54,9 @@ function UserMenu() {
               <A href="/console" class="user-name" title={current().user.name}>
                 {current().user.name}
               </A>
+              <A href="/account" class="account-link">
+                {t("Account", "Account")}
+              </A>
               <button type="button" class="secondary" onClick={onSignOut} aria-disabled={pending()}>
                 {pending() ? t("Bezig met uitloggen…", "Signing out…") : t("Uitloggen", "Sign out")}
               </button>

@@ -31,6 +31,8 @@ const GroupStatements = lazy(() => import("./pages/GroupStatements.tsx"));
 const SignIn = lazy(() => import("./pages/SignIn.tsx"));
 const Console = lazy(() => import("./pages/Console.tsx"));
 const AcceptInvitation = lazy(() => import("./pages/AcceptInvitation.tsx"));
+const ResetPassword = lazy(() => import("./pages/ResetPassword.tsx"));
+const Account = lazy(() => import("./pages/account/Account.tsx"));
 const NotFound = lazy(() => import("./pages/NotFound.tsx"));
 
 // The console, per group: one layout (navigation, membership) around the group's pages.
@@ -161,6 +163,8 @@ render(
         </Route>
       </Route>
       <Route path="/invite" component={AcceptInvitation} />
+      <Route path="/reset-password" component={ResetPassword} />
+      <Route path="/account" component={Account} preload={() => void getMe()} />
       <Route path="*404" component={NotFound} />
     </Router>
   ),

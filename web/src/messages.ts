@@ -75,6 +75,43 @@ export function describeApiError(code: string, apiMessage: string, retryAfter: n
         "Dit verzoek kwam niet van deze website en is geweigerd.",
         "This request did not come from this website and was refused.",
       );
+    case "wrong_password":
+      return t("Je huidige wachtwoord klopt niet.", "Your current password is not correct.");
+    case "invalid_code":
+      return t(
+        "Deze code klopt niet of is al gebruikt. Wacht op de volgende code in je app en probeer het opnieuw.",
+        "This code is not correct or was used already. Wait for the next code in your app and try again.",
+      );
+    case "sign_in_expired":
+      return t(
+        "Deze inlogpoging is verlopen. Log opnieuw in met je e-mailadres en wachtwoord.",
+        "This sign-in has expired. Sign in again with your e-mail address and password.",
+      );
+    case "enrolment_expired":
+      return t(
+        "Het instellen is verlopen. Begin opnieuw voor een nieuwe QR-code.",
+        "The setup has expired. Start again for a new QR code.",
+      );
+    case "invalid_passkey":
+      return t(
+        "De passkey kon niet worden gecontroleerd. Probeer het opnieuw of gebruik een code.",
+        "The passkey could not be verified. Try again or use a code.",
+      );
+    case "two_step_required":
+      return t(
+        "Je groep verplicht inloggen in twee stappen: voeg eerst een andere tweede stap toe.",
+        "Your group requires two-step sign-in: add another second step first.",
+      );
+    case "reset_not_found":
+      return t(
+        "Deze resetlink is niet geldig. Controleer of je de hele link hebt gekopieerd.",
+        "This reset link is not valid. Check that you copied the whole link.",
+      );
+    case "reset_closed":
+      return t(
+        "Deze resetlink is al gebruikt, vervangen of verlopen. Vraag je privacyfunctionaris om een nieuwe.",
+        "This reset link has been used, replaced or has expired. Ask your privacy lead for a new one.",
+      );
     case "internal_error":
       return t(INTERNAL_ERROR, INTERNAL_ERROR_EN);
     default:
@@ -88,6 +125,8 @@ const ISSUE_PATTERNS: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^must be at least (\d+) characters$/, (m) => `Gebruik minstens ${m[1]} tekens.`],
   [/^must be at most (\d+) characters$/, (m) => `Gebruik hoogstens ${m[1]} tekens.`],
   [/^must be a string$/, () => "Dit veld is verplicht."],
+  [/^is not correct$/, () => "Dit klopt niet."],
+  [/^is not correct or was used already$/, () => "Deze code klopt niet of is al gebruikt."],
   [/^is not this account's password$/, () => "Dit is niet het wachtwoord van je account."],
   [/^is not a valid invitation token$/, () => "De uitnodigingslink is niet geldig."],
 ];

@@ -4,7 +4,7 @@
 // in (issue 13, item 9: a session that slides for ever is a stolen cookie that works for ever).
 import { sha256 } from "@oslojs/crypto/sha2";
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
-import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import {
   deleteSession,
   deleteUserSessions,
@@ -12,6 +12,7 @@ import {
   insertSession,
   updateSessionExpiry,
 } from "../db/sessions.ts";
+import { AppError } from "../errors.ts";
 
 export const SESSION_DAYS = 30;
 /** OWASP Session Management: an absolute timeout regardless of activity. */
@@ -47,10 +48,21 @@ export const hashSecret = (secret: string): Uint8Array => sha256(new TextEncoder
 const expiryFrom = (now: number, createdAt: number): string =>
   new Date(Math.min(now + SESSION_MS, createdAt + SESSION_MAX_MS)).toISOString();
 
+/** The browser as the account's list of sessions shows it: its User-Agent, shortened. */
+export const describeBrowser = (userAgent: string | undefined): string | null =>
+  userAgent ? userAgent.slice(0, 200) : null;
+
+export interface SessionOptions {
+  userAgent?: string | null;
+  /** The password hash that was just checked: no session if the password changed meanwhile. */
+  passwordHash?: string;
+}
+
 export async function createSession(
   db: D1Database,
   userId: number,
   now: Date,
+  options: SessionOptions = {},
 ): Promise<{ token: string; session: Session }> {
   const id = generateRandomToken();
   const secret = generateRandomToken();
@@ -60,7 +72,19 @@ export async function createSession(
     createdAt: now.toISOString(),
     expiresAt: expiryFrom(now.getTime(), now.getTime()),
   };
-  await insertSession(db, { ...session, secretHash: hashSecret(secret) });
+  const stored = await insertSession(
+    db,
+    {
+      ...session,
+      secretHash: hashSecret(secret),
+      handle: encodeHexLowerCase(crypto.getRandomValues(new Uint8Array(8))),
+      userAgent: options.userAgent ?? null,
+    },
+    options.passwordHash,
+  );
+  if (!stored) {
+    throw new AppError(401, "invalid_credentials", "The e-mail address or password is not correct.");
+  }
   return { token: `${id}.${secret}`, session };
 }
 

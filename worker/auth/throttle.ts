@@ -32,17 +32,25 @@ export interface AttemptSource {
   address: string;
   /** A valid known-device cookie of this very account, or null. */
   deviceId: string | null;
+  /**
+   * What is tried: a password (the default) or a second-step code. They are counted apart, by the
+   * same rules, so a stranger's password guesses never hold up the code of the person who knows
+   * the password; the address counts both, as any failure from there.
+   */
+  purpose?: "password" | "code";
 }
 
 const subject = (kind: string, value: string): string => sha256Hex(`${kind}:${value}`);
 
 export function rulesFor(source: AttemptSource): ThrottleRule[] {
+  const counted = (kind: string, value: string): string =>
+    subject(source.purpose === "code" ? `code-${kind}` : kind, value);
   if (source.deviceId) {
     return [
       {
         kind: "window",
         column: "device_subject",
-        subject: subject("device", source.deviceId),
+        subject: counted("device", source.deviceId),
         ...THROTTLE.device,
       },
     ];
@@ -56,13 +64,13 @@ export function rulesFor(source: AttemptSource): ThrottleRule[] {
       {
         kind: "window",
         column: "pair_subject",
-        subject: subject("pair", `${source.email} ${address}`),
+        subject: counted("pair", `${source.email} ${address}`),
         ...THROTTLE.pair,
       },
       {
         kind: "delay",
         column: "account_subject",
-        subject: subject("account", source.email),
+        subject: counted("account", source.email),
         ...THROTTLE.account,
       },
     );

@@ -112,3 +112,48 @@ export async function countGroupAdmins(db: D1Database, groupId: number): Promise
     .first<{ n: number }>();
   return row?.n ?? 0;
 }
+
+export async function findUserById(db: D1Database, id: number): Promise<UserAccount | null> {
+  const row = await db
+    .prepare("SELECT id, email, name, password_hash FROM users WHERE id = ?1")
+    .bind(id)
+    .first<UserRow>();
+  return row ? { id: row.id, email: row.email, name: row.name, passwordHash: row.password_hash } : null;
+}
+
+/** A new password. Every session of the account but `keepSessionId` ends in the same batch (callers add it). */
+export function prepareSetPassword(
+  db: D1Database,
+  userId: number,
+  passwordHash: string,
+  at: string,
+): D1PreparedStatement {
+  return db
+    .prepare("UPDATE users SET password_hash = ?2, password_changed_at = ?3 WHERE id = ?1")
+    .bind(userId, passwordHash, at);
+}
+
+/**
+ * Whether `issuerId` is a privacy lead of every group `userId` belongs to: a reset link hands the
+ * account to whoever holds it, so a lead of one group must not be able to take over an account
+ * that also works in a group they do not lead.
+ */
+export async function leadsEveryGroupOf(db: D1Database, issuerId: number, userId: number): Promise<boolean> {
+  const row = await db
+    .prepare(
+      `SELECT COUNT(*) AS n FROM memberships m WHERE m.user_id = ?2 AND NOT EXISTS (
+         SELECT 1 FROM memberships a WHERE a.user_id = ?1 AND a.group_id = m.group_id AND a.role = 'group_admin')`,
+    )
+    .bind(issuerId, userId)
+    .first<{ n: number }>();
+  return row?.n === 0;
+}
+
+/** Whether the account has a membership in the group. */
+export async function isGroupMember(db: D1Database, groupId: number, userId: number): Promise<boolean> {
+  const row = await db
+    .prepare("SELECT 1 AS yes FROM memberships WHERE group_id = ?1 AND user_id = ?2 LIMIT 1")
+    .bind(groupId, userId)
+    .first<{ yes: number }>();
+  return row !== null;
+}

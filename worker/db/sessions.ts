@@ -1,4 +1,5 @@
-// Sessions (Lucia's design, worker/auth/session.ts): the id and the SHA-256 of the secret.
+// Sessions (Lucia's design, worker/auth/session.ts): the id and the SHA-256 of the secret, and for
+// the account's own list a handle (never part of the token) and the browser that signed in.
 
 export interface SessionRecord {
   id: string;
@@ -20,16 +21,45 @@ interface SessionRow {
   name: string;
 }
 
+export interface NewSession {
+  id: string;
+  secretHash: Uint8Array;
+  handle: string;
+  userId: number;
+  userAgent: string | null;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/**
+ * Stores a session. With `passwordHash`, only while the account still has that password: a
+ * sign-in whose password was checked just before a password change or reset made it in opens
+ * nothing (the check and the write would otherwise race). Returns whether it was stored.
+ */
 export async function insertSession(
   db: D1Database,
-  session: { id: string; secretHash: Uint8Array; userId: number; createdAt: string; expiresAt: string },
-): Promise<void> {
-  await db
+  session: NewSession,
+  passwordHash?: string,
+): Promise<boolean> {
+  const row = await db
     .prepare(
-      "INSERT INTO sessions (id, secret_hash, user_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+      `INSERT INTO sessions (id, secret_hash, handle, user_id, user_agent, created_at, expires_at)
+       SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7
+       WHERE ?8 IS NULL OR EXISTS (SELECT 1 FROM users WHERE id = ?4 AND password_hash = ?8)
+       RETURNING id`,
     )
-    .bind(session.id, session.secretHash, session.userId, session.createdAt, session.expiresAt)
-    .run();
+    .bind(
+      session.id,
+      session.secretHash,
+      session.handle,
+      session.userId,
+      session.userAgent,
+      session.createdAt,
+      session.expiresAt,
+      passwordHash ?? null,
+    )
+    .first<{ id: string }>();
+  return row !== null;
 }
 
 /** A session with its user, by the public half of the token. */
@@ -63,5 +93,53 @@ export async function deleteSession(db: D1Database, id: string): Promise<void> {
 }
 
 export async function deleteUserSessions(db: D1Database, userId: number): Promise<void> {
-  await db.prepare("DELETE FROM sessions WHERE user_id = ?1").bind(userId).run();
+  await prepareDeleteUserSessions(db, userId).run();
 }
+
+/** Every session of the account but `keepId` (none kept when it is null). */
+export function prepareDeleteUserSessions(
+  db: D1Database,
+  userId: number,
+  keepId: string | null = null,
+): D1PreparedStatement {
+  return db.prepare("DELETE FROM sessions WHERE user_id = ?1 AND id IS NOT ?2").bind(userId, keepId);
+}
+
+/** One session as its account sees it in its list. */
+export interface SessionListing {
+  id: string;
+  handle: string;
+  userAgent: string | null;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** The account's sessions that have not expired, newest first. */
+export async function listUserSessions(
+  db: D1Database,
+  userId: number,
+  now: string,
+): Promise<SessionListing[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT id, handle, user_agent, created_at, expires_at FROM sessions
+       WHERE user_id = ?1 AND expires_at > ?2 ORDER BY created_at DESC, handle`,
+    )
+    .bind(userId, now)
+    .all<{ id: string; handle: string; user_agent: string | null; created_at: string; expires_at: string }>();
+  return results.map((row) => ({
+    id: row.id,
+    handle: row.handle,
+    userAgent: row.user_agent,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+  }));
+}
+
+/** Ends one of the account's own sessions, named by its handle. */
+export const prepareDeleteUserSessionByHandle = (
+  db: D1Database,
+  userId: number,
+  handle: string,
+): D1PreparedStatement =>
+  db.prepare("DELETE FROM sessions WHERE user_id = ?1 AND handle = ?2").bind(userId, handle);

@@ -56,7 +56,7 @@ const SHARED_RESPONSES = {
 const sharedResponse = (name: keyof typeof SHARED_RESPONSES) => ({ $ref: `#/components/responses/${name}` });
 
 /** Routes that need no session. */
-const OPEN_ACCESS = new Set(["public", "anyone", "holder of the link"]);
+const OPEN_ACCESS = new Set(["public", "anyone", "holder of the link", "pending sign-in"]);
 
 /** Schemas as a client sends them (before transforms), constraints the converter cannot express left out. */
 const SCHEMA_OPTIONS = { options: { typeMode: "input", errorMode: "ignore" } };

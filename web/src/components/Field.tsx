@@ -6,6 +6,8 @@ interface FieldProps {
   type?: "text" | "email" | "password";
   name?: string;
   autocomplete?: string;
+  /** The keyboard a phone shows, e.g. "numeric" for a code. */
+  inputmode?: "text" | "numeric";
   value: string;
   onInput: (value: string) => void;
   /** The message for this field; sets aria-invalid and is read out with the field. */
@@ -35,6 +37,7 @@ export function Field(props: FieldProps) {
         name={props.name ?? props.id}
         type={props.type ?? "text"}
         autocomplete={props.autocomplete}
+        inputmode={props.inputmode}
         required={props.required ?? true}
         value={props.value}
         onInput={(event) => props.onInput(event.currentTarget.value)}
