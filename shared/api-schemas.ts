@@ -217,6 +217,34 @@ export const RepublishSchema = v.strictObject({
   completenessOverride: CompletenessOverrideSchema,
 });
 
+/**
+ * Starting a rollout run through the queue. No completenessOverride: a run passes every company
+ * through the publish gate and leaves the ones it stops alone, with the gate's reason; the privacy
+ * lead republishes such a company on its own, with a reason written for that statement.
+ */
+export const RolloutRunStartSchema = v.strictObject({
+  changeNote: v.optional(ChangeNoteSchema),
+});
+
+/**
+ * Where a page of a group's companies continues: the previous page's `next`, "<position>~<slug>"
+ * of its last company in the group's order (stable: a company added meanwhile does not shift it).
+ */
+export const CompanyCursorSchema = v.pipe(
+  v.string(),
+  v.regex(/^\d{1,9}~[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, "must be the next of a previous page"),
+  v.transform((cursor) => {
+    const at = cursor.indexOf("~");
+    return { position: Number(cursor.slice(0, at)), slug: cursor.slice(at + 1) };
+  }),
+);
+
+/** A page of companies (the rollout status, a run's outcomes). */
+export const CompanyPageQuerySchema = v.strictObject({
+  after: v.optional(CompanyCursorSchema),
+  limit: v.optional(PositiveInt(500)),
+});
+
 // ---------------------------------------------------------------------------
 // Import and completeness
 

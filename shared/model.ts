@@ -51,6 +51,11 @@ export const GroupSchema = v.pipe(
     languages: v.pipe(v.array(LanguageSchema), v.minLength(1), v.maxLength(LANGUAGES.length)),
     defaultLanguage: LanguageSchema,
     members: v.pipe(v.array(MemberSchema), v.maxLength(500)),
+    /**
+     * The absolute address of the group's public page of its companies (GET /v1/statements/{group}),
+     * where a large group's statements point instead of naming every member (placeholders.ts).
+     */
+    membersPage: v.optional(v.pipe(v.string(), v.url(), v.maxLength(300))),
   }),
   v.check((g) => g.languages.includes("nl"), "languages must include nl"),
   v.check((g) => g.languages.includes(g.defaultLanguage), "defaultLanguage must be one of languages"),

@@ -16,6 +16,9 @@ export interface PlaceholderSource extends TenantContext {
 
 type Compute = (tenant: PlaceholderSource, language: Language) => string | undefined;
 
+/** Groups of at most this many companies name them all in {{group.members}}; larger ones link to the list. */
+export const INLINE_MEMBERS = 100;
+
 /** Purpose names in quotes, joined as a list in the statement's language. */
 const namePurposes = (purposes: readonly Purpose[], language: Language): string | undefined =>
   joinNames(
@@ -72,11 +75,18 @@ const COMPUTE: Record<string, Compute> = {
       language,
     ),
   "group.name": (t) => t.group.name,
+  // Up to INLINE_MEMBERS companies by name; a larger group's statements point to the group's public
+  // page of its companies instead of each repeating the whole list (issue 20). Art. 13(1)(a) AVG asks
+  // for the identity of the controller — the company itself; the other members matter for the
+  // essence of a joint arrangement (art. 26(2)), which may be given in layers, one click away
+  // (WP260 rev.01, §§ 35–38, on layered privacy statements).
   "group.members": (t, language) =>
-    joinNames(
-      t.group.members.map((m) => m.name),
-      language,
-    ),
+    t.group.members.length <= INLINE_MEMBERS
+      ? joinNames(
+          t.group.members.map((m) => m.name),
+          language,
+        )
+      : `${language === "en" ? "listed at" : "vermeld op"} ${t.group.membersPage ?? `/v1/statements/${t.group.slug}.html`}`,
   "group.memberCount": (t, language) => writeCount(t.group.members.length, language),
   "group.contact.name": (t) => t.jointControllership?.contactPoint.name,
   "group.contact.email": (t) => t.jointControllership?.contactPoint.email,

@@ -2,6 +2,7 @@ import type { SessionUser, SessionValidationResult } from "./auth/session.ts";
 import type { Membership, Role } from "./db/accounts.ts";
 import type { GroupRecord, TenantRecord } from "./db/groups.ts";
 import type { SiteCheckMessage } from "./monitor/message.ts";
+import type { RolloutMessage } from "./publishing/rollout-message.ts";
 import type { WebhookMessage } from "./webhooks/message.ts";
 
 /** Worker secrets and local settings: never in wrangler.toml, so `wrangler types` cannot know them. */
@@ -22,10 +23,12 @@ interface Secrets {
  * (worker/worker-configuration.d.ts; `npm run types` after changing wrangler.toml), with what the
  * configuration cannot say: what the queues carry, and the secrets.
  */
-export type Bindings = Omit<Env, "WEBHOOKS" | "SITE_CHECKS" | keyof Secrets> &
+export type Bindings = Omit<Env, "WEBHOOKS" | "ROLLOUT" | "SITE_CHECKS" | keyof Secrets> &
   Secrets & {
     /** Publish webhooks waiting to be delivered (worker/webhooks/consumer.ts). */
     WEBHOOKS: Queue<WebhookMessage>;
+    /** Rollout runs to continue (worker/publishing/rollout-run.ts). */
+    ROLLOUT: Queue<RolloutMessage>;
     /** Watched pages waiting to be checked (worker/monitor/queue.ts). */
     SITE_CHECKS: Queue<SiteCheckMessage>;
   };

@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as v from "valibot";
 import * as schemas from "#shared/api-schemas.ts";
+import * as accountSchemas from "#shared/account-schemas.ts";
 import { WebhookCreateSchema } from "#shared/webhook-schemas.ts";
 import type { TenantContent } from "#shared/model.ts";
 import { seedDemoGroup } from "./demo-seed.ts";
@@ -100,6 +101,12 @@ const ROUTES: JsonRoute[] = [
     valid: async () => ({ changeNote: "x" }),
   },
   {
+    method: "POST",
+    path: "/api/groups/conxillium/rollout/runs",
+    schema: schemas.RolloutRunStartSchema,
+    valid: async () => ({ changeNote: "x" }),
+  },
+  {
     method: "PUT",
     path: "/api/groups/conxillium/tenants/sim/draft",
     schema: schemas.TenantDraftBodySchema,
@@ -158,6 +165,96 @@ const ROUTES: JsonRoute[] = [
     path: "/api/groups/conxillium/publish-requests/1/reject",
     schema: schemas.RejectSchema,
     valid: async () => ({ reason: "x" }),
+  },
+  // The account API (issue 18): sign-in's second step, the account's own settings, reset links, the policy.
+  {
+    method: "POST",
+    path: "/api/auth/two-step/code",
+    schema: accountSchemas.SecondStepCodeSchema,
+    valid: async () => ({ method: "totp", code: "123456" }),
+  },
+  {
+    method: "POST",
+    path: "/api/auth/two-step/passkey",
+    schema: accountSchemas.PasskeyAssertionSchema,
+    valid: async () => ({
+      credentialId: "AAAA",
+      clientDataJSON: "AAAA",
+      authenticatorData: "AAAA",
+      signature: "AAAA",
+    }),
+  },
+  {
+    method: "POST",
+    path: "/api/account/password",
+    schema: accountSchemas.PasswordChangeSchema,
+    valid: async () => ({ currentPassword: "x", newPassword: "a long new password" }),
+  },
+  {
+    method: "POST",
+    path: "/api/account/two-step/totp",
+    schema: accountSchemas.EnrolmentStartSchema,
+    valid: async () => ({ currentPassword: "x" }),
+  },
+  {
+    method: "DELETE",
+    path: "/api/account/two-step/totp",
+    schema: accountSchemas.CurrentPasswordBodySchema,
+    valid: async () => ({ currentPassword: "x" }),
+  },
+  {
+    method: "POST",
+    path: "/api/account/two-step/totp/confirm",
+    schema: accountSchemas.TotpConfirmSchema,
+    valid: async () => ({ code: "123456" }),
+  },
+  {
+    method: "POST",
+    path: "/api/account/two-step/recovery-codes",
+    schema: accountSchemas.CurrentPasswordBodySchema,
+    valid: async () => ({ currentPassword: "x" }),
+  },
+  {
+    method: "POST",
+    path: "/api/account/two-step/passkeys/options",
+    schema: accountSchemas.EnrolmentStartSchema,
+    valid: async () => ({ currentPassword: "x" }),
+  },
+  {
+    method: "POST",
+    path: "/api/account/two-step/passkeys",
+    schema: accountSchemas.PasskeyRegistrationSchema,
+    valid: async () => ({ name: "Laptop", clientDataJSON: "AAAA", attestationObject: "AAAA" }),
+  },
+  {
+    method: "DELETE",
+    path: "/api/account/two-step/passkeys/1",
+    schema: accountSchemas.CurrentPasswordBodySchema,
+    valid: async () => ({ currentPassword: "x" }),
+  },
+  {
+    method: "POST",
+    path: "/api/password-resets/lookup",
+    schema: accountSchemas.PasswordResetLookupSchema,
+    valid: async () => ({ token: "a".repeat(32) }),
+  },
+  {
+    method: "POST",
+    path: "/api/password-resets/redeem",
+    schema: accountSchemas.PasswordResetRedeemSchema,
+    valid: async () => ({ token: "a".repeat(32), password: "a long new password" }),
+  },
+  {
+    method: "POST",
+    path: "/api/groups/conxillium/password-resets",
+    schema: accountSchemas.PasswordResetCreateSchema,
+    valid: async () => ({ userId: 1 }),
+  },
+  {
+    method: "PUT",
+    path: "/api/groups/conxillium/sign-in-policy",
+    schema: accountSchemas.TwoStepPolicySchema,
+    valid: async () => ({ twoStep: "off" }),
   },
 ];
 

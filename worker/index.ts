@@ -6,6 +6,12 @@ import { recallResponse } from "./http/answer-from-memory.ts";
 import { queueSiteNotices } from "./monitor/notices.ts";
 import type { SiteCheckMessage } from "./monitor/message.ts";
 import { checkSiteBatch, queueSiteChecks, SITE_CHECK_CRON, SITE_CHECK_QUEUE } from "./monitor/queue.ts";
+import { useCacheOrigin } from "./http/public-cache.ts";
+import {
+  consumeRolloutBatch,
+  queueStalledRolloutRuns,
+  type RolloutMessage,
+} from "./publishing/rollout-run.ts";
 import { deliverWebhookBatch } from "./webhooks/consumer.ts";
 import type { WebhookMessage } from "./webhooks/message.ts";
 import { queueWaitingNotifications } from "./webhooks/outbox.ts";
@@ -31,20 +37,29 @@ async function answerWrite(request: Request, env: Bindings, ctx: ExecutionContex
 
 export default {
   fetch: (request, env, ctx) => {
+    useCacheOrigin(env.PUBLIC_ORIGIN);
     // A public statement asked for again within seconds is answered from memory, before the app.
     const remembered = recallResponse(request);
     if (remembered) return remembered;
     return READS.has(request.method) ? app.fetch(request, env, ctx) : answerWrite(request, env, ctx);
   },
-  // Two queues, one consumer each: publish webhooks, and the site monitor's page checks.
-  queue: (batch, env) =>
-    batch.queue === SITE_CHECK_QUEUE
-      ? checkSiteBatch(batch as MessageBatch<SiteCheckMessage>, env)
-      : deliverWebhookBatch(batch as MessageBatch<WebhookMessage>, env),
+  queue: (batch, env) => {
+    useCacheOrigin(env.PUBLIC_ORIGIN);
+    // Three queues (wrangler.toml): rollout runs, the site monitor's page checks, publish webhooks.
+    if (batch.queue === "verklaring-rollout") {
+      return consumeRolloutBatch(batch as MessageBatch<RolloutMessage>, env);
+    }
+    if (batch.queue === SITE_CHECK_QUEUE) {
+      return checkSiteBatch(batch as MessageBatch<SiteCheckMessage>, env);
+    }
+    return deliverWebhookBatch(batch as MessageBatch<WebhookMessage>, env);
+  },
   // Every hour (wrangler.toml): queue a check of every watched page. Every 5 minutes: seal and
   // checkpoint every audit chain, queue the webhook notifications no request or check queued,
-  // forget sign-in attempts older than any throttle looks.
+  // forget sign-in attempts older than any throttle looks, queue rollout runs that stopped moving
+  // again.
   scheduled: async (controller, env) => {
+    useCacheOrigin(env.PUBLIC_ORIGIN);
     const now = new Date(controller.scheduledTime);
     if (controller.cron === SITE_CHECK_CRON) {
       await queueSiteChecks(env, now);
@@ -55,8 +70,9 @@ export default {
       queueWaitingNotifications(env, now),
       queueSiteNotices(env, { pageId: null, now }),
       deleteExpiredSignInAttempts(env.DB, now.getTime()),
+      queueStalledRolloutRuns(env, now),
     ]);
     const failures = results.flatMap((r) => (r.status === "rejected" ? [r.reason] : []));
     if (failures.length > 0) throw new AggregateError(failures, "scheduled work failed");
   },
-} satisfies ExportedHandler<Bindings, WebhookMessage | SiteCheckMessage>;
+} satisfies ExportedHandler<Bindings, WebhookMessage | RolloutMessage | SiteCheckMessage>;

@@ -573,6 +573,34 @@ const ROUTES: Record<string, RouteCase> = {
     request: async () => ({ path: "/api/groups/conxillium/rollout/republish", json: {} }),
     expected: adminOnly(200),
   },
+  "POST /api/groups/:group/rollout/runs": {
+    request: async () => {
+      // One run at a time per group: end the one an earlier request of the matrix started.
+      await env.DB.prepare(
+        `UPDATE rollout_runs SET status = 'done', finished_at = ?1, updated_at = ?1, chunks = chunks + 1
+         WHERE status = 'running'`,
+      )
+        .bind(new Date().toISOString())
+        .run();
+      return { path: "/api/groups/conxillium/rollout/runs", json: {} };
+    },
+    expected: adminOnly(202),
+  },
+  "GET /api/groups/:group/rollout/runs/latest": {
+    request: async () => {
+      // The group's latest run, whichever request of the matrix comes first.
+      await env.DB.prepare(
+        `INSERT INTO rollout_runs (group_id, baseline_version_id, started_at, status, total, updated_at, finished_at)
+         SELECT g.id, b.id, ?1, 'done', 0, ?1, ?1 FROM groups g JOIN baseline_versions b ON b.group_id = g.id
+         WHERE g.slug = 'conxillium' AND NOT EXISTS (SELECT 1 FROM rollout_runs WHERE group_id = g.id)
+         ORDER BY b.number DESC LIMIT 1`,
+      )
+        .bind(new Date().toISOString())
+        .run();
+      return { path: "/api/groups/conxillium/rollout/runs/latest" };
+    },
+    expected: adminOnly(200),
+  },
   "POST /api/groups/:group/rollout/:tenant/republish": {
     request: async (target) => ({ path: `/api/groups/conxillium/rollout/${target}/republish`, json: {} }),
     expected: adminOnly(200),

@@ -50,8 +50,11 @@ describe("published versions are immutable", () => {
   it.each([
     ["UPDATE statement_versions SET change_note = 'rewritten' WHERE number = 1"],
     ["DELETE FROM statement_versions WHERE number = 1"],
-    ["UPDATE statement_renderings SET body = 'rewritten'"],
+    ["UPDATE statement_renderings SET byte_length = 0"],
+    ["UPDATE statement_renderings SET pack_id = pack_id + 1"],
     ["DELETE FROM statement_renderings"],
+    ["UPDATE rendering_packs SET bytes = unhex('00')"],
+    ["DELETE FROM rendering_packs"],
     ["UPDATE baseline_versions SET content = '{}'"],
     ["DELETE FROM baseline_versions"],
   ])("refuses %s", async (sql) => {
@@ -113,11 +116,11 @@ describe("publishTenantVersion", () => {
       body: { nl: "Vraag het {{company.dpo.email}}.", en: "Ask {{company.dpo.email}}." },
     };
     delete content.profile.dpo;
-    const before = await countRows("statement_renderings");
+    const before = await Promise.all(["statement_renderings", "rendering_packs"].map(countRows));
     const attempt = publishAt(env.DB, "conxillium", "dataquint", content, "2026-02-03T00:00:00.000Z");
     await expect(attempt).rejects.toBeInstanceOf(AppError);
     await expect(attempt).rejects.toMatchObject({ status: 422, code: "statement_has_problems" });
-    expect(await countRows("statement_renderings")).toBe(before);
+    expect(await Promise.all(["statement_renderings", "rendering_packs"].map(countRows))).toEqual(before);
   });
 
   it("numbers after a version that got in first when what the caller knew is stale, and changes nothing of it", async () => {

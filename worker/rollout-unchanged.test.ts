@@ -28,7 +28,9 @@ it("marks only the companies whose statement would change", async () => {
     json: { changeNote: "Wijzigingen per e-mail" },
   });
 
-  const { companies } = await (await lead.api.groups[":group"].rollout.$get({ param: { group } })).json();
+  const { companies } = await (
+    await lead.api.groups[":group"].rollout.$get({ param: { group }, query: {} })
+  ).json();
   const outdated = companies.filter((c) => c.outdated).map((c) => c.tenant.slug);
   // BeheerVisie and SIM leave the "changes" section out.
   expect(outdated).not.toContain("beheervisie");
@@ -40,7 +42,7 @@ it("marks only the companies whose statement would change", async () => {
   ).json();
   expect(bulk.failed).toBe(0);
   expect(bulk.results.map((r) => r.tenant)).not.toContain("sim");
-  const after = await (await lead.api.groups[":group"].rollout.$get({ param: { group } })).json();
+  const after = await (await lead.api.groups[":group"].rollout.$get({ param: { group }, query: {} })).json();
   // Everything clean is now up to date; only conflicts (none here) would remain.
   expect(after.companies.filter((c) => c.outdated && c.clean)).toEqual([]);
 });

@@ -15,7 +15,13 @@ import {
 import type { GroupRecord, TenantRecord } from "./db/groups.ts";
 import { jsonRenderingColumn } from "./db/json-column.ts";
 import { listProcessors, type ProcessorRecord } from "./db/processors.ts";
-import { listLatestVersions, type LatestVersion, type PublishedSoFar } from "./db/statements.ts";
+import {
+  listLatestVersions,
+  type CompanyCursor,
+  type LatestVersion,
+  type PublishedSoFar,
+} from "./db/statements.ts";
+import { readBodyText } from "./storage/rendering-packs.ts";
 
 export interface Conflict {
   section: string;
@@ -24,6 +30,8 @@ export interface Conflict {
 
 export interface RolloutStatus {
   tenant: TenantRecord;
+  /** Where the company stands in the group's order (what the next page continues after). */
+  position: number;
   /** The company's latest published version, or null when it has none. */
   version: { number: number; baselineVersion: number; publishedAt: string } | null;
   latestBaseline: number;
@@ -92,13 +100,17 @@ export interface Assessment {
 export const readLatestVersions = (
   db: D1Database,
   group: GroupRecord,
-  { withPublishedJson, onlyTenant }: { withPublishedJson: boolean; onlyTenant?: string | undefined },
+  page: {
+    withPublishedJson: boolean;
+    onlyTenant?: string | undefined;
+    after?: CompanyCursor | null | undefined;
+    limit?: number | undefined;
+  },
 ): Promise<LatestVersion[]> =>
   listLatestVersions(db, {
     groupId: group.id,
     language: group.group.defaultLanguage,
-    withPublishedJson,
-    onlyTenant,
+    ...page,
     now: new Date().toISOString(),
   });
 
@@ -115,11 +127,20 @@ export async function listRolloutStatus(
   db: D1Database,
   group: GroupRecord,
   onlyTenant?: string,
-  { withDiff = true }: { withDiff?: boolean } = {},
+  {
+    withDiff = true,
+    after = null,
+    limit,
+  }: { withDiff?: boolean; after?: CompanyCursor | null; limit?: number } = {},
 ): Promise<RolloutStatus[]> {
   const inputs = await readRolloutInputs(db, group);
   if (!inputs) return [];
-  const rows = await readLatestVersions(db, group, { withPublishedJson: withDiff, onlyTenant });
+  const rows = await readLatestVersions(db, group, {
+    withPublishedJson: withDiff,
+    onlyTenant,
+    after,
+    limit,
+  });
   const statuses: RolloutStatus[] = [];
   for (const row of rows) {
     statuses.push((await assessTenant(db, group, inputs, row)).status);
@@ -139,6 +160,7 @@ export async function assessTenant(
   if (!published) {
     const status = {
       tenant,
+      position: row.position,
       version: null,
       latestBaseline: latest.number,
       outdated: false,
@@ -174,6 +196,7 @@ export async function assessTenant(
     resolved !== null && (await digestStatementContent(resolved.statements)) !== published.contentHash;
   const status: RolloutStatus = {
     tenant,
+    position: row.position,
     version: {
       number: published.number,
       baselineVersion: previous?.number ?? 0,
@@ -184,7 +207,9 @@ export async function assessTenant(
     reasons: outdated ? reasons : [],
     conflicts: outdated && previous ? findConflicts(previous.baseline, latest.baseline, content) : [],
     diff:
-      outdated && published.json !== null ? diffOnLatest(group, resolved.statements, published.json) : null,
+      outdated && published.json !== null
+        ? diffOnLatest(group, resolved.statements, await readBodyText(published.json))
+        : null,
   };
   const { publishedSoFar } = row;
   return { status, pending: outdated ? { content: refreshed.content, resolved, publishedSoFar } : null };

@@ -35,6 +35,8 @@ export default defineConfig({
         // The worker's own fetch() goes to the fake websites: they play the internet, so the site
         // monitor's real fetch path runs (nothing else here fetches; webhook tests pass a fetcher).
         outboundService: "fake-websites",
+        // A database of its own for the test that moves renderings written before migration 0018.
+        d1Databases: { MIGRATION_DB: "migration-test" },
         workers: [
           {
             name: "webhook-receiver",

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { sha256Hex } from "#shared/hash.ts";
 import { sealAuditLog } from "../audit/log.ts";
 import { seedDemoGroup } from "../demo-seed.ts";
+import { decodePack } from "../storage/rendering-packs.ts";
 import { call, signInAs } from "../test/clients.ts";
 import { demoContent, publishAt } from "../test/fixtures.ts";
 
@@ -61,6 +62,7 @@ const IMMUTABLE_TABLES = [
   "baseline_versions",
   "statement_versions",
   "statement_renderings",
+  "rendering_packs",
   "audit_log",
   "webhook_deliveries",
   "webhooks",
@@ -97,8 +99,11 @@ describe("item 6: INSERT OR REPLACE is refused", () => {
        SELECT id, tenant_id, number, baseline_version_id, content, languages, 'Nothing changed, honestly.',
          material, content_hash, published_at, effective_from, published_by, completeness_override
        FROM statement_versions ORDER BY id LIMIT 1`,
-      `INSERT OR REPLACE INTO statement_renderings (version_id, language, format, body, body_hash)
-       SELECT version_id, language, format, '<p>Wij verkopen uw gegevens.</p>', body_hash
+      `INSERT OR REPLACE INTO rendering_packs (id, hash, encoding, size, bytes)
+       SELECT id, hash, 'identity', 31, CAST('<p>Wij verkopen uw gegevens.</p>' AS BLOB)
+       FROM rendering_packs ORDER BY id LIMIT 1`,
+      `INSERT OR REPLACE INTO statement_renderings (version_id, language, format, body_hash, pack_id, byte_start, byte_length)
+       SELECT version_id, language, format, body_hash, pack_id, 0, 31
        FROM statement_renderings ORDER BY version_id LIMIT 1`,
       `INSERT OR REPLACE INTO audit_log (id, chain, group_id, tenant_id, actor_user_id, actor, action, target, summary,
          created_at, seq, prev_hash, hash, sealed_at)
@@ -106,13 +111,10 @@ describe("item 6: INSERT OR REPLACE is refused", () => {
          created_at, seq, prev_hash, hash, sealed_at
        FROM audit_log WHERE seq IS NOT NULL ORDER BY id LIMIT 1`,
     ];
-    const before = await Promise.all(
-      ["statement_versions", "statement_renderings", "audit_log"].map(snapshot),
-    );
+    const tables = ["statement_versions", "statement_renderings", "rendering_packs", "audit_log"];
+    const before = await Promise.all(tables.map(snapshot));
     for (const sql of attacks) await expect(env.DB.prepare(sql).run()).rejects.toThrow();
-    expect(
-      await Promise.all(["statement_versions", "statement_renderings", "audit_log"].map(snapshot)),
-    ).toEqual(before);
+    expect(await Promise.all(tables.map(snapshot))).toEqual(before);
     // What is served still has the bytes its ETag names.
     const res = await call("/v1/statements/conxillium/sim.html");
     const body = await res.text();
@@ -158,7 +160,7 @@ describe("item 6: the integrity check", () => {
 
     // Someone with direct write access removes the guards and edits published statements.
     for (const trigger of [
-      "statement_renderings_no_update",
+      "rendering_packs_no_update",
       "statement_renderings_no_delete",
       "statement_versions_no_update",
     ]) {
@@ -168,10 +170,22 @@ describe("item 6: the integrity check", () => {
       `SELECT v.id, v.number FROM statement_versions v JOIN tenants t ON t.id = v.tenant_id
        WHERE t.slug = 'sim' ORDER BY v.number DESC LIMIT 1`,
     ).first<{ id: number; number: number }>();
-    await env.DB.prepare(
-      "UPDATE statement_renderings SET body = replace(body, 'SIM', 'S1M') WHERE version_id = ?1 AND language = 'nl' AND format = 'html'",
+    // The Dutch page's title, rewritten in its pack (stored uncompressed, as an attacker would).
+    const pack = await env.DB.prepare(
+      `SELECT p.id, p.encoding, hex(p.bytes) AS hex, r.byte_start FROM statement_renderings r
+       JOIN rendering_packs p ON p.id = r.pack_id
+       WHERE r.version_id = ?1 AND r.language = 'nl' AND r.format = 'html'`,
     )
       .bind(sim!.id)
+      .first<{ id: number; encoding: "identity" | "deflate-raw"; hex: string; byte_start: number }>();
+    const text = new TextDecoder().decode(await decodePack(pack!.encoding, pack!.hex));
+    const title = "<title>Privacyverklaring SIM</title>";
+    expect(text.indexOf(title)).toBeGreaterThanOrEqual(pack!.byte_start);
+    const tampered = text.replace(title, "<title>Privacyverklaring S1M</title>");
+    await env.DB.prepare(
+      "UPDATE rendering_packs SET encoding = 'identity', size = ?2, bytes = CAST(?3 AS BLOB) WHERE id = ?1",
+    )
+      .bind(pack!.id, new TextEncoder().encode(tampered).length, tampered)
       .run();
     await env.DB.prepare(
       "DELETE FROM statement_renderings WHERE version_id = ?1 AND language = 'en' AND format = 'txt'",
@@ -200,9 +214,15 @@ describe("item 6: the integrity check", () => {
           version: sim!.number,
           storedHash: "e".repeat(64),
         }),
+        expect.objectContaining({ kind: "pack_changed", tenant: "sim", version: sim!.number }),
       ]),
     );
-    expect(report.problems).toHaveLength(3);
+    // The title is only in the page: the other renderings of that pack still hash as published.
+    expect(report.problems).toHaveLength(4);
+    // And the page is not served with bytes its ETag does not name.
+    const served = await call("/v1/statements/conxillium/sim.html?lang=nl");
+    expect(served.status).toBe(500);
+    expect(await served.text()).not.toContain("S1M");
   });
 
   it("pages through a large group", async () => {

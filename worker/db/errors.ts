@@ -16,6 +16,8 @@ const UNIQUE_INDEXES = {
   // migrations/0006: partial indexes, one pending request per company and one per group's baseline
   publish_requests_one_pending: "publish_requests.tenant_id",
   publish_requests_one_pending_baseline: "publish_requests.group_id",
+  // migrations/0019: one running rollout run per group
+  rollout_runs_one_running: "rollout_runs.group_id",
 } as const;
 
 export type UniqueIndex = keyof typeof UNIQUE_INDEXES;

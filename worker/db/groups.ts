@@ -40,8 +40,20 @@ const mapTenant = (row: TenantRow): TenantRecord => ({
   name: row.name,
 });
 
-/** The group with its members in the group's order, or null. */
-export async function findGroupBySlug(db: D1Reader, slug: string): Promise<GroupRecord | null> {
+/** The address of a group's public page of its companies (worker/routes/group-page.ts). */
+export const membersPageOf = (publicOrigin: string, groupSlug: string): string =>
+  `${publicOrigin}/v1/statements/${groupSlug}.html`;
+
+/**
+ * The group with its members in the group's order, or null. With `publicOrigin` (the deployment's
+ * PUBLIC_ORIGIN), the group knows the address of its public page of companies, which a large group's
+ * statements link to instead of naming every member.
+ */
+export async function findGroupBySlug(
+  db: D1Reader,
+  slug: string,
+  publicOrigin?: string,
+): Promise<GroupRecord | null> {
   const [groups, members] = await db.batch<GroupRow | TenantRow>([
     db
       .prepare(
@@ -65,6 +77,7 @@ export async function findGroupBySlug(db: D1Reader, slug: string): Promise<Group
       languages: languagesColumn.read(row.languages),
       defaultLanguage: row.default_language as Language,
       members: ((members?.results ?? []) as TenantRow[]).map((t) => ({ slug: t.slug, name: t.name })),
+      ...(publicOrigin ? { membersPage: membersPageOf(publicOrigin, row.slug) } : {}),
     },
     requireApproval: row.require_approval === 1,
   };

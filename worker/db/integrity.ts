@@ -1,4 +1,5 @@
 // What the integrity check reads: a group's published versions and their stored renderings.
+import type { PackEncoding } from "../storage/rendering-packs.ts";
 
 export interface VersionToCheck {
   id: number;
@@ -13,8 +14,18 @@ export interface StoredRendering {
   versionId: number;
   language: string;
   format: string;
-  body: string;
   bodyHash: string;
+  packId: number;
+  start: number;
+  length: number;
+}
+
+export interface StoredPack {
+  id: number;
+  hash: string;
+  encoding: PackEncoding;
+  size: number;
+  hex: string;
 }
 
 /** The group's versions after `afterId`, in id order. */
@@ -49,21 +60,61 @@ export async function listVersionsToCheck(
   }));
 }
 
-/** Every stored rendering of these versions, bodies included. */
-export async function listStoredRenderings(db: D1Database, versionIds: number[]): Promise<StoredRendering[]> {
-  if (versionIds.length === 0) return [];
-  const { results } = await db
-    .prepare(
-      `SELECT version_id, language, format, body, body_hash FROM statement_renderings
-       WHERE version_id IN (SELECT value FROM json_each(?1))`,
-    )
-    .bind(JSON.stringify(versionIds))
-    .all<{ version_id: number; language: string; format: string; body: string; body_hash: string }>();
-  return results.map((r) => ({
-    versionId: r.version_id,
-    language: r.language,
-    format: r.format,
-    body: r.body,
-    bodyHash: r.body_hash,
-  }));
+/** Every stored rendering of these versions, and the packs that hold their bytes. */
+export async function listStoredRenderings(
+  db: D1Database,
+  versionIds: number[],
+): Promise<{ renderings: StoredRendering[]; packs: StoredPack[] }> {
+  if (versionIds.length === 0) return { renderings: [], packs: [] };
+  const ids = JSON.stringify(versionIds);
+  const [renderings, packs] = await db.batch<RenderingRow | PackRow>([
+    db
+      .prepare(
+        `SELECT version_id, language, format, body_hash, pack_id, byte_start, byte_length FROM statement_renderings
+         WHERE version_id IN (SELECT value FROM json_each(?1))`,
+      )
+      .bind(ids),
+    db
+      .prepare(
+        `SELECT id, hash, encoding, size, hex(bytes) AS hex FROM rendering_packs
+         WHERE id IN (SELECT pack_id FROM statement_renderings WHERE version_id IN (SELECT value FROM json_each(?1)))`,
+      )
+      .bind(ids),
+  ]);
+  return {
+    renderings: ((renderings?.results ?? []) as RenderingRow[]).map((r) => ({
+      versionId: r.version_id,
+      language: r.language,
+      format: r.format,
+      bodyHash: r.body_hash,
+      packId: r.pack_id,
+      start: r.byte_start,
+      length: r.byte_length,
+    })),
+    packs: ((packs?.results ?? []) as PackRow[]).map((p) => ({
+      id: p.id,
+      hash: p.hash,
+      encoding: p.encoding === "identity" ? "identity" : "deflate-raw",
+      size: p.size,
+      hex: p.hex,
+    })),
+  };
+}
+
+interface RenderingRow {
+  version_id: number;
+  language: string;
+  format: string;
+  body_hash: string;
+  pack_id: number;
+  byte_start: number;
+  byte_length: number;
+}
+
+interface PackRow {
+  id: number;
+  hash: string;
+  encoding: string;
+  size: number;
+  hex: string;
 }

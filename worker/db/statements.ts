@@ -1,7 +1,8 @@
 // Published statement versions and their stored renderings: the public endpoint's reads, and the
 // writes of a new version (which only worker/publishing/ prepares).
 import type { Language, TenantContent } from "#shared/model.ts";
-import type { RenderedOutput } from "#shared/publication.ts";
+import type { PackedRenderings, StoredBody } from "../storage/rendering-packs.ts";
+import { bytesToHexText } from "../storage/rendering-packs.ts";
 import { languagesColumn, tenantContentColumn } from "./json-column.ts";
 import type { D1Reader } from "./reader.ts";
 
@@ -13,8 +14,9 @@ export interface Rendering {
   publishedAt: string;
   effectiveFrom: string;
   language: Language;
-  body: string;
   bodyHash: string;
+  /** Where its bytes are; read them with readBody (worker/storage/rendering-packs.ts). */
+  stored: StoredBody;
 }
 
 export interface VersionSummary {
@@ -28,13 +30,48 @@ export interface VersionSummary {
   languages: Language[];
 }
 
-interface RenderingRow {
+/** The columns that say where a rendering's bytes are (r: statement_renderings, p: rendering_packs). */
+export const STORED_BODY_COLUMNS =
+  "r.body_hash, r.byte_start, r.byte_length, p.encoding, hex(p.bytes) AS pack_hex";
+
+export interface StoredBodyRow {
+  body_hash: string;
+  byte_start: number;
+  byte_length: number;
+  encoding: string;
+  pack_hex: string;
+}
+
+export const mapStoredBody = (row: StoredBodyRow): StoredBody => ({
+  // Only 'identity' and 'deflate-raw' pass the table's CHECK.
+  encoding: row.encoding === "identity" ? "identity" : "deflate-raw",
+  hex: row.pack_hex,
+  start: row.byte_start,
+  length: row.byte_length,
+  bodyHash: row.body_hash,
+});
+
+type Nullable<T> = { [K in keyof T]: T[K] | null };
+
+/** A stored body from a LEFT JOIN, or null when there was none to join. */
+export function mapOptionalStoredBody(row: Nullable<StoredBodyRow>): StoredBody | null {
+  const { body_hash, byte_start, byte_length, encoding, pack_hex } = row;
+  if (
+    body_hash === null ||
+    byte_start === null ||
+    byte_length === null ||
+    encoding === null ||
+    pack_hex === null
+  )
+    return null;
+  return mapStoredBody({ body_hash, byte_start, byte_length, encoding, pack_hex });
+}
+
+interface RenderingRow extends StoredBodyRow {
   number: number;
   published_at: string;
   effective_from: string;
   language: string;
-  body: string;
-  body_hash: string;
 }
 
 interface VersionRow {
@@ -53,8 +90,8 @@ const mapRendering = (row: RenderingRow): Rendering => ({
   publishedAt: row.published_at,
   effectiveFrom: row.effective_from,
   language: row.language as Language,
-  body: row.body,
   bodyHash: row.body_hash,
+  stored: mapStoredBody(row),
 });
 
 const mapVersion = (row: VersionRow): VersionSummary => ({
@@ -68,13 +105,19 @@ const mapVersion = (row: VersionRow): VersionSummary => ({
   languages: languagesColumn.read(row.languages),
 });
 
-// The requested language (?4, null for none) when the version has it, else the group's default language.
-const RENDERING_COLUMNS = `v.number, v.published_at, v.effective_from, r.language, r.body, r.body_hash
-  FROM groups g
-  JOIN tenants t ON t.group_id = g.id AND t.slug = ?2
-  JOIN statement_versions v ON v.tenant_id = t.id
-  JOIN statement_renderings r ON r.version_id = v.id AND r.format = ?3
-    AND r.language IN (COALESCE(?4, g.default_language), g.default_language)`;
+/**
+ * The rendering in format ?3 of the one version `v` (a subquery naming v.id, v.number, …, and
+ * g, the group): in the language asked for (?4, null for none) when the version has it, else the
+ * group's default language. The language is chosen before the join, so exactly one pack is read.
+ */
+const RENDERING_OF = (version: string): string =>
+  `SELECT v.number, v.published_at, v.effective_from, v.superseded_at, r.language, ${STORED_BODY_COLUMNS}
+   FROM (${version}) v
+   JOIN statement_renderings r ON r.version_id = v.id AND r.format = ?3 AND r.language = (
+     SELECT x.language FROM statement_renderings x
+     WHERE x.version_id = v.id AND x.format = ?3 AND x.language IN (COALESCE(?4, v.default_language), v.default_language)
+     ORDER BY x.language = COALESCE(?4, v.default_language) DESC LIMIT 1)
+   JOIN rendering_packs p ON p.id = r.pack_id`;
 
 export interface RenderingInForce extends Rendering {
   /** When the next scheduled version takes effect, replacing this one; null when none is scheduled. */
@@ -88,12 +131,15 @@ export async function findRenderingInForce(
 ): Promise<RenderingInForce | null> {
   const row = await db
     .prepare(
-      `SELECT (SELECT MIN(n.effective_from) FROM statement_versions n
-                WHERE n.tenant_id = t.id AND n.effective_from > ?5) AS superseded_at,
-              ${RENDERING_COLUMNS}
-       WHERE g.slug = ?1 AND v.effective_from <= ?5
-       ORDER BY v.effective_from DESC, v.number DESC, r.language = COALESCE(?4, g.default_language) DESC
-       LIMIT 1`,
+      RENDERING_OF(
+        `SELECT v.id, v.number, v.published_at, v.effective_from, g.default_language,
+           (SELECT MIN(n.effective_from) FROM statement_versions n
+            WHERE n.tenant_id = t.id AND n.effective_from > ?5) AS superseded_at
+         FROM groups g JOIN tenants t ON t.group_id = g.id AND t.slug = ?2
+         JOIN statement_versions v ON v.tenant_id = t.id
+         WHERE g.slug = ?1 AND v.effective_from <= ?5
+         ORDER BY v.effective_from DESC, v.number DESC LIMIT 1`,
+      ),
     )
     .bind(query.group, query.tenant, query.format, query.language, query.at)
     .first<RenderingRow & { superseded_at: string | null }>();
@@ -106,10 +152,12 @@ export async function findRenderingOfVersion(
 ): Promise<Rendering | null> {
   const row = await db
     .prepare(
-      `SELECT ${RENDERING_COLUMNS}
-       WHERE g.slug = ?1 AND v.number = ?5
-       ORDER BY r.language = COALESCE(?4, g.default_language) DESC
-       LIMIT 1`,
+      RENDERING_OF(
+        `SELECT v.id, v.number, v.published_at, v.effective_from, g.default_language, NULL AS superseded_at
+         FROM groups g JOIN tenants t ON t.group_id = g.id AND t.slug = ?2
+         JOIN statement_versions v ON v.tenant_id = t.id AND v.number = ?5
+         WHERE g.slug = ?1`,
+      ),
     )
     .bind(query.group, query.tenant, query.format, query.language, query.number)
     .first<RenderingRow>();
@@ -133,30 +181,44 @@ export async function listVersions(db: D1Reader, tenantId: number): Promise<Vers
 export interface CurrentVersion {
   tenant: string;
   name: string;
+  /** Where the company stands in the group's order (what the next page continues after). */
+  position: number;
   version: number | null;
   effectiveFrom: string | null;
 }
 
-/** Each company of a group with the number of its version in force at `at`, if any. */
+/**
+ * The group's companies in the group's order with the number of their version in force at `at`,
+ * if any: at most `limit`, after the company at `after`.
+ */
 export async function listVersionsInForce(
   db: D1Reader,
   groupId: number,
   at: string,
+  page: { after: CompanyCursor | null; limit: number },
 ): Promise<CurrentVersion[]> {
   const { results } = await db
     .prepare(
-      `SELECT t.slug, t.name, v.number, v.effective_from
+      `SELECT t.slug, t.name, t.position, v.number, v.effective_from
        FROM tenants t
        LEFT JOIN statement_versions v ON v.id = (
          SELECT id FROM statement_versions WHERE tenant_id = t.id AND effective_from <= ?2
          ORDER BY effective_from DESC, number DESC LIMIT 1)
-       WHERE t.group_id = ?1 ORDER BY t.position, t.slug`,
+       WHERE t.group_id = ?1 AND (?3 IS NULL OR (t.position, t.slug) > (?3, ?4))
+       ORDER BY t.position, t.slug LIMIT ?5`,
     )
-    .bind(groupId, at)
-    .all<{ slug: string; name: string; number: number | null; effective_from: string | null }>();
+    .bind(groupId, at, page.after?.position ?? null, page.after?.slug ?? null, page.limit)
+    .all<{
+      slug: string;
+      name: string;
+      position: number;
+      number: number | null;
+      effective_from: string | null;
+    }>();
   return results.map((r) => ({
     tenant: r.slug,
     name: r.name,
+    position: r.position,
     version: r.number,
     effectiveFrom: r.effective_from,
   }));
@@ -291,6 +353,8 @@ export async function findPublishedSoFar(
 /** A company's latest version, as the rollout compares it with the latest baseline. */
 export interface LatestVersion {
   tenant: { id: number; groupId: number; slug: string; name: string };
+  /** Where the company stands in the group's order: what a page of companies continues after. */
+  position: number;
   /** Null when the company has published nothing yet. */
   version: {
     number: number;
@@ -299,26 +363,29 @@ export interface LatestVersion {
     publishedAt: string;
     contentHash: string;
     /** The JSON rendering in the group's default language, when asked for. */
-    json: string | null;
+    json: StoredBody | null;
   } | null;
   publishedSoFar: PublishedSoFar;
 }
 
-interface LatestVersionRow {
+interface LatestVersionRow extends Nullable<StoredBodyRow> {
   tenant_id: number;
   slug: string;
   name: string;
   group_id: number;
+  position: number;
   number: number | null;
   content: string | null;
   baseline_version_id: number | null;
   published_at: string | null;
   content_hash: string | null;
   in_force_hash: string | null;
-  json: string | null;
 }
 
-/** The latest version of every company in the group, or of `onlyTenant` alone, in the group's order. */
+/**
+ * The latest version of the group's companies in the group's order (position, then slug): every
+ * company, or `onlyTenant` alone, or a page of at most `limit` after the company at `after`.
+ */
 export async function listLatestVersions(
   db: D1Database,
   query: {
@@ -326,25 +393,40 @@ export async function listLatestVersions(
     language: Language;
     withPublishedJson: boolean;
     onlyTenant?: string | undefined;
+    after?: CompanyCursor | null | undefined;
+    limit?: number | undefined;
     now: string;
   },
 ): Promise<LatestVersion[]> {
-  // The published JSON is only needed to show a diff; republishing does without it (CASE only
-  // runs the subquery when asked).
+  // The published JSON is only needed to show a diff; republishing does without it (the join
+  // only matches when asked).
   const { results } = await db
     .prepare(
-      `SELECT t.id AS tenant_id, t.slug, t.name, t.group_id, v.number, v.content, v.baseline_version_id, v.published_at, v.content_hash,
-         ${inForceHashSql("t.id", "?5")} AS in_force_hash,
-         CASE WHEN ?3 THEN (SELECT body FROM statement_renderings r
-           WHERE r.version_id = v.id AND r.format = 'json' AND r.language = ?2) END AS json
+      `SELECT t.id AS tenant_id, t.slug, t.name, t.group_id, t.position, v.number, v.content, v.baseline_version_id,
+         v.published_at, v.content_hash, ${inForceHashSql("t.id", "?5")} AS in_force_hash,
+         ${STORED_BODY_COLUMNS}
        FROM tenants t
        LEFT JOIN statement_versions v ON v.id = (SELECT id FROM statement_versions WHERE tenant_id = t.id ORDER BY number DESC LIMIT 1)
-       WHERE t.group_id = ?1 AND (?4 IS NULL OR t.slug = ?4) ORDER BY t.position, t.slug`,
+       LEFT JOIN statement_renderings r ON ?3 AND r.version_id = v.id AND r.format = 'json' AND r.language = ?2
+       LEFT JOIN rendering_packs p ON p.id = r.pack_id
+       WHERE t.group_id = ?1 AND (?4 IS NULL OR t.slug = ?4)
+         AND (?6 IS NULL OR (t.position, t.slug) > (?6, ?7))
+       ORDER BY t.position, t.slug LIMIT ?8`,
     )
-    .bind(query.groupId, query.language, query.withPublishedJson ? 1 : 0, query.onlyTenant ?? null, query.now)
+    .bind(
+      query.groupId,
+      query.language,
+      query.withPublishedJson ? 1 : 0,
+      query.onlyTenant ?? null,
+      query.now,
+      query.after?.position ?? null,
+      query.after?.slug ?? null,
+      query.limit ?? -1,
+    )
     .all<LatestVersionRow>();
   return results.map((row) => ({
     tenant: { id: row.tenant_id, groupId: row.group_id, slug: row.slug, name: row.name },
+    position: row.position,
     version:
       row.number === null || row.content === null || row.baseline_version_id === null
         ? null
@@ -354,10 +436,16 @@ export async function listLatestVersions(
             baselineVersionId: row.baseline_version_id,
             publishedAt: row.published_at ?? "",
             contentHash: row.content_hash ?? "",
-            json: row.json,
+            json: mapOptionalStoredBody(row),
           },
     publishedSoFar: { number: row.number, latestHash: row.content_hash, inForceHash: row.in_force_hash },
   }));
+}
+
+/** Where a page of a group's companies continues: after this one, in the group's order. */
+export interface CompanyCursor {
+  position: number;
+  slug: string;
 }
 
 // ---- Writing a version ----
@@ -402,33 +490,52 @@ export function prepareInsertVersion(db: D1Database, version: NewVersion): D1Pre
 
 /**
  * Renderings per INSERT: one statement instead of one per rendering is most of a rollout's speed,
- * and D1 binds at most 100 parameters (2 + 4 per rendering). Today a version has ten.
+ * and D1 binds at most 100 parameters (2 + 6 per rendering). Today a version has ten.
  */
-const RENDERINGS_PER_INSERT = 24;
+const RENDERINGS_PER_INSERT = 16;
 
-const chunksOf = <T>(items: T[], size: number): T[][] =>
+const chunksOf = <T>(items: readonly T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
-/** The renderings of version `number` of the company, written in the same batch as the version. */
+/**
+ * The packs and renderings of version `number` of the company, written in the same batch as the
+ * version. A pack that is already stored (the same bytes, whichever version they came with) is
+ * not written again: the rendering rows point at the one there is.
+ */
 export function prepareInsertRenderings(
   db: D1Database,
   tenantId: number,
   number: number,
-  outputs: RenderedOutput[],
+  packed: PackedRenderings,
 ): D1PreparedStatement[] {
-  return chunksOf(outputs, RENDERINGS_PER_INSERT).map((chunk) =>
+  const packs = packed.packs.map((pack) =>
     db
       .prepare(
-        `INSERT INTO statement_renderings (version_id, language, format, body, body_hash)
+        `INSERT INTO rendering_packs (hash, encoding, size, bytes)
+         SELECT ?1, ?2, ?3, unhex(?4) WHERE NOT EXISTS (SELECT 1 FROM rendering_packs WHERE hash = ?1)`,
+      )
+      // Hex, because D1 carries a bound byte array as a list of numbers.
+      .bind(pack.hash, pack.encoding, pack.size, bytesToHexText(pack.bytes)),
+  );
+  const renderings = chunksOf(packed.placements, RENDERINGS_PER_INSERT).map((chunk) =>
+    db
+      .prepare(
+        `INSERT INTO statement_renderings (version_id, language, format, body_hash, pack_id, byte_start, byte_length)
          VALUES ${chunk
-           .map(
-             (_, i) =>
-               `((SELECT id FROM statement_versions WHERE tenant_id = ?1 AND number = ?2), ?${3 + i * 4}, ?${4 + i * 4}, ?${5 + i * 4}, ?${6 + i * 4})`,
-           )
+           .map((_, i) => {
+             const at = (k: number) => `?${3 + i * 6 + k}`;
+             return `((SELECT id FROM statement_versions WHERE tenant_id = ?1 AND number = ?2), ${at(0)}, ${at(1)}, ${at(2)},
+               (SELECT id FROM rendering_packs WHERE hash = ${at(3)}), ${at(4)}, ${at(5)})`;
+           })
            .join(", ")}`,
       )
-      .bind(tenantId, number, ...chunk.flatMap((o) => [o.language, o.format, o.body, o.bodyHash])),
+      .bind(
+        tenantId,
+        number,
+        ...chunk.flatMap((r) => [r.language, r.format, r.bodyHash, r.packHash, r.start, r.length]),
+      ),
   );
+  return [...packs, ...renderings];
 }
 
 /** Whether the company has published anything (scheduled versions included). */

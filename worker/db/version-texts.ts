@@ -2,26 +2,27 @@
 // Read from the JSON rendering stored at publish time, so a comparison shows exactly the words
 // that were published, and nothing is re-resolved from content.
 import type { Language } from "#shared/model.ts";
+import type { PublishedText } from "#shared/render/changes.ts";
+import { readBodyText } from "../storage/rendering-packs.ts";
 import { jsonRenderingColumn } from "./json-column.ts";
 import type { D1Reader } from "./reader.ts";
-import type { PublishedText } from "#shared/render/changes.ts";
+import { mapStoredBody, STORED_BODY_COLUMNS, type StoredBodyRow } from "./statements.ts";
 
 /** One published version's text in one language (the shape the "what changed" renderer reads). */
 export type VersionText = PublishedText;
 
-interface VersionTextRow {
+interface VersionTextRow extends StoredBodyRow {
   number: number;
   published_at: string;
   effective_from: string;
   change_note: string;
   material: number;
   language: string;
-  body: string;
 }
 
-const mapVersionText = (row: VersionTextRow): VersionText => {
-  // Written by renderJson at publish time and immutable since.
-  const rendering = jsonRenderingColumn.read(row.body);
+const mapVersionText = async (row: VersionTextRow): Promise<VersionText> => {
+  // Written by renderJson at publish time and immutable since; checked against its hash on reading.
+  const rendering = jsonRenderingColumn.read(await readBodyText(mapStoredBody(row)));
   return {
     number: row.number,
     publishedAt: row.published_at,
@@ -39,14 +40,16 @@ const mapVersionText = (row: VersionTextRow): VersionText => {
 // Per version: the language asked for (?3, null for none), else the group's default language as the
 // public endpoint does, else any language the version has, so an old version is never unreadable
 // because the group's languages changed since.
-const TEXT_COLUMNS = `v.number, v.published_at, v.effective_from, v.change_note, v.material, r.language, r.body
+const TEXT_COLUMNS = `v.number, v.published_at, v.effective_from, v.change_note, v.material, r.language,
+  ${STORED_BODY_COLUMNS}
   FROM groups g
   JOIN tenants t ON t.group_id = g.id
   JOIN statement_versions v ON v.tenant_id = t.id
   JOIN statement_renderings r ON r.version_id = v.id AND r.format = 'json' AND r.language = (
     SELECT x.language FROM statement_renderings x WHERE x.version_id = v.id AND x.format = 'json'
     ORDER BY x.language = COALESCE(?3, g.default_language) DESC, x.language = g.default_language DESC, x.language
-    LIMIT 1)`;
+    LIMIT 1)
+  JOIN rendering_packs p ON p.id = r.pack_id`;
 
 /** One version of a company, for comparing any two versions in the console. */
 export async function findVersionSections(
@@ -59,7 +62,7 @@ export async function findVersionSections(
     .prepare(`SELECT ${TEXT_COLUMNS} WHERE t.id = ?1 AND v.number = ?2`)
     .bind(tenantId, number, language)
     .first<VersionTextRow>();
-  return row ? mapVersionText(row) : null;
+  return row ? await mapVersionText(row) : null;
 }
 
 /**
@@ -78,7 +81,7 @@ export async function findTextsInForce(
     )
     .bind(query.group, query.tenant, query.language, query.at)
     .all<VersionTextRow>();
-  return results.map(mapVersionText);
+  return Promise.all(results.map(mapVersionText));
 }
 
 /** The latest `limit` published versions, scheduled ones included, newest (highest number) first. */
@@ -94,5 +97,5 @@ export async function listRecentTexts(
     )
     .bind(query.group, query.tenant, query.language, query.limit)
     .all<VersionTextRow>();
-  return results.map(mapVersionText);
+  return Promise.all(results.map(mapVersionText));
 }

@@ -14,7 +14,7 @@ export const etagOf = (body: string): string => `"${sha256Hex(body)}"`;
  */
 export function respondWithValidators(
   c: Context,
-  body: string,
+  body: string | Uint8Array<ArrayBuffer>,
   headers: Record<string, string>,
   bodyHeaders: Record<string, string>,
   { revalidate = true }: { revalidate?: boolean } = {},

@@ -49,7 +49,7 @@ const notFoundGroup = (slug: string) => new AppError(404, "group_not_found", `No
 export const resolveGroupAccess: MiddlewareHandler<AppEnv> = async (c, next) => {
   const { user } = requireUser(c);
   const slug = c.req.param("group") ?? "";
-  const group = await findGroupBySlug(c.env.DB, slug);
+  const group = await findGroupBySlug(c.env.DB, slug, c.env.PUBLIC_ORIGIN);
   if (!group) throw notFoundGroup(slug);
   const memberships = (await listUserMemberships(c.env.DB, user.id)).filter((m) => m.groupId === group.id);
   if (memberships.length === 0) throw notFoundGroup(slug);

@@ -16,6 +16,8 @@ import {
 } from "../db/statements.ts";
 import { AppError } from "../errors.ts";
 import { forgetRememberedResponses } from "../http/answer-from-memory.ts";
+import { forgetInForce, type CompanyAddress } from "../http/public-cache.ts";
+import { packRenderings } from "../storage/rendering-packs.ts";
 import type { Actor } from "./inputs.ts";
 
 /** What a company publishes. */
@@ -60,6 +62,8 @@ export interface CompanyPublishOptions {
 }
 
 export interface PreparedVersion {
+  /** Whose version: what the public caches forget once it is written. */
+  company: CompanyAddress;
   version: VersionSummary;
   statements: D1PreparedStatement[];
   audit: AuditEntry[];
@@ -111,6 +115,8 @@ export async function prepareCompanyVersion(
     );
   }
 
+  const packed = await packRenderings(rendered.outputs);
+
   const version: VersionSummary = {
     number,
     publishedAt: now,
@@ -141,6 +147,7 @@ export async function prepareCompanyVersion(
   });
   const alongside = options.alongside?.(version) ?? { statements: [], audit: [] };
   return {
+    company: { group: group.group.slug, tenant: tenant.slug },
     version,
     statements: [
       prepareInsertVersion(db, {
@@ -157,21 +164,30 @@ export async function prepareCompanyVersion(
         publishedBy: options.actor?.id ?? null,
         completenessOverride: publication.completenessOverride ?? null,
       }),
-      ...prepareInsertRenderings(db, tenant.id, number, rendered.outputs),
+      ...prepareInsertRenderings(db, tenant.id, number, packed),
       ...alongside.statements,
     ],
     audit: [audit, ...alongside.audit],
   };
 }
 
-/** Writes prepared versions (of one company or many) in one transaction. */
-export async function writePreparedVersions(db: D1Database, prepared: PreparedVersion[]): Promise<void> {
+/**
+ * Writes prepared versions (of one company or many) in one transaction; then this isolate and this
+ * data centre serve them from the next request on (the README's "Consistency for websites").
+ */
+export async function writePreparedVersions(
+  db: D1Database,
+  prepared: PreparedVersion[],
+  /** Written in the same transaction after the versions (a rollout run's progress). */
+  alongside: D1PreparedStatement[] = [],
+): Promise<void> {
   await runWithAudit(
     db,
-    prepared.flatMap((p) => p.statements),
+    [...prepared.flatMap((p) => p.statements), ...alongside],
     prepared.flatMap((p) => p.audit),
   );
   forgetRememberedResponses();
+  await forgetInForce(prepared.map((p) => p.company));
 }
 
 /**

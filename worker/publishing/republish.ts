@@ -41,20 +41,21 @@ export interface RepublishOptions {
 }
 
 /** Why an outdated company is left alone, or null when it can be republished. */
-function findSkipReason(status: RolloutStatus): string | null {
+export function findSkipReason(status: RolloutStatus): string | null {
   if (!status.outdated || !status.version) return "not outdated";
   if (status.conflicts.length > 0) return `conflicts in ${status.conflicts.map((c) => c.section).join(", ")}`;
   return null;
 }
 
-type Ready = Assessment & { pending: NonNullable<Assessment["pending"]> };
+export type Ready = Assessment & { pending: NonNullable<Assessment["pending"]> };
 
-function buildRepublication(
+export function buildRepublication(
   group: GroupRecord,
   latest: BaselineVersionRecord,
   { status, pending }: Ready,
-  actor: Actor,
+  actor: Actor | null,
   options: RepublishOptions,
+  now: string = new Date().toISOString(),
 ): { publication: CompanyPublication; options: CompanyPublishOptions } {
   // The same gate as the company's own publish, on the new baseline: a baseline (or register)
   // change that brings a legal error or a missing AVG item into a statement does not go out
@@ -78,7 +79,7 @@ function buildRepublication(
       overridden: override && { completeness: override.completeness, lint: override.lint },
     },
     options: {
-      now: new Date().toISOString(),
+      now,
       actor,
       action: "statement.republished",
       resolved: pending.resolved,

@@ -294,7 +294,8 @@ describe("baseline inheritance", () => {
     expect(published.status).toBe(201);
   }
 
-  const rolloutOf = async () => (await lead.api.groups[":group"].rollout.$get({ param: { group } })).json();
+  const rolloutOf = async () =>
+    (await lead.api.groups[":group"].rollout.$get({ param: { group }, query: {} })).json();
 
   it("marks every company outdated, gives each its diff and conflicts, and republishes the clean ones", async () => {
     await publishBaselineV2();
@@ -332,7 +333,9 @@ describe("baseline inheritance", () => {
   });
 
   it("is for the privacy lead only", async () => {
-    expect((await jccEditor.api.groups[":group"].rollout.$get({ param: { group } })).status).toBe(403);
+    expect((await jccEditor.api.groups[":group"].rollout.$get({ param: { group }, query: {} })).status).toBe(
+      403,
+    );
     const publishing = await jccEditor.api.groups[":group"].baseline.publish.$post({
       param: { group },
       json: { changeNote: "x" },
@@ -374,7 +377,9 @@ describe("processor register", () => {
       country: "LU",
     });
 
-    const { companies } = await (await lead.api.groups[":group"].rollout.$get({ param: { group } })).json();
+    const { companies } = await (
+      await lead.api.groups[":group"].rollout.$get({ param: { group }, query: {} })
+    ).json();
     expect(companies.find((c) => c.tenant.slug === "geotax")).toMatchObject({
       outdated: true,
       reasons: expect.arrayContaining(["processor"]),

@@ -1,22 +1,27 @@
 // GET /api/groups/{group}/integrity: is every published statement still exactly what was
-// published? Re-hashes the bytes of every stored rendering against the hash it is served under
-// (its ETag), checks that no rendering is missing, and checks each version's content hash against
-// the one its sealed audit row recorded at publishing (issue 13, item 6). Paged by version, since
-// a large group stores hundreds of megabytes of renderings.
+// published? Decodes every pack that holds a version's renderings and re-hashes it against its
+// address, re-hashes the bytes of every rendering against the hash it is served under (its ETag),
+// checks that no rendering is missing, and checks each version's content hash against the one its
+// sealed audit row recorded at publishing (issue 13, item 6). Paged by version.
 import { Hono } from "hono";
 import { IntegrityQuerySchema } from "#shared/api-schemas.ts";
-import { digestSha256Hex } from "#shared/hash.ts";
 import { RENDER_FORMATS } from "#shared/publication.ts";
 import { sealBeforeReading } from "../audit/log.ts";
 import { chainOf, listPublishedHashesInAudit } from "../db/audit.ts";
-import { listStoredRenderings, listVersionsToCheck, type VersionToCheck } from "../db/integrity.ts";
+import {
+  listStoredRenderings,
+  listVersionsToCheck,
+  type StoredPack,
+  type VersionToCheck,
+} from "../db/integrity.ts";
 import type { AppEnv } from "../env.ts";
 import { validate } from "../errors.ts";
 import { requireGroupAdmin } from "../http/guards.ts";
 import { describeRoute } from "../http/describe-route.ts";
+import { decodePack, sha256Hex } from "../storage/rendering-packs.ts";
 
 const PAGE_DEFAULT = 100;
-/** Versions whose renderings are read at once: ten bodies of up to ~40 KB each. */
+/** Versions whose renderings are read at once: two packs each, of some 10–40 KB compressed. */
 const READ_CHUNK = 10;
 
 type Problem =
@@ -30,6 +35,7 @@ type Problem =
       actualHash: string;
     }
   | { kind: "rendering_missing"; tenant: string; version: number; language: string; format: string }
+  | { kind: "pack_changed"; tenant: string; version: number; storedHash: string; actualHash: string }
   | {
       kind: "content_hash_changed";
       tenant: string;
@@ -37,6 +43,23 @@ type Problem =
       storedHash: string;
       auditedHash: string;
     };
+
+/**
+ * A pack's decoded bytes (null when they no longer decode), and the hash they have when it is not
+ * the pack's address (null when it is).
+ */
+async function openPack(
+  pack: StoredPack,
+): Promise<{ bytes: Uint8Array<ArrayBuffer> | null; changedTo: string | null }> {
+  let bytes: Uint8Array<ArrayBuffer>;
+  try {
+    bytes = await decodePack(pack.encoding, pack.hex);
+  } catch {
+    return { bytes: null, changedTo: "undecodable" };
+  }
+  const actualHash = await sha256Hex(bytes);
+  return { bytes, changedTo: actualHash === pack.hash && bytes.length === pack.size ? null : actualHash };
+}
 
 async function checkVersions(
   db: D1Database,
@@ -52,8 +75,15 @@ async function checkVersions(
       db,
       chunk.map((version) => version.id),
     );
+    // Each pack is decoded and re-hashed once, however many renderings it holds.
+    const packs = new Map(
+      await Promise.all(
+        stored.packs.map(async (pack) => [pack.id, { pack, opened: await openPack(pack) }] as const),
+      ),
+    );
+    const reported = new Set<number>();
     for (const version of chunk) {
-      const mine = stored.filter((r) => r.versionId === version.id);
+      const mine = stored.renderings.filter((r) => r.versionId === version.id);
       for (const language of version.languages) {
         for (const format of RENDER_FORMATS) {
           if (!mine.some((r) => r.language === language && r.format === format)) {
@@ -69,7 +99,22 @@ async function checkVersions(
       }
       for (const rendering of mine) {
         renderings++;
-        const actualHash = await digestSha256Hex(rendering.body);
+        const held = packs.get(rendering.packId);
+        if (held?.opened.changedTo && !reported.has(held.pack.id)) {
+          reported.add(held.pack.id);
+          problems.push({
+            kind: "pack_changed",
+            tenant: version.tenantSlug,
+            version: version.number,
+            storedHash: held.pack.hash,
+            actualHash: held.opened.changedTo,
+          });
+        }
+        // A pack that changed still shows which of its renderings did.
+        const bytes = held?.opened.bytes;
+        const actualHash = bytes
+          ? await sha256Hex(bytes.subarray(rendering.start, rendering.start + rendering.length))
+          : "unreadable";
         if (actualHash !== rendering.bodyHash) {
           problems.push({
             kind: "body_changed",

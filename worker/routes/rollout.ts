@@ -2,13 +2,15 @@
 // republishing the clean ones — all at once, or one by one so the console can show progress.
 // Each company's own members read the same status for their company alone.
 import { Hono } from "hono";
-import { RepublishSchema } from "#shared/api-schemas.ts";
+import { CompanyPageQuerySchema, RepublishSchema, RolloutRunStartSchema } from "#shared/api-schemas.ts";
+import { findLatestRolloutRun, listRolloutOutcomes, type RolloutRun } from "../db/rollout-runs.ts";
 import type { AppEnv } from "../env.ts";
 import { AppError, validate } from "../errors.ts";
 import { requireGroupAdmin } from "../http/guards.ts";
 import { announceTo } from "../publishing/announce.ts";
 import { baselineNotPublished } from "../publishing/inputs.ts";
 import { republishOutdated, republishTenant } from "../publishing/republish.ts";
+import { startRolloutRun } from "../publishing/rollout-run.ts";
 import { listRolloutStatus, type RolloutStatus } from "../rollout.ts";
 import { describeRoute } from "../http/describe-route.ts";
 
@@ -24,6 +26,32 @@ const viewStatus = (s: RolloutStatus) => ({
   diff: s.diff,
 });
 
+/** A page of companies holds at most this many unless the caller asks for fewer. */
+const PAGE = 100;
+
+const cursorOf = (at: { position: number; slug: string }): string => `${at.position}~${at.slug}`;
+
+/** A rollout run as the API sends it: its progress, for the console's progress bar. */
+const viewRun = (run: RolloutRun) => ({
+  id: run.id,
+  status: run.status,
+  baselineVersion: run.baselineVersion,
+  startedBy: run.startedBy?.email ?? null,
+  startedAt: run.startedAt,
+  changeNote: run.changeNote,
+  total: run.total,
+  processed: run.processed,
+  published: run.published,
+  upToDate: run.upToDate,
+  skipped: run.skipped,
+  failed: run.failed,
+  /** Transactions written so far: one per chunk of companies, and one that ends the run. */
+  chunks: run.chunks,
+  updatedAt: run.updatedAt,
+  finishedAt: run.finishedAt,
+  error: run.error,
+});
+
 /** Mounted under /api/groups/:group/rollout, behind resolveGroupAccess. */
 export const rolloutRoutes = new Hono<AppEnv>()
   .get(
@@ -34,16 +62,99 @@ export const rolloutRoutes = new Hono<AppEnv>()
       access: "group admin",
       responses: { 200: "Companies" },
     }),
+    validate("query", CompanyPageQuerySchema),
     async (c) => {
       const access = requireGroupAdmin(c);
-      return c.json({ companies: (await listRolloutStatus(c.env.DB, access.group)).map(viewStatus) }, 200);
+      const { after, limit = PAGE } = c.req.valid("query");
+      // One more than the page, to know whether there is a next one.
+      const statuses = await listRolloutStatus(c.env.DB, access.group, undefined, {
+        after: after ?? null,
+        limit: limit + 1,
+      });
+      const page = statuses.slice(0, limit);
+      const last = page.at(-1);
+      return c.json(
+        {
+          companies: page.map(viewStatus),
+          next:
+            statuses.length > limit && last
+              ? cursorOf({ position: last.position, slug: last.tenant.slug })
+              : null,
+        },
+        200,
+      );
+    },
+  )
+  .post(
+    "/runs",
+    describeRoute({
+      summary:
+        "Republish every clean outdated company through the queue, a chunk at a time (for groups of any size), each through the publish gate (a company it stops is left alone with the reason); follow it with GET …/rollout/runs/latest",
+      tag: "Rollout",
+      access: "group admin",
+      responses: {
+        202: "The run, queued",
+        400: "Bad body",
+        409: "A run of the group is still running, or no baseline yet",
+      },
+    }),
+    validate("json", RolloutRunStartSchema),
+    async (c) => {
+      const access = requireGroupAdmin(c);
+      const run = await startRolloutRun(
+        c.env,
+        access.group,
+        access.user,
+        c.req.valid("json").changeNote ?? null,
+      );
+      return c.json({ run: viewRun(run) }, 202);
+    },
+  )
+  .get(
+    "/runs/latest",
+    describeRoute({
+      summary:
+        "The group's latest rollout run: its progress, and a page of the companies it left alone and why",
+      tag: "Rollout",
+      access: "group admin",
+      responses: { 200: "The run", 404: "The group never started one" },
+    }),
+    validate("query", CompanyPageQuerySchema),
+    async (c) => {
+      const access = requireGroupAdmin(c);
+      const run = await findLatestRolloutRun(c.env.DB, access.group.id);
+      if (!run)
+        throw new AppError(
+          404,
+          "rollout_run_not_found",
+          `${access.group.group.name} has no rollout run yet.`,
+        );
+      const { after, limit = PAGE } = c.req.valid("query");
+      const outcomes = await listRolloutOutcomes(c.env.DB, run.id, {
+        after: after ?? null,
+        limit: limit + 1,
+      });
+      const page = outcomes.slice(0, limit);
+      const last = page.at(-1);
+      c.header("Cache-Control", "private, no-store");
+      return c.json(
+        {
+          run: viewRun(run),
+          leftAlone: page.map(({ tenant, status, reason }) => ({ tenant, status, reason })),
+          next:
+            outcomes.length > limit && last
+              ? cursorOf({ position: last.position, slug: last.tenant.slug })
+              : null,
+        },
+        200,
+      );
     },
   )
   .post(
     "/republish",
     describeRoute({
       summary:
-        "Republish every clean outdated company, each through the publish gate (completeness and legal lint; completenessOverride publishes over it)",
+        "Republish every clean outdated company within this request (small groups; POST …/rollout/runs for any size), each through the publish gate (completeness and legal lint; completenessOverride publishes over it)",
       tag: "Rollout",
       access: "group admin",
       responses: { 200: "Result per company" },

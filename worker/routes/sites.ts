@@ -248,11 +248,15 @@ export const groupSiteRoutes = new Hono<AppEnv>().get(
   }),
   async (c) => {
     const { group } = requireGroupAdmin(c);
-    const [tenants, sites, inForce] = await Promise.all([
+    const [tenants, sites] = await Promise.all([
       listTenants(c.env.DB, group.id),
       summariseGroupSites(c.env.DB, group.id),
-      listVersionsInForce(c.env.DB, group.id, new Date().toISOString()),
     ]);
+    // Every company of the group is listed here, so one page as long as the list.
+    const inForce = await listVersionsInForce(c.env.DB, group.id, new Date().toISOString(), {
+      after: null,
+      limit: tenants.length,
+    });
     const companies = tenants.map((tenant) => {
       const pages = sites.get(tenant.id)?.pages ?? [];
       return {

@@ -8,7 +8,7 @@ import { runWithAudit } from "../db/audit.ts";
 import { findLatestBaselineVersion } from "../db/baselines.ts";
 import { findGroupBySlug, findTenant } from "../db/groups.ts";
 import { seedDemoGroup } from "../demo-seed.ts";
-import { FRESH_FOR_MS, recallResponse } from "../http/answer-from-memory.ts";
+import { forgetRememberedResponses, FRESH_FOR_MS, recallResponse } from "../http/answer-from-memory.ts";
 import { prepareCompanyVersion } from "../publishing/company.ts";
 import { demoContent, publishAt } from "../test/fixtures.ts";
 
@@ -148,5 +148,57 @@ describe("public statements served from the isolate's memory", () => {
     expect((await json.json<{ tenant: { slug: string } }>()).tenant.slug).toBe("sim");
     expect((await html.text()).startsWith("<!doctype html>")).toBe(true);
     expect(jsonAgain.headers.get("Content-Type")).toBe("application/json; charset=utf-8");
+  });
+});
+
+// Other isolates in the same data centre start with an empty memory: forgetting this isolate's
+// memory makes this one such an isolate. They ask the Cache API (worker/http/public-cache.ts)
+// before D1.
+describe("public statements served from the data centre's cache", () => {
+  it("answers an isolate that never saw the statement from the cache, within the same bound as memory", async () => {
+    const before = await servedVersion("i-real");
+    forgetRememberedResponses();
+    // Written straight to D1, as a publish in another data centre: nothing here hears of it.
+    await publishElsewhere("i-real", START.toISOString());
+    expect(await servedVersion("i-real")).toBe(before);
+    vi.setSystemTime(START.getTime() + FRESH_FOR_MS - 1);
+    forgetRememberedResponses();
+    expect(await servedVersion("i-real")).toBe(before);
+    vi.setSystemTime(START.getTime() + FRESH_FOR_MS);
+    forgetRememberedResponses();
+    expect(await servedVersion("i-real")).toBe(before + 1);
+  });
+
+  it("shows a publish at once, though the cache knew the version in force before it", async () => {
+    const before = await servedVersion("geotax");
+    forgetRememberedResponses();
+    expect(await servedVersion("geotax")).toBe(before);
+    await publishAt(
+      env.DB,
+      "conxillium",
+      "geotax",
+      withDataCategory("geotax", "Meteen"),
+      START.toISOString(),
+    );
+    forgetRememberedResponses();
+    expect(await servedVersion("geotax")).toBe(before + 1);
+    const text = await (await fetchStatement("geotax", ".txt?lang=nl")).text();
+    expect(text).toContain("Meteen");
+  });
+
+  it("answers a revalidation from the cache with 304 and the whole answer otherwise", async () => {
+    const first = await fetchStatement("sim", ".md");
+    const etag = first.headers.get("ETag")!;
+    const markdown = await first.text();
+    forgetRememberedResponses();
+    const revalidated = await fetchStatement("sim", ".md", { headers: { "If-None-Match": etag } });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.headers.get("ETag")).toBe(etag);
+    forgetRememberedResponses();
+    const again = await fetchStatement("sim", ".md");
+    expect(again.status).toBe(200);
+    expect(again.headers.get("Content-Type")).toBe("text/markdown; charset=utf-8");
+    expect(again.headers.get("X-Content-Type-Options")).toBe("nosniff");
+    expect(await again.text()).toBe(markdown);
   });
 });

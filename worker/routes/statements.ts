@@ -2,12 +2,14 @@
 // Everything served here was rendered at publish time; a request is one indexed read.
 import { Hono, type Context } from "hono";
 import * as v from "valibot";
-import { IsoDateTimeSchema } from "#shared/api-schemas.ts";
+import { CompanyCursorSchema, IsoDateTimeSchema } from "#shared/api-schemas.ts";
 import { LanguageSchema, type Language } from "#shared/model.ts";
 import { PAGE_STYLE } from "#shared/engine.ts";
 import { renderVersionsPage, type VersionStatus } from "#shared/render/versions-page.ts";
-import { listGroups } from "../db/groups.ts";
+import { listGroups, membersPageOf } from "../db/groups.ts";
+import type { D1Reader } from "../db/reader.ts";
 import {
+  type CompanyCursor,
   findRenderingInForce,
   findRenderingOfVersion,
   listVersions,
@@ -16,6 +18,14 @@ import {
   type Rendering,
 } from "../db/statements.ts";
 import { isRemembering, rememberResponse } from "../http/answer-from-memory.ts";
+import {
+  findCachedRendering,
+  findInForce,
+  keepInForce,
+  keepRendering,
+  type CachedRendering,
+} from "../http/public-cache.ts";
+import { BodyChangedError, readBody } from "../storage/rendering-packs.ts";
 import {
   CACHE_CURRENT,
   CACHE_IMMUTABLE,
@@ -35,6 +45,7 @@ import {
   wantsFragment,
 } from "../http/negotiate.ts";
 import { describeRoute, PUBLIC_FORMATS } from "../http/describe-route.ts";
+import { renderGroupPage } from "./group-page.ts";
 
 const StatementQuerySchema = v.looseObject({
   lang: v.optional(LanguageSchema),
@@ -43,6 +54,48 @@ const StatementQuerySchema = v.looseObject({
 });
 
 const VersionsQuerySchema = v.looseObject({ lang: v.optional(LanguageSchema) });
+
+/** A page of the group's companies: `after` is the previous page's `next`. */
+const GroupPageQuerySchema = v.strictObject({
+  after: v.optional(CompanyCursorSchema),
+  limit: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^[1-9]\d{0,3}$/, "must be 1 to 1000"),
+      v.transform(Number),
+      v.maxValue(1000, "must be at most 1000"),
+    ),
+  ),
+});
+/** The same, as the page for people, in a language of the group's. */
+const GroupHtmlQuerySchema = v.strictObject({
+  ...GroupPageQuerySchema.entries,
+  lang: v.optional(LanguageSchema),
+});
+const GROUP_PAGE = 500;
+
+/** A page of the group's companies with their version in force, and the cursor of the next page. */
+async function readGroupPage(
+  reader: D1Reader,
+  slug: string,
+  query: { after: CompanyCursor | undefined; limit: number; origin: string },
+) {
+  const group = await requireGroup(reader, slug);
+  // One more than the page, to know whether there is a next one.
+  const rows = await listVersionsInForce(reader, group.id, new Date().toISOString(), {
+    after: query.after ?? null,
+    limit: query.limit + 1,
+  });
+  const last = rows[query.limit - 1];
+  const page = rows.slice(0, query.limit).map((company) => ({
+    slug: company.tenant,
+    name: company.name,
+    version: company.version,
+    effectiveFrom: company.effectiveFrom,
+    url: `${query.origin}/v1/statements/${group.group.slug}/${company.tenant}`,
+  }));
+  return { group, page, next: rows.length > query.limit && last ? `${last.position}~${last.tenant}` : null };
+}
 
 const VersionNumberSchema = v.pipe(v.string(), v.regex(/^[1-9]\d{0,8}$/), v.transform(Number));
 
@@ -61,19 +114,72 @@ export const statementRoutes = new Hono<AppEnv>()
     async (c) =>
       c.json({ groups: await listGroups(c.get("reader")) }, 200, { "Cache-Control": CACHE_CURRENT }),
   )
+  // Before "/:group", which would take "conxillium.html" for a group's slug.
+  .get(
+    "/:group{[a-z0-9-]+\\.html}",
+    describeRoute({
+      summary:
+        "The group's public page of its companies (`/v1/statements/{group}.html`), a page at a time: what a large group's statements link to instead of naming every member",
+      tag: "Public statements",
+      access: "public",
+      responses: {
+        200: "HTML page",
+        304: "Not modified",
+        400: "Bad after, limit or lang",
+        404: "Unknown group",
+      },
+    }),
+    validate("query", GroupHtmlQuerySchema),
+    async (c) => {
+      const { after, limit = GROUP_PAGE, lang } = c.req.valid("query");
+      const { group, page, next } = await readGroupPage(
+        c.get("reader"),
+        c.req.param("group").slice(0, -".html".length),
+        {
+          after,
+          limit,
+          origin: new URL(c.req.url).origin,
+        },
+      );
+      const language: Language = lang ?? group.group.defaultLanguage;
+      // The next page keeps the page size and language asked for.
+      const nextQuery = new URLSearchParams({
+        ...(next ? { after: next } : {}),
+        ...(limit !== GROUP_PAGE ? { limit: String(limit) } : {}),
+        ...(lang ? { lang } : {}),
+      });
+      const nextUrl = next ? `/v1/statements/${group.group.slug}.html?${nextQuery.toString()}` : null;
+      const body = renderGroupPage(group.group, page, language, nextUrl);
+      return respondWithValidators(
+        c,
+        body,
+        { ETag: etagOf(body), "Cache-Control": CACHE_CURRENT },
+        {
+          "Content-Type": "text/html; charset=utf-8",
+          "Content-Language": language,
+          "Content-Security-Policy": PAGE_CSP,
+          ...DOCUMENT_HEADERS,
+        },
+      );
+    },
+  )
   .get(
     "/:group",
     describeRoute({
-      summary: "A group's companies with the number of the version in force",
+      summary:
+        "A group's companies with the number of the version in force, a page at a time (`next` continues); as HTML at /v1/statements/{group}.html",
       tag: "Public statements",
       access: "public",
-      responses: { 200: "Companies", 404: "Unknown group" },
+      responses: { 200: "Companies", 400: "Bad after or limit", 404: "Unknown group" },
     }),
+    validate("query", GroupPageQuerySchema),
     async (c) => {
-      const group = await requireGroup(c.get("reader"), c.req.param("group"));
-      const now = new Date().toISOString();
-      const companies = await listVersionsInForce(c.get("reader"), group.id, now);
-      const base = new URL(c.req.url).origin;
+      const { after, limit = GROUP_PAGE } = c.req.valid("query");
+      const { group, page, next } = await readGroupPage(c.get("reader"), c.req.param("group"), {
+        after,
+        limit,
+        origin: new URL(c.req.url).origin,
+      });
       return c.json(
         {
           group: {
@@ -81,14 +187,12 @@ export const statementRoutes = new Hono<AppEnv>()
             name: group.group.name,
             languages: group.group.languages,
             defaultLanguage: group.group.defaultLanguage,
+            // Where a large group's statements point instead of naming every member (the console's
+            // preview renders with it, as the worker publishes).
+            membersPage: membersPageOf(c.env.PUBLIC_ORIGIN, group.group.slug),
           },
-          companies: companies.map((company) => ({
-            slug: company.tenant,
-            name: company.name,
-            version: company.version,
-            effectiveFrom: company.effectiveFrom,
-            url: `${base}/v1/statements/${group.group.slug}/${company.tenant}`,
-          })),
+          companies: page,
+          next,
         },
         200,
         { "Cache-Control": CACHE_CURRENT },
@@ -121,15 +225,16 @@ export const statementRoutes = new Hono<AppEnv>()
         tenant: target.tenant,
         format: target.format,
         language: query.lang ?? null,
-        at: query.at ?? new Date().toISOString(),
       };
-      const rendering = await findRenderingInForce(c.get("reader"), lookup);
-      if (!rendering) throw await explainNotFound(c.get("reader"), lookup.group, lookup.tenant, query.at);
+      const found = query.at
+        ? await readRenderingAt(c, { ...lookup, at: query.at })
+        : await readRenderingInForce(c, lookup);
+      if (!found) throw await explainNotFound(c.get("reader"), lookup.group, lookup.tenant, query.at);
       // What is in force now stays so until the next scheduled version takes effect; ?at= is rare.
       if (!query.at) {
-        rememberResponse(c, rendering.supersededAt === null ? null : Date.parse(rendering.supersededAt));
+        rememberResponse(c, found.supersededAt === null ? null : Date.parse(found.supersededAt));
       }
-      return serveRendering(c, rendering, target, CACHE_CURRENT);
+      return serveRendering(c, found.rendering, target, CACHE_CURRENT);
     },
   )
   .get(
@@ -193,7 +298,7 @@ export const statementRoutes = new Hono<AppEnv>()
       );
       const language: Language | null = c.req.valid("query").lang ?? null;
       const lookup = { group: c.req.param("group"), tenant: target.tenant, format: target.format, language };
-      const rendering = await findRenderingOfVersion(c.get("reader"), { ...lookup, number: number.output });
+      const rendering = await readRenderingOfVersion(c, { ...lookup, number: number.output });
       if (!rendering) {
         const { tenant } = await requireTenant(c.get("reader"), lookup.group, lookup.tenant);
         throw new AppError(404, "version_not_found", `${tenant.name} has no version ${number.output}.`);
@@ -291,9 +396,88 @@ function parseTarget(segment: string, fragment: string | undefined, accept: stri
   return { tenant: parsed.name, format, negotiated: true };
 }
 
+// ---- Reading: the isolate's memory (before the app), then this data centre's cache, then D1 ----
+
+/** What a public answer serves: a rendering's bytes, already checked against their hash. */
+type ServedRendering = CachedRendering;
+
+interface RenderingLookup {
+  group: string;
+  tenant: string;
+  format: Format;
+  language: Language | null;
+}
+
+/** The bytes of a rendering read from D1, checked against its hash before they are served or cached. */
+async function decodeStored(rendering: Rendering): Promise<ServedRendering> {
+  try {
+    return { ...rendering, body: await readBody(rendering.stored) };
+  } catch (error) {
+    if (!(error instanceof BodyChangedError)) throw error;
+    console.error("a stored rendering failed its hash check; GET …/integrity names it", error.message);
+    throw new AppError(
+      500,
+      "rendering_damaged",
+      "The stored statement does not match what was published, so it is not served.",
+    );
+  }
+}
+
+/**
+ * The version in force now: which one, from this data centre's cache if it knows, else from D1
+ * together with its rendering; its rendering from the cache (keyed by that version), else D1.
+ * At most one D1 query. What D1 answered is kept for the next isolate that misses.
+ */
+async function readRenderingInForce(
+  c: Context<AppEnv>,
+  lookup: RenderingLookup,
+): Promise<{ rendering: ServedRendering; supersededAt: string | null } | null> {
+  const now = Date.now();
+  const company = { group: lookup.group, tenant: lookup.tenant };
+  const inForce = await findInForce(company, now);
+  if (inForce) {
+    const rendering = await readRenderingOfVersion(c, { ...lookup, number: inForce.version });
+    if (rendering) return { rendering, supersededAt: inForce.supersededAt };
+  }
+  const found = await findRenderingInForce(c.get("reader"), { ...lookup, at: new Date(now).toISOString() });
+  if (!found) return null;
+  const rendering = await decodeStored(found);
+  c.executionCtx.waitUntil(
+    Promise.all([
+      keepInForce(company, { version: found.version, supersededAt: found.supersededAt }, now),
+      keepRendering(company, lookup, rendering),
+    ]),
+  );
+  return { rendering, supersededAt: found.supersededAt };
+}
+
+/** A numbered version's rendering: from this data centre's cache, else D1 (and then kept there). */
+async function readRenderingOfVersion(
+  c: Context<AppEnv>,
+  lookup: RenderingLookup & { number: number },
+): Promise<ServedRendering | null> {
+  const company = { group: lookup.group, tenant: lookup.tenant };
+  const cached = await findCachedRendering(company, { ...lookup, version: lookup.number });
+  if (cached) return cached;
+  const found = await findRenderingOfVersion(c.get("reader"), lookup);
+  if (!found) return null;
+  const rendering = await decodeStored(found);
+  c.executionCtx.waitUntil(keepRendering(company, lookup, rendering));
+  return rendering;
+}
+
+/** The version in force at a given moment (?at=): rare, so straight from D1 and not kept. */
+async function readRenderingAt(
+  c: Context<AppEnv>,
+  lookup: RenderingLookup & { at: string },
+): Promise<{ rendering: ServedRendering; supersededAt: string | null } | null> {
+  const found = await findRenderingInForce(c.get("reader"), lookup);
+  return found && { rendering: await decodeStored(found), supersededAt: found.supersededAt };
+}
+
 function serveRendering(
   c: Context<AppEnv>,
-  rendering: Rendering,
+  rendering: ServedRendering,
   target: Target,
   cacheControl: string,
 ): Response {

@@ -98,7 +98,9 @@ it("tells JCC's editor and viewer that a newer baseline waits and what it change
   expect(after.diff!.totals).toMatchObject({ changed: 1, added: 0, removed: 0 });
 
   // The company's members read exactly the entry the privacy lead's overview has for JCC.
-  const overview = await (await lead.api.groups[":group"].rollout.$get({ param: { group } })).json();
+  const overview = await (
+    await lead.api.groups[":group"].rollout.$get({ param: { group }, query: {} })
+  ).json();
   expect(overview.companies.find((c) => c.tenant.slug === "jcc-software")).toEqual(after);
   expect(await readRollout(jccViewer)).toEqual(after);
   expect(await readRollout(lead)).toEqual(after);

@@ -7,6 +7,7 @@ declare global {
     interface Env extends Bindings {
       TEST_MIGRATIONS: D1Migration[];
       IMPORT_STATEMENT_JCC: string;
+      MIGRATION_DB: D1Database;
     }
     interface GlobalProps {
       mainModule: typeof WorkerModule;

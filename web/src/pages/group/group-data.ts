@@ -5,6 +5,7 @@ import { action, query } from "@solidjs/router";
 import type { Group as GroupInfo } from "#shared/model.ts";
 import { api, fetchJson, send, toApiError } from "../../api.ts";
 import type { Role } from "../../messages.ts";
+import { readPublicGroup } from "../public-data.ts";
 
 type Group = string;
 
@@ -13,10 +14,27 @@ export const getTenants = query(
   "group-tenants",
 );
 
-export const getRollout = query(
-  (group: Group) => fetchJson(() => api.api.groups[":group"].rollout.$get({ param: { group } })),
-  "group-rollout",
-);
+/**
+ * Every company's rollout status. The API gives it a page at a time (at most 500); the dashboard
+ * and the rollout page still show the whole group, so this follows `next` to the end.
+ */
+export const getRollout = query(async (group: Group) => {
+  const page = (after?: string) =>
+    fetchJson(() =>
+      api.api.groups[":group"].rollout.$get({
+        param: { group },
+        query: after ? { limit: "500", after } : { limit: "500" },
+      }),
+    );
+  const first = await page();
+  const companies = [...first.companies];
+  for (let after = first.next; after !== null;) {
+    const next = await page(after);
+    companies.push(...next.companies);
+    after = next.next;
+  }
+  return { companies };
+}, "group-rollout");
 export type RolloutCompany = Awaited<ReturnType<typeof getRollout>>["companies"][number];
 
 export interface GroupCompleteness {
@@ -150,13 +168,14 @@ export type Processor = Awaited<ReturnType<typeof getProcessors>>["processors"][
  * list the worker uses when it publishes.
  */
 export const getGroup = query(async (group: string): Promise<GroupInfo> => {
-  const body = await fetchJson(() => api.v1.statements[":group"].$get({ param: { group } }));
+  const directory = await readPublicGroup(group);
   return {
-    slug: body.group.slug,
-    name: body.group.name,
-    languages: body.group.languages,
-    defaultLanguage: body.group.defaultLanguage,
-    members: body.companies.map((company) => ({ slug: company.slug, name: company.name })),
+    slug: directory.group.slug,
+    name: directory.group.name,
+    languages: directory.group.languages,
+    defaultLanguage: directory.group.defaultLanguage,
+    members: directory.companies.map((company) => ({ slug: company.slug, name: company.name })),
+    membersPage: directory.group.membersPage,
   };
 }, "group-info");
 
