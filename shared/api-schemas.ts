@@ -202,7 +202,31 @@ export const RestoreSchema = v.strictObject({
   completenessOverride: CompletenessOverrideSchema,
 });
 
-export const GroupSettingsSchema = v.strictObject({ requireApproval: v.boolean("must be true or false") });
+const GroupLineSchema = v.pipe(
+  v.string("must be a string"),
+  v.trim(),
+  v.minLength(1, "must not be empty"),
+  v.maxLength(120, "must be at most 120 characters"),
+);
+
+/** The privacy lead's contact, shown to every member of the group on the dashboard. */
+export const LeadContactSchema = v.strictObject({
+  name: GroupLineSchema,
+  email: EmailSchema,
+  phone: v.optional(v.pipe(v.string(), v.trim(), v.regex(/^\+?[0-9 ()-]{6,20}$/, "must be a phone number"))),
+});
+export type LeadContact = v.InferOutput<typeof LeadContactSchema>;
+
+/** The group's settings; a field left out stays as it is (`leadContact: null` removes the contact). */
+export const GroupSettingsSchema = v.pipe(
+  v.strictObject({
+    name: v.optional(GroupLineSchema),
+    defaultLanguage: v.optional(LanguageSchema),
+    leadContact: v.optional(v.nullable(LeadContactSchema)),
+    requireApproval: v.optional(v.boolean("must be true or false")),
+  }),
+  v.check((change) => Object.keys(change).length > 0, "must change at least one setting"),
+);
 
 export const RejectSchema = v.strictObject({ reason: ChangeNoteSchema });
 

@@ -6,6 +6,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "./env.ts";
 import { AppError } from "./errors.ts";
+import { isTriggerAbort } from "./db/errors.ts";
 import { chooseErrorPageLanguage, renderErrorPage } from "./http/error-page.ts";
 import { rememberResponses } from "./http/answer-from-memory.ts";
 import { loadSession, rejectCrossSite, resolveGroupAccess } from "./http/guards.ts";
@@ -25,7 +26,9 @@ import { accountRoutes } from "./routes/account.ts";
 import { authRoutes, meRoutes } from "./routes/auth.ts";
 import { groupInvitationRoutes, invitationRoutes } from "./routes/invitations.ts";
 import { integrityRoutes } from "./routes/integrity.ts";
-import { memberRoutes } from "./routes/members.ts";
+import { memberRoutes, peopleRoutes } from "./routes/members.ts";
+import { companyRoutes } from "./routes/companies.ts";
+import { groupRoutes as groupInfoRoutes, settingsRoutes } from "./routes/group-settings.ts";
 import { groupPasswordResetRoutes, passwordResetRoutes } from "./routes/password-resets.ts";
 import { signInPolicyRoutes } from "./routes/sign-in-policy.ts";
 import { statementRoutes } from "./routes/statements.ts";
@@ -68,8 +71,12 @@ app.use(
 // Everything under a group: the caller's role there is resolved once, before any handler runs.
 const groupRoutes = new Hono<AppEnv>()
   .use(resolveGroupAccess)
+  .route("/", groupInfoRoutes)
+  .route("/settings", settingsRoutes)
+  .route("/companies", companyRoutes)
   .route("/tenants", tenantRoutes)
   .route("/members", memberRoutes)
+  .route("/people", peopleRoutes)
   .route("/invitations", groupInvitationRoutes)
   .route("/audit", auditRoutes)
   .route("/baseline", baselineRoutes)
@@ -119,7 +126,10 @@ app.onError((err, c) => {
       ? err
       : err instanceof HTTPException
         ? new AppError(err.status, "http_error", err.message || "Request failed.")
-        : null;
+        : // Whatever the write, the database refuses it for an archived company (migrations/0010).
+          isTriggerAbort(err, "company_archived")
+          ? new AppError(409, "company_archived", "This company is archived: restore it first to change it.")
+          : null;
   if (!error) {
     console.error("unhandled error", err);
     return respondWithError(

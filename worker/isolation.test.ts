@@ -155,6 +155,47 @@ async function createWebhook(target: Target): Promise<number> {
   return row!.id;
 }
 
+/**
+ * A throw-away company beside `target` (named after it), so that renaming, archiving and deleting
+ * touch no demo company; `archived` writes it archived already (a restore needs one).
+ */
+async function createCompanyBeside(target: Target, archived = false): Promise<string> {
+  const slug = unique(`${target}-kopie`);
+  const at = new Date().toISOString();
+  await env.DB.prepare(
+    `INSERT INTO tenants (group_id, slug, name, position, created_at, status, archived_at)
+     SELECT group_id, ?2, ?2, 100 + ?3, ?4, ?5, ?6 FROM tenants WHERE slug = ?1`,
+  )
+    .bind(target, slug, sequence, at, archived ? "archived" : "active", archived ? at : null)
+    .run();
+  return slug;
+}
+
+/** A throw-away viewer of `target` (see createViewerMembership), by user id. */
+async function createViewerUser(target: Target): Promise<number> {
+  const membership = await createViewerMembership(target);
+  const row = await env.DB.prepare("SELECT user_id FROM memberships WHERE id = ?1")
+    .bind(membership)
+    .first<{ user_id: number }>();
+  return row!.user_id;
+}
+
+/** A register entry no company uses. */
+async function createUnusedProcessor(): Promise<string> {
+  const key = unique("ongebruikt");
+  await env.DB.prepare(
+    `INSERT INTO processors (group_id, key, content, revision, updated_at)
+     SELECT id, ?1, ?2, 1, ?3 FROM groups WHERE slug = 'conxillium'`,
+  )
+    .bind(
+      key,
+      JSON.stringify({ name: "Ongebruikt B.V.", role: "processor", country: "NL", safeguard: "eea" }),
+      new Date().toISOString(),
+    )
+    .run();
+  return key;
+}
+
 /** Own company's editors (and the privacy lead) may change it; viewers may not. */
 const companyWrite = (ok: number) => (caller: Caller, relation: Relation) =>
   caller === "anonymous" ? 401 : relation === "other" ? 404 : caller === "jccViewer" ? 403 : ok;
@@ -319,6 +360,81 @@ const ROUTES: Record<string, RouteCase> = {
   "GET /api/groups/:group/tenants/:tenant/draft": {
     request: async (target) => ({ path: `/api/groups/conxillium/tenants/${target}/draft` }),
     expected: companyRead,
+  },
+  "GET /api/groups/:group": {
+    request: async () => ({ path: "/api/groups/conxillium" }),
+    // The group's name, languages and the privacy lead's contact are for every member.
+    expected: member(200),
+  },
+  "GET /api/groups/:group/companies": {
+    request: async () => ({ path: "/api/groups/conxillium/companies" }),
+    expected: adminOnly(200),
+  },
+  "POST /api/groups/:group/companies": {
+    request: async (target) => ({
+      path: "/api/groups/conxillium/companies",
+      json: { slug: unique(`nieuw-${target}`), name: "Nieuw", profile: demoContent(target).profile },
+    }),
+    expected: adminOnly(201),
+  },
+  // A company's lifecycle is the privacy lead's: its own editors are refused (403) like everyone
+  // else, with the same answer for a company that exists and one that does not.
+  "PATCH /api/groups/:group/companies/:company": {
+    request: async (target) => ({
+      path: `/api/groups/conxillium/companies/${await createCompanyBeside(target)}`,
+      method: "PATCH",
+      json: { name: "Hernoemd" },
+    }),
+    expected: adminOnly(200),
+  },
+  "POST /api/groups/:group/companies/:company/archive": {
+    request: async (target) => ({
+      path: `/api/groups/conxillium/companies/${await createCompanyBeside(target)}/archive`,
+      json: {},
+    }),
+    expected: adminOnly(200),
+  },
+  "POST /api/groups/:group/companies/:company/restore": {
+    request: async (target) => ({
+      path: `/api/groups/conxillium/companies/${await createCompanyBeside(target, true)}/restore`,
+      json: {},
+    }),
+    expected: adminOnly(200),
+  },
+  "DELETE /api/groups/:group/companies/:company": {
+    request: async (target) => ({
+      path: `/api/groups/conxillium/companies/${await createCompanyBeside(target)}`,
+      method: "DELETE",
+    }),
+    expected: adminOnly(200),
+  },
+  "POST /api/groups/:group/members": {
+    request: async (target) => ({
+      path: "/api/groups/conxillium/members",
+      json: { user: await createViewerUser(target), role: "tenant_editor", tenant: "sim" },
+    }),
+    expected: adminOnly(201),
+  },
+  "DELETE /api/groups/:group/members/:id": {
+    request: async (target) => ({
+      path: `/api/groups/conxillium/members/${await createViewerMembership(target)}`,
+      method: "DELETE",
+    }),
+    expected: adminOnly(200),
+  },
+  "DELETE /api/groups/:group/people/:id": {
+    request: async (target) => ({
+      path: `/api/groups/conxillium/people/${await createViewerUser(target)}`,
+      method: "DELETE",
+    }),
+    expected: adminOnly(200),
+  },
+  "DELETE /api/groups/:group/processors/:key": {
+    request: async () => ({
+      path: `/api/groups/conxillium/processors/${await createUnusedProcessor()}`,
+      method: "DELETE",
+    }),
+    expected: adminOnly(200),
   },
   "GET /api/groups/:group/members": {
     request: async () => ({ path: "/api/groups/conxillium/members" }),
@@ -731,7 +847,13 @@ it("lists only the companies a caller may see", async () => {
     const res = await api.api.groups[":group"].tenants.$get({ param: { group: "conxillium" } });
     return (await res.json()).tenants.map((t) => t.slug);
   };
-  expect(await list("admin")).toHaveLength(8);
+  // Every company of the group: the eight demo companies and those the matrix above created.
+  const { results } = await env.DB.prepare(
+    `SELECT t.slug FROM tenants t JOIN groups g ON g.id = t.group_id
+     WHERE g.slug = 'conxillium' AND t.status != 'deleted' ORDER BY t.position, t.slug`,
+  ).all<{ slug: string }>();
+  expect(results.length).toBeGreaterThan(8);
+  expect(await list("admin")).toEqual(results.map((r) => r.slug));
   expect(await list("jccEditor")).toEqual(["jcc-software"]);
   expect(await list("jccViewer")).toEqual(["jcc-software"]);
   expect(await list("dqEditor")).toEqual(["dataquint"]);
@@ -754,6 +876,9 @@ it("hides a group from someone who is not in it, exactly like a group that does 
   ]);
   const cookie = await signInAs("lead@andere.example");
   for (const path of [
+    "/api/groups/conxillium",
+    "/api/groups/conxillium/companies",
+    "/api/groups/conxillium/settings",
     "/api/groups/conxillium/tenants",
     "/api/groups/conxillium/tenants/jcc-software/draft",
     "/api/groups/conxillium/audit/verify",
@@ -764,4 +889,41 @@ it("hides a group from someone who is not in it, exactly like a group that does 
   }
   const missing = await call("/api/groups/nope/tenants", { cookie });
   expect((await missing.json<{ error: { message: string } }>()).error.message).toBe('No group "nope".');
+
+  // Another group's privacy lead changes nothing of this group's companies, people, register or
+  // settings (issue 18): every write answers like a group that does not exist, and nothing moved.
+  const viewer = await createViewerUser("jcc-software");
+  const viewerMembership = await createViewerMembership("dataquint");
+  const unused = await createUnusedProcessor();
+  const archived = await createCompanyBeside("dataquint", true);
+  const profile = demoContent("jcc-software").profile;
+  const writes: { path: string; method?: string; json?: unknown }[] = [
+    { path: "/api/groups/conxillium/companies", json: { slug: "overname", name: "Overname", profile } },
+    { path: "/api/groups/conxillium/companies/jcc-software", method: "PATCH", json: { slug: "gekaapt" } },
+    { path: "/api/groups/conxillium/companies/jcc-software/archive", json: {} },
+    { path: `/api/groups/conxillium/companies/${archived}/restore`, json: {} },
+    { path: `/api/groups/conxillium/companies/${archived}`, method: "DELETE" },
+    { path: "/api/groups/conxillium/members", json: { user: viewer, role: "group_admin" } },
+    { path: `/api/groups/conxillium/members/${viewerMembership}`, method: "DELETE" },
+    { path: `/api/groups/conxillium/people/${viewer}`, method: "DELETE" },
+    { path: `/api/groups/conxillium/processors/${unused}`, method: "DELETE" },
+    { path: "/api/groups/conxillium/settings", method: "PUT", json: { name: "Overgenomen" } },
+  ];
+  const snapshot = () =>
+    env.DB.prepare(
+      `SELECT (SELECT json_group_array(json_array(slug, name, status)) FROM tenants) AS tenants,
+         (SELECT COUNT(*) FROM memberships) AS memberships, (SELECT COUNT(*) FROM processors) AS processors,
+         (SELECT json_array(name, default_language, lead_contact) FROM groups WHERE slug = 'conxillium') AS settings`,
+    ).first();
+  const before = await snapshot();
+  for (const write of writes) {
+    const res = await call(write.path, {
+      cookie,
+      ...(write.method ? { method: write.method } : {}),
+      ...(write.json !== undefined ? { json: write.json } : {}),
+    });
+    expect(res.status, `${write.method ?? "POST"} ${write.path}`).toBe(404);
+    expect((await res.json<{ error: { message: string } }>()).error.message).toBe('No group "conxillium".');
+  }
+  expect(await snapshot()).toEqual(before);
 });

@@ -36,7 +36,8 @@ export interface RolloutStatus {
   version: { number: number; baselineVersion: number; publishedAt: string } | null;
   latestBaseline: number;
   outdated: boolean;
-  reasons: ("baseline" | "processor")[];
+  /** Why it may be outdated: a newer baseline, changed processors, or the group's name or companies. */
+  reasons: ("baseline" | "processor" | "group")[];
   conflicts: Conflict[];
   /** What republishing would change, in the group's default language; null when not outdated. */
   diff: StatementDiff | null;
@@ -182,6 +183,8 @@ export async function assessTenant(
   const reasons: RolloutStatus["reasons"] = [];
   if (published.baselineVersionId !== latest.id) reasons.push("baseline");
   if (refreshed.changed.length > 0) reasons.push("processor");
+  // {{group.name}}, {{group.members}}: what the group says of itself changed after this version.
+  if (group.identityChangedAt && published.publishedAt < group.identityChangedAt) reasons.push("group");
   // Outdated means "its statement would change": a company that left out the only section the
   // new baseline touched keeps a statement that is still exactly right.
   const resolved =

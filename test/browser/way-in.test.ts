@@ -105,6 +105,7 @@ it("lands an editor in their own company, and someone who works in several place
 /** Dutch words of the console's navigation; none may show in the English console's navigation. */
 const DUTCH_NAVIGATION = [
   "Overzicht",
+  "Bedrijven",
   "Basisverklaring",
   "Verwerkers",
   "Goedkeuringen",
@@ -133,6 +134,7 @@ it("has no Dutch navigation in the English console", async () => {
   await page.getByRole("button", { name: "EN", exact: true }).click();
   const screens: [string, string | RegExp][] = [
     [`/console/${GROUP}`, "Conxillium"],
+    [`/console/${GROUP}/companies`, "Companies"],
     [`/console/${GROUP}/baseline`, "Baseline of Conxillium"],
     [`/console/${GROUP}/requests`, "Publish requests"],
     [`/console/${GROUP}/companies/jcc-software`, "JCC Software: details and texts"],
@@ -153,6 +155,7 @@ it("has no Dutch navigation in the English console", async () => {
   const group = page.getByRole("navigation", { name: "Conxillium: areas" });
   expect(await group.getByRole("link").allTextContents()).toEqual([
     "Overview",
+    "Companies",
     "Baseline",
     "Processors",
     "Approvals",

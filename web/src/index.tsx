@@ -15,7 +15,9 @@ import {
   getAudit,
   getAuditVerification,
   getBaseline,
+  getCompanies,
   getCompleteness,
+  getGroupProfile,
   getInvitations,
   getMembers,
   getProcessors,
@@ -39,6 +41,7 @@ const NotFound = lazy(() => import("./pages/NotFound.tsx"));
 const GroupLayout = lazy(() => import("./pages/group/GroupLayout.tsx"));
 const GroupDashboard = lazy(() => import("./pages/group/Dashboard.tsx"));
 const People = lazy(() => import("./pages/group/People.tsx"));
+const Companies = lazy(() => import("./pages/group/Companies.tsx"));
 const AuditLog = lazy(() => import("./pages/group/AuditLog.tsx"));
 const PublishRequests = lazy(() => import("./pages/group/PublishRequests.tsx"));
 const BaselineEditor = lazy(() => import("./pages/baseline/BaselineEditor.tsx"));
@@ -106,6 +109,7 @@ render(
           path="/"
           component={GroupDashboard}
           preload={forLead((g) => {
+            void getGroupProfile(g);
             void getRollout(g);
             void getPublishRequests(g, "pending");
             void getCompleteness(g);
@@ -137,6 +141,7 @@ render(
         <Route path="/processors" component={Processors} preload={inGroup((g) => void getProcessors(g))} />
         <Route path="/settings" component={GroupSettings} preload={forLead((g) => void getSettings(g))} />
         <Route path="/report" component={GroupReport} preload={forLead((g) => void getGroupReport(g))} />
+        <Route path="/companies" component={Companies} preload={forLead((g) => void getCompanies(g))} />
         <Route path="/companies/:tenant">
           <Route path="/" component={CompanyEditor} preload={preloadCompany} />
           <Route

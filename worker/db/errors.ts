@@ -18,13 +18,25 @@ const UNIQUE_INDEXES = {
   publish_requests_one_pending_baseline: "publish_requests.group_id",
   // migrations/0019: one running rollout run per group
   rollout_runs_one_running: "rollout_runs.group_id",
+  // migrations/0001: UNIQUE (group_id, slug); migrations/0010: every address a company ever had
+  tenants_slug: "tenants.group_id, tenants.slug",
+  tenant_slugs: "tenant_slugs.group_id, tenant_slugs.slug",
 } as const;
 
 export type UniqueIndex = keyof typeof UNIQUE_INDEXES;
 
 /** The codes the migrations' triggers abort with (RAISE(ABORT, code)). */
 export type TriggerCode =
-  "stale_revision" | "publish_request_closed" | "the company does not belong to the group";
+  | "stale_revision"
+  | "publish_request_closed"
+  | "the company does not belong to the group"
+  // migrations/0010: an archived company, a status changed at the same moment, a published company
+  | "company_archived"
+  | "company_status_changed"
+  | "company_published"
+  // migrations/0012
+  | "processor_in_use"
+  | "last_group_admin";
 
 /** The error's message and those of its causes: D1 may wrap SQLite's message. */
 function describeError(error: unknown): string {

@@ -1,20 +1,34 @@
-// Groups and their member companies (tenants).
+// Groups and their member companies (tenants): what every request reads about them. A company's
+// whole life (create, rename, archive, restore, delete) is db/companies.ts.
 import type { Group, Language } from "#shared/model.ts";
-import { languagesColumn } from "./json-column.ts";
+import type { LeadContact } from "#shared/api-schemas.ts";
+import { languagesColumn, leadContactColumn } from "./json-column.ts";
 import type { D1Reader } from "./reader.ts";
 
 export interface GroupRecord {
   id: number;
+  /** What the statements render: its companies are the active ones, in the group's order. */
   group: Group;
   /** When on, every publish is a request that another privacy lead approves. */
   requireApproval: boolean;
+  /** The privacy lead's contact, shown to every member; null until the lead sets it. */
+  leadContact: LeadContact | null;
+  /** When the group's name or companies last changed (migrations/0011), or null. */
+  identityChangedAt: string | null;
 }
+
+export type CompanyStatus = "active" | "archived";
 
 export interface TenantRecord {
   id: number;
   groupId: number;
   slug: string;
   name: string;
+}
+
+/** A company as lookups find it: never a deleted one. */
+export interface TenantWithStatus extends TenantRecord {
+  status: CompanyStatus;
 }
 
 interface GroupRow {
@@ -24,6 +38,8 @@ interface GroupRow {
   languages: string;
   default_language: string;
   require_approval: number;
+  lead_contact: string | null;
+  identity_changed_at: string | null;
 }
 
 interface TenantRow {
@@ -31,13 +47,15 @@ interface TenantRow {
   group_id: number;
   slug: string;
   name: string;
+  status: CompanyStatus;
 }
 
-const mapTenant = (row: TenantRow): TenantRecord => ({
+const mapTenant = (row: TenantRow): TenantWithStatus => ({
   id: row.id,
   groupId: row.group_id,
   slug: row.slug,
   name: row.name,
+  status: row.status,
 });
 
 /** The address of a group's public page of its companies (worker/routes/group-page.ts). */
@@ -45,9 +63,10 @@ export const membersPageOf = (publicOrigin: string, groupSlug: string): string =
   `${publicOrigin}/v1/statements/${groupSlug}.html`;
 
 /**
- * The group with its members in the group's order, or null. With `publicOrigin` (the deployment's
- * PUBLIC_ORIGIN), the group knows the address of its public page of companies, which a large group's
- * statements link to instead of naming every member.
+ * The group with its members in the group's order, or null. Archived and deleted companies are no
+ * longer part of the group: the statements ({{group.members}}) name the active ones only. With
+ * `publicOrigin` (the deployment's PUBLIC_ORIGIN), the group knows the address of its public page
+ * of companies, which a large group's statements link to instead of naming every member.
  */
 export async function findGroupBySlug(
   db: D1Reader,
@@ -57,13 +76,14 @@ export async function findGroupBySlug(
   const [groups, members] = await db.batch<GroupRow | TenantRow>([
     db
       .prepare(
-        "SELECT id, slug, name, languages, default_language, require_approval FROM groups WHERE slug = ?1",
+        `SELECT id, slug, name, languages, default_language, require_approval, lead_contact, identity_changed_at
+         FROM groups WHERE slug = ?1`,
       )
       .bind(slug),
     db
       .prepare(
-        `SELECT t.id, t.group_id, t.slug, t.name FROM tenants t JOIN groups g ON g.id = t.group_id
-         WHERE g.slug = ?1 ORDER BY t.position, t.slug`,
+        `SELECT t.id, t.group_id, t.slug, t.name, t.status FROM tenants t JOIN groups g ON g.id = t.group_id
+         WHERE g.slug = ?1 AND t.status = 'active' ORDER BY t.position, t.slug`,
       )
       .bind(slug),
   ]);
@@ -80,20 +100,33 @@ export async function findGroupBySlug(
       ...(publicOrigin ? { membersPage: membersPageOf(publicOrigin, row.slug) } : {}),
     },
     requireApproval: row.require_approval === 1,
+    leadContact: row.lead_contact === null ? null : leadContactColumn.read(row.lead_contact),
+    identityChangedAt: row.identity_changed_at,
   };
 }
 
-export async function findTenant(db: D1Reader, groupId: number, slug: string): Promise<TenantRecord | null> {
+/** A company of the group by its current address, active or archived. */
+export async function findTenant(
+  db: D1Reader,
+  groupId: number,
+  slug: string,
+): Promise<TenantWithStatus | null> {
   const row = await db
-    .prepare("SELECT id, group_id, slug, name FROM tenants WHERE group_id = ?1 AND slug = ?2")
+    .prepare(
+      "SELECT id, group_id, slug, name, status FROM tenants WHERE group_id = ?1 AND slug = ?2 AND status != 'deleted'",
+    )
     .bind(groupId, slug)
     .first<TenantRow>();
   return row ? mapTenant(row) : null;
 }
 
-export async function listTenants(db: D1Reader, groupId: number): Promise<TenantRecord[]> {
+/** The group's companies, active and archived, in the group's order. */
+export async function listTenants(db: D1Reader, groupId: number): Promise<TenantWithStatus[]> {
   const { results } = await db
-    .prepare("SELECT id, group_id, slug, name FROM tenants WHERE group_id = ?1 ORDER BY position, slug")
+    .prepare(
+      `SELECT id, group_id, slug, name, status FROM tenants WHERE group_id = ?1 AND status != 'deleted'
+       ORDER BY position, slug`,
+    )
     .bind(groupId)
     .all<TenantRow>();
   return results.map(mapTenant);
@@ -108,22 +141,45 @@ export interface GroupSummary {
 export async function listGroups(db: D1Reader): Promise<GroupSummary[]> {
   const { results } = await db
     .prepare(
-      `SELECT g.slug, g.name, (SELECT COUNT(*) FROM tenants t WHERE t.group_id = g.id) AS companies
+      `SELECT g.slug, g.name,
+         (SELECT COUNT(*) FROM tenants t WHERE t.group_id = g.id AND t.status = 'active') AS companies
        FROM groups g ORDER BY g.name`,
     )
     .all<GroupSummary>();
   return results;
 }
 
-/** Turns the group's four-eyes rule for publishing on or off. */
-export function prepareSetRequireApproval(
+/** The settings a privacy lead changes; a field left undefined stays as it is. */
+export interface GroupSettingsChange {
+  name?: string | undefined;
+  defaultLanguage?: Language | undefined;
+  leadContact?: LeadContact | null | undefined;
+  requireApproval?: boolean | undefined;
+}
+
+export function prepareUpdateGroupSettings(
   db: D1Database,
   groupId: number,
-  requireApproval: boolean,
+  change: GroupSettingsChange,
 ): D1PreparedStatement {
+  // ?n IS NULL keeps the column; the contact is cleared with an explicit flag, as NULL means "keep".
   return db
-    .prepare("UPDATE groups SET require_approval = ?1 WHERE id = ?2")
-    .bind(requireApproval ? 1 : 0, groupId);
+    .prepare(
+      `UPDATE groups SET
+         name = coalesce(?2, name),
+         default_language = coalesce(?3, default_language),
+         lead_contact = CASE WHEN ?4 THEN ?5 ELSE lead_contact END,
+         require_approval = coalesce(?6, require_approval)
+       WHERE id = ?1`,
+    )
+    .bind(
+      groupId,
+      change.name ?? null,
+      change.defaultLanguage ?? null,
+      change.leadContact === undefined ? 0 : 1,
+      change.leadContact ? leadContactColumn.write(change.leadContact) : null,
+      change.requireApproval === undefined ? null : change.requireApproval ? 1 : 0,
+    );
 }
 
 /** A new group, known by its slug to the statements of the same batch that fill it. */

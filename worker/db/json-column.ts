@@ -2,6 +2,7 @@
 // and guarded by CHECK (json_valid(…)) in SQL. Reading one back is the one place that trusts that
 // and names the type, instead of a `JSON.parse(…) as T` in every row mapper.
 import type { StatementSections } from "#shared/diff.ts";
+import type { LeadContact } from "#shared/api-schemas.ts";
 import type { Baseline, Language, Recipient, TenantContent } from "#shared/model.ts";
 
 export interface JsonColumn<T> {
@@ -18,6 +19,11 @@ export const tenantContentColumn = jsonColumn<TenantContent>();
 export const baselineColumn = jsonColumn<Baseline>();
 export const languagesColumn = jsonColumn<Language[]>();
 export const recipientColumn = jsonColumn<Recipient>();
+export const leadContactColumn = jsonColumn<LeadContact>();
+/** A company's websites (tenants.websites). */
+export const urlListColumn = jsonColumn<string[]>();
+/** A version named by number and the moment it took effect. */
+export const versionRefColumn = jsonColumn<{ number: number; effectiveFrom: string }>();
 
 /** A privacy lead's written reason and what it published over (worker/completeness.ts gatePublish). */
 export interface PublishOverride {

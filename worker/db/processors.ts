@@ -55,3 +55,29 @@ export function prepareUpdateProcessor(
     )
     .bind(groupId, entry.key, recipientColumn.write(entry.recipient), fromRevision + 1, now);
 }
+
+/** The companies (active or archived) whose draft uses each register entry, in the group's order. */
+export async function listProcessorUsage(
+  db: D1Database,
+  groupId: number,
+): Promise<Map<string, { slug: string; name: string }[]>> {
+  const { results } = await db
+    .prepare(
+      `SELECT DISTINCT json_extract(r.value, '$.processor') AS key, t.slug, t.name, t.position
+       FROM tenant_drafts d JOIN tenants t ON t.id = d.tenant_id, json_each(d.content, '$.lists.recipients') r
+       WHERE t.group_id = ?1 AND t.status != 'deleted' AND json_extract(r.value, '$.processor') IS NOT NULL
+       ORDER BY t.position, t.slug`,
+    )
+    .bind(groupId)
+    .all<{ key: string; slug: string; name: string }>();
+  const usage = new Map<string, { slug: string; name: string }[]>();
+  for (const row of results) {
+    usage.set(row.key, [...(usage.get(row.key) ?? []), { slug: row.slug, name: row.name }]);
+  }
+  return usage;
+}
+
+/** Removes an entry; the database refuses while a draft uses it (migrations/0012). */
+export function prepareDeleteProcessor(db: D1Database, groupId: number, key: string): D1PreparedStatement {
+  return db.prepare("DELETE FROM processors WHERE group_id = ?1 AND key = ?2").bind(groupId, key);
+}

@@ -116,7 +116,10 @@ export async function findLatestRolloutRun(db: D1Database, groupId: number): Pro
   return row ? mapRun(row) : null;
 }
 
-/** A new run over every company of the group (refused while another run of the group is running). */
+/**
+ * A new run over every active company of the group (refused while another run of the group is
+ * running); archived companies are out of every rollout (issue 18).
+ */
 export function prepareInsertRolloutRun(
   db: D1Database,
   run: {
@@ -130,7 +133,7 @@ export function prepareInsertRolloutRun(
   return db
     .prepare(
       `INSERT INTO rollout_runs (group_id, baseline_version_id, started_by, started_at, change_note, total, updated_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, (SELECT COUNT(*) FROM tenants WHERE group_id = ?1), ?4)
+       VALUES (?1, ?2, ?3, ?4, ?5, (SELECT COUNT(*) FROM tenants WHERE group_id = ?1 AND status = 'active'), ?4)
        RETURNING id`,
     )
     .bind(run.groupId, run.baselineVersionId, run.startedBy, run.startedAt, run.changeNote);

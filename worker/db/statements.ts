@@ -188,8 +188,8 @@ export interface CurrentVersion {
 }
 
 /**
- * The group's companies in the group's order with the number of their version in force at `at`,
- * if any: at most `limit`, after the company at `after`.
+ * The group's active companies in the group's order with the number of their version in force at
+ * `at`, if any: at most `limit`, after the company at `after`.
  */
 export async function listVersionsInForce(
   db: D1Reader,
@@ -204,7 +204,7 @@ export async function listVersionsInForce(
        LEFT JOIN statement_versions v ON v.id = (
          SELECT id FROM statement_versions WHERE tenant_id = t.id AND effective_from <= ?2
          ORDER BY effective_from DESC, number DESC LIMIT 1)
-       WHERE t.group_id = ?1 AND (?3 IS NULL OR (t.position, t.slug) > (?3, ?4))
+       WHERE t.group_id = ?1 AND t.status = 'active' AND (?3 IS NULL OR (t.position, t.slug) > (?3, ?4))
        ORDER BY t.position, t.slug LIMIT ?5`,
     )
     .bind(groupId, at, page.after?.position ?? null, page.after?.slug ?? null, page.limit)
@@ -383,8 +383,9 @@ interface LatestVersionRow extends Nullable<StoredBodyRow> {
 }
 
 /**
- * The latest version of the group's companies in the group's order (position, then slug): every
- * company, or `onlyTenant` alone, or a page of at most `limit` after the company at `after`.
+ * The latest version of the group's active companies in the group's order (position, then slug):
+ * every one, or `onlyTenant` alone, or a page of at most `limit` after the company at `after`. An
+ * archived company is out of every rollout: nothing is published for it (issue 18).
  */
 export async function listLatestVersions(
   db: D1Database,
@@ -409,7 +410,7 @@ export async function listLatestVersions(
        LEFT JOIN statement_versions v ON v.id = (SELECT id FROM statement_versions WHERE tenant_id = t.id ORDER BY number DESC LIMIT 1)
        LEFT JOIN statement_renderings r ON ?3 AND r.version_id = v.id AND r.format = 'json' AND r.language = ?2
        LEFT JOIN rendering_packs p ON p.id = r.pack_id
-       WHERE t.group_id = ?1 AND (?4 IS NULL OR t.slug = ?4)
+       WHERE t.group_id = ?1 AND t.status = 'active' AND (?4 IS NULL OR t.slug = ?4)
          AND (?6 IS NULL OR (t.position, t.slug) > (?6, ?7))
        ORDER BY t.position, t.slug LIMIT ?8`,
     )

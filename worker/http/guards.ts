@@ -72,6 +72,10 @@ export const resolveTenantAccess: MiddlewareHandler<AppEnv> = async (c, next) =>
   if (!tenant || (!access.isAdmin && !membership)) {
     throw new AppError(404, "tenant_not_found", `${access.group.group.name} has no company "${slug}".`);
   }
+  // An archived company is read-only for everyone until the privacy lead restores it (issue 18).
+  if (tenant.status !== "active" && !["GET", "HEAD"].includes(c.req.method)) {
+    throw new AppError(409, "company_archived", `${tenant.name} is archived: restore it first to change it.`);
+  }
   const tenantAccess: TenantAccess = { tenant, role: access.isAdmin ? "group_admin" : membership!.role };
   c.set("tenantAccess", tenantAccess);
   await next();

@@ -73,7 +73,9 @@ export function buildRepublication(
         options.changeNote ??
         (status.reasons.includes("baseline")
           ? `Basisverklaring versie ${latest.number} van ${group.group.name} overgenomen.`
-          : "Gegevens uit het verwerkersregister bijgewerkt."),
+          : status.reasons.includes("processor")
+            ? "Gegevens uit het verwerkersregister bijgewerkt."
+            : `Naam en bedrijven van ${group.group.name} bijgewerkt.`),
       material: options.material,
       completenessOverride: override?.reason,
       overridden: override && { completeness: override.completeness, lint: override.lint },

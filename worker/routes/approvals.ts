@@ -1,12 +1,9 @@
-// The approval setting and publish requests. With approval on, every publish — a privacy lead's
-// too, and the baseline's — is a request that a different privacy lead approves or rejects:
-// four eyes, always. Deciding is worker/publishing/requests.ts; here is who may decide.
+// Publish requests. With approval on (a group setting, routes/group-settings.ts), every publish — a
+// privacy lead's too, and the baseline's — is a request that a different privacy lead approves or
+// rejects: four eyes, always. Deciding is worker/publishing/requests.ts; here is who may decide.
 import { Hono, type Context } from "hono";
 import * as v from "valibot";
-import { GroupSettingsSchema, IdParamSchema, RejectSchema } from "#shared/api-schemas.ts";
-import { buildAuditEntry } from "../audit-entry.ts";
-import { runWithAudit } from "../db/audit.ts";
-import { prepareSetRequireApproval } from "../db/groups.ts";
+import { IdParamSchema, RejectSchema } from "#shared/api-schemas.ts";
 import {
   findPublishRequest,
   listPublishRequests,
@@ -57,48 +54,6 @@ function requireOtherAdmin(c: Context<AppEnv>, request: PublishRequestRecord) {
 
 /** Mounted under /api/groups/:group, behind resolveGroupAccess. */
 export const approvalRoutes = new Hono<AppEnv>()
-  .get(
-    "/settings",
-    describeRoute({
-      summary: "Group settings",
-      tag: "Approval",
-      access: "group admin",
-      responses: { 200: "Settings" },
-    }),
-    async (c) => {
-      const { group } = requireGroupAdmin(c);
-      return c.json({ requireApproval: group.requireApproval }, 200);
-    },
-  )
-  .put(
-    "/settings",
-    describeRoute({
-      summary: "Change group settings (approval on/off)",
-      tag: "Approval",
-      access: "group admin",
-      responses: { 200: "Saved" },
-    }),
-    validate("json", GroupSettingsSchema),
-    async (c) => {
-      const access = requireGroupAdmin(c);
-      const { requireApproval } = c.req.valid("json");
-      await runWithAudit(
-        c.env.DB,
-        [prepareSetRequireApproval(c.env.DB, access.group.id, requireApproval)],
-        [
-          buildAuditEntry({
-            groupId: access.group.id,
-            actor: access.user,
-            action: "settings.changed",
-            target: "requireApproval",
-            summary: { from: access.group.requireApproval, to: requireApproval },
-            at: new Date().toISOString(),
-          }),
-        ],
-      );
-      return c.json({ requireApproval }, 200);
-    },
-  )
   .get(
     "/publish-requests",
     describeRoute({

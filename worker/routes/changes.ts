@@ -18,6 +18,7 @@ import type { AppEnv } from "../env.ts";
 import { validate } from "../errors.ts";
 import { describeRoute } from "../http/describe-route.ts";
 import { explainNotFound } from "../http/public-lookup.ts";
+import { resolvePublicCompany, type NoticeFormat } from "../http/public-company.ts";
 import { CACHE_CURRENT, DATA_CSP, DOCUMENT_HEADERS, pageCsp } from "../http/public-headers.ts";
 import { etagOf, respondWithValidators } from "../http/etag.ts";
 
@@ -27,6 +28,13 @@ const ChangesQuerySchema = v.looseObject({ lang: v.optional(LanguageSchema) });
 const FEED_LIMIT = 50;
 
 const PAGE_CSP = pageCsp(CHANGES_STYLE);
+
+const HISTORY_ANSWERS = {
+  304: "Not modified",
+  308: "A former address of the company",
+  404: "Nothing published",
+};
+const CHANGE_ANSWERS = { ...HISTORY_ANSWERS, 410: "The company is archived" };
 
 /** Mounted at /v1/statements, next to statementRoutes; public, like the statements themselves. */
 export const publicChangeRoutes = new Hono<AppEnv>()
@@ -38,7 +46,7 @@ export const publicChangeRoutes = new Hono<AppEnv>()
       tag: "Public statements",
       access: "public",
       formats: ["text/html"],
-      responses: { 200: "The page", 304: "Not modified", 404: "Nothing published" },
+      responses: { ...CHANGE_ANSWERS, 200: "The page" },
     }),
     validate("query", ChangesQuerySchema),
     (c) => servePage(c, c.req.valid("query").lang),
@@ -50,7 +58,7 @@ export const publicChangeRoutes = new Hono<AppEnv>()
       tag: "Public statements",
       access: "public",
       formats: ["text/html"],
-      responses: { 200: "The page", 304: "Not modified", 404: "Nothing published" },
+      responses: { ...CHANGE_ANSWERS, 200: "The page" },
     }),
     validate("query", ChangesQuerySchema),
     (c) => servePage(c, c.req.valid("query").lang),
@@ -61,10 +69,12 @@ export const publicChangeRoutes = new Hono<AppEnv>()
       summary: "The same comparison as JSON",
       tag: "Public statements",
       access: "public",
-      responses: { 200: "Section and word-level changes", 304: "Not modified", 404: "Nothing published" },
+      responses: { ...CHANGE_ANSWERS, 200: "Section and word-level changes" },
     }),
     validate("query", ChangesQuerySchema),
     async (c) => {
+      const early = await resolveCompany(c, "json", c.req.valid("query").lang);
+      if (early) return early;
       const { current, previous, diff } = await loadComparison(c, c.req.valid("query").lang ?? null);
       const links = linksFor(c, c.req.valid("query").lang);
       const body = JSON.stringify({
@@ -85,11 +95,14 @@ export const publicChangeRoutes = new Hono<AppEnv>()
       tag: "Public statements",
       access: "public",
       formats: ["application/atom+xml"],
-      responses: { 200: "The feed", 304: "Not modified", 404: "Nothing published" },
+      responses: { ...HISTORY_ANSWERS, 200: "The feed (it stays for an archived company)" },
     }),
     validate("query", ChangesQuerySchema),
     async (c) => {
       const lang = c.req.valid("query").lang;
+      // The feed is history: it keeps working for an archived company; a former address redirects.
+      const early = await resolveCompany(c, null, lang);
+      if (early) return early;
       const texts = await listRecentTexts(c.get("reader"), {
         group: c.req.param("group"),
         tenant: c.req.param("tenant"),
@@ -104,7 +117,17 @@ export const publicChangeRoutes = new Hono<AppEnv>()
     },
   );
 
+/** A former address redirects; the comparison of an archived company answers 410 (issue 18). */
+const resolveCompany = (
+  c: Context<AppEnv>,
+  notice: NoticeFormat | null,
+  language: Language | undefined,
+): Promise<Response | null> =>
+  resolvePublicCompany(c, { current: notice !== null, notice: notice ?? "json", language });
+
 async function servePage(c: Context<AppEnv>, lang: Language | undefined): Promise<Response> {
+  const early = await resolveCompany(c, "page", lang);
+  if (early) return early;
   const comparison = await loadComparison(c, lang ?? null);
   const body = renderChangesPage(comparison, linksFor(c, lang));
   return serve(c, body, "text/html; charset=utf-8", comparison.current.language, PAGE_CSP);

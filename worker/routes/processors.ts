@@ -8,8 +8,14 @@ import { applyProcessorRegister } from "#shared/processor-register.ts";
 import { buildAuditEntry } from "../audit-entry.ts";
 import { runWithAudit } from "../db/audit.ts";
 import { isStaleRevision, listGroupTenantDrafts, prepareSaveTenantDraft } from "../db/drafts.ts";
-import { isUniqueViolation } from "../db/errors.ts";
-import { listProcessors, prepareInsertProcessor, prepareUpdateProcessor } from "../db/processors.ts";
+import { isTriggerAbort, isUniqueViolation } from "../db/errors.ts";
+import {
+  listProcessors,
+  listProcessorUsage,
+  prepareDeleteProcessor,
+  prepareInsertProcessor,
+  prepareUpdateProcessor,
+} from "../db/processors.ts";
 import type { AppEnv } from "../env.ts";
 import { AppError, validate } from "../errors.ts";
 import { requireGroupAdmin } from "../http/guards.ts";
@@ -23,14 +29,24 @@ export const processorRoutes = new Hono<AppEnv>()
   .get(
     "/",
     describeRoute({
-      summary: "The processor register",
+      summary: "The processor register; to the privacy lead with the companies whose draft uses each entry",
       tag: "Group",
       access: "member",
       responses: { 200: "Processors" },
     }),
     async (c) => {
-      const { group } = c.get("access");
-      return c.json({ processors: await listProcessors(c.env.DB, group.id) }, 200);
+      const { group, isAdmin } = c.get("access");
+      const [processors, usage] = await Promise.all([
+        listProcessors(c.env.DB, group.id),
+        // Which companies use what is the lead's to see: an editor sees its own company only.
+        isAdmin ? listProcessorUsage(c.env.DB, group.id) : null,
+      ]);
+      return c.json(
+        {
+          processors: processors.map((p) => (usage ? { ...p, usedBy: usage.get(p.key) ?? [] } : p)),
+        },
+        200,
+      );
     },
   )
   .put(
@@ -99,5 +115,53 @@ export const processorRoutes = new Hono<AppEnv>()
         { processor: { key, recipient }, draftsUpdated: draftUpdates.length },
         existing ? 200 : 201,
       );
+    },
+  )
+  .delete(
+    "/:key",
+    describeRoute({
+      summary: "Remove a processor from the register; refused while a company's draft uses it (naming them)",
+      tag: "Group",
+      access: "group admin",
+      responses: { 200: "Removed", 404: "No such processor", 409: "Companies use it" },
+      noBody: true,
+    }),
+    validate("param", KeyParamSchema),
+    async (c) => {
+      const access = requireGroupAdmin(c);
+      const { key } = c.req.valid("param");
+      const entry = (await listProcessors(c.env.DB, access.group.id)).find((p) => p.key === key);
+      if (!entry) throw new AppError(404, "processor_not_found", `The register has no processor "${key}".`);
+      const refuseInUse = async (): Promise<never> => {
+        const users = (await listProcessorUsage(c.env.DB, access.group.id)).get(key) ?? [];
+        throw new AppError(
+          409,
+          "processor_in_use",
+          `${entry.recipient.name} is still used by ${users.map((u) => u.name).join(", ")}: take it out of their recipients first.`,
+          users.map((u) => ({ field: `usedBy.${u.slug}`, message: `${u.name} uses it` })),
+        );
+      };
+      if ((await listProcessorUsage(c.env.DB, access.group.id)).has(key)) await refuseInUse();
+      try {
+        await runWithAudit(
+          c.env.DB,
+          [prepareDeleteProcessor(c.env.DB, access.group.id, key)],
+          [
+            buildAuditEntry({
+              groupId: access.group.id,
+              actor: access.user,
+              action: "processor.removed",
+              target: key,
+              summary: { recipient: entry.recipient },
+              at: new Date().toISOString(),
+            }),
+          ],
+        );
+      } catch (error) {
+        // A draft started using it between the check and the delete: the database refused.
+        if (isTriggerAbort(error, "processor_in_use")) await refuseInUse();
+        throw error;
+      }
+      return c.json({ removed: key }, 200);
     },
   );

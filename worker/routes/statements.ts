@@ -34,6 +34,7 @@ import {
   pageCsp,
 } from "../http/public-headers.ts";
 import { explainNotFound, requireGroup, requireTenant } from "../http/public-lookup.ts";
+import { noticeFormatOf, resolvePublicCompany } from "../http/public-company.ts";
 import { etagOf, respondWithValidators } from "../http/etag.ts";
 import type { AppEnv } from "../env.ts";
 import { AppError, validate } from "../errors.ts";
@@ -212,14 +213,24 @@ export const statementRoutes = new Hono<AppEnv>()
         200: "The statement (strong ETag, Last-Modified, Cache-Control: public)",
         304: "Not modified (If-None-Match matched)",
         400: "Bad lang, at or fragment",
+        308: "A former address of the company, or an archived company's successor: Location says where",
         404: "Unknown group or company, nothing published, or nothing in force at that moment",
         406: "No acceptable format",
+        410: "The company is archived: a short notice names the last version and where its history stays",
       },
     }),
     validate("query", StatementQuerySchema),
     async (c) => {
       const query = c.req.valid("query");
       const target = parseTarget(c.req.param("tenant"), query.fragment, c.req.header("Accept"));
+      // A former address redirects; an archived company answers 410 (issue 18).
+      const early = await resolvePublicCompany(c, {
+        current: true,
+        at: query.at,
+        notice: noticeFormatOf(target.format),
+        language: query.lang,
+      });
+      if (early) return early;
       const lookup = {
         group: c.req.param("group"),
         tenant: target.tenant,
@@ -249,6 +260,7 @@ export const statementRoutes = new Hono<AppEnv>()
       responses: {
         200: "Versions, newest first",
         304: "Not modified",
+        308: "A former address of the company",
         400: "Bad lang",
         404: "Unknown group or company",
       },
@@ -269,7 +281,13 @@ export const statementRoutes = new Hono<AppEnv>()
       tag: "Public statements",
       access: "public",
       formats: ["text/html"],
-      responses: { 200: "The page", 304: "Not modified", 400: "Bad lang", 404: "Unknown group or company" },
+      responses: {
+        200: "The page",
+        304: "Not modified",
+        308: "A former address of the company",
+        400: "Bad lang",
+        404: "Unknown group or company",
+      },
     }),
     validate("query", VersionsQuerySchema),
     (c) => serveVersions(c, c.req.valid("query").lang, "page", false),
@@ -282,7 +300,12 @@ export const statementRoutes = new Hono<AppEnv>()
       tag: "Public statements",
       access: "public",
       formats: PUBLIC_FORMATS,
-      responses: { 200: "The version", 304: "Not modified", 404: "No such version" },
+      responses: {
+        200: "The version",
+        304: "Not modified",
+        308: "A former address of the company",
+        404: "No such version",
+      },
     }),
     validate("query", StatementQuerySchema),
     async (c) => {
@@ -291,6 +314,8 @@ export const statementRoutes = new Hono<AppEnv>()
       if (!segment || !number?.success) {
         throw new AppError(404, "version_not_found", `"${c.req.param("version")}" is not a version number.`);
       }
+      const early = await resolvePublicCompany(c, { current: false, notice: "json" });
+      if (early) return early;
       const target = parseTarget(
         `${c.req.param("tenant")}${segment.format ? `.${segment.format}` : ""}`,
         c.req.valid("query").fragment,
@@ -315,6 +340,9 @@ async function serveVersions(
   shape: "json" | "page",
   negotiated: boolean,
 ): Promise<Response> {
+  // A former address redirects; an archived company's history stays readable here (issue 18).
+  const early = await resolvePublicCompany(c, { current: false, notice: "json" });
+  if (early) return early;
   const { tenant, group } = await requireTenant(
     c.get("reader"),
     c.req.param("group") ?? "",

@@ -29,7 +29,13 @@ export const tenantRoutes = new Hono<AppEnv>()
         const membership = access.memberships.find((m) => m.tenantId === tenant.id);
         if (!access.isAdmin && !membership) return [];
         return [
-          { slug: tenant.slug, name: tenant.name, role: access.isAdmin ? "group_admin" : membership!.role },
+          {
+            slug: tenant.slug,
+            name: tenant.name,
+            // An archived company stays readable (its history) but is no longer edited or public.
+            status: tenant.status,
+            role: access.isAdmin ? "group_admin" : membership!.role,
+          },
         ];
       });
       return c.json({ tenants: visible }, 200);

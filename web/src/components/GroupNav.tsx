@@ -63,6 +63,11 @@ export function GroupNav(props: {
             </A>
           </li>
           <li>
+            <A href={`${base()}/companies`} end>
+              {t("Bedrijven", "Companies")}
+            </A>
+          </li>
+          <li>
             <A href={`${base()}/baseline`}>{t("Basisverklaring", "Baseline")}</A>
           </li>
           <li>

@@ -59,12 +59,18 @@ function GroupCompanies(props: { slug: string; name: string; isAdmin: boolean })
                   </span>
                 </Show>
                 <br />
-                <a href={`/v1/statements/${props.slug}/${tenant.slug}`}>
-                  {t(
-                    `Openbare privacyverklaring van ${tenant.name}`,
-                    `${tenant.name}'s public privacy statement`,
-                  )}
-                </a>
+                {/* An archived company publishes no statement any more (its address says so). */}
+                <Show
+                  when={tenant.status === "active"}
+                  fallback={<span class="muted">{t("gearchiveerd", "archived")}</span>}
+                >
+                  <a href={`/v1/statements/${props.slug}/${tenant.slug}`}>
+                    {t(
+                      `Openbare privacyverklaring van ${tenant.name}`,
+                      `${tenant.name}'s public privacy statement`,
+                    )}
+                  </a>
+                </Show>
               </li>
             )}
           </For>

@@ -1,5 +1,5 @@
 // The group's processor register as a table: name and key, role, service, country and safeguard
-// of each entry, with a button to change it for the privacy lead.
+// of each entry, with buttons to change or remove it for the privacy lead.
 import { For, Show } from "solid-js";
 import { t } from "../../i18n.ts";
 import type { Processor } from "../group/group-data.ts";
@@ -9,6 +9,8 @@ export function ProcessorRegister(props: {
   entries: Processor[];
   canEdit: boolean;
   onEdit: (entry: Processor) => void;
+  /** Takes an entry out of the register (the API refuses while a company uses it). */
+  onRemove?: ((entry: Processor) => void) | undefined;
   /** The companies whose draft uses an entry; undefined when that is not known to this reader. */
   usedBy?: ((key: string) => { slug: string; name: string }[]) | undefined;
 }) {
@@ -84,6 +86,21 @@ export function ProcessorRegister(props: {
                     >
                       {t("Wijzigen", "Edit")}
                     </button>
+                    <Show when={props.onRemove}>
+                      {(remove) => (
+                        <button
+                          type="button"
+                          class="danger"
+                          aria-label={t(
+                            `${entry.recipient.name} verwijderen`,
+                            `Remove ${entry.recipient.name}`,
+                          )}
+                          onClick={() => remove()(entry)}
+                        >
+                          {t("Verwijderen", "Remove")}
+                        </button>
+                      )}
+                    </Show>
                   </td>
                 </Show>
               </tr>

@@ -1,10 +1,11 @@
 // The group's processor register: kept once by the privacy lead, picked by the companies. A change
 // here flows into every company draft that uses the processor; those companies must publish again.
 import { createSignal, For, Show } from "solid-js";
-import { A, createAsync } from "@solidjs/router";
+import { A, createAsync, useAction } from "@solidjs/router";
 import { t } from "../../i18n.ts";
 import { useGroup } from "../group/GroupLayout.tsx";
-import { getProcessors, type Processor } from "../group/group-data.ts";
+import { getProcessors, removeProcessor, type Processor } from "../group/group-data.ts";
+import { errorText } from "../group/group-text.ts";
 import {
   emptyForm,
   type FormState,
@@ -33,6 +34,26 @@ export default function ProcessorsPage() {
     queueMicrotask(() => document.getElementById("processor-form-title")?.focus());
   };
   const reset = () => setForm({ initial: emptyForm(), editing: null });
+  // Removing: refused while a company's draft uses the entry (the API names them).
+  const sendRemove = useAction(removeProcessor);
+  const [removal, setRemoval] = createSignal<{ ok: boolean; text: string } | null>(null);
+  const remove = async (entry: Processor) => {
+    setResult(null);
+    setRemoval(null);
+    try {
+      await sendRemove(ctx.group, entry.key);
+      setRemoval({
+        ok: true,
+        text: t(
+          `${entry.recipient.name} is uit het register verwijderd.`,
+          `${entry.recipient.name} was removed from the register.`,
+        ),
+      });
+    } catch (error) {
+      setRemoval({ ok: false, text: errorText(error) });
+    }
+    queueMicrotask(() => document.getElementById("processor-removal")?.focus());
+  };
   // What the companies list: only the privacy lead may read every draft.
   const companies = createAsync(async () => (ctx.role.isAdmin ? getCompanyRecipients(ctx.group) : null));
   const suggestions = () => {
@@ -99,12 +120,26 @@ export default function ProcessorsPage() {
         )}
       </Show>
 
+      <Show when={removal()}>
+        {(r) => (
+          <p
+            id="processor-removal"
+            tabindex="-1"
+            role={r().ok ? "status" : "alert"}
+            class={`notice ${r().ok ? "info" : "error"}`}
+          >
+            {r().text}
+          </p>
+        )}
+      </Show>
+
       <Show when={register()}>
         {(list) => (
           <ProcessorRegister
             entries={list().processors}
             canEdit={ctx.role.isAdmin}
             onEdit={startEdit}
+            onRemove={ctx.role.isAdmin ? (entry) => void remove(entry) : undefined}
             usedBy={companies() ? (key) => companiesUsing(key, companies() ?? []) : undefined}
           />
         )}

@@ -76,8 +76,18 @@ function Waiting(props: NoticeContext & { status: CompanyRollout }) {
       <h2 id="baseline-notice-title">
         {newBaseline()
           ? t("Nieuwe basisverklaring van de groep", "New baseline from the group")
-          : t("Verwerkersgegevens gewijzigd", "Processor details changed")}
+          : processors()
+            ? t("Verwerkersgegevens gewijzigd", "Processor details changed")
+            : t("De groep is veranderd", "The group changed")}
       </h2>
+      <Show when={props.status.reasons.includes("group")}>
+        <p>
+          {t(
+            "De naam van de groep of de lijst van haar bedrijven is veranderd sinds de laatste publicatie; de verklaring noemt die.",
+            "The group's name or its list of companies changed since the last publish; the statement names them.",
+          )}
+        </p>
+      </Show>
       <Show when={newBaseline() && props.status.version}>
         {(version) => (
           <p>

@@ -9,6 +9,7 @@ import { t } from "../../i18n.ts";
 import { GroupPage, useGroup, type GroupContext } from "./GroupLayout.tsx";
 import {
   getAudit,
+  getGroupProfile,
   getPublishRequests,
   getCompleteness,
   getRollout,
@@ -40,9 +41,52 @@ export default function DashboardPage() {
   );
 }
 
+/** Whom to ask: the privacy lead's contact as the lead set it in the group's settings. */
+function LeadContact(props: { group: string; isAdmin: boolean }) {
+  const profile = createAsync(() => getGroupProfile(props.group));
+  return (
+    <Show
+      when={profile()?.leadContact}
+      fallback={
+        <Show when={props.isAdmin && profile()}>
+          <p class="muted">
+            {t(
+              "Je contactgegevens als privacyfunctionaris staan nog niet op dit overzicht voor de groep. ",
+              "Your contact as privacy lead is not yet on this overview for the group. ",
+            )}
+            <A href={`/console/${props.group}/settings`}>{t("Toevoegen", "Add it")}</A>
+          </p>
+        </Show>
+      }
+    >
+      {(contact) => (
+        <aside class="lead-contact" aria-labelledby="lead-contact-title">
+          <h2 id="lead-contact-title">{t("Privacyfunctionaris", "Privacy lead")}</h2>
+          <p>
+            {contact().name}
+            <br />
+            <a href={`mailto:${contact().email}`}>{contact().email}</a>
+            <Show when={contact().phone}>
+              {(phone) => (
+                <>
+                  <br />
+                  <a href={`tel:${phone().replace(/[^+0-9]/g, "")}`}>{phone()}</a>
+                </>
+              )}
+            </Show>
+          </p>
+        </aside>
+      )}
+    </Show>
+  );
+}
+
 function MemberDashboard(props: GroupContext) {
   return (
     <>
+      <LoadBoundary describe={errorText} part={{ nl: "het contact", en: "the contact" }}>
+        <LeadContact group={props.group} isAdmin={false} />
+      </LoadBoundary>
       <p class="lead">
         {t(
           "Hier beheer je de privacyverklaring van je eigen bedrijf. Kies een bedrijf:",
@@ -87,6 +131,14 @@ function AdminDashboard(props: GroupContext) {
       {/* One part of the page failing to load does not take the others with it. */}
       <LoadBoundary describe={errorText} part={{ nl: "het overzicht", en: "the overview" }}>
         <CompanyTable group={props.group} />
+      </LoadBoundary>
+      <p>
+        <A href={`/console/${props.group}/companies`}>
+          {t("Bedrijven toevoegen, wijzigen of archiveren", "Add, change or archive companies")}
+        </A>
+      </p>
+      <LoadBoundary describe={errorText} part={{ nl: "het contact", en: "the contact" }}>
+        <LeadContact group={props.group} isAdmin={true} />
       </LoadBoundary>
       <LoadBoundary describe={errorText} part={{ nl: "de uitrol", en: "the rollout" }}>
         <Rollout group={props.group} />
@@ -145,148 +197,167 @@ function CompanyTable(props: { group: string }) {
   const lastPublishOf = (slug: string) =>
     publishes()?.find((entry) => entry.tenant === slug || entry.target === slug);
 
+  const archived = () => tenants()?.tenants.filter((tenant) => tenant.status === "archived") ?? [];
   return (
-    <table class="data-table companies-table">
-      <caption class="visually-hidden">
-        {t("Bedrijven en hun privacyverklaring", "Companies and their statement")}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("Bedrijf", "Company")}</th>
-          <th scope="col">{t("Versie in werking", "Version in force")}</th>
-          <th scope="col">{t("Basisverklaring", "Baseline")}</th>
-          <th scope="col">{t("Status", "Status")}</th>
-          <th scope="col">{t("AVG", "GDPR")}</th>
-          <th scope="col">{t("Laatst gepubliceerd", "Last published")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        <For each={tenants()?.tenants}>
-          {(tenant) => {
-            const history = () => versions()?.get(tenant.slug)?.versions ?? [];
-            const inForce = () => history().find((v) => v.status === "in_force");
-            const scheduled = () => history().filter((v) => v.status === "scheduled");
-            const newest = () => [...history()].sort((a, b) => b.number - a.number)[0];
-            const status = () => rolloutOf(tenant.slug);
-            const last = () => lastPublishOf(tenant.slug);
-            return (
-              <tr data-company={tenant.slug}>
-                <th scope="row">
-                  <A href={`/console/${props.group}/companies/${tenant.slug}`}>{tenant.name}</A>
-                </th>
-                <td data-label={t("Versie in werking", "Version in force")}>
-                  <Show when={inForce()} fallback={<span class="muted">{t("nog geen", "none yet")}</span>}>
-                    {(v) => (
-                      <>
-                        {t("versie", "version")} {v().number}
-                        <span class="muted">
-                          {" "}
-                          {t("sinds", "since")} {formatShortDate(v().effectiveFrom)}
-                        </span>
-                      </>
-                    )}
-                  </Show>
-                  <For each={scheduled()}>
-                    {(v) => (
-                      <div class="muted">
-                        {t(`versie ${v.number} gaat in op`, `version ${v.number} takes effect on`)}{" "}
-                        {formatShortDate(v.effectiveFrom)}
-                      </div>
-                    )}
-                  </For>
-                </td>
-                <td data-label={t("Basisverklaring", "Baseline")}>
-                  <Show when={inForce()} fallback={<span class="muted">—</span>}>
-                    {(v) => (
-                      <>
-                        {t("versie", "version")} {v().baselineVersion}
-                        <Show when={status() && v().baselineVersion !== status()!.latestBaseline}>
+    <>
+      <table class="data-table companies-table">
+        <caption class="visually-hidden">
+          {t("Bedrijven en hun privacyverklaring", "Companies and their statement")}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("Bedrijf", "Company")}</th>
+            <th scope="col">{t("Versie in werking", "Version in force")}</th>
+            <th scope="col">{t("Basisverklaring", "Baseline")}</th>
+            <th scope="col">{t("Status", "Status")}</th>
+            <th scope="col">{t("AVG", "GDPR")}</th>
+            <th scope="col">{t("Laatst gepubliceerd", "Last published")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={tenants()?.tenants.filter((tenant) => tenant.status === "active")}>
+            {(tenant) => {
+              const history = () => versions()?.get(tenant.slug)?.versions ?? [];
+              const inForce = () => history().find((v) => v.status === "in_force");
+              const scheduled = () => history().filter((v) => v.status === "scheduled");
+              const newest = () => [...history()].sort((a, b) => b.number - a.number)[0];
+              const status = () => rolloutOf(tenant.slug);
+              const last = () => lastPublishOf(tenant.slug);
+              return (
+                <tr data-company={tenant.slug}>
+                  <th scope="row">
+                    <A href={`/console/${props.group}/companies/${tenant.slug}`}>{tenant.name}</A>
+                  </th>
+                  <td data-label={t("Versie in werking", "Version in force")}>
+                    <Show when={inForce()} fallback={<span class="muted">{t("nog geen", "none yet")}</span>}>
+                      {(v) => (
+                        <>
+                          {t("versie", "version")} {v().number}
                           <span class="muted">
                             {" "}
-                            {t(
-                              `(nieuwste: ${status()!.latestBaseline})`,
-                              `(latest: ${status()!.latestBaseline})`,
-                            )}
+                            {t("sinds", "since")} {formatShortDate(v().effectiveFrom)}
                           </span>
-                        </Show>
-                      </>
-                    )}
-                  </Show>
-                </td>
-                <td data-label={t("Status", "Status")}>
-                  <StatusBadges status={status()} pendingCount={pendingOf(tenant.slug).length} />
-                </td>
-                <td data-label={t("AVG", "GDPR")} class="avg-cell">
-                  <Show when={avgOf(tenant.slug)?.score != null} fallback={<span class="muted">—</span>}>
-                    <A href={`/console/${props.group}/report`}>
-                      <span class="avg-score">{avgOf(tenant.slug)!.score}</span>
-                      <span class="visually-hidden"> {t("van 100", "out of 100")}</span>
-                    </A>
+                        </>
+                      )}
+                    </Show>
+                    <For each={scheduled()}>
+                      {(v) => (
+                        <div class="muted">
+                          {t(`versie ${v.number} gaat in op`, `version ${v.number} takes effect on`)}{" "}
+                          {formatShortDate(v.effectiveFrom)}
+                        </div>
+                      )}
+                    </For>
+                  </td>
+                  <td data-label={t("Basisverklaring", "Baseline")}>
+                    <Show when={inForce()} fallback={<span class="muted">—</span>}>
+                      {(v) => (
+                        <>
+                          {t("versie", "version")} {v().baselineVersion}
+                          <Show when={status() && v().baselineVersion !== status()!.latestBaseline}>
+                            <span class="muted">
+                              {" "}
+                              {t(
+                                `(nieuwste: ${status()!.latestBaseline})`,
+                                `(latest: ${status()!.latestBaseline})`,
+                              )}
+                            </span>
+                          </Show>
+                        </>
+                      )}
+                    </Show>
+                  </td>
+                  <td data-label={t("Status", "Status")}>
+                    <StatusBadges status={status()} pendingCount={pendingOf(tenant.slug).length} />
+                  </td>
+                  <td data-label={t("AVG", "GDPR")} class="avg-cell">
+                    <Show when={avgOf(tenant.slug)?.score != null} fallback={<span class="muted">—</span>}>
+                      <A href={`/console/${props.group}/report`}>
+                        <span class="avg-score">{avgOf(tenant.slug)!.score}</span>
+                        <span class="visually-hidden"> {t("van 100", "out of 100")}</span>
+                      </A>
+                      <Show
+                        when={avgOf(tenant.slug)!.missingAlways.length > 0}
+                        fallback={
+                          <div class="muted">
+                            {t("niets verplichts ontbreekt", "nothing required missing")}
+                          </div>
+                        }
+                      >
+                        <div class="badge bad">
+                          {t("ontbreekt", "missing")}:{" "}
+                          {avgOf(tenant.slug)!.missingAlways.map(itemTitle).join(", ")}
+                        </div>
+                      </Show>
+                      <Show when={(avgOf(tenant.slug)?.findings ?? []).some((f) => f.status === "weak")}>
+                        <div class="muted">
+                          {t("zwak", "weak")}:{" "}
+                          {avgOf(tenant.slug)!
+                            .findings.filter((f) => f.status === "weak")
+                            .map((f) => itemTitle(f.item))
+                            .join(", ")}
+                        </div>
+                      </Show>
+                    </Show>
+                  </td>
+                  <td data-label={t("Laatst gepubliceerd", "Last published")}>
                     <Show
-                      when={avgOf(tenant.slug)!.missingAlways.length > 0}
+                      when={last()}
                       fallback={
-                        <div class="muted">{t("niets verplichts ontbreekt", "nothing required missing")}</div>
+                        // Older than the part of the log read here: the version list still knows when.
+                        <Show when={newest()} fallback={<span class="muted">{t("nog nooit", "never")}</span>}>
+                          {(v) => (
+                            <>
+                              <time datetime={v().publishedAt}>{formatShortDateTime(v().publishedAt)}</time>
+                              <br />
+                              <span class="muted">
+                                {t("versie", "version")} {v().number}
+                              </span>
+                            </>
+                          )}
+                        </Show>
                       }
                     >
-                      <div class="badge bad">
-                        {t("ontbreekt", "missing")}:{" "}
-                        {avgOf(tenant.slug)!.missingAlways.map(itemTitle).join(", ")}
-                      </div>
+                      {(entry) => (
+                        <>
+                          <time datetime={entry().at}>{formatShortDateTime(entry().at)}</time>
+                          <br />
+                          <span class="muted">
+                            {t("door", "by")} {personName(entry().actor)}
+                            <Show when={summaryNumber(entry(), "version")}>
+                              {(n) => (
+                                <>
+                                  {" "}
+                                  · {t("versie", "version")} {n()}
+                                </>
+                              )}
+                            </Show>
+                          </span>
+                        </>
+                      )}
                     </Show>
-                    <Show when={(avgOf(tenant.slug)?.findings ?? []).some((f) => f.status === "weak")}>
-                      <div class="muted">
-                        {t("zwak", "weak")}:{" "}
-                        {avgOf(tenant.slug)!
-                          .findings.filter((f) => f.status === "weak")
-                          .map((f) => itemTitle(f.item))
-                          .join(", ")}
-                      </div>
-                    </Show>
-                  </Show>
-                </td>
-                <td data-label={t("Laatst gepubliceerd", "Last published")}>
-                  <Show
-                    when={last()}
-                    fallback={
-                      // Older than the part of the log read here: the version list still knows when.
-                      <Show when={newest()} fallback={<span class="muted">{t("nog nooit", "never")}</span>}>
-                        {(v) => (
-                          <>
-                            <time datetime={v().publishedAt}>{formatShortDateTime(v().publishedAt)}</time>
-                            <br />
-                            <span class="muted">
-                              {t("versie", "version")} {v().number}
-                            </span>
-                          </>
-                        )}
-                      </Show>
-                    }
-                  >
-                    {(entry) => (
-                      <>
-                        <time datetime={entry().at}>{formatShortDateTime(entry().at)}</time>
-                        <br />
-                        <span class="muted">
-                          {t("door", "by")} {personName(entry().actor)}
-                          <Show when={summaryNumber(entry(), "version")}>
-                            {(n) => (
-                              <>
-                                {" "}
-                                · {t("versie", "version")} {n()}
-                              </>
-                            )}
-                          </Show>
-                        </span>
-                      </>
-                    )}
-                  </Show>
-                </td>
-              </tr>
-            );
-          }}
-        </For>
-      </tbody>
-    </table>
+                  </td>
+                </tr>
+              );
+            }}
+          </For>
+        </tbody>
+      </table>
+      {/* Sold, merged or closed: no statement in force any more, their history stays readable. */}
+      <Show when={archived().length > 0}>
+        <p class="archived-companies">
+          {t("Gearchiveerd: ", "Archived: ")}
+          <For each={archived()}>
+            {(tenant, i) => (
+              <>
+                {i() > 0 ? ", " : ""}
+                <A href={`/console/${props.group}/companies/${tenant.slug}/versions`}>{tenant.name}</A>
+              </>
+            )}
+          </For>
+        </p>
+      </Show>
+    </>
   );
 }
 
@@ -297,7 +368,7 @@ function StatusBadges(props: { status: RolloutCompany | undefined; pendingCount:
         {(s) => (
           <>
             <Show when={!s().version}>
-              <li class="badge neutral">{t("Niet gepubliceerd", "Not published")}</li>
+              <li class="badge neutral">{t("Nog niet gepubliceerd", "Not yet published")}</li>
             </Show>
             <Show when={s().version && !s().outdated}>
               <li class="badge ok">{t("Bijgewerkt", "Up to date")}</li>
@@ -306,7 +377,9 @@ function StatusBadges(props: { status: RolloutCompany | undefined; pendingCount:
               <li class="badge warn">
                 {s().reasons.includes("baseline")
                   ? t("Verouderd", "Outdated")
-                  : t("Verwerkers gewijzigd", "Processors changed")}
+                  : s().reasons.includes("processor")
+                    ? t("Verwerkers gewijzigd", "Processors changed")
+                    : t("Groep gewijzigd", "Group changed")}
               </li>
             </Show>
             <Show when={s().outdated && !s().clean}>

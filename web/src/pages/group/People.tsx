@@ -1,5 +1,7 @@
-// /console/:group/people — who has which role in the group, changing a role, and inviting people.
-// An invitation's link is shown once (the API keeps only its hash): copy it, or select it by hand.
+// /console/:group/people — who has which role in the group (one account may hold roles in several
+// companies), when each last signed in; changing, adding and taking away a role, taking someone out
+// of the group (their sessions end), and inviting people. An invitation's link is shown once (the
+// API keeps only its hash): copy it, or select it by hand.
 import { createSignal, For, onMount, Show } from "solid-js";
 import { createAsync, useAction, useSubmission } from "@solidjs/router";
 import * as v from "valibot";
@@ -10,8 +12,10 @@ import { t } from "../../i18n.ts";
 import type { Role } from "../../messages.ts";
 import { GroupPage, useGroup, type GroupContext } from "./GroupLayout.tsx";
 import {
+  addRole,
   changeRole,
   createInvitation,
+  removeRole,
   getInvitations,
   getMembers,
   getTenants,
@@ -50,6 +54,7 @@ function People(props: GroupContext) {
         {notice()}
       </div>
       <Members group={props.group} me={props.me.user.id} onNotice={setNotice} />
+      <AddRole group={props.group} onNotice={setNotice} />
       <Invite group={props.group} />
       <Invitations group={props.group} onNotice={setNotice} />
     </>
@@ -74,7 +79,7 @@ function CompanySelect(props: {
       aria-describedby={props.describedBy}
     >
       <option value="">{t("— kies een bedrijf —", "— choose a company —")}</option>
-      <For each={tenants()?.tenants}>
+      <For each={tenants()?.tenants.filter((tenant) => tenant.status === "active")}>
         {(tenant) => (
           <option value={tenant.slug} selected={tenant.slug === props.value}>
             {tenant.name}
@@ -109,13 +114,20 @@ function Members(props: { group: string; me: number; onNotice: (message: string)
           <tr>
             <th scope="col">{t("Naam", "Name")}</th>
             <th scope="col">{t("Rol", "Role")}</th>
+            <th scope="col">{t("Laatst ingelogd", "Last signed in")}</th>
             <th scope="col">{t("Rol wijzigen", "Change role")}</th>
           </tr>
         </thead>
         <tbody>
           <For each={data()?.members}>
             {(member) => (
-              <MemberRow group={props.group} member={member} me={props.me} onNotice={props.onNotice} />
+              <MemberRow
+                group={props.group}
+                member={member}
+                me={props.me}
+                onlyRole={(data()?.members ?? []).filter((m) => m.user.id === member.user.id).length === 1}
+                onNotice={props.onNotice}
+              />
             )}
           </For>
         </tbody>
@@ -128,6 +140,8 @@ function MemberRow(props: {
   group: string;
   member: Member;
   me: number;
+  /** Whether this is the person's only role in the group: taking it away takes them out. */
+  onlyRole: boolean;
   onNotice: (message: string) => void;
 }) {
   const m = () => props.member;
@@ -186,6 +200,11 @@ function MemberRow(props: {
         <span class="muted">{m().user.email}</span>
       </th>
       <td data-label={t("Rol", "Role")}>{describe()}</td>
+      <td data-label={t("Laatst ingelogd", "Last signed in")}>
+        <Show when={m().user.lastSignInAt} fallback={<span class="muted">{t("nog nooit", "never")}</span>}>
+          {(at) => <time datetime={at()}>{formatDateTime(at())}</time>}
+        </Show>
+      </td>
       <td data-label={t("Rol wijzigen", "Change role")}>
         <form
           class="inline-form"
@@ -222,8 +241,221 @@ function MemberRow(props: {
         <div role="alert" class="notice error" classList={{ empty: !error() }}>
           {error()}
         </div>
+        <Show when={m().user.id !== props.me}>
+          <RemoveRole
+            group={props.group}
+            member={m()}
+            onlyRole={props.onlyRole}
+            onNotice={props.onNotice}
+            onError={setError}
+          />
+        </Show>
       </td>
     </tr>
+  );
+}
+
+/**
+ * Takes one role away, after a confirmation; the person's only role takes them out of the group,
+ * and their sessions end (when no other group is left to them).
+ */
+function RemoveRole(props: {
+  group: string;
+  member: Member;
+  onlyRole: boolean;
+  onNotice: (message: string) => void;
+  onError: (message: string) => void;
+}) {
+  const [confirming, setConfirming] = createSignal(false);
+  const removing = useSubmission(removeRole, ([, member]) => member === props.member.id);
+  const send = useAction(removeRole);
+  const id = () => `member-${props.member.id}-remove`;
+  const who = () => props.member.user.name;
+  const role = () =>
+    props.member.tenant
+      ? `${roleName(props.member.role)} ${t("van", "of")} ${props.member.tenant.name}`
+      : roleName(props.member.role);
+  const remove = async () => {
+    if (removing.pending) return;
+    props.onError("");
+    // Read before sending: the refreshed list drops this row, and what it says about the person
+    // then no longer describes the role taken away.
+    const name = who();
+    const taken = role();
+    try {
+      // The person's only role takes them out of the group: the API answers which it did.
+      const { leftGroup } = await send(props.group, props.member.id);
+      props.onNotice(
+        leftGroup
+          ? t(
+              `${name} is uit de groep gehaald en kan er vanaf nu niet meer bij.`,
+              `${name} was taken out of the group and has no access from now on.`,
+            )
+          : t(`${name} is geen ${taken} meer.`, `${name} is no longer ${taken}.`),
+      );
+    } catch (error) {
+      setConfirming(false);
+      props.onError(errorText(error));
+    }
+  };
+  return (
+    <Show
+      when={confirming()}
+      fallback={
+        <button
+          type="button"
+          class="danger small"
+          onClick={() => {
+            setConfirming(true);
+            queueMicrotask(() => document.getElementById(id())?.focus());
+          }}
+        >
+          {props.onlyRole
+            ? t("Uit de groep halen…", "Take out of the group…")
+            : t("Rol weghalen…", "Take role away…")}
+          <span class="visually-hidden">
+            {" "}
+            {who()}, {role()}
+          </span>
+        </button>
+      }
+    >
+      <p id={`${id()}-question`}>
+        {props.onlyRole
+          ? t(
+              `${who()} uit de groep halen? Dit is hun enige rol; ze kunnen er daarna niet meer bij en worden uitgelogd.`,
+              `Take ${who()} out of the group? This is their only role; afterwards they have no access and are signed out.`,
+            )
+          : t(`${who()} is dan geen ${role()} meer.`, `${who()} will no longer be ${role()}.`)}
+      </p>
+      <div class="button-row">
+        <button
+          id={id()}
+          type="button"
+          class="danger small"
+          aria-describedby={`${id()}-question`}
+          aria-disabled={removing.pending === true}
+          onClick={() => void remove()}
+        >
+          {props.onlyRole
+            ? t("Ja, uit de groep halen", "Yes, take them out")
+            : t("Ja, rol weghalen", "Yes, take it away")}
+        </button>
+        <button type="button" class="secondary small" onClick={() => setConfirming(false)}>
+          {t("Annuleren", "Cancel")}
+        </button>
+      </div>
+    </Show>
+  );
+}
+
+/** Another role for someone already in the group, on the same account (no second invitation). */
+function AddRole(props: { group: string; onNotice: (message: string) => void }) {
+  const data = createAsync(() => getMembers(props.group));
+  const people = () => {
+    const seen = new Map<number, Member["user"]>();
+    for (const member of data()?.members ?? []) seen.set(member.user.id, member.user);
+    return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name));
+  };
+  const [person, setPerson] = createSignal("");
+  const [role, setRole] = createSignal<Role>("tenant_editor");
+  const [tenant, setTenant] = createSignal("");
+  const [fields, setFields] = createSignal<Partial<Record<"person" | "tenant", string>>>({});
+  const [alert, setAlert] = createSignal("");
+  const adding = useSubmission(addRole);
+  const send = useAction(addRole);
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    if (adding.pending) return;
+    setAlert("");
+    const messages: Partial<Record<"person" | "tenant", string>> = {};
+    if (!person()) messages.person = t("Kies een persoon.", "Choose a person.");
+    if (role() !== "group_admin" && !tenant()) messages.tenant = companyRule();
+    setFields(messages);
+    if (messages.person) return document.getElementById("add-role-person")?.focus();
+    if (messages.tenant) return document.getElementById("add-role-tenant")?.focus();
+    try {
+      const { member } = await send(props.group, {
+        user: Number(person()),
+        role: role(),
+        ...(role() !== "group_admin" ? { tenant: tenant() } : {}),
+      });
+      const now = member.tenant
+        ? `${roleName(member.role)} ${t("van", "of")} ${member.tenant.name}`
+        : roleName(member.role);
+      props.onNotice(t(`${member.user.name} is nu ook ${now}.`, `${member.user.name} is now also ${now}.`));
+      setTenant("");
+    } catch (error) {
+      if (error instanceof ApiError && error.fields.tenant) setFields({ tenant: companyRule() });
+      setAlert(errorText(error));
+    }
+  };
+
+  return (
+    <section aria-labelledby="add-role-title">
+      <h2 id="add-role-title">{t("Een rol erbij geven", "Give someone another role")}</h2>
+      <p class="hint">
+        {t(
+          "Voor iemand die al in de groep zit, bijvoorbeeld een redacteur die ook een tweede bedrijf gaat doen. Hetzelfde account, geen nieuwe uitnodiging.",
+          "For someone already in the group, an editor who takes on a second company for example. The same account, no new invitation.",
+        )}
+      </p>
+      <form class="form narrow" onSubmit={submit} novalidate>
+        <div role="alert" class="notice error" classList={{ empty: !alert() }}>
+          {alert()}
+        </div>
+        <div class="field" classList={{ invalid: !!fields().person }}>
+          <label for="add-role-person">{t("Persoon", "Person")}</label>
+          <select
+            id="add-role-person"
+            value={person()}
+            onChange={(e) => setPerson(e.currentTarget.value)}
+            aria-invalid={fields().person ? "true" : undefined}
+            aria-describedby={fields().person ? "add-role-person-error" : undefined}
+          >
+            <option value="">{t("— kies een persoon —", "— choose a person —")}</option>
+            <For each={people()}>
+              {(user) => (
+                <option value={String(user.id)} selected={String(user.id) === person()}>
+                  {user.name} ({user.email})
+                </option>
+              )}
+            </For>
+          </select>
+          <Show when={fields().person}>
+            <p id="add-role-person-error" class="field-error">
+              {fields().person}
+            </p>
+          </Show>
+        </div>
+        <div class="field">
+          <label for="add-role-role">{t("Welke rol", "Which role")}</label>
+          <RoleSelect id="add-role-role" value={role()} onChange={setRole} />
+        </div>
+        <Show when={role() !== "group_admin"}>
+          <div class="field" classList={{ invalid: !!fields().tenant }}>
+            <label for="add-role-tenant">{t("In welk bedrijf", "In which company")}</label>
+            <CompanySelect
+              id="add-role-tenant"
+              group={props.group}
+              value={tenant()}
+              onChange={setTenant}
+              invalid={!!fields().tenant}
+              describedBy={fields().tenant ? "add-role-tenant-error" : undefined}
+            />
+            <Show when={fields().tenant}>
+              <p id="add-role-tenant-error" class="field-error">
+                {fields().tenant}
+              </p>
+            </Show>
+          </div>
+        </Show>
+        <button type="submit" class="primary" aria-disabled={adding.pending === true}>
+          {t("Rol geven", "Give role")}
+        </button>
+      </form>
+    </section>
   );
 }
 

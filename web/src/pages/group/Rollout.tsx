@@ -372,6 +372,14 @@ function ChangeCard(props: { group: string; companies: RolloutCompany[] }) {
           )}
         </p>
       </Show>
+      <Show when={first().reasons.includes("group")}>
+        <p class="muted">
+          {t(
+            "De naam van de groep of de lijst van haar bedrijven is veranderd; de verklaringen noemen die.",
+            "The group's name or its list of companies changed; the statements name them.",
+          )}
+        </p>
+      </Show>
       <Show when={first().clean && unchanged(first())}>
         <p>
           {t(

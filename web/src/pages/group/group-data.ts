@@ -2,6 +2,9 @@
 // between the pages, preloaded by the routes), and what they change, as router actions (a
 // submission tracks each one; when it is done, the queries on screen are fetched again).
 import { action, query } from "@solidjs/router";
+import type { InferInput } from "valibot";
+import type { GroupSettingsSchema } from "#shared/api-schemas.ts";
+import type { CompanyCreateSchema, CompanyUpdateSchema } from "#shared/group-admin-schemas.ts";
 import type { Group as GroupInfo } from "#shared/model.ts";
 import { api, fetchJson, send, toApiError } from "../../api.ts";
 import type { Role } from "../../messages.ts";
@@ -229,4 +232,89 @@ export const saveSettings = action(
   (group: Group, requireApproval: boolean) =>
     fetchJson(() => api.api.groups[":group"].settings.$put({ param: { group }, json: { requireApproval } })),
   "group-save-settings",
+);
+
+/** The group's name, default language and the privacy lead's contact (approval has its own form). */
+export const saveGroupDetails = action(
+  (group: Group, change: GroupDetailsChange) =>
+    fetchJson(() => api.api.groups[":group"].settings.$put({ param: { group }, json: change })),
+  "group-save-details",
+);
+export type GroupDetailsChange = Omit<InferInput<typeof GroupSettingsSchema>, "requireApproval">;
+
+// ---- The group as every member sees it, and its companies over their whole life (issue 18) ----
+
+/** Name, languages and the privacy lead's contact: for every member (the dashboard shows the contact). */
+export const getGroupProfile = query(
+  (group: Group) => fetchJson(() => api.api.groups[":group"].$get({ param: { group } })),
+  "group-profile",
+);
+
+/** Every company with its status, addresses and latest version (privacy lead only). */
+export const getCompanies = query(
+  (group: Group) => fetchJson(() => api.api.groups[":group"].companies.$get({ param: { group } })),
+  "group-companies",
+);
+export type Company = Awaited<ReturnType<typeof getCompanies>>["items"][number];
+export type CompanyCreate = InferInput<typeof CompanyCreateSchema>;
+export type CompanyUpdate = InferInput<typeof CompanyUpdateSchema>;
+
+const companyRoute = () => api.api.groups[":group"].companies[":company"];
+
+export const createCompany = action(
+  (group: Group, body: CompanyCreate) =>
+    fetchJson(() => api.api.groups[":group"].companies.$post({ param: { group }, json: body })),
+  "group-create-company",
+);
+
+export const updateCompany = action(
+  (group: Group, company: string, change: CompanyUpdate) =>
+    fetchJson(() => companyRoute().$patch({ param: { group, company }, json: change })),
+  "group-update-company",
+);
+
+export const archiveCompany = action(
+  (group: Group, company: string, body: { successorUrl?: string; reason?: string }) =>
+    fetchJson(() => companyRoute().archive.$post({ param: { group, company }, json: body })),
+  "group-archive-company",
+);
+
+export const restoreCompany = action(
+  (group: Group, company: string) =>
+    fetchJson(() => companyRoute().restore.$post({ param: { group, company } })),
+  "group-restore-company",
+);
+
+export const deleteCompany = action(
+  (group: Group, company: string) => fetchJson(() => companyRoute().$delete({ param: { group, company } })),
+  "group-delete-company",
+);
+
+// ---- People: another role on the same account, a role taken away, a person taken out ----
+
+export const addRole = action(
+  (group: Group, body: { user: number; role: Role; tenant?: string }) =>
+    fetchJson(() => api.api.groups[":group"].members.$post({ param: { group }, json: body })),
+  "group-add-role",
+);
+
+export const removeRole = action(
+  (group: Group, member: number) =>
+    fetchJson(() =>
+      api.api.groups[":group"].members[":id"].$delete({ param: { group, id: String(member) } }),
+    ),
+  "group-remove-role",
+);
+
+export const removePerson = action(
+  (group: Group, user: number) =>
+    fetchJson(() => api.api.groups[":group"].people[":id"].$delete({ param: { group, id: String(user) } })),
+  "group-remove-person",
+);
+
+/** Takes an entry out of the register; the API refuses while a company uses it, naming them. */
+export const removeProcessor = action(
+  (group: Group, key: string) =>
+    fetchJson(() => api.api.groups[":group"].processors[":key"].$delete({ param: { group, key } })),
+  "group-remove-processor",
 );

@@ -90,7 +90,17 @@ const CHANGE_ACTIONS: Record<string, [nl: string, en: string]> = {
   "processor.updated": ["Verwerker gewijzigd", "Processor changed"],
   "webhook.created": ["Webhook toegevoegd", "Webhook added"],
   "webhook.disabled": ["Webhook uitgezet", "Webhook disabled"],
-  "site.watched": ["Websitepagina gecontroleerd", "Web page watched"],
+  "company.created": ["Bedrijf toegevoegd", "Company added"],
+  "company.updated": ["Bedrijf gewijzigd", "Company changed"],
+  "company.slug_changed": ["Adres van bedrijf gewijzigd", "Company address changed"],
+  "company.archived": ["Bedrijf gearchiveerd", "Company archived"],
+  "company.restored": ["Bedrijf teruggezet", "Company restored"],
+  "company.deleted": ["Bedrijf verwijderd", "Company deleted"],
+  "member.role_added": ["Rol toegevoegd", "Role added"],
+  "member.role_removed": ["Rol weggehaald", "Role taken away"],
+  "member.removed": ["Uit de groep gehaald", "Taken out of the group"],
+  "processor.removed": ["Verwerker verwijderd", "Processor removed"],
+  "site.watched": ["Websitepagina toegevoegd aan de controle", "Web page watched"],
   "site.unwatched": ["Websitepagina niet meer gecontroleerd", "Web page no longer watched"],
 };
 
@@ -244,6 +254,42 @@ export function errorText(error: unknown): string {
       return t(
         "Wat gepubliceerd zou worden, bevat juridische fouten (zie het tabblad Controle bij het bedrijf); het kan zo niet worden gepubliceerd.",
         "What would be published has legal errors (see the company's Checks tab); it cannot be published like this.",
+      );
+    case "slug_taken":
+      return t(
+        "Dit adres is of was van een ander bedrijf van de groep. Websites linken ernaar, dus het blijft naar dat bedrijf verwijzen: kies een ander adres.",
+        "This address is or was another company's in the group. Websites link to it, so it keeps pointing there: choose another address.",
+      );
+    case "company_published":
+      return t(
+        "Dit bedrijf heeft al gepubliceerd; die geschiedenis blijft openbaar. Archiveer het in plaats van het te verwijderen.",
+        "This company has published; that history stays public. Archive it instead of deleting it.",
+      );
+    case "company_archived":
+      return t(
+        "Dit bedrijf is gearchiveerd. Zet het eerst terug om het te wijzigen.",
+        "This company is archived. Restore it first to change it.",
+      );
+    case "company_not_archived":
+      return t("Dit bedrijf is niet gearchiveerd.", "This company is not archived.");
+    case "company_status_changed":
+      return t(
+        "Iemand anders wijzigde dit bedrijf op hetzelfde moment. De lijst is bijgewerkt; kijk en probeer het opnieuw.",
+        "Someone else changed this company at the same moment. The list is updated; check and try again.",
+      );
+    case "processor_in_use": {
+      const names = Object.entries(error.fields)
+        .filter(([field]) => field.startsWith("usedBy."))
+        .map(([, message]) => (message ?? "").replace(/ uses it$/, ""));
+      return t(
+        `Deze verwerker staat nog in de lijst met ontvangers van ${joinNames(names)}. Haal hem daar eerst weg.`,
+        `This processor is still in the recipients of ${joinNames(names)}. Take it out there first.`,
+      );
+    }
+    case "member_not_found":
+      return t(
+        "Deze persoon of rol is er (intussen) niet meer. De lijst is bijgewerkt.",
+        "This person or role is no longer there. The list is updated.",
       );
     case "invalid_request":
       return error.message;

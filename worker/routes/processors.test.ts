@@ -1,0 +1,93 @@
+// The processor register over the years (issue 18, item 2): where each entry is used, a rename
+// that follows into the drafts, and removal — refused while a company uses the entry, naming it.
+import { env } from "cloudflare:workers";
+import { beforeAll, expect, it } from "vitest";
+import type { Recipient } from "#shared/model.ts";
+import { seedDemoGroup } from "../demo-seed.ts";
+import { apiAs, call, readError, signInAs, type Api } from "../test/clients.ts";
+
+const group = "conxillium";
+let lead: Api;
+let editor: Api;
+
+const MAILER: Recipient = { name: "Mailer B.V.", role: "processor", country: "NL", safeguard: "eea" };
+const register = async (api: Api) =>
+  (await (await api.api.groups[":group"].processors.$get({ param: { group } })).json()).processors;
+const putProcessor = (key: string, recipient: Recipient) =>
+  lead.api.groups[":group"].processors[":key"].$put({ param: { group, key }, json: { recipient } });
+const removeProcessor = (key: string) =>
+  lead.api.groups[":group"].processors[":key"].$delete({ param: { group, key } });
+
+beforeAll(async () => {
+  await seedDemoGroup(env.DB, "2026-01-10T09:00:00.000Z");
+  lead = apiAs(await signInAs("lead@conxillium.example"));
+  editor = apiAs(await signInAs("editor@jccsoftware.example"));
+  expect((await putProcessor("mailer", MAILER)).status).toBe(201);
+  expect((await putProcessor("ongebruikt", { ...MAILER, name: "Ongebruikt B.V." })).status).toBe(201);
+  // JCC Software picks the mailer from the register.
+  const draft = await (
+    await editor.api.groups[":group"].tenants[":tenant"].draft.$get({
+      param: { group, tenant: "jcc-software" },
+    })
+  ).json();
+  draft.content.lists.recipients.push({ ...MAILER, processor: "mailer" });
+  const saved = await call(`/api/groups/${group}/tenants/jcc-software/draft`, {
+    method: "PUT",
+    cookie: await signInAs("editor@jccsoftware.example"),
+    json: { content: draft.content },
+    headers: { "If-Match": `"${draft.revision}"` },
+  });
+  expect(saved.status).toBe(200);
+});
+
+it("shows the privacy lead where each entry is used, and an editor nothing of other companies", async () => {
+  const entries = await register(lead);
+  expect(entries.find((p) => p.key === "mailer")).toMatchObject({
+    usedBy: [{ slug: "jcc-software", name: "JCC Software" }],
+  });
+  expect(entries.find((p) => p.key === "ongebruikt")).toMatchObject({ usedBy: [] });
+  const seen = await register(editor);
+  expect(seen.every((p) => !("usedBy" in p))).toBe(true);
+});
+
+it("renames an entry, and the drafts that use it follow", async () => {
+  const res = await putProcessor("mailer", { ...MAILER, name: "Mailer Nederland B.V." });
+  expect(res.status).toBe(200);
+  expect((await res.json()).draftsUpdated).toBe(1);
+  const draft = await (
+    await lead.api.groups[":group"].tenants[":tenant"].draft.$get({
+      param: { group, tenant: "jcc-software" },
+    })
+  ).json();
+  expect(draft.content.lists.recipients.find((r) => r.processor === "mailer")?.name).toBe(
+    "Mailer Nederland B.V.",
+  );
+});
+
+it("refuses to remove an entry a company uses, naming the company; the database refuses too", async () => {
+  const res = await removeProcessor("mailer");
+  expect(res.status).toBe(409);
+  const body = await readError(res);
+  expect(body.error.code).toBe("processor_in_use");
+  expect(body.error.message).toContain("JCC Software");
+  expect(body.error.issues).toEqual([{ field: "usedBy.jcc-software", message: "JCC Software uses it" }]);
+  await expect(env.DB.prepare("DELETE FROM processors WHERE key = 'mailer'").run()).rejects.toThrow(
+    /processor_in_use/,
+  );
+  expect((await register(lead)).map((p) => p.key)).toContain("mailer");
+});
+
+it("removes an unused entry, audited; an editor may not", async () => {
+  expect(
+    (await editor.api.groups[":group"].processors[":key"].$delete({ param: { group, key: "ongebruikt" } }))
+      .status,
+  ).toBe(403);
+  const res = await removeProcessor("ongebruikt");
+  expect(res.status).toBe(200);
+  expect((await register(lead)).map((p) => p.key)).not.toContain("ongebruikt");
+  expect((await removeProcessor("ongebruikt")).status).toBe(404);
+  const audit = await (
+    await lead.api.groups[":group"].audit.$get({ param: { group }, query: { action: "processor.removed" } })
+  ).json();
+  expect(audit.entries[0]).toMatchObject({ target: "ongebruikt", actor: "lead@conxillium.example" });
+});
