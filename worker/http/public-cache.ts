@@ -105,10 +105,19 @@ export async function forgetInForce(companies: readonly CompanyAddress[]): Promi
   if (cache) await Promise.all(companies.map((company) => cache.delete(inForceKey(company))));
 }
 
+/**
+ * Only a rendering asked for in a named language is immutable. Without ?lang the group's default
+ * language decides, and the privacy lead can change that (issue 18, item 3): kept "immutable" under
+ * no language, the old language would be served in every data centre for good. Those go to D1
+ * after a memory miss (one query), which the settings change makes forget (forgetRememberedResponses).
+ */
+const keptForGood = (wanted: { language: Language | null }): boolean => wanted.language !== null;
+
 export async function findCachedRendering(
   company: CompanyAddress,
   wanted: { version: number; format: Format; language: Language | null },
 ): Promise<CachedRendering | null> {
+  if (!keptForGood(wanted)) return null;
   const cache = await openCache();
   const hit = await cache?.match(renderingKey(company, wanted));
   if (!hit) return null;
@@ -131,6 +140,7 @@ export async function keepRendering(
   wanted: { format: Format; language: Language | null },
   rendering: CachedRendering,
 ): Promise<void> {
+  if (!keptForGood(wanted)) return;
   const cache = await openCache();
   if (!cache) return;
   await cache.put(
