@@ -21,6 +21,7 @@ import { docsRoutes } from "./routes/docs.ts";
 import { processorRoutes } from "./routes/processors.ts";
 import { publishReviewRoutes } from "./routes/publish-review.ts";
 import { rolloutRoutes } from "./routes/rollout.ts";
+import { groupSiteRoutes } from "./routes/sites.ts";
 import { accountRoutes } from "./routes/account.ts";
 import { authRoutes, meRoutes } from "./routes/auth.ts";
 import { groupInvitationRoutes, invitationRoutes } from "./routes/invitations.ts";
@@ -83,6 +84,7 @@ const groupRoutes = new Hono<AppEnv>()
   .route("/rollout", rolloutRoutes)
   .route("/completeness", groupCompletenessRoutes)
   .route("/integrity", integrityRoutes)
+  .route("/sites", groupSiteRoutes)
   .route("/password-resets", groupPasswordResetRoutes)
   .route("/sign-in-policy", signInPolicyRoutes)
   .route("/", approvalRoutes)

@@ -1,6 +1,7 @@
 import type { SessionUser, SessionValidationResult } from "./auth/session.ts";
 import type { Membership, Role } from "./db/accounts.ts";
 import type { GroupRecord, TenantRecord } from "./db/groups.ts";
+import type { SiteCheckMessage } from "./monitor/message.ts";
 import type { RolloutMessage } from "./publishing/rollout-message.ts";
 import type { WebhookMessage } from "./webhooks/message.ts";
 
@@ -10,7 +11,10 @@ interface Secrets {
   AUDIT_KEY?: string;
   /** Signs the known-device cookie that exempts a user from strangers' throttling (worker/auth/). */
   DEVICE_COOKIE_KEY?: string;
-  /** Local development only: "true" lets webhooks reach http://localhost (worker/net/outbound-url.ts). */
+  /**
+   * Local development only: "true" lets webhooks and the site monitor reach http://localhost
+   * (worker/net/outbound-url.ts).
+   */
   ALLOW_LOCAL_TARGETS?: string;
 }
 
@@ -19,12 +23,14 @@ interface Secrets {
  * (worker/worker-configuration.d.ts; `npm run types` after changing wrangler.toml), with what the
  * configuration cannot say: what the queues carry, and the secrets.
  */
-export type Bindings = Omit<Env, "WEBHOOKS" | "ROLLOUT" | keyof Secrets> &
+export type Bindings = Omit<Env, "WEBHOOKS" | "ROLLOUT" | "SITE_CHECKS" | keyof Secrets> &
   Secrets & {
     /** Publish webhooks waiting to be delivered (worker/webhooks/consumer.ts). */
     WEBHOOKS: Queue<WebhookMessage>;
     /** Rollout runs to continue (worker/publishing/rollout-run.ts). */
     ROLLOUT: Queue<RolloutMessage>;
+    /** Watched pages waiting to be checked (worker/monitor/queue.ts). */
+    SITE_CHECKS: Queue<SiteCheckMessage>;
   };
 
 /** What the caller may do in the group named in the URL. */

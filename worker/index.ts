@@ -3,6 +3,9 @@ import { sealAuditLog } from "./audit/log.ts";
 import { deleteExpiredSignInAttempts } from "./db/sign-in-attempts.ts";
 import type { Bindings } from "./env.ts";
 import { recallResponse } from "./http/answer-from-memory.ts";
+import { queueSiteNotices } from "./monitor/notices.ts";
+import type { SiteCheckMessage } from "./monitor/message.ts";
+import { checkSiteBatch, queueSiteChecks, SITE_CHECK_CRON, SITE_CHECK_QUEUE } from "./monitor/queue.ts";
 import { useCacheOrigin } from "./http/public-cache.ts";
 import {
   consumeRolloutBatch,
@@ -42,25 +45,34 @@ export default {
   },
   queue: (batch, env) => {
     useCacheOrigin(env.PUBLIC_ORIGIN);
-    // Two queues (wrangler.toml): rollout runs, and publish webhooks.
+    // Three queues (wrangler.toml): rollout runs, the site monitor's page checks, publish webhooks.
     if (batch.queue === "verklaring-rollout") {
       return consumeRolloutBatch(batch as MessageBatch<RolloutMessage>, env);
     }
+    if (batch.queue === SITE_CHECK_QUEUE) {
+      return checkSiteBatch(batch as MessageBatch<SiteCheckMessage>, env);
+    }
     return deliverWebhookBatch(batch as MessageBatch<WebhookMessage>, env);
   },
-  // Every 5 minutes (wrangler.toml): seal and checkpoint every audit chain, queue the webhook
-  // notifications no request queued, forget sign-in attempts older than any throttle looks, queue
-  // rollout runs that stopped moving again.
+  // Every hour (wrangler.toml): queue a check of every watched page. Every 5 minutes: seal and
+  // checkpoint every audit chain, queue the webhook notifications no request or check queued,
+  // forget sign-in attempts older than any throttle looks, queue rollout runs that stopped moving
+  // again.
   scheduled: async (controller, env) => {
     useCacheOrigin(env.PUBLIC_ORIGIN);
     const now = new Date(controller.scheduledTime);
+    if (controller.cron === SITE_CHECK_CRON) {
+      await queueSiteChecks(env, now);
+      return;
+    }
     const results = await Promise.allSettled([
       sealAuditLog(env, { checkpoint: "moved" }),
       queueWaitingNotifications(env, now),
+      queueSiteNotices(env, { pageId: null, now }),
       deleteExpiredSignInAttempts(env.DB, now.getTime()),
       queueStalledRolloutRuns(env, now),
     ]);
     const failures = results.flatMap((r) => (r.status === "rejected" ? [r.reason] : []));
     if (failures.length > 0) throw new AggregateError(failures, "scheduled work failed");
   },
-} satisfies ExportedHandler<Bindings, WebhookMessage | RolloutMessage>;
+} satisfies ExportedHandler<Bindings, WebhookMessage | RolloutMessage | SiteCheckMessage>;

@@ -106,6 +106,17 @@ async function touchDraft(target: Target): Promise<TenantContent> {
   return content;
 }
 
+/** A watched page of `target`'s website, written directly. */
+async function createWatchedPage(target: Target): Promise<number> {
+  const row = await env.DB.prepare(
+    `INSERT INTO watched_pages (tenant_id, url, language, display, created_at)
+     SELECT id, ?2, 'nl', 'copy', ?3 FROM tenants WHERE slug = ?1 RETURNING id`,
+  )
+    .bind(target, `https://${unique("site")}.example/privacy`, new Date().toISOString())
+    .first<{ id: number }>();
+  return row!.id;
+}
+
 const draftRevision = async (target: Target): Promise<number> =>
   (await env.DB.prepare(
     "SELECT d.revision FROM tenant_drafts d JOIN tenants t ON t.id = d.tenant_id WHERE t.slug = ?1",
@@ -518,6 +529,42 @@ const ROUTES: Record<string, RouteCase> = {
       path: `/api/groups/conxillium/tenants/${target}/webhooks/${await createWebhook(target)}/deliveries`,
     }),
     expected: companyRead,
+  },
+  "GET /api/groups/:group/tenants/:tenant/sites": {
+    request: async (target) => ({ path: `/api/groups/conxillium/tenants/${target}/sites` }),
+    expected: companyRead,
+  },
+  "POST /api/groups/:group/tenants/:tenant/sites": {
+    request: async (target) => ({
+      path: `/api/groups/conxillium/tenants/${target}/sites`,
+      json: { url: `https://${unique("site")}.example/privacy`, language: "nl", display: "link" },
+    }),
+    expected: companyWrite(201),
+  },
+  "DELETE /api/groups/:group/tenants/:tenant/sites/:id": {
+    request: async (target) => ({
+      path: `/api/groups/conxillium/tenants/${target}/sites/${await createWatchedPage(target)}`,
+      method: "DELETE",
+    }),
+    expected: companyWrite(200),
+  },
+  "POST /api/groups/:group/tenants/:tenant/sites/:id/check": {
+    // The page is on no website the tests serve: the check answers with its finding (unreachable).
+    request: async (target) => ({
+      path: `/api/groups/conxillium/tenants/${target}/sites/${await createWatchedPage(target)}/check`,
+      method: "POST",
+    }),
+    expected: companyWrite(200),
+  },
+  "GET /api/groups/:group/tenants/:tenant/sites/:id/history": {
+    request: async (target) => ({
+      path: `/api/groups/conxillium/tenants/${target}/sites/${await createWatchedPage(target)}/history`,
+    }),
+    expected: companyRead,
+  },
+  "GET /api/groups/:group/sites": {
+    request: async () => ({ path: "/api/groups/conxillium/sites" }),
+    expected: adminOnly(200),
   },
   "GET /api/groups/:group/tenants/:tenant/versions": {
     request: async (target) => ({ path: `/api/groups/conxillium/tenants/${target}/versions` }),

@@ -3,11 +3,12 @@ import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { transformWithOxc } from "vite";
 import { defineConfig } from "vitest/config";
 
-// The webhook tests' receiving website: a worker of its own. Vite does not transform auxiliary
-// workers, so the receiver and the sign.ts it imports are handed over as JavaScript.
-const compileWebhookReceiver = () =>
+// Auxiliary workers: the webhook tests' receiving website, and the company websites the site
+// monitor checks. Vite does not transform auxiliary workers, so their modules (and the sign.ts the
+// receiver imports) are handed over as JavaScript.
+const compileModules = (paths: string[]) =>
   Promise.all(
-    ["worker/test/webhook-receiver.ts", "worker/webhooks/sign.ts"].map(async (path) => ({
+    paths.map(async (path) => ({
       type: "ESModule" as const,
       path,
       contents: (await transformWithOxc(await readFile(path, "utf8"), path)).code,
@@ -30,13 +31,21 @@ export default defineConfig({
           // A statement written for the import tests (shared/import/fixtures), in JCC Software's style.
           IMPORT_STATEMENT_JCC: await readFile("shared/import/fixtures/jcc.txt", "utf8"),
         },
-        serviceBindings: { WEBHOOK_RECEIVER: "webhook-receiver" },
+        serviceBindings: { WEBHOOK_RECEIVER: "webhook-receiver", FAKE_WEBSITES: "fake-websites" },
+        // The worker's own fetch() goes to the fake websites: they play the internet, so the site
+        // monitor's real fetch path runs (nothing else here fetches; webhook tests pass a fetcher).
+        outboundService: "fake-websites",
         // A database of its own for the test that moves renderings written before migration 0018.
         d1Databases: { MIGRATION_DB: "migration-test" },
         workers: [
           {
             name: "webhook-receiver",
-            modules: await compileWebhookReceiver(),
+            modules: await compileModules(["worker/test/webhook-receiver.ts", "worker/webhooks/sign.ts"]),
+            compatibilityDate: "2026-11-01",
+          },
+          {
+            name: "fake-websites",
+            modules: await compileModules(["worker/test/fake-websites.ts"]),
             compatibilityDate: "2026-11-01",
           },
         ],

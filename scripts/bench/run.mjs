@@ -29,6 +29,7 @@ process.env.CI ??= "true";
 const { Log, LogLevel, Miniflare, convertV4MiniflareOptions } = await import("miniflare");
 const { unstable_readConfig } = await import("wrangler");
 const { prepareLocalDatabase } = await import("../local-server.mjs");
+const { measureSiteChecks } = await import("./sites.mjs");
 
 const CONFIG = {
   companies: Number(process.env.BENCH_COMPANIES ?? 10000),
@@ -41,6 +42,10 @@ const CONFIG = {
   durationSeconds: Number(process.env.BENCH_DURATION ?? 10),
   renderRuns: Number(process.env.BENCH_RENDER_RUNS ?? 500),
   republishTimeoutSeconds: 180,
+  // The site monitor's scenario watches one page for each of the first this many companies (issue
+  // 19 asks for 1,000 pages).
+  sitePages: Number(process.env.BENCH_SITE_PAGES ?? 1000),
+  siteChecksTimeoutSeconds: 180,
 };
 const GROUP = "conxillium";
 const TENANT = "jcc-software";
@@ -213,9 +218,13 @@ function miniflareOptions(config, bundle, assetsDir) {
   const producer = config.queues.producers?.find((q) => q.binding === "WEBHOOKS");
   const rollout = config.queues.producers?.find((q) => q.binding === "ROLLOUT");
   const rolloutConsumer = config.queues.consumers?.find((q) => q.queue === rollout?.queue);
+  const siteChecks = config.queues.producers?.find((q) => q.binding === "SITE_CHECKS");
+  const siteConsumer = config.queues.consumers?.find((q) => q.queue === siteChecks?.queue);
   const checkpoints = config.r2_buckets?.find((b) => b.binding === "AUDIT_CHECKPOINTS");
-  if (!db || !producer || !checkpoints || !rollout || !rolloutConsumer) {
-    throw new Error("wrangler.toml lacks the DB, WEBHOOKS, ROLLOUT or AUDIT_CHECKPOINTS binding");
+  if (!db || !producer || !checkpoints || !rollout || !rolloutConsumer || !siteChecks || !siteConsumer) {
+    throw new Error(
+      "wrangler.toml lacks the DB, WEBHOOKS, ROLLOUT, SITE_CHECKS (with their consumers) or AUDIT_CHECKPOINTS binding",
+    );
   }
   // Written in the worker-options shape wrangler itself passes (bindings by name), converted
   // to Miniflare 5's own.
@@ -237,18 +246,29 @@ function miniflareOptions(config, bundle, assetsDir) {
         compatibilityDate: config.compatibility_date,
         compatibilityFlags: config.compatibility_flags,
         d1Databases: { DB: { id: db.preview_database_id ?? db.database_id } },
-        queueProducers: { WEBHOOKS: { queueName: producer.queue }, ROLLOUT: { queueName: rollout.queue } },
-        // The rollout runs go through the queue as deployed (wrangler.toml); webhooks are not consumed
-        // here (the generated companies have none).
+        queueProducers: {
+          WEBHOOKS: { queueName: producer.queue },
+          ROLLOUT: { queueName: rollout.queue },
+          SITE_CHECKS: { queueName: siteChecks.queue },
+        },
+        // The rollout runs and the site monitor's checks go through their queues as deployed
+        // (wrangler.toml); webhooks are not consumed here (the generated companies have none).
         queueConsumers: {
           [rollout.queue]: {
             maxBatchSize: rolloutConsumer.max_batch_size,
             maxBatchTimeout: rolloutConsumer.max_batch_timeout,
             maxRetries: rolloutConsumer.max_retries,
           },
+          [siteConsumer.queue]: {
+            maxBatchSize: siteConsumer.max_batch_size,
+            maxBatchTimeout: siteConsumer.max_batch_timeout,
+            maxRetries: siteConsumer.max_retries,
+          },
         },
         r2Buckets: { AUDIT_CHECKPOINTS: checkpoints.bucket_name },
-        bindings: { ...config.vars, ...BENCH_SECRETS },
+        // The site checks fetch pages from a fake website on this machine: the local-development
+        // setting of the outbound guard, as `npm start` sets it.
+        bindings: { ...config.vars, ...BENCH_SECRETS, ALLOW_LOCAL_TARGETS: "true" },
         assets: assetsOptions(config, assetsDir),
       },
     ],
@@ -456,7 +476,8 @@ async function loadInterleaved(scenarios, settle) {
 // ---------------------------------------------------------------------------------------------
 // A baseline change rolled out to every company, through the API as the console does it.
 
-async function republishAll(base) {
+/** The privacy lead's request headers (a session cookie, a same-origin write) for `base`. */
+async function signInAsLead(base) {
   const origin = { Origin: base, "Content-Type": "application/json" };
   const login = await expectResponse(
     `${base}/api/auth/login`,
@@ -468,7 +489,11 @@ async function republishAll(base) {
     .getSetCookie()
     .map((c) => c.split(";")[0])
     .join("; ");
-  const headers = { ...origin, Cookie: cookie };
+  return { ...origin, Cookie: cookie };
+}
+
+async function republishAll(base) {
+  const headers = await signInAsLead(base);
   const api = `${base}/api/groups/${GROUP}`;
 
   const draftRes = await expectResponse(`${api}/baseline/draft`, { headers }, 200, "baseline draft");
@@ -758,6 +783,26 @@ function verdicts() {
       "—",
       null,
     );
+  // Every page must be checked well before the next hourly run queues it again.
+  const sites = m.siteChecks;
+  add(
+    `site checks: ${Math.min(CONFIG.sitePages, CONFIG.companies).toLocaleString("en")} watched pages served locally (cron → queue → findings)`,
+    sites
+      ? `${sites.totalSeconds} s (${sites.perPageMs} ms per page, ${sites.pagesPerSecond} pages/s), all ${sites.pages} classified as expected`
+      : "not measured",
+    "< 1 h (the next hourly run)",
+    sites ? sites.totalSeconds < 3600 : false,
+  );
+  if (sites) {
+    add(
+      "  (info) median time of one check, per kind of page",
+      Object.entries(sites.perKind)
+        .map(([kind, k]) => `${kind} (${k.state}) ${k.medianCheckMs} ms`)
+        .join(", "),
+      "—",
+      null,
+    );
+  }
   // Sizes pass only within the stricter reading of "KB" (1,000 bytes); both units are shown.
   const size = (bytes) => `${kib(bytes)} KiB = ${(bytes / 1000).toFixed(1)} kB`;
   const b = m.workerBundle;
@@ -794,12 +839,12 @@ function printTable(rows) {
 // Every step has its own time limit; this is the backstop (spawnSync steps block it, but have
 // limits of their own).
 const watchdog = setTimeout(() => {
-  console.error("bench: gave up after 15 minutes");
+  console.error("bench: gave up after 18 minutes");
   void Promise.allSettled([mf?.dispose(), bareMf?.dispose()]).then(() => {
     rmSync(tmp, { recursive: true, force: true });
     process.exit(1);
   });
-}, 900_000);
+}, 1_080_000);
 watchdog.unref();
 
 try {
@@ -978,6 +1023,33 @@ try {
   await measure("storageAfterRepublish", () =>
     lastJsonLine(runNode(["scripts/bench/storage.ts", "--persist-to", persistTo])),
   );
+
+  // The site monitor in a process of its own, after the republish (so a page can show the version
+  // before the one in force): one watched page for each of the first 1,000 generated companies
+  // (BENCH_SITE_PAGES) on a fake website here, the
+  // hourly cron, the queue's batches (scripts/bench/sites.mjs).
+  const sitesBase = await phase("start Miniflare for the site checks", async () => {
+    mf = new Miniflare(options);
+    return (await mf.ready).origin;
+  });
+  const sitePages = Math.min(CONFIG.sitePages, CONFIG.companies);
+  log(`site checks of ${sitePages} watched pages…`);
+  await measure("siteChecks", async () => {
+    const headers = await signInAsLead(sitesBase);
+    const api = (path, init = {}) =>
+      fetch(`${sitesBase}/api/groups/${GROUP}${path}`, { ...init, headers: { ...headers, ...init.headers } });
+    const result = await measureSiteChecks({
+      mf,
+      base: sitesBase,
+      api,
+      companies: Array.from({ length: sitePages }, (_, i) => `bench-${String(i + 1).padStart(4, "0")}`),
+      cron: "0 * * * *",
+      log,
+      timeoutSeconds: CONFIG.siteChecksTimeoutSeconds,
+    });
+    log(`  ${result.pages} pages checked in ${result.totalSeconds} s (${result.pagesPerSecond} pages/s)`);
+    return result;
+  });
 } catch (error) {
   results.failures.push({ measurement: "setup", error: String(error?.stack ?? error) });
   console.error(`bench: ${error?.stack ?? error}`);

@@ -23,7 +23,7 @@ const TABLE_LABEL: Record<Language, string> = { nl: "Tabel", en: "Table" };
 export function renderHtmlFragment(statement: ResolvedStatement, meta: VersionMeta | null): string {
   const { language } = statement;
   const lines: string[] = [];
-  lines.push(`<article class="vk-statement" lang="${escapeHtml(language)}">`);
+  lines.push(`<article class="vk-statement" lang="${escapeHtml(language)}"${renderMarker(meta)}>`);
   lines.push(`<h1>${escapeHtml(statement.title)}</h1>`);
   if (statement.sections.length > 0) lines.push(renderContents(statement));
   for (const section of statement.sections) {
@@ -38,6 +38,17 @@ export function renderHtmlFragment(statement: ResolvedStatement, meta: VersionMe
   if (meta !== null) lines.push(renderFooter(meta, language));
   lines.push("</article>");
   return `${lines.join("\n")}\n`;
+}
+
+/**
+ * The machine-readable marker the site monitor reads (issue 19): which version this is, by number
+ * and content hash. Harmless attributes, invisible and unstyled; a preview (no meta) has none.
+ * Renderings published before the marker existed are not rewritten: the monitor recognises those
+ * by the content hash their footer shows.
+ */
+export function renderMarker(meta: VersionMeta | null): string {
+  if (meta === null) return "";
+  return ` data-verklaring-version="${meta.version}" data-verklaring-hash="${escapeHtml(meta.contentHash)}"`;
 }
 
 function renderContents(statement: ResolvedStatement): string {

@@ -30,6 +30,7 @@ export function renderHtmlPage(statement: ResolvedStatement, meta: VersionMeta |
     "<head>",
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    ...renderMetaMarker(meta),
     `<title>${escapeHtml(statement.title)}</title>`,
     `<style>${PAGE_STYLE}</style>`,
     "</head>",
@@ -42,6 +43,18 @@ export function renderHtmlPage(statement: ResolvedStatement, meta: VersionMeta |
     "</html>",
     "",
   ].join("\n");
+}
+
+/**
+ * The site monitor's marker (issue 19) in the page's head, for a page shown whole or in an iframe:
+ * the version and its content hash. The fragment inside carries the same as data- attributes.
+ */
+function renderMetaMarker(meta: VersionMeta | null): string[] {
+  if (meta === null) return [];
+  return [
+    `<meta name="verklaring:version" content="${meta.version}">`,
+    `<meta name="verklaring:hash" content="${escapeHtml(meta.contentHash)}">`,
+  ];
 }
 
 /**

@@ -144,7 +144,7 @@ describe("fragment", () => {
   it("is an article with heading, contents, sections and footer, and nothing of a page", () => {
     expect(
       html.startsWith(
-        '<article class="vk-statement" lang="en">\n<h1>Privacy statement JCC Software</h1>\n<nav',
+        `<article class="vk-statement" lang="en" data-verklaring-version="${createMeta().version}" data-verklaring-hash="${createMeta().contentHash}">\n<h1>Privacy statement JCC Software</h1>\n<nav`,
       ),
     ).toBe(true);
     expect(html.trimEnd().endsWith("</footer>\n</article>")).toBe(true);

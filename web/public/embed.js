@@ -197,10 +197,11 @@ class PrivacyStatement extends HTMLElement {
         this.#controller = null;
         this.removeAttribute("aria-busy");
         this.#root.replaceChildren(...parseStatement(html));
+        const marker = this.#mark();
         this.dispatchEvent(
           new CustomEvent("privacy-statement-load", {
             bubbles: true,
-            detail: { url: target.fragment, language },
+            detail: { url: target.fragment, language, ...marker },
           }),
         );
       })
@@ -219,8 +220,35 @@ class PrivacyStatement extends HTMLElement {
       });
   }
 
+  // Which version is shown, on the element itself (data-verklaring-version, data-verklaring-hash),
+  // as the fragment's article carries it: a page inspected in a browser, or by a monitoring tool
+  // that renders it, tells the version its statement is. A fragment published before the marker
+  // existed shows the same in its footer (version first, the content hash in <code>).
+  #mark() {
+    const article = this.#root.querySelector("article");
+    const footer = article?.querySelector("footer");
+    const version =
+      article?.getAttribute("data-verklaring-version") ??
+      /^\d+$/.exec(footer?.querySelector("dd")?.textContent?.trim() ?? "")?.[0] ??
+      null;
+    const hash =
+      article?.getAttribute("data-verklaring-hash") ??
+      /^[0-9a-f]{64}$/.exec(footer?.querySelector("code")?.textContent?.trim() ?? "")?.[0] ??
+      null;
+    for (const [name, value] of [
+      ["data-verklaring-version", version],
+      ["data-verklaring-hash", hash],
+    ]) {
+      if (value) this.setAttribute(name, value);
+      else this.removeAttribute(name);
+    }
+    return { version: version === null ? null : Number(version), hash };
+  }
+
   // The host's own children (slotted) win over our link, so a page can write its own fallback.
   #showFallback(target, failed) {
+    this.removeAttribute("data-verklaring-version");
+    this.removeAttribute("data-verklaring-hash");
     const text = target?.text ?? TEXT.nl;
     const paragraph = document.createElement("p");
     paragraph.part.add(failed ? "error" : "loading");

@@ -90,10 +90,17 @@ describe("the group report as CSV", () => {
     const rows = readCsv(text.slice(1));
     expect(rows).toHaveLength(9);
     const [header, ...lines] = rows as [string[], ...string[][]];
-    // One column per checklist item, titled in Dutch (the group's default language).
-    expect(header).toHaveLength(3 + 27 + 3);
+    // One column per checklist item, titled in Dutch (the group's default language); then the lint
+    // and the company's websites (issue 19).
+    expect(header).toHaveLength(3 + 27 + 3 + 4);
     expect(header).toContain("Klacht bij de Autoriteit Persoonsgegevens");
-    expect(header.slice(-3)).toEqual(["Lint: fouten", "Lint: waarschuwingen", "Lint: bevindingen"]);
+    expect(header.slice(-7, -4)).toEqual(["Lint: fouten", "Lint: waarschuwingen", "Lint: bevindingen"]);
+    expect(header.slice(-4)).toEqual([
+      "Websites: bewaakt",
+      "Websites: actueel",
+      "Websites: niet actueel",
+      "Websites: laatste controle",
+    ]);
     expect(header.join(";")).not.toMatch(/COMPLAINT_SA|RIGHT_ACCESS/);
     const jcc = lines.find((line) => line[0] === "JCC Software")!;
     expect(jcc).toHaveLength(header.length);

@@ -24,6 +24,7 @@ import type { AppEnv, GroupAccess } from "../env.ts";
 import { AppError, validate } from "../errors.ts";
 import { requireGroupAdmin } from "../http/guards.ts";
 import { describeRoute } from "../http/describe-route.ts";
+import { reportGroupSites, siteReportCells, siteReportColumns, type ReportSites } from "../monitor/views.ts";
 
 export async function requireBaseline(c: Context<AppEnv>): Promise<BaselineVersionRecord> {
   const { group } = c.get("access");
@@ -98,6 +99,8 @@ interface GroupReportCompany {
   findings: { item: ItemId; status: Status; why: Bilingual }[];
   lint: LintFinding[];
   lintErrors: number;
+  /** The company's watched web pages (issue 19); null when it watches none. */
+  sites: ReportSites | null;
 }
 
 /** Every company's statement in force now, assessed against the baseline it was published with. */
@@ -105,6 +108,7 @@ async function assessGroup(db: D1Database, access: GroupAccess): Promise<GroupRe
   const tenants = await listTenants(db, access.group.id);
   const inForce = await listVersionsToAssessInForce(db, access.group.id, new Date().toISOString());
   const baselines = new Map<number, BaselineVersionRecord>();
+  const sitesOf = await reportGroupSites(db, access.group.id);
   const companies: GroupReportCompany[] = [];
   for (const tenant of tenants) {
     const version = inForce.get(tenant.id) ?? null;
@@ -118,6 +122,7 @@ async function assessGroup(db: D1Database, access: GroupAccess): Promise<GroupRe
         findings: [],
         lint: [],
         lintErrors: 0,
+        sites: sitesOf(tenant.id),
       });
       continue;
     }
@@ -136,6 +141,7 @@ async function assessGroup(db: D1Database, access: GroupAccess): Promise<GroupRe
       findings: report.findings.map((f) => ({ item: f.item, status: f.status, why: f.why })),
       lint: report.lint,
       lintErrors: report.lintErrors,
+      sites: sitesOf(tenant.id),
     });
   }
   return companies;
@@ -206,6 +212,7 @@ function writeReportCsv(companies: readonly GroupReportCompany[], lang: Language
     labels.errors,
     labels.warnings,
     labels.findings,
+    ...siteReportColumns(lang),
   ];
   const lines = companies.map((company) => {
     const published = company.version !== null;
@@ -220,6 +227,7 @@ function writeReportCsv(companies: readonly GroupReportCompany[], lang: Language
       published ? company.lintErrors : "",
       published ? company.lint.length - company.lintErrors : "",
       listFindings(company.lint, lang),
+      ...siteReportCells(company.sites, lang),
     ];
   });
   return "\uFEFF" + [header, ...lines].map((line) => line.map(csvCell).join(";")).join("\r\n") + "\r\n";
@@ -251,7 +259,9 @@ export const groupCompletenessRoutes = new Hono<AppEnv>()
         "The group report as CSV for a spreadsheet: `;`-separated, UTF-8 with a byte order mark, labels and statuses in ?lang= (default: the group's default language)",
       tag: "Group",
       access: "group admin",
-      responses: { 200: "One line per company, one column per checklist item, then the lint findings" },
+      responses: {
+        200: "One line per company, one column per checklist item, then the lint findings and the websites",
+      },
       formats: ["text/csv"],
     }),
     validate("query", GroupReportCsvQuerySchema),

@@ -7,6 +7,7 @@ import { companyEditingRoutes } from "./company-editing.ts";
 import { companyCompletenessRoutes } from "./completeness.ts";
 import { companyImportRoutes } from "./import.ts";
 import { tenantRolloutRoutes } from "./rollout.ts";
+import { tenantSiteRoutes } from "./sites.ts";
 import { tenantVersionRoutes } from "./version-diffs.ts";
 import { tenantWebhookRoutes } from "./webhooks.ts";
 import { describeRoute } from "../http/describe-route.ts";
@@ -47,4 +48,5 @@ export const tenantRoutes = new Hono<AppEnv>()
   .route("/:tenant", companyImportRoutes)
   .route("/:tenant/rollout", tenantRolloutRoutes)
   .route("/:tenant/versions", tenantVersionRoutes)
-  .route("/:tenant/webhooks", tenantWebhookRoutes);
+  .route("/:tenant/webhooks", tenantWebhookRoutes)
+  .route("/:tenant/sites", tenantSiteRoutes);

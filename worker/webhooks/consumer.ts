@@ -1,5 +1,5 @@
-// Delivers queued publish webhooks: one signed POST per message, every attempt logged, failures
-// retried with exponential backoff until the queue's retry budget is spent.
+// Delivers queued webhooks (a publish, an outdated website): one signed POST per message, every
+// attempt logged, failures retried with exponential backoff until the queue's retry budget is spent.
 import { findWebhook, insertDelivery, type NewDelivery } from "../db/webhooks.ts";
 import type { Bindings } from "../env.ts";
 import { fetchOutbound, outboundPolicyOf, type OutboundPolicy } from "../net/outbound-url.ts";
@@ -99,7 +99,7 @@ async function deliverMessage(
   }
   const attemptedAt = now();
   // Signed per attempt, so a retry an hour later still carries a fresh timestamp.
-  const headers = await signWebhook(webhook.secret, body, eventId, attemptedAt);
+  const headers = await signWebhook(webhook.secret, body, eventId, attemptedAt, message.body.event);
   const outcome = await postDelivery(fetcher, outboundPolicyOf(env), webhook.url, headers, body);
   const succeeded = outcome.error === null;
   const lastAttempt = message.attempts > WEBHOOK_MAX_RETRIES || outcome.refused;

@@ -31,11 +31,12 @@ export async function signWebhook(
   body: string,
   eventId: string,
   now: Date,
+  event: string = PUBLISHED_EVENT,
 ): Promise<Record<string, string>> {
   const timestamp = Math.floor(now.getTime() / 1000);
   return {
     [SIGNATURE_HEADER]: `t=${timestamp},v1=${await computeSignature(secret, timestamp, body)}`,
-    [EVENT_HEADER]: PUBLISHED_EVENT,
+    [EVENT_HEADER]: event,
     [DELIVERY_HEADER]: eventId,
   };
 }

@@ -8,6 +8,7 @@ import { itemTitle, STATUS_ICON, STATUS_ORDER, statusName } from "../../componen
 import { LeadOnlyNotice, LoadBoundary } from "../../components/PageStates.tsx";
 import { language, t } from "../../i18n.ts";
 import { useGroup } from "../group/GroupLayout.tsx";
+import { formatDay, formatMoment, stateName } from "../embed/site-words.ts";
 import { describeError } from "./errors.ts";
 import { getGroupReport, type GroupReport, reportCsvUrl } from "./data.ts";
 import "./avg.css";
@@ -42,6 +43,8 @@ function ReportScreen(props: { group: string; report: GroupReport }) {
     return scores.length === 0 ? null : Math.round(scores.reduce((a, b) => a + b, 0) / scores.length);
   };
   const blocked = () => published().filter((c) => c.missingAlways.length > 0).length;
+  const sitesWatched = () => companies().reduce((sum, c) => sum + (c.sites?.watched ?? 0), 0);
+  const sitesCurrent = () => companies().reduce((sum, c) => sum + (c.sites?.current ?? 0), 0);
   const statusOf = (company: Company, item: string): Status | null =>
     company.findings.find((f) => f.item === item)?.status ?? null;
   const whyOf = (company: Company, item: string): string =>
@@ -70,6 +73,14 @@ function ReportScreen(props: { group: string; report: GroupReport }) {
           <span class="report-figure">{blocked()}</span>{" "}
           {t("missen iets wat altijd verplicht is", "miss something always required")}
         </li>
+        <Show when={sitesWatched() > 0}>
+          <li>
+            <span class="report-figure">
+              {sitesCurrent()}/{sitesWatched()}
+            </span>{" "}
+            {t("webpagina's tonen de versie die geldt", "web pages show the version in force")}
+          </li>
+        </Show>
       </ul>
 
       <p class="avg-actions">
@@ -249,6 +260,7 @@ function ReportScreen(props: { group: string; report: GroupReport }) {
                     </For>
                   </ul>
                 </Show>
+                <Show when={company.sites}>{(sites) => <ReportSites sites={sites()} />}</Show>
                 <p>
                   <A href={`/console/${props.group}/companies/${company.tenant.slug}`}>
                     {t(`Naar het concept van ${company.tenant.name}`, `To ${company.tenant.name}'s draft`)}
@@ -259,6 +271,65 @@ function ReportScreen(props: { group: string; report: GroupReport }) {
           }}
         </For>
       </section>
+    </>
+  );
+}
+
+/** A company's websites in the report: how many watched pages are current, and which are not. */
+function ReportSites(props: { sites: NonNullable<Company["sites"]> }) {
+  return (
+    <>
+      <p>
+        <strong>{t("Websites", "Websites")}:</strong>{" "}
+        {t(
+          `${props.sites.current} van ${props.sites.watched} pagina's tonen de versie die geldt`,
+          `${props.sites.current} of ${props.sites.watched} pages show the version in force`,
+        )}
+        <Show when={props.sites.lastCheckedAt}>
+          {(at) => (
+            <>
+              {" "}
+              ({t("laatste controle", "last check")} <time datetime={at()}>{formatMoment(at())}</time>)
+            </>
+          )}
+        </Show>
+      </p>
+      <Show when={props.sites.attention.length > 0}>
+        <ul class="report-findings">
+          <For each={props.sites.attention}>
+            {(page) => (
+              <li>
+                <span class="report-site-url">{page.url}</span>: {stateName(page.state)}
+                <Show when={page.shownVersion}>
+                  {(n) => (
+                    <>
+                      {" "}
+                      ({t(`toont versie ${n()}`, `shows version ${n()}`)}
+                      <Show
+                        when={
+                          page.versionInForce !== null && page.outdatedSince !== null
+                            ? { version: page.versionInForce, since: page.outdatedSince }
+                            : null
+                        }
+                      >
+                        {(due) => (
+                          <>
+                            {t(
+                              `; versie ${due().version} geldt sinds ${formatDay(due().since)}`,
+                              `; version ${due().version} in force since ${formatDay(due().since)}`,
+                            )}
+                          </>
+                        )}
+                      </Show>
+                      )
+                    </>
+                  )}
+                </Show>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
     </>
   );
 }

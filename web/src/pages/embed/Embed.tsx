@@ -1,5 +1,6 @@
 // "Op de website": everything a company needs to show its published statement on its own site —
-// the public addresses, three ways to embed it with copyable snippets, and publish webhooks.
+// the public addresses, three ways to embed it with copyable snippets, the check that its websites
+// really show the version in force, and publish webhooks.
 import { createSignal, For, Show } from "solid-js";
 import { A, createAsync, useParams } from "@solidjs/router";
 import { LoadBoundary, NotFoundScreen } from "../../components/PageStates.tsx";
@@ -23,6 +24,7 @@ import {
 } from "./snippets.ts";
 import { describeFailure } from "./errors.ts";
 import { FRAGMENT_HOST_CSS } from "#shared/render/style.ts";
+import { Sites } from "./Sites.tsx";
 import { Webhooks } from "./Webhooks.tsx";
 import "./embed.css";
 
@@ -271,6 +273,15 @@ function EmbedContent(props: { group: string; tenant: string }) {
                   </p>
                 </Snippet>
               </section>
+            </section>
+
+            <section class="embed-section" aria-labelledby="sites-title">
+              <h2 id="sites-title">{t("Controle op websites", "Checks on websites")}</h2>
+              <Sites
+                company={{ group: props.group, tenant: props.tenant, name: target().name }}
+                languages={languages()}
+                canEdit={company()?.role !== "tenant_viewer"}
+              />
             </section>
 
             <section class="embed-section" aria-labelledby="webhooks-title">

@@ -1,5 +1,6 @@
 // What the embed page reads from the API (router queries) and changes (router actions).
 import { action, query } from "@solidjs/router";
+import type { WatchedPageCreate } from "#shared/site-schemas.ts";
 import { api, fetchJson } from "../../api.ts";
 
 export const getWebhooks = query(
@@ -41,3 +42,74 @@ export const disableWebhook = action(
     ),
   "embed-disable-webhook",
 );
+
+// ---- The site monitor: watched pages of the company's websites (issue 19) ----
+
+export const getSites = query(
+  (group: string, tenant: string) =>
+    fetchJson(() =>
+      api.api.groups[":group"].tenants[":tenant"].sites.$get(
+        { param: { group, tenant } },
+        { init: { cache: "no-store" } },
+      ),
+    ),
+  "embed-sites",
+);
+
+export type SitesAnswer = Awaited<ReturnType<typeof getSites>>;
+export type WatchedSite = SitesAnswer["pages"][number];
+export type SiteFinding = NonNullable<WatchedSite["status"]>;
+
+/** One page of a watched page's findings, newest first; `before` is the previous page's nextBefore. */
+export const getSiteHistory = query(
+  (group: string, tenant: string, id: number, before?: number) =>
+    fetchJson(() =>
+      api.api.groups[":group"].tenants[":tenant"].sites[":id"].history.$get(
+        {
+          param: { group, tenant, id: String(id) },
+          query: before === undefined ? {} : { before: String(before) },
+        },
+        { init: { cache: "no-store" } },
+      ),
+    ),
+  "embed-site-history",
+);
+
+export const addSite = action(
+  (group: string, tenant: string, json: WatchedPageCreate) =>
+    fetchJson(() =>
+      api.api.groups[":group"].tenants[":tenant"].sites.$post({ param: { group, tenant }, json }),
+    ),
+  "embed-add-site",
+);
+
+export const removeSite = action(
+  (group: string, tenant: string, id: number) =>
+    fetchJson(() =>
+      api.api.groups[":group"].tenants[":tenant"].sites[":id"].$delete({
+        param: { group, tenant, id: String(id) },
+      }),
+    ),
+  "embed-remove-site",
+);
+
+/** Checks the page now; the answer carries its new finding. */
+export const checkSite = action(
+  (group: string, tenant: string, id: number) =>
+    fetchJson(() =>
+      api.api.groups[":group"].tenants[":tenant"].sites[":id"].check.$post({
+        param: { group, tenant, id: String(id) },
+      }),
+    ),
+  "embed-check-site",
+);
+
+/** Every company's watched pages with their latest finding, for the privacy lead's dashboard. */
+export const getGroupSites = query(
+  (group: string) =>
+    fetchJson(() =>
+      api.api.groups[":group"].sites.$get({ param: { group } }, { init: { cache: "no-store" } }),
+    ),
+  "group-sites",
+);
+export type GroupSites = Awaited<ReturnType<typeof getGroupSites>>;

@@ -28,6 +28,7 @@ import {
   roleName,
 } from "./group-text.ts";
 import { Rollout, unchanged } from "./Rollout.tsx";
+import { SiteStatus } from "./SiteStatus.tsx";
 import { usePersonName } from "./people-names.ts";
 import { CompanyLink } from "../../components/CompanyLink.tsx";
 
@@ -141,6 +142,9 @@ function AdminDashboard(props: GroupContext) {
       </LoadBoundary>
       <LoadBoundary describe={errorText} part={{ nl: "de uitrol", en: "the rollout" }}>
         <Rollout group={props.group} />
+      </LoadBoundary>
+      <LoadBoundary describe={errorText} part={{ nl: "de websites", en: "the websites" }}>
+        <SiteStatus group={props.group} />
       </LoadBoundary>
       <LoadBoundary describe={errorText} part={{ nl: "de tijdlijn", en: "the timeline" }}>
         <Timeline group={props.group} />

@@ -100,6 +100,8 @@ const CHANGE_ACTIONS: Record<string, [nl: string, en: string]> = {
   "member.role_removed": ["Rol weggehaald", "Role taken away"],
   "member.removed": ["Uit de groep gehaald", "Taken out of the group"],
   "processor.removed": ["Verwerker verwijderd", "Processor removed"],
+  "site.watched": ["Websitepagina toegevoegd aan de controle", "Web page watched"],
+  "site.unwatched": ["Websitepagina niet meer gecontroleerd", "Web page no longer watched"],
 };
 
 const ACTIONS = { ...SIGN_IN_ACTIONS, ...CHANGE_ACTIONS };
