@@ -223,7 +223,7 @@ export interface PageToCheck {
   lastCheckedAt: string | null;
 }
 
-/** An active watched page by id, or null when it was removed (or never existed). */
+/** An active watched page by id, or null when it was removed, its company archived (or it never existed). */
 export async function findPageToCheck(db: D1Reader, pageId: number): Promise<PageToCheck | null> {
   const row = await db
     .prepare(
@@ -231,7 +231,7 @@ export async function findPageToCheck(db: D1Reader, pageId: number): Promise<Pag
          g.slug AS group_slug, g.default_language,
          (SELECT last_checked_at FROM site_checks WHERE page_id = p.id ORDER BY id DESC LIMIT 1) AS last_checked_at
        FROM watched_pages p JOIN tenants t ON t.id = p.tenant_id JOIN groups g ON g.id = t.group_id
-       WHERE p.id = ?1 AND p.removed_at IS NULL`,
+       WHERE p.id = ?1 AND p.removed_at IS NULL AND t.status = 'active'`,
     )
     .bind(pageId)
     .first<
@@ -253,10 +253,16 @@ export async function findPageToCheck(db: D1Reader, pageId: number): Promise<Pag
   };
 }
 
-/** Ids of watched pages that are not removed, in id order from after `afterId`: the cron's pages. */
+/**
+ * Ids of watched pages that are not removed, of companies that are not archived or deleted (their
+ * statement is no longer theirs to show, issue 18), in id order from after `afterId`: the cron's pages.
+ */
 export async function listActivePageIds(db: D1Reader, afterId: number, limit: number): Promise<number[]> {
   const { results } = await db
-    .prepare("SELECT id FROM watched_pages WHERE removed_at IS NULL AND id > ?1 ORDER BY id LIMIT ?2")
+    .prepare(
+      `SELECT p.id FROM watched_pages p JOIN tenants t ON t.id = p.tenant_id AND t.status = 'active'
+       WHERE p.removed_at IS NULL AND p.id > ?1 ORDER BY p.id LIMIT ?2`,
+    )
     .bind(afterId, limit)
     .all<{ id: number }>();
   return results.map((r) => r.id);

@@ -157,6 +157,26 @@ describe("the hourly check", () => {
     expect(await checkWatchedPage(env, id, { after: queuedAt })).toBeNull();
     expect(await visitsOf(address)).toHaveLength(1);
   });
+
+  it("no longer checks the pages of a company that was archived (its statement is gone from there)", async () => {
+    const address = freshAddress();
+    await serve(address, { body: companyPage(await fetchPublic("procura?fragment&lang=nl")) });
+    const id = await watchPage(lead, "procura", address, "fragment");
+    await checkWatchedPage(env, id);
+    expect(await historyOf(id)).toHaveLength(1);
+    const archived = await apiAs(lead).api.groups[":group"].companies[":company"].archive.$post({
+      param: { group: "conxillium", company: "procura" },
+      json: { reason: "verkocht" },
+    });
+    expect(archived.status).toBe(200);
+
+    expect(await checkWatchedPage(env, id)).toBeNull();
+    await runHourlyCron(Date.now() + 5 * HOUR);
+    // The other pages' checks run through the queue; procura's page is not among them.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(await visitsOf(address)).toHaveLength(1);
+    expect((await historyOf(id))[0]!.checks).toBe(1);
+  });
 });
 
 describe("a site still outdated a day after the publish", () => {
