@@ -323,8 +323,8 @@ function RemoveRole(props: {
       <p id={`${id()}-question`}>
         {props.onlyRole
           ? t(
-              `${who()} uit de groep halen? Dit is hun enige rol; ze kunnen er daarna niet meer bij en worden uitgelogd.`,
-              `Take ${who()} out of the group? This is their only role; afterwards they have no access and are signed out.`,
+              `${who()} uit de groep halen? Dit is hun enige rol; daarna kunnen ze niet meer bij deze groep (en wie in geen andere groep zit, wordt uitgelogd).`,
+              `Take ${who()} out of the group? This is their only role; afterwards they have no access to this group (and whoever is in no other group is signed out).`,
             )
           : t(`${who()} is dan geen ${role()} meer.`, `${who()} will no longer be ${role()}.`)}
       </p>
