@@ -8,6 +8,7 @@ import * as v from "valibot";
 import * as schemas from "#shared/api-schemas.ts";
 import * as accountSchemas from "#shared/account-schemas.ts";
 import * as groupAdmin from "#shared/group-admin-schemas.ts";
+import * as siteSchemas from "#shared/site-schemas.ts";
 import { WebhookCreateSchema } from "#shared/webhook-schemas.ts";
 import type { TenantContent } from "#shared/model.ts";
 import { seedDemoGroup } from "./demo-seed.ts";
@@ -285,6 +286,13 @@ const ROUTES: JsonRoute[] = [
     path: "/api/groups/conxillium/members",
     schema: groupAdmin.MemberAddSchema,
     valid: async () => ({ user: 1, role: "tenant_viewer", tenant: "sim" }),
+  },
+  // The site monitor (issue 19).
+  {
+    method: "POST",
+    path: "/api/groups/conxillium/tenants/sim/sites",
+    schema: siteSchemas.WatchedPageCreateSchema,
+    valid: async () => ({ url: "https://sim.example/privacy", language: "nl", display: "link" }),
   },
 ];
 
