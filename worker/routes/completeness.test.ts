@@ -39,6 +39,29 @@ describe("the completeness check", () => {
     expect(json.companies.every((c) => c.score !== null && c.score > 0)).toBe(true);
     expect(json.items.map((i) => i.id)).toContain("COMPLAINT_SA");
   });
+
+  it("leaves an archived company out of the group report, JSON and CSV", async () => {
+    const report = api.api.groups[":group"].completeness;
+    const archive = await api.api.groups[":group"].companies[":company"].archive.$post({
+      param: { group: "conxillium", company: "beheervisie" },
+      json: { reason: "verkocht" },
+    });
+    expect(archive.status).toBe(200);
+    try {
+      const json = await (await report.$get({ param: { group: "conxillium" } })).json();
+      expect(json.companies.map((c) => c.tenant.slug)).not.toContain("beheervisie");
+      expect(json.companies).toHaveLength(7);
+      const csv = await (
+        await call("/api/groups/conxillium/completeness/report.csv", { cookie: lead })
+      ).text();
+      expect(csv).not.toContain("Beheervisie");
+    } finally {
+      const restored = await api.api.groups[":group"].companies[":company"].restore.$post({
+        param: { group: "conxillium", company: "beheervisie" },
+      });
+      expect(restored.status).toBe(200);
+    }
+  });
 });
 
 describe("the group report as CSV", () => {

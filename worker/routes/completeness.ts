@@ -103,9 +103,13 @@ interface GroupReportCompany {
   sites: ReportSites | null;
 }
 
-/** Every company's statement in force now, assessed against the baseline it was published with. */
+/**
+ * Every active company's statement in force now, assessed against the baseline it was published
+ * with. An archived company's statement is no longer the group's to keep right (issue 18): it is
+ * left out, as it is of the dashboard and every rollout.
+ */
 async function assessGroup(db: D1Database, access: GroupAccess): Promise<GroupReportCompany[]> {
-  const tenants = await listTenants(db, access.group.id);
+  const tenants = (await listTenants(db, access.group.id)).filter((tenant) => tenant.status === "active");
   const inForce = await listVersionsToAssessInForce(db, access.group.id, new Date().toISOString());
   const baselines = new Map<number, BaselineVersionRecord>();
   const sitesOf = await reportGroupSites(db, access.group.id);
