@@ -17,7 +17,6 @@ import { auditRoutes } from "./routes/audit.ts";
 import { publicChangeRoutes } from "./routes/changes.ts";
 import { baselineRoutes } from "./routes/baseline.ts";
 import { groupCompletenessRoutes } from "./routes/completeness.ts";
-import { docsRoutes } from "./routes/docs.ts";
 import { processorRoutes } from "./routes/processors.ts";
 import { publishReviewRoutes } from "./routes/publish-review.ts";
 import { rolloutRoutes } from "./routes/rollout.ts";
@@ -90,8 +89,8 @@ const groupRoutes = new Hono<AppEnv>()
   .route("/", approvalRoutes)
   .route("/", publishReviewRoutes);
 
+// /openapi.json and /docs are static assets (web/public, written by `npm run openapi`).
 const routes = app
-  .route("/", docsRoutes)
   // For uptime monitoring (and the benchmark's floor): no storage touched, never cached.
   .get(
     "/healthz",
