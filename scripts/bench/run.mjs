@@ -30,6 +30,7 @@ const { Log, LogLevel, Miniflare, convertV4MiniflareOptions } = await import("mi
 const { unstable_readConfig } = await import("wrangler");
 const { prepareLocalDatabase } = await import("../local-server.mjs");
 const { measureSiteChecks } = await import("./sites.mjs");
+const { startProfiling, summarizeProfile } = await import("./profile.mjs");
 
 const CONFIG = {
   companies: Number(process.env.BENCH_COMPANIES ?? 10000),
@@ -46,6 +47,11 @@ const CONFIG = {
   // 19 asks for 1,000 pages).
   sitePages: Number(process.env.BENCH_SITE_PAGES ?? 1000),
   siteChecksTimeoutSeconds: 180,
+  // BENCH_PROFILE=republish: CPU profiles of workerd during the republish (an unminified bundle, so
+  // that functions keep their names), written to bench/profile-*.cpuprofile and summarized in
+  // results.json (scripts/bench/profile.mjs). The republish's time is then not the target's.
+  profile: process.env.BENCH_PROFILE ?? null,
+  inspectorPort: Number(process.env.BENCH_INSPECTOR_PORT ?? 9239),
 };
 const GROUP = "conxillium";
 const TENANT = "jcc-software";
@@ -211,6 +217,21 @@ const BENCH_SECRETS = {
   AUDIT_KEY: randomBytes(32).toString("hex"),
   DEVICE_COOKIE_KEY: randomBytes(32).toString("hex"),
 };
+
+/** The same worker unminified, with workerd's inspector open for the profiler (BENCH_PROFILE). */
+async function profilingOptions(config, assetsDir) {
+  const outdir = join(tmp, "bundle-unminified");
+  runNode(
+    ["node_modules/wrangler/bin/wrangler.js", "deploy", "--dry-run", "--minify=false", "--outdir", outdir],
+    {
+      withStderr: true,
+    },
+  );
+  return {
+    ...miniflareOptions(config, join(outdir, "index.js"), assetsDir),
+    inspectorPort: CONFIG.inspectorPort,
+  };
+}
 
 /** Miniflare's options for the bundle, with the bindings and assets wrangler.toml declares. */
 function miniflareOptions(config, bundle, assetsDir) {
@@ -710,9 +731,9 @@ function verdicts() {
       ? "not measured"
       : rep.timedOut
         ? `> ${rep.atLeastSeconds} s (stopped waiting at ${rep.processed} companies)`
-        : `${rep.totalSeconds} s for ${rep.published} companies (${rep.perCompanyMs} ms each), ${rep.chunks} transactions`,
+        : `${rep.totalSeconds} s for ${rep.published} companies (${rep.perCompanyMs} ms each), ${rep.chunks} transactions${rep.profiled ? " (profiled, unminified: not judged)" : ""}`,
     "≤ 60 s",
-    rep ? !rep.timedOut && rep.totalSeconds <= 60 : false,
+    rep?.profiled ? null : rep ? !rep.timedOut && rep.totalSeconds <= 60 : false,
   );
   if (rep && !rep.timedOut)
     add(
@@ -1010,13 +1031,30 @@ try {
   // The republish gets a process of its own on the same local D1, so that what the load left
   // behind (workerd holds 1–2 GiB after it, see loadInterleaved) is not part of its time; in
   // production it runs in an isolate of at most 128 MB.
+  const profiling = CONFIG.profile === "republish";
   const republishBase = await phase("restart Miniflare for the republish", async () => {
     await mf.dispose();
-    mf = new Miniflare(options);
+    mf = new Miniflare(profiling ? await profilingOptions(config, assetsDir) : options);
     return (await mf.ready).origin;
   });
   log("republish after a baseline change (through the queue)…");
-  await measure("republish", () => republishAll(republishBase));
+  await measure("republish", async () => {
+    const profiler = profiling ? await startProfiling(CONFIG.inspectorPort) : null;
+    const measured = await republishAll(republishBase);
+    if (!profiler) return measured;
+    const profiles = await profiler.stop();
+    mkdirSync("bench", { recursive: true });
+    const summaries = profiles.map(({ target, profile }, i) => {
+      const file = `bench/profile-republish-${i}.cpuprofile`;
+      writeFileSync(file, JSON.stringify(profile));
+      return { target, file, ...summarizeProfile(profile) };
+    });
+    for (const s of summaries) {
+      log(`  profile of ${s.target} (${s.file}): ${s.totalMs} ms sampled; most time of their own:`);
+      for (const f of s.self.slice(0, 12)) log(`    ${String(f.ms).padStart(7)} ms  ${f.name}`);
+    }
+    return { ...measured, profiled: true, profiles: summaries };
+  });
   await mf.dispose();
   mf = undefined;
   // What the republish stored, and that the second run (nothing to change) stored nothing.

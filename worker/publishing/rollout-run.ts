@@ -38,7 +38,7 @@ import {
   type Assessment,
   type RolloutInputs,
 } from "../rollout.ts";
-import { announceTo } from "./announce.ts";
+import { announceAllTo } from "./announce.ts";
 import { baselineNotPublished, type Actor } from "./inputs.ts";
 import { prepareCompanyVersion, writePreparedVersions, type PreparedVersion } from "./company.ts";
 import { buildRepublication, findSkipReason, type Ready } from "./republish.ts";
@@ -225,13 +225,18 @@ async function writeChunk(
       : []),
   ];
   const versions = prepared.map((p) => p.version);
-  await writePreparedVersions(db, versions, runStatements);
-  const announce = announceTo(env, group, origin);
-  await Promise.all(prepared.map((p) => announce(p.tenant, p.version.version)));
+  await writePreparedVersions(db, versions, runStatements, "within the bound");
+  await announceAllTo(
+    env,
+    group,
+    origin,
+    prepared.map((p) => ({ tenant: p.tenant, version: p.version.version })),
+  );
   const written = versions.reduce((n, v) => n + v.statements.length + v.audit.length, runStatements.length);
   return {
     outcome: finished ? "finished" : "continue",
-    queries: QUERIES_PER_CHUNK_READ + written + 2 * prepared.length,
+    // The notifications: one claim, and (with webhooks) one read of what it claimed and one write.
+    queries: QUERIES_PER_CHUNK_READ + written + 3,
   };
 }
 
