@@ -13,7 +13,7 @@ import { seedDemoGroup } from "../demo-seed.ts";
 import worker from "../index.ts";
 import { apiAs, call, readError, signInAs, type Api } from "../test/clients.ts";
 import { publishAt } from "../test/fixtures.ts";
-import { ROLLOUT_CHUNK, type RolloutMessage } from "./rollout-run.ts";
+import { ROLLOUT_CHUNK, type InvocationReport, type RolloutMessage } from "./rollout-run.ts";
 
 const group = DEMO_GROUP.slug;
 const QUEUE = "verklaring-rollout";
@@ -144,11 +144,23 @@ describe("a rollout run through the queue", () => {
     expect((await readError(second)).error.code).toBe("rollout_running");
 
     // One delivery moves the run on by whole chunks and queues the rest; progress is visible meanwhile.
+    const logged = vi.spyOn(console, "log").mockImplementation(() => {});
     const [first] = await deliver(run.id);
+    const reports = logged.mock.calls
+      .map(([line]) => String(line))
+      .filter((line) => line.includes('"rollout.invocation"'))
+      .map((line) => JSON.parse(line) as InvocationReport);
+    logged.mockRestore();
     expect(first!.explicitAcks).toHaveLength(1);
     const midway = await latestRun();
     expect(midway.run.processed).toBeGreaterThan(0);
     expect(midway.run.processed % ROLLOUT_CHUNK === 0 || midway.run.status === "done").toBe(true);
+    // The invocation says what it did, within D1's 1,000 queries per invocation (Workers Paid).
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({ runId: run.id, companies: midway.run.processed });
+    expect(reports[0]!.chunks).toBe(Math.ceil(midway.run.processed / ROLLOUT_CHUNK));
+    expect(reports[0]!.d1Queries).toBeGreaterThan(midway.run.published * 5);
+    expect(reports[0]!.d1Queries).toBeLessThanOrEqual(800);
 
     const done = await runToTheEnd(run.id);
     expect(done.run).toMatchObject({
