@@ -55,7 +55,19 @@ app.use(
 // Public statements are read through a D1 session so that read replicas near the visitor can
 // answer. A session starting "first-unconstrained" may lag the primary briefly after a publish.
 app.use("/v1/*", async (c, next) => {
-  c.set("reader", c.env.DB.withSession("first-unconstrained"));
+  const session = c.env.DB.withSession("first-unconstrained");
+  // Whether this answer needed D1 (Server-Timing on the statement, worker/routes/statements.ts).
+  c.set("reader", {
+    prepare: (query) => {
+      c.set("readD1", true);
+      return session.prepare(query);
+    },
+    batch: (statements) => {
+      c.set("readD1", true);
+      return session.batch(statements);
+    },
+    getBookmark: () => session.getBookmark(),
+  });
   await next();
 });
 app.use(
