@@ -346,4 +346,13 @@ export const CompletenessQuerySchema = v.strictObject({
 });
 
 /** The group report's CSV: the language of its labels (default: the group's default language). */
-export const GroupReportCsvQuerySchema = v.strictObject({ lang: v.optional(LanguageSchema) });
+/**
+ * The group report as CSV, a page of companies at a time: the first page (no `after`) starts with
+ * the byte order mark and the header line, the following ones hold only their companies' lines,
+ * so the pages joined in order are one file.
+ */
+export const GroupReportCsvQuerySchema = v.strictObject({
+  lang: v.optional(LanguageSchema),
+  after: v.optional(CompanyCursorSchema),
+  limit: v.optional(PositiveInt(500)),
+});

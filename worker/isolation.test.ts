@@ -844,7 +844,7 @@ describe.each(Object.entries(ROUTES))("%s", (_name, route) => {
 it("lists only the companies a caller may see", async () => {
   const list = async (caller: Caller) => {
     const api = apiAs(await cookieFor(caller));
-    const res = await api.api.groups[":group"].tenants.$get({ param: { group: "conxillium" } });
+    const res = await api.api.groups[":group"].tenants.$get({ param: { group: "conxillium" }, query: {} });
     return (await res.json()).tenants.map((t) => t.slug);
   };
   // Every company of the group: the eight demo companies and those the matrix above created.

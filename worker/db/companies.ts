@@ -1,7 +1,7 @@
 // A company's life in the group: created, renamed, given another address, archived, restored,
 // deleted when it never published (migrations/0010 holds the rules; these are the writes).
 import type { TenantContent } from "#shared/model.ts";
-import type { CompanyStatus } from "./groups.ts";
+import type { CompanyPage, CompanyStatus } from "./groups.ts";
 import { tenantContentColumn, urlListColumn, versionRefColumn } from "./json-column.ts";
 import { prepareEndSessionsOfFormerMembers } from "./memberships.ts";
 import type { D1Reader } from "./reader.ts";
@@ -51,20 +51,28 @@ const mapCompany = (row: CompanyRow): CompanyRecord => ({
       : { number: row.version_number, publishedAt: row.version_published_at ?? "" },
 });
 
-const COMPANY_SELECT = `SELECT t.id, t.slug, t.name, t.status, t.websites, t.created_at, t.archived_at, t.successor_url,
+const COMPANY_SELECT = `SELECT t.id, t.slug, t.name, t.status, t.position, t.websites, t.created_at, t.archived_at, t.successor_url,
     (SELECT json_group_array(s.slug) FROM (SELECT slug FROM tenant_slugs
        WHERE tenant_id = t.id AND slug != t.slug ORDER BY created_at) s) AS former_slugs,
     v.number AS version_number, v.published_at AS version_published_at
   FROM tenants t
   LEFT JOIN statement_versions v ON v.id = (SELECT id FROM statement_versions WHERE tenant_id = t.id ORDER BY number DESC LIMIT 1)`;
 
-/** Every company of the group that is not deleted, in the group's order. */
-export async function listCompanies(db: D1Database, groupId: number): Promise<CompanyRecord[]> {
+/** A page of the group's companies that are not deleted, in the group's order (position, then slug). */
+export async function listCompanies(
+  db: D1Database,
+  groupId: number,
+  page: CompanyPage,
+): Promise<(CompanyRecord & { position: number })[]> {
   const { results } = await db
-    .prepare(`${COMPANY_SELECT} WHERE t.group_id = ?1 AND t.status != 'deleted' ORDER BY t.position, t.slug`)
-    .bind(groupId)
-    .all<CompanyRow>();
-  return results.map(mapCompany);
+    .prepare(
+      `${COMPANY_SELECT} WHERE t.group_id = ?1 AND t.status != 'deleted'
+         AND (?2 IS NULL OR (t.position, t.slug) > (?2, ?3))
+       ORDER BY t.position, t.slug LIMIT ?4`,
+    )
+    .bind(groupId, page.after?.position ?? null, page.after?.slug ?? null, page.limit)
+    .all<CompanyRow & { position: number }>();
+  return results.map((row) => ({ ...mapCompany(row), position: row.position }));
 }
 
 export async function findCompany(

@@ -4,6 +4,7 @@ import type { Group, Language } from "#shared/model.ts";
 import type { LeadContact } from "#shared/api-schemas.ts";
 import { languagesColumn, leadContactColumn } from "./json-column.ts";
 import type { D1Reader } from "./reader.ts";
+import type { CompanyCursor } from "./statements.ts";
 
 export interface GroupRecord {
   id: number;
@@ -130,6 +131,43 @@ export async function listTenants(db: D1Reader, groupId: number): Promise<Tenant
     .bind(groupId)
     .all<TenantRow>();
   return results.map(mapTenant);
+}
+
+/** Which companies a page holds: after `after` in the group's order, at most `limit`. */
+export interface CompanyPage {
+  after: CompanyCursor | null;
+  limit: number;
+}
+
+/**
+ * A page of the group's companies in the group's order (position, then slug), each with its
+ * position for the next page's cursor: active and archived ones, or only the active ones; with
+ * `memberId`, only the companies that person is a member of (a privacy lead passes null: all).
+ */
+export async function listTenantsPage(
+  db: D1Reader,
+  groupId: number,
+  page: CompanyPage,
+  only: { activeOnly: boolean; memberId: number | null },
+): Promise<(TenantWithStatus & { position: number })[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT t.id, t.group_id, t.slug, t.name, t.status, t.position FROM tenants t
+       WHERE t.group_id = ?1 AND t.status != 'deleted' AND (?2 = 0 OR t.status = 'active')
+         AND (?3 IS NULL OR t.id IN (SELECT tenant_id FROM memberships WHERE user_id = ?3 AND group_id = ?1))
+         AND (?4 IS NULL OR (t.position, t.slug) > (?4, ?5))
+       ORDER BY t.position, t.slug LIMIT ?6`,
+    )
+    .bind(
+      groupId,
+      only.activeOnly ? 1 : 0,
+      only.memberId,
+      page.after?.position ?? null,
+      page.after?.slug ?? null,
+      page.limit,
+    )
+    .all<TenantRow & { position: number }>();
+  return results.map((row) => ({ ...mapTenant(row), position: row.position }));
 }
 
 export interface GroupSummary {

@@ -131,16 +131,23 @@ export interface GroupSitePage extends WatchedPageWithStatus {
   tenantSlug: string;
 }
 
-/** Every watched page of the group's companies, in the group's order, each with its latest finding. */
-export async function listGroupPages(db: D1Reader, groupId: number): Promise<GroupSitePage[]> {
+/**
+ * The watched pages of some of the group's companies (one page of a list of companies), in the
+ * group's order, each with its latest finding.
+ */
+export async function listGroupPages(
+  db: D1Reader,
+  groupId: number,
+  tenantIds: readonly number[],
+): Promise<GroupSitePage[]> {
   const { results } = await db
     .prepare(
       `SELECT ${PAGE_COLUMNS}, t.slug AS tenant_slug, ${CHECK_COLUMNS}
        FROM tenants t JOIN watched_pages p ON p.tenant_id = t.id AND p.removed_at IS NULL
        LEFT JOIN site_checks c ON ${LATEST_CHECK}
-       WHERE t.group_id = ?1 ORDER BY t.position, t.slug, p.id`,
+       WHERE t.group_id = ?1 AND t.id IN (SELECT value FROM json_each(?2)) ORDER BY t.position, t.slug, p.id`,
     )
-    .bind(groupId)
+    .bind(groupId, JSON.stringify(tenantIds))
     .all<PageRow & Partial<CheckRow> & { tenant_slug: string }>();
   return results.map((row) => ({ ...mapPageWithStatus(row), tenantSlug: row.tenant_slug }));
 }

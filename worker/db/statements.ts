@@ -285,15 +285,17 @@ export async function listVersionsToAssessInForce(
   db: D1Reader,
   groupId: number,
   at: string,
+  /** The companies of one page of the group report (a JSON array of tenant ids is bound as one parameter). */
+  tenantIds: readonly number[],
 ): Promise<Map<number, VersionToAssess | null>> {
   const { results } = await db
     .prepare(
       `SELECT t.id AS tenant_id, v.number, v.content, v.baseline_version_id FROM tenants t
        LEFT JOIN statement_versions v ON v.id = (SELECT id FROM statement_versions WHERE tenant_id = t.id AND effective_from <= ?2
          ORDER BY effective_from DESC, number DESC LIMIT 1)
-       WHERE t.group_id = ?1`,
+       WHERE t.group_id = ?1 AND t.id IN (SELECT value FROM json_each(?3))`,
     )
-    .bind(groupId, at)
+    .bind(groupId, at, JSON.stringify(tenantIds))
     .all<{ tenant_id: number } & { [K in keyof VersionToAssessRow]: VersionToAssessRow[K] | null }>();
   return new Map(
     results.map((row) => [

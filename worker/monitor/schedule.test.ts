@@ -200,14 +200,14 @@ describe("a site still outdated a day after the publish", () => {
     // 23 hours after version 2 took effect: outdated, no notice yet.
     await checkWatchedPage(env, id, { now: at(23) });
     const group = apiAs(lead).api.groups[":group"].sites;
-    const early = await (await group.$get({ param: { group: "conxillium" } })).json();
+    const early = await (await group.$get({ param: { group: "conxillium" }, query: {} })).json();
     const jcc = early.companies.find((c) => c.tenant.slug === JCC)!;
     expect(jcc.pages.find((p) => p.id === id)!.status).toMatchObject({ state: "outdated", overdue: false });
     expect(early.notices.map((n) => n.page.id)).not.toContain(id);
 
     // 25 hours: the notice, and one webhook.
     await checkWatchedPage(env, id, { now: at(25) });
-    const late = await (await group.$get({ param: { group: "conxillium" } })).json();
+    const late = await (await group.$get({ param: { group: "conxillium" }, query: {} })).json();
     expect(late.notices.find((n) => n.page.id === id)).toEqual({
       tenant: { slug: JCC, name: "JCC Software" },
       page: { id, url: address, language: "nl" },

@@ -65,13 +65,14 @@ export function countPages(pages: readonly PageView[]) {
 
 export const withStatus = (page: WatchedPageWithStatus): PageView => viewPage(page, page.latest);
 
-/** Per company of the group (by tenant id): its watched pages and their counts. */
+/** Per company of the group (by tenant id, of those asked for): its watched pages and their counts. */
 export async function summariseGroupSites(
   db: D1Reader,
   groupId: number,
+  tenantIds: readonly number[],
 ): Promise<Map<number, { pages: PageView[]; counts: ReturnType<typeof countPages> }>> {
   const byTenant = new Map<number, PageView[]>();
-  for (const page of await listGroupPages(db, groupId)) {
+  for (const page of await listGroupPages(db, groupId, tenantIds)) {
     byTenant.set(page.tenantId, [...(byTenant.get(page.tenantId) ?? []), withStatus(page)]);
   }
   return new Map([...byTenant].map(([tenantId, pages]) => [tenantId, { pages, counts: countPages(pages) }]));
@@ -93,8 +94,9 @@ export type ReportSites = ReturnType<typeof countPages> & {
 export async function reportGroupSites(
   db: D1Reader,
   groupId: number,
+  tenantIds: readonly number[],
 ): Promise<(tenantId: number) => ReportSites | null> {
-  const sites = await summariseGroupSites(db, groupId);
+  const sites = await summariseGroupSites(db, groupId, tenantIds);
   return (tenantId) => {
     const summary = sites.get(tenantId);
     if (!summary) return null;

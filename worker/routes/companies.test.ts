@@ -18,7 +18,8 @@ const get = (url: string, headers: Record<string, string> = {}): Promise<Respons
 
 const companies = () => lead.api.groups[":group"].companies;
 const company = (_slug: string) => companies()[":company"];
-const listCompanies = async () => (await (await companies().$get({ param: { group } })).json()).items;
+const listCompanies = async () =>
+  (await (await companies().$get({ param: { group }, query: {} })).json()).items;
 const auditOf = async (action: string) =>
   (await (await lead.api.groups[":group"].audit.$get({ param: { group }, query: { action } })).json())
     .entries;

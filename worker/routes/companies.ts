@@ -11,6 +11,7 @@ import {
   CompanyUpdateSchema,
 } from "#shared/group-admin-schemas.ts";
 import { SlugSchema, type TenantContent } from "#shared/model.ts";
+import { CompanyPageQuerySchema } from "#shared/api-schemas.ts";
 import { buildAuditEntry } from "../audit-entry.ts";
 import { runWithAudit } from "../db/audit.ts";
 import {
@@ -34,6 +35,7 @@ import { forgetCurrentAddresses } from "../http/public-cache.ts";
 import { describeRoute } from "../http/describe-route.ts";
 import { requireGroupAdmin } from "../http/guards.ts";
 import { checkOutboundUrl, outboundPolicyOf, type OutboundPolicy } from "../net/outbound-url.ts";
+import { companyCursorOf, PAGE_SIZE, splitPage } from "../paging.ts";
 
 const CompanyParamSchema = v.object({ company: SlugSchema });
 
@@ -135,15 +137,29 @@ export const companyRoutes = new Hono<AppEnv>()
   .get(
     "/",
     describeRoute({
-      summary: "Every company of the group with its status, addresses and latest version",
+      summary:
+        "A page of the group's companies (archived too) with their status, addresses and latest version, in the group's order: `after` is the previous page's `next` (null on the last page), `limit` at most 500 (default 100)",
       tag: "Group",
       access: "group admin",
-      responses: { 200: "Companies (items; nextCursor is null: one page)" },
+      responses: {
+        200: "Companies (items), and next (nextCursor: the same, its former name)",
+        400: "A cursor or page size it did not hand out",
+      },
     }),
+    validate("query", CompanyPageQuerySchema),
     async (c) => {
       const access = requireGroupAdmin(c);
-      const companies = await listCompanies(c.env.DB, access.group.id);
-      return c.json({ items: companies.map((company) => viewCompany(c, company)), nextCursor: null }, 200);
+      const { after, limit = PAGE_SIZE } = c.req.valid("query");
+      const rows = await listCompanies(c.env.DB, access.group.id, { after: after ?? null, limit: limit + 1 });
+      const page = splitPage(rows, limit, companyCursorOf);
+      return c.json(
+        {
+          items: page.items.map((company) => viewCompany(c, company)),
+          next: page.next,
+          nextCursor: page.next,
+        },
+        200,
+      );
     },
   )
   .post(

@@ -32,7 +32,10 @@ describe("the completeness check", () => {
   });
 
   it("gives the privacy lead the group report as JSON", async () => {
-    const res = await api.api.groups[":group"].completeness.$get({ param: { group: "conxillium" } });
+    const res = await api.api.groups[":group"].completeness.$get({
+      param: { group: "conxillium" },
+      query: {},
+    });
     expect(res.status).toBe(200);
     const json = await res.json();
     expect(json.companies).toHaveLength(8);
@@ -51,7 +54,7 @@ describe("the completeness check", () => {
     });
     expect(archive.status).toBe(200);
     try {
-      const json = await (await report.$get({ param: { group: "conxillium" } })).json();
+      const json = await (await report.$get({ param: { group: "conxillium" }, query: {} })).json();
       expect(json.companies.map((c) => c.tenant.slug)).not.toContain("beheervisie");
       expect(json.companies).toHaveLength(7);
       expect(await csvOf()).not.toContain("BeheerVisie");

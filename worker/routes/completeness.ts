@@ -3,6 +3,7 @@
 // company API. (Importing lives in ./import.ts.)
 import { Hono, type Context } from "hono";
 import {
+  CompanyPageQuerySchema,
   CompletenessCheckSchema,
   CompletenessQuerySchema,
   GroupReportCsvQuerySchema,
@@ -18,12 +19,13 @@ import {
   type BaselineVersionRecord,
 } from "../db/baselines.ts";
 import { findTenantDraft } from "../db/drafts.ts";
-import { listTenants } from "../db/groups.ts";
+import { listTenantsPage, type CompanyPage } from "../db/groups.ts";
 import { findVersionToAssess, listVersionsToAssessInForce } from "../db/statements.ts";
 import type { AppEnv, GroupAccess } from "../env.ts";
 import { AppError, validate } from "../errors.ts";
 import { requireGroupAdmin } from "../http/guards.ts";
 import { describeRoute } from "../http/describe-route.ts";
+import { companyCursorOf, PAGE_SIZE, splitPage } from "../paging.ts";
 import { reportGroupSites, siteReportCells, siteReportColumns, type ReportSites } from "../monitor/views.ts";
 
 export async function requireBaseline(c: Context<AppEnv>): Promise<BaselineVersionRecord> {
@@ -104,15 +106,31 @@ interface GroupReportCompany {
 }
 
 /**
- * Every active company's statement in force now, assessed against the baseline it was published
- * with. An archived company's statement is no longer the group's to keep right (issue 18): it is
+ * A page of the active companies (at most `limit`, after `after`), each with its statement in
+ * force now, assessed against the baseline it was published with, and the cursor of the next
+ * page. An archived company's statement is no longer the group's to keep right (issue 18): it is
  * left out, as it is of the dashboard and every rollout.
  */
-async function assessGroup(db: D1Database, access: GroupAccess): Promise<GroupReportCompany[]> {
-  const tenants = (await listTenants(db, access.group.id)).filter((tenant) => tenant.status === "active");
-  const inForce = await listVersionsToAssessInForce(db, access.group.id, new Date().toISOString());
+async function assessGroup(
+  db: D1Database,
+  access: GroupAccess,
+  { after, limit }: CompanyPage,
+): Promise<{ companies: GroupReportCompany[]; next: string | null }> {
+  // One more than the page, to know whether there is a next one; only the page is assessed.
+  const { items: tenants, next } = splitPage(
+    await listTenantsPage(
+      db,
+      access.group.id,
+      { after, limit: limit + 1 },
+      { activeOnly: true, memberId: null },
+    ),
+    limit,
+    companyCursorOf,
+  );
+  const ids = tenants.map((tenant) => tenant.id);
+  const inForce = await listVersionsToAssessInForce(db, access.group.id, new Date().toISOString(), ids);
+  const sitesOf = await reportGroupSites(db, access.group.id, ids);
   const baselines = new Map<number, BaselineVersionRecord>();
-  const sitesOf = await reportGroupSites(db, access.group.id);
   const companies: GroupReportCompany[] = [];
   for (const tenant of tenants) {
     const version = inForce.get(tenant.id) ?? null;
@@ -148,7 +166,7 @@ async function assessGroup(db: D1Database, access: GroupAccess): Promise<GroupRe
       sites: sitesOf(tenant.id),
     });
   }
-  return companies;
+  return { companies, next };
 }
 
 // ---- The report as CSV, for a spreadsheet ----
@@ -206,7 +224,8 @@ const listFindings = (findings: readonly LintFinding[], lang: Language): string 
     )
     .join(" | ");
 
-function writeReportCsv(companies: readonly GroupReportCompany[], lang: Language): string {
+/** One page of the CSV: the first one starts with the byte order mark and the header line. */
+function writeReportCsv(companies: readonly GroupReportCompany[], lang: Language, first: boolean): string {
   const labels = COLUMN_LABELS[lang];
   const header = [
     labels.company,
@@ -234,7 +253,9 @@ function writeReportCsv(companies: readonly GroupReportCompany[], lang: Language
       ...siteReportCells(company.sites, lang),
     ];
   });
-  return "\uFEFF" + [header, ...lines].map((line) => line.map(csvCell).join(";")).join("\r\n") + "\r\n";
+  const rows = first ? [header, ...lines] : lines;
+  const text = rows.map((line) => line.map(csvCell).join(";") + "\r\n").join("");
+  return first ? "\uFEFF" + text : text;
 }
 
 /** Mounted under /api/groups/:group/completeness. */
@@ -242,16 +263,22 @@ export const groupCompletenessRoutes = new Hono<AppEnv>()
   .get(
     "/",
     describeRoute({
-      summary: "The group report: every company × every checklist item, for the version in force now",
+      summary:
+        "The group report, a page of active companies at a time: each company × every checklist item, for the version in force now; `after` is the previous page's `next` (null on the last page), `limit` at most 500 (default 100)",
       tag: "Group",
       access: "group admin",
-      responses: { 200: "The report, with each company's legal lint findings" },
+      responses: {
+        200: "The report, with each company's legal lint findings, and next",
+        400: "A cursor or page size it did not hand out",
+      },
     }),
+    validate("query", CompanyPageQuerySchema),
     async (c) => {
       const access = requireGroupAdmin(c);
-      const companies = await assessGroup(c.env.DB, access);
+      const { after, limit = PAGE_SIZE } = c.req.valid("query");
+      const { companies, next } = await assessGroup(c.env.DB, access, { after: after ?? null, limit });
       return c.json(
-        { items: CHECKLIST.map((i) => ({ id: i.id, title: i.title, applies: i.applies })), companies },
+        { items: CHECKLIST.map((i) => ({ id: i.id, title: i.title, applies: i.applies })), companies, next },
         200,
       );
     },
@@ -260,21 +287,30 @@ export const groupCompletenessRoutes = new Hono<AppEnv>()
     "/report.csv",
     describeRoute({
       summary:
-        "The group report as CSV for a spreadsheet: `;`-separated, UTF-8 with a byte order mark, labels and statuses in ?lang= (default: the group's default language)",
+        'The group report as CSV for a spreadsheet, a page of active companies at a time: `;`-separated, UTF-8, labels and statuses in ?lang= (default: the group\'s default language). The first page (no `after`) starts with a byte order mark and the header line, the next ones hold only their lines, so the pages joined in order are one file; the `Link` header (rel="next") names the next page, and is absent on the last. `limit` at most 500 (default 100)',
       tag: "Group",
       access: "group admin",
       responses: {
         200: "One line per company, one column per checklist item, then the lint findings and the websites",
+        400: "A cursor or page size it did not hand out",
       },
       formats: ["text/csv"],
     }),
     validate("query", GroupReportCsvQuerySchema),
     async (c) => {
       const access = requireGroupAdmin(c);
-      const lang = c.req.valid("query").lang ?? access.group.group.defaultLanguage;
-      const companies = await assessGroup(c.env.DB, access);
+      const query = c.req.valid("query");
+      const lang = query.lang ?? access.group.group.defaultLanguage;
+      const limit = query.limit ?? PAGE_SIZE;
+      const page = await assessGroup(c.env.DB, access, { after: query.after ?? null, limit });
       const name = lang === "nl" ? "avg-rapport" : "avg-report";
-      return c.body(writeReportCsv(companies, lang), 200, {
+      if (page.next !== null) {
+        const next = new URL(c.req.url);
+        next.searchParams.set("after", page.next);
+        next.searchParams.set("limit", String(limit));
+        c.header("Link", `<${next.pathname}${next.search}>; rel="next"`);
+      }
+      return c.body(writeReportCsv(page.companies, lang, query.after === undefined), 200, {
         "Content-Type": "text/csv; charset=utf-8",
         "Content-Disposition": `attachment; filename="${access.group.group.slug}-${name}.csv"`,
         "Content-Language": lang,

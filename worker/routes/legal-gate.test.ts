@@ -213,7 +213,7 @@ describe("the publish gate with the legal lint", () => {
 
 describe("the group report", () => {
   it("lists each company's lint findings, in the JSON and in the CSV", async () => {
-    const res = await lead.api.groups[":group"].completeness.$get({ param: { group: "strikt" } });
+    const res = await lead.api.groups[":group"].completeness.$get({ param: { group: "strikt" }, query: {} });
     const json = await res.json();
     const zuiver = json.companies.find((c) => c.tenant.slug === "zuiver")!;
     // The version in force is the one the privacy lead published over the lint error.
@@ -244,7 +244,10 @@ describe("the group report", () => {
 
   it("has no lint findings for the demo group's eight companies", async () => {
     const demoLead = apiAs(await signInAs("lead@conxillium.example"));
-    const res = await demoLead.api.groups[":group"].completeness.$get({ param: { group: "conxillium" } });
+    const res = await demoLead.api.groups[":group"].completeness.$get({
+      param: { group: "conxillium" },
+      query: {},
+    });
     const json = await res.json();
     expect(json.companies).toHaveLength(8);
     for (const company of json.companies) {

@@ -33,7 +33,9 @@ it("gives one person roles in two companies on one account, and takes one away a
   });
   expect(added.status).toBe(201);
   const editor = apiAs(await signInAs("editor@jccsoftware.example"));
-  const tenants = await (await editor.api.groups[":group"].tenants.$get({ param: { group } })).json();
+  const tenants = await (
+    await editor.api.groups[":group"].tenants.$get({ param: { group }, query: {} })
+  ).json();
   expect(tenants.tenants.map((t) => t.slug).sort()).toEqual(["geotax", "jcc-software"]);
   expect(await draftStatus(editor, "geotax")).toBe(200);
   expect(await draftStatus(editor, "jcc-software")).toBe(200);

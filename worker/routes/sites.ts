@@ -1,11 +1,11 @@
 // The site monitor in the API (issue 19): a company's watched pages — added and removed by its
 // editors and the privacy lead, checked every hour and by hand — and the group's overview of them.
 import { Hono } from "hono";
-import { IdParamSchema } from "#shared/api-schemas.ts";
+import { CompanyPageQuerySchema, IdParamSchema } from "#shared/api-schemas.ts";
 import { SiteHistoryQuerySchema, WatchedPageCreateSchema } from "#shared/site-schemas.ts";
 import { buildAuditEntry } from "../audit-entry.ts";
 import { runWithAudit } from "../db/audit.ts";
-import { listTenants } from "../db/groups.ts";
+import { listTenantsPage } from "../db/groups.ts";
 import {
   claimCheckByHand,
   countActivePages,
@@ -26,6 +26,7 @@ import { checkWatchedPage } from "../monitor/check.ts";
 import { findInForce } from "../monitor/classify.ts";
 import { countPages, summariseGroupSites, viewFinding, viewPage, withStatus } from "../monitor/views.ts";
 import { checkOutboundUrl, outboundPolicyOf } from "../net/outbound-url.ts";
+import { companyCursorOf, PAGE_SIZE, splitPage } from "../paging.ts";
 
 /** Pages per company: every hour each one is fetched. */
 export const MAX_WATCHED_PAGES = 25;
@@ -241,22 +242,34 @@ export const groupSiteRoutes = new Hono<AppEnv>().get(
   "/",
   describeRoute({
     summary:
-      "Every company's watched pages with their latest finding, counts per company and for the group, and the pages outdated for more than 24 hours",
+      "A page of the group's companies (archived too, in the group's order) with their watched pages and latest findings, counts per company and for the page (totals), and the page's web pages outdated for more than 24 hours (notices); `after` is the previous page's `next` (null on the last page), `limit` at most 500 (default 100)",
     tag: "Group",
     access: "group admin",
-    responses: { 200: "Per company and in total" },
+    responses: {
+      200: "Per company and for the page, and next",
+      400: "A cursor or page size it did not hand out",
+    },
   }),
+  validate("query", CompanyPageQuerySchema),
   async (c) => {
     const { group } = requireGroupAdmin(c);
-    const [tenants, sites] = await Promise.all([
-      listTenants(c.env.DB, group.id),
-      summariseGroupSites(c.env.DB, group.id),
+    const { after = null, limit = PAGE_SIZE } = c.req.valid("query");
+    const { items: tenants, next } = splitPage(
+      await listTenantsPage(
+        c.env.DB,
+        group.id,
+        { after, limit: limit + 1 },
+        { activeOnly: false, memberId: null },
+      ),
+      limit,
+      companyCursorOf,
+    );
+    const ids = tenants.map((tenant) => tenant.id);
+    // The active companies after the same cursor: the first limit + 1 hold every active one of the page.
+    const [sites, inForce] = await Promise.all([
+      summariseGroupSites(c.env.DB, group.id, ids),
+      listVersionsInForce(c.env.DB, group.id, new Date().toISOString(), { after, limit: limit + 1 }),
     ]);
-    // Every company of the group is listed here, so one page as long as the list.
-    const inForce = await listVersionsInForce(c.env.DB, group.id, new Date().toISOString(), {
-      after: null,
-      limit: tenants.length,
-    });
     const companies = tenants.map((tenant) => {
       const pages = sites.get(tenant.id)?.pages ?? [];
       return {
@@ -283,6 +296,6 @@ export const groupSiteRoutes = new Hono<AppEnv>().get(
       ),
     );
     c.header("Cache-Control", "private, no-store");
-    return c.json({ companies, totals: countPages(companies.flatMap((x) => x.pages)), notices }, 200);
+    return c.json({ companies, totals: countPages(companies.flatMap((x) => x.pages)), notices, next }, 200);
   },
 );

@@ -1,7 +1,9 @@
 // The companies of a group, as the caller may see them, and everything under one company.
 import { Hono } from "hono";
-import { listTenants } from "../db/groups.ts";
+import { CompanyPageQuerySchema } from "#shared/api-schemas.ts";
+import { listTenantsPage } from "../db/groups.ts";
 import type { AppEnv } from "../env.ts";
+import { validate } from "../errors.ts";
 import { resolveTenantAccess } from "../http/guards.ts";
 import { companyEditingRoutes } from "./company-editing.ts";
 import { companyCompletenessRoutes } from "./completeness.ts";
@@ -11,34 +13,40 @@ import { tenantSiteRoutes } from "./sites.ts";
 import { tenantVersionRoutes } from "./version-diffs.ts";
 import { tenantWebhookRoutes } from "./webhooks.ts";
 import { describeRoute } from "../http/describe-route.ts";
+import { companyCursorOf, PAGE_SIZE, splitPage } from "../paging.ts";
 
 /** Mounted under /api/groups/:group/tenants, behind resolveGroupAccess. */
 export const tenantRoutes = new Hono<AppEnv>()
   .get(
     "/",
     describeRoute({
-      summary: "The companies the caller may see",
+      summary:
+        "A page of the companies the caller may see, in the group's order: `after` is the previous page's `next` (null on the last page), `limit` at most 500 (default 100)",
       tag: "Group",
       access: "member",
-      responses: { 200: "Companies" },
+      responses: { 200: "Companies, and next", 400: "A cursor or page size it did not hand out" },
     }),
+    validate("query", CompanyPageQuerySchema),
     async (c) => {
       const access = c.get("access");
-      const tenants = await listTenants(c.env.DB, access.group.id);
-      const visible = tenants.flatMap((tenant) => {
-        const membership = access.memberships.find((m) => m.tenantId === tenant.id);
-        if (!access.isAdmin && !membership) return [];
-        return [
-          {
-            slug: tenant.slug,
-            name: tenant.name,
-            // An archived company stays readable (its history) but is no longer edited or public.
-            status: tenant.status,
-            role: access.isAdmin ? "group_admin" : membership!.role,
-          },
-        ];
-      });
-      return c.json({ tenants: visible }, 200);
+      const { after, limit = PAGE_SIZE } = c.req.valid("query");
+      const rows = await listTenantsPage(
+        c.env.DB,
+        access.group.id,
+        { after: after ?? null, limit: limit + 1 },
+        { activeOnly: false, memberId: access.isAdmin ? null : access.user.id },
+      );
+      const page = splitPage(rows, limit, companyCursorOf);
+      const tenants = page.items.map((tenant) => ({
+        slug: tenant.slug,
+        name: tenant.name,
+        // An archived company stays readable (its history) but is no longer edited or public.
+        status: tenant.status,
+        role: access.isAdmin
+          ? ("group_admin" as const)
+          : access.memberships.find((m) => m.tenantId === tenant.id)!.role,
+      }));
+      return c.json({ tenants, next: page.next }, 200);
     },
   )
   // Everything below resolves the caller's role for this one company first.

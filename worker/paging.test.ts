@@ -1,0 +1,215 @@
+// Every list of companies answers a page at a time after a stable cursor (issue 20, item 4): pages
+// of a small `limit` visit every company exactly once and in the group's order, also when a
+// company is added before the cursor while paging; a cursor or page size it did not hand out is
+// a 400 naming the field. Extra companies are inserted with SQL (no statement): cheap, and enough
+// for the lists, which show a company without a version too.
+import { env } from "cloudflare:workers";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DEMO_GROUP } from "#shared/demo/index.ts";
+import { seedDemoGroup } from "./demo-seed.ts";
+import { apiAs, call, readError, signInAs, type Api } from "./test/clients.ts";
+
+/** The CSV as its bytes say, the byte order mark kept (Response.text() drops it). */
+const textOf = async (res: Response): Promise<string> =>
+  new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(await res.arrayBuffer());
+
+const group = DEMO_GROUP.slug;
+/** With the demo's 8 companies, several pages of LIMIT. */
+const EXTRA = 9;
+const LIMIT = 4;
+let lead: Api;
+let leadCookie: string;
+
+async function insertCompany(slug: string, position: number): Promise<void> {
+  await env.DB.prepare(
+    `INSERT INTO tenants (group_id, slug, name, position, created_at)
+     SELECT id, ?2, ?3, ?4, '2026-01-12T09:00:00.000Z' FROM groups WHERE slug = ?1`,
+  )
+    .bind(group, slug, `Bedrijf ${slug}`, position)
+    .run();
+}
+
+/** The group's companies in its order, as the database has them (archived ones with `all`). */
+async function slugsInOrder(which: "active" | "all"): Promise<string[]> {
+  const { results } = await env.DB.prepare(
+    `SELECT t.slug FROM tenants t JOIN groups g ON g.id = t.group_id
+     WHERE g.slug = ?1 AND (?2 = 'all' AND t.status != 'deleted' OR t.status = 'active')
+     ORDER BY t.position, t.slug`,
+  )
+    .bind(group, which)
+    .all<{ slug: string }>();
+  return results.map((r) => r.slug);
+}
+
+beforeAll(async () => {
+  await seedDemoGroup(env.DB, "2026-01-10T09:00:00.000Z");
+  for (let i = 0; i < EXTRA; i++) await insertCompany(`extra-${String(i).padStart(2, "0")}`, 100 + i);
+  // One archived company: the companies list, the dashboard and the sites show it, the report does not.
+  await env.DB.prepare(
+    "UPDATE tenants SET status = 'archived', archived_at = '2026-01-12T10:00:00.000Z' WHERE slug = 'extra-03'",
+  ).run();
+  leadCookie = await signInAs("lead@conxillium.example");
+  lead = apiAs(leadCookie);
+});
+
+type Page = { slugs: string[]; next: string | null };
+type Query = { after?: string; limit?: string };
+
+/** Each paged list, read as slugs of a page. */
+const LISTS: Record<string, { which: "active" | "all"; read: (query: Query) => Promise<Page> }> = {
+  tenants: {
+    which: "all",
+    read: async (query) => {
+      const res = await lead.api.groups[":group"].tenants.$get({ param: { group }, query });
+      expect(res.status).toBe(200);
+      const body = await res.json();
+      return { slugs: body.tenants.map((t) => t.slug), next: body.next };
+    },
+  },
+  companies: {
+    which: "all",
+    read: async (query) => {
+      const res = await lead.api.groups[":group"].companies.$get({ param: { group }, query });
+      expect(res.status).toBe(200);
+      const body = await res.json();
+      expect(body.nextCursor).toBe(body.next);
+      return { slugs: body.items.map((c) => c.slug), next: body.next };
+    },
+  },
+  completeness: {
+    which: "active",
+    read: async (query) => {
+      const res = await lead.api.groups[":group"].completeness.$get({ param: { group }, query });
+      expect(res.status).toBe(200);
+      const body = await res.json();
+      return { slugs: body.companies.map((c) => c.tenant.slug), next: body.next };
+    },
+  },
+  sites: {
+    which: "all",
+    read: async (query) => {
+      const res = await lead.api.groups[":group"].sites.$get({ param: { group }, query });
+      expect(res.status).toBe(200);
+      const body = await res.json();
+      return { slugs: body.companies.map((c) => c.tenant.slug), next: body.next };
+    },
+  },
+};
+
+describe("pages of companies", () => {
+  for (const [name, list] of Object.entries(LISTS)) {
+    it(`${name}: every company once and in the group's order, also when one is added before the cursor`, async () => {
+      const expected = await slugsInOrder(list.which);
+      expect(expected.length).toBeGreaterThan(2 * LIMIT);
+      const whole = await list.read({ limit: "500" });
+      expect(whole).toEqual({ slugs: expected, next: null });
+
+      const seen: string[] = [];
+      let after: string | undefined;
+      for (let page = 0; page < 100; page++) {
+        const { slugs, next } = await list.read(
+          after ? { limit: String(LIMIT), after } : { limit: String(LIMIT) },
+        );
+        // Every page but the last is full, and only the last has no next.
+        if (next !== null) expect(slugs).toHaveLength(LIMIT);
+        else expect(slugs.length).toBeLessThanOrEqual(LIMIT);
+        seen.push(...slugs);
+        // A company added before the cursor does not shift the pages after it.
+        if (page === 0) await insertCompany(`aaa-${name}`, 0);
+        if (next === null) break;
+        after = next;
+      }
+      expect(seen).toEqual(expected);
+    });
+  }
+
+  it("gives the default page of 100 when no limit is asked for", async () => {
+    for (let i = 0; i < 100; i++) await insertCompany(`bulk-${String(i).padStart(3, "0")}`, 200 + i);
+    const all = await slugsInOrder("all");
+    const first = await LISTS.tenants!.read({});
+    expect(first.slugs).toEqual(all.slice(0, 100));
+    expect(first.next).not.toBeNull();
+    const second = await LISTS.tenants!.read({ after: first.next! });
+    expect(second).toEqual({ slugs: all.slice(100), next: null });
+  });
+
+  it("pages only through the companies a member belongs to", async () => {
+    const editor = await env.DB.prepare(
+      "SELECT id FROM users WHERE email = 'editor@dataquint.example'",
+    ).first<{
+      id: number;
+    }>();
+    await env.DB.prepare(
+      `INSERT INTO memberships (user_id, group_id, tenant_id, role, created_at)
+       SELECT ?1, t.group_id, t.id, 'tenant_viewer', '2026-01-12T09:00:00.000Z' FROM tenants t
+       WHERE t.slug IN ('extra-01', 'extra-05', 'extra-07')`,
+    )
+      .bind(editor!.id)
+      .run();
+    const api = apiAs(await signInAs("editor@dataquint.example"));
+    const seen: { slug: string; role: string }[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const res = await api.api.groups[":group"].tenants.$get({
+        param: { group },
+        query: after ? { limit: "2", after } : { limit: "2" },
+      });
+      const body = await res.json();
+      seen.push(...body.tenants.map((t) => ({ slug: t.slug, role: t.role })));
+      if (body.next === null) break;
+      after = body.next;
+    }
+    expect(seen).toEqual([
+      { slug: "dataquint", role: "tenant_editor" },
+      { slug: "extra-01", role: "tenant_viewer" },
+      { slug: "extra-05", role: "tenant_viewer" },
+      { slug: "extra-07", role: "tenant_viewer" },
+    ]);
+  });
+
+  it("refuses a cursor or a page size it did not hand out with 400 naming the field", async () => {
+    const paths = ["tenants", "companies", "completeness", "completeness/report.csv", "sites"];
+    for (const path of paths) {
+      for (const [query, field] of [
+        ["after=..%2Fetc", "after"],
+        ["after=3", "after"],
+        ["after=1~Geotax", "after"],
+        ["limit=0", "limit"],
+        ["limit=501", "limit"],
+        ["limit=ten", "limit"],
+      ] as const) {
+        const res = await call(`/api/groups/${group}/${path}?${query}`, { cookie: leadCookie });
+        expect(res.status, `${path}?${query}`).toBe(400);
+        expect((await readError(res)).error.issues?.map((i) => i.field)).toContain(field);
+      }
+    }
+  });
+});
+
+describe("the group report as CSV, a page at a time", () => {
+  it("joins into the same file as one page: one byte order mark and header, every active company once", async () => {
+    const whole = await textOf(
+      await call(`/api/groups/${group}/completeness/report.csv?lang=nl&limit=500`, { cookie: leadCookie }),
+    );
+    const lines = whole.split("\r\n");
+    expect(lines.at(-1)).toBe("");
+    expect(lines.slice(0, -1)).toHaveLength(1 + (await slugsInOrder("active")).length);
+    expect(whole.startsWith("\uFEFFBedrijf;Versie;Score;")).toBe(true);
+
+    let joined = "";
+    let next: string | null = `/api/groups/${group}/completeness/report.csv?lang=nl&limit=${LIMIT}`;
+    let pages = 0;
+    while (next !== null) {
+      const res = await call(next, { cookie: leadCookie });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+      const text = await textOf(res);
+      if (pages > 0) expect(text.startsWith("\uFEFF")).toBe(false);
+      joined += text;
+      pages++;
+      next = /^<([^>]+)>; rel="next"$/.exec(res.headers.get("Link") ?? "")?.[1] ?? null;
+    }
+    expect(pages).toBeGreaterThan(2);
+    expect(joined).toBe(whole);
+  });
+});
