@@ -94,3 +94,22 @@ export async function fetchJson<R extends ResponseLike<unknown>>(
   // A successful answer is one of the bodies the route declares for its statuses.
   return (await response.json()) as JsonOf<R>;
 }
+
+/** The query of one page of a paged list: at most `limit` after the cursor `after`. */
+export type PageQuery = { limit: string } | { limit: string; after: string };
+
+/**
+ * Every page of a paged list (issue 20): follows `next` until it is null, 500 at a time (the most
+ * the API hands out), for the screens that need a whole list (people, the register, sites, …).
+ */
+export async function fetchAllPages<P extends { next: string | null }>(
+  page: (query: PageQuery) => Promise<P>,
+): Promise<P[]> {
+  const pages = [await page({ limit: "500" })];
+  for (let after = pages[0]!.next; after !== null;) {
+    const next = await page({ limit: "500", after });
+    pages.push(next);
+    after = next.next;
+  }
+  return pages;
+}

@@ -16,7 +16,7 @@ import {
   getAuditVerification,
   getBaseline,
   getCompanies,
-  getCompleteness,
+  getDashboardPage,
   getGroupProfile,
   getInvitations,
   getMembers,
@@ -112,7 +112,7 @@ render(
             void getGroupProfile(g);
             void getRollout(g);
             void getPublishRequests(g, "pending");
-            void getCompleteness(g);
+            void getDashboardPage(g, undefined);
             void getAudit(g, { action: "baseline.published", limit: 20 });
           })}
         />

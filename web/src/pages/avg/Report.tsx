@@ -1,7 +1,7 @@
 // The privacy lead's AVG report: every company of the group against every checklist item, for
 // the statement version in force now, with each company's score and what the AVG always
 // requires that it still misses; downloadable as CSV.
-import { createMemo, For, Show } from "solid-js";
+import { createMemo, createSignal, For, Show, startTransition } from "solid-js";
 import { A, createAsync } from "@solidjs/router";
 import type { Status } from "#shared/completeness/check.ts";
 import { itemTitle, STATUS_ICON, STATUS_ORDER, statusName } from "../../components/CompletenessPanel.tsx";
@@ -10,7 +10,7 @@ import { language, t } from "../../i18n.ts";
 import { useGroup } from "../group/GroupLayout.tsx";
 import { formatDay, formatMoment, stateName } from "../embed/site-words.ts";
 import { describeError } from "./errors.ts";
-import { getGroupReport, type GroupReport, reportCsvUrl } from "./data.ts";
+import { getGroupReport, type GroupReport, readReportCsv, reportCsvUrl } from "./data.ts";
 import "./avg.css";
 
 const LEAD_ONLY = { what: "het AVG-rapport van de groep bekijken", whatEn: "view the group's AVG report" };
@@ -29,14 +29,60 @@ export default function ReportPage() {
 }
 
 function ReportLoader(props: { group: string }) {
-  const report = createAsync(() => getGroupReport(props.group));
-  return <Show when={report()}>{(data) => <ReportScreen group={props.group} report={data()} />}</Show>;
+  // A page of companies at a time (a group may have thousands): "Show more" adds the next page.
+  const [cursors, setCursors] = createSignal<(string | undefined)[]>([undefined]);
+  const pages = createAsync(() => Promise.all(cursors().map((after) => getGroupReport(props.group, after))));
+  const [loadingMore, setLoadingMore] = createSignal(false);
+  const showMore = (after: string, shown: number) => {
+    setLoadingMore(true);
+    // In a transition the rows on screen stay while the next page loads; then focus moves to the
+    // first company added, so a keyboard user continues where the table grew.
+    void startTransition(() => setCursors([...cursors(), after])).then(() => {
+      setLoadingMore(false);
+      document.querySelectorAll<HTMLAnchorElement>(".report-table tbody th a")[shown]?.focus();
+    });
+  };
+  return (
+    <Show when={pages()}>
+      {(loaded) => (
+        <ReportScreen
+          group={props.group}
+          report={{ items: loaded()[0]!.items, companies: loaded().flatMap((page) => page.companies) }}
+          next={loaded().at(-1)!.next}
+          loadingMore={loadingMore()}
+          onShowMore={showMore}
+        />
+      )}
+    </Show>
+  );
 }
 
 type Company = GroupReport["companies"][number];
 
-function ReportScreen(props: { group: string; report: GroupReport }) {
+function ReportScreen(props: {
+  group: string;
+  report: Pick<GroupReport, "items" | "companies">;
+  /** The cursor of the next page of companies, null when every one is shown. */
+  next: string | null;
+  loadingMore: boolean;
+  onShowMore: (after: string, shown: number) => void;
+}) {
   const companies = () => props.report.companies;
+  const [downloading, setDownloading] = createSignal(false);
+  /** The whole report as one file, read page by page (the link alone gives the first page). */
+  const download = (event: MouseEvent) => {
+    event.preventDefault();
+    setDownloading(true);
+    void readReportCsv(props.group, language())
+      .then((blob) => {
+        const link = document.createElement("a");
+        link.href = URL.createObjectURL(blob);
+        link.download = `${props.group}-${language() === "nl" ? "avg-rapport" : "avg-report"}.csv`;
+        link.click();
+        setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+      })
+      .finally(() => setDownloading(false));
+  };
   const published = createMemo(() => companies().filter((c) => c.score !== null));
   const average = () => {
     const scores = published().map((c) => c.score ?? 0);
@@ -62,6 +108,14 @@ function ReportScreen(props: { group: string; report: GroupReport }) {
         </p>
       </header>
 
+      <Show when={props.next !== null}>
+        <p class="muted">
+          {t(
+            `De cijfers gaan over de ${companies().length} bedrijven die hieronder staan; "Meer tonen" laadt de volgende.`,
+            `The figures are about the ${companies().length} companies shown below; "Show more" loads the next ones.`,
+          )}
+        </p>
+      </Show>
       <ul class="report-summary">
         <li>
           <span class="report-figure">{companies().length}</span> {t("bedrijven", "companies")}
@@ -84,7 +138,14 @@ function ReportScreen(props: { group: string; report: GroupReport }) {
       </ul>
 
       <p class="avg-actions">
-        <a href={reportCsvUrl(props.group, language())} download="" rel="external" class="button-link">
+        <a
+          href={reportCsvUrl(props.group, language())}
+          download=""
+          rel="external"
+          class="button-link"
+          onClick={download}
+          aria-busy={downloading()}
+        >
           {t("CSV downloaden", "Download CSV")}
         </a>
         <span class="muted">
@@ -201,6 +262,19 @@ function ReportScreen(props: { group: string; report: GroupReport }) {
           </tbody>
         </table>
       </div>
+      <Show when={props.next}>
+        {(after) => (
+          <p class="show-more">
+            <button
+              type="button"
+              disabled={props.loadingMore}
+              onClick={() => props.onShowMore(after(), companies().length)}
+            >
+              {t("Meer tonen", "Show more")}
+            </button>
+          </p>
+        )}
+      </Show>
 
       <section class="report-details" aria-labelledby="report-details-title">
         <h2 id="report-details-title">{t("Toelichting per bedrijf", "Explanation per company")}</h2>

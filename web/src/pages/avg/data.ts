@@ -37,8 +37,18 @@ export const getCompleteness = query(
 );
 export type TenantCompleteness = Awaited<ReturnType<typeof getCompleteness>>;
 
+/** How many companies a page of the report shows (the API hands out at most 500). */
+export const REPORT_PAGE = 100;
+
+/** A page of the group report: REPORT_PAGE companies after `after` (none: the first page). */
 export const getGroupReport = query(
-  (group: string) => fetchJson(() => api.api.groups[":group"].completeness.$get({ param: { group } })),
+  (group: string, after?: string) =>
+    fetchJson(() =>
+      api.api.groups[":group"].completeness.$get({
+        param: { group },
+        query: after === undefined ? { limit: String(REPORT_PAGE) } : { limit: String(REPORT_PAGE), after },
+      }),
+    ),
   "avg-group-report",
 );
 /** GET /api/groups/:group/completeness: every company against every checklist item. */
@@ -104,3 +114,27 @@ export const acceptImportIntoDraft = action(acceptImport, "avg-import-accept");
 /** The group report as CSV, labelled in `lang`: a plain GET (a download link) with the session cookie. */
 export const reportCsvUrl = (group: string, lang: UiLanguage): string =>
   `/api/groups/${encodeURIComponent(group)}/completeness/report.csv?lang=${lang}`;
+
+/**
+ * The whole group report as one CSV file: the API gives it a page at a time (the first page with
+ * the byte order mark and the header line, the next ones only their lines, the `Link` header
+ * naming the next page), joined here byte for byte.
+ */
+export async function readReportCsv(group: string, lang: UiLanguage): Promise<Blob> {
+  const parts: ArrayBuffer[] = [];
+  let after: string | undefined;
+  do {
+    const response = await send(() =>
+      api.api.groups[":group"].completeness["report.csv"].$get({
+        param: { group },
+        query: after === undefined ? { lang, limit: "500" } : { lang, limit: "500", after },
+      }),
+    );
+    if (!response.ok) throw await toApiError(response);
+    parts.push(await response.arrayBuffer());
+    const link = /^<([^>]+)>; rel="next"$/.exec(response.headers.get("Link") ?? "")?.[1];
+    after =
+      link === undefined ? undefined : (new URL(link, location.href).searchParams.get("after") ?? undefined);
+  } while (after !== undefined);
+  return new Blob(parts, { type: "text/csv;charset=utf-8" });
+}

@@ -4,6 +4,7 @@ import { action, json, query } from "@solidjs/router";
 import type { Baseline, Recipient } from "#shared/model.ts";
 import { api, fetchJson, send, toApiError } from "../../api.ts";
 import { etagRevision } from "../company/data.ts";
+import { getTenants } from "../group/group-data.ts";
 
 export interface BaselineDraft {
   revision: number;
@@ -77,7 +78,7 @@ export type PublishedBaselineVersion = Awaited<ReturnType<typeof publishBaseline
  * processors the companies already name but the register does not have. Four drafts at a time.
  */
 export const getCompanyRecipients = query(async (group: string) => {
-  const { tenants } = await fetchJson(() => api.api.groups[":group"].tenants.$get({ param: { group } }));
+  const { tenants } = await getTenants(group);
   const drafts: { tenant: { slug: string; name: string }; recipients: Recipient[] }[] = [];
   for (let start = 0; start < tenants.length; start += 4) {
     const batch = await Promise.all(

@@ -1,7 +1,7 @@
 // What the embed page reads from the API (router queries) and changes (router actions).
 import { action, query } from "@solidjs/router";
 import type { WatchedPageCreate } from "#shared/site-schemas.ts";
-import { api, fetchJson } from "../../api.ts";
+import { api, fetchAllPages, fetchJson } from "../../api.ts";
 
 export const getWebhooks = query(
   (group: string, tenant: string) =>
@@ -105,11 +105,27 @@ export const checkSite = action(
 );
 
 /** Every company's watched pages with their latest finding, for the privacy lead's dashboard. */
-export const getGroupSites = query(
-  (group: string) =>
+export const getGroupSites = query(async (group: string) => {
+  // The API gives a page of companies at a time, each page with its own totals and notices.
+  const pages = await fetchAllPages((query) =>
     fetchJson(() =>
-      api.api.groups[":group"].sites.$get({ param: { group } }, { init: { cache: "no-store" } }),
+      api.api.groups[":group"].sites.$get({ param: { group }, query }, { init: { cache: "no-store" } }),
     ),
-  "group-sites",
-);
+  );
+  const totals = { ...pages[0]!.totals };
+  for (const page of pages.slice(1)) {
+    for (const key of Object.keys(totals) as (keyof typeof totals)[]) {
+      if (key === "lastCheckedAt") {
+        const last = page.totals.lastCheckedAt;
+        if (last !== null && (totals.lastCheckedAt === null || last > totals.lastCheckedAt))
+          totals.lastCheckedAt = last;
+      } else totals[key] += page.totals[key];
+    }
+  }
+  return {
+    companies: pages.flatMap((page) => page.companies),
+    totals,
+    notices: pages.flatMap((page) => page.notices),
+  };
+}, "group-sites");
 export type GroupSites = Awaited<ReturnType<typeof getGroupSites>>;

@@ -1,7 +1,7 @@
 // /console/:group — the privacy lead's overview: every company with its version in force, the
 // baseline it rests on, what waits, who published last; rolling a new baseline out, company by
 // company; and a timeline of recent publishes. Anyone else sees links to their own companies.
-import { For, Show } from "solid-js";
+import { createSignal, For, Show, startTransition } from "solid-js";
 import { LoadBoundary } from "../../components/PageStates.tsx";
 import { A, createAsync } from "@solidjs/router";
 import { CHECKLIST } from "#shared/completeness/checklist.ts";
@@ -11,7 +11,7 @@ import {
   getAudit,
   getGroupProfile,
   getPublishRequests,
-  getCompleteness,
+  getDashboardPage,
   getRollout,
   getTenants,
   getTenantVersions,
@@ -175,22 +175,44 @@ const itemTitle = (id: string): string => {
 };
 
 function CompanyTable(props: { group: string }) {
-  const tenants = createAsync(() => getTenants(props.group));
+  // A page of companies at a time (a group may have thousands): "Show more" adds the next page.
+  const [cursors, setCursors] = createSignal<(string | undefined)[]>([undefined]);
+  const pages = createAsync(() =>
+    Promise.all(cursors().map((after) => getDashboardPage(props.group, after))),
+  );
+  const tenants = () => (pages() ? { tenants: pages()!.flatMap((page) => page.tenants) } : undefined);
+  const next = () => pages()?.at(-1)?.next ?? null;
   const rollout = createAsync(() => getRollout(props.group));
   const pending = createAsync(() => getPublishRequests(props.group, "pending"));
   const publishes = createAsync(() => loadPublishes(props.group));
-  const completeness = createAsync(() => getCompleteness(props.group));
-  const avgOf = (slug: string) => completeness()?.companies.find((c) => c.tenant.slug === slug);
+  const avgOf = (slug: string) =>
+    pages()
+      ?.flatMap((page) => page.completeness)
+      .find((c) => c.tenant.slug === slug);
   const personName = usePersonName();
   const versions = createAsync(async () => {
-    const list = await getTenants(props.group);
+    const shown = await Promise.all(cursors().map((after) => getDashboardPage(props.group, after)));
     const entries = await Promise.all(
-      list.tenants.map(
-        async (tenant) => [tenant.slug, await getTenantVersions(props.group, tenant.slug)] as const,
-      ),
+      shown
+        .flatMap((page) => page.tenants)
+        .map(async (tenant) => [tenant.slug, await getTenantVersions(props.group, tenant.slug)] as const),
     );
     return new Map<string, TenantVersions>(entries);
   });
+  let table: HTMLTableElement | undefined;
+  const [loadingMore, setLoadingMore] = createSignal(false);
+  const showMore = () => {
+    const after = next();
+    if (after === null) return;
+    const shown = tenants()?.tenants.filter((tenant) => tenant.status === "active").length ?? 0;
+    // In a transition the rows on screen stay while the next page loads; then focus moves to the
+    // first company added, so a keyboard user continues where the list grew.
+    setLoadingMore(true);
+    void startTransition(() => setCursors([...cursors(), after])).then(() => {
+      setLoadingMore(false);
+      table?.querySelectorAll<HTMLAnchorElement>("tbody th a")[shown]?.focus();
+    });
+  };
 
   const rolloutOf = (slug: string) => rollout()?.companies.find((c) => c.tenant.slug === slug);
   const pendingOf = (slug: string) => pending()?.requests.filter((r) => r.tenant?.slug === slug) ?? [];
@@ -200,7 +222,7 @@ function CompanyTable(props: { group: string }) {
   const archived = () => tenants()?.tenants.filter((tenant) => tenant.status === "archived") ?? [];
   return (
     <>
-      <table class="data-table companies-table">
+      <table class="data-table companies-table" ref={table}>
         <caption class="visually-hidden">
           {t("Bedrijven en hun privacyverklaring", "Companies and their statement")}
         </caption>
@@ -343,6 +365,13 @@ function CompanyTable(props: { group: string }) {
           </For>
         </tbody>
       </table>
+      <Show when={next() !== null}>
+        <p class="show-more">
+          <button type="button" onClick={showMore} disabled={loadingMore()}>
+            {t("Meer tonen", "Show more")}
+          </button>
+        </p>
+      </Show>
       {/* Sold, merged or closed: no statement in force any more, their history stays readable. */}
       <Show when={archived().length > 0}>
         <p class="archived-companies">

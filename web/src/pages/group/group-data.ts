@@ -6,16 +6,39 @@ import type { InferInput } from "valibot";
 import type { GroupSettingsSchema } from "#shared/api-schemas.ts";
 import type { CompanyCreateSchema, CompanyUpdateSchema } from "#shared/group-admin-schemas.ts";
 import type { Group as GroupInfo } from "#shared/model.ts";
-import { api, fetchJson, send, toApiError } from "../../api.ts";
+import { api, fetchAllPages, fetchJson, send, toApiError, type PageQuery } from "../../api.ts";
 import type { Role } from "../../messages.ts";
 import { readPublicGroup } from "../public-data.ts";
 
 type Group = string;
 
-export const getTenants = query(
-  (group: Group) => fetchJson(() => api.api.groups[":group"].tenants.$get({ param: { group } })),
-  "group-tenants",
-);
+const readTenantsPage = (group: Group, query: PageQuery) =>
+  fetchJson(() => api.api.groups[":group"].tenants.$get({ param: { group }, query }));
+
+/** Every company the caller may see (the API pages them: this follows `next` to the end). */
+export const getTenants = query(async (group: Group) => {
+  const pages = await fetchAllPages((query) => readTenantsPage(group, query));
+  return { tenants: pages.flatMap((page) => page.tenants) };
+}, "group-tenants");
+
+/** The companies shown on one page of the dashboard: PAGE of them after `after` (none: the first page). */
+export const DASHBOARD_PAGE = 100;
+
+/**
+ * One page of the dashboard's companies and, for the same companies, the AVG report: the report
+ * lists only active companies, and the first DASHBOARD_PAGE active ones after the same cursor are
+ * every active company of the page.
+ */
+export const getDashboardPage = query(async (group: Group, after: string | undefined) => {
+  const page: PageQuery =
+    after === undefined ? { limit: String(DASHBOARD_PAGE) } : { limit: String(DASHBOARD_PAGE), after };
+  const [tenants, completeness] = await Promise.all([
+    readTenantsPage(group, page),
+    readCompletenessPage(group, page),
+  ]);
+  return { tenants: tenants.tenants, next: tenants.next, completeness: completeness.companies };
+}, "group-dashboard-page");
+export type DashboardPage = Awaited<ReturnType<typeof getDashboardPage>>;
 
 /**
  * Every company's rollout status. The API gives it a page at a time (at most 500); the dashboard
@@ -47,17 +70,15 @@ export interface GroupCompleteness {
     missingAlways: string[];
     findings: { item: string; status: string }[];
   }[];
+  next: string | null;
 }
 
-/** The AVG completeness of every company's version in force. */
-export const getCompleteness = query(
-  async (group: Group): Promise<GroupCompleteness> =>
-    // The route also answers CSV (?format=csv), so the typed client gives this JSON answer as unknown.
-    (await fetchJson(() =>
-      api.api.groups[":group"].completeness.$get({ param: { group } }),
-    )) as GroupCompleteness,
-  "group-completeness",
-);
+/** A page of the group report: the AVG completeness of each company's version in force. */
+const readCompletenessPage = async (group: Group, query: PageQuery): Promise<GroupCompleteness> =>
+  // The route also answers CSV (?format=csv), so the typed client gives this JSON answer as unknown.
+  (await fetchJson(() =>
+    api.api.groups[":group"].completeness.$get({ param: { group }, query }),
+  )) as GroupCompleteness;
 
 /** A company's published versions with their status (in force, scheduled, superseded). */
 export const getTenantVersions = query(
@@ -251,10 +272,12 @@ export const getGroupProfile = query(
 );
 
 /** Every company with its status, addresses and latest version (privacy lead only). */
-export const getCompanies = query(
-  (group: Group) => fetchJson(() => api.api.groups[":group"].companies.$get({ param: { group } })),
-  "group-companies",
-);
+export const getCompanies = query(async (group: Group) => {
+  const pages = await fetchAllPages((query) =>
+    fetchJson(() => api.api.groups[":group"].companies.$get({ param: { group }, query })),
+  );
+  return { items: pages.flatMap((page) => page.items) };
+}, "group-companies");
 export type Company = Awaited<ReturnType<typeof getCompanies>>["items"][number];
 export type CompanyCreate = InferInput<typeof CompanyCreateSchema>;
 export type CompanyUpdate = InferInput<typeof CompanyUpdateSchema>;
