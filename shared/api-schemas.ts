@@ -269,6 +269,26 @@ export const CompanyPageQuerySchema = v.strictObject({
   limit: v.optional(PositiveInt(500)),
 });
 
+/**
+ * A page of a list kept in the order of an immutable id (people's roles, invitations, publish
+ * requests, baseline versions): `after` is the previous page's `next`.
+ */
+export const IdPageQuerySchema = v.strictObject({
+  after: v.optional(PositiveInt(Number.MAX_SAFE_INTEGER)),
+  limit: v.optional(PositiveInt(500)),
+});
+
+/** A page of the processor register, in the order of its keys (a key never changes). */
+export const KeyPageQuerySchema = v.strictObject({
+  after: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, "must be the next of a previous page"),
+    ),
+  ),
+  limit: v.optional(PositiveInt(500)),
+});
+
 // ---------------------------------------------------------------------------
 // Import and completeness
 

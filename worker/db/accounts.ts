@@ -93,6 +93,24 @@ export async function listGroupMembers(db: D1Database, groupId: number): Promise
   return results.map((row) => ({ ...mapMembership(row), email: row.email, name: row.name }));
 }
 
+/**
+ * A page of the group's roles in the order they were given (membership id: a role's id never
+ * changes, and a role given meanwhile comes after every page handed out).
+ */
+export async function listGroupMembersPage(
+  db: D1Database,
+  groupId: number,
+  page: { afterId: number | null; limit: number },
+): Promise<(Member & { id: number })[]> {
+  const { results } = await db
+    .prepare(
+      `${MEMBERSHIP_SELECT} WHERE m.group_id = ?1 AND (?2 IS NULL OR m.id > ?2) ORDER BY m.id LIMIT ?3`,
+    )
+    .bind(groupId, page.afterId, page.limit)
+    .all<MembershipRow>();
+  return results.map((row) => ({ ...mapMembership(row), id: row.id, email: row.email, name: row.name }));
+}
+
 export async function findGroupMember(
   db: D1Database,
   groupId: number,

@@ -42,15 +42,18 @@ export interface BaselineVersionSummary {
   changeNote: string;
 }
 
+/** A page of the published baseline versions, newest first, before version `beforeNumber`. */
 export async function listBaselineVersions(
   db: D1Database,
   groupId: number,
+  page: { beforeNumber: number | null; limit: number },
 ): Promise<BaselineVersionSummary[]> {
   const { results } = await db
     .prepare(
-      "SELECT number, published_at, change_note FROM baseline_versions WHERE group_id = ?1 ORDER BY number DESC",
+      `SELECT number, published_at, change_note FROM baseline_versions
+       WHERE group_id = ?1 AND (?2 IS NULL OR number < ?2) ORDER BY number DESC LIMIT ?3`,
     )
-    .bind(groupId)
+    .bind(groupId, page.beforeNumber, page.limit)
     .all<{ number: number; published_at: string; change_note: string }>();
   return results.map((r) => ({ number: r.number, publishedAt: r.published_at, changeNote: r.change_note }));
 }

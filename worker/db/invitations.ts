@@ -83,10 +83,17 @@ export async function findGroupInvitation(
   return row ? mapInvitation(row) : null;
 }
 
-export async function listGroupInvitations(db: D1Database, groupId: number): Promise<Invitation[]> {
+/** A page of the group's invitations, newest first (by id: one given meanwhile comes before every page). */
+export async function listGroupInvitations(
+  db: D1Database,
+  groupId: number,
+  page: { beforeId: number | null; limit: number },
+): Promise<Invitation[]> {
   const { results } = await db
-    .prepare(`${INVITATION_SELECT} WHERE i.group_id = ?1 ORDER BY i.created_at DESC, i.id DESC`)
-    .bind(groupId)
+    .prepare(
+      `${INVITATION_SELECT} WHERE i.group_id = ?1 AND (?2 IS NULL OR i.id < ?2) ORDER BY i.id DESC LIMIT ?3`,
+    )
+    .bind(groupId, page.beforeId, page.limit)
     .all<InvitationRow>();
   return results.map(mapInvitation);
 }

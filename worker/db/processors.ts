@@ -29,6 +29,21 @@ export async function listProcessors(db: D1Database, groupId: number): Promise<P
   return results.map(mapProcessor);
 }
 
+/** A page of the register in the order of its keys (a key never changes), after the key `after`. */
+export async function listProcessorsPage(
+  db: D1Database,
+  groupId: number,
+  page: { after: string | null; limit: number },
+): Promise<ProcessorRecord[]> {
+  const { results } = await db
+    .prepare(
+      "SELECT key, content, revision, updated_at FROM processors WHERE group_id = ?1 AND (?2 IS NULL OR key > ?2) ORDER BY key LIMIT ?3",
+    )
+    .bind(groupId, page.after, page.limit)
+    .all<ProcessorRow>();
+  return results.map(mapProcessor);
+}
+
 export function prepareInsertProcessor(
   db: D1Database,
   groupId: number,

@@ -136,14 +136,23 @@ export async function listPublishRequests(
   db: D1Database,
   groupId: number,
   filter: { status?: RequestStatus | undefined; tenantIds?: number[] | undefined },
+  /** Newest first, by id: a request made meanwhile comes before every page handed out. */
+  page: { beforeId: number | null; limit: number },
 ): Promise<PublishRequestRecord[]> {
   const { results } = await db
     .prepare(
       `${REQUEST_SELECT} WHERE r.group_id = ?1 AND (?2 IS NULL OR r.status = ?2)
          AND (?3 IS NULL OR r.tenant_id IN (SELECT value FROM json_each(?3)))
-       ORDER BY r.requested_at DESC, r.id DESC LIMIT 200`,
+         AND (?4 IS NULL OR r.id < ?4)
+       ORDER BY r.id DESC LIMIT ?5`,
     )
-    .bind(groupId, filter.status ?? null, filter.tenantIds ? JSON.stringify(filter.tenantIds) : null)
+    .bind(
+      groupId,
+      filter.status ?? null,
+      filter.tenantIds ? JSON.stringify(filter.tenantIds) : null,
+      page.beforeId,
+      page.limit,
+    )
     .all<RequestRow>();
   return results.map(mapRequest);
 }

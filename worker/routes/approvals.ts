@@ -3,7 +3,7 @@
 // rejects: four eyes, always. Deciding is worker/publishing/requests.ts; here is who may decide.
 import { Hono, type Context } from "hono";
 import * as v from "valibot";
-import { IdParamSchema, RejectSchema } from "#shared/api-schemas.ts";
+import { IdPageQuerySchema, IdParamSchema, RejectSchema } from "#shared/api-schemas.ts";
 import {
   findPublishRequest,
   listPublishRequests,
@@ -21,8 +21,10 @@ import {
   withdrawPublishRequest,
 } from "../publishing/requests.ts";
 import { describeRoute } from "../http/describe-route.ts";
+import { PAGE_SIZE, splitPage } from "../paging.ts";
 
-const RequestListQuerySchema = v.object({
+const RequestListQuerySchema = v.strictObject({
+  ...IdPageQuerySchema.entries,
   status: v.optional(v.picklist(REQUEST_STATUSES, "must be pending, approved, rejected or withdrawn")),
 });
 
@@ -58,21 +60,28 @@ export const approvalRoutes = new Hono<AppEnv>()
     "/publish-requests",
     describeRoute({
       summary:
-        "Publish requests, of companies and of the baseline (?status=pending|approved|rejected|withdrawn)",
+        "A page of publish requests, of companies and of the baseline (?status=pending|approved|rejected|withdrawn), newest first: `after` is the previous page's `next` (null on the last page), `limit` at most 500 (default 100)",
       tag: "Approval",
       access: "member (own companies); group admin (all, the baseline's too)",
-      responses: { 200: "Requests" },
+      responses: { 200: "Requests, and next", 400: "A status, cursor or page size it does not know" },
     }),
     validate("query", RequestListQuerySchema),
     async (c) => {
       const access = c.get("access");
-      const requests = await listPublishRequests(c.env.DB, access.group.id, {
-        status: c.req.valid("query").status,
-        tenantIds: access.isAdmin
-          ? undefined
-          : access.memberships.flatMap((m) => (m.tenantId === null ? [] : [m.tenantId])),
-      });
-      return c.json({ requests: requests.map(viewPublishRequest) }, 200);
+      const { status, after = null, limit = PAGE_SIZE } = c.req.valid("query");
+      const rows = await listPublishRequests(
+        c.env.DB,
+        access.group.id,
+        {
+          status,
+          tenantIds: access.isAdmin
+            ? undefined
+            : access.memberships.flatMap((m) => (m.tenantId === null ? [] : [m.tenantId])),
+        },
+        { beforeId: after, limit: limit + 1 },
+      );
+      const page = splitPage(rows, limit, (last) => String(last.id));
+      return c.json({ requests: page.items.map(viewPublishRequest), next: page.next }, 200);
     },
   )
   .post(

@@ -2,7 +2,7 @@
 // (revision in ETag / If-Match) and publishes immutable versions — or, with approval on, asks
 // another privacy lead to (worker/publishing/requests.ts).
 import { Hono } from "hono";
-import { BaselineDraftBodySchema, BaselinePublishSchema } from "#shared/api-schemas.ts";
+import { BaselineDraftBodySchema, BaselinePublishSchema, IdPageQuerySchema } from "#shared/api-schemas.ts";
 import { buildAuditEntry } from "../audit-entry.ts";
 import { findLatestBaselineVersion, listBaselineVersions } from "../db/baselines.ts";
 import { findBaselineDraft, prepareSaveBaselineDraft } from "../db/drafts.ts";
@@ -15,6 +15,7 @@ import { readIfMatchRevision, revisionEtag } from "../http/revision.ts";
 import { readBaselinePublication } from "../publishing/baseline.ts";
 import { submitBaselinePublication } from "../publishing/requests.ts";
 import { describeRoute, IF_MATCH } from "../http/describe-route.ts";
+import { PAGE_SIZE, splitPage } from "../paging.ts";
 
 /** Mounted under /api/groups/:group/baseline, behind resolveGroupAccess. */
 export const baselineRoutes = new Hono<AppEnv>()
@@ -44,14 +45,19 @@ export const baselineRoutes = new Hono<AppEnv>()
   .get(
     "/versions",
     describeRoute({
-      summary: "Published baseline versions",
+      summary:
+        "A page of the published baseline versions, newest first: `after` is the previous page's `next` (null on the last page), `limit` at most 500 (default 100)",
       tag: "Group",
       access: "member",
-      responses: { 200: "Versions" },
+      responses: { 200: "Versions, and next", 400: "A cursor or page size it did not hand out" },
     }),
+    validate("query", IdPageQuerySchema),
     async (c) => {
       const { group } = c.get("access");
-      return c.json({ versions: await listBaselineVersions(c.env.DB, group.id) }, 200);
+      const { after = null, limit = PAGE_SIZE } = c.req.valid("query");
+      const rows = await listBaselineVersions(c.env.DB, group.id, { beforeNumber: after, limit: limit + 1 });
+      const page = splitPage(rows, limit, (last) => String(last.number));
+      return c.json({ versions: page.items, next: page.next }, 200);
     },
   )
   .get(

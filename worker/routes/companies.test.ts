@@ -433,7 +433,7 @@ describe("deleting a company", () => {
   it("removes one that never published, with its roles, and frees its address", async () => {
     expect((await create("tijdelijk", "Tijdelijk")).status).toBe(201);
     const viewer = (
-      await (await lead.api.groups[":group"].members.$get({ param: { group } })).json()
+      await (await lead.api.groups[":group"].members.$get({ param: { group }, query: {} })).json()
     ).members.find((m) => m.user.email === "viewer@jccsoftware.example")!;
     const added = await lead.api.groups[":group"].members.$post({
       param: { group },
@@ -444,7 +444,7 @@ describe("deleting a company", () => {
     const res = await company("tijdelijk").$delete({ param: { group, company: "tijdelijk" } });
     expect(res.status).toBe(200);
     expect((await listCompanies()).map((c) => c.slug)).not.toContain("tijdelijk");
-    const roles = (await (await lead.api.groups[":group"].members.$get({ param: { group } })).json()).members
+    const roles = (await (await lead.api.groups[":group"].members.$get({ param: { group }, query: {} })).json()).members
       .filter((m) => m.user.email === "viewer@jccsoftware.example")
       .map((m) => m.tenant?.slug);
     expect(roles).toEqual(["jcc-software"]);

@@ -50,7 +50,7 @@ describe("creating an invitation", () => {
     expect(days).toBeLessThanOrEqual(7);
     const stored = JSON.stringify((await env.DB.prepare("SELECT * FROM invitations").all()).results);
     expect(stored).not.toContain(created.token);
-    const listed = await (await lead.api.groups[":group"].invitations.$get(group)).text();
+    const listed = await (await lead.api.groups[":group"].invitations.$get({ ...group, query: {} })).text();
     expect(listed).toContain("nieuw@example.test");
     expect(listed).not.toContain(created.token);
   });

@@ -2,6 +2,7 @@
 // stored only hashed, works once and expires after seven days.
 import { Hono } from "hono";
 import {
+  IdPageQuerySchema,
   IdParamSchema,
   InvitationAcceptSchema,
   InvitationCreateSchema,
@@ -34,6 +35,7 @@ import type { AppEnv } from "../env.ts";
 import { AppError, validate } from "../errors.ts";
 import { requireGroupAdmin } from "../http/guards.ts";
 import { describeRoute } from "../http/describe-route.ts";
+import { PAGE_SIZE, splitPage } from "../paging.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -54,16 +56,23 @@ export const groupInvitationRoutes = new Hono<AppEnv>()
   .get(
     "/",
     describeRoute({
-      summary: "Invitations and their status",
+      summary:
+        "A page of invitations and their status, newest first: `after` is the previous page's `next` (null on the last page), `limit` at most 500 (default 100)",
       tag: "Group",
       access: "group admin",
-      responses: { 200: "Invitations" },
+      responses: { 200: "Invitations, and next", 400: "A cursor or page size it did not hand out" },
     }),
+    validate("query", IdPageQuerySchema),
     async (c) => {
       const access = requireGroupAdmin(c);
+      const { after = null, limit = PAGE_SIZE } = c.req.valid("query");
       const now = new Date().toISOString();
-      const invitations = await listGroupInvitations(c.env.DB, access.group.id);
-      return c.json({ invitations: invitations.map((i) => viewInvitation(i, now)) }, 200);
+      const rows = await listGroupInvitations(c.env.DB, access.group.id, {
+        beforeId: after,
+        limit: limit + 1,
+      });
+      const page = splitPage(rows, limit, (last) => String(last.id));
+      return c.json({ invitations: page.items.map((i) => viewInvitation(i, now)), next: page.next }, 200);
     },
   )
   .post(

@@ -2,9 +2,15 @@
 // in as many of the group's companies as the privacy lead gives it; a role added, changed or
 // taken away; a person taken out of the group, whose sessions end when no group is left to them.
 import { Hono, type Context } from "hono";
-import { IdParamSchema, RoleChangeSchema } from "#shared/api-schemas.ts";
+import { IdPageQuerySchema, IdParamSchema, RoleChangeSchema } from "#shared/api-schemas.ts";
 import { MemberAddSchema } from "#shared/group-admin-schemas.ts";
-import { countGroupAdmins, findGroupMember, listGroupMembers, type Member } from "../db/accounts.ts";
+import {
+  countGroupAdmins,
+  findGroupMember,
+  listGroupMembers,
+  listGroupMembersPage,
+  type Member,
+} from "../db/accounts.ts";
 import { buildAuditEntry } from "../audit-entry.ts";
 import { runWithAudit } from "../db/audit.ts";
 import { isTriggerAbort, isUniqueViolation } from "../db/errors.ts";
@@ -21,6 +27,7 @@ import type { AppEnv, GroupAccess } from "../env.ts";
 import { AppError, validate } from "../errors.ts";
 import { requireGroupAdmin } from "../http/guards.ts";
 import { describeRoute } from "../http/describe-route.ts";
+import { PAGE_SIZE, splitPage } from "../paging.ts";
 
 const viewMember = (member: Member, lastSignInAt: string | null = null) => ({
   id: member.id,
@@ -77,19 +84,26 @@ export const memberRoutes = new Hono<AppEnv>()
   .get(
     "/",
     describeRoute({
-      summary: "People and their roles (one row per role), with each person's last sign-in",
+      summary:
+        "A page of people and their roles (one row per role, in the order the roles were given), with each person's last sign-in: `after` is the previous page's `next` (null on the last page), `limit` at most 500 (default 100)",
       tag: "Group",
       access: "group admin",
-      responses: { 200: "Members" },
+      responses: { 200: "Members, and next", 400: "A cursor or page size it did not hand out" },
     }),
+    validate("query", IdPageQuerySchema),
     async (c) => {
       const access = requireGroupAdmin(c);
-      const [members, signIns] = await Promise.all([
-        listGroupMembers(c.env.DB, access.group.id),
+      const { after = null, limit = PAGE_SIZE } = c.req.valid("query");
+      const [rows, signIns] = await Promise.all([
+        listGroupMembersPage(c.env.DB, access.group.id, { afterId: after, limit: limit + 1 }),
         listLastSignIns(c.env.DB, access.group.id),
       ]);
+      const page = splitPage(rows, limit, (last) => String(last.id));
       return c.json(
-        { members: members.map((member) => viewMember(member, signIns.get(member.userId) ?? null)) },
+        {
+          members: page.items.map((member) => viewMember(member, signIns.get(member.userId) ?? null)),
+          next: page.next,
+        },
         200,
       );
     },

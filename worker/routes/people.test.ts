@@ -10,7 +10,7 @@ const group = "conxillium";
 let lead: Api;
 
 const members = async () =>
-  (await (await lead.api.groups[":group"].members.$get({ param: { group } })).json()).members;
+  (await (await lead.api.groups[":group"].members.$get({ param: { group }, query: {} })).json()).members;
 const rolesOf = async (email: string) => (await members()).filter((m) => m.user.email === email);
 const auditOf = async (action: string) =>
   (await (await lead.api.groups[":group"].audit.$get({ param: { group }, query: { action } })).json())
@@ -111,7 +111,7 @@ it("takes a person out of the group: their session is refused on the next reques
   expect((await call("/api/me", { cookie })).status).toBe(401);
   expect((await call(`/api/groups/${group}/tenants/dataquint/draft`, { cookie })).status).toBe(401);
   expect(await rolesOf("editor@dataquint.example")).toEqual([]);
-  const invitations = await (await lead.api.groups[":group"].invitations.$get({ param: { group } })).json();
+  const invitations = await (await lead.api.groups[":group"].invitations.$get({ param: { group }, query: {} })).json();
   expect(invitations.invitations.find((i) => i.email === "editor@dataquint.example")?.status).toBe("revoked");
   const accept = await call("/api/invitations/accept", {
     json: { token, name: "Terug", password: DEMO_PASSWORD },

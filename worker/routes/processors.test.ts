@@ -12,7 +12,7 @@ let editor: Api;
 
 const MAILER: Recipient = { name: "Mailer B.V.", role: "processor", country: "NL", safeguard: "eea" };
 const register = async (api: Api) =>
-  (await (await api.api.groups[":group"].processors.$get({ param: { group } })).json()).processors;
+  (await (await api.api.groups[":group"].processors.$get({ param: { group }, query: {} })).json()).processors;
 const putProcessor = (key: string, recipient: Recipient) =>
   lead.api.groups[":group"].processors[":key"].$put({ param: { group, key }, json: { recipient } });
 const removeProcessor = (key: string) =>

@@ -2,7 +2,7 @@
 // lead keeps it. A change flows into every company draft that refers to the processor, in the same
 // transaction, and makes their published statements outdated until republished.
 import { Hono } from "hono";
-import { ProcessorBodySchema } from "#shared/api-schemas.ts";
+import { KeyPageQuerySchema, ProcessorBodySchema } from "#shared/api-schemas.ts";
 import { SlugSchema } from "#shared/model.ts";
 import { applyProcessorRegister } from "#shared/processor-register.ts";
 import { buildAuditEntry } from "../audit-entry.ts";
@@ -10,6 +10,7 @@ import { runWithAudit } from "../db/audit.ts";
 import { isStaleRevision, listGroupTenantDrafts, prepareSaveTenantDraft } from "../db/drafts.ts";
 import { isTriggerAbort, isUniqueViolation } from "../db/errors.ts";
 import {
+  listProcessorsPage,
   listProcessors,
   listProcessorUsage,
   prepareDeleteProcessor,
@@ -21,6 +22,7 @@ import { AppError, validate } from "../errors.ts";
 import { requireGroupAdmin } from "../http/guards.ts";
 import * as v from "valibot";
 import { describeRoute } from "../http/describe-route.ts";
+import { PAGE_SIZE, splitPage } from "../paging.ts";
 
 const KeyParamSchema = v.object({ key: SlugSchema });
 
@@ -29,21 +31,26 @@ export const processorRoutes = new Hono<AppEnv>()
   .get(
     "/",
     describeRoute({
-      summary: "The processor register; to the privacy lead with the companies whose draft uses each entry",
+      summary:
+        "A page of the processor register in the order of its keys; to the privacy lead with the companies whose draft uses each entry: `after` is the previous page's `next` (null on the last page), `limit` at most 500 (default 100)",
       tag: "Group",
       access: "member",
-      responses: { 200: "Processors" },
+      responses: { 200: "Processors, and next", 400: "A cursor or page size it did not hand out" },
     }),
+    validate("query", KeyPageQuerySchema),
     async (c) => {
       const { group, isAdmin } = c.get("access");
-      const [processors, usage] = await Promise.all([
-        listProcessors(c.env.DB, group.id),
+      const { after = null, limit = PAGE_SIZE } = c.req.valid("query");
+      const [rows, usage] = await Promise.all([
+        listProcessorsPage(c.env.DB, group.id, { after, limit: limit + 1 }),
         // Which companies use what is the lead's to see: an editor sees its own company only.
         isAdmin ? listProcessorUsage(c.env.DB, group.id) : null,
       ]);
+      const page = splitPage(rows, limit, (last) => last.key);
       return c.json(
         {
-          processors: processors.map((p) => (usage ? { ...p, usedBy: usage.get(p.key) ?? [] } : p)),
+          processors: page.items.map((p) => (usage ? { ...p, usedBy: usage.get(p.key) ?? [] } : p)),
+          next: page.next,
         },
         200,
       );

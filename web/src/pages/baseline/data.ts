@@ -2,7 +2,7 @@
 // (router actions): the baseline draft and its published versions, the processor register.
 import { action, json, query } from "@solidjs/router";
 import type { Baseline, Recipient } from "#shared/model.ts";
-import { api, fetchJson, send, toApiError } from "../../api.ts";
+import { api, fetchAllPages, fetchJson, send, toApiError } from "../../api.ts";
 import { etagRevision } from "../company/data.ts";
 import { getTenants } from "../group/group-data.ts";
 
@@ -24,10 +24,15 @@ export const getBaselineDraft = query(async (group: string): Promise<BaselineDra
 export const getBaselineHistory = query(async (group: string) => {
   const [latest, versions] = await Promise.all([
     send(() => api.api.groups[":group"].baseline.$get({ param: { group } })),
-    fetchJson(() => api.api.groups[":group"].baseline.versions.$get({ param: { group } })),
+    fetchAllPages((query) =>
+      fetchJson(() => api.api.groups[":group"].baseline.versions.$get({ param: { group }, query })),
+    ),
   ]);
   if (!latest.ok && (latest.status as number) !== 404) throw await toApiError(latest);
-  return { latest: latest.ok ? await latest.json() : null, versions: versions.versions };
+  return {
+    latest: latest.ok ? await latest.json() : null,
+    versions: versions.flatMap((page) => page.versions),
+  };
 }, "baseline-history");
 
 export type SaveOutcome =

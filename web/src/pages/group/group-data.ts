@@ -96,16 +96,17 @@ export type TenantVersions = Awaited<ReturnType<typeof getTenantVersions>>;
 export type RequestStatus = "pending" | "approved" | "rejected" | "withdrawn";
 
 /** Publish requests: a company's (to its members and the lead), the baseline's (to privacy leads). */
-export const getPublishRequests = query(
-  (group: Group, status?: RequestStatus) =>
+export const getPublishRequests = query(async (group: Group, status?: RequestStatus) => {
+  const pages = await fetchAllPages((page) =>
     fetchJson(() =>
       api.api.groups[":group"]["publish-requests"].$get({
         param: { group },
-        query: status ? { status } : {},
+        query: status ? { ...page, status } : page,
       }),
     ),
-  "group-publish-requests",
-);
+  );
+  return { requests: pages.flatMap((page) => page.requests) };
+}, "group-publish-requests");
 export type PublishRequest = Awaited<ReturnType<typeof getPublishRequests>>["requests"][number];
 
 /** What approving a request would change against the version in force, and what a restore brings back. */
@@ -161,16 +162,26 @@ export const getAuditVerification = query(
   "group-audit-verify",
 );
 
-export const getMembers = query(
-  (group: Group) => fetchJson(() => api.api.groups[":group"].members.$get({ param: { group } })),
-  "group-members",
-);
+/** People and their roles, by name (the API pages them in the order the roles were given). */
+export const getMembers = query(async (group: Group) => {
+  const pages = await fetchAllPages((query) =>
+    fetchJson(() => api.api.groups[":group"].members.$get({ param: { group }, query })),
+  );
+  const members = pages.flatMap((page) => page.members);
+  return { members: members.sort((a, b) => byName(a.user, b.user)) };
+}, "group-members");
+
+/** The order the API used to give people in: by name, then e-mail address. */
+const byName = (a: { name: string; email: string }, b: { name: string; email: string }): number =>
+  a.name < b.name ? -1 : a.name > b.name ? 1 : a.email < b.email ? -1 : a.email > b.email ? 1 : 0;
 export type Member = Awaited<ReturnType<typeof getMembers>>["members"][number];
 
-export const getInvitations = query(
-  (group: Group) => fetchJson(() => api.api.groups[":group"].invitations.$get({ param: { group } })),
-  "group-invitations",
-);
+export const getInvitations = query(async (group: Group) => {
+  const pages = await fetchAllPages((query) =>
+    fetchJson(() => api.api.groups[":group"].invitations.$get({ param: { group }, query })),
+  );
+  return { invitations: pages.flatMap((page) => page.invitations) };
+}, "group-invitations");
 export type Invitation = Awaited<ReturnType<typeof getInvitations>>["invitations"][number];
 
 /** The latest published baseline (404 baseline_not_found before the first publish). */
@@ -180,10 +191,12 @@ export const getBaseline = query(
 );
 export type PublishedBaseline = Awaited<ReturnType<typeof getBaseline>>;
 
-export const getProcessors = query(
-  (group: string) => fetchJson(() => api.api.groups[":group"].processors.$get({ param: { group } })),
-  "group-processors",
-);
+export const getProcessors = query(async (group: string) => {
+  const pages = await fetchAllPages((query) =>
+    fetchJson(() => api.api.groups[":group"].processors.$get({ param: { group }, query })),
+  );
+  return { processors: pages.flatMap((page) => page.processors) };
+}, "group-processors");
 export type Processor = Awaited<ReturnType<typeof getProcessors>>["processors"][number];
 
 /**
