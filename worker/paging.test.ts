@@ -213,3 +213,164 @@ describe("the group report as CSV, a page at a time", () => {
     expect(joined).toBe(whole);
   });
 });
+
+describe("pages of lists kept by an immutable id or key", () => {
+  const groupId = async (): Promise<number> =>
+    (await env.DB.prepare("SELECT id FROM groups WHERE slug = ?1").bind(group).first<{ id: number }>())!.id;
+
+  /** Reads every page of `limit` items, adding one item after the first page; the ids seen, in order. */
+  async function readPages(
+    read: (query: Query) => Promise<{ ids: string[]; next: string | null }>,
+    addOne: () => Promise<void>,
+  ): Promise<string[]> {
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (let page = 0; page < 100; page++) {
+      const { ids, next } = await read(after ? { limit: "3", after } : { limit: "3" });
+      if (next !== null) expect(ids).toHaveLength(3);
+      seen.push(...ids);
+      if (page === 0) await addOne();
+      if (next === null) return seen;
+      after = next;
+    }
+    throw new Error("more than 100 pages");
+  }
+
+  it("people's roles: in the order they were given, every one once, also when one is given meanwhile", async () => {
+    const id = await groupId();
+    const addPerson = async (n: string) => {
+      await env.DB.batch([
+        env.DB.prepare(
+          `INSERT INTO users (email, name, password_hash, created_at)
+           VALUES (?1, ?2, '$argon2id$v=19$m=19456,t=2,p=1$unused$unused', '2026-01-12T09:00:00.000Z')`,
+        ).bind(`person-${n}@example.test`, `Persoon ${n}`),
+        env.DB.prepare(
+          `INSERT INTO memberships (user_id, group_id, tenant_id, role, created_at)
+           SELECT u.id, ?2, t.id, 'tenant_viewer', '2026-01-12T09:00:00.000Z' FROM users u, tenants t
+           WHERE u.email = ?1 AND t.slug = 'geotax'`,
+        ).bind(`person-${n}@example.test`, id),
+      ]);
+    };
+    for (let i = 0; i < 7; i++) await addPerson(`paged-${i}`);
+    const read = async (query: Query) => {
+      const res = await lead.api.groups[":group"].members.$get({ param: { group }, query });
+      expect(res.status).toBe(200);
+      const body = await res.json();
+      return { ids: body.members.map((m) => String(m.id)), next: body.next };
+    };
+    const { results } = await env.DB.prepare("SELECT id FROM memberships WHERE group_id = ?1 ORDER BY id")
+      .bind(id)
+      .all<{ id: number }>();
+    const expected = results.map((r) => String(r.id));
+    expect(expected.length).toBeGreaterThan(6);
+    // A role given meanwhile comes after the cursor, so the last page shows it too.
+    const seen = await readPages(read, () => addPerson("meanwhile"));
+    const { results: after } = await env.DB.prepare(
+      "SELECT id FROM memberships WHERE group_id = ?1 ORDER BY id",
+    )
+      .bind(id)
+      .all<{ id: number }>();
+    expect(after.map((r) => String(r.id))).toEqual([...expected, after.at(-1)!.id.toString()]);
+    expect(seen).toEqual(after.map((r) => String(r.id)));
+  });
+
+  it("invitations: newest first, every one once, also when one is sent meanwhile", async () => {
+    const invite = async (n: string) => {
+      const res = await lead.api.groups[":group"].invitations.$post({
+        param: { group },
+        json: { email: `invite-${n}@example.test`, role: "tenant_viewer", tenant: "geotax" },
+      });
+      expect(res.status).toBe(201);
+    };
+    for (let i = 0; i < 7; i++) await invite(`paged-${i}`);
+    const id = await groupId();
+    const { results } = await env.DB.prepare(
+      "SELECT id FROM invitations WHERE group_id = ?1 ORDER BY id DESC",
+    )
+      .bind(id)
+      .all<{ id: number }>();
+    const expected = results.map((r) => String(r.id));
+    expect(expected.length).toBeGreaterThan(6);
+    const read = async (query: Query) => {
+      const res = await lead.api.groups[":group"].invitations.$get({ param: { group }, query });
+      expect(res.status).toBe(200);
+      const body = await res.json();
+      return { ids: body.invitations.map((i) => String(i.id)), next: body.next };
+    };
+    // One sent meanwhile is newer than every page handed out: it does not shift the pages after it.
+    expect(await readPages(read, () => invite("meanwhile"))).toEqual(expected);
+  });
+
+  it("the processor register: in the order of its keys, every entry once, also when one is added before the cursor", async () => {
+    const id = await groupId();
+    const addProcessor = async (key: string): Promise<void> => {
+      const res = await lead.api.groups[":group"].processors[":key"].$put({
+        param: { group, key },
+        json: {
+          recipient: { name: `Verwerker ${key} B.V.`, role: "processor", country: "NL", safeguard: "eea" },
+        },
+      });
+      expect(res.status).toBe(201);
+    };
+    for (let i = 0; i < 7; i++) await addProcessor(`paged-${i}`);
+    const { results } = await env.DB.prepare("SELECT key FROM processors WHERE group_id = ?1 ORDER BY key")
+      .bind(id)
+      .all<{ key: string }>();
+    const expected = results.map((r) => r.key);
+    expect(expected.length).toBeGreaterThan(6);
+    const read = async (query: Query) => {
+      const res = await lead.api.groups[":group"].processors.$get({ param: { group }, query });
+      expect(res.status).toBe(200);
+      const body = await res.json();
+      return { ids: body.processors.map((p) => p.key), next: body.next };
+    };
+    expect(await readPages(read, () => addProcessor("0-eerst"))).toEqual(expected);
+  });
+
+  it("refuses a cursor or a page size it did not hand out with 400 naming the field", async () => {
+    const lists: [string, [string, string][]][] = [
+      [
+        "members",
+        [
+          ["after=0", "after"],
+          ["after=x1", "after"],
+        ],
+      ],
+      [
+        "invitations",
+        [
+          ["after=-3", "after"],
+          ["after=1.5", "after"],
+        ],
+      ],
+      [
+        "publish-requests",
+        [
+          ["after=abc", "after"],
+          ["status=pending&after=0", "after"],
+        ],
+      ],
+      [
+        "processors",
+        [
+          ["after=..%2Fetc", "after"],
+          ["after=Hoofd", "after"],
+        ],
+      ],
+      [
+        "baseline/versions",
+        [
+          ["after=0", "after"],
+          ["after=v2", "after"],
+        ],
+      ],
+    ];
+    for (const [path, cases] of lists) {
+      for (const [query, field] of [...cases, ["limit=0", "limit"], ["limit=501", "limit"]] as const) {
+        const res = await call(`/api/groups/${group}/${path}?${query}`, { cookie: leadCookie });
+        expect(res.status, `${path}?${query}`).toBe(400);
+        expect((await readError(res)).error.issues?.map((i) => i.field)).toContain(field);
+      }
+    }
+  });
+});
