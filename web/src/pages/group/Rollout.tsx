@@ -5,7 +5,7 @@
 // (POST …/rollout/runs), so a group of any size is republished without this page staying open;
 // the page follows the run's progress (also a run started elsewhere, or before a reload) and
 // shows what came of it.
-import { createEffect, createMemo, createSignal, For, on, onCleanup, Show } from "solid-js";
+import { createEffect, createMemo, createSignal, For, onCleanup, Show } from "solid-js";
 import { A, createAsync, revalidate, useAction, useSubmission } from "@solidjs/router";
 import { t } from "../../i18n.ts";
 import {
@@ -92,21 +92,22 @@ export function Rollout(props: { group: string }) {
   // again, and the focus goes to the result.
   const [followed, setFollowed] = createSignal<number | null>(null);
   const [endedHere, setEndedHere] = createSignal(false);
-  createEffect(
-    on(run, (current) => {
-      if (!current) return;
-      if (current.status === "running") {
-        setFollowed(current.id);
-        setEndedHere(false);
-        return;
-      }
-      if (followed() !== current.id) return;
-      setFollowed(null);
-      setEndedHere(true);
-      void revalidate();
-      requestAnimationFrame(() => resultsHeading?.focus());
-    }),
-  );
+  createEffect(() => {
+    const current = run();
+    if (!current) return;
+    if (current.status === "running") {
+      setFollowed(current.id);
+      setEndedHere(false);
+      return;
+    }
+    // Also when the run the lead just joined (409) had already ended by the time it was read.
+    if (followed() !== current.id) return;
+    setFollowed(null);
+    setEndedHere(true);
+    const focusResult = () => requestAnimationFrame(() => resultsHeading?.focus());
+    focusResult();
+    void revalidate().then(focusResult);
+  });
 
   // The companies the run left alone: the first page comes with the run, more on request.
   const [morePages, setMorePages] = createSignal<{
