@@ -227,7 +227,7 @@ it("shows the lead all eight companies, marks them outdated after a new baseline
   ).toBe(true);
   await checkScreen(page, "group-dashboard-republishing");
 
-  const heading = page.getByRole("heading", { name: "Resultaat van de laatste ronde" });
+  const heading = page.getByRole("heading", { name: "Resultaat van de laatste publicatieronde" });
   await heading.waitFor({ timeout: 20_000 });
   expect(await progress.count()).toBe(0);
   const summary = page.locator(".run-result");

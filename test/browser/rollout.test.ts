@@ -111,13 +111,15 @@ it("starts one run when the lead confirms in two windows at once: the other wind
   // The window that came second shows the running run, not an error.
   await other.locator("#republish-already").waitFor();
   expect(await other.locator("#republish-already").textContent()).toContain(
-    "Er liep al een ronde voor deze groep, gestart door Lotte de Leeuw",
+    "Er liep al een publicatieronde voor deze groep, gestart door Lotte de Leeuw",
   );
   expect(await other.getByRole("alert").count()).toBe(0);
 
   // Both end at the result of that one run, with the focus on it.
   for (const page of [first, second]) {
-    await page.getByRole("heading", { name: "Resultaat van de laatste ronde" }).waitFor({ timeout: 20_000 });
+    await page
+      .getByRole("heading", { name: "Resultaat van de laatste publicatieronde" })
+      .waitFor({ timeout: 20_000 });
     expect(await page.locator('.run-result li[data-count="published"]').textContent()).toBe(
       `${clean.length} bedrijven opnieuw gepubliceerd`,
     );

@@ -294,8 +294,8 @@ export function Rollout(props: { group: string }) {
         <Show when={starting.result?.kind === "already_running" && starting.result.run.id === run()?.id}>
           <p class="notice info" id="republish-already">
             {t(
-              `Er liep al een ronde voor deze groep, gestart door ${personName(run()?.startedBy)}. Er is geen tweede gestart; hieronder staat hoe ver die ronde is.`,
-              `A round was already running for this group, started by ${personName(run()?.startedBy)}. No second one was started; below is how far that round has got.`,
+              `Er liep al een publicatieronde voor deze groep, gestart door ${personName(run()?.startedBy)}. Er is geen tweede gestart; hieronder staat hoe ver die ronde is.`,
+              `A republishing run was already under way for this group, started by ${personName(run()?.startedBy)}. No second one was started; below is how far that run has got.`,
             )}
           </p>
         </Show>
@@ -313,8 +313,8 @@ export function Rollout(props: { group: string }) {
             <div class="run-result">
               <h3 id="republish-results-title" tabindex="-1" ref={resultsHeading}>
                 {last().run.status === "failed"
-                  ? t("Laatste ronde afgebroken", "Last round stopped")
-                  : t("Resultaat van de laatste ronde", "Result of the last round")}
+                  ? t("Laatste publicatieronde afgebroken", "Last republishing run stopped")
+                  : t("Resultaat van de laatste publicatieronde", "Result of the last republishing run")}
               </h3>
               <RunSummary run={last().run} starter={personName} />
               <Show when={leftAlone().length > 0}>
@@ -443,8 +443,8 @@ function RunSummary(props: { run: RolloutRunView; starter: (email: string | null
       <Show when={props.run.status === "failed"}>
         <p class="field-error">
           {t(
-            `De ronde is na ${props.run.processed} van ${props.run.total} bedrijven afgebroken${props.run.error ? ` (${props.run.error})` : ""}. Wat al gepubliceerd is, blijft gepubliceerd; start opnieuw om de rest te doen.`,
-            `The round stopped after ${props.run.processed} of ${props.run.total} companies${props.run.error ? ` (${props.run.error})` : ""}. What was published stays published; start again to do the rest.`,
+            `De publicatieronde is na ${props.run.processed} van ${props.run.total} bedrijven afgebroken${props.run.error ? ` (${props.run.error})` : ""}. Wat al gepubliceerd is, blijft gepubliceerd; start opnieuw om de rest te doen.`,
+            `The run stopped after ${props.run.processed} of ${props.run.total} companies${props.run.error ? ` (${props.run.error})` : ""}. What was published stays published; start again to do the rest.`,
           )}
         </p>
       </Show>
