@@ -194,7 +194,7 @@ it("shows the lead all eight companies, marks them outdated after a new baseline
   const oneByOne: string[] = [];
   page.on("request", (request) => {
     const path = new URL(request.url()).pathname;
-    if (request.method() === "POST" && /\/rollout\/runs$/.test(path)) starts.push(request.postData() ?? "");
+    if (request.method() === "POST" && path.endsWith("/rollout/runs")) starts.push(request.postData() ?? "");
     if (/\/rollout\/[^/]+\/republish$/.test(path)) oneByOne.push(path);
   });
   await page.route("**/api/groups/conxillium/rollout/runs/latest*", async (route) => {

@@ -103,7 +103,7 @@ it("starts one run when the lead confirms in two windows at once: the other wind
   );
   const responses = await Promise.all(answers);
   // One run starts; the other start is refused while it runs (the database's unique index).
-  expect(responses.map((r) => r.status()).sort()).toEqual([202, 409]);
+  expect(responses.map((r) => r.status()).sort((a, b) => a - b)).toEqual([202, 409]);
   const winner = responses[0]!.status() === 202 ? first : second;
   const other = winner === first ? second : first;
   const started = await json<{ run: { id: number } }>(responses[winner === first ? 0 : 1]!, 202);
