@@ -80,11 +80,16 @@ export function Rollout(props: { group: string }) {
   };
   const running = () => starting.pending === true || run()?.status === "running";
 
-  // While a run runs, ask for its progress again every POLL_MS; no longer once it ended or the
-  // page is left (onCleanup clears the timer).
+  // While a run runs, ask for its progress again POLL_MS after the last answer (also when that
+  // answer looked the same); no longer once it ended or the page is left (onCleanup clears the timer).
+  const [polled, setPolled] = createSignal(0);
   createEffect(() => {
+    polled();
     if (run()?.status !== "running") return;
-    const timer = setTimeout(() => void revalidate(getLatestRolloutRun.keyFor(props.group)), POLL_MS);
+    const timer = setTimeout(
+      () => void revalidate(getLatestRolloutRun.keyFor(props.group)).finally(() => setPolled((n) => n + 1)),
+      POLL_MS,
+    );
     onCleanup(() => clearTimeout(timer));
   });
 
