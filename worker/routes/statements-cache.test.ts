@@ -215,6 +215,24 @@ describe("public statements served from the data centre's cache", () => {
     expect(await served()).toEqual({ version: before.version + 1, language: "nl" });
   });
 
+  it("says where each answer came from: D1, the isolate's memory or the data centre's cache", async () => {
+    const source = async (): Promise<string | null> => {
+      const res = await fetchStatement("pharox", ".md?lang=en");
+      expect(res.status).toBe(200);
+      return res.headers.get("Server-Timing");
+    };
+    vi.setSystemTime(START.getTime() + 3 * FRESH_FOR_MS);
+    forgetRememberedResponses();
+    const queries = countPublicReads();
+    expect(await source()).toBe("d1");
+    expect(queries().length).toBeGreaterThan(0);
+    expect(await source()).toBe("memory");
+    forgetRememberedResponses();
+    const none = countPublicReads();
+    expect(await source()).toBe("cache");
+    expect(none()).toEqual([]);
+  });
+
   it("shows a publish at once, though the cache knew the version in force before it", async () => {
     const before = await servedVersion("geotax");
     forgetRememberedResponses();

@@ -520,6 +520,10 @@ function serveRendering(
     "Last-Modified": new Date(rendering.publishedAt).toUTCString(),
     "Cache-Control": cacheControl,
     "Content-Language": rendering.language,
+    // Where this answer came from: D1, or this data centre's cache without a D1 query (an answer
+    // from the isolate's memory says "memory", answer-from-memory.ts). For websites debugging
+    // their caching, and for the bench's count of requests that reach D1.
+    "Server-Timing": c.get("readD1") ? "d1" : "cache",
   };
   if (target.negotiated) headers.Vary = "Accept";
   const page = target.format === "html";
