@@ -31,6 +31,7 @@ const { unstable_readConfig } = await import("wrangler");
 const { prepareLocalDatabase } = await import("../local-server.mjs");
 const { measureSiteChecks } = await import("./sites.mjs");
 const { startProfiling, summarizeProfile } = await import("./profile.mjs");
+const { measureIsolates } = await import("./isolates.mjs");
 
 const CONFIG = {
   companies: Number(process.env.BENCH_COMPANIES ?? 10000),
@@ -52,6 +53,10 @@ const CONFIG = {
   // results.json (scripts/bench/profile.mjs). The republish's time is then not the target's.
   profile: process.env.BENCH_PROFILE ?? null,
   inspectorPort: Number(process.env.BENCH_INSPECTOR_PORT ?? 9239),
+  // The share of requests that reach D1: this many isolates, the statements of this many companies.
+  isolates: Number(process.env.BENCH_ISOLATES ?? 8),
+  isolateCompanies: Number(process.env.BENCH_ISOLATE_COMPANIES ?? 500),
+  isolateRequests: Number(process.env.BENCH_ISOLATE_REQUESTS ?? 20000),
 };
 const GROUP = "conxillium";
 const TENANT = "jcc-software";
@@ -251,8 +256,12 @@ function handleStructuredLogs({ level, message }) {
   if (level === "error" || level === "warn") console.error(`worker ${level}: ${message}`);
 }
 
-/** Miniflare's options for the bundle, with the bindings and assets wrangler.toml declares. */
-function miniflareOptions(config, bundle, assetsDir) {
+/**
+ * Miniflare's options for the bundle, with the bindings and assets wrangler.toml declares.
+ * `isolates` > 1 adds copies of the worker, each its own isolate on the same D1 and Cache API,
+ * reached at http://isolate-{n}.bench/ (scripts/bench/isolates.mjs).
+ */
+function miniflareOptions(config, bundle, assetsDir, { isolates = 1 } = {}) {
   const db = config.d1_databases.find((d) => d.binding === "DB");
   const producer = config.queues.producers?.find((q) => q.binding === "WEBHOOKS");
   const rollout = config.queues.producers?.find((q) => q.binding === "ROLLOUT");
@@ -311,6 +320,24 @@ function miniflareOptions(config, bundle, assetsDir) {
         bindings: { ...config.vars, ...BENCH_SECRETS, ALLOW_LOCAL_TARGETS: "true" },
         assets: assetsOptions(config, assetsDir),
       },
+      ...Array.from({ length: isolates - 1 }, (_, i) => ({
+        name: `${config.name}-isolate-${i + 2}`,
+        routes: [`isolate-${i + 2}.bench/*`],
+        scriptPath: bundle,
+        modules: true,
+        modulesRoot: dirname(bundle),
+        compatibilityDate: config.compatibility_date,
+        compatibilityFlags: config.compatibility_flags,
+        d1Databases: { DB: { id: db.preview_database_id ?? db.database_id } },
+        // Producers only: one consumer per queue, the first worker's.
+        queueProducers: {
+          WEBHOOKS: { queueName: producer.queue },
+          ROLLOUT: { queueName: rollout.queue },
+          SITE_CHECKS: { queueName: siteChecks.queue },
+        },
+        r2Buckets: { AUDIT_CHECKPOINTS: checkpoints.bucket_name },
+        bindings: { ...config.vars, ...BENCH_SECRETS },
+      })),
     ],
   });
 }
@@ -813,6 +840,15 @@ function verdicts() {
       inv ? inv.mostD1Queries <= 1000 && inv.wallMsMax <= 30_000 : false,
     );
   }
+  const iso = m.isolates;
+  add(
+    `share of public requests reaching D1 (${CONFIG.isolates} isolates, one cache)`,
+    iso
+      ? `${(iso.d1Share * 100).toFixed(2)} % of ${iso.requests.toLocaleString("en")} (memory ${iso.memory}, cache ${iso.cache}, D1 ${iso.d1}); without the cache ${(iso.d1ShareWithoutCache * 100).toFixed(2)} %`
+      : "not measured",
+    "—",
+    null,
+  );
   const st = m.storage;
   const after = m.storageAfterRepublish;
   if (st) {
@@ -1137,6 +1173,29 @@ try {
   // before the one in force): one watched page for each of the first 1,000 generated companies
   // (BENCH_SITE_PAGES) on a fake website here, the
   // hourly cron, the queue's batches (scripts/bench/sites.mjs).
+  // Many isolates on one D1 and one Cache API, in a process of their own.
+  await phase(`start ${CONFIG.isolates} isolates`, async () => {
+    mf = new Miniflare(
+      miniflareOptions(config, join(bundleDir, "index.js"), assetsDir, { isolates: CONFIG.isolates }),
+    );
+    await mf.ready;
+  });
+  log("requests spread over the isolates…");
+  await measure("isolates", () =>
+    measureIsolates({
+      mf,
+      isolates: CONFIG.isolates,
+      companies: Array.from(
+        { length: Math.min(CONFIG.isolateCompanies, CONFIG.companies) },
+        (_, i) => `bench-${String(i + 1).padStart(4, "0")}`,
+      ),
+      requests: CONFIG.isolateRequests,
+      log,
+    }),
+  );
+  await mf.dispose();
+  mf = undefined;
+
   const sitesBase = await phase("start Miniflare for the site checks", async () => {
     mf = new Miniflare(options);
     return (await mf.ready).origin;
