@@ -444,7 +444,9 @@ describe("deleting a company", () => {
     const res = await company("tijdelijk").$delete({ param: { group, company: "tijdelijk" } });
     expect(res.status).toBe(200);
     expect((await listCompanies()).map((c) => c.slug)).not.toContain("tijdelijk");
-    const roles = (await (await lead.api.groups[":group"].members.$get({ param: { group }, query: {} })).json()).members
+    const roles = (
+      await (await lead.api.groups[":group"].members.$get({ param: { group }, query: {} })).json()
+    ).members
       .filter((m) => m.user.email === "viewer@jccsoftware.example")
       .map((m) => m.tenant?.slug);
     expect(roles).toEqual(["jcc-software"]);

@@ -111,7 +111,9 @@ it("takes a person out of the group: their session is refused on the next reques
   expect((await call("/api/me", { cookie })).status).toBe(401);
   expect((await call(`/api/groups/${group}/tenants/dataquint/draft`, { cookie })).status).toBe(401);
   expect(await rolesOf("editor@dataquint.example")).toEqual([]);
-  const invitations = await (await lead.api.groups[":group"].invitations.$get({ param: { group }, query: {} })).json();
+  const invitations = await (
+    await lead.api.groups[":group"].invitations.$get({ param: { group }, query: {} })
+  ).json();
   expect(invitations.invitations.find((i) => i.email === "editor@dataquint.example")?.status).toBe("revoked");
   const accept = await call("/api/invitations/accept", {
     json: { token, name: "Terug", password: DEMO_PASSWORD },
