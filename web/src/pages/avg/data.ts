@@ -127,7 +127,11 @@ export async function readReportCsv(group: string, lang: UiLanguage): Promise<Bl
     const response = await send(() =>
       api.api.groups[":group"].completeness["report.csv"].$get({
         param: { group },
-        query: after === undefined ? { lang, limit: "500" } : { lang, limit: "500", after },
+        // A page of the CSV checks each of its companies: the default page keeps a request light.
+        query:
+          after === undefined
+            ? { lang, limit: String(REPORT_PAGE) }
+            : { lang, limit: String(REPORT_PAGE), after },
       }),
     );
     if (!response.ok) throw await toApiError(response);

@@ -1,0 +1,130 @@
+// A group bigger than one page (issue 20): the dashboard and the group report show the first 100
+// companies and a "Meer tonen" button that adds the next page, usable by keyboard, focus on the
+// first company added; the CSV download joins the pages into one file. Other files share the
+// database: the companies added here never publish and are deleted at the end, so the group
+// again has the eight companies the others expect.
+import type { Page } from "playwright-core";
+import { expect, inject, it } from "vitest";
+import { checkScreen } from "./a11y.ts";
+import { signIn, useBrowser } from "./session.ts";
+
+const base = inject("baseURL");
+const GROUP = "conxillium";
+const stamp = Date.now().toString(36);
+/** With the demo's eight, more than one page of 100. */
+const EXTRA = 100;
+const slugs = Array.from({ length: EXTRA }, (_, i) => `extra-${stamp}-${String(i).padStart(3, "0")}`);
+
+const { freshPage } = useBrowser({ viewport: { width: 1200, height: 900 } });
+
+async function addCompany(page: Page, slug: string): Promise<void> {
+  const created = await page.request.post(`${base}/api/groups/${GROUP}/companies`, {
+    data: {
+      slug,
+      name: `Extra ${slug.slice(-3)}`,
+      profile: {
+        legalName: `Extra ${slug.slice(-3)} B.V.`,
+        tradeName: `Extra ${slug.slice(-3)}`,
+        kvkNumber: "12345678",
+        address: { street: "Kerkstraat 1", postalCode: "1017 GA", city: "Amsterdam", country: "NL" },
+        email: `privacy@${slug}.example`,
+        phone: "020 123 45 67",
+        website: `https://www.${slug}.example`,
+      },
+    },
+  });
+  expect(created.status()).toBe(201);
+}
+
+const horizontalOverflow = (page: Page): Promise<number> =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+it("pages the dashboard and the report through a group of more than 100 companies with 'Meer tonen', by keyboard; the CSV is one file", async () => {
+  const lead = await freshPage();
+  await signIn(lead, "lead@conxillium.example");
+  for (let i = 0; i < slugs.length; i += 10)
+    await Promise.all(slugs.slice(i, i + 10).map((s) => addCompany(lead, s)));
+  try {
+    const activeCount = async (): Promise<number> => {
+      const all: { status: string }[] = [];
+      let after: string | null = null;
+      do {
+        const res = await lead.request.get(
+          `${base}/api/groups/${GROUP}/companies?limit=500${after ? `&after=${encodeURIComponent(after)}` : ""}`,
+        );
+        const body = (await res.json()) as { items: { status: string }[]; next: string | null };
+        all.push(...body.items);
+        after = body.next;
+      } while (after !== null);
+      return all.filter((c) => c.status === "active").length;
+    };
+    const active = await activeCount();
+    expect(active).toBeGreaterThan(100);
+
+    // The dashboard: the first page of companies, then the rest by keyboard.
+    await lead.goto(`${base}/console/${GROUP}`);
+    const rows = lead.locator("table.companies-table tbody tr");
+    await lead.locator(`table.companies-table tr[data-company="jcc-software"]`).waitFor();
+    const more = lead.getByRole("button", { name: "Meer tonen" });
+    await more.waitFor();
+    const first = await rows.count();
+    expect(first).toBeLessThanOrEqual(100);
+    expect(await lead.locator(`table.companies-table tr[data-company="${slugs.at(-1)}"]`).count()).toBe(0);
+    await more.focus();
+    await lead.keyboard.press("Enter");
+    await lead.locator(`table.companies-table tr[data-company="${slugs.at(-1)}"]`).waitFor();
+    expect(await rows.count()).toBe(active);
+    // Every company once.
+    const shown = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-company")));
+    expect(new Set(shown).size).toBe(active);
+    // Focus went to the first company added, and the button is gone with nothing more to show.
+    await expect
+      .poll(() => lead.evaluate(() => document.activeElement?.closest("tr")?.getAttribute("data-company")))
+      .toBe(shown[first]);
+    expect(await more.count()).toBe(0);
+    await lead.setViewportSize({ width: 375, height: 812 });
+    expect(await horizontalOverflow(lead)).toBeLessThanOrEqual(0);
+    await lead.setViewportSize({ width: 1200, height: 900 });
+
+    // The report: 100 companies, then the rest.
+    await lead.goto(`${base}/console/${GROUP}/report`);
+    const table = lead.getByRole("table", { name: "AVG-volledigheid per bedrijf en onderdeel" });
+    await table.waitFor();
+    const reportRows = table.locator("tbody tr");
+    expect(await reportRows.count()).toBe(100);
+    await lead.getByText("De cijfers gaan over de 100 bedrijven die hieronder staan").waitFor();
+    const reportMore = lead.getByRole("button", { name: "Meer tonen" });
+    await reportMore.focus();
+    await lead.keyboard.press("Enter");
+    await expect.poll(() => reportRows.count()).toBe(active);
+    await expect
+      .poll(() => lead.evaluate(() => document.activeElement?.textContent?.trim() ?? ""))
+      .toBe((await reportRows.nth(100).locator("th a").textContent())?.trim());
+    expect(await reportMore.count()).toBe(0);
+    await checkScreen(lead, "report-paged");
+
+    // The CSV download joins the pages: one byte order mark, one header, a line per active company.
+    const [download] = await Promise.all([
+      lead.waitForEvent("download"),
+      lead.getByRole("link", { name: "CSV downloaden" }).click(),
+    ]);
+    const path = await download.path();
+    const { readFileSync } = await import("node:fs");
+    const bytes = readFileSync(path);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.subarray(3).toString("utf8");
+    expect(text.includes("\uFEFF")).toBe(false);
+    const lines = text.split("\r\n").filter((line) => line !== "");
+    expect(lines[0]).toMatch(/^Bedrijf;Versie;Score;/);
+    expect(lines.filter((line) => line.startsWith("Bedrijf;"))).toHaveLength(1);
+    expect(lines).toHaveLength(1 + active);
+  } finally {
+    for (let i = 0; i < slugs.length; i += 10) {
+      await Promise.all(
+        slugs
+          .slice(i, i + 10)
+          .map((slug) => lead.request.delete(`${base}/api/groups/${GROUP}/companies/${slug}`)),
+      );
+    }
+  }
+}, 240_000);
