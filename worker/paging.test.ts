@@ -227,7 +227,9 @@ describe("pages of lists kept by an immutable id or key", () => {
     let after: string | undefined;
     for (let page = 0; page < 100; page++) {
       const { ids, next } = await read(after ? { limit: "3", after } : { limit: "3" });
+      // Every page but the last is full, and no page is longer than asked for.
       if (next !== null) expect(ids).toHaveLength(3);
+      else expect(ids.length).toBeLessThanOrEqual(3);
       seen.push(...ids);
       if (page === 0) await addOne();
       if (next === null) return seen;
@@ -325,6 +327,62 @@ describe("pages of lists kept by an immutable id or key", () => {
       return { ids: body.processors.map((p) => p.key), next: body.next };
     };
     expect(await readPages(read, () => addProcessor("0-eerst"))).toEqual(expected);
+  });
+
+  it("publish requests: newest first, every one once, also when one is made meanwhile", async () => {
+    const on = await lead.api.groups[":group"].settings.$put({
+      param: { group },
+      json: { requireApproval: true },
+    });
+    expect(on.status).toBe(200);
+    const requestPublish = async (tenant: string): Promise<void> => {
+      const opened = await (
+        await lead.api.groups[":group"].tenants[":tenant"].draft.$get({ param: { group, tenant } })
+      ).json();
+      const content = structuredClone(opened.content);
+      content.profile.phone = "020 765 43 21";
+      const saved = await lead.api.groups[":group"].tenants[":tenant"].draft.$put(
+        { param: { group, tenant }, json: { content } },
+        { headers: { "If-Match": `"${opened.revision}"` } },
+      );
+      expect(saved.status).toBe(200);
+      const asked = await lead.api.groups[":group"].tenants[":tenant"].publish.$post({
+        param: { group, tenant },
+        json: { changeNote: "Nieuw telefoonnummer", material: true },
+      });
+      expect(asked.status).toBe(202);
+    };
+    const [meanwhile, ...tenants] = ["pharox", "geotax", "dataquint", "jcc-software", "beheervisie"];
+    for (const tenant of tenants) await requestPublish(tenant);
+    const { results } = await env.DB.prepare(
+      "SELECT id FROM publish_requests WHERE group_id = ?1 AND status = 'pending' ORDER BY id DESC",
+    )
+      .bind(await groupId())
+      .all<{ id: number }>();
+    const expected = results.map((r) => String(r.id));
+    expect(expected.length).toBeGreaterThanOrEqual(4);
+    const read = async (query: Query) => {
+      const res = await lead.api.groups[":group"]["publish-requests"].$get({
+        param: { group },
+        query: { ...query, status: "pending" },
+      });
+      expect(res.status).toBe(200);
+      const body = await res.json();
+      return { ids: body.requests.map((r) => String(r.id)), next: body.next };
+    };
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (let page = 0; page < 100; page++) {
+      const { ids, next } = await read(after ? { limit: "2", after } : { limit: "2" });
+      if (next !== null) expect(ids).toHaveLength(2);
+      else expect(ids.length).toBeLessThanOrEqual(2);
+      seen.push(...ids);
+      // One made meanwhile is newer than every page handed out: it does not shift the pages after it.
+      if (page === 0) await requestPublish(meanwhile);
+      if (next === null) break;
+      after = next;
+    }
+    expect(seen).toEqual(expected);
   });
 
   it("refuses a cursor or a page size it did not hand out with 400 naming the field", async () => {
