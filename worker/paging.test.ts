@@ -383,6 +383,47 @@ describe("pages of lists kept by an immutable id or key", () => {
       after = next;
     }
     expect(seen).toEqual(expected);
+    const off = await lead.api.groups[":group"].settings.$put({
+      param: { group },
+      json: { requireApproval: false },
+    });
+    expect(off.status).toBe(200);
+  });
+
+  it("baseline versions: newest first, every one once, also when one is published meanwhile", async () => {
+    const publishBaseline = async (note: string): Promise<void> => {
+      const res = await lead.api.groups[":group"].baseline.draft.$get({ param: { group } });
+      const { baseline } = await res.json();
+      const changes = baseline.sections.find((section) => section.key === "changes")!;
+      changes.body.nl += `\n\n${note}.`;
+      changes.body.en += `\n\n${note}.`;
+      const saved = await lead.api.groups[":group"].baseline.draft.$put(
+        { param: { group }, json: { baseline } },
+        { headers: { "If-Match": res.headers.get("ETag")! } },
+      );
+      expect(saved.status).toBe(200);
+      const published = await lead.api.groups[":group"].baseline.publish.$post({
+        param: { group },
+        json: { changeNote: note },
+      });
+      expect(published.status).toBe(201);
+    };
+    for (let i = 1; i <= 3; i++) await publishBaseline(`Wijziging ${i}`);
+    const { results } = await env.DB.prepare(
+      "SELECT number FROM baseline_versions WHERE group_id = ?1 ORDER BY number DESC",
+    )
+      .bind(await groupId())
+      .all<{ number: number }>();
+    const expected = results.map((r) => String(r.number));
+    expect(expected.length).toBeGreaterThanOrEqual(4);
+    const read = async (query: Query) => {
+      const res = await lead.api.groups[":group"].baseline.versions.$get({ param: { group }, query });
+      expect(res.status).toBe(200);
+      const body = await res.json();
+      return { ids: body.versions.map((v) => String(v.number)), next: body.next };
+    };
+    // A version published meanwhile is newer than every page handed out.
+    expect(await readPages(read, () => publishBaseline("Wijziging tussendoor"))).toEqual(expected);
   });
 
   it("refuses a cursor or a page size it did not hand out with 400 naming the field", async () => {
