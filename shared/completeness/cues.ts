@@ -2,14 +2,22 @@
 // case, plain spaces and quotes) so a stray non-breaking space or curly quote in pasted text
 // cannot hide a cue.
 import type { Cues } from "./checklist.ts";
+import { atWordStart, type WordStartPattern } from "./word-start.ts";
 
-const single = new Map<string, RegExp>();
-const combined = new WeakMap<Cues, RegExp | null>();
+// Compiled once per cue and per cue list (the lists are module constants): every cue starts a
+// word, so each pattern is searched as atWordStart (see word-start.ts for why).
+const single = new Map<string, WordStartPattern>();
+const combined = new WeakMap<Cues, WordStartPattern | null>();
+
+// Any character the replacements below would change: odd spaces and quotes, hyphens, and any
+// whitespace but a single plain space. Most text has none, and then lower case and trim suffice.
+const NEEDS_REPLACING = /[\u00A0\u2000-\u200B\u202F\u205F\u3000\u2010\u2011\u2018-\u201F]|[^\S ]|\s\s/;
 
 /** Lower-case, NBSP and other odd spaces as plain spaces, straight quotes, one space between words. */
 export function normalizeForMatch(text: string): string {
-  return text
-    .toLowerCase()
+  const lower = text.toLowerCase();
+  if (!NEEDS_REPLACING.test(lower)) return lower.trim();
+  return lower
     .replace(/[\u00A0\u2000-\u200B\u202F\u205F\u3000]/g, " ")
     .replace(/[\u2018\u2019\u201A\u201B]/g, "'")
     .replace(/[\u201C\u201D\u201E\u201F]/g, '"')
@@ -35,7 +43,7 @@ function describeCue(cue: string): string {
 export function hasCue(text: string, cue: string): boolean {
   let pattern = single.get(cue);
   if (pattern === undefined) {
-    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${describeCue(cue)}`, "u");
+    pattern = atWordStart(new RegExp(describeCue(cue), "u"), true);
     single.set(cue, pattern);
   }
   return pattern.test(text);
@@ -50,7 +58,7 @@ export function findCue(text: string, cues: Cues): string | null {
   if (pattern === undefined) {
     const all = [...cues.nl, ...cues.en];
     pattern =
-      all.length === 0 ? null : new RegExp(`(?<![\\p{L}\\p{N}])(?:${all.map(describeCue).join("|")})`, "u");
+      all.length === 0 ? null : atWordStart(new RegExp(`(?:${all.map(describeCue).join("|")})`, "u"), true);
     combined.set(cues, pattern);
   }
   return pattern?.exec(text)?.[0] ?? null;

@@ -5,6 +5,7 @@
 // goes, so a category covered only by such rules is reported as well.
 import type { DataCategory, RetentionRule, StructuredLists } from "../model.ts";
 import { normalizeForMatch } from "./cues.ts";
+import { atWordStart } from "./word-start.ts";
 
 export interface RetentionCoverage {
   /** Categories no rule covers. */
@@ -22,10 +23,12 @@ const GENERIC = new Set(
 );
 const CATCH_ALL =
   /^(?:alle )?(?:overige|andere|resterende) (?:persoons)?gegevens|^alle (?:persoons)?gegevens$|^(?:all )?other (?:personal )?(?:data|information)|^all (?:personal )?data$/;
-const MINIMUM =
-  /(?<![\p{L}])(?:minimaal|ten minste|tenminste|minstens|at least|a minimum of|minimum of|for a minimum)(?![\p{L}])/u;
-const MAXIMUM =
-  /(?<![\p{L}])(?:maximaal|ten hoogste|hoogstens|uiterlijk|niet langer dan|at most|no longer than|maximum|up to)(?![\p{L}])/u;
+const MINIMUM = atWordStart(
+  /(?:minimaal|ten minste|tenminste|minstens|at least|a minimum of|minimum of|for a minimum)(?![\p{L}])/u,
+);
+const MAXIMUM = atWordStart(
+  /(?:maximaal|ten hoogste|hoogstens|uiterlijk|niet langer dan|at most|no longer than|maximum|up to)(?![\p{L}])/u,
+);
 
 /** The significant word stems of a name: words of four letters or more, generic ones left out. */
 function stems(text: string): string[] {

@@ -3,6 +3,7 @@
 // says what it rests on, so an editor can tell an inference from a recorded fact.
 import { findChecklistItem } from "./checklist.ts";
 import { findCue } from "./cues.ts";
+import { atWordStart } from "./word-start.ts";
 import {
   decide,
   foundOrHome,
@@ -13,7 +14,7 @@ import {
   type Decision,
 } from "./evidence.ts";
 
-const NEGATION = /(?<![\p{L}])(?:geen|niet|nooit|no|not|never)(?![\p{L}])/u;
+const NEGATION = atWordStart(/(?:geen|niet|nooit|no|not|never)(?![\p{L}])/u);
 const OBJECTING = /bezwaar|(?<![\p{L}])object/u;
 
 export function checkStatutoryContractual(ctx: CheckContext): Decision {

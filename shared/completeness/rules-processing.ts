@@ -3,6 +3,7 @@
 // the WP260 quality point applies: bases listed without saying which purpose rests on which.
 import { findChecklistItem } from "./checklist.ts";
 import { findCue, hasCue } from "./cues.ts";
+import { atWordStart } from "./word-start.ts";
 import {
   decide,
   foundOrHome,
@@ -15,7 +16,7 @@ import {
   type Decision,
 } from "./evidence.ts";
 
-const NEGATION = /(?<![\p{L}])(?:geen|niet|nooit|no|not|never)(?![\p{L}])/u;
+const NEGATION = atWordStart(/(?:geen|niet|nooit|no|not|never)(?![\p{L}])/u);
 const PER_PURPOSE_BASIS = /(?:grondslag|rechtsgrond|legal basis|lawful basis)\s*:/;
 const ARTICLE_9 = {
   nl: ["artikel 9", "art. 9", "uitdrukkelijke toestemming"],

@@ -60,10 +60,20 @@ const RIGHT_ITEMS: ItemId[] = [
   "RIGHT_PORTABILITY",
 ];
 
+// Seven rules read the same right sentences: found once per check (a context lives for one).
+const rightSentencesOf = new WeakMap<CheckContext, { key: string; text: string }[]>();
+
 /** Sentences that can state a right: all of a rights section, elsewhere only those about rights. */
 function rightSentences(ctx: CheckContext): { key: string; text: string }[] {
-  const rights = sectionsTitled(ctx, findChecklistItem("RIGHT_ACCESS").headings);
-  return listSentences(ctx).filter((s) => rights.includes(s.key) || findCue(s.text, RIGHTS_CONTEXT) !== null);
+  let found = rightSentencesOf.get(ctx);
+  if (found === undefined) {
+    const rights = sectionsTitled(ctx, findChecklistItem("RIGHT_ACCESS").headings);
+    found = listSentences(ctx).filter(
+      (s) => rights.includes(s.key) || findCue(s.text, RIGHTS_CONTEXT) !== null,
+    );
+    rightSentencesOf.set(ctx, found);
+  }
+  return found;
 }
 
 export function checkRight(ctx: CheckContext, id: ItemId): Decision {

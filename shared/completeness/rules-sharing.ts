@@ -3,6 +3,7 @@
 // Joint controllers (Art. 26(2)) come from the recipients' roles.
 import { findChecklistItem } from "./checklist.ts";
 import { findCue, normalizeForMatch } from "./cues.ts";
+import { atWordStart } from "./word-start.ts";
 import {
   decide,
   foundOrHome,
@@ -15,7 +16,7 @@ import {
   type Decision,
 } from "./evidence.ts";
 
-const LEGAL_FORM = /(?<![\p{L}])(?:b\.v\.|n\.v\.|inc\.|ltd|gmbh|llc|limited)(?![\p{L}])/u;
+const LEGAL_FORM = atWordStart(/(?:b\.v\.|n\.v\.|inc\.|ltd|gmbh|llc|limited)(?![\p{L}])/u);
 const VAGUE_RECIPIENTS = {
   nl: ["derden", "derde partijen", "medewerkers"],
   en: ["third parties", "employees", "staff"],

@@ -6,6 +6,7 @@ import { COUNTRY_NAMES } from "../countries.ts";
 import { isEeaCountry } from "../model.ts";
 import { findChecklistItem } from "./checklist.ts";
 import { findCue, normalizeForMatch } from "./cues.ts";
+import { atWordStart } from "./word-start.ts";
 import {
   decide,
   foundOrHome,
@@ -36,10 +37,11 @@ const ABROAD = {
   nl: ["buitenland", "buiten de eu", "buiten de eer", "buiten europa"],
   en: ["abroad", "outside the eu", "outside the eea", "outside europe"],
 };
-const DENIAL = /(?<![\p{L}])(?:nooit|niet|geen|never|not|no)(?![\p{L}])/u;
+const DENIAL = atWordStart(/(?:nooit|niet|geen|never|not|no)(?![\p{L}])/u);
 // "Wij verwerken uw gegevens uitsluitend binnen de EER" says there is no transfer, too.
-const ONLY_INSIDE =
-  /(?<![\p{L}])(?:uitsluitend|alleen|enkel|only|exclusively|solely)(?![\p{L}])[^.]{0,60}(?:binnen de (?:eer|eu|europese)|within the (?:eea|eu|european))/u;
+const ONLY_INSIDE = atWordStart(
+  /(?:uitsluitend|alleen|enkel|only|exclusively|solely)(?![\p{L}])[^.]{0,60}(?:binnen de (?:eer|eu|europese)|within the (?:eea|eu|european))/u,
+);
 // Invalidated by the Court of Justice (C-362/14 Schrems I, C-311/18 Schrems II): no safeguard.
 const INVALID_SAFEGUARD = /privacy[ -]?shield|safe[ -]?harbou?r/;
 const SCC_BCR = {
