@@ -8,6 +8,7 @@ import { isEeaCountry } from "../model.ts";
 import { findChecklistItem } from "../completeness/checklist.ts";
 import { findCue, normalizeForMatch } from "../completeness/cues.ts";
 import { assessRetentionCoverage } from "../completeness/retention-coverage.ts";
+import { atWordStart } from "../completeness/word-start.ts";
 import { NEGATION, at, createFinding, type LintCheck, type LintInput } from "./input.ts";
 import type { LintSection, LintSentence } from "./read.ts";
 import type { LintFinding } from "./rules.ts";
@@ -34,9 +35,13 @@ function sectionTitled(
 // --- Consent as the main basis (Art. 6(1), 13(1)(c)) ----------------------------------------
 
 const MOSTLY_CONSENT = [
-  /(?<![\p{L}])(?:veelal|meestal|voornamelijk|hoofdzakelijk|doorgaans|grotendeels|vooral|in\s+de\s+meeste\s+gevallen|in\s+principe|in\s+beginsel)(?![\p{L}])[^.]{0,80}toestemming/iu,
+  atWordStart(
+    /(?:veelal|meestal|voornamelijk|hoofdzakelijk|doorgaans|grotendeels|vooral|in\s+de\s+meeste\s+gevallen|in\s+principe|in\s+beginsel)(?![\p{L}])[^.]{0,80}toestemming/iu,
+  ),
   /toestemming[^.]{0,40}(?<![\p{L}])(?:veelal|meestal|voornamelijk|hoofdzakelijk|doorgaans)(?![\p{L}])/iu,
-  /(?<![\p{L}])(?:mostly|mainly|primarily|usually|generally|often|largely|in\s+most\s+cases|most\s+of\s+the\s+time|as\s+a\s+rule)(?![\p{L}])[^.]{0,80}consent/iu,
+  atWordStart(
+    /(?:mostly|mainly|primarily|usually|generally|often|largely|in\s+most\s+cases|most\s+of\s+the\s+time|as\s+a\s+rule)(?![\p{L}])[^.]{0,80}consent/iu,
+  ),
 ];
 
 export const checkConsentMainBasis: LintCheck = (input) => {
@@ -79,9 +84,11 @@ const NON_EEA_NAMES = Object.entries(COUNTRY_NAMES)
   .filter(([code]) => !isEeaCountry(code))
   .flatMap(([, names]) => [names.nl, names.en.replace(/^the /, "")])
   .concat(["Amerika", "USA", "VS"]);
-const NAMED_NON_EEA = new RegExp(
-  `(?<![\\p{L}])(?:${NON_EEA_NAMES.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?![\\p{L}])`,
-  "u",
+const NAMED_NON_EEA = atWordStart(
+  new RegExp(
+    `(?:${NON_EEA_NAMES.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?![\\p{L}])`,
+    "u",
+  ),
 );
 const STORED_THERE = /servers|opgeslagen|stored|verwerkt|processed|overgebracht|transferred|doorgegeven/iu;
 
@@ -255,8 +262,9 @@ export const checkDirectMarketingObjection: LintCheck = (input) => {
 
 const ESTABLISHED_ABROAD =
   /(?:gevestigd|vestiging(?:en)?|kantor(?:en)?|onderdelen|dochter\p{L}*)[^.]{0,60}(?:buitenland|buiten\s+nederland)|(?:based|established|offices?|located|branches|subsidiaries)[^.]{0,40}(?:abroad|outside\s+(?:of\s+)?the\s+netherlands)/iu;
-const NO_ESTABLISHMENT =
-  /(?<![\p{L}])(?:geen|no|not|niet)\s+(?:\p{L}+\s+){0,2}(?:vestiging|kantor|offices?|establishment|branch)/iu;
+const NO_ESTABLISHMENT = atWordStart(
+  /(?:geen|no|not|niet)\s+(?:\p{L}+\s+){0,2}(?:vestiging|kantor|offices?|establishment|branch)/iu,
+);
 
 export const checkEstablishments: LintCheck = (input) => {
   if (input.facts === null || input.facts.establishments_abroad) return [];

@@ -4,6 +4,7 @@ import type { ConditionFacts } from "../conditions.ts";
 import type { Language, TenantContent } from "../model.ts";
 import type { ResolvedStatement } from "../statement.ts";
 import type { LintSection, LintSentence } from "./read.ts";
+import { atWordStart } from "../completeness/word-start.ts";
 import { LINT_RULES, type Bilingual, type LintFinding, type LintRuleId } from "./rules.ts";
 
 export interface LintContext {
@@ -59,4 +60,4 @@ export const at = (sentence: LintSentence): { section: string; quote: string } =
 });
 
 // Negation words in Dutch and English, as whole words.
-export const NEGATION = /(?<![\p{L}])(?:geen|niet|nooit|no|not|never|none)(?![\p{L}])/iu;
+export const NEGATION = atWordStart(/(?:geen|niet|nooit|no|not|never|none)(?![\p{L}])/iu);

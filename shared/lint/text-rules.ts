@@ -1,9 +1,11 @@
 // Rules that need only the text: sentences no statement may contain, whatever the company's
 // details. Each pattern is written for Dutch and English and matched on the plain copy of a
-// sentence (see read.ts), case-insensitively.
+// sentence (see read.ts), case-insensitively. A pattern that must start a word is wrapped in
+// atWordStart rather than led by (?<![\p{L}]), which V8 runs slowly (see word-start.ts).
 import type { LintFinding } from "./rules.ts";
 import { NEGATION, at, createFinding, type LintCheck, type LintInput } from "./input.ts";
 import { readForLint, type LintSentence } from "./read.ts";
+import { atWordStart, type WordStartPattern } from "../completeness/word-start.ts";
 
 const matching = (input: LintInput, test: (plain: string) => boolean): LintSentence[] =>
   input.sentences.filter((s) => test(s.plain));
@@ -12,23 +14,33 @@ const matching = (input: LintInput, test: (plain: string) => boolean): LintSente
 
 const BROWSING = [
   // "Door gebruik te maken van deze website", "door het gebruik van onze site", "bij verder gebruik van de website"
-  /(?<![\p{L}])(?:door|bij)\s+(?:het\s+)?(?:verder\s+|voortgezet\s+)?(?:gebruik|bezoek)(?:\s+te\s+maken)?\s+van\s+(?:deze|onze|de|dit)\s+(?:web)?(?:site|winkel|app|applicatie|dienst|portaal)/iu,
+  atWordStart(
+    /(?:door|bij)\s+(?:het\s+)?(?:verder\s+|voortgezet\s+)?(?:gebruik|bezoek)(?:\s+te\s+maken)?\s+van\s+(?:deze|onze|de|dit)\s+(?:web)?(?:site|winkel|app|applicatie|dienst|portaal)/iu,
+  ),
   // "door deze website (verder) te gebruiken / bezoeken"
-  /(?<![\p{L}])door\s+(?:deze|onze|de|dit)\s+(?:web)?(?:site|app|applicatie|portaal)\s+(?:verder\s+|te\s+blijven\s+)?(?:te\s+)?(?:gebruiken|bezoeken|bekijken)/iu,
+  atWordStart(
+    /door\s+(?:deze|onze|de|dit)\s+(?:web)?(?:site|app|applicatie|portaal)\s+(?:verder\s+|te\s+blijven\s+)?(?:te\s+)?(?:gebruiken|bezoeken|bekijken)/iu,
+  ),
   // "door verder te surfen / klikken / navigeren"
-  /(?<![\p{L}])door\s+verder\s+te\s+(?:surfen|klikken|browsen|navigeren|gaan|scrollen|lezen)/iu,
+  atWordStart(/door\s+verder\s+te\s+(?:surfen|klikken|browsen|navigeren|gaan|scrollen|lezen)/iu),
   // "als u deze website (blijft) gebruik(t|en)"
-  /(?<![\p{L}])als\s+(?:u|je|jij)\s+(?:deze|onze|de)\s+(?:web)?site\s+(?:blijft\s+|blijven\s+)?(?:gebruik|bezoek)/iu,
+  atWordStart(
+    /als\s+(?:u|je|jij)\s+(?:deze|onze|de)\s+(?:web)?site\s+(?:blijft\s+|blijven\s+)?(?:gebruik|bezoek)/iu,
+  ),
   // "by using this website", "by continuing to browse our site", "continued use of the site"
-  /(?<![\p{L}])by\s+(?:continuing\s+to\s+)?(?:using|use|browsing|visiting|accessing|navigating)\s+(?:of\s+)?(?:this|our|the)\s+(?:web)?(?:site|app|service|portal)/iu,
-  /(?<![\p{L}])(?:continued|continuing)\s+(?:use|to\s+use|browsing|to\s+browse)\s+(?:of\s+)?(?:this|our|the)\s+(?:web)?(?:site|app|service)/iu,
-  /(?<![\p{L}])if\s+you\s+continue\s+to\s+(?:use|browse|visit)/iu,
+  atWordStart(
+    /by\s+(?:continuing\s+to\s+)?(?:using|use|browsing|visiting|accessing|navigating)\s+(?:of\s+)?(?:this|our|the)\s+(?:web)?(?:site|app|service|portal)/iu,
+  ),
+  atWordStart(
+    /(?:continued|continuing)\s+(?:use|to\s+use|browsing|to\s+browse)\s+(?:of\s+)?(?:this|our|the)\s+(?:web)?(?:site|app|service)/iu,
+  ),
+  atWordStart(/if\s+you\s+continue\s+to\s+(?:use|browse|visit)/iu),
 ];
 const AGREEING =
   /toestemming|akkoord|stemt\s+(?:u|je)\s+in|instemming|accepteert\s+(?:u|je)|gaat\s+(?:u|je)\s+(?:ermee\s+)?akkoord|consent|agree|accept/iu;
 
 export const checkImpliedConsent: LintCheck = (input) =>
-  matching(input, (s) => BROWSING.some((p) => p.test(s)) && AGREEING.test(s) && !NEGATION.test(s)).map((s) =>
+  matching(input, (s) => AGREEING.test(s) && BROWSING.some((p) => p.test(s)) && !NEGATION.test(s)).map((s) =>
     createFinding(input, "implied_consent", at(s), {
       nl: "Deze zin leidt toestemming af uit het gebruik van de website; dat is geen toestemming.",
       en: "This sentence infers consent from using the website; that is not consent.",
@@ -52,24 +64,24 @@ export const checkTransferMechanism: LintCheck = (input) =>
 
 // --- Outdated names of well-known parties ----------------------------------------------------
 
-const OUTDATED: readonly { pattern: RegExp; written: string; now: string }[] = [
+const OUTDATED: readonly { pattern: WordStartPattern; written: string; now: string }[] = [
   {
-    pattern: /(?<![\p{L}])google,?\s+inc(?![\p{L}])\.?/iu,
+    pattern: atWordStart(/google,?\s+inc(?![\p{L}])\.?/iu),
     written: "Google Inc.",
     now: "Google LLC (since 2017); for users in the EEA Google Ireland Limited",
   },
   {
-    pattern: /(?<![\p{L}])facebook,?\s+inc(?![\p{L}])\.?/iu,
+    pattern: atWordStart(/facebook,?\s+inc(?![\p{L}])\.?/iu),
     written: "Facebook, Inc.",
     now: "Meta Platforms, Inc. (since 2021); for users in the EEA Meta Platforms Ireland Limited",
   },
   {
-    pattern: /(?<![\p{L}])facebook\s+ireland\s+(?:ltd|limited)(?![\p{L}])\.?/iu,
+    pattern: atWordStart(/facebook\s+ireland\s+(?:ltd|limited)(?![\p{L}])\.?/iu),
     written: "Facebook Ireland Limited",
     now: "Meta Platforms Ireland Limited (since 2022)",
   },
   {
-    pattern: /(?<![\p{L}])twitter,?\s+inc(?![\p{L}])\.?/iu,
+    pattern: atWordStart(/twitter,?\s+inc(?![\p{L}])\.?/iu),
     written: "Twitter, Inc.",
     now: "X Corp. (since 2023)",
   },
@@ -87,8 +99,9 @@ export const checkOutdatedNames: LintCheck = (input) =>
 
 // --- "Anonymous" cookie or analytics data (recital 26, 30; CJEU C-582/14 Breyer) -------------
 
-const ANONYMOUS = /(?<![\p{L}])(?:ge)?anoni(?:em|eme|emen|mi\p{L}*)(?![\p{L}])|(?<![\p{L}])anonym\p{L}*/iu;
-const NOT_ANONYMOUS = /(?<![\p{L}])(?:niet|geen|not|no|never|nooit)\s+(?:\p{L}+\s+)?(?:ge)?anon/iu;
+// Both alternatives start a word.
+const ANONYMOUS = atWordStart(/(?:ge)?anoni(?:em|eme|emen|mi\p{L}*)(?![\p{L}])|anonym\p{L}*/iu);
+const NOT_ANONYMOUS = atWordStart(/(?:niet|geen|not|no|never|nooit)\s+(?:\p{L}+\s+)?(?:ge)?anon/iu);
 const TRACKING_CONTEXT =
   /cookie|analytic|analytisch|analyse|statistie|statistic|surfgedrag|klikgedrag|browsing|websitebezoek|bezoekers|visitors|ip[\s-]?adres|ip[\s-]?address|google|tracking|pixel/iu;
 
@@ -127,8 +140,9 @@ export const checkAnalyticsSharing: LintCheck = (input) => {
 
 // --- "Binnen vier weken voldoen" (Art. 12(3)) ------------------------------------------------
 
-const WITHIN_WEEKS =
-  /(?<![\p{L}])(?:binnen|within)\s+(?:\d+|een|één|twee|drie|vier|vijf|zes|one|two|three|four|five|six)\s+(?:weken|week|werkdagen|dagen|weeks?|working\s+days|business\s+days|days)(?![\p{L}])/iu;
+const WITHIN_WEEKS = atWordStart(
+  /(?:binnen|within)\s+(?:\d+|een|één|twee|drie|vier|vijf|zes|one|two|three|four|five|six)\s+(?:weken|week|werkdagen|dagen|weeks?|working\s+days|business\s+days|days)(?![\p{L}])/iu,
+);
 const COMPLY =
   /voldoen|voldaan|handelen|inwilligen|ingewilligd|uitvoeren|uitgevoerd|afhandelen|afgehandeld|comply|complied|fulfil|honou?r|grant|carry\s+out|carried\s+out/iu;
 
@@ -142,8 +156,9 @@ export const checkComplianceDeadline: LintCheck = (input) =>
 
 // --- Retention only as a minimum (Art. 5(1)(e), 13(2)(a)) ------------------------------------
 
-const AT_LEAST_PERIOD =
-  /(?<![\p{L}])(?:minimaal|ten\s+minste|tenminste|minstens|at\s+least|a\s+minimum\s+of|for\s+a\s+minimum\s+of)\s+(?:\p{L}+\s+)?(?:\d+|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:jaar|jaren|maanden|maand|weken|dagen|years?|months?|weeks?|days?)(?![\p{L}])/iu;
+const AT_LEAST_PERIOD = atWordStart(
+  /(?:minimaal|ten\s+minste|tenminste|minstens|at\s+least|a\s+minimum\s+of|for\s+a\s+minimum\s+of)\s+(?:\p{L}+\s+)?(?:\d+|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:jaar|jaren|maanden|maand|weken|dagen|years?|months?|weeks?|days?)(?![\p{L}])/iu,
+);
 const KEEPING = /bewa|archie|opgeslagen|keep|kept|retain|retention|stored|store|archiv/iu;
 const AT_MOST =
   /maximaal|ten\s+hoogste|hoogstens|uiterlijk|niet\s+langer\s+dan|at\s+most|no\s+longer\s+than|maximum|up\s+to|daarna\s+(?:\p{L}+\s+){0,3}(?:verwijder|vernietig)\p{L}*|then\s+(?:\p{L}+\s+){0,3}(?:delete|destroy|erase)\p{L}*/iu;
