@@ -18,6 +18,8 @@ export interface TextSection {
 export interface CheckContext {
   title: string;
   sections: TextSection[];
+  /** Every section's title and paragraphs, one per line: to rule a cue out in one search. */
+  allText: string;
   content: TenantContent;
   collection: "direct" | "indirect" | "both";
   language: Language;
@@ -33,22 +35,26 @@ export interface Decision {
   sections: string[];
 }
 
-export function readStatement(statement: ResolvedStatement): Pick<CheckContext, "title" | "sections"> {
+export function readStatement(
+  statement: ResolvedStatement,
+): Pick<CheckContext, "title" | "sections" | "allText"> {
+  const sections = statement.sections.map((section): TextSection => {
+    const paragraphs = section.blocks
+      .flatMap(readBlock)
+      .map(normalizeForMatch)
+      .filter((p) => p !== "");
+    return {
+      key: section.key,
+      title: normalizeForMatch(section.title),
+      paragraphs,
+      text: paragraphs.join("\n"),
+      sentences: paragraphs.flatMap(splitSentences),
+    };
+  });
   return {
     title: normalizeForMatch(statement.title),
-    sections: statement.sections.map((section) => {
-      const paragraphs = section.blocks
-        .flatMap(readBlock)
-        .map(normalizeForMatch)
-        .filter((p) => p !== "");
-      return {
-        key: section.key,
-        title: normalizeForMatch(section.title),
-        paragraphs,
-        text: paragraphs.join("\n"),
-        sentences: paragraphs.flatMap(splitSentences),
-      };
-    }),
+    sections,
+    allText: sections.map((s) => `${s.title}\n${s.text}`).join("\n"),
   };
 }
 
@@ -93,6 +99,21 @@ export function sectionsTitled(ctx: CheckContext, cues: Cues): string[] {
 /** Sections where any paragraph (or the title) matches the test. */
 export function sectionsWhere(ctx: CheckContext, test: (text: string) => boolean): string[] {
   return ctx.sections.filter((s) => test(s.title) || s.paragraphs.some(test)).map((s) => s.key);
+}
+
+/**
+ * The same sections as sectionsWhere for a test that cannot match across a line break (a cue, a
+ * name, an e-mail address: normalised text has no line breaks), with one test of each section's
+ * text instead of one per paragraph.
+ */
+export function sectionsWhereText(ctx: CheckContext, test: (text: string) => boolean): string[] {
+  return ctx.sections.filter((s) => test(s.title) || test(s.text)).map((s) => s.key);
+}
+
+/** Sections whose title or a paragraph has one of the cues; mostly none, found in one search. */
+export function sectionsWithCue(ctx: CheckContext, cues: Cues): string[] {
+  if (findCue(ctx.allText, cues) === null) return [];
+  return sectionsWhereText(ctx, (t) => findCue(t, cues) !== null);
 }
 
 /** The sections naming the most of `names` (a list is rendered where most of its entries appear). */

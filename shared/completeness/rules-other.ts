@@ -9,7 +9,7 @@ import {
   foundOrHome,
   listSentences,
   sectionsNaming,
-  sectionsWhere,
+  sectionsWithCue,
   type CheckContext,
   type Decision,
 } from "./evidence.ts";
@@ -26,10 +26,7 @@ export function checkStatutoryContractual(ctx: CheckContext): Decision {
       [],
     );
   }
-  const found = sectionsWhere(
-    ctx,
-    (t) => findCue(t, findChecklistItem("STATUTORY_CONTRACTUAL").phrases) !== null,
-  );
+  const found = sectionsWithCue(ctx, findChecklistItem("STATUTORY_CONTRACTUAL").phrases);
   const { purposes } = ctx.content.lists;
   const recorded = purposes.filter((p) => p.provision !== undefined);
   if (purposes.length > 0 && recorded.length === purposes.length) {
@@ -97,7 +94,7 @@ export function checkSource(ctx: CheckContext): Decision {
       [],
     );
   }
-  const found = sectionsWhere(ctx, (t) => findCue(t, findChecklistItem("SOURCE").phrases) !== null);
+  const found = sectionsWithCue(ctx, findChecklistItem("SOURCE").phrases);
   if (found.length > 0) {
     return decide(
       "present",
@@ -159,10 +156,7 @@ export function checkAutomatedDecision(ctx: CheckContext): Decision {
 }
 
 export function checkFurtherProcessing(ctx: CheckContext): Decision {
-  const found = sectionsWhere(
-    ctx,
-    (t) => findCue(t, findChecklistItem("FURTHER_PROCESSING").phrases) !== null,
-  );
+  const found = sectionsWithCue(ctx, findChecklistItem("FURTHER_PROCESSING").phrases);
   if (found.length > 0) {
     return decide(
       "present",

@@ -11,7 +11,7 @@ import {
   foundOrHome,
   listSentences,
   sectionsTitled,
-  sectionsWhere,
+  sectionsWithCue,
   type CheckContext,
   type Decision,
 } from "./evidence.ts";
@@ -120,9 +120,8 @@ export function objectionAppliesByDetails(ctx: Pick<CheckContext, "content">): b
 export function checkObjectSeparately(ctx: CheckContext): Decision {
   const { purposes } = ctx.content.lists;
   const structured = objectionAppliesByDetails(ctx);
-  const textual =
-    purposes.length === 0 && sectionsWhere(ctx, (t) => findCue(t, PUBLIC_OR_LEGITIMATE) !== null).length > 0;
-  const marketing = sectionsWhere(ctx, (t) => findCue(t, MARKETING) !== null).length > 0;
+  const textual = purposes.length === 0 && sectionsWithCue(ctx, PUBLIC_OR_LEGITIMATE).length > 0;
+  const marketing = sectionsWithCue(ctx, MARKETING).length > 0;
   if (!structured && !textual && !marketing) {
     return decide(
       "not_applicable",
@@ -184,8 +183,7 @@ export function checkWithdrawConsent(ctx: CheckContext): Decision {
   const consent = purposes.filter((p) => p.legalBasis === "consent");
   const textual =
     purposes.length === 0 &&
-    sectionsWhere(ctx, (t) => findCue(t, CONSENT_BASIS) !== null || findCue(t, NEWSLETTER) !== null).length >
-      0;
+    (sectionsWithCue(ctx, CONSENT_BASIS).length > 0 || sectionsWithCue(ctx, NEWSLETTER).length > 0);
   if (consent.length === 0 && !textual) {
     return purposes.length > 0
       ? decide(
@@ -201,7 +199,7 @@ export function checkWithdrawConsent(ctx: CheckContext): Decision {
           [],
         );
   }
-  const found = sectionsWhere(ctx, (t) => findCue(t, item.phrases) !== null);
+  const found = sectionsWithCue(ctx, item.phrases);
   const because =
     consent.length > 0
       ? ["een doeleinde in de lijst berust op toestemming", "a purpose in the list rests on consent"]
@@ -253,7 +251,7 @@ export function checkComplaint(ctx: CheckContext): Decision {
       complaints.map((s) => s.key),
     );
   }
-  const authority = sectionsWhere(ctx, (t) => findCue(t, AUTHORITY) !== null);
+  const authority = sectionsWithCue(ctx, AUTHORITY);
   return decide(
     "missing",
     authority.length > 0

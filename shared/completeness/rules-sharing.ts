@@ -10,7 +10,8 @@ import {
   listSentences,
   sectionsNaming,
   sectionsTitled,
-  sectionsWhere,
+  sectionsWhereText,
+  sectionsWithCue,
   unique,
   type CheckContext,
   type Decision,
@@ -52,12 +53,8 @@ export function checkRecipients(ctx: CheckContext): Decision {
       specific.map((s) => s.key),
     );
   }
-  const vague = sectionsWhere(ctx, (t) => findCue(t, VAGUE_RECIPIENTS) !== null).filter((k) =>
-    scope.includes(k),
-  );
-  const elsewhere = sectionsWhere(ctx, (t) => findCue(t, item.phrases) !== null).filter(
-    (k) => !scope.includes(k),
-  );
+  const vague = sectionsWithCue(ctx, VAGUE_RECIPIENTS).filter((k) => scope.includes(k));
+  const elsewhere = sectionsWithCue(ctx, item.phrases).filter((k) => !scope.includes(k));
   const note =
     elsewhere.length > 0
       ? [" Elders wordt wel een verwerker genoemd.", " A processor is mentioned elsewhere."]
@@ -83,7 +80,7 @@ export function checkJointControllers(ctx: CheckContext): Decision {
   const item = findChecklistItem("JOINT_CONTROLLERS");
   // Under a heading such as "Gezamenlijke verwerkingsverantwoordelijkheid" every sentence is about it.
   const headed = sectionsTitled(ctx, item.headings);
-  const mentioned = unique([...headed, ...sectionsWhere(ctx, (t) => findCue(t, item.phrases) !== null)]);
+  const mentioned = unique([...headed, ...sectionsWithCue(ctx, item.phrases)]);
   const arrangement = listSentences(ctx).filter(
     (s) =>
       (headed.includes(s.key) || findCue(s.text, item.phrases) !== null) &&
@@ -93,7 +90,7 @@ export function checkJointControllers(ctx: CheckContext): Decision {
   if (group !== undefined) {
     // The privacy lead declared the group's companies joint controllers: the statement must give
     // the essence of the arrangement and the contact point (Art. 26(1), (2)).
-    const contact = sectionsWhere(ctx, (t) => t.includes(normalizeForMatch(group.contactPoint.email)));
+    const contact = sectionsWhereText(ctx, (t) => t.includes(normalizeForMatch(group.contactPoint.email)));
     if (arrangement.length > 0 && contact.length > 0) {
       return decide(
         "present",

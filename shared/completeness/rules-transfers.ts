@@ -12,7 +12,7 @@ import {
   foundOrHome,
   listSentences,
   sectionsNaming,
-  sectionsWhere,
+  sectionsWithCue,
   type CheckContext,
   type Decision,
 } from "./evidence.ts";
@@ -205,10 +205,7 @@ export function checkTransferSafeguards(ctx: CheckContext, facts: TransferFacts)
 
 export function checkTransferCopyMeans(ctx: CheckContext, facts: TransferFacts): Decision {
   if (facts.source === "none") return noTransfer(facts);
-  const copy = sectionsWhere(
-    ctx,
-    (t) => findCue(t, findChecklistItem("TRANSFER_COPY_MEANS").phrases) !== null,
-  );
+  const copy = sectionsWithCue(ctx, findChecklistItem("TRANSFER_COPY_MEANS").phrases);
   if (facts.sccOrBcr) {
     return copy.length > 0
       ? decide(
