@@ -34,6 +34,8 @@ function sectionTitled(
 
 // --- Consent as the main basis (Art. 6(1), 13(1)(c)) ----------------------------------------
 
+// Each pattern ends or starts with the word for consent: a sentence without it is passed at once.
+const CONSENT_WORD = /toestemming|consent/iu;
 const MOSTLY_CONSENT = [
   atWordStart(
     /(?:veelal|meestal|voornamelijk|hoofdzakelijk|doorgaans|grotendeels|vooral|in\s+de\s+meeste\s+gevallen|in\s+principe|in\s+beginsel)(?![\p{L}])[^.]{0,80}toestemming/iu,
@@ -45,7 +47,9 @@ const MOSTLY_CONSENT = [
 ];
 
 export const checkConsentMainBasis: LintCheck = (input) => {
-  const sentences = input.sentences.filter((s) => MOSTLY_CONSENT.some((p) => p.test(s.plain)));
+  const sentences = input.sentences.filter(
+    (s) => CONSENT_WORD.test(s.plain) && MOSTLY_CONSENT.some((p) => p.test(s.plain)),
+  );
   if (sentences.length === 0) return [];
   const purposes = input.content?.lists.purposes ?? [];
   if (purposes.length === 0) {
@@ -262,6 +266,8 @@ export const checkDirectMarketingObjection: LintCheck = (input) => {
 
 const ESTABLISHED_ABROAD =
   /(?:gevestigd|vestiging(?:en)?|kantor(?:en)?|onderdelen|dochter\p{L}*)[^.]{0,60}(?:buitenland|buiten\s+nederland)|(?:based|established|offices?|located|branches|subsidiaries)[^.]{0,40}(?:abroad|outside\s+(?:of\s+)?the\s+netherlands)/iu;
+// How each alternative of ESTABLISHED_ABROAD ends: a quick test that rules most sentences out.
+const ABROAD_ENDING = /buitenland|buiten\s+nederland|abroad|outside\s+(?:of\s+)?the\s+netherlands/iu;
 const NO_ESTABLISHMENT = atWordStart(
   /(?:geen|no|not|niet)\s+(?:\p{L}+\s+){0,2}(?:vestiging|kantor|offices?|establishment|branch)/iu,
 );
@@ -269,7 +275,10 @@ const NO_ESTABLISHMENT = atWordStart(
 export const checkEstablishments: LintCheck = (input) => {
   if (input.facts === null || input.facts.establishments_abroad) return [];
   return input.sentences
-    .filter((s) => ESTABLISHED_ABROAD.test(s.plain) && !NO_ESTABLISHMENT.test(s.plain))
+    .filter(
+      (s) =>
+        ABROAD_ENDING.test(s.plain) && ESTABLISHED_ABROAD.test(s.plain) && !NO_ESTABLISHMENT.test(s.plain),
+    )
     .map((s) =>
       createFinding(input, "establishments_abroad_unsupported", at(s), {
         nl: "De tekst zegt dat het bedrijf (deels) in het buitenland is gevestigd, maar het profiel vermeldt geen vestiging buiten Nederland.",

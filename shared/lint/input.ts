@@ -24,6 +24,8 @@ export interface LintInput {
   language: Language;
   sections: LintSection[];
   sentences: LintSentence[];
+  /** The Dutch statement (context.dutch) as read for lint, for an English one; else empty. */
+  dutchSections: LintSection[];
   /** The company's structured details; null when a text is checked as written. */
   content: TenantContent | null;
   /** Facts from the details (null without details). */

@@ -8,6 +8,7 @@ import { DEMO_GROUP } from "../demo/group.ts";
 import { deriveConditionFacts } from "../conditions.ts";
 import type { Baseline, TenantContent } from "../model.ts";
 import { resolvePublication } from "../publication.ts";
+import type { Language } from "../model.ts";
 import type { ResolvedStatement, TenantContext } from "../statement.ts";
 import {
   checkConsentMainBasis,
@@ -18,7 +19,7 @@ import {
   checkTransferDenial,
 } from "./detail-rules.ts";
 import type { LintCheck, LintContext } from "./input.ts";
-import { readForLint } from "./read.ts";
+import { readForLint, type LintSection } from "./read.ts";
 import { LINT_RULE_IDS, type LintFinding } from "./rules.ts";
 import {
   checkAnalyticsSharing,
@@ -73,12 +74,47 @@ export function lintStatement(
   content: TenantContent | null,
   context: LintContext,
 ): LintFinding[] {
-  const sections = readForLint(statement);
+  return lintStatements([statement], content, context)[0] ?? [];
+}
+
+/**
+ * lintStatement for each statement, all against the same details and context: each statement,
+ * the Dutch one (context.dutch) included, is read once (a rollout lints every company's).
+ */
+export function lintStatements(
+  statements: readonly ResolvedStatement[],
+  content: TenantContent | null,
+  context: LintContext,
+): LintFinding[][] {
+  const read = new Map<ResolvedStatement, LintSection[]>();
+  const readOnce = (statement: ResolvedStatement): LintSection[] => {
+    let sections = read.get(statement);
+    if (sections === undefined) {
+      sections = readForLint(statement);
+      read.set(statement, sections);
+    }
+    return sections;
+  };
+  const dutch = (language: Language): LintSection[] =>
+    language === "en" && context.dutch !== undefined ? readOnce(context.dutch) : [];
+  return statements.map((statement) =>
+    lintRead(statement, readOnce(statement), dutch(statement.language), content, context),
+  );
+}
+
+function lintRead(
+  statement: ResolvedStatement,
+  sections: LintSection[],
+  dutchSections: LintSection[],
+  content: TenantContent | null,
+  context: LintContext,
+): LintFinding[] {
   const input = {
     statement,
     language: statement.language,
     sections,
     sentences: sections.flatMap((s) => s.sentences),
+    dutchSections,
     content,
     facts:
       content === null
@@ -111,7 +147,7 @@ export function lintPublication(
     dutch,
     jointControllers: baseline.jointControllership !== undefined,
   };
-  return statements.flatMap((statement) => lintStatement(statement, tenant.content, context));
+  return lintStatements(statements, tenant.content, context).flat();
 }
 
 export function countLintErrors(findings: readonly LintFinding[]): number {

@@ -49,29 +49,35 @@ function readBlock(block: Block): string[] {
 }
 
 function readInlines(nodes: Inline[]): string {
-  return nodes
-    .map((node): string => {
-      switch (node.type) {
-        case "text":
-          return node.value;
-        case "strong":
-        case "em":
-          return readInlines(node.children);
-        case "link": {
-          // A link's target is part of what the statement says (a contact address may be only there).
-          const text = readInlines(node.children);
-          const href = node.href.replace(/^mailto:/i, "");
-          return text === href ? text : `${text} (${href})`;
-        }
-        case "missing":
-          return "";
-      }
-    })
-    .join("");
+  let text = "";
+  for (const node of nodes) text += readInline(node);
+  return text;
 }
+
+function readInline(node: Inline): string {
+  switch (node.type) {
+    case "text":
+      return node.value;
+    case "strong":
+    case "em":
+      return readInlines(node.children);
+    case "link": {
+      // A link's target is part of what the statement says (a contact address may be only there).
+      const text = readInlines(node.children);
+      const href = node.href.replace(/^mailto:/i, "");
+      return text === href ? text : `${text} (${href})`;
+    }
+    case "missing":
+      return "";
+  }
+}
+
+// Any character makePlain replaces; most sentences have none, and are then plain already.
+const NOT_PLAIN = /[\u00A0\u2000-\u200B\u202F\u205F\u3000\u2010\u2011\u2018-\u201F]/;
 
 /** Odd spaces, curly quotes and hyphens replaced one for one, so positions stay the same. */
 export function makePlain(text: string): string {
+  if (!NOT_PLAIN.test(text)) return text;
   return text
     .replace(/[\u00A0\u2000-\u200B\u202F\u205F\u3000]/g, " ")
     .replace(/[\u2018\u2019\u201A\u201B]/g, "'")

@@ -4,7 +4,7 @@
 // atWordStart rather than led by (?<![\p{L}]), which V8 runs slowly (see word-start.ts).
 import type { LintFinding } from "./rules.ts";
 import { NEGATION, at, createFinding, type LintCheck, type LintInput } from "./input.ts";
-import { readForLint, type LintSentence } from "./read.ts";
+import type { LintSentence } from "./read.ts";
 import { atWordStart, type WordStartPattern } from "../completeness/word-start.ts";
 
 const matching = (input: LintInput, test: (plain: string) => boolean): LintSentence[] =>
@@ -235,10 +235,16 @@ const DUTCH_WORDS = new Set(
 );
 const ENGLISH_WORDS = new Set("the and of for we you your not with are be this that our by it".split(" "));
 
+const WORD = /\p{L}+/gu;
+
+/** Three different Dutch words and no English one; read word by word, as most text is English. */
 function looksDutch(text: string): boolean {
-  const words = text.toLowerCase().split(/[^\p{L}]+/u);
-  const dutch = new Set(words.filter((w) => DUTCH_WORDS.has(w)));
-  return dutch.size >= 3 && !words.some((w) => ENGLISH_WORDS.has(w));
+  const dutch = new Set<string>();
+  for (const [word] of text.toLowerCase().matchAll(WORD)) {
+    if (ENGLISH_WORDS.has(word)) return false;
+    if (DUTCH_WORDS.has(word)) dutch.add(word);
+  }
+  return dutch.size >= 3;
 }
 
 const same = (a: string, b: string): boolean => a.replace(/\s+/g, " ") === b.replace(/\s+/g, " ");
@@ -249,11 +255,10 @@ export const checkEnglishIsDutch: LintCheck = (input) => {
   const fellBack = new Set(
     input.statement.problems.filter((p) => p.code === "missing_translation").map((p) => p.section),
   );
-  const dutch = input.context.dutch === undefined ? [] : readForLint(input.context.dutch);
   const findings: LintFinding[] = [];
   for (const section of input.sections) {
     if (fellBack.has(section.key)) continue;
-    const dutchParagraphs = dutch.find((s) => s.key === section.key)?.paragraphs ?? [];
+    const dutchParagraphs = input.dutchSections.find((s) => s.key === section.key)?.paragraphs ?? [];
     for (const paragraph of [section.title, ...section.paragraphs]) {
       // Names, addresses and URLs read the same in both languages; only Dutch sentences count.
       if (!looksDutch(paragraph)) continue;
