@@ -20,6 +20,8 @@ export interface CheckContext {
   sections: TextSection[];
   /** Every section's title and paragraphs, one per line: to rule a cue out in one search. */
   allText: string;
+  /** Every sentence with the key of its section, in order (listSentences). */
+  sentences: { key: string; text: string }[];
   content: TenantContent;
   collection: "direct" | "indirect" | "both";
   language: Language;
@@ -37,7 +39,7 @@ export interface Decision {
 
 export function readStatement(
   statement: ResolvedStatement,
-): Pick<CheckContext, "title" | "sections" | "allText"> {
+): Pick<CheckContext, "title" | "sections" | "allText" | "sentences"> {
   const sections = statement.sections.map((section): TextSection => {
     const paragraphs = section.blocks
       .flatMap(readBlock)
@@ -55,6 +57,7 @@ export function readStatement(
     title: normalizeForMatch(statement.title),
     sections,
     allText: sections.map((s) => `${s.title}\n${s.text}`).join("\n"),
+    sentences: sections.flatMap((s) => s.sentences.map((text) => ({ key: s.key, text }))),
   };
 }
 
@@ -128,10 +131,8 @@ export function sectionsNaming(ctx: CheckContext, names: readonly string[]): str
 }
 
 /** Sentences of every paragraph, with the key of their section. */
-export function listSentences(ctx: CheckContext, keys?: readonly string[]): { key: string; text: string }[] {
-  return ctx.sections
-    .filter((s) => keys === undefined || keys.includes(s.key))
-    .flatMap((s) => s.sentences.map((text) => ({ key: s.key, text })));
+export function listSentences(ctx: CheckContext): readonly { key: string; text: string }[] {
+  return ctx.sentences;
 }
 
 /** Where an item belongs: a section headed for it, else the section of its home item. */
