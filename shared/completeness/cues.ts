@@ -9,9 +9,11 @@ import { atWordStart, type WordStartPattern } from "./word-start.ts";
 const single = new Map<string, WordStartPattern>();
 const combined = new WeakMap<Cues, WordStartPattern | null>();
 
-// Any character the replacements below would change: odd spaces and quotes, hyphens, and any
-// whitespace but a single plain space. Most text has none, and then lower case and trim suffice.
-const NEEDS_REPLACING = /[\u00A0\u2000-\u200B\u202F\u205F\u3000\u2010\u2011\u2018-\u201F]|[^\S ]|\s\s/;
+// Any character the replacements below would change: odd spaces and quotes, hyphens, any
+// whitespace but a plain space (what \s matches, spelled out) and two spaces in a row. Most text
+// has none, and then lower case and trim suffice.
+const NEEDS_REPLACING =
+  /[\t-\r\u00A0\u1680\u2000-\u200B\u2010\u2011\u2018-\u201F\u2028\u2029\u202F\u205F\u3000\uFEFF]| {2}/;
 
 /** Lower-case, NBSP and other odd spaces as plain spaces, straight quotes, one space between words. */
 export function normalizeForMatch(text: string): string {

@@ -225,8 +225,8 @@ const OTHER_RIGHTS = [
 ];
 
 export const checkDirectMarketingObjection: LintCheck = (input) => {
-  const marketing = input.sentences.filter((s) => MARKETING.test(s.plain));
-  if (input.facts?.direct_marketing !== true && marketing.length === 0) return [];
+  const marketing = input.sentences.find((s) => MARKETING.test(s.plain));
+  if (input.facts?.direct_marketing !== true && marketing === undefined) return [];
   const separate = input.sections.some((section) =>
     section.paragraphs.some(
       (p) =>
@@ -235,7 +235,7 @@ export const checkDirectMarketingObjection: LintCheck = (input) => {
   );
   if (separate) return [];
   const objection: LintSentence | undefined = input.sentences.find((s) => OBJECTION.test(s.plain));
-  const where = objection ?? marketing[0];
+  const where = objection ?? marketing;
   const dm = input.content?.lists.purposes.filter((p) => p.directMarketing === true) ?? [];
   const what =
     dm.length > 0

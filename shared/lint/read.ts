@@ -21,19 +21,22 @@ export interface LintSection {
 }
 
 export function readForLint(statement: ResolvedStatement): LintSection[] {
+  // Loops rather than flatMap chains: a rollout reads every company's statement in every language.
   return statement.sections.map((section) => {
-    const paragraphs = section.blocks
-      .flatMap(readBlock)
-      .map((p) => p.trim())
-      .filter((p) => p !== "");
-    return {
-      key: section.key,
-      title: section.title,
-      paragraphs,
-      sentences: paragraphs.flatMap((p) =>
-        splitIntoSentences(p).map((text) => ({ section: section.key, text, plain: makePlain(text) })),
-      ),
-    };
+    const paragraphs: string[] = [];
+    for (const block of section.blocks) {
+      for (const written of readBlock(block)) {
+        const paragraph = written.trim();
+        if (paragraph !== "") paragraphs.push(paragraph);
+      }
+    }
+    const sentences: LintSentence[] = [];
+    for (const paragraph of paragraphs) {
+      for (const text of splitIntoSentences(paragraph)) {
+        sentences.push({ section: section.key, text, plain: makePlain(text) });
+      }
+    }
+    return { key: section.key, title: section.title, paragraphs, sentences };
   });
 }
 
