@@ -19,13 +19,19 @@ const NEEDS_REPLACING =
 export function normalizeForMatch(text: string): string {
   const lower = text.toLowerCase();
   if (!NEEDS_REPLACING.test(lower)) return lower.trim();
-  return lower
-    .replace(/[\u00A0\u2000-\u200B\u202F\u205F\u3000]/g, " ")
-    .replace(/[\u2018\u2019\u201A\u201B]/g, "'")
-    .replace(/[\u201C\u201D\u201E\u201F]/g, '"')
-    .replace(/[\u2010\u2011]/g, "-")
-    .replace(/\s+/g, " ")
-    .trim();
+  return replaceOddCharacters(lower).replace(/\s+/g, " ").trim();
+}
+
+const ODD_CHARACTER = /[\u00A0\u2000-\u200B\u202F\u205F\u3000\u2010\u2011\u2018-\u201F]/g;
+
+/** Odd spaces as plain spaces, curly quotes straight, odd hyphens as "-": one for one, in one pass. */
+export function replaceOddCharacters(text: string): string {
+  return text.replace(ODD_CHARACTER, (c) => {
+    if (c >= "\u2018" && c <= "\u201B") return "'";
+    if (c >= "\u201C" && c <= "\u201F") return '"';
+    if (c === "\u2010" || c === "\u2011") return "-";
+    return " ";
+  });
 }
 
 // Formal "u/uw" cues also match informal Dutch ("je/jij/jouw"), and "wij" the informal "we",
@@ -66,10 +72,18 @@ export function findCue(text: string, cues: Cues): string | null {
   return pattern?.exec(text)?.[0] ?? null;
 }
 
+// Where a sentence ends: . ! or ?, then spaces before more text. Matched from the punctuation on,
+// not with a lookbehind, which V8 would try at every position of the text.
+const SENTENCE_BREAK = /[.!?]\s+(?=[^\s])/g;
+
 /** Sentences of a normalised paragraph; abbreviations such as "b.v." may split too, which is harmless here. */
 export function splitSentences(text: string): string[] {
-  return text
-    .split(/(?<=[.!?])\s+(?=[^\s])/)
-    .map((s) => s.trim())
-    .filter((s) => s !== "");
+  const sentences: string[] = [];
+  let start = 0;
+  for (const match of text.matchAll(SENTENCE_BREAK)) {
+    sentences.push(text.slice(start, match.index + 1).trim());
+    start = match.index + match[0].length;
+  }
+  sentences.push(text.slice(start).trim());
+  return sentences.filter((s) => s !== "");
 }

@@ -26,7 +26,6 @@ export function checkStatutoryContractual(ctx: CheckContext): Decision {
       [],
     );
   }
-  const found = sectionsWithCue(ctx, findChecklistItem("STATUTORY_CONTRACTUAL").phrases);
   const { purposes } = ctx.content.lists;
   const recorded = purposes.filter((p) => p.provision !== undefined);
   if (purposes.length > 0 && recorded.length === purposes.length) {
@@ -44,6 +43,8 @@ export function checkStatutoryContractual(ctx: CheckContext): Decision {
       ),
     );
   }
+  // Read from the text only when the list of purposes does not settle it.
+  const found = sectionsWithCue(ctx, findChecklistItem("STATUTORY_CONTRACTUAL").phrases);
   if (recorded.length > 0) {
     const lacking = purposes.filter((p) => p.provision === undefined);
     return decide(

@@ -121,8 +121,8 @@ export function checkObjectSeparately(ctx: CheckContext): Decision {
   const { purposes } = ctx.content.lists;
   const structured = objectionAppliesByDetails(ctx);
   const textual = purposes.length === 0 && sectionsWithCue(ctx, PUBLIC_OR_LEGITIMATE).length > 0;
-  const marketing = sectionsWithCue(ctx, MARKETING).length > 0;
-  if (!structured && !textual && !marketing) {
+  // Marketing in the text matters only when neither the details nor the text give another reason.
+  if (!structured && !textual && sectionsWithCue(ctx, MARKETING).length === 0) {
     return decide(
       "not_applicable",
       "Geen doeleinde op gerechtvaardigd of algemeen belang en geen direct marketing.",

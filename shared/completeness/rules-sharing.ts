@@ -80,11 +80,12 @@ export function checkJointControllers(ctx: CheckContext): Decision {
   const item = findChecklistItem("JOINT_CONTROLLERS");
   // Under a heading such as "Gezamenlijke verwerkingsverantwoordelijkheid" every sentence is about it.
   const headed = sectionsTitled(ctx, item.headings);
-  const mentioned = unique([...headed, ...sectionsWithCue(ctx, item.phrases)]);
+  // Needed only where the arrangement is not described.
+  const mentioned = (): string[] => unique([...headed, ...sectionsWithCue(ctx, item.phrases)]);
   const arrangement = listSentences(ctx).filter(
     (s) =>
-      (headed.includes(s.key) || findCue(s.text, item.phrases) !== null) &&
-      /afspra|afgesproken|regeling|overeenkomst|arrangement|agree/.test(s.text),
+      /afspra|afgesproken|regeling|overeenkomst|arrangement|agree/.test(s.text) &&
+      (headed.includes(s.key) || findCue(s.text, item.phrases) !== null),
   );
   const group = ctx.jointControllership;
   if (group !== undefined) {
@@ -109,13 +110,13 @@ export function checkJointControllers(ctx: CheckContext): Decision {
           : ["de kern van de regeling ontbreekt", "the essence of the arrangement is missing"]
         : ["het centrale aanspreekpunt ontbreekt", "the central contact point is missing"];
     return decide(
-      arrangement.length === 0 && contact.length === 0 && mentioned.length === 0 ? "missing" : "weak",
+      arrangement.length === 0 && contact.length === 0 && mentioned().length === 0 ? "missing" : "weak",
       `De basisverklaring maakt de bedrijven van de groep gezamenlijk verwerkingsverantwoordelijk, maar ${lacking[0]}.`,
       `The baseline makes the group's companies joint controllers, but ${lacking[1]}.`,
-      foundOrHome(ctx, "JOINT_CONTROLLERS", [...mentioned, ...contact]),
+      foundOrHome(ctx, "JOINT_CONTROLLERS", [...mentioned(), ...contact]),
     );
   }
-  if (joint.length === 0 && mentioned.length === 0) {
+  if (joint.length === 0 && mentioned().length === 0) {
     return decide(
       "not_applicable",
       "Geen gezamenlijke verwerkingsverantwoordelijke in de lijst met ontvangers en niet in de tekst.",
@@ -135,6 +136,6 @@ export function checkJointControllers(ctx: CheckContext): Decision {
     "weak",
     `${joint.length > 0 ? joint.map((r) => r.name).join(", ") : "Een partij"} is gezamenlijk verantwoordelijk, maar de kern van de afspraken ontbreekt.`,
     `${joint.length > 0 ? joint.map((r) => r.name).join(", ") : "A party"} is a joint controller, but the essence of the arrangement is missing.`,
-    foundOrHome(ctx, "JOINT_CONTROLLERS", mentioned),
+    foundOrHome(ctx, "JOINT_CONTROLLERS", mentioned()),
   );
 }

@@ -97,12 +97,13 @@ const NAMED_NON_EEA = atWordStart(
 const STORED_THERE = /servers|opgeslagen|stored|verwerkt|processed|overgebracht|transferred|doorgegeven/iu;
 
 export const checkTransferDenial: LintCheck = (input) => {
+  // The rare words first: most sentences say nothing about abroad.
   const denials = input.sentences.filter(
     (s) =>
+      (ABROAD.test(s.plain) || OUTSIDE_EEA.test(s.plain)) &&
       NEGATION.test(s.plain) &&
       ABOUT_DATA.test(s.plain) &&
-      !EXCEPTION.test(s.plain) &&
-      (ABROAD.test(s.plain) || OUTSIDE_EEA.test(s.plain)),
+      !EXCEPTION.test(s.plain),
   );
   if (denials.length === 0) return [];
   const findings: LintFinding[] = [];
@@ -225,8 +226,9 @@ const OTHER_RIGHTS = [
 ];
 
 export const checkDirectMarketingObjection: LintCheck = (input) => {
-  const marketing = input.sentences.find((s) => MARKETING.test(s.plain));
-  if (input.facts?.direct_marketing !== true && marketing === undefined) return [];
+  // Looked for only when the details do not already say there is direct marketing.
+  const firstMarketing = (): LintSentence | undefined => input.sentences.find((s) => MARKETING.test(s.plain));
+  if (input.facts?.direct_marketing !== true && firstMarketing() === undefined) return [];
   const separate = input.sections.some((section) =>
     section.paragraphs.some(
       (p) =>
@@ -235,7 +237,7 @@ export const checkDirectMarketingObjection: LintCheck = (input) => {
   );
   if (separate) return [];
   const objection: LintSentence | undefined = input.sentences.find((s) => OBJECTION.test(s.plain));
-  const where = objection ?? marketing;
+  const where = objection ?? firstMarketing();
   const dm = input.content?.lists.purposes.filter((p) => p.directMarketing === true) ?? [];
   const what =
     dm.length > 0

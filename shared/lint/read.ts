@@ -2,6 +2,7 @@
 // in the statement's own words, so a finding can quote exactly what a reader sees. Matching runs
 // on a copy of the same length with odd spaces and curly quotes made plain, so a match position
 // in the copy is a position in the original.
+import { replaceOddCharacters } from "../completeness/cues.ts";
 import type { Block, Inline, ResolvedStatement } from "../statement.ts";
 
 export interface LintSentence {
@@ -80,18 +81,14 @@ const NOT_PLAIN = /[\u00A0\u2000-\u200B\u202F\u205F\u3000\u2010\u2011\u2018-\u20
 
 /** Odd spaces, curly quotes and hyphens replaced one for one, so positions stay the same. */
 export function makePlain(text: string): string {
-  if (!NOT_PLAIN.test(text)) return text;
-  return text
-    .replace(/[\u00A0\u2000-\u200B\u202F\u205F\u3000]/g, " ")
-    .replace(/[\u2018\u2019\u201A\u201B]/g, "'")
-    .replace(/[\u201C\u201D\u201E\u201F]/g, '"')
-    .replace(/[\u2010\u2011]/g, "-");
+  return NOT_PLAIN.test(text) ? replaceOddCharacters(text) : text;
 }
 
 // A sentence ends at . ! or ? followed by a space and a capital or an opening quote, so "B.V. is",
 // "art. 6" and "Inc. (“Google”)" stay inside their sentence; so do abbreviations before a capital
 // ("EU-U.S. Privacy Shield", "Mr. A. Jansen", "bijv. Google").
-const SENTENCE_END = /(?<=[.!?])\s+(?=[\p{Lu}‘“"'])/gu;
+// (Matched from the punctuation on: V8 would try a lookbehind at every position of the text.)
+const SENTENCE_END = /[.!?]\s+(?=[\p{Lu}‘“"'])/gu;
 const ABBREVIATION =
   /(?:^|[\s(-])(?:(?:\p{L}\.){2,}|\p{Lu}\.|mr\.|mrs\.|ms\.|dr\.|prof\.|dhr\.|mevr\.|st\.|nr\.|no\.|art\.|bijv\.|vgl\.|e\.g\.|i\.e\.|inc\.|ltd\.|co\.|corp\.)$/iu;
 
@@ -99,8 +96,9 @@ export function splitIntoSentences(paragraph: string): string[] {
   const sentences: string[] = [];
   let start = 0;
   for (const match of paragraph.matchAll(SENTENCE_END)) {
-    if (ABBREVIATION.test(paragraph.slice(Math.max(start, match.index - 12), match.index))) continue;
-    sentences.push(paragraph.slice(start, match.index));
+    const end = match.index + 1; // after the punctuation
+    if (ABBREVIATION.test(paragraph.slice(Math.max(start, end - 12), end))) continue;
+    sentences.push(paragraph.slice(start, end));
     start = match.index + match[0].length;
   }
   sentences.push(paragraph.slice(start));
