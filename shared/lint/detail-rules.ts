@@ -7,7 +7,6 @@ import { COUNTRY_NAMES } from "../countries.ts";
 import { isEeaCountry } from "../model.ts";
 import { findChecklistItem } from "../completeness/checklist.ts";
 import { findCue, normalizeForMatch } from "../completeness/cues.ts";
-import { assessRetentionCoverage } from "../completeness/retention-coverage.ts";
 import { atWordStart } from "../completeness/word-start.ts";
 import { NEGATION, at, createFinding, type LintCheck, type LintInput } from "./input.ts";
 import type { LintSection, LintSentence } from "./read.ts";
@@ -81,6 +80,8 @@ export const checkConsentMainBasis: LintCheck = (input) => {
 const ABROAD = /buitenland|buiten\s+nederland|abroad|outside\s+(?:of\s+)?the\s+netherlands/iu;
 const OUTSIDE_EEA =
   /buiten\s+(?:de\s+)?(?:eer|eu|europese\s+(?:unie|economische\s+ruimte)|europa)|derde\s+land|outside\s+(?:of\s+)?(?:the\s+)?(?:eea|eu|european\s+(?:union|economic\s+area)|europe)|third\s+countr/iu;
+// Either of them, in one search.
+const ABROAD_OR_OUTSIDE_EEA = new RegExp(`${ABROAD.source}|${OUTSIDE_EEA.source}`, "iu");
 const ABOUT_DATA =
   /gegevens|data|overge|doorgegeven|doorgifte|doorgeven|verstrekt|verwerk|transfer|process|stored|opgeslagen|shared|gedeeld/iu;
 const EXCEPTION = /behalve|tenzij|met\s+uitzondering|uitgezonderd|except|unless|other\s+than|apart\s+from/iu;
@@ -100,7 +101,7 @@ export const checkTransferDenial: LintCheck = (input) => {
   // The rare words first: most sentences say nothing about abroad.
   const denials = input.sentences.filter(
     (s) =>
-      (ABROAD.test(s.plain) || OUTSIDE_EEA.test(s.plain)) &&
+      ABROAD_OR_OUTSIDE_EEA.test(s.plain) &&
       NEGATION.test(s.plain) &&
       ABOUT_DATA.test(s.plain) &&
       !EXCEPTION.test(s.plain),
@@ -142,9 +143,8 @@ export const checkTransferDenial: LintCheck = (input) => {
 // --- Retention per data category (Art. 13(2)(a); WP260) --------------------------------------
 
 export const checkRetentionPerCategory: LintCheck = (input) => {
-  if (input.content === null) return [];
-  const { uncovered } = assessRetentionCoverage(input.content.lists);
-  return uncovered.map((category) => {
+  if (input.retention === null) return [];
+  return input.retention.uncovered.map((category) => {
     const name = pick(input, category.name);
     return createFinding(
       input,

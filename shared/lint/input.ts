@@ -1,6 +1,7 @@
 // What every lint rule gets: the statement read for quoting, the company's details when there
 // are any (a text checked as written has none), and the facts derived from them.
 import type { ConditionFacts } from "../conditions.ts";
+import type { RetentionCoverage } from "../completeness/retention-coverage.ts";
 import type { Language, TenantContent } from "../model.ts";
 import type { ResolvedStatement } from "../statement.ts";
 import type { LintSection, LintSentence } from "./read.ts";
@@ -30,6 +31,8 @@ export interface LintInput {
   content: TenantContent | null;
   /** Facts from the details (null without details). */
   facts: ConditionFacts | null;
+  /** Which data categories the retention rules cover (null without details). */
+  retention: RetentionCoverage | null;
   context: LintContext;
 }
 

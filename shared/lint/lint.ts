@@ -18,7 +18,8 @@ import {
   checkRetentionPerCategory,
   checkTransferDenial,
 } from "./detail-rules.ts";
-import type { LintCheck, LintContext } from "./input.ts";
+import { assessRetentionCoverage } from "../completeness/retention-coverage.ts";
+import type { LintCheck, LintContext, LintInput } from "./input.ts";
 import { readForLint, type LintSection } from "./read.ts";
 import { LINT_RULE_IDS, type LintFinding } from "./rules.ts";
 import {
@@ -97,31 +98,30 @@ export function lintStatements(
   };
   const dutch = (language: Language): LintSection[] =>
     language === "en" && context.dutch !== undefined ? readOnce(context.dutch) : [];
-  return statements.map((statement) =>
-    lintRead(statement, readOnce(statement), dutch(statement.language), content, context),
-  );
-}
-
-function lintRead(
-  statement: ResolvedStatement,
-  sections: LintSection[],
-  dutchSections: LintSection[],
-  content: TenantContent | null,
-  context: LintContext,
-): LintFinding[] {
-  const input = {
-    statement,
-    language: statement.language,
-    sections,
-    sentences: sections.flatMap((s) => s.sentences),
-    dutchSections,
+  // What the details say is the same in every language: worked out once.
+  const details: Pick<LintInput, "content" | "facts" | "retention"> = {
     content,
     facts:
       content === null
         ? null
         : { ...deriveConditionFacts({}, content), joint_controllers: context.jointControllers === true },
-    context,
+    retention: content === null ? null : assessRetentionCoverage(content.lists),
   };
+  return statements.map((statement) => {
+    const sections = readOnce(statement);
+    return runChecks({
+      statement,
+      language: statement.language,
+      sections,
+      sentences: sections.flatMap((s) => s.sentences),
+      dutchSections: dutch(statement.language),
+      ...details,
+      context,
+    });
+  });
+}
+
+function runChecks(input: LintInput): LintFinding[] {
   const findings = CHECKS.flatMap((check) => check(input));
   const order = (f: LintFinding): number => LINT_RULE_IDS.indexOf(f.rule);
   return findings.sort((a, b) => order(a) - order(b));

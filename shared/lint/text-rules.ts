@@ -12,35 +12,27 @@ const matching = (input: LintInput, test: (plain: string) => boolean): LintSente
 
 // --- Consent by browsing (Art. 4(11), 7; CJEU C-673/17 Planet49) ----------------------------
 
-const BROWSING = [
+// Each starts a word; searched as one pattern (see below).
+const BROWSING_PATTERNS = [
   // "Door gebruik te maken van deze website", "door het gebruik van onze site", "bij verder gebruik van de website"
-  atWordStart(
-    /(?:door|bij)\s+(?:het\s+)?(?:verder\s+|voortgezet\s+)?(?:gebruik|bezoek)(?:\s+te\s+maken)?\s+van\s+(?:deze|onze|de|dit)\s+(?:web)?(?:site|winkel|app|applicatie|dienst|portaal)/iu,
-  ),
+  /(?:door|bij)\s+(?:het\s+)?(?:verder\s+|voortgezet\s+)?(?:gebruik|bezoek)(?:\s+te\s+maken)?\s+van\s+(?:deze|onze|de|dit)\s+(?:web)?(?:site|winkel|app|applicatie|dienst|portaal)/iu,
   // "door deze website (verder) te gebruiken / bezoeken"
-  atWordStart(
-    /door\s+(?:deze|onze|de|dit)\s+(?:web)?(?:site|app|applicatie|portaal)\s+(?:verder\s+|te\s+blijven\s+)?(?:te\s+)?(?:gebruiken|bezoeken|bekijken)/iu,
-  ),
+  /door\s+(?:deze|onze|de|dit)\s+(?:web)?(?:site|app|applicatie|portaal)\s+(?:verder\s+|te\s+blijven\s+)?(?:te\s+)?(?:gebruiken|bezoeken|bekijken)/iu,
   // "door verder te surfen / klikken / navigeren"
-  atWordStart(/door\s+verder\s+te\s+(?:surfen|klikken|browsen|navigeren|gaan|scrollen|lezen)/iu),
+  /door\s+verder\s+te\s+(?:surfen|klikken|browsen|navigeren|gaan|scrollen|lezen)/iu,
   // "als u deze website (blijft) gebruik(t|en)"
-  atWordStart(
-    /als\s+(?:u|je|jij)\s+(?:deze|onze|de)\s+(?:web)?site\s+(?:blijft\s+|blijven\s+)?(?:gebruik|bezoek)/iu,
-  ),
+  /als\s+(?:u|je|jij)\s+(?:deze|onze|de)\s+(?:web)?site\s+(?:blijft\s+|blijven\s+)?(?:gebruik|bezoek)/iu,
   // "by using this website", "by continuing to browse our site", "continued use of the site"
-  atWordStart(
-    /by\s+(?:continuing\s+to\s+)?(?:using|use|browsing|visiting|accessing|navigating)\s+(?:of\s+)?(?:this|our|the)\s+(?:web)?(?:site|app|service|portal)/iu,
-  ),
-  atWordStart(
-    /(?:continued|continuing)\s+(?:use|to\s+use|browsing|to\s+browse)\s+(?:of\s+)?(?:this|our|the)\s+(?:web)?(?:site|app|service)/iu,
-  ),
-  atWordStart(/if\s+you\s+continue\s+to\s+(?:use|browse|visit)/iu),
+  /by\s+(?:continuing\s+to\s+)?(?:using|use|browsing|visiting|accessing|navigating)\s+(?:of\s+)?(?:this|our|the)\s+(?:web)?(?:site|app|service|portal)/iu,
+  /(?:continued|continuing)\s+(?:use|to\s+use|browsing|to\s+browse)\s+(?:of\s+)?(?:this|our|the)\s+(?:web)?(?:site|app|service)/iu,
+  /if\s+you\s+continue\s+to\s+(?:use|browse|visit)/iu,
 ];
+const BROWSING = atWordStart(new RegExp(BROWSING_PATTERNS.map((p) => p.source).join("|"), "iu"));
 const AGREEING =
   /toestemming|akkoord|stemt\s+(?:u|je)\s+in|instemming|accepteert\s+(?:u|je)|gaat\s+(?:u|je)\s+(?:ermee\s+)?akkoord|consent|agree|accept/iu;
 
 export const checkImpliedConsent: LintCheck = (input) =>
-  matching(input, (s) => AGREEING.test(s) && BROWSING.some((p) => p.test(s)) && !NEGATION.test(s)).map((s) =>
+  matching(input, (s) => AGREEING.test(s) && BROWSING.test(s) && !NEGATION.test(s)).map((s) =>
     createFinding(input, "implied_consent", at(s), {
       nl: "Deze zin leidt toestemming af uit het gebruik van de website; dat is geen toestemming.",
       en: "This sentence infers consent from using the website; that is not consent.",
