@@ -5,6 +5,7 @@ import type { JointControllership, Language, TenantContent } from "../model.ts";
 import type { Block, Inline, ResolvedStatement } from "../statement.ts";
 import { findChecklistItem, type Bilingual, type Cues, type ItemId } from "./checklist.ts";
 import { findCue, normalizeForMatch, splitSentences } from "./cues.ts";
+import { rememberByText } from "./remember.ts";
 
 export interface TextSection {
   key: string;
@@ -43,23 +44,27 @@ export function readStatement(
   const sections = statement.sections.map((section): TextSection => {
     const paragraphs = section.blocks
       .flatMap(readBlock)
-      .map(normalizeForMatch)
+      .map(normalizeText)
       .filter((p) => p !== "");
     return {
       key: section.key,
-      title: normalizeForMatch(section.title),
+      title: normalizeText(section.title),
       paragraphs,
       text: paragraphs.join("\n"),
-      sentences: paragraphs.flatMap(splitSentences),
+      sentences: paragraphs.flatMap(sentencesOf),
     };
   });
   return {
-    title: normalizeForMatch(statement.title),
+    title: normalizeText(statement.title),
     sections,
     allText: sections.map((s) => `${s.title}\n${s.text}`).join("\n"),
     sentences: sections.flatMap((s) => s.sentences.map((text) => ({ key: s.key, text }))),
   };
 }
+
+// Most paragraphs recur in every company's statement (remember.ts).
+const normalizeText = rememberByText(normalizeForMatch);
+const sentencesOf = rememberByText((paragraph: string): readonly string[] => splitSentences(paragraph));
 
 function readBlock(block: Block): string[] {
   switch (block.type) {

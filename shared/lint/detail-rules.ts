@@ -7,6 +7,7 @@ import { COUNTRY_NAMES } from "../countries.ts";
 import { isEeaCountry } from "../model.ts";
 import { findChecklistItem } from "../completeness/checklist.ts";
 import { findCue, normalizeForMatch } from "../completeness/cues.ts";
+import { rememberByText } from "../completeness/remember.ts";
 import { atWordStart } from "../completeness/word-start.ts";
 import { NEGATION, at, createFinding, type LintCheck, type LintInput } from "./input.ts";
 import type { LintSection, LintSentence } from "./read.ts";
@@ -166,10 +167,13 @@ const NAMES_INTEREST =
 const VAGUE =
   /(?:belang|interests?)[^.]{0,40}(?<![\p{L}])(?:sommige|bepaalde|enkele|diverse|certain|some|various)(?![\p{L}])/iu;
 
+// The same sentences recur in every company's statement (see ../completeness/remember.ts).
+const normalizeSentence = rememberByText(normalizeForMatch);
+
 export const checkLegitimateInterests: LintCheck = (input) => {
   const relying = (input.content?.lists.purposes ?? []).filter((p) => p.legalBasis === "legitimate_interest");
   if (relying.length > 0) {
-    const shown = input.sentences.map((s) => normalizeForMatch(s.text)).join("\n");
+    const shown = input.sentences.map((s) => normalizeSentence(s.text)).join("\n");
     return relying.flatMap((purpose) => {
       const name = pick(input, purpose.name);
       const interest =

@@ -3,6 +3,7 @@
 // on a copy of the same length with odd spaces and curly quotes made plain, so a match position
 // in the copy is a position in the original.
 import { replaceOddCharacters } from "../completeness/cues.ts";
+import { rememberByText } from "../completeness/remember.ts";
 import type { Block, Inline, ResolvedStatement } from "../statement.ts";
 
 export interface LintSentence {
@@ -33,13 +34,18 @@ export function readForLint(statement: ResolvedStatement): LintSection[] {
     }
     const sentences: LintSentence[] = [];
     for (const paragraph of paragraphs) {
-      for (const text of splitIntoSentences(paragraph)) {
-        sentences.push({ section: section.key, text, plain: makePlain(text) });
-      }
+      for (const { text, plain } of readSentences(paragraph))
+        sentences.push({ section: section.key, text, plain });
     }
     return { key: section.key, title: section.title, paragraphs, sentences };
   });
 }
+
+// A paragraph's sentences, as written and plain; most paragraphs recur in every company's
+// statement (see ../completeness/remember.ts).
+const readSentences = rememberByText((paragraph: string): readonly { text: string; plain: string }[] =>
+  splitIntoSentences(paragraph).map((text) => ({ text, plain: makePlain(text) })),
+);
 
 function readBlock(block: Block): string[] {
   switch (block.type) {

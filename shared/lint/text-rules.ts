@@ -5,8 +5,11 @@
 import type { LintFinding } from "./rules.ts";
 import { NEGATION, at, createFinding, type LintCheck, type LintInput } from "./input.ts";
 import type { LintSentence } from "./read.ts";
+import { rememberByText } from "../completeness/remember.ts";
 import { atWordStart, type WordStartPattern } from "../completeness/word-start.ts";
 
+// Each rule's test of a sentence is remembered by its text: the same sentences recur in every
+// company's statement (see ../completeness/remember.ts).
 const matching = (input: LintInput, test: (plain: string) => boolean): LintSentence[] =>
   input.sentences.filter((s) => test(s.plain));
 
@@ -31,8 +34,12 @@ const BROWSING = atWordStart(new RegExp(BROWSING_PATTERNS.map((p) => p.source).j
 const AGREEING =
   /toestemming|akkoord|stemt\s+(?:u|je)\s+in|instemming|accepteert\s+(?:u|je)|gaat\s+(?:u|je)\s+(?:ermee\s+)?akkoord|consent|agree|accept/iu;
 
+const impliedConsentSentence = rememberByText(
+  (s: string): boolean => AGREEING.test(s) && BROWSING.test(s) && !NEGATION.test(s),
+);
+
 export const checkImpliedConsent: LintCheck = (input) =>
-  matching(input, (s) => AGREEING.test(s) && BROWSING.test(s) && !NEGATION.test(s)).map((s) =>
+  matching(input, impliedConsentSentence).map((s) =>
     createFinding(input, "implied_consent", at(s), {
       nl: "Deze zin leidt toestemming af uit het gebruik van de website; dat is geen toestemming.",
       en: "This sentence infers consent from using the website; that is not consent.",
@@ -45,8 +52,12 @@ const INVALID_MECHANISM = /privacy[\s-]?shield|safe[\s-]?harbou?r/iu;
 const SAID_INVALID =
   /ongeldig|niet\s+(?:meer|langer)\s+geldig|vernietigd|buiten\s+werking|no\s+longer\s+valid|invalid|struck\s+down|annulled|not\s+valid/iu;
 
+const transferMechanismSentence = rememberByText(
+  (s: string): boolean => INVALID_MECHANISM.test(s) && !SAID_INVALID.test(s),
+);
+
 export const checkTransferMechanism: LintCheck = (input) =>
-  matching(input, (s) => INVALID_MECHANISM.test(s) && !SAID_INVALID.test(s)).map((s) => {
+  matching(input, transferMechanismSentence).map((s) => {
     const name = /safe/i.test(INVALID_MECHANISM.exec(s.plain)?.[0] ?? "") ? "Safe Harbor" : "Privacy Shield";
     return createFinding(input, "invalid_transfer_mechanism", at(s), {
       nl: `${name} wordt genoemd als waarborg, maar is door het Hof van Justitie ongeldig verklaard.`,
@@ -100,8 +111,12 @@ const NOT_ANONYMOUS = atWordStart(/(?:niet|geen|not|no|never|nooit)\s+(?:\p{L}+\
 const TRACKING_CONTEXT =
   /cookie|analytic|analytisch|analyse|statistie|statistic|surfgedrag|klikgedrag|browsing|websitebezoek|bezoekers|visitors|ip[\s-]?adres|ip[\s-]?address|google|tracking|pixel/iu;
 
+const anonymousClaimsSentence = rememberByText(
+  (s: string): boolean => ANONYMOUS.test(s) && TRACKING_CONTEXT.test(s) && !NOT_ANONYMOUS.test(s),
+);
+
 export const checkAnonymousClaims: LintCheck = (input) =>
-  matching(input, (s) => ANONYMOUS.test(s) && TRACKING_CONTEXT.test(s) && !NOT_ANONYMOUS.test(s)).map((s) =>
+  matching(input, anonymousClaimsSentence).map((s) =>
     createFinding(input, "anonymous_tracking_data", at(s), {
       nl: `‘${ANONYMOUS.exec(s.text)?.[0] ?? "anoniem"}’ gezegd van cookie-, IP- of analysegegevens: die zijn met een cookie-ID of IP-adres herleidbaar, dus persoonsgegevens.`,
       en: `‘${ANONYMOUS.exec(s.text)?.[0] ?? "anonymous"}’ said of cookie, IP or analytics data: with a cookie ID or IP address that data can be linked to a person, so it is personal data.`,
@@ -116,6 +131,10 @@ const PROVIDER = /google|analytics|aanbieder|provider|derde|third/iu;
 const NO_CONSENT_CLAIM =
   /(?:geen|zonder)\s+(?:\p{L}+\s+){0,3}toestemming|toestemming\s+(?:\p{L}+\s+){0,3}niet\s+(?:nodig|vereist)|no\s+(?:\p{L}+\s+){0,2}consent\s+(?:\p{L}+\s+){0,2}(?:needed|required)|without\s+(?:your\s+)?consent|consent\s+is\s+not\s+(?:needed|required)/iu;
 
+const analyticsSharingSentence = rememberByText(
+  (s: string): boolean => PROVIDER_USES.test(s) && PROVIDER.test(s) && !NEGATION.test(s),
+);
+
 export const checkAnalyticsSharing: LintCheck = (input) => {
   // Analytics placed without consent: from the cookie list, or (checked as written) claimed in the text.
   const withoutConsent =
@@ -125,7 +144,7 @@ export const checkAnalyticsSharing: LintCheck = (input) => {
         (s) => NO_CONSENT_CLAIM.test(s.plain) && /cookie|analytic|analytisch/iu.test(s.plain),
       ));
   if (!withoutConsent) return [];
-  return matching(input, (s) => PROVIDER_USES.test(s) && PROVIDER.test(s) && !NEGATION.test(s)).map((s) =>
+  return matching(input, analyticsSharingSentence).map((s) =>
     createFinding(input, "analytics_sharing_contradiction", at(s), {
       nl: "De analytische cookies worden zonder toestemming geplaatst, maar volgens deze zin gebruikt de aanbieder de gegevens ook voor eigen doeleinden of andere diensten.",
       en: "The analytic cookies are placed without consent, but this sentence says the provider also uses the data for its own purposes or other services.",
@@ -141,8 +160,12 @@ const WITHIN_WEEKS = atWordStart(
 const COMPLY =
   /voldoen|voldaan|handelen|inwilligen|ingewilligd|uitvoeren|uitgevoerd|afhandelen|afgehandeld|comply|complied|fulfil|honou?r|grant|carry\s+out|carried\s+out/iu;
 
+const complianceDeadlineSentence = rememberByText(
+  (s: string): boolean => WITHIN_WEEKS.test(s) && COMPLY.test(s),
+);
+
 export const checkComplianceDeadline: LintCheck = (input) =>
-  matching(input, (s) => WITHIN_WEEKS.test(s) && COMPLY.test(s)).map((s) =>
+  matching(input, complianceDeadlineSentence).map((s) =>
     createFinding(input, "compliance_within_weeks", at(s), {
       nl: `‘${WITHIN_WEEKS.exec(s.text)?.[0] ?? ""}’ belooft een verzoek in te willigen binnen een termijn die de AVG niet kent: u moet uiterlijk binnen een maand reageren (zo nodig te verlengen met twee maanden), en een verzoek kan ook worden afgewezen.`,
       en: `‘${WITHIN_WEEKS.exec(s.text)?.[0] ?? ""}’ promises to grant a request within a period the GDPR does not set: you must respond within one month at the latest (extendable by two months where necessary), and a request may also be refused.`,
@@ -158,8 +181,12 @@ const KEEPING = /bewa|archie|opgeslagen|keep|kept|retain|retention|stored|store|
 const AT_MOST =
   /maximaal|ten\s+hoogste|hoogstens|uiterlijk|niet\s+langer\s+dan|at\s+most|no\s+longer\s+than|maximum|up\s+to|daarna\s+(?:\p{L}+\s+){0,3}(?:verwijder|vernietig)\p{L}*|then\s+(?:\p{L}+\s+){0,3}(?:delete|destroy|erase)\p{L}*/iu;
 
+const retentionMinimumSentence = rememberByText(
+  (s: string): boolean => AT_LEAST_PERIOD.test(s) && KEEPING.test(s) && !AT_MOST.test(s),
+);
+
 export const checkRetentionMinimum: LintCheck = (input) =>
-  matching(input, (s) => AT_LEAST_PERIOD.test(s) && KEEPING.test(s) && !AT_MOST.test(s)).map((s) =>
+  matching(input, retentionMinimumSentence).map((s) =>
     createFinding(input, "retention_only_minimum", at(s), {
       nl: `‘${AT_LEAST_PERIOD.exec(s.text)?.[0] ?? ""}’ zegt alleen hoe lang de gegevens minstens blijven, niet wanneer ze worden verwijderd.`,
       en: `‘${AT_LEAST_PERIOD.exec(s.text)?.[0] ?? ""}’ only says how long the data is kept at least, not when it is deleted.`,
@@ -211,9 +238,13 @@ const WE_DEFINED =
 const SEVERAL_COMPANIES =
   /(?:en|samen\s+met)\s+(?:de|haar|alle)\s+(?:aangesloten|andere|overige|dochter)?\s*(?:bedrijven|ondernemingen|vennootschappen|groepsmaatschappijen|dochterondernemingen|werkmaatschappijen|kantoren|vestigingen|organisaties|merken)|aangesloten\s+(?:bedrijven|kantoren|ondernemingen|organisaties)|(?:and|with)\s+(?:its|the|all)\s+(?:affiliated|group|member|other|subsidiary)?\s*(?:companies|entities|subsidiaries)/iu;
 
+const groupWeSentence = rememberByText(
+  (s: string): boolean => WE_DEFINED.test(s) && SEVERAL_COMPANIES.test(s),
+);
+
 export const checkGroupWe: LintCheck = (input) => {
   if (input.context.jointControllers === true) return [];
-  return matching(input, (s) => WE_DEFINED.test(s) && SEVERAL_COMPANIES.test(s)).map((s) =>
+  return matching(input, groupWeSentence).map((s) =>
     createFinding(input, "group_we_without_decision", at(s), {
       nl: "Deze zin noemt meerdere bedrijven samen ‘wij’, maar de groep heeft niet vastgelegd of zij gezamenlijk verwerkingsverantwoordelijk zijn; zo is niet duidelijk wie verantwoordelijk is.",
       en: "This sentence calls several companies ‘we’ together, but the group has not recorded whether they are joint controllers; so it is unclear who is responsible.",
