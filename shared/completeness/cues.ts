@@ -8,6 +8,10 @@ import { atWordStart, type WordStartPattern } from "./word-start.ts";
 // word, so each pattern is searched as atWordStart (see word-start.ts for why).
 const single = new Map<string, WordStartPattern>();
 const combined = new WeakMap<Cues, WordStartPattern | null>();
+// What a sentence was found to contain, per cue list: the same sentences recur in every company's
+// statement (remember.ts). Sentences only (longer texts are searched each time), and at most a few
+// thousand of them, each kept once whatever the number of lists asked about it.
+const answersBySentence = new Map<string, WeakMap<Cues, string | null>>();
 
 // Any character the replacements below would change: odd spaces and quotes, hyphens, any
 // whitespace but a plain space (what \s matches, spelled out) and two spaces in a row. Most text
@@ -62,6 +66,22 @@ export function hasCue(text: string, cue: string): boolean {
  * All cues of a list are tried in one pass: the checker runs them over every sentence.
  */
 export function findCue(text: string, cues: Cues): string | null {
+  if (text.length > 400) return searchCue(text, cues);
+  let answers = answersBySentence.get(text);
+  if (answers === undefined) {
+    if (answersBySentence.size >= 4000) answersBySentence.clear();
+    answers = new WeakMap();
+    answersBySentence.set(text, answers);
+  }
+  let found = answers.get(cues);
+  if (found === undefined) {
+    found = searchCue(text, cues);
+    answers.set(cues, found);
+  }
+  return found;
+}
+
+function searchCue(text: string, cues: Cues): string | null {
   let pattern = combined.get(cues);
   if (pattern === undefined) {
     const all = [...cues.nl, ...cues.en];
