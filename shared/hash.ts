@@ -1,12 +1,14 @@
 // Content hashes. A published version carries the hash of what it says in every language, so
 // anyone can later show that a given text is the one that was published.
-import { sha256 } from "@noble/hashes/sha2.js";
-import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
-import { encodeBase64 } from "@oslojs/encoding";
+// Oslo's SHA-256, which sessions and keys already use: one JavaScript SHA-256 in the Worker bundle.
+import { sha256 } from "@oslojs/crypto/sha2";
+import { encodeBase64, encodeHexLowerCase as bytesToHex } from "@oslojs/encoding";
 import type { ResolvedStatement } from "./statement.ts";
 
+const encoder = new TextEncoder();
+
 export function sha256Hex(text: string): string {
-  return bytesToHex(sha256(utf8ToBytes(text)));
+  return bytesToHex(sha256(encoder.encode(text)));
 }
 
 /** SHA-256 over the statements' content; problems are advice to the editor, not content. */
@@ -27,7 +29,7 @@ const contentOf = (statements: ResolvedStatement[]) =>
 
 /** A CSP source expression allowing exactly this inline script or style text. */
 export function cspHashSource(text: string): string {
-  return `'sha256-${encodeBase64(sha256(utf8ToBytes(text)))}'`;
+  return `'sha256-${encodeBase64(sha256(encoder.encode(text)))}'`;
 }
 
 /** JSON with object keys sorted (UTF-16 code units), so equal content always gives equal bytes. */
@@ -49,8 +51,6 @@ export function writeCanonicalJson(value: unknown): string {
   }
   return `${out}}`;
 }
-
-const encoder = new TextEncoder();
 
 /**
  * SHA-256 (hex) by the platform's own implementation (Web Crypto: workerd, Node and browsers),

@@ -38,6 +38,11 @@ export interface ResolvedPublication {
   problems: Problem[];
 }
 
+/** A resolved publication whose content hash the caller already computed (a rollout compares it first). */
+export interface HashedPublication extends ResolvedPublication {
+  contentHash: string;
+}
+
 export interface Publication extends ResolvedPublication {
   contentHash: string;
   outputs: RenderedOutput[];
@@ -57,10 +62,11 @@ export async function preparePublication(
   baseline: Baseline,
   tenant: TenantContext,
   meta: Omit<VersionMeta, "contentHash">,
-  resolved: ResolvedPublication = resolvePublication(baseline, tenant),
+  resolved: ResolvedPublication | HashedPublication = resolvePublication(baseline, tenant),
 ): Promise<Publication> {
   const { statements, problems } = resolved;
-  const contentHash = await digestStatementContent(statements);
+  const contentHash =
+    "contentHash" in resolved ? resolved.contentHash : await digestStatementContent(statements);
   const fullMeta: VersionMeta = { ...meta, contentHash, languages: statements.map((s) => s.language) };
   const rendered = statements.flatMap((statement) =>
     RENDER_FORMATS.map((format) => ({

@@ -17,7 +17,6 @@ import { auditRoutes } from "./routes/audit.ts";
 import { publicChangeRoutes } from "./routes/changes.ts";
 import { baselineRoutes } from "./routes/baseline.ts";
 import { groupCompletenessRoutes } from "./routes/completeness.ts";
-import { docsRoutes } from "./routes/docs.ts";
 import { processorRoutes } from "./routes/processors.ts";
 import { publishReviewRoutes } from "./routes/publish-review.ts";
 import { rolloutRoutes } from "./routes/rollout.ts";
@@ -56,7 +55,19 @@ app.use(
 // Public statements are read through a D1 session so that read replicas near the visitor can
 // answer. A session starting "first-unconstrained" may lag the primary briefly after a publish.
 app.use("/v1/*", async (c, next) => {
-  c.set("reader", c.env.DB.withSession("first-unconstrained"));
+  const session = c.env.DB.withSession("first-unconstrained");
+  // Whether this answer needed D1 (Server-Timing on the statement, worker/routes/statements.ts).
+  c.set("reader", {
+    prepare: (query) => {
+      c.set("readD1", true);
+      return session.prepare(query);
+    },
+    batch: (statements) => {
+      c.set("readD1", true);
+      return session.batch(statements);
+    },
+    getBookmark: () => session.getBookmark(),
+  });
   await next();
 });
 app.use(
@@ -90,8 +101,8 @@ const groupRoutes = new Hono<AppEnv>()
   .route("/", approvalRoutes)
   .route("/", publishReviewRoutes);
 
+// /openapi.json and /docs are static assets (web/public, written by `npm run openapi`).
 const routes = app
-  .route("/", docsRoutes)
   // For uptime monitoring (and the benchmark's floor): no storage touched, never cached.
   .get(
     "/healthz",

@@ -55,6 +55,8 @@ export interface Variables {
   tenantAccess: TenantAccess;
   /** Set by public handlers whose answer may be remembered in memory until then (ms). */
   rememberUntil: number | undefined;
+  /** Set once a public answer sent a query to D1 (through `reader`). */
+  readD1: boolean | undefined;
 }
 
 export interface AppEnv {

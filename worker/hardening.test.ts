@@ -13,6 +13,7 @@ import { WebhookCreateSchema } from "#shared/webhook-schemas.ts";
 import type { TenantContent } from "#shared/model.ts";
 import { seedDemoGroup } from "./demo-seed.ts";
 import { apiAs, ORIGIN, signInAs } from "./test/clients.ts";
+import { fetchStaticAsset } from "./test/static-assets.ts";
 import { exports } from "cloudflare:workers";
 
 let lead: string;
@@ -425,7 +426,7 @@ beforeAll(async () => {
 describe("malformed requests at every JSON route", () => {
   it("covers every route whose request body the API describes", async () => {
     const document = await (
-      await exports.default.fetch(new Request(`${ORIGIN}/openapi.json`))
+      await fetchStaticAsset("/openapi.json")
     ).json<{
       paths: Record<string, Record<string, { requestBody?: unknown }>>;
     }>();

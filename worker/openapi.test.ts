@@ -1,10 +1,14 @@
 // The API description is generated from the routes: every route says what it is, every input it
-// reads is a schema, and the document the Worker serves is the one the routes generate today.
-import { exports } from "cloudflare:workers";
+// reads is a schema, and the document served (a static asset, web/public/openapi.json, with the
+// /docs page made from it) is the one the routes generate today.
 import { expect, it } from "vitest";
+import committedDocument from "../web/public/openapi.json?raw";
+import committedPage from "../web/public/docs.html?raw";
 import app from "./app.ts";
-import { OPENAPI_JSON } from "./openapi/document.generated.ts";
-import { generateOpenApiDocument, listRoutes } from "./openapi/generate.ts";
+import { DOCS_CSP, renderPublicReference } from "./openapi/docs-page.ts";
+import { generateOpenApiDocument, listRoutes, STATIC_ROUTES } from "./openapi/generate.ts";
+import type { OpenApiDocument } from "./openapi/types.ts";
+import { fetchStaticAsset } from "./test/static-assets.ts";
 
 const ROUTE_SOURCES = import.meta.glob(["./routes/*.ts", "!./routes/*.test.ts", "./app.ts"], {
   query: "?raw",
@@ -15,7 +19,7 @@ const ROUTE_SOURCES = import.meta.glob(["./routes/*.ts", "!./routes/*.test.ts", 
 /** The served document, read as the parts a test looks at. */
 const fetchDocument = async <
   Document = { openapi: string; paths: Record<string, Record<string, unknown>> },
->() => (await exports.default.fetch(new Request("http://verklaring.test/openapi.json"))).json<Document>();
+>() => (await fetchStaticAsset("/openapi.json")).json<Document>();
 
 it("describes every route where it is defined", () => {
   const undescribed = listRoutes(app)
@@ -44,22 +48,28 @@ it("reads query parameters only through a validated schema", () => {
   expect(byHand).toEqual([]);
 });
 
-it("serves the document the routes generate (run `npm run openapi` after changing a route)", async () => {
-  const generated = await generateOpenApiDocument(app);
-  expect(JSON.parse(OPENAPI_JSON)).toEqual(generated);
-  const served = await fetchDocument();
-  expect(served).toEqual(generated);
-  expect(served.openapi).toBe("3.1.0");
+it("has the document and the page the routes generate committed (run `npm run openapi` after changing a route)", async () => {
+  const generated = (await generateOpenApiDocument(app)) as OpenApiDocument;
+  expect(JSON.parse(committedDocument)).toEqual(generated);
+  expect(committedPage).toBe(renderPublicReference(generated));
+  expect(generated.openapi).toBe("3.1.0");
   const documented = new Set(
-    Object.entries(served.paths).flatMap(([path, operations]) =>
+    Object.entries(generated.paths).flatMap(([path, operations]) =>
       Object.keys(operations).map((m) => `${m.toUpperCase()} ${path}`),
     ),
   );
   expect([...documented].sort()).toEqual(
-    listRoutes(app)
-      .map((r) => `${r.method} ${r.path}`)
-      .sort(),
+    [...STATIC_ROUTES, ...listRoutes(app)].map((r) => `${r.method} ${r.path}`).sort(),
   );
+});
+
+it("serves that document as JSON that any origin may read (after `npm run build:web`)", async () => {
+  const res = await fetchStaticAsset("/openapi.json");
+  expect(res.status).toBe(200);
+  expect(res.headers.get("Content-Type")).toMatch(/^application\/json(;|$)/);
+  expect(res.headers.get("Access-Control-Allow-Origin")).toBe("*");
+  expect(res.headers.get("Cache-Control")).toBe("public, max-age=300");
+  expect(await res.json()).toEqual(await generateOpenApiDocument(app));
 });
 
 it("describes request bodies and queries from the shared schemas, required fields included", async () => {
@@ -98,10 +108,14 @@ it("describes request bodies and queries from the shared schemas, required field
 });
 
 it("serves a readable reference of the public endpoint", async () => {
-  const res = await exports.default.fetch(new Request("http://verklaring.test/docs"));
+  const res = await fetchStaticAsset("/docs");
   expect(res.status).toBe(200);
+  expect(res.headers.get("Content-Type")).toBe("text/html; charset=utf-8");
   expect(res.headers.get("Content-Security-Policy")).toContain("default-src 'none'");
+  // The page's stylesheet is allowed by its hash, and by nothing else.
+  expect(res.headers.get("Content-Security-Policy")).toBe(DOCS_CSP);
   const html = await res.text();
+  expect(html).toBe(committedPage);
   expect(html).toContain("If-None-Match");
   expect(html).toContain("/v1/statements/{group}/{tenant}/versions/{version}");
   expect(html).toContain("<strong>304</strong>: Not modified");

@@ -5,7 +5,7 @@ import { diffStatements, type StatementDiff } from "#shared/diff.ts";
 import { ALLOWED_MODES, type Baseline, type TenantContent } from "#shared/model.ts";
 import { applyProcessorRegister } from "#shared/processor-register.ts";
 import { digestStatementContent, renderJson } from "#shared/engine.ts";
-import { resolvePublication, type ResolvedPublication } from "#shared/publication.ts";
+import { resolvePublication, type HashedPublication } from "#shared/publication.ts";
 import type { ResolvedStatement } from "#shared/statement.ts";
 import {
   findBaselineVersionById,
@@ -94,7 +94,7 @@ export interface RolloutInputs {
 /** A company's status, plus what republishing it would publish (kept out of API answers). */
 export interface Assessment {
   status: RolloutStatus;
-  pending: { content: TenantContent; resolved: ResolvedPublication; publishedSoFar: PublishedSoFar } | null;
+  pending: { content: TenantContent; resolved: HashedPublication; publishedSoFar: PublishedSoFar } | null;
 }
 
 /** The latest version of every company in the group, or of `onlyTenant` alone. */
@@ -187,7 +187,7 @@ export async function assessTenant(
   if (group.identityChangedAt && published.publishedAt < group.identityChangedAt) reasons.push("group");
   // Outdated means "its statement would change": a company that left out the only section the
   // new baseline touched keeps a statement that is still exactly right.
-  const resolved =
+  const unhashed =
     reasons.length > 0
       ? resolvePublication(latest.baseline, {
           group: group.group,
@@ -195,8 +195,12 @@ export async function assessTenant(
           content: refreshed.content,
         })
       : null;
-  const outdated =
-    resolved !== null && (await digestStatementContent(resolved.statements)) !== published.contentHash;
+  // Hashed once: publishing the company takes this hash as the new version's (preparePublication).
+  const resolved: HashedPublication | null = unhashed && {
+    ...unhashed,
+    contentHash: await digestStatementContent(unhashed.statements),
+  };
+  const outdated = resolved !== null && resolved.contentHash !== published.contentHash;
   const status: RolloutStatus = {
     tenant,
     position: row.position,

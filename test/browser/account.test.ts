@@ -206,6 +206,17 @@ it("opens a reset link once, keeps the second step, and shows the lead the group
   const again = await freshPage({ width: 375, height: 740 });
   await again.goto(resetUrl.replace(/^https?:\/\/[^/]+/, base));
   await again.getByRole("alert").filter({ hasText: "al gebruikt, vervangen of verlopen" }).waitFor();
+  // A new link pasted into that same tab changes only the fragment (no new page loads): it opens.
+  const reissued = await lead.request.post(`${base}/api/groups/conxillium/password-resets`, {
+    data: { userId: user.id },
+  });
+  expect(reissued.status()).toBe(201);
+  const { resetUrl: newUrl } = (await reissued.json()) as { resetUrl: string };
+  const loads: string[] = [];
+  again.on("load", () => loads.push(again.url()));
+  await again.goto(newUrl.replace(/^https?:\/\/[^/]+/, base));
+  await again.getByText(`Voor ${email}.`, { exact: false }).waitFor();
+  expect(loads).toEqual([]);
 
   // The new password works, and the second step is still asked.
   await page.goto(`${base}/sign-in`);

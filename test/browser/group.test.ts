@@ -107,7 +107,7 @@ const waitForAuditRows = (page: Page, action: string) =>
 const companyRow = (page: Page, slug: string) =>
   page.locator(`table.companies-table tr[data-company="${slug}"]`);
 
-it("shows the lead all eight companies, marks them outdated after a new baseline, and republishes the clean ones one by one", async () => {
+it("shows the lead all eight companies, marks them outdated after a new baseline, and republishes the clean ones in one run through the queue", async () => {
   const page = await freshPage();
   await signIn(page, LEAD);
   await page.goto(`${base}/console/conxillium`);
@@ -175,7 +175,8 @@ it("shows the lead all eight companies, marks them outdated after a new baseline
   );
   await checkScreen(page, "group-dashboard-outdated");
 
-  // Republish all clean ones; each request is held up a little so the bar can be seen moving.
+  // Republish all clean ones: one run through the worker's queue. The answers about the run's
+  // progress are held up a little so the running bar can be seen (and checked) before it ends.
   const clean = rollout.companies.filter((c) => c.outdated && c.clean && changesText(c));
   const alike = rollout.companies.filter((c) => c.outdated && c.clean && !changesText(c));
   const conflicted = rollout.companies.filter((c) => c.outdated && !c.clean);
@@ -189,50 +190,78 @@ it("shows the lead all eight companies, marks them outdated after a new baseline
       .waitFor();
   }
   expect(clean.length).toBeGreaterThanOrEqual(2);
-  const order: string[] = [];
-  await page.route("**/api/groups/conxillium/rollout/*/republish", async (route) => {
-    order.push(new URL(route.request().url()).pathname.split("/").at(-2)!);
-    await new Promise((resolve) => setTimeout(resolve, 250));
+  const starts: string[] = [];
+  const oneByOne: string[] = [];
+  page.on("request", (request) => {
+    const path = new URL(request.url()).pathname;
+    if (request.method() === "POST" && path.endsWith("/rollout/runs")) starts.push(request.postData() ?? "");
+    if (/\/rollout\/[^/]+\/republish$/.test(path)) oneByOne.push(path);
+  });
+  await page.route("**/api/groups/conxillium/rollout/runs/latest*", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
     await route.continue();
   });
+  await page.getByLabel("Wijzigingsnotitie (optioneel)").fill(`Groepstest ${stamp}: doorgevoerd.`);
   await page.getByRole("button", { name: "Alle bedrijven zonder conflict opnieuw publiceren" }).click();
   // Nothing goes out before the lead confirms, naming how many companies get a new version.
   const confirm = page.getByRole("group", { name: `${clean.length} bedrijven opnieuw publiceren?` });
   await confirm.waitFor();
-  expect(order).toEqual([]);
+  expect(starts).toEqual([]);
+  const started = page.waitForResponse(
+    (r) => r.request().method() === "POST" && r.url().endsWith("/rollout/runs"),
+  );
   await confirm.getByRole("button", { name: `Ja, ${clean.length} bedrijven opnieuw publiceren` }).click();
+  const run = await json<{ run: { id: number; total: number; status: string } }>(await started, 202);
+  expect(starts).toEqual([JSON.stringify({ changeNote: `Groepstest ${stamp}: doorgevoerd.` })]);
+  // The run covers every active company of the group: the eight in the table.
+  expect(run.run.total).toBe(8);
   const progress = page.locator("progress#republish-progress");
   await progress.waitFor();
-  expect(await progress.getAttribute("max")).toBe(String(clean.length));
-  await page.waitForFunction(() => {
-    const bar = document.querySelector<HTMLProgressElement>("progress#republish-progress");
-    return !!bar && bar.value >= 1 && bar.value < bar.max;
-  });
-  await page.getByText(/Bezig met .+ \(\d+ van \d+\)/).waitFor();
+  expect(await progress.getAttribute("max")).toBe("8");
+  await page.getByText(/Bezig met opnieuw publiceren: \d+ van 8 bedrijven verwerkt/).waitFor();
+  // While it runs, no second run can be started from here.
+  expect(
+    await page
+      .getByRole("button", { name: "Alle bedrijven zonder conflict opnieuw publiceren" })
+      .isDisabled(),
+  ).toBe(true);
   await checkScreen(page, "group-dashboard-republishing");
 
-  await page
-    .getByText(`Klaar: ${clean.length} van ${clean.length} bedrijven verwerkt`)
-    .waitFor({ timeout: 20_000 });
-  expect(await progress.evaluate((bar: HTMLProgressElement) => bar.value)).toBe(clean.length);
-  // One by one, in the order of the table.
-  expect(order).toEqual(clean.map((c) => c.tenant.slug));
+  const heading = page.getByRole("heading", { name: "Resultaat van de laatste publicatieronde" });
+  await heading.waitFor({ timeout: 20_000 });
+  expect(await progress.count()).toBe(0);
+  const summary = page.locator(".run-result");
+  const countText = (key: string) => summary.locator(`li[data-count="${key}"]`).textContent();
+  expect(await countText("published")).toBe(`${clean.length} bedrijven opnieuw gepubliceerd`);
+  expect(await countText("up-to-date")).toMatch(
+    new RegExp(
+      `^${8 - clean.length - alike.length - conflicted.length} bedrij(f was|ven waren) al bijgewerkt`,
+    ),
+  );
+  expect(await countText("failed")).toMatch(/^0 bedrijven mislukt$/);
+  expect(await summary.textContent()).toContain(`op basisverklaring versie ${baselineVersion}`);
+  expect(await summary.textContent()).toContain("Gestart door Lotte de Leeuw");
+  // Only the companies left alone are listed, each with why.
   const results = page.locator("ul.results li");
-  expect(await results.count()).toBe(clean.length + alike.length + conflicted.length);
+  expect(await results.count()).toBe(alike.length + conflicted.length);
   for (const company of alike) {
     const item = page.locator(`ul.results li[data-company="${company.tenant.slug}"]`);
     expect(await item.getAttribute("data-status")).toBe("skipped");
     expect(await item.textContent()).toContain("woord voor woord gelijk");
   }
-  const pharoxResult = page.locator('ul.results li[data-company="pharox"]');
-  expect(await pharoxResult.getAttribute("data-status")).toBe("published");
-  expect(await pharoxResult.textContent()).toMatch(/Gepubliceerd.*Pharox.*gepubliceerd als versie \d+/);
+  expect(await page.locator('ul.results li[data-company="pharox"]').count()).toBe(0);
   for (const company of conflicted) {
     const item = page.locator(`ul.results li[data-company="${company.tenant.slug}"]`);
     expect(await item.getAttribute("data-status")).toBe("skipped");
     expect(await item.textContent()).toContain("conflict in");
   }
   expect(await page.evaluate(() => document.activeElement?.id)).toBe("republish-results-title");
+  // The one-by-one republish from the browser is gone: one request started the whole run.
+  expect(oneByOne).toEqual([]);
+  await page
+    .getByRole("status")
+    .filter({ hasText: `Klaar: ${clean.length} gepubliceerd` })
+    .waitFor();
 
   // The page refreshed itself: Pharox is up to date, and the timeline names the republish.
   await companyRow(page, "pharox").getByText("Bijgewerkt").waitFor();
@@ -253,6 +282,15 @@ it("shows the lead all eight companies, marks them outdated after a new baseline
   const english = await page.request.get(`${base}/v1/statements/conxillium/pharox.json?lang=en`);
   expect(await english.text()).toContain(en);
   expect(await publicJson(page, "geotax")).toContain(nl);
+  // Every company the run published now rests on the new baseline, with the run's change note.
+  for (const company of clean) {
+    const statement = JSON.parse(await publicJson(page, company.tenant.slug)) as { baselineVersion: number };
+    expect(statement.baselineVersion, company.tenant.slug).toBe(baselineVersion);
+    const versions = await json<{ versions: { changeNote: string }[] }>(
+      await page.request.get(`${base}/v1/statements/conxillium/${company.tenant.slug}/versions`),
+    );
+    expect(versions.versions[0]?.changeNote, company.tenant.slug).toBe(`Groepstest ${stamp}: doorgevoerd.`);
+  }
 }, 120_000);
 
 it("shows a company editor their own companies instead of the group dashboard", async () => {

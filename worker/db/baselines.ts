@@ -106,3 +106,29 @@ export function prepareInsertFirstBaselineVersion(
     )
     .bind(groupSlug, baselineColumn.write(version.baseline), version.changeNote, version.publishedAt);
 }
+
+export interface CompaniesOnBaseline {
+  /** The group's active companies (archived ones are out of every rollout, issue 18). */
+  active: number;
+  /** Active companies whose latest version rests on another baseline version than `number`. */
+  onOlderBaseline: number;
+}
+
+/** Two counts in one query, for a group too large to compare every company with the baseline. */
+export async function countCompaniesOnBaseline(
+  db: D1Database,
+  groupId: number,
+  number: number,
+): Promise<CompaniesOnBaseline> {
+  const row = await db
+    .prepare(
+      `SELECT COUNT(*) AS active, COUNT(v.id) AS older FROM tenants t
+       LEFT JOIN statement_versions v ON v.tenant_id = t.id
+         AND v.number = (SELECT MAX(number) FROM statement_versions WHERE tenant_id = t.id)
+         AND v.baseline_version_id <> (SELECT id FROM baseline_versions WHERE group_id = ?1 AND number = ?2)
+       WHERE t.group_id = ?1 AND t.status = 'active'`,
+    )
+    .bind(groupId, number)
+    .first<{ active: number; older: number }>();
+  return { active: row?.active ?? 0, onOlderBaseline: row?.older ?? 0 };
+}

@@ -21,6 +21,8 @@ const UNIQUE_INDEXES = {
   // migrations/0001: UNIQUE (group_id, slug); migrations/0010: every address a company ever had
   tenants_slug: "tenants.group_id, tenants.slug",
   tenant_slugs: "tenant_slugs.group_id, tenant_slugs.slug",
+  // migrations/0023: one removal per state of an account's second steps
+  two_step_removals_seen: "two_step_removals.user_id, two_step_removals.seen",
 } as const;
 
 export type UniqueIndex = keyof typeof UNIQUE_INDEXES;

@@ -217,8 +217,32 @@ export function prepareReplaceRecoveryCodes(
   ];
 }
 
-export const prepareDeleteRecoveryCodes = (db: D1Database, userId: number): D1PreparedStatement =>
-  db.prepare("DELETE FROM recovery_codes WHERE user_id = ?1").bind(userId);
+/** After a removal in the same transaction: the recovery codes go once no second step is left. */
+export const prepareDeleteRecoveryCodesWhenNoStepLeft = (
+  db: D1Database,
+  userId: number,
+): D1PreparedStatement =>
+  db
+    .prepare(
+      `DELETE FROM recovery_codes WHERE user_id = ?1
+         AND NOT EXISTS (SELECT 1 FROM totp_credentials WHERE user_id = ?1)
+         AND NOT EXISTS (SELECT 1 FROM passkeys WHERE user_id = ?1)`,
+    )
+    .bind(userId);
+
+/**
+ * Records that a second step is removed, decided on the state `status` shows (migration 0023): a
+ * second removal decided on the same state, in parallel, is refused whole (two_step_removals_seen).
+ */
+export const prepareRecordTwoStepRemoval = (
+  db: D1Database,
+  userId: number,
+  status: Pick<TwoStepStatus, "totpSince" | "passkeys">,
+  at: string,
+): D1PreparedStatement =>
+  db
+    .prepare("INSERT INTO two_step_removals (user_id, seen, removed_at) VALUES (?1, ?2, ?3)")
+    .bind(userId, `${status.totpSince ?? ""}|${status.passkeys.map((p) => p.id).join(",")}`, at);
 
 /** Uses a recovery code: true once, for a code of this account that was not used yet. */
 export async function useRecoveryCode(

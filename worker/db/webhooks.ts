@@ -234,21 +234,31 @@ async function readClaimed(db: D1Database, claimed: { id: number }[]): Promise<C
   return results.map(mapClaimed);
 }
 
-/** Takes the waiting notifications of one published version, recording the address it was published at. */
+/**
+ * Takes the waiting notifications of published versions (one, or a rollout chunk's), recording the
+ * address each was published at: one UPDATE however many versions.
+ */
 export async function claimVersionNotifications(
   db: D1Database,
-  version: { tenantId: number; number: number; statementUrl: string },
+  versions: readonly { tenantId: number; number: number; statementUrl: string }[],
   now: string,
   until: string,
 ): Promise<ClaimedNotification[]> {
+  if (versions.length === 0) return [];
   const { results } = await db
     .prepare(
-      `UPDATE webhook_outbox SET claimed_until = ?2, statement_url = coalesce(statement_url, ?5)
-       WHERE ${CLAIMABLE}
-         AND version_id = (SELECT id FROM statement_versions WHERE tenant_id = ?3 AND number = ?4)
+      `UPDATE webhook_outbox AS o SET claimed_until = ?2, statement_url = coalesce(o.statement_url, published.url)
+       FROM (SELECT v.id AS version_id, e.value ->> '$.url' AS url
+             FROM json_each(?3) e
+             JOIN statement_versions v ON v.tenant_id = e.value ->> '$.tenantId' AND v.number = e.value ->> '$.number') AS published
+       WHERE ${CLAIMABLE} AND o.version_id = published.version_id
        RETURNING id`,
     )
-    .bind(now, until, version.tenantId, version.number, version.statementUrl)
+    .bind(
+      now,
+      until,
+      JSON.stringify(versions.map((v) => ({ tenantId: v.tenantId, number: v.number, url: v.statementUrl }))),
+    )
     .all<{ id: number }>();
   return readClaimed(db, results);
 }
@@ -279,13 +289,15 @@ export async function markNotificationsQueued(
   at: string,
 ): Promise<void> {
   if (queued.length === 0) return;
-  await db.batch(
-    queued.map((n) =>
-      db
-        .prepare("UPDATE webhook_outbox SET queued_at = ?2, statement_url = ?3 WHERE id = ?1")
-        .bind(n.id, at, n.statementUrl),
-    ),
-  );
+  // One statement however many: a rollout chunk's notifications count once against the
+  // invocation's D1 queries.
+  await db
+    .prepare(
+      `UPDATE webhook_outbox AS o SET queued_at = ?2, statement_url = q.value ->> '$.url'
+       FROM json_each(?1) q WHERE o.id = q.value ->> '$.id'`,
+    )
+    .bind(JSON.stringify(queued.map((n) => ({ id: n.id, url: n.statementUrl }))), at)
+    .run();
 }
 
 /** Queueing failed: give the rows back at once, for the next dispatcher. */

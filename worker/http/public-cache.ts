@@ -99,6 +99,40 @@ export async function keepInForce(company: CompanyAddress, inForce: InForce, now
   await cache.put(inForceKey(company), new Response(null, { headers }));
 }
 
+/**
+ * That an address is the current one of an active company: the first step of every public URL
+ * (public-company.ts) then needs no D1 query. Kept as briefly as which version is in force, and
+ * forgotten here by every change of the company (renamed, archived, restored, deleted); a former
+ * address or an archived company is never kept, so its redirect or 410 always comes from D1.
+ */
+const currentAddressKey = (company: CompanyAddress): string =>
+  `${companyPath(company)}?cache=current-address`;
+
+export async function isKnownCurrentAddress(company: CompanyAddress, now: number): Promise<boolean> {
+  const cache = await openCache();
+  const hit = await cache?.match(currentAddressKey(company));
+  return hit !== undefined && Number(hit.headers.get("Verklaring-Until")) > now;
+}
+
+export async function keepCurrentAddress(company: CompanyAddress, now: number): Promise<void> {
+  const cache = await openCache();
+  if (!cache) return;
+  await cache.put(
+    currentAddressKey(company),
+    new Response(null, {
+      headers: {
+        "Cache-Control": `max-age=${IN_FORCE_FOR_SECONDS}`,
+        "Verklaring-Until": String(now + IN_FORCE_FOR_SECONDS * 1000),
+      },
+    }),
+  );
+}
+
+export async function forgetCurrentAddresses(companies: readonly CompanyAddress[]): Promise<void> {
+  const cache = await openCache();
+  if (cache) await Promise.all(companies.map((company) => cache.delete(currentAddressKey(company))));
+}
+
 /** After a publish: this data centre answers the companies' new versions from the next request on. */
 export async function forgetInForce(companies: readonly CompanyAddress[]): Promise<void> {
   const cache = await openCache();
@@ -106,11 +140,46 @@ export async function forgetInForce(companies: readonly CompanyAddress[]): Promi
 }
 
 /**
- * Only a rendering asked for in a named language is immutable. Without ?lang the group's default
- * language decides, and the privacy lead can change that (issue 18, item 3): kept "immutable" under
- * no language, the old language would be served in every data centre for good. Those go to D1
- * after a memory miss (one query), which the settings change makes forget (forgetRememberedResponses).
+ * A URL without ?lang is answered in the group's default language, which the privacy lead can
+ * change (issue 18, item 3). So this data centre keeps which language that is, per group, as briefly
+ * as which version is in force (IN_FORCE_FOR_SECONDS), and the settings change forgets it here at
+ * once: such a URL then asks the cache for the rendering in that named language, which never
+ * changes. A rendering is only ever kept under a named language: kept under none, a changed default
+ * language would be served for good.
  */
+const defaultLanguageKey = (group: string): string =>
+  `${keyOrigin}/v1/statements/${encodeURIComponent(group)}?cache=default-language`;
+
+export async function findDefaultLanguage(group: string, now: number): Promise<Language | null> {
+  const cache = await openCache();
+  const hit = await cache?.match(defaultLanguageKey(group));
+  if (!hit) return null;
+  const language = hit.headers.get("Content-Language");
+  const until = Number(hit.headers.get("Verklaring-Until"));
+  return (language === "nl" || language === "en") && until > now ? language : null;
+}
+
+export async function keepDefaultLanguage(group: string, language: Language, now: number): Promise<void> {
+  const cache = await openCache();
+  if (!cache) return;
+  await cache.put(
+    defaultLanguageKey(group),
+    new Response(null, {
+      headers: {
+        "Cache-Control": `max-age=${IN_FORCE_FOR_SECONDS}`,
+        "Content-Language": language,
+        "Verklaring-Until": String(now + IN_FORCE_FOR_SECONDS * 1000),
+      },
+    }),
+  );
+}
+
+/** After the lead changed the default language: this data centre asks D1 again from the next request on. */
+export async function forgetDefaultLanguage(group: string): Promise<void> {
+  const cache = await openCache();
+  await cache?.delete(defaultLanguageKey(group));
+}
+
 const keptForGood = (wanted: { language: Language | null }): boolean => wanted.language !== null;
 
 export async function findCachedRendering(

@@ -2,7 +2,8 @@
 // answers a permanent redirect to the current one (websites hard-code the address), and the
 // statement of an archived company answers 410 Gone with a short notice — or a redirect to where
 // its statement now lives — while its history stays readable (/versions, /versions/{n}, ?at= a
-// moment before the archiving, the feed). One indexed read (db/companies.ts findPublicCompany).
+// moment before the archiving, the feed). One indexed read (db/companies.ts findPublicCompany), none
+// while this data centre knows the address is an active company's current one (public-cache.ts).
 import type { Context } from "hono";
 import { html as markup } from "hono/html";
 import type { Language } from "#shared/model.ts";
@@ -11,6 +12,7 @@ import { findPublicCompany, type PublicCompany } from "../db/companies.ts";
 import type { Format } from "../db/statements.ts";
 import type { AppEnv } from "../env.ts";
 import { splitExtension } from "./negotiate.ts";
+import { isKnownCurrentAddress, keepCurrentAddress } from "./public-cache.ts";
 import { CACHE_CURRENT, DATA_CSP, DOCUMENT_HEADERS } from "./public-headers.ts";
 
 /** How an archive notice is written: as the format that was asked for. */
@@ -46,8 +48,15 @@ export async function resolvePublicCompany(
   const group = c.req.param("group") ?? "";
   const asked = splitExtension(c.req.param("tenant") ?? "")?.name;
   if (!asked) return null;
+  const address = { group, tenant: asked };
+  const now = Date.now();
+  if (await isKnownCurrentAddress(address, now)) return null;
   const company = await findPublicCompany(c.get("reader"), group, asked);
   if (!company) return null;
+  if (company.slug === asked && company.status === "active") {
+    c.executionCtx.waitUntil(keepCurrentAddress(address, now));
+    return null;
+  }
   const url = new URL(c.req.url);
   if (company.slug !== asked) {
     // Only the company segment changes: extension, /versions/{n}, /changes.atom and the query stay.

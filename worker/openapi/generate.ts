@@ -1,8 +1,8 @@
 // The OpenAPI 3.1 document, generated from the app's routes: each route's describeRoute(…) and the
 // valibot schemas of its validate(…) calls, converted by hono-openapi's generator. It runs at build
-// time (`npm run openapi` writes worker/openapi/document.generated.ts) and in the tests, never in
-// the Worker: hono-openapi and its schema converters would cost more than the Worker's size budget
-// has room for.
+// time (`npm run openapi` writes web/public/openapi.json, a static asset) and in the tests, never in
+// the Worker: neither hono-openapi and its schema converters nor the document itself fit the
+// Worker's size budget.
 import { Hono, type Context, type MiddlewareHandler } from "hono";
 import type { RouterRoute } from "hono/types";
 import type { OpenAPIV3_1 } from "openapi-types";
@@ -92,6 +92,36 @@ export function listRoutes(app: RouteTable): RouteEntry[] {
   return [...entries.values()];
 }
 
+/**
+ * The two paths served as static assets (web/public, written by `npm run openapi`; wrangler.toml's
+ * run_worker_first leaves them to the assets), described here since no route of the app defines them.
+ */
+export const STATIC_ROUTES: readonly RouteEntry[] = [
+  {
+    method: "GET",
+    path: "/openapi.json",
+    description: {
+      summary: "This document",
+      tag: "Public statements",
+      access: "public",
+      responses: { 200: "OpenAPI 3.1" },
+    },
+    schemas: [],
+  },
+  {
+    method: "GET",
+    path: "/docs",
+    description: {
+      summary: "A readable reference of the public endpoint",
+      tag: "Public statements",
+      access: "public",
+      formats: ["text/html"],
+      responses: { 200: "HTML" },
+    },
+    schemas: [],
+  },
+];
+
 function describeOperation(description: RouteDescription, hasInput: boolean) {
   const open = OPEN_ACCESS.has(description.access);
   const responses: Record<
@@ -134,7 +164,7 @@ export async function generateOpenApiDocument(app: RouteTable): Promise<Record<s
   // A copy of the app's route table that carries hono-openapi's own markers instead of ours.
   const described = new Hono();
   const answer = (c: Context) => c.body(null);
-  for (const route of listRoutes(app)) {
+  for (const route of [...STATIC_ROUTES, ...listRoutes(app)]) {
     if (!route.description) continue;
     const handlers: MiddlewareHandler[] = [
       describeForOpenApi(describeOperation(route.description, route.schemas.length > 0)),

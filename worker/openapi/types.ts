@@ -1,4 +1,4 @@
-// The parts of an OpenAPI 3.1 document that the Worker itself reads (the /docs page).
+// The parts of an OpenAPI 3.1 document that the /docs page reads (written at build time, docs-page.ts).
 export interface OpenApiOperation {
   summary?: string;
   tags?: string[];

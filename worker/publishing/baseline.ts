@@ -4,6 +4,7 @@ import type { Baseline } from "#shared/model.ts";
 import { buildAuditEntry } from "../audit-entry.ts";
 import { runWithAudit } from "../db/audit.ts";
 import {
+  countCompaniesOnBaseline,
   findLatestBaselineVersion,
   prepareInsertBaselineVersion,
   type BaselineVersionRecord,
@@ -32,10 +33,23 @@ export interface BaselineVersionView {
   changeNote: string;
 }
 
-/** A published baseline version and the companies it made outdated (clean: no conflicts). */
+/**
+ * Up to this many active companies, a baseline publish answers exactly which companies it made
+ * outdated; that compares every company's statement with the new baseline inside the request
+ * (about 0.5 ms and its whole content each). A larger group gets a count instead, and the rollout
+ * page and its runs (POST …/rollout/runs) compare a page or a chunk at a time.
+ */
+export const OUTDATED_LIST_LIMIT = 200;
+
+/**
+ * A published baseline version; for a group of up to OUTDATED_LIST_LIMIT active companies the
+ * companies it made outdated (clean: no conflicts), else null; and how many rest on an older one.
+ */
 export interface PublishedBaseline {
   version: BaselineVersionView;
-  outdated: { tenant: string; clean: boolean }[];
+  outdated: { tenant: string; clean: boolean }[] | null;
+  /** Active companies whose latest version rests on an older baseline (outdated or not). */
+  companiesOnOlderBaseline: number;
 }
 
 const sameBaseline = (a: Baseline, b: Baseline): boolean => JSON.stringify(a) === JSON.stringify(b);
@@ -134,12 +148,18 @@ export async function publishBaselineVersion(
     }
     throw error;
   }
-  // Every company now resting on an older baseline is outdated; say which, and how.
-  const rollout = await listRolloutStatus(db, group, undefined, { withDiff: false });
+  // Which companies this makes outdated (their statement would change), and how: exact for a
+  // group small enough to compare in this request, a count of one query above that.
+  const companies = await countCompaniesOnBaseline(db, group.id, number);
+  const outdated =
+    companies.active <= OUTDATED_LIST_LIMIT
+      ? (await listRolloutStatus(db, group, undefined, { withDiff: false }))
+          .filter((r) => r.outdated)
+          .map((r) => ({ tenant: r.tenant.slug, clean: r.conflicts.length === 0 }))
+      : null;
   return {
     version: { number, publishedAt: now, changeNote: publication.changeNote },
-    outdated: rollout
-      .filter((r) => r.outdated)
-      .map((r) => ({ tenant: r.tenant.slug, clean: r.conflicts.length === 0 })),
+    outdated,
+    companiesOnOlderBaseline: companies.onOlderBaseline,
   };
 }

@@ -1,7 +1,7 @@
 // A company's statement: resolve, render every language × format, and store the immutable version,
 // its renderings and its audit row in one transaction. The only code that writes statement_versions.
 import type { TenantContent } from "#shared/model.ts";
-import { preparePublication, type ResolvedPublication } from "#shared/publication.ts";
+import { preparePublication, type HashedPublication, type ResolvedPublication } from "#shared/publication.ts";
 import { buildAuditEntry } from "../audit-entry.ts";
 import { runWithAudit, type AuditEntry } from "../db/audit.ts";
 import type { BaselineVersionRecord } from "../db/baselines.ts";
@@ -51,7 +51,7 @@ export interface CompanyPublishOptions {
   /** The audit action; by default statement.published, or statement.restored for a restore. */
   action?: "statement.published" | "statement.restored" | "statement.republished";
   /** The statement already resolved from this baseline and content (a rollout has it at hand). */
-  resolved?: ResolvedPublication | undefined;
+  resolved?: ResolvedPublication | HashedPublication | undefined;
   /**
    * What the caller already read of the company's versions (a rollout reads all companies at
    * once). If it is stale, the write is refused by the unique version number and nothing is lost.
@@ -172,14 +172,22 @@ export async function prepareCompanyVersion(
 }
 
 /**
- * Writes prepared versions (of one company or many) in one transaction; then this isolate and this
- * data centre serve them from the next request on (the README's "Consistency for websites").
+ * How soon the public answers show what was written. "here at once": this data centre serves it
+ * from the next request on, every other one within IN_FORCE_FOR_SECONDS (the README's "Consistency
+ * for websites"); what someone publishes at a screen. "within the bound": every data centre,
+ * this one included, within IN_FORCE_FOR_SECONDS; what a queued rollout run publishes. Its consumer
+ * runs in a data centre no visitor chose, and forgetting each company there would cost a Cache API
+ * call per company (10,000 in a large group) for a republish nobody is waiting to see.
  */
+export type Visibility = "here at once" | "within the bound";
+
+/** Writes prepared versions (of one company or many) in one transaction. */
 export async function writePreparedVersions(
   db: D1Database,
   prepared: PreparedVersion[],
   /** Written in the same transaction after the versions (a rollout run's progress). */
   alongside: D1PreparedStatement[] = [],
+  visibility: Visibility = "here at once",
 ): Promise<void> {
   await runWithAudit(
     db,
@@ -187,7 +195,7 @@ export async function writePreparedVersions(
     prepared.flatMap((p) => p.audit),
   );
   forgetRememberedResponses();
-  await forgetInForce(prepared.map((p) => p.company));
+  if (visibility === "here at once") await forgetInForce(prepared.map((p) => p.company));
 }
 
 /**

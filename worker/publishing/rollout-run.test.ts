@@ -4,15 +4,16 @@
 // after a stable cursor. The queue is played by createMessageBatch/getQueueResult (the real
 // consumer, acks and retries read back), as the webhook tests do.
 import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
-import { env } from "cloudflare:workers";
-import { beforeAll, describe, expect, it } from "vitest";
+import { env, exports } from "cloudflare:workers";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { FRESH_FOR_MS } from "../http/answer-from-memory.ts";
 import { DEMO_GROUP, DEMO_TENANTS } from "#shared/demo/index.ts";
 import type { TenantContent } from "#shared/model.ts";
 import { seedDemoGroup } from "../demo-seed.ts";
 import worker from "../index.ts";
 import { apiAs, call, readError, signInAs, type Api } from "../test/clients.ts";
 import { publishAt } from "../test/fixtures.ts";
-import { ROLLOUT_CHUNK, type RolloutMessage } from "./rollout-run.ts";
+import { ROLLOUT_CHUNK, type InvocationReport, type RolloutMessage } from "./rollout-run.ts";
 
 const group = DEMO_GROUP.slug;
 const QUEUE = "verklaring-rollout";
@@ -143,11 +144,23 @@ describe("a rollout run through the queue", () => {
     expect((await readError(second)).error.code).toBe("rollout_running");
 
     // One delivery moves the run on by whole chunks and queues the rest; progress is visible meanwhile.
+    const logged = vi.spyOn(console, "log").mockImplementation(() => {});
     const [first] = await deliver(run.id);
+    const reports = logged.mock.calls
+      .map(([line]) => String(line))
+      .filter((line) => line.includes('"rollout.invocation"'))
+      .map((line) => JSON.parse(line) as InvocationReport);
+    logged.mockRestore();
     expect(first!.explicitAcks).toHaveLength(1);
     const midway = await latestRun();
     expect(midway.run.processed).toBeGreaterThan(0);
     expect(midway.run.processed % ROLLOUT_CHUNK === 0 || midway.run.status === "done").toBe(true);
+    // The invocation says what it did, within D1's 1,000 queries per invocation (Workers Paid).
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({ runId: run.id, companies: midway.run.processed });
+    expect(reports[0]!.chunks).toBe(Math.ceil(midway.run.processed / ROLLOUT_CHUNK));
+    expect(reports[0]!.d1Queries).toBeGreaterThan(midway.run.published * 5);
+    expect(reports[0]!.d1Queries).toBeLessThanOrEqual(800);
 
     const done = await runToTheEnd(run.id);
     expect(done.run).toMatchObject({
@@ -206,6 +219,35 @@ describe("a rollout run through the queue", () => {
     expect(done.run.processed).toBe(companies);
     expect(done.run.published).toBe(republished);
     expect((await latestRun()).run).toEqual(done.run);
+  });
+
+  it("shows what a run republished on the public statement within the bound, without a Cache API call per company", async () => {
+    await publishNewBaseline("Wij melden grote wijzigingen ook per brief");
+    const statuses = await (
+      await lead.api.groups[":group"].rollout.$get({ param: { group }, query: { limit: "500" } })
+    ).json();
+    const slug = statuses.companies.find((c) => c.outdated && c.clean)!.tenant.slug;
+    const served = async (): Promise<number> => {
+      const res = await exports.default.fetch(`http://verklaring.test/v1/statements/${group}/${slug}.json`);
+      expect(res.status).toBe(200);
+      return (await res.json<{ version: number }>()).version;
+    };
+    // A visitor's request: now this data centre's cache knows which version is in force.
+    const before = await served();
+    const { run } = await (
+      await lead.api.groups[":group"].rollout.runs.$post({ param: { group }, json: {} })
+    ).json();
+    expect((await runToTheEnd(run.id)).run.status).toBe("done");
+    // The run forgot no company in the data centre's cache (writePreparedVersions, "within the
+    // bound"): for at most FRESH_FOR_MS it still says which version was in force ...
+    expect(await served()).toBe(before);
+    // ... and from then on every isolate and data centre answers the republished version.
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + FRESH_FOR_MS });
+    try {
+      expect(await served()).toBe(before + 1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("stores nothing new when a run finds nothing to change", async () => {

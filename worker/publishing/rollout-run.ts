@@ -38,7 +38,7 @@ import {
   type Assessment,
   type RolloutInputs,
 } from "../rollout.ts";
-import { announceTo } from "./announce.ts";
+import { announceAllTo } from "./announce.ts";
 import { baselineNotPublished, type Actor } from "./inputs.ts";
 import { prepareCompanyVersion, writePreparedVersions, type PreparedVersion } from "./company.ts";
 import { buildRepublication, findSkipReason, type Ready } from "./republish.ts";
@@ -55,7 +55,17 @@ export const ROLLOUT_CHUNK = 25;
  * webhook notifications.
  */
 const QUERY_BUDGET = 800;
-const QUERIES_PER_CHUNK_READ = 4;
+/** The run, the group (with its companies) and the baseline and processor register. */
+const GROUP_READS = 4;
+/** A chunk's reads: its companies, an older baseline version now and then, the run afterwards. */
+const QUERIES_PER_CHUNK_READ = 3;
+/** Per company: its version, two packs, its renderings and its audit row. */
+const WRITES_PER_COMPANY = 5;
+/** The notifications: one claim, and with webhooks one read of the claimed and one write. */
+const NOTIFICATION_QUERIES = 3;
+/** The most a chunk can take (the run's progress and end are two more statements). */
+const MOST_QUERIES_PER_CHUNK =
+  QUERIES_PER_CHUNK_READ + ROLLOUT_CHUNK * (WRITES_PER_COMPANY + 1) + 2 + NOTIFICATION_QUERIES;
 
 /** A running run that has not moved for this long is queued again by the cron. */
 export const STALLED_MS = 5 * 60_000;
@@ -116,33 +126,72 @@ export async function startRolloutRun(
   return run;
 }
 
+/** What one invocation of the consumer did: logged as one line (Workers Logs; the bench reads it). */
+export interface InvocationReport {
+  event: "rollout.invocation";
+  runId: number;
+  chunks: number;
+  companies: number;
+  /** D1 queries sent, every statement of a batch counted as one: stays within QUERY_BUDGET. */
+  d1Queries: number;
+  /** Wall time from the message to the last write; CPU time is part of it. */
+  wallMs: number;
+}
+
 /** Continues run `runId` from its cursor until it is finished or this invocation's budget is spent. */
 export async function continueRolloutRun(env: Bindings, runId: number, origin: string): Promise<void> {
+  const started = Date.now();
+  const report: InvocationReport = {
+    event: "rollout.invocation",
+    runId,
+    chunks: 0,
+    companies: 0,
+    d1Queries: 0,
+    wallMs: 0,
+  };
+  try {
+    await continueWithin(env, runId, origin, report);
+  } finally {
+    // Date.now() in a Worker moves with I/O only: this is the time until the last D1 answer.
+    report.wallMs = Date.now() - started;
+    console.log(JSON.stringify(report));
+  }
+}
+
+async function continueWithin(
+  env: Bindings,
+  runId: number,
+  origin: string,
+  report: InvocationReport,
+): Promise<void> {
   let run = await findRolloutRun(env.DB, runId);
+  report.d1Queries += 1;
   if (!run || run.status !== "running") return;
   const group = await findGroupBySlug(env.DB, run.groupSlug, env.PUBLIC_ORIGIN);
-  if (!group) return;
-  const inputs = await readRolloutInputs(env.DB, group);
-  if (!inputs) return;
-  let used = 4;
+  const inputs = group && (await readRolloutInputs(env.DB, group));
+  report.d1Queries += GROUP_READS;
+  if (!group || !inputs) return;
   let collisions = 0;
-  while (used + QUERIES_PER_CHUNK_READ + ROLLOUT_CHUNK * 7 <= QUERY_BUDGET) {
-    let result: { outcome: ChunkResult; queries: number };
+  while (report.d1Queries + MOST_QUERIES_PER_CHUNK <= QUERY_BUDGET) {
+    let result: { outcome: ChunkResult; queries: number; companies: number };
     try {
       result = await writeChunk(env, group, inputs, run, origin);
     } catch (error) {
       // Refused whole: another consumer wrote this chunk first (the run moved), or a company of the
       // chunk was published by someone else meanwhile (read the chunk again; it is no longer outdated).
+      report.d1Queries += MOST_QUERIES_PER_CHUNK;
       const now = await findRolloutRun(env.DB, runId);
-      used += 1;
+      report.d1Queries += 1;
       if (!now || now.status !== "running" || now.chunks !== run.chunks) return;
       if (++collisions > 3) throw error;
       continue;
     }
-    used += result.queries;
+    report.d1Queries += result.queries;
+    report.chunks += 1;
+    report.companies += result.companies;
     if (result.outcome !== "continue") return;
     const next = await findRolloutRun(env.DB, runId);
-    used += 1;
+    report.d1Queries += 1;
     if (!next || next.status !== "running") return;
     run = next;
   }
@@ -156,9 +205,10 @@ async function writeChunk(
   inputs: RolloutInputs,
   run: RolloutRun,
   origin: string,
-): Promise<{ outcome: ChunkResult; queries: number }> {
+): Promise<{ outcome: ChunkResult; queries: number; companies: number }> {
   const db = env.DB;
   const now = new Date().toISOString();
+  const baselinesKnown = inputs.baselines.size;
   const rows = await readLatestVersions(db, group, {
     withPublishedJson: false,
     after: run.after,
@@ -166,7 +216,7 @@ async function writeChunk(
   });
   if (rows.length === 0) {
     await db.batch([prepareFinishRolloutRun(db, run, { status: "done" }, now)]);
-    return { outcome: "finished", queries: 2 };
+    return { outcome: "finished", queries: 2, companies: 0 };
   }
   const actor = run.startedBy;
   const options = { changeNote: run.changeNote ?? undefined, material: true };
@@ -225,13 +275,19 @@ async function writeChunk(
       : []),
   ];
   const versions = prepared.map((p) => p.version);
-  await writePreparedVersions(db, versions, runStatements);
-  const announce = announceTo(env, group, origin);
-  await Promise.all(prepared.map((p) => announce(p.tenant, p.version.version)));
+  await writePreparedVersions(db, versions, runStatements, "within the bound");
+  await announceAllTo(
+    env,
+    group,
+    origin,
+    prepared.map((p) => ({ tenant: p.tenant, version: p.version.version })),
+  );
   const written = versions.reduce((n, v) => n + v.statements.length + v.audit.length, runStatements.length);
   return {
     outcome: finished ? "finished" : "continue",
-    queries: QUERIES_PER_CHUNK_READ + written + 2 * prepared.length,
+    // Its companies, and each older baseline version read for the first time (assessTenant).
+    queries: 1 + (inputs.baselines.size - baselinesKnown) + written + NOTIFICATION_QUERIES,
+    companies: rows.length,
   };
 }
 

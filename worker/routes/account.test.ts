@@ -684,6 +684,46 @@ describe("passkeys", { timeout: 30_000 }, () => {
     expect(otherKey.status).toBe(401);
   });
 
+  it("never lets two removals in parallel take the last second steps of an account its group requires them of", async () => {
+    const lead = await createAccount("group_admin");
+    const api = apiAs(await signInAs(lead.email));
+    await enableTotp(api);
+    await registerPasskey(api, "Telefoon");
+    const [onlyPasskey] = (await (await api.api.account.$get()).json()).twoStep.passkeys;
+    await env.DB.prepare("UPDATE groups SET two_step = 'admins' WHERE slug = ?1").bind(GROUP).run();
+    try {
+      // The app in one window, the only passkey in another: each sees the other step still there.
+      const [app, passkey] = await Promise.all([
+        api.api.account["two-step"].totp.$delete({ json: { currentPassword: PASSWORD } }),
+        api.api.account["two-step"].passkeys[":id"].$delete({
+          param: { id: String(onlyPasskey!.id) },
+          json: { currentPassword: PASSWORD },
+        }),
+      ]);
+      expect([app.status, passkey.status].sort((a, b) => a - b)).toEqual([200, 409]);
+      const refused = app.status === 409 ? app : passkey;
+      expect(["two_step_changed", "two_step_required"]).toContain((await readError(refused)).error.code);
+      // One step is left, and with it the recovery codes; one removal is in the sign-in log.
+      const status = await (await api.api.account.$get()).json();
+      expect(status.twoStep.enabled).toBe(true);
+      expect((status.twoStep.totp === null ? 0 : 1) + status.twoStep.passkeys.length).toBe(1);
+      expect(status.twoStep.recoveryCodesLeft).toBeGreaterThan(0);
+      const log = await signInLog(lead.id);
+      expect(log.filter((a) => a === "auth.totp_removed" || a === "auth.passkey_removed")).toHaveLength(1);
+      // Removed one after the other, the last one is still kept.
+      const last = status.twoStep.totp
+        ? await api.api.account["two-step"].totp.$delete({ json: { currentPassword: PASSWORD } })
+        : await api.api.account["two-step"].passkeys[":id"].$delete({
+            param: { id: String(status.twoStep.passkeys[0]!.id) },
+            json: { currentPassword: PASSWORD },
+          });
+      expect(last.status).toBe(409);
+      expect((await readError(last)).error.code).toBe("two_step_required");
+    } finally {
+      await env.DB.prepare("UPDATE groups SET two_step = 'off' WHERE slug = ?1").bind(GROUP).run();
+    }
+  });
+
   it("refuses a replayed answer, and a counter that went back (a cloned key)", async () => {
     const { authenticator, attempt } = await accountWithPasskey();
     // A good answer signs in once; the same answer again (its challenge spent) does not.

@@ -36,6 +36,7 @@ import { openSecret, readSecretBoxKey, sealSecret } from "../auth/secret-box.ts"
 import type { SessionUser } from "../auth/session.ts";
 import { finishSignIn } from "../auth/sign-in.ts";
 import { buildSignInEntries, type SignInEvent } from "../auth/sign-in-events.ts";
+import { isUniqueViolation } from "../db/errors.ts";
 import {
   generateRecoveryCodes,
   generateTotpSecret,
@@ -61,11 +62,12 @@ import {
   hasSecondFactor,
   isDuplicateSecondStep,
   prepareDeletePasskey,
-  prepareDeleteRecoveryCodes,
+  prepareDeleteRecoveryCodesWhenNoStepLeft,
   prepareDisableTotp,
   prepareEnableTotp,
   prepareInsertPasskey,
   prepareInsertWebauthnChallenge,
+  prepareRecordTwoStepRemoval,
   prepareReplaceRecoveryCodes,
   prepareStartTotpEnrolment,
   readTwoStepStatus,
@@ -152,6 +154,29 @@ async function finishEnrolmentSignIn(
   clearPendingCookie(c);
   await finishSignIn(c, enrollee.account, now, { secondStep: method, deviceId: enrollee.pending.deviceId });
   return true;
+}
+
+/**
+ * Removes a second step as decided on the state read before (prepareRecordTwoStepRemoval first):
+ * two removals in parallel (the app in one window, the last passkey in another) each saw the other
+ * step still there, and without this would together leave an account its group requires two steps
+ * of with none. The second is refused whole.
+ */
+async function removeSecondStep(
+  db: D1Database,
+  statements: D1PreparedStatement[],
+  event: SignInEvent,
+): Promise<void> {
+  try {
+    await runWithSignInAudit(db, statements, event);
+  } catch (error) {
+    if (!isUniqueViolation(error, "two_step_removals_seen")) throw error;
+    throw new AppError(
+      409,
+      "two_step_changed",
+      "Your second steps changed at the same moment (in another window?): reload and try again.",
+    );
+  }
 }
 
 /** Refuses to take away the last second step of an account its group requires two steps of. */
@@ -408,13 +433,15 @@ export const accountRoutes = new Hono<AppEnv>()
       if (!status.totpSince) throw new AppError(404, "totp_not_enabled", "No authenticator app is set up.");
       keepRequiredStep(status, status.passkeys.length);
       const db = c.env.DB;
-      await runWithSignInAudit(
+      const at = new Date().toISOString();
+      await removeSecondStep(
         db,
         [
+          prepareRecordTwoStepRemoval(db, user.id, status, at),
           prepareDisableTotp(db, user.id),
-          ...(status.passkeys.length === 0 ? [prepareDeleteRecoveryCodes(db, user.id)] : []),
+          prepareDeleteRecoveryCodesWhenNoStepLeft(db, user.id),
         ],
-        { userId: user.id, email: user.email, action: "auth.totp_removed", at: new Date().toISOString() },
+        { userId: user.id, email: user.email, action: "auth.totp_removed", at },
       );
       return c.json({ twoStep: viewTwoStep(await readTwoStepStatus(db, user.id)) }, 200);
     },
@@ -600,18 +627,20 @@ export const accountRoutes = new Hono<AppEnv>()
       if (!passkey) throw new AppError(404, "passkey_not_found", "You have no such passkey.");
       const remaining = status.passkeys.length - 1 + (status.totpSince ? 1 : 0);
       keepRequiredStep(status, remaining);
-      await runWithSignInAudit(
+      const at = new Date().toISOString();
+      await removeSecondStep(
         db,
         [
+          prepareRecordTwoStepRemoval(db, user.id, status, at),
           prepareDeletePasskey(db, user.id, passkey.id),
-          ...(remaining === 0 ? [prepareDeleteRecoveryCodes(db, user.id)] : []),
+          prepareDeleteRecoveryCodesWhenNoStepLeft(db, user.id),
         ],
         {
           userId: user.id,
           email: user.email,
           action: "auth.passkey_removed",
           summary: { name: passkey.name },
-          at: new Date().toISOString(),
+          at,
         },
       );
       return c.json({ twoStep: viewTwoStep(await readTwoStepStatus(db, user.id)) }, 200);

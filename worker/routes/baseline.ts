@@ -12,7 +12,7 @@ import type { AppEnv } from "../env.ts";
 import { AppError, validate } from "../errors.ts";
 import { requireGroupAdmin } from "../http/guards.ts";
 import { readIfMatchRevision, revisionEtag } from "../http/revision.ts";
-import { readBaselinePublication } from "../publishing/baseline.ts";
+import { OUTDATED_LIST_LIMIT, readBaselinePublication } from "../publishing/baseline.ts";
 import { submitBaselinePublication } from "../publishing/requests.ts";
 import { describeRoute, IF_MATCH } from "../http/describe-route.ts";
 
@@ -116,7 +116,7 @@ export const baselineRoutes = new Hono<AppEnv>()
       tag: "Group",
       access: "group admin",
       responses: {
-        201: "Published; lists the companies now outdated",
+        201: `Published; lists the companies now outdated (outdated: null above ${OUTDATED_LIST_LIMIT} active companies) and counts those on an older baseline (companiesOnOlderBaseline)`,
         422: "The baseline's text has legal lint errors (publish over them with completenessOverride)",
         202: "Waiting for approval: the publish request",
         409: "Nothing changed, or a baseline request is already pending",

@@ -30,6 +30,7 @@ import { isTriggerAbort, isUniqueViolation } from "../db/errors.ts";
 import type { AppEnv, GroupAccess } from "../env.ts";
 import { AppError, validate } from "../errors.ts";
 import { forgetRememberedResponses } from "../http/answer-from-memory.ts";
+import { forgetCurrentAddresses } from "../http/public-cache.ts";
 import { describeRoute } from "../http/describe-route.ts";
 import { requireGroupAdmin } from "../http/guards.ts";
 import { checkOutboundUrl, outboundPolicyOf, type OutboundPolicy } from "../net/outbound-url.ts";
@@ -101,6 +102,8 @@ async function writeCompanyChange(
   write: () => Promise<unknown>,
   slug: string,
   own?: number,
+  /** The company's address before a rename. */
+  formerSlug?: string,
 ): Promise<void> {
   try {
     await write();
@@ -121,6 +124,10 @@ async function writeCompanyChange(
     throw error;
   }
   forgetRememberedResponses();
+  const group = access.group.group.slug;
+  await forgetCurrentAddresses(
+    [slug, ...(formerSlug ? [formerSlug] : [])].map((tenant) => ({ group, tenant })),
+  );
 }
 
 /** Mounted under /api/groups/:group/companies, behind resolveGroupAccess. Privacy leads only. */
@@ -251,6 +258,7 @@ export const companyRoutes = new Hono<AppEnv>()
         () => runWithAudit(c.env.DB, [prepareUpdateCompany(c.env.DB, company.id, next)], audit),
         next.slug,
         company.id,
+        company.slug,
       );
       return c.json(
         { company: viewCompany(c, (await findCompany(c.env.DB, access.group.id, next.slug))!) },

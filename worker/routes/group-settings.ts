@@ -11,6 +11,7 @@ import { AppError, validate } from "../errors.ts";
 import { requireGroupAdmin } from "../http/guards.ts";
 import { describeRoute } from "../http/describe-route.ts";
 import { forgetRememberedResponses } from "../http/answer-from-memory.ts";
+import { forgetDefaultLanguage } from "../http/public-cache.ts";
 
 const viewSettings = (group: GroupRecord) => ({
   name: group.group.name,
@@ -97,7 +98,10 @@ export const settingsRoutes = new Hono<AppEnv>()
         ),
       );
       // The default language decides which language a public URL without ?lang serves.
-      if (changed.includes("defaultLanguage")) forgetRememberedResponses();
+      if (changed.includes("defaultLanguage")) {
+        forgetRememberedResponses();
+        await forgetDefaultLanguage(access.group.group.slug);
+      }
       const group = await findGroupBySlug(c.env.DB, access.group.group.slug);
       return c.json(viewSettings(group!), 200);
     },

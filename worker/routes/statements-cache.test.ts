@@ -44,6 +44,28 @@ async function publishElsewhere(slug: string, now: string): Promise<void> {
   await runWithAudit(env.DB, prepared.statements, prepared.audit);
 }
 
+/**
+ * The SQL the public endpoint sends to D1 from now on (it reads through a D1 session, app.ts), until
+ * the returned function is called.
+ */
+function countPublicReads(): () => string[] {
+  const sent: string[] = [];
+  const open = env.DB.withSession.bind(env.DB);
+  const spy = vi.spyOn(env.DB, "withSession").mockImplementation((constraint) => {
+    const session = open(constraint);
+    const prepare = session.prepare.bind(session);
+    session.prepare = (sql: string) => {
+      sent.push(sql);
+      return prepare(sql);
+    };
+    return session;
+  });
+  return () => {
+    spy.mockRestore();
+    return sent;
+  };
+}
+
 beforeAll(async () => {
   await seedDemoGroup(env.DB, "2026-01-10T09:00:00.000Z");
 });
@@ -167,6 +189,48 @@ describe("public statements served from the data centre's cache", () => {
     vi.setSystemTime(START.getTime() + FRESH_FOR_MS);
     forgetRememberedResponses();
     expect(await servedVersion("i-real")).toBe(before + 1);
+  });
+
+  it("answers a URL without ?lang from the cache too, in the group's default language", async () => {
+    const served = async (): Promise<{ version: number; language: string | null }> => {
+      const res = await fetchStatement("beheervisie", ".json");
+      expect(res.status).toBe(200);
+      return {
+        version: (await res.json<{ version: number }>()).version,
+        language: res.headers.get("Content-Language"),
+      };
+    };
+    const before = await served();
+    expect(before.language).toBe("nl");
+    forgetRememberedResponses();
+    // Written straight to D1, as a publish in another data centre: an isolate that never saw the
+    // statement is answered from this data centre's cache, without a single D1 query ...
+    await publishElsewhere("beheervisie", START.toISOString());
+    const queries = countPublicReads();
+    expect(await served()).toEqual(before);
+    expect(queries()).toEqual([]);
+    // ... until the bound, like a URL in a named language.
+    vi.setSystemTime(START.getTime() + FRESH_FOR_MS);
+    forgetRememberedResponses();
+    expect(await served()).toEqual({ version: before.version + 1, language: "nl" });
+  });
+
+  it("says where each answer came from: D1, the isolate's memory or the data centre's cache", async () => {
+    const source = async (): Promise<string | null> => {
+      const res = await fetchStatement("pharox", ".md?lang=en");
+      expect(res.status).toBe(200);
+      return res.headers.get("Server-Timing");
+    };
+    vi.setSystemTime(START.getTime() + 3 * FRESH_FOR_MS);
+    forgetRememberedResponses();
+    const queries = countPublicReads();
+    expect(await source()).toBe("d1");
+    expect(queries().length).toBeGreaterThan(0);
+    expect(await source()).toBe("memory");
+    forgetRememberedResponses();
+    const none = countPublicReads();
+    expect(await source()).toBe("cache");
+    expect(none()).toEqual([]);
   });
 
   it("shows a publish at once, though the cache knew the version in force before it", async () => {

@@ -178,6 +178,8 @@ describe("caching", () => {
       "cross-origin-resource-policy",
       "etag",
       "last-modified",
+      // Where the answer came from (d1, cache or memory): the bench counts what reaches D1.
+      "server-timing",
       "x-content-type-options",
     ];
     const document = ["cross-origin-opener-policy", "referrer-policy", "strict-transport-security"];

@@ -20,7 +20,9 @@ import {
 import { isRemembering, rememberResponse } from "../http/answer-from-memory.ts";
 import {
   findCachedRendering,
+  findDefaultLanguage,
   findInForce,
+  keepDefaultLanguage,
   keepInForce,
   keepRendering,
   type CachedRendering,
@@ -462,9 +464,11 @@ async function readRenderingInForce(
 ): Promise<{ rendering: ServedRendering; supersededAt: string | null } | null> {
   const now = Date.now();
   const company = { group: lookup.group, tenant: lookup.tenant };
-  const inForce = await findInForce(company, now);
+  // Without ?lang: the group's default language, if this data centre knows it (public-cache.ts).
+  const language = lookup.language ?? (await findDefaultLanguage(lookup.group, now));
+  const inForce = language && (await findInForce(company, now));
   if (inForce) {
-    const rendering = await readRenderingOfVersion(c, { ...lookup, number: inForce.version });
+    const rendering = await readRenderingOfVersion(c, { ...lookup, language, number: inForce.version });
     if (rendering) return { rendering, supersededAt: inForce.supersededAt };
   }
   const found = await findRenderingInForce(c.get("reader"), { ...lookup, at: new Date(now).toISOString() });
@@ -473,7 +477,9 @@ async function readRenderingInForce(
   c.executionCtx.waitUntil(
     Promise.all([
       keepInForce(company, { version: found.version, supersededAt: found.supersededAt }, now),
-      keepRendering(company, lookup, rendering),
+      // Kept under the language D1 chose, also for a URL without ?lang.
+      keepRendering(company, { ...lookup, language: rendering.language }, rendering),
+      lookup.language === null ? keepDefaultLanguage(lookup.group, rendering.language, now) : undefined,
     ]),
   );
   return { rendering, supersededAt: found.supersededAt };
@@ -514,6 +520,10 @@ function serveRendering(
     "Last-Modified": new Date(rendering.publishedAt).toUTCString(),
     "Cache-Control": cacheControl,
     "Content-Language": rendering.language,
+    // Where this answer came from: D1, or this data centre's cache without a D1 query (an answer
+    // from the isolate's memory says "memory", answer-from-memory.ts). For websites debugging
+    // their caching, and for the bench's count of requests that reach D1.
+    "Server-Timing": c.get("readD1") ? "d1" : "cache",
   };
   if (target.negotiated) headers.Vary = "Accept";
   const page = target.format === "html";

@@ -69,33 +69,42 @@ export async function packRenderings(outputs: readonly RenderedOutput[]): Promis
 
 async function packLanguage(outputs: RenderedOutput[]): Promise<{ pack: Pack; placements: Placement[] }> {
   const ordered = [...outputs].sort((a, b) => PACK_ORDER.indexOf(a.format) - PACK_ORDER.indexOf(b.format));
+  // Each body is encoded once (a version's ten bodies are some 150 KB of text): the pack is their
+  // bytes one after the other, and a rendering's place is counted in bytes as it goes.
   let text = "";
-  const ranges: { output: RenderedOutput; charStart: number }[] = [];
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  const placed: Omit<Placement, "packHash">[] = [];
   for (const output of ordered) {
-    // A body the pack already holds (the fragment, inside the page) is stored once.
     const found = text.indexOf(output.body);
+    const where = { language: output.language, format: output.format, bodyHash: output.bodyHash };
     if (found >= 0) {
-      ranges.push({ output, charStart: found });
-    } else {
-      ranges.push({ output, charStart: text.length });
-      text += output.body;
+      // A body the pack already holds (the fragment, inside the page) is stored once.
+      placed.push({
+        ...where,
+        start: encoder.encode(text.slice(0, found)).length,
+        length: encoder.encode(output.body).length,
+      });
+      continue;
     }
+    const bytes = encoder.encode(output.body);
+    placed.push({ ...where, start: size, length: bytes.length });
+    parts.push(bytes);
+    size += bytes.length;
+    text += output.body;
   }
-  const decoded = encoder.encode(text);
+  const decoded = new Uint8Array(size);
+  let offset = 0;
+  for (const part of parts) {
+    decoded.set(part, offset);
+    offset += part.length;
+  }
   const [hash, bytes] = await Promise.all([
     sha256Hex(decoded),
     transform(decoded, new CompressionStream("deflate-raw")),
   ]);
-  // Byte offsets: the UTF-8 length of the text before each range.
-  const placements = ranges.map(({ output, charStart }) => ({
-    language: output.language,
-    format: output.format,
-    bodyHash: output.bodyHash,
-    packHash: hash,
-    start: encoder.encode(text.slice(0, charStart)).length,
-    length: encoder.encode(output.body).length,
-  }));
-  return { pack: { hash, encoding: "deflate-raw", size: decoded.length, bytes }, placements };
+  const placements = placed.map((p) => ({ ...p, packHash: hash }));
+  return { pack: { hash, encoding: "deflate-raw", size, bytes }, placements };
 }
 
 /** The stored bytes of a pack and a rendering's range in it, as the database answers them. */

@@ -69,21 +69,61 @@ export async function queueClaimed(
     versionNumber: notification.version,
     body: buildPublishedBody(notification, statementUrl),
   }));
+  let sent = 0;
   try {
-    await env.WEBHOOKS.sendBatch(messages.map((body) => ({ body })));
+    for (const batch of splitForSendBatch(messages)) {
+      await env.WEBHOOKS.sendBatch(batch.map((body) => ({ body })));
+      sent += batch.length;
+    }
   } catch (error) {
     await releaseNotifications(
       env.DB,
-      ready.map((r) => r.notification.id),
+      ready.slice(sent).map((r) => r.notification.id),
     );
+    await markQueued(env, ready.slice(0, sent), now);
     throw error;
   }
-  await markNotificationsQueued(
+  await markQueued(env, ready, now);
+  return ready.length;
+}
+
+const markQueued = (
+  env: OutboxEnv,
+  ready: { notification: ClaimedNotification; statementUrl: string }[],
+  now: Date,
+): Promise<void> =>
+  markNotificationsQueued(
     env.DB,
     ready.map((r) => ({ id: r.notification.id, statementUrl: r.statementUrl })),
     now.toISOString(),
   );
-  return ready.length;
+
+/**
+ * A sendBatch takes at most 100 messages of together at most 256 KB
+ * (https://developers.cloudflare.com/queues/platform/limits/); a rollout chunk or the cron can
+ * have more waiting (25 companies × 10 webhooks, or 500).
+ */
+const SEND_BATCH_MESSAGES = 100;
+const SEND_BATCH_BYTES = 240_000;
+const utf8 = new TextEncoder();
+
+export function splitForSendBatch(messages: WebhookMessage[]): WebhookMessage[][] {
+  const batches: WebhookMessage[][] = [];
+  let current: WebhookMessage[] = [];
+  let bytes = 0;
+  for (const message of messages) {
+    // The body as the queue serialises it, and some room for its metadata.
+    const size = utf8.encode(JSON.stringify(message)).length + 200;
+    if (current.length === SEND_BATCH_MESSAGES || (current.length > 0 && bytes + size > SEND_BATCH_BYTES)) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(message);
+    bytes += size;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
 }
 
 /** The cron's part: every notification that has waited longer than a request would take. */

@@ -3,7 +3,7 @@
 // resets, and sets the new one. Using the link ends every session of the account; it does not sign
 // in: the person signs in with the new password (and their second step, if any).
 import { createResource, createSignal, Match, Show, Switch } from "solid-js";
-import { A } from "@solidjs/router";
+import { A, useLocation } from "@solidjs/router";
 import * as v from "valibot";
 import { NewPasswordSchema } from "#shared/api-schemas.ts";
 import { api, asApiError, fetchJson } from "../api.ts";
@@ -12,23 +12,29 @@ import { t } from "../i18n.ts";
 import { valibotFieldMessages } from "../messages.ts";
 import { formatDateTime } from "./group/group-text.ts";
 
-const tokenFromHash = (): string => new URLSearchParams(location.hash.slice(1)).get("token") ?? "";
-
 export default function ResetPassword() {
-  const token = tokenFromHash();
-  const [reset] = createResource(async () => {
-    if (!token) return null;
-    try {
-      return await fetchJson(() => api.api["password-resets"].lookup.$post({ json: { token } }));
-    } catch (error) {
-      return asApiError(error);
-    }
-  });
+  const [done, setDone] = createSignal<{ email: string; removedTwoStep: boolean } | null>(null);
+  // Follows the address: a link pasted into this same tab changes only the fragment, which loads
+  // no new page, and must still open that link.
+  const location = useLocation();
+  const token = () => new URLSearchParams(location.hash.slice(1)).get("token") ?? "";
+  const [reset] = createResource(
+    () => ({ token: token() }),
+    async ({ token }) => {
+      setDone(null);
+      if (!token) return null;
+      try {
+        return await fetchJson(() => api.api["password-resets"].lookup.$post({ json: { token } }));
+      } catch (error) {
+        return asApiError(error);
+      }
+    },
+  );
   const [password, setPassword] = createSignal("");
   const [error, setError] = createSignal<string | undefined>();
   const [alert, setAlert] = createSignal("");
   const [busy, setBusy] = createSignal(false);
-  const [done, setDone] = createSignal<{ email: string; removedTwoStep: boolean } | null>(null);
+
   let input: HTMLInputElement | undefined;
 
   const onSubmit = async (event: SubmitEvent) => {
@@ -45,7 +51,7 @@ export default function ResetPassword() {
     setBusy(true);
     try {
       const result = await fetchJson(() =>
-        api.api["password-resets"].redeem.$post({ json: { token, password: parsed.output } }),
+        api.api["password-resets"].redeem.$post({ json: { token: token(), password: parsed.output } }),
       );
       setPassword("");
       // The link is used up: nothing to keep in the address bar or the history.
@@ -93,7 +99,7 @@ export default function ResetPassword() {
               </div>
             )}
           </Match>
-          <Match when={!token || reset() === null}>
+          <Match when={!token() || reset() === null}>
             <p role="alert" class="notice error">
               {t(
                 "Deze link bevat geen resetcode. Open de hele link die je van je privacyfunctionaris kreeg.",

@@ -330,24 +330,55 @@ export function PublishPanel(props: { draft: BaselineDraftController; group: str
                     `Version ${p().version.number} is published`,
                   )}
                 </h3>
-                <p>
-                  {p().outdated.length === 1
-                    ? t(
-                        "1 bedrijf heeft nu een verouderde verklaring en moet opnieuw publiceren",
-                        "1 company now has an outdated statement and needs to publish again",
-                      )
-                    : t(
-                        `${p().outdated.length} bedrijven hebben nu een verouderde verklaring en moeten opnieuw publiceren`,
-                        `${p().outdated.length} companies now have an outdated statement and need to publish again`,
-                      )}
-                  <Show when={p().outdated.some((o) => !o.clean)}>
-                    {t(
-                      `; bij ${p().outdated.filter((o) => !o.clean).length} daarvan past een eigen aanpassing niet meer bij het nieuwe beleid`,
-                      `; for ${p().outdated.filter((o) => !o.clean).length} of them an own change no longer fits the new policy`,
-                    )}
-                  </Show>
-                  .
-                </p>
+                <Show
+                  when={p().outdated}
+                  fallback={
+                    // A large group is not compared company by company within the publish: the
+                    // rollout page shows, a page at a time, whose statement changes and how.
+                    <>
+                      <p>
+                        {p().companiesOnOlderBaseline === 1
+                          ? t(
+                              "1 bedrijf rust nu op een oudere basisverklaring. Verandert de tekst van zijn verklaring hierdoor, dan moet het opnieuw publiceren.",
+                              "1 company now rests on an older baseline. If this changes the text of its statement, it needs to publish again.",
+                            )
+                          : t(
+                              `${p().companiesOnOlderBaseline} bedrijven rusten nu op een oudere basisverklaring. Elk bedrijf waarvan de tekst hierdoor verandert, moet opnieuw publiceren.`,
+                              `${p().companiesOnOlderBaseline} companies now rest on an older baseline. Every company whose text this changes needs to publish again.`,
+                            )}
+                      </p>
+                      <p>
+                        <A href={`/console/${props.group}#rollout`}>
+                          {t(
+                            "Bekijken en in één keer opnieuw publiceren",
+                            "Review and republish them in one go",
+                          )}
+                        </A>
+                      </p>
+                    </>
+                  }
+                >
+                  {(outdated) => (
+                    <p>
+                      {outdated().length === 1
+                        ? t(
+                            "1 bedrijf heeft nu een verouderde verklaring en moet opnieuw publiceren",
+                            "1 company now has an outdated statement and needs to publish again",
+                          )
+                        : t(
+                            `${outdated().length} bedrijven hebben nu een verouderde verklaring en moeten opnieuw publiceren`,
+                            `${outdated().length} companies now have an outdated statement and need to publish again`,
+                          )}
+                      <Show when={outdated().some((o) => !o.clean)}>
+                        {t(
+                          `; bij ${outdated().filter((o) => !o.clean).length} daarvan past een eigen aanpassing niet meer bij het nieuwe beleid`,
+                          `; for ${outdated().filter((o) => !o.clean).length} of them an own change no longer fits the new policy`,
+                        )}
+                      </Show>
+                      .
+                    </p>
+                  )}
+                </Show>
                 <p>
                   <A href={`/console/${props.group}`}>
                     {t("Naar het overzicht van de bedrijven", "To the overview of the companies")}

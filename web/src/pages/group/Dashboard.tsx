@@ -1,6 +1,6 @@
 // /console/:group — the privacy lead's overview: every company with its version in force, the
-// baseline it rests on, what waits, who published last; rolling a new baseline out, company by
-// company; and a timeline of recent publishes. Anyone else sees links to their own companies.
+// baseline it rests on, what waits, who published last; rolling a new baseline out (one run
+// through the worker's queue, Rollout.tsx); and a timeline of recent publishes. Anyone else sees links to their own companies.
 import { For, Show } from "solid-js";
 import { LoadBoundary } from "../../components/PageStates.tsx";
 import { A, createAsync } from "@solidjs/router";

@@ -1,107 +1,44 @@
 // Rolling a new baseline (or changed processor details) out to the companies, on the privacy
 // lead's dashboard: how many companies wait and why, what would change for each (companies for
-// which it is the very same change share one card), and republishing every clean company one at a
-// time after a confirmation, with a progress bar and a result per company.
-import { createMemo, createSignal, For, Show } from "solid-js";
-import { A, action, createAsync, useAction, useSubmission } from "@solidjs/router";
-import { api, send, toApiError } from "../../api.ts";
+// which it is the very same change share one card), and republishing every clean company after a
+// confirmation. The worker does that through its queue, a chunk of companies per transaction
+// (POST …/rollout/runs), so a group of any size is republished without this page staying open;
+// the page follows the run's progress (also a run started elsewhere, or before a reload) and
+// shows what came of it.
+import { createEffect, createMemo, createSignal, For, onCleanup, Show } from "solid-js";
+import { A, createAsync, revalidate, useAction, useSubmission } from "@solidjs/router";
 import { t } from "../../i18n.ts";
-import { getRollout, type RolloutCompany } from "./group-data.ts";
+import {
+  getBaseline,
+  getLatestRolloutRun,
+  getRollout,
+  readMoreLeftAlone,
+  startRolloutRun,
+  type LatestRolloutRun,
+  type RolloutCompany,
+  type RolloutRunView,
+} from "./group-data.ts";
 import {
   describeConflict,
   describeRepublishReason,
   errorText,
+  formatDateTime,
   isNothingNew,
   joinNames,
   plural,
-  unchangedText,
 } from "./group-text.ts";
+import { usePersonName } from "./people-names.ts";
 import { SectionDiffList } from "./SectionDiff.tsx";
 
-export interface RunResult {
-  tenant: string;
-  name: string;
-  status: "published" | "skipped" | "failed";
-  text: string;
-}
-
-interface RunInput {
-  companies: RolloutCompany[];
-  /** Clean but their text would not change: reported as skipped, not sent. */
-  alike: RolloutCompany[];
-  /** With a conflict: reported as skipped, not sent. */
-  conflicted: RolloutCompany[];
-  changeNote: string;
-  /** Called before each company and after each result, so the page can show progress. */
-  onProgress: (progress: { done: number; current: string | null; result?: RunResult }) => void;
-}
+/** How often the page asks for a running run's progress (each chunk is a transaction of 25). */
+const POLL_MS = 1500;
+/** Change cards shown at first; a large group has many, the rest behind a button. */
+const CARDS_AT_FIRST = 50;
+/** Names in the confirmation; for more, the count says the rest. */
+const NAMES_IN_CONFIRM = 10;
 
 const titleOf = (company: RolloutCompany) => (key: string) =>
   company.diff?.sections.find((s) => s.key === key)?.title ?? key;
-
-/** One company's republish, as a result line; never throws, so one failure leaves the others. */
-async function republishOne(group: string, company: RolloutCompany, note: string): Promise<RunResult> {
-  const base = { tenant: company.tenant.slug, name: company.tenant.name };
-  try {
-    const response = await send(() =>
-      api.api.groups[":group"].rollout[":tenant"].republish.$post({
-        param: { group, tenant: company.tenant.slug },
-        json: note ? { changeNote: note } : {},
-      }),
-    );
-    if (response.status !== 200 && response.status !== 422) throw await toApiError(response);
-    const result = await response.json();
-    if (result.status === "failed" && isNothingNew(result.reason))
-      return { ...base, status: "skipped", text: t("overgeslagen: ", "skipped: ") + unchangedText() };
-    if (result.status === "published")
-      return {
-        ...base,
-        status: "published",
-        text: t(
-          `gepubliceerd als versie ${result.version?.number}`,
-          `published as version ${result.version?.number}`,
-        ),
-      };
-    const reason = describeRepublishReason(result.reason, titleOf(company));
-    return result.status === "skipped"
-      ? { ...base, status: "skipped", text: t("overgeslagen: ", "skipped: ") + reason }
-      : { ...base, status: "failed", text: t("mislukt: ", "failed: ") + reason };
-  } catch (error) {
-    return { ...base, status: "failed", text: t("mislukt: ", "failed: ") + errorText(error) };
-  }
-}
-
-/**
- * Republishes the companies one at a time, in the order given (the table's), so the bar moves and a
- * failure leaves the others standing. The queries on screen are fetched again once, at the end.
- */
-export const republishCompanies = action(async (group: string, input: RunInput): Promise<RunResult[]> => {
-  const results: RunResult[] = [];
-  const note = input.changeNote.trim();
-  for (const company of input.companies) {
-    input.onProgress({ done: results.length, current: company.tenant.name });
-    const result = await republishOne(group, company, note);
-    results.push(result);
-    input.onProgress({ done: results.length, current: company.tenant.name, result });
-  }
-  const skipped = (company: RolloutCompany, text: string): RunResult => ({
-    tenant: company.tenant.slug,
-    name: company.tenant.name,
-    status: "skipped",
-    text,
-  });
-  for (const company of input.alike)
-    results.push(skipped(company, t("overgeslagen: ", "skipped: ") + unchangedText()));
-  for (const company of input.conflicted)
-    results.push(
-      skipped(
-        company,
-        t("overgeslagen: conflict in ", "skipped: conflict in ") +
-          company.conflicts.map((c) => `„${titleOf(company)(c.section)}”`).join(", "),
-      ),
-    );
-  return results;
-}, "group-republish");
 
 /** Republishing would not change a word (nor move a section). */
 export const unchanged = (company: RolloutCompany): boolean =>
@@ -112,8 +49,12 @@ export const unchanged = (company: RolloutCompany): boolean =>
     company.diff.totals.moved ===
     0;
 
+type LeftAlone = LatestRolloutRun["leftAlone"][number];
+
 export function Rollout(props: { group: string }) {
   const rollout = createAsync(() => getRollout(props.group));
+  const latestRun = createAsync(() => getLatestRolloutRun(props.group));
+  const baseline = createAsync(() => getBaseline(props.group));
   const outdated = createMemo(() => rollout()?.companies.filter((c) => c.outdated) ?? []);
   // Clean, and the text really changes: a company that omits the one section the baseline
   // changed would publish the very same statement, which the API refuses as nothing new.
@@ -121,18 +62,113 @@ export function Rollout(props: { group: string }) {
   const same = createMemo(() => outdated().filter((c) => c.clean && unchanged(c)));
   const conflicted = createMemo(() => outdated().filter((c) => !c.clean));
   const latest = () => rollout()?.companies[0]?.latestBaseline ?? null;
+  const personName = usePersonName();
 
   const [changeNote, setChangeNote] = createSignal("");
   const [confirming, setConfirming] = createSignal(false);
-  const [total, setTotal] = createSignal(0);
-  const [done, setDone] = createSignal(0);
-  const [current, setCurrent] = createSignal<string | null>(null);
-  const [results, setResults] = createSignal<RunResult[]>([]);
-  const run = useSubmission(republishCompanies, ([group]) => group === props.group);
-  const start = useAction(republishCompanies);
-  const running = () => run.pending === true;
+  const starting = useSubmission(startRolloutRun, ([group]) => group === props.group);
+  const start = useAction(startRolloutRun);
   let resultsHeading: HTMLHeadingElement | undefined;
   let confirmHeading: HTMLHeadingElement | undefined;
+
+  // The run on screen: the latest the API reported, or the one just started if that is newer
+  // (the start's answer arrives before the next look at the latest run).
+  const run = (): RolloutRunView | null => {
+    const reported = latestRun()?.run ?? null;
+    const started = starting.result?.run ?? null;
+    return started && (!reported || reported.id < started.id) ? started : reported;
+  };
+  const running = () => starting.pending === true || run()?.status === "running";
+
+  // While a run runs, ask for its progress again POLL_MS after the last answer (also when that
+  // answer looked the same); no longer once it ended or the page is left (onCleanup clears the timer).
+  const [polled, setPolled] = createSignal(0);
+  createEffect(() => {
+    polled();
+    if (run()?.status !== "running") return;
+    const timer = setTimeout(
+      () => void revalidate(getLatestRolloutRun.keyFor(props.group)).finally(() => setPolled((n) => n + 1)),
+      POLL_MS,
+    );
+    onCleanup(() => clearTimeout(timer));
+  });
+
+  // A run this page saw running has ended: the statuses, the table and the timeline are fetched
+  // again, and the focus goes to the result.
+  const [followed, setFollowed] = createSignal<number | null>(null);
+  const [endedHere, setEndedHere] = createSignal(false);
+  createEffect(() => {
+    const current = run();
+    if (!current) return;
+    if (current.status === "running") {
+      setFollowed(current.id);
+      setEndedHere(false);
+      return;
+    }
+    // Also when the run the lead just joined (409) had already ended by the time it was read.
+    if (followed() !== current.id) return;
+    setFollowed(null);
+    setEndedHere(true);
+    const focusResult = () => requestAnimationFrame(() => resultsHeading?.focus());
+    focusResult();
+    void revalidate().then(focusResult);
+  });
+
+  // The companies the run left alone: the first page comes with the run, more on request.
+  const [morePages, setMorePages] = createSignal<{
+    runId: number;
+    items: LeftAlone[];
+    next: string | null;
+  }>();
+  const [loadingMore, setLoadingMore] = createSignal(false);
+  const [moreError, setMoreError] = createSignal("");
+  const leftAlone = (): LeftAlone[] => {
+    const first = latestRun();
+    if (!first) return [];
+    const more = morePages();
+    return more?.runId === first.run.id ? [...first.leftAlone, ...more.items] : first.leftAlone;
+  };
+  const nextPage = (): string | null => {
+    const first = latestRun();
+    if (!first) return null;
+    const more = morePages();
+    return more?.runId === first.run.id ? more.next : first.next;
+  };
+  const showMore = async () => {
+    const first = latestRun();
+    const after = nextPage();
+    if (!first || !after || loadingMore()) return;
+    setLoadingMore(true);
+    setMoreError("");
+    try {
+      const page = await readMoreLeftAlone(props.group, after);
+      if (page && page.run.id === first.run.id) {
+        const had = morePages()?.runId === first.run.id ? morePages()!.items : [];
+        setMorePages({ runId: first.run.id, items: [...had, ...page.leftAlone], next: page.next });
+      }
+    } catch (error) {
+      setMoreError(errorText(error));
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  /** A section's title in the latest baseline, for a reason that names sections by key. */
+  const sectionTitle = (key: string): string => {
+    const title = baseline()?.baseline.sections.find((s) => s.key === key)?.title;
+    return title ? t(title.nl, title.en ?? title.nl) : key;
+  };
+  /** A company left alone as the lead reads it; "nothing new" is a skip, not a failure. */
+  const describeLeftAlone = (item: LeftAlone): { status: "skipped" | "failed"; text: string } =>
+    item.status === "failed" && !isNothingNew(item.reason)
+      ? {
+          status: "failed",
+          text: t("mislukt: ", "failed: ") + describeRepublishReason(item.reason, sectionTitle),
+        }
+      : {
+          status: "skipped",
+          text: t("overgeslagen: ", "skipped: ") + describeRepublishReason(item.reason, sectionTitle),
+        };
 
   const askToConfirm = () => {
     setConfirming(true);
@@ -142,28 +178,12 @@ export function Rollout(props: { group: string }) {
   const republish = async () => {
     if (running()) return;
     setConfirming(false);
-    const companies = clean();
-    setResults([]);
-    setTotal(companies.length);
-    setDone(0);
-    const all = await start(props.group, {
-      companies,
-      alike: same(),
-      conflicted: conflicted(),
-      changeNote: changeNote(),
-      onProgress: (progress) => {
-        setDone(progress.done);
-        setCurrent(progress.current);
-        const result = progress.result;
-        if (result) setResults((list) => [...list, result]);
-      },
-    });
-    setResults(all);
-    setCurrent(null);
-    resultsHeading?.focus();
+    setEndedHere(false);
+    const outcome = await start(props.group, changeNote()).catch(() => null);
+    // A run that was already running is followed like one started here; its progress shows.
+    if (outcome) setFollowed(outcome.run.id);
   };
 
-  const count = (status: RunResult["status"]) => results().filter((r) => r.status === status).length;
   // Companies for which republishing means the very same change share one card.
   const groups = createMemo(() => {
     const byChange = new Map<string, RolloutCompany[]>();
@@ -173,9 +193,20 @@ export function Rollout(props: { group: string }) {
     }
     return [...byChange.values()];
   });
+  const [allCards, setAllCards] = createSignal(false);
+  const shownGroups = () => (allCards() ? groups() : groups().slice(0, CARDS_AT_FIRST));
+  const confirmNames = () => {
+    const names = clean().map((c) => c.tenant.name);
+    return names.length <= NAMES_IN_CONFIRM
+      ? joinNames(names)
+      : t(
+          `${names.slice(0, NAMES_IN_CONFIRM).join(", ")} en nog ${names.length - NAMES_IN_CONFIRM} andere`,
+          `${names.slice(0, NAMES_IN_CONFIRM).join(", ")} and ${names.length - NAMES_IN_CONFIRM} others`,
+        );
+  };
 
   return (
-    <section aria-labelledby="rollout-title">
+    <section id="rollout" aria-labelledby="rollout-title">
       <h2 id="rollout-title">{t("Nieuwe basisverklaring doorvoeren", "Rolling out the baseline")}</h2>
       <Show
         when={outdated().length > 0}
@@ -212,20 +243,21 @@ export function Rollout(props: { group: string }) {
             onInput={(e) => setChangeNote(e.currentTarget.value)}
             aria-describedby="republish-note-hint"
             maxLength={2000}
+            disabled={running()}
           />
         </div>
         <button
           type="button"
           class="primary"
-          disabled={!running() && clean().length === 0}
-          aria-disabled={running() || confirming()}
+          disabled={running() || clean().length === 0}
           aria-expanded={confirming()}
           aria-controls="republish-confirm"
+          aria-describedby={running() ? "republish-running" : undefined}
           onClick={() => !running() && askToConfirm()}
         >
           {t("Alle bedrijven zonder conflict opnieuw publiceren", "Republish every company without conflict")}
         </button>
-        <Show when={confirming()}>
+        <Show when={confirming() && !running()}>
           <div class="confirm" id="republish-confirm" role="group" aria-labelledby="republish-confirm-title">
             <h3 id="republish-confirm-title" tabindex="-1" ref={confirmHeading}>
               {t(
@@ -235,8 +267,14 @@ export function Rollout(props: { group: string }) {
             </h3>
             <p>
               {t(
-                `Elk krijgt een nieuwe, openbare versie op de nieuwste basisverklaring: ${joinNames(clean().map((c) => c.tenant.name))}. Een gepubliceerde versie blijft bestaan; terugdraaien kan alleen met een nieuwe versie.`,
-                `Each gets a new, public version on the latest baseline: ${joinNames(clean().map((c) => c.tenant.name))}. A published version stays; undoing it takes another new version.`,
+                `Elk krijgt een nieuwe, openbare versie op de nieuwste basisverklaring: ${confirmNames()}. Een gepubliceerde versie blijft bestaan; terugdraaien kan alleen met een nieuwe versie.`,
+                `Each gets a new, public version on the latest baseline: ${confirmNames()}. A published version stays; undoing it takes another new version.`,
+              )}
+            </p>
+            <p>
+              {t(
+                "Verklaring publiceert ze op de achtergrond, in delen; je kunt deze pagina intussen sluiten. Een bedrijf met een conflict wordt overgeslagen, en een verklaring die niet door de publicatiecontrole komt (bijvoorbeeld omdat een verplicht onderdeel ontbreekt) wordt niet gepubliceerd; je ziet daarna per bedrijf de reden.",
+                "Verklaring publishes them in the background, in parts; you may close this page meanwhile. A company with a conflict is skipped, and a statement that does not pass the publish check (for instance because a required part is missing) is not published; afterwards you see the reason per company.",
               )}
             </p>
             <div class="button-row">
@@ -252,67 +290,170 @@ export function Rollout(props: { group: string }) {
             </div>
           </div>
         </Show>
-        <Show when={running() || results().length > 0}>
-          <div class="progress-row">
-            <label for="republish-progress">
-              {running()
-                ? t(
-                    `Bezig met ${current() ?? "…"} (${done()} van ${total()})`,
-                    `Working on ${current() ?? "…"} (${done()} of ${total()})`,
-                  )
-                : t(
-                    `Klaar: ${done()} van ${total()} bedrijven verwerkt`,
-                    `Done: ${done()} of ${total()} companies processed`,
-                  )}
-            </label>
-            <progress id="republish-progress" max={Math.max(total(), 1)} value={done()}>
-              {done()} / {total()}
-            </progress>
-          </div>
+        <Show when={starting.error}>
+          <p class="field-error" role="alert">
+            {t("Opnieuw publiceren is niet gestart: ", "Republishing did not start: ")}
+            {errorText(starting.error)}
+          </p>
         </Show>
+        <Show when={starting.result?.kind === "already_running" && starting.result.run.id === run()?.id}>
+          <p class="notice info" id="republish-already">
+            {t(
+              `Er liep al een publicatieronde voor deze groep, gestart door ${personName(run()?.startedBy)}. Er is geen tweede gestart; hieronder staat hoe ver die ronde is.`,
+              `A republishing run was already under way for this group, started by ${personName(run()?.startedBy)}. No second one was started; below is how far that run has got.`,
+            )}
+          </p>
+        </Show>
+        <Show when={run()}>{(current) => <RunProgress run={current()} starter={personName} />}</Show>
         <div role="status" class="visually-hidden">
-          {!running() && results().length > 0
+          {endedHere() && run()
             ? t(
-                `Klaar: ${count("published")} gepubliceerd, ${count("skipped")} overgeslagen, ${count("failed")} mislukt.`,
-                `Done: ${count("published")} published, ${count("skipped")} skipped, ${count("failed")} failed.`,
+                `Klaar: ${run()!.published} gepubliceerd, ${run()!.upToDate} al bijgewerkt, ${run()!.skipped} overgeslagen, ${run()!.failed} mislukt.`,
+                `Done: ${run()!.published} published, ${run()!.upToDate} already up to date, ${run()!.skipped} skipped, ${run()!.failed} failed.`,
               )
             : ""}
         </div>
-        <Show when={results().length > 0}>
-          <h3 id="republish-results-title" tabindex="-1" ref={resultsHeading}>
-            {t("Resultaat per bedrijf", "Result per company")}
-          </h3>
-          <ul class="results" aria-labelledby="republish-results-title">
-            <For each={results()}>
-              {(result) => (
-                <li data-company={result.tenant} data-status={result.status}>
-                  <span
-                    class={`badge ${result.status === "published" ? "ok" : result.status === "skipped" ? "warn" : "bad"}`}
+        <Show when={run()?.status !== "running" && latestRun()}>
+          {(last) => (
+            <div class="run-result">
+              <h3 id="republish-results-title" tabindex="-1" ref={resultsHeading}>
+                {last().run.status === "failed"
+                  ? t("Laatste publicatieronde afgebroken", "Last republishing run stopped")
+                  : t("Resultaat van de laatste publicatieronde", "Result of the last republishing run")}
+              </h3>
+              <RunSummary run={last().run} starter={personName} />
+              <Show when={leftAlone().length > 0}>
+                <p>{t("Niet opnieuw gepubliceerd, met de reden:", "Not republished, with the reason:")}</p>
+                <ul class="results" aria-labelledby="republish-results-title">
+                  <For each={leftAlone()}>
+                    {(item) => {
+                      const described = describeLeftAlone(item);
+                      return (
+                        <li data-company={item.tenant.slug} data-status={described.status}>
+                          <span class={`badge ${described.status === "skipped" ? "warn" : "bad"}`}>
+                            {described.status === "skipped"
+                              ? t("Overgeslagen", "Skipped")
+                              : t("Mislukt", "Failed")}
+                          </span>{" "}
+                          <A href={`/console/${props.group}/companies/${item.tenant.slug}`}>
+                            <strong>{item.tenant.name}</strong>
+                          </A>
+                          : {described.text}
+                        </li>
+                      );
+                    }}
+                  </For>
+                </ul>
+                <Show when={nextPage()}>
+                  <button
+                    type="button"
+                    class="secondary"
+                    aria-disabled={loadingMore()}
+                    onClick={() => void showMore()}
                   >
-                    {result.status === "published"
-                      ? t("Gepubliceerd", "Published")
-                      : result.status === "skipped"
-                        ? t("Overgeslagen", "Skipped")
-                        : t("Mislukt", "Failed")}
-                  </span>{" "}
-                  <A href={`/console/${props.group}/companies/${result.tenant}`}>
-                    <strong>{result.name}</strong>
-                  </A>
-                  : {result.text}
-                </li>
-              )}
-            </For>
-          </ul>
+                    {loadingMore()
+                      ? t("Bezig…", "Working…")
+                      : t("Meer bedrijven tonen", "Show more companies")}
+                  </button>
+                </Show>
+                <Show when={moreError()}>
+                  <p class="field-error" role="alert">
+                    {moreError()}
+                  </p>
+                </Show>
+              </Show>
+            </div>
+          )}
         </Show>
       </div>
 
       <Show when={outdated().length > 0}>
         <h3>{t("Per bedrijf: wat zou er veranderen?", "Per company: what would change?")}</h3>
         <ul class="card-list">
-          <For each={groups()}>{(companies) => <ChangeCard group={props.group} companies={companies} />}</For>
+          <For each={shownGroups()}>
+            {(companies) => <ChangeCard group={props.group} companies={companies} />}
+          </For>
         </ul>
+        <Show when={!allCards() && groups().length > CARDS_AT_FIRST}>
+          <button type="button" class="secondary" onClick={() => setAllCards(true)}>
+            {t(`Alle ${groups().length} wijzigingen tonen`, `Show all ${groups().length} changes`)}
+          </button>
+        </Show>
       </Show>
     </section>
+  );
+}
+
+/** A running run: the bar (processed of total) and the counts so far. */
+function RunProgress(props: { run: RolloutRunView; starter: (email: string | null) => string }) {
+  return (
+    <Show when={props.run.status === "running"}>
+      <div class="progress-row" id="republish-running">
+        <label for="republish-progress">
+          {t(
+            `Bezig met opnieuw publiceren: ${props.run.processed} van ${plural(props.run.total, "bedrijf", "bedrijven")} verwerkt`,
+            `Republishing: ${props.run.processed} of ${plural(props.run.total, "company", "companies")} processed`,
+          )}
+        </label>
+        <progress id="republish-progress" max={Math.max(props.run.total, 1)} value={props.run.processed}>
+          {props.run.processed} / {props.run.total}
+        </progress>
+        <p class="muted">
+          {t(
+            `${props.run.published} opnieuw gepubliceerd · ${props.run.upToDate} waren al bijgewerkt · ${props.run.skipped} overgeslagen · ${props.run.failed} mislukt. Gestart door ${props.starter(props.run.startedBy) || "onbekend"} op ${formatDateTime(props.run.startedAt)}; je kunt deze pagina sluiten, het gaat door.`,
+            `${props.run.published} republished · ${props.run.upToDate} already up to date · ${props.run.skipped} skipped · ${props.run.failed} failed. Started by ${props.starter(props.run.startedBy) || "unknown"} on ${formatDateTime(props.run.startedAt)}; you may close this page, it carries on.`,
+          )}
+        </p>
+      </div>
+    </Show>
+  );
+}
+
+/** What a finished (or stopped) run did, in counts. */
+function RunSummary(props: { run: RolloutRunView; starter: (email: string | null) => string }) {
+  return (
+    <>
+      <p>
+        {t(
+          `Gestart door ${props.starter(props.run.startedBy) || "onbekend"} op ${formatDateTime(props.run.startedAt)}, op basisverklaring versie ${props.run.baselineVersion}${props.run.finishedAt ? `; klaar op ${formatDateTime(props.run.finishedAt)}` : ""}.`,
+          `Started by ${props.starter(props.run.startedBy) || "unknown"} on ${formatDateTime(props.run.startedAt)}, on baseline version ${props.run.baselineVersion}${props.run.finishedAt ? `; finished on ${formatDateTime(props.run.finishedAt)}` : ""}.`,
+        )}
+      </p>
+      <ul class="run-counts">
+        <li data-count="published">
+          {t(
+            `${plural(props.run.published, "bedrijf", "bedrijven")} opnieuw gepubliceerd`,
+            `${plural(props.run.published, "company", "companies")} republished`,
+          )}
+        </li>
+        <li data-count="up-to-date">
+          {t(
+            `${plural(props.run.upToDate, "bedrijf was", "bedrijven waren")} al bijgewerkt (de tekst verandert niet)`,
+            `${plural(props.run.upToDate, "company was", "companies were")} already up to date (the text does not change)`,
+          )}
+        </li>
+        <li data-count="skipped">
+          {t(
+            `${plural(props.run.skipped, "bedrijf", "bedrijven")} overgeslagen`,
+            `${plural(props.run.skipped, "company", "companies")} skipped`,
+          )}
+        </li>
+        <li data-count="failed">
+          {t(
+            `${plural(props.run.failed, "bedrijf", "bedrijven")} mislukt`,
+            `${plural(props.run.failed, "company", "companies")} failed`,
+          )}
+        </li>
+      </ul>
+      <Show when={props.run.status === "failed"}>
+        <p class="field-error">
+          {t(
+            `De publicatieronde is na ${props.run.processed} van ${props.run.total} bedrijven afgebroken${props.run.error ? ` (${props.run.error})` : ""}. Wat al gepubliceerd is, blijft gepubliceerd; start opnieuw om de rest te doen.`,
+            `The run stopped after ${props.run.processed} of ${props.run.total} companies${props.run.error ? ` (${props.run.error})` : ""}. What was published stays published; start again to do the rest.`,
+          )}
+        </p>
+      </Show>
+    </>
   );
 }
 

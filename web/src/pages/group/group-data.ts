@@ -1,7 +1,7 @@
 // What the group pages read from the API, as router queries (cached per group for a moment, shared
 // between the pages, preloaded by the routes), and what they change, as router actions (a
 // submission tracks each one; when it is done, the queries on screen are fetched again).
-import { action, query } from "@solidjs/router";
+import { action, json, query } from "@solidjs/router";
 import type { InferInput } from "valibot";
 import type { GroupSettingsSchema } from "#shared/api-schemas.ts";
 import type { CompanyCreateSchema, CompanyUpdateSchema } from "#shared/group-admin-schemas.ts";
@@ -39,6 +39,59 @@ export const getRollout = query(async (group: Group) => {
   return { companies };
 }, "group-rollout");
 export type RolloutCompany = Awaited<ReturnType<typeof getRollout>>["companies"][number];
+
+const rolloutRuns = () => api.api.groups[":group"].rollout.runs;
+
+/** A page of the companies the group's latest run left alone (in the group's order), and its progress. */
+async function readLatestRun(group: Group, after?: string) {
+  const response = await send(() =>
+    rolloutRuns().latest.$get(
+      { param: { group }, query: after ? { after } : {} },
+      { init: { cache: "no-store" } },
+    ),
+  );
+  // 404 rollout_run_not_found: the group never started one (the typed client knows only the 200).
+  const status: number = response.status;
+  if (status === 404) return null;
+  if (!response.ok) throw await toApiError(response);
+  return response.json();
+}
+
+/**
+ * The group's latest rollout run (republishing through the queue): its progress, and the first
+ * page of the companies it left alone with why; null before the group's first run.
+ */
+export const getLatestRolloutRun = query((group: Group) => readLatestRun(group), "group-rollout-run");
+export type LatestRolloutRun = NonNullable<Awaited<ReturnType<typeof readLatestRun>>>;
+export type RolloutRunView = LatestRolloutRun["run"];
+
+/** The next page of the companies the latest run left alone, after the cursor `next` gave. */
+export const readMoreLeftAlone = async (group: Group, after: string): Promise<LatestRolloutRun | null> =>
+  readLatestRun(group, after);
+
+export interface RolloutRunStart {
+  kind: "started" | "already_running";
+  run: RolloutRunView;
+}
+
+/**
+ * Starts republishing every clean outdated company through the queue. When a run of the group
+ * is already running (started elsewhere a moment ago), that run is the answer instead of an error.
+ */
+export const startRolloutRun = action(async (group: Group, changeNote: string) => {
+  const note = changeNote.trim();
+  const response = await send(() =>
+    rolloutRuns().$post({ param: { group }, json: note ? { changeNote: note } : {} }),
+  );
+  // Nothing is fetched again at once: the page shows this answer's run right away and follows
+  // its progress itself (refetching the statuses would hold the page until they arrive).
+  const answer = (outcome: RolloutRunStart) => json(outcome, { revalidate: [] });
+  if (response.status === 202) return answer({ kind: "started", run: (await response.json()).run });
+  const error = await toApiError(response);
+  const running = error.code === "rollout_running" ? await readLatestRun(group) : null;
+  if (!running) throw error;
+  return answer({ kind: "already_running", run: running.run });
+}, "group-start-rollout");
 
 export interface GroupCompleteness {
   companies: {

@@ -1,38 +1,33 @@
-// /openapi.json and /docs: the API description (generated from the routes at build time, see
-// worker/openapi/) and a readable reference of the public endpoint, made from the same document.
-import { Hono } from "hono";
+// The /docs page: a readable reference of the public endpoint, made from the OpenAPI document at
+// build time (`npm run openapi` writes it to web/public/docs.html) and served as a static asset,
+// so the Worker carries neither the document nor this page. Links are relative: the same file is
+// right on every host that serves it.
 // hono/html's template, named `markup` so that Prettier leaves the page's bytes (and its
 // stylesheet, whose hash is the CSP) exactly as written.
 import { html as markup, raw } from "hono/html";
 import { PAGE_STYLE } from "#shared/engine.ts";
 import { writeHtml } from "#shared/render/html-template.ts";
-import type { AppEnv } from "../env.ts";
-import { describeRoute } from "../http/describe-route.ts";
 import { pageCsp } from "../http/public-headers.ts";
-import { OPENAPI_JSON } from "../openapi/document.generated.ts";
-import type { OpenApiDocument } from "../openapi/types.ts";
+import type { OpenApiDocument } from "./types.ts";
 
-const DOCS_CSP = pageCsp(PAGE_STYLE);
-const CACHE = "public, max-age=300";
+/** The page's policy: nothing but its own stylesheet, by hash (in web/public/_headers). */
+export const DOCS_CSP = pageCsp(PAGE_STYLE);
 
-/** Read once per isolate, for /docs: the document never changes while the Worker runs. */
-let document: OpenApiDocument | undefined;
-
-const publicRoutes = () =>
-  Object.entries((document ??= JSON.parse(OPENAPI_JSON) as OpenApiDocument).paths)
+const publicRoutes = (document: OpenApiDocument) =>
+  Object.entries(document.paths)
     .filter(([path]) => path.startsWith("/v1"))
     .flatMap(([path, operations]) => (operations.get ? [{ path, operation: operations.get }] : []));
 
-function renderPublicReference(origin: string): string {
-  const example = `${origin}/v1/statements/conxillium/jcc-software`;
-  const routes = publicRoutes().map(({ path, operation }) => {
+export function renderPublicReference(document: OpenApiDocument): string {
+  const example = "/v1/statements/conxillium/jcc-software";
+  const routes = publicRoutes(document).map(({ path, operation }) => {
     const responses = Object.entries(operation.responses ?? {}).map(
       ([status, response]) => markup`<li><strong>${status}</strong>: ${response.description ?? ""}</li>`,
     );
     return markup`<section><h2><code>GET ${path}</code></h2><p>${operation.summary ?? ""}</p><ul>${responses}</ul></section>`;
   });
   return writeHtml(markup`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Verklaring public endpoint</title><style>${raw(PAGE_STYLE)}</style></head><body><main><article class="vk-statement"><h1>Verklaring: the public endpoint</h1>
-<p>Every company's published privacy statement has a stable URL that its website can hard-code. No key or login is needed; responses are cacheable and open to cross-origin reads.</p>
+<p>Every company's published privacy statement has a stable URL that its website can hard-code. No key or login is needed; responses are cacheable and open to cross-origin reads. The paths below are on this server.</p>
 <h2>Quick start</h2>
 <ul>
 <li>HTML page: <a href="${example}">${example}</a></li>
@@ -46,42 +41,7 @@ function renderPublicReference(origin: string): string {
 <h2>Errors</h2>
 <p>Errors are JSON (or a small HTML page for browsers): <code>{"error": {"status", "code", "message", "issues": [{"field", "message"}]}}</code>.</p>
 ${routes}
-<p>The full API description: <a href="${origin}/openapi.json">/openapi.json</a> (OpenAPI 3.1).</p>
-</article></main></body></html>`);
+<p>The full API description: <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1).</p>
+</article></main></body></html>
+`);
 }
-
-export const docsRoutes = new Hono<AppEnv>()
-  .get(
-    "/openapi.json",
-    describeRoute({
-      summary: "This document",
-      tag: "Public statements",
-      access: "public",
-      responses: { 200: "OpenAPI 3.1" },
-    }),
-    (c) => {
-      return c.body(OPENAPI_JSON, 200, {
-        "Content-Type": "application/json; charset=utf-8",
-        "Cache-Control": CACHE,
-        "Access-Control-Allow-Origin": "*",
-        "X-Content-Type-Options": "nosniff",
-      });
-    },
-  )
-  .get(
-    "/docs",
-    describeRoute({
-      summary: "A readable reference of the public endpoint",
-      tag: "Public statements",
-      access: "public",
-      formats: ["text/html"],
-      responses: { 200: "HTML" },
-    }),
-    (c) =>
-      c.html(renderPublicReference(new URL(c.req.url).origin), 200, {
-        "Cache-Control": CACHE,
-        "Content-Security-Policy": DOCS_CSP,
-        "X-Content-Type-Options": "nosniff",
-        "Strict-Transport-Security": "max-age=63072000; includeSubDomains",
-      }),
-  );

@@ -1,0 +1,144 @@
+// Rolling a new baseline out through the worker's queue, in the console: the privacy lead confirms
+// in two windows at the same moment; one run starts, and the other window shows that run instead
+// of an error. Other files share the database and may publish baselines too, so every assertion is
+// about what this file made (a unique sentence, the run this file started).
+import type { Page } from "playwright-core";
+import { expect, inject, it } from "vitest";
+import { checkScreen } from "./a11y.ts";
+import { useBrowser } from "./session.ts";
+
+const base = inject("baseURL");
+const LEAD = "lead@conxillium.example";
+const GROUP = `${base}/api/groups/conxillium`;
+const stamp = Date.now().toString(36);
+const PHONE = { width: 375, height: 740 };
+
+const { signedIn } = useBrowser({ viewport: { width: 1100, height: 800 } });
+
+async function json<T>(
+  response: { status(): number; json(): Promise<unknown>; url(): string },
+  status = 200,
+) {
+  expect(response.status(), response.url()).toBe(status);
+  return (await response.json()) as T;
+}
+
+const horizontalOverflow = (page: Page): Promise<number> =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+interface RolloutCompany {
+  tenant: { slug: string; name: string };
+  outdated: boolean;
+  clean: boolean;
+  diff: { totals: { changed: number; added: number; removed: number; moved: number } } | null;
+}
+
+/** Publishes a new baseline in which the "changes" section carries one more sentence. */
+async function publishBaselineWithSentence(page: Page, sentence: string): Promise<number> {
+  const draftResponse = await page.request.get(`${GROUP}/baseline/draft`);
+  const draft = await json<{ baseline: { sections: { key: string; body: Record<string, string> }[] } }>(
+    draftResponse,
+  );
+  const changes = draft.baseline.sections.find((s) => s.key === "changes")!;
+  changes.body.nl = `${changes.body.nl} ${sentence}`;
+  changes.body.en = `${changes.body.en} ${sentence}`;
+  const saved = await page.request.put(`${GROUP}/baseline/draft`, {
+    headers: { "If-Match": draftResponse.headers()["etag"]! },
+    data: { baseline: draft.baseline },
+  });
+  expect(saved.status()).toBe(200);
+  const published = await json<{ version: { number: number } }>(
+    await page.request.post(`${GROUP}/baseline/publish`, {
+      data: { changeNote: `Uitroltest ${stamp}: een zin over wijzigingen erbij.` },
+    }),
+    201,
+  );
+  return published.version.number;
+}
+
+const versionsOf = async (page: Page, slug: string) =>
+  (
+    await json<{ versions: { number: number; changeNote: string }[] }>(
+      await page.request.get(`${base}/v1/statements/conxillium/${slug}/versions`),
+    )
+  ).versions;
+
+it("starts one run when the lead confirms in two windows at once: the other window shows that run, and both fit a phone", async () => {
+  const first = await signedIn(LEAD, PHONE);
+  const second = await signedIn(LEAD, PHONE);
+  const sentence = `Deze zin kwam erbij in de uitroltest ${stamp}.`;
+  const baselineVersion = await publishBaselineWithSentence(first, sentence);
+  const rollout = await json<{ companies: RolloutCompany[] }>(
+    await first.request.get(`${GROUP}/rollout?limit=500`),
+  );
+  const clean = rollout.companies.filter(
+    (c) =>
+      c.outdated &&
+      c.clean &&
+      !!c.diff &&
+      c.diff.totals.changed + c.diff.totals.added + c.diff.totals.removed + c.diff.totals.moved > 0,
+  );
+  expect(clean.map((c) => c.tenant.slug)).toEqual(expect.arrayContaining(["pharox", "geotax"]));
+  const before = new Map<string, number>();
+  for (const company of clean)
+    before.set(company.tenant.slug, (await versionsOf(first, company.tenant.slug)).length);
+
+  // Both windows open the dashboard and ask to republish; neither has started anything yet.
+  for (const page of [first, second]) {
+    await page.goto(`${base}/console/conxillium`);
+    await page.getByRole("heading", { name: "Nieuwe basisverklaring doorvoeren" }).waitFor();
+    await page.getByRole("button", { name: "Alle bedrijven zonder conflict opnieuw publiceren" }).click();
+    await page.getByRole("group", { name: `${clean.length} bedrijven opnieuw publiceren?` }).waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+  }
+  await checkScreen(first, "rollout-confirm-375");
+
+  const answers = [first, second].map((page) =>
+    page.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith("/rollout/runs")),
+  );
+  await Promise.all(
+    [first, second].map((page) =>
+      page.getByRole("button", { name: `Ja, ${clean.length} bedrijven opnieuw publiceren` }).click(),
+    ),
+  );
+  const responses = await Promise.all(answers);
+  // One run starts; the other start is refused while it runs (the database's unique index).
+  expect(responses.map((r) => r.status()).sort((a, b) => a - b)).toEqual([202, 409]);
+  const winner = responses[0]!.status() === 202 ? first : second;
+  const other = winner === first ? second : first;
+  const started = await json<{ run: { id: number } }>(responses[winner === first ? 0 : 1]!, 202);
+
+  // The window that came second shows the running run, not an error.
+  await other.locator("#republish-already").waitFor();
+  expect(await other.locator("#republish-already").textContent()).toContain(
+    "Er liep al een publicatieronde voor deze groep, gestart door Lotte de Leeuw",
+  );
+  expect(await other.getByRole("alert").count()).toBe(0);
+
+  // Both end at the result of that one run, with the focus on it.
+  for (const page of [first, second]) {
+    await page
+      .getByRole("heading", { name: "Resultaat van de laatste publicatieronde" })
+      .waitFor({ timeout: 20_000 });
+    expect(await page.locator('.run-result li[data-count="published"]').textContent()).toBe(
+      `${clean.length} bedrijven opnieuw gepubliceerd`,
+    );
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("republish-results-title");
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+  }
+  await checkScreen(other, "rollout-result-375");
+  const latest = await json<{ run: { id: number; status: string; published: number } }>(
+    await first.request.get(`${GROUP}/rollout/runs/latest`),
+  );
+  expect(latest.run).toMatchObject({ id: started.run.id, status: "done", published: clean.length });
+
+  // Each clean company got exactly one new version, on the new baseline, with the sentence.
+  for (const company of clean) {
+    const slug = company.tenant.slug;
+    expect((await versionsOf(first, slug)).length, slug).toBe(before.get(slug)! + 1);
+    const statement = await first.request.get(`${base}/v1/statements/conxillium/${slug}.json`);
+    const body = (await statement.json()) as { baselineVersion: number; sections: { text: string }[] };
+    expect(body.baselineVersion, slug).toBe(baselineVersion);
+    expect(body.sections.map((s) => s.text).join(" "), slug).toContain(sentence);
+  }
+}, 120_000);
