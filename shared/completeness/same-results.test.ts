@@ -238,7 +238,7 @@ const STATEMENTS: { name: string; baseline: Baseline; content: TenantContent }[]
         },
         { name: { nl: "Bestellingen", en: "Orders" }, legalBasis: "contract" },
       ];
-      c.lists.data_categories = [{ name: { nl: "Bestelgegevens", en: "Order data" } }];
+      c.lists.data_categories = [{ name: { nl: "Bestelgegevens", en: "Order data" }, special: false }];
     }),
   },
   {
@@ -268,7 +268,7 @@ const STATEMENTS: { name: string; baseline: Baseline; content: TenantContent }[]
           role: "processor",
           country: "US",
           safeguard: "scc",
-          purpose: { nl: "Hosting" },
+          service: { nl: "Hosting" },
         },
       ];
     }),
