@@ -1,7 +1,9 @@
 // CPU time of the publish gate's reading of a statement (issue 15) as a rollout runs it for every
 // company (issue 20): assessContent — completeness in the default language, the legal lint in
-// every language — on statements already resolved, for each demo company in turn, in a group of
-// 10,008 companies whose statements link to the members page instead of listing them.
+// every language — on statements already resolved, for 208 companies in turn (the demo companies
+// and 200 with profiles of their own), in a group of 10,008 companies whose statements link to the
+// members page instead of listing them. Times are per company; the checks remember what they read
+// from text that recurs (shared/completeness/remember.ts), as they do in a real rollout.
 // Usage: node scripts/bench/assess.ts [--runs 15]   (runs over 208 companies) Prints one JSON line; times in ms.
 import { DEMO_BASELINE, DEMO_GROUP, DEMO_TENANTS } from "#shared/demo/index.ts";
 import { checkCompleteness } from "#shared/completeness/check.ts";
