@@ -8,6 +8,7 @@ import {
   countLintErrors,
   lintPublication,
   lintStatement,
+  lintStatements,
   LINT_RULES,
   type LintFinding,
   type LintRuleId,
@@ -111,7 +112,7 @@ export function lintBaselineText(group: GroupRecord, baseline: Baseline): LintFi
     dutch: statements.find((s) => s.language === "nl"),
     jointControllers: baseline.jointControllership !== undefined,
   };
-  return statements.flatMap((statement) => lintStatement(statement, null, context));
+  return lintStatements(statements, null, context).flat();
 }
 
 /** What a privacy lead published over, kept with the reason in the audit log. */

@@ -815,6 +815,14 @@ function verdicts() {
       null,
     );
   }
+  const gate = m.gate;
+  if (gate)
+    add(
+      "  (info) publish gate per company (completeness + lint, Node)",
+      `${gate.assessContent.cpuMsPerCompany} ms CPU (completeness ${gate.checkCompleteness.cpuMsPerCompany}, lint ${gate.lintPublication.cpuMsPerCompany}) over ${gate.companies} companies`,
+      "—",
+      null,
+    );
   const rep = m.republish;
   add(
     `republish through the queue after a baseline change (${CONFIG.companies.toLocaleString("en")} generated)`,
@@ -1024,6 +1032,11 @@ try {
     lastJsonLine(
       runNode(["scripts/bench/render.ts", "--runs", String(CONFIG.renderRuns)], { timeoutSeconds: 120 }),
     ),
+  );
+
+  // The publish gate a rollout runs for every company (completeness + legal lint), in Node.
+  await measure("gate", () =>
+    lastJsonLine(runNode(["scripts/bench/assess.ts", "--runs", "15"], { timeoutSeconds: 180 })),
   );
 
   const options = miniflareOptions(config, join(bundleDir, "index.js"), assetsDir);

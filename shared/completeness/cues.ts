@@ -2,20 +2,40 @@
 // case, plain spaces and quotes) so a stray non-breaking space or curly quote in pasted text
 // cannot hide a cue.
 import type { Cues } from "./checklist.ts";
+import { atWordStart, type WordStartPattern } from "./word-start.ts";
 
-const single = new Map<string, RegExp>();
-const combined = new WeakMap<Cues, RegExp | null>();
+// Compiled once per cue and per cue list (the lists are module constants): every cue starts a
+// word, so each pattern is searched as atWordStart (see word-start.ts for why).
+const single = new Map<string, WordStartPattern>();
+const combined = new WeakMap<Cues, WordStartPattern | null>();
+// What a sentence was found to contain, per cue list: the same sentences recur in every company's
+// statement (remember.ts). Sentences only (longer texts are searched each time), and at most a few
+// thousand of them, each kept once whatever the number of lists asked about it.
+const answersBySentence = new Map<string, WeakMap<Cues, string | null>>();
+
+// Any character the replacements below would change: odd spaces and quotes, hyphens, any
+// whitespace but a plain space (what \s matches, spelled out) and two spaces in a row. Most text
+// has none, and then lower case and trim suffice.
+const NEEDS_REPLACING =
+  /[\t-\r\u00A0\u1680\u2000-\u200B\u2010\u2011\u2018-\u201F\u2028\u2029\u202F\u205F\u3000\uFEFF]| {2}/;
 
 /** Lower-case, NBSP and other odd spaces as plain spaces, straight quotes, one space between words. */
 export function normalizeForMatch(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[\u00A0\u2000-\u200B\u202F\u205F\u3000]/g, " ")
-    .replace(/[\u2018\u2019\u201A\u201B]/g, "'")
-    .replace(/[\u201C\u201D\u201E\u201F]/g, '"')
-    .replace(/[\u2010\u2011]/g, "-")
-    .replace(/\s+/g, " ")
-    .trim();
+  const lower = text.toLowerCase();
+  if (!NEEDS_REPLACING.test(lower)) return lower.trim();
+  return replaceOddCharacters(lower).replace(/\s+/g, " ").trim();
+}
+
+const ODD_CHARACTER = /[\u00A0\u2000-\u200B\u202F\u205F\u3000\u2010\u2011\u2018-\u201F]/g;
+
+/** Odd spaces as plain spaces, curly quotes straight, odd hyphens as "-": one for one, in one pass. */
+export function replaceOddCharacters(text: string): string {
+  return text.replace(ODD_CHARACTER, (c) => {
+    if (c >= "\u2018" && c <= "\u201B") return "'";
+    if (c >= "\u201C" && c <= "\u201F") return '"';
+    if (c === "\u2010" || c === "\u2011") return "-";
+    return " ";
+  });
 }
 
 // Formal "u/uw" cues also match informal Dutch ("je/jij/jouw"), and "wij" the informal "we",
@@ -35,7 +55,7 @@ function describeCue(cue: string): string {
 export function hasCue(text: string, cue: string): boolean {
   let pattern = single.get(cue);
   if (pattern === undefined) {
-    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${describeCue(cue)}`, "u");
+    pattern = atWordStart(new RegExp(describeCue(cue), "u"), true);
     single.set(cue, pattern);
   }
   return pattern.test(text);
@@ -46,20 +66,44 @@ export function hasCue(text: string, cue: string): boolean {
  * All cues of a list are tried in one pass: the checker runs them over every sentence.
  */
 export function findCue(text: string, cues: Cues): string | null {
+  if (text.length > 400) return searchCue(text, cues);
+  let answers = answersBySentence.get(text);
+  if (answers === undefined) {
+    if (answersBySentence.size >= 4000) answersBySentence.clear();
+    answers = new WeakMap();
+    answersBySentence.set(text, answers);
+  }
+  let found = answers.get(cues);
+  if (found === undefined) {
+    found = searchCue(text, cues);
+    answers.set(cues, found);
+  }
+  return found;
+}
+
+function searchCue(text: string, cues: Cues): string | null {
   let pattern = combined.get(cues);
   if (pattern === undefined) {
     const all = [...cues.nl, ...cues.en];
     pattern =
-      all.length === 0 ? null : new RegExp(`(?<![\\p{L}\\p{N}])(?:${all.map(describeCue).join("|")})`, "u");
+      all.length === 0 ? null : atWordStart(new RegExp(`(?:${all.map(describeCue).join("|")})`, "u"), true);
     combined.set(cues, pattern);
   }
   return pattern?.exec(text)?.[0] ?? null;
 }
 
+// Where a sentence ends: . ! or ?, then spaces before more text. Matched from the punctuation on,
+// not with a lookbehind, which V8 would try at every position of the text.
+const SENTENCE_BREAK = /[.!?]\s+(?=[^\s])/g;
+
 /** Sentences of a normalised paragraph; abbreviations such as "b.v." may split too, which is harmless here. */
 export function splitSentences(text: string): string[] {
-  return text
-    .split(/(?<=[.!?])\s+(?=[^\s])/)
-    .map((s) => s.trim())
-    .filter((s) => s !== "");
+  const sentences: string[] = [];
+  let start = 0;
+  for (const match of text.matchAll(SENTENCE_BREAK)) {
+    sentences.push(text.slice(start, match.index + 1).trim());
+    start = match.index + match[0].length;
+  }
+  sentences.push(text.slice(start).trim());
+  return sentences.filter((s) => s !== "");
 }

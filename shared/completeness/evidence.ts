@@ -5,6 +5,7 @@ import type { JointControllership, Language, TenantContent } from "../model.ts";
 import type { Block, Inline, ResolvedStatement } from "../statement.ts";
 import { findChecklistItem, type Bilingual, type Cues, type ItemId } from "./checklist.ts";
 import { findCue, normalizeForMatch, splitSentences } from "./cues.ts";
+import { rememberByText } from "./remember.ts";
 
 export interface TextSection {
   key: string;
@@ -18,6 +19,10 @@ export interface TextSection {
 export interface CheckContext {
   title: string;
   sections: TextSection[];
+  /** Every section's title and paragraphs, one per line: to rule a cue out in one search. */
+  allText: string;
+  /** Every sentence with the key of its section, in order (listSentences). */
+  sentences: { key: string; text: string }[];
   content: TenantContent;
   collection: "direct" | "indirect" | "both";
   language: Language;
@@ -33,24 +38,33 @@ export interface Decision {
   sections: string[];
 }
 
-export function readStatement(statement: ResolvedStatement): Pick<CheckContext, "title" | "sections"> {
+export function readStatement(
+  statement: ResolvedStatement,
+): Pick<CheckContext, "title" | "sections" | "allText" | "sentences"> {
+  const sections = statement.sections.map((section): TextSection => {
+    const paragraphs = section.blocks
+      .flatMap(readBlock)
+      .map(normalizeText)
+      .filter((p) => p !== "");
+    return {
+      key: section.key,
+      title: normalizeText(section.title),
+      paragraphs,
+      text: paragraphs.join("\n"),
+      sentences: paragraphs.flatMap(sentencesOf),
+    };
+  });
   return {
-    title: normalizeForMatch(statement.title),
-    sections: statement.sections.map((section) => {
-      const paragraphs = section.blocks
-        .flatMap(readBlock)
-        .map(normalizeForMatch)
-        .filter((p) => p !== "");
-      return {
-        key: section.key,
-        title: normalizeForMatch(section.title),
-        paragraphs,
-        text: paragraphs.join("\n"),
-        sentences: paragraphs.flatMap(splitSentences),
-      };
-    }),
+    title: normalizeText(statement.title),
+    sections,
+    allText: sections.map((s) => `${s.title}\n${s.text}`).join("\n"),
+    sentences: sections.flatMap((s) => s.sentences.map((text) => ({ key: s.key, text }))),
   };
 }
+
+// Most paragraphs recur in every company's statement (remember.ts).
+const normalizeText = rememberByText(normalizeForMatch);
+const sentencesOf = rememberByText((paragraph: string): readonly string[] => splitSentences(paragraph));
 
 function readBlock(block: Block): string[] {
   switch (block.type) {
@@ -95,6 +109,21 @@ export function sectionsWhere(ctx: CheckContext, test: (text: string) => boolean
   return ctx.sections.filter((s) => test(s.title) || s.paragraphs.some(test)).map((s) => s.key);
 }
 
+/**
+ * The same sections as sectionsWhere for a test that cannot match across a line break (a cue, a
+ * name, an e-mail address: normalised text has no line breaks), with one test of each section's
+ * text instead of one per paragraph.
+ */
+export function sectionsWhereText(ctx: CheckContext, test: (text: string) => boolean): string[] {
+  return ctx.sections.filter((s) => test(s.title) || test(s.text)).map((s) => s.key);
+}
+
+/** Sections whose title or a paragraph has one of the cues; mostly none, found in one search. */
+export function sectionsWithCue(ctx: CheckContext, cues: Cues): string[] {
+  if (findCue(ctx.allText, cues) === null) return [];
+  return sectionsWhereText(ctx, (t) => findCue(t, cues) !== null);
+}
+
 /** The sections naming the most of `names` (a list is rendered where most of its entries appear). */
 export function sectionsNaming(ctx: CheckContext, names: readonly string[]): string[] {
   const needles = [...new Set(names.map(normalizeForMatch).filter((n) => n !== ""))];
@@ -107,10 +136,8 @@ export function sectionsNaming(ctx: CheckContext, names: readonly string[]): str
 }
 
 /** Sentences of every paragraph, with the key of their section. */
-export function listSentences(ctx: CheckContext, keys?: readonly string[]): { key: string; text: string }[] {
-  return ctx.sections
-    .filter((s) => keys === undefined || keys.includes(s.key))
-    .flatMap((s) => s.sentences.map((text) => ({ key: s.key, text })));
+export function listSentences(ctx: CheckContext): readonly { key: string; text: string }[] {
+  return ctx.sentences;
 }
 
 /** Where an item belongs: a section headed for it, else the section of its home item. */

@@ -5,6 +5,7 @@
 // goes, so a category covered only by such rules is reported as well.
 import type { DataCategory, RetentionRule, StructuredLists } from "../model.ts";
 import { normalizeForMatch } from "./cues.ts";
+import { atWordStart } from "./word-start.ts";
 
 export interface RetentionCoverage {
   /** Categories no rule covers. */
@@ -22,10 +23,12 @@ const GENERIC = new Set(
 );
 const CATCH_ALL =
   /^(?:alle )?(?:overige|andere|resterende) (?:persoons)?gegevens|^alle (?:persoons)?gegevens$|^(?:all )?other (?:personal )?(?:data|information)|^all (?:personal )?data$/;
-const MINIMUM =
-  /(?<![\p{L}])(?:minimaal|ten minste|tenminste|minstens|at least|a minimum of|minimum of|for a minimum)(?![\p{L}])/u;
-const MAXIMUM =
-  /(?<![\p{L}])(?:maximaal|ten hoogste|hoogstens|uiterlijk|niet langer dan|at most|no longer than|maximum|up to)(?![\p{L}])/u;
+const MINIMUM = atWordStart(
+  /(?:minimaal|ten minste|tenminste|minstens|at least|a minimum of|minimum of|for a minimum)(?![\p{L}])/u,
+);
+const MAXIMUM = atWordStart(
+  /(?:maximaal|ten hoogste|hoogstens|uiterlijk|niet langer dan|at most|no longer than|maximum|up to)(?![\p{L}])/u,
+);
 
 /** The significant word stems of a name: words of four letters or more, generic ones left out. */
 function stems(text: string): string[] {
@@ -35,14 +38,29 @@ function stems(text: string): string[] {
     .map((word) => word.slice(0, 5));
 }
 
-function covers(rule: RetentionRule, category: DataCategory): boolean {
-  const name = normalizeForMatch(category.name.nl);
-  if ((rule.categories ?? []).some((c) => normalizeForMatch(c) === name)) return true;
+// Rules and categories are each read once, not once for every pair of them.
+interface ReadRule {
+  categories: string[];
+  subject: string;
+  subjectStems: Set<string>;
+  onlyMinimum: boolean;
+}
+
+function readRule(rule: RetentionRule): ReadRule {
   const subject = normalizeForMatch(rule.subject.nl);
-  if (CATCH_ALL.test(subject)) return true;
-  if (subject.includes(name) || name.includes(subject)) return true;
-  const subjectStems = new Set(stems(subject));
-  return stems(name).some((stem) => subjectStems.has(stem));
+  return {
+    categories: (rule.categories ?? []).map(normalizeForMatch),
+    subject,
+    subjectStems: new Set(stems(subject)),
+    onlyMinimum: statesOnlyMinimum(rule),
+  };
+}
+
+function covers(rule: ReadRule, name: string, nameStems: string[]): boolean {
+  if (rule.categories.includes(name)) return true;
+  if (CATCH_ALL.test(rule.subject)) return true;
+  if (rule.subject.includes(name) || name.includes(rule.subject)) return true;
+  return nameStems.some((stem) => rule.subjectStems.has(stem));
 }
 
 /** Whether the rule's words give only a lower bound for how long data is kept. */
@@ -56,13 +74,16 @@ export function statesOnlyMinimum(rule: RetentionRule): boolean {
 export function assessRetentionCoverage(
   lists: Pick<StructuredLists, "data_categories" | "retention">,
 ): RetentionCoverage {
-  const minimumRules = lists.retention.filter(statesOnlyMinimum);
+  const rules = lists.retention.map(readRule);
+  const minimumRules = lists.retention.filter((_, i) => rules[i]!.onlyMinimum);
   const uncovered: DataCategory[] = [];
   const onlyMinimum: DataCategory[] = [];
   for (const category of lists.data_categories) {
-    const rules = lists.retention.filter((rule) => covers(rule, category));
-    if (rules.length === 0) uncovered.push(category);
-    else if (rules.every(statesOnlyMinimum)) onlyMinimum.push(category);
+    const name = normalizeForMatch(category.name.nl);
+    const nameStems = stems(name);
+    const covering = rules.filter((rule) => covers(rule, name, nameStems));
+    if (covering.length === 0) uncovered.push(category);
+    else if (covering.every((rule) => rule.onlyMinimum)) onlyMinimum.push(category);
   }
   return { uncovered, onlyMinimum, minimumRules };
 }

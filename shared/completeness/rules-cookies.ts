@@ -2,7 +2,7 @@
 // tracking cookies need prior consent, and Google Analytics without consent only passes when
 // the text shows the AP's privacy-friendly set-up.
 import { findCue, hasCue, splitSentences } from "./cues.ts";
-import { decide, foundOrHome, sectionsWhere, type CheckContext, type Decision } from "./evidence.ts";
+import { decide, foundOrHome, sectionsWhereText, type CheckContext, type Decision } from "./evidence.ts";
 
 const TYPES = {
   nl: [
@@ -37,7 +37,7 @@ const ASKING = {
 
 export function checkCookies(ctx: CheckContext): Decision {
   const { cookies } = ctx.content.lists;
-  const cueSections = sectionsWhere(ctx, (t) => hasCue(t, "cookie"));
+  const cueSections = sectionsWhereText(ctx, (t) => hasCue(t, "cookie"));
   const sections = foundOrHome(ctx, "COOKIES", cueSections);
   const consentNear = ctx.sections.some(
     (s) => cueSections.includes(s.key) && findCue(s.text, CONSENT) !== null,

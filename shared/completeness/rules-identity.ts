@@ -4,7 +4,15 @@
 import { isEeaCountry } from "../model.ts";
 import { findChecklistItem } from "./checklist.ts";
 import { findCue, normalizeForMatch } from "./cues.ts";
-import { decide, foundOrHome, sectionsWhere, type CheckContext, type Decision } from "./evidence.ts";
+import {
+  decide,
+  foundOrHome,
+  sectionsWhere,
+  sectionsWhereText,
+  sectionsWithCue,
+  type CheckContext,
+  type Decision,
+} from "./evidence.ts";
 
 const EMAIL = /[a-z0-9._%+-]{1,64}@[a-z0-9.-]{1,255}\.[a-z]{2,24}/;
 const PHONE = /(?:\+31|0031|(?<![\d+])0)[\s-]{0,3}(?:\(0\)[\s-]{0,3})?\d(?:[\s-]{0,3}\d){8}(?!\d)/;
@@ -23,17 +31,17 @@ function contains(...values: (string | undefined)[]): (text: string) => boolean 
 export function checkControllerIdentity(ctx: CheckContext): Decision {
   const { profile } = ctx.content;
   const named = contains(profile.legalName, profile.tradeName);
-  const identity = sectionsWhere(ctx, named);
+  const identity = sectionsWhereText(ctx, named);
   const inTitle = named(ctx.title);
   const address = contains(profile.address.street, profile.address.postalCode);
   const email = contains(profile.email);
   const phone = contains(profile.phone);
   const means = {
-    address: sectionsWhere(ctx, address),
-    email: sectionsWhere(ctx, (t) => email(t) || (t.includes("@") && EMAIL.test(t))),
+    address: sectionsWhereText(ctx, address),
+    email: sectionsWhereText(ctx, (t) => email(t) || (t.includes("@") && EMAIL.test(t))),
     phone: sectionsWhere(ctx, (t) => phone(t) || PHONE.test(t)),
-    website: sectionsWhere(ctx, contains(hostOf(profile.website))),
-    page: sectionsWhere(ctx, (t) => findCue(t, CONTACT_PAGE) !== null),
+    website: sectionsWhereText(ctx, contains(hostOf(profile.website))),
+    page: sectionsWithCue(ctx, CONTACT_PAGE),
   };
   const shown = Object.entries(means).filter(([, keys]) => keys.length > 0);
   // The name appears everywhere; the contact details show where the identity is stated.
@@ -101,7 +109,7 @@ export function checkRepresentative(ctx: CheckContext): Decision {
       [],
     );
   }
-  const found = sectionsWhere(ctx, (t) => findCue(t, item.phrases) !== null);
+  const found = sectionsWithCue(ctx, item.phrases);
   if (found.length > 0) {
     return decide(
       "present",
@@ -121,9 +129,9 @@ export function checkRepresentative(ctx: CheckContext): Decision {
 export function checkDpoContact(ctx: CheckContext): Decision {
   const { dpo } = ctx.content.profile;
   const item = findChecklistItem("DPO_CONTACT");
-  const mentioned = sectionsWhere(ctx, (t) => findCue(t, item.phrases) !== null);
+  const mentioned = sectionsWithCue(ctx, item.phrases);
   if (dpo !== undefined) {
-    const reachable = sectionsWhere(ctx, contains(dpo.email));
+    const reachable = sectionsWhereText(ctx, contains(dpo.email));
     if (reachable.length > 0) {
       return decide(
         "present",
@@ -132,7 +140,7 @@ export function checkDpoContact(ctx: CheckContext): Decision {
         reachable,
       );
     }
-    const named = sectionsWhere(ctx, contains(dpo.name));
+    const named = sectionsWhereText(ctx, contains(dpo.name));
     if (named.length > 0 || mentioned.length > 0) {
       return decide(
         "weak",

@@ -3,17 +3,18 @@
 // says what it rests on, so an editor can tell an inference from a recorded fact.
 import { findChecklistItem } from "./checklist.ts";
 import { findCue } from "./cues.ts";
+import { atWordStart } from "./word-start.ts";
 import {
   decide,
   foundOrHome,
   listSentences,
   sectionsNaming,
-  sectionsWhere,
+  sectionsWithCue,
   type CheckContext,
   type Decision,
 } from "./evidence.ts";
 
-const NEGATION = /(?<![\p{L}])(?:geen|niet|nooit|no|not|never)(?![\p{L}])/u;
+const NEGATION = atWordStart(/(?:geen|niet|nooit|no|not|never)(?![\p{L}])/u);
 const OBJECTING = /bezwaar|(?<![\p{L}])object/u;
 
 export function checkStatutoryContractual(ctx: CheckContext): Decision {
@@ -25,10 +26,6 @@ export function checkStatutoryContractual(ctx: CheckContext): Decision {
       [],
     );
   }
-  const found = sectionsWhere(
-    ctx,
-    (t) => findCue(t, findChecklistItem("STATUTORY_CONTRACTUAL").phrases) !== null,
-  );
   const { purposes } = ctx.content.lists;
   const recorded = purposes.filter((p) => p.provision !== undefined);
   if (purposes.length > 0 && recorded.length === purposes.length) {
@@ -46,6 +43,8 @@ export function checkStatutoryContractual(ctx: CheckContext): Decision {
       ),
     );
   }
+  // Read from the text only when the list of purposes does not settle it.
+  const found = sectionsWithCue(ctx, findChecklistItem("STATUTORY_CONTRACTUAL").phrases);
   if (recorded.length > 0) {
     const lacking = purposes.filter((p) => p.provision === undefined);
     return decide(
@@ -96,7 +95,7 @@ export function checkSource(ctx: CheckContext): Decision {
       [],
     );
   }
-  const found = sectionsWhere(ctx, (t) => findCue(t, findChecklistItem("SOURCE").phrases) !== null);
+  const found = sectionsWithCue(ctx, findChecklistItem("SOURCE").phrases);
   if (found.length > 0) {
     return decide(
       "present",
@@ -158,10 +157,7 @@ export function checkAutomatedDecision(ctx: CheckContext): Decision {
 }
 
 export function checkFurtherProcessing(ctx: CheckContext): Decision {
-  const found = sectionsWhere(
-    ctx,
-    (t) => findCue(t, findChecklistItem("FURTHER_PROCESSING").phrases) !== null,
-  );
+  const found = sectionsWithCue(ctx, findChecklistItem("FURTHER_PROCESSING").phrases);
   if (found.length > 0) {
     return decide(
       "present",

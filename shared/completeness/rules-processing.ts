@@ -3,6 +3,7 @@
 // the WP260 quality point applies: bases listed without saying which purpose rests on which.
 import { findChecklistItem } from "./checklist.ts";
 import { findCue, hasCue } from "./cues.ts";
+import { atWordStart } from "./word-start.ts";
 import {
   decide,
   foundOrHome,
@@ -11,11 +12,12 @@ import {
   sectionsNaming,
   sectionsTitled,
   sectionsWhere,
+  sectionsWithCue,
   type CheckContext,
   type Decision,
 } from "./evidence.ts";
 
-const NEGATION = /(?<![\p{L}])(?:geen|niet|nooit|no|not|never)(?![\p{L}])/u;
+const NEGATION = atWordStart(/(?:geen|niet|nooit|no|not|never)(?![\p{L}])/u);
 const PER_PURPOSE_BASIS = /(?:grondslag|rechtsgrond|legal basis|lawful basis)\s*:/;
 const ARTICLE_9 = {
   nl: ["artikel 9", "art. 9", "uitdrukkelijke toestemming"],
@@ -46,10 +48,7 @@ export function checkPurposes(ctx: CheckContext): Decision {
     );
   }
   const item = findChecklistItem("PURPOSES");
-  const found = [
-    ...headedWithText(ctx, "PURPOSES"),
-    ...sectionsWhere(ctx, (t) => findCue(t, item.phrases) !== null),
-  ];
+  const found = [...headedWithText(ctx, "PURPOSES"), ...sectionsWithCue(ctx, item.phrases)];
   if (found.length > 0) {
     return decide(
       "present",
@@ -82,7 +81,7 @@ export function checkLegalBasis(ctx: CheckContext): Decision {
   if (purposes.length > 0) {
     const sections = foundOrHome(ctx, "LEGAL_BASIS", named);
     const special = data_categories.some((c) => c.special);
-    if (special && sectionsWhere(ctx, (t) => findCue(t, ARTICLE_9) !== null).length === 0) {
+    if (special && sectionsWithCue(ctx, ARTICLE_9).length === 0) {
       return decide(
         "weak",
         "Elk doeleinde heeft een grondslag, maar voor de bijzondere persoonsgegevens ontbreekt de uitzondering van art. 9 AVG (bijv. uitdrukkelijke toestemming).",
@@ -155,7 +154,7 @@ export function checkLegitimateInterests(ctx: CheckContext): Decision {
       foundOrHome(ctx, "LEGITIMATE_INTERESTS", found),
     );
   }
-  const mentioned = sectionsWhere(ctx, (t) => findCue(t, item.phrases) !== null);
+  const mentioned = sectionsWithCue(ctx, item.phrases);
   if (mentioned.length === 0) {
     return decide(
       "not_applicable",

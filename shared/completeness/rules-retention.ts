@@ -4,6 +4,7 @@ import type { DataCategory } from "../model.ts";
 import { findChecklistItem } from "./checklist.ts";
 import { assessRetentionCoverage } from "./retention-coverage.ts";
 import { findCue } from "./cues.ts";
+import { atWordStart } from "./word-start.ts";
 import {
   decide,
   foundOrHome,
@@ -16,9 +17,12 @@ import {
 
 const NUMBER =
   "\\d+|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|veertig|vijftig|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty";
-const PERIOD = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${NUMBER})\\s+(?:jaar|jaren|maand|maanden|week|weken|dag|dagen|years?|months?|weeks?|days?)(?![\\p{L}])`,
-  "u",
+const PERIOD = atWordStart(
+  new RegExp(
+    `(?:${NUMBER})\\s+(?:jaar|jaren|maand|maanden|week|weken|dag|dagen|years?|months?|weeks?|days?)(?![\\p{L}])`,
+    "u",
+  ),
+  true,
 );
 const KEEPING = {
   nl: ["bewaar", "bewaard", "bewaren", "archief", "gearchiveerd", "verwijderd", "vernietigd"],
@@ -57,10 +61,12 @@ const VAGUE = {
   en: ["as long as necessary", "no longer than necessary", "as long as needed", "no longer than needed"],
 };
 
-const MINIMUM_ONLY =
-  /(?<![\p{L}])(?:minimaal|ten minste|tenminste|minstens|at least|a minimum of)(?![\p{L}])/u;
-const UPPER_BOUND =
-  /(?<![\p{L}])(?:maximaal|ten hoogste|hoogstens|uiterlijk|niet langer dan|at most|no longer than|up to)(?![\p{L}])/u;
+const MINIMUM_ONLY = atWordStart(
+  /(?:minimaal|ten minste|tenminste|minstens|at least|a minimum of)(?![\p{L}])/u,
+);
+const UPPER_BOUND = atWordStart(
+  /(?:maximaal|ten hoogste|hoogstens|uiterlijk|niet langer dan|at most|no longer than|up to)(?![\p{L}])/u,
+);
 
 export function checkRetention(ctx: CheckContext): Decision {
   const rules = ctx.content.lists.retention;

@@ -11,7 +11,7 @@ import {
   foundOrHome,
   listSentences,
   sectionsTitled,
-  sectionsWhere,
+  sectionsWithCue,
   type CheckContext,
   type Decision,
 } from "./evidence.ts";
@@ -60,10 +60,20 @@ const RIGHT_ITEMS: ItemId[] = [
   "RIGHT_PORTABILITY",
 ];
 
+// Seven rules read the same right sentences: found once per check (a context lives for one).
+const rightSentencesOf = new WeakMap<CheckContext, { key: string; text: string }[]>();
+
 /** Sentences that can state a right: all of a rights section, elsewhere only those about rights. */
 function rightSentences(ctx: CheckContext): { key: string; text: string }[] {
-  const rights = sectionsTitled(ctx, findChecklistItem("RIGHT_ACCESS").headings);
-  return listSentences(ctx).filter((s) => rights.includes(s.key) || findCue(s.text, RIGHTS_CONTEXT) !== null);
+  let found = rightSentencesOf.get(ctx);
+  if (found === undefined) {
+    const rights = sectionsTitled(ctx, findChecklistItem("RIGHT_ACCESS").headings);
+    found = listSentences(ctx).filter(
+      (s) => rights.includes(s.key) || findCue(s.text, RIGHTS_CONTEXT) !== null,
+    );
+    rightSentencesOf.set(ctx, found);
+  }
+  return found;
 }
 
 export function checkRight(ctx: CheckContext, id: ItemId): Decision {
@@ -110,10 +120,9 @@ export function objectionAppliesByDetails(ctx: Pick<CheckContext, "content">): b
 export function checkObjectSeparately(ctx: CheckContext): Decision {
   const { purposes } = ctx.content.lists;
   const structured = objectionAppliesByDetails(ctx);
-  const textual =
-    purposes.length === 0 && sectionsWhere(ctx, (t) => findCue(t, PUBLIC_OR_LEGITIMATE) !== null).length > 0;
-  const marketing = sectionsWhere(ctx, (t) => findCue(t, MARKETING) !== null).length > 0;
-  if (!structured && !textual && !marketing) {
+  const textual = purposes.length === 0 && sectionsWithCue(ctx, PUBLIC_OR_LEGITIMATE).length > 0;
+  // Marketing in the text matters only when neither the details nor the text give another reason.
+  if (!structured && !textual && sectionsWithCue(ctx, MARKETING).length === 0) {
     return decide(
       "not_applicable",
       "Geen doeleinde op gerechtvaardigd of algemeen belang en geen direct marketing.",
@@ -174,8 +183,7 @@ export function checkWithdrawConsent(ctx: CheckContext): Decision {
   const consent = purposes.filter((p) => p.legalBasis === "consent");
   const textual =
     purposes.length === 0 &&
-    sectionsWhere(ctx, (t) => findCue(t, CONSENT_BASIS) !== null || findCue(t, NEWSLETTER) !== null).length >
-      0;
+    (sectionsWithCue(ctx, CONSENT_BASIS).length > 0 || sectionsWithCue(ctx, NEWSLETTER).length > 0);
   if (consent.length === 0 && !textual) {
     return purposes.length > 0
       ? decide(
@@ -191,7 +199,7 @@ export function checkWithdrawConsent(ctx: CheckContext): Decision {
           [],
         );
   }
-  const found = sectionsWhere(ctx, (t) => findCue(t, item.phrases) !== null);
+  const found = sectionsWithCue(ctx, item.phrases);
   const because =
     consent.length > 0
       ? ["een doeleinde in de lijst berust op toestemming", "a purpose in the list rests on consent"]
@@ -243,7 +251,7 @@ export function checkComplaint(ctx: CheckContext): Decision {
       complaints.map((s) => s.key),
     );
   }
-  const authority = sectionsWhere(ctx, (t) => findCue(t, AUTHORITY) !== null);
+  const authority = sectionsWithCue(ctx, AUTHORITY);
   return decide(
     "missing",
     authority.length > 0

@@ -3,19 +3,21 @@
 // Joint controllers (Art. 26(2)) come from the recipients' roles.
 import { findChecklistItem } from "./checklist.ts";
 import { findCue, normalizeForMatch } from "./cues.ts";
+import { atWordStart } from "./word-start.ts";
 import {
   decide,
   foundOrHome,
   listSentences,
   sectionsNaming,
   sectionsTitled,
-  sectionsWhere,
+  sectionsWhereText,
+  sectionsWithCue,
   unique,
   type CheckContext,
   type Decision,
 } from "./evidence.ts";
 
-const LEGAL_FORM = /(?<![\p{L}])(?:b\.v\.|n\.v\.|inc\.|ltd|gmbh|llc|limited)(?![\p{L}])/u;
+const LEGAL_FORM = atWordStart(/(?:b\.v\.|n\.v\.|inc\.|ltd|gmbh|llc|limited)(?![\p{L}])/u);
 const VAGUE_RECIPIENTS = {
   nl: ["derden", "derde partijen", "medewerkers"],
   en: ["third parties", "employees", "staff"],
@@ -51,12 +53,8 @@ export function checkRecipients(ctx: CheckContext): Decision {
       specific.map((s) => s.key),
     );
   }
-  const vague = sectionsWhere(ctx, (t) => findCue(t, VAGUE_RECIPIENTS) !== null).filter((k) =>
-    scope.includes(k),
-  );
-  const elsewhere = sectionsWhere(ctx, (t) => findCue(t, item.phrases) !== null).filter(
-    (k) => !scope.includes(k),
-  );
+  const vague = sectionsWithCue(ctx, VAGUE_RECIPIENTS).filter((k) => scope.includes(k));
+  const elsewhere = sectionsWithCue(ctx, item.phrases).filter((k) => !scope.includes(k));
   const note =
     elsewhere.length > 0
       ? [" Elders wordt wel een verwerker genoemd.", " A processor is mentioned elsewhere."]
@@ -82,17 +80,18 @@ export function checkJointControllers(ctx: CheckContext): Decision {
   const item = findChecklistItem("JOINT_CONTROLLERS");
   // Under a heading such as "Gezamenlijke verwerkingsverantwoordelijkheid" every sentence is about it.
   const headed = sectionsTitled(ctx, item.headings);
-  const mentioned = unique([...headed, ...sectionsWhere(ctx, (t) => findCue(t, item.phrases) !== null)]);
+  // Needed only where the arrangement is not described.
+  const mentioned = (): string[] => unique([...headed, ...sectionsWithCue(ctx, item.phrases)]);
   const arrangement = listSentences(ctx).filter(
     (s) =>
-      (headed.includes(s.key) || findCue(s.text, item.phrases) !== null) &&
-      /afspra|afgesproken|regeling|overeenkomst|arrangement|agree/.test(s.text),
+      /afspra|afgesproken|regeling|overeenkomst|arrangement|agree/.test(s.text) &&
+      (headed.includes(s.key) || findCue(s.text, item.phrases) !== null),
   );
   const group = ctx.jointControllership;
   if (group !== undefined) {
     // The privacy lead declared the group's companies joint controllers: the statement must give
     // the essence of the arrangement and the contact point (Art. 26(1), (2)).
-    const contact = sectionsWhere(ctx, (t) => t.includes(normalizeForMatch(group.contactPoint.email)));
+    const contact = sectionsWhereText(ctx, (t) => t.includes(normalizeForMatch(group.contactPoint.email)));
     if (arrangement.length > 0 && contact.length > 0) {
       return decide(
         "present",
@@ -111,13 +110,13 @@ export function checkJointControllers(ctx: CheckContext): Decision {
           : ["de kern van de regeling ontbreekt", "the essence of the arrangement is missing"]
         : ["het centrale aanspreekpunt ontbreekt", "the central contact point is missing"];
     return decide(
-      arrangement.length === 0 && contact.length === 0 && mentioned.length === 0 ? "missing" : "weak",
+      arrangement.length === 0 && contact.length === 0 && mentioned().length === 0 ? "missing" : "weak",
       `De basisverklaring maakt de bedrijven van de groep gezamenlijk verwerkingsverantwoordelijk, maar ${lacking[0]}.`,
       `The baseline makes the group's companies joint controllers, but ${lacking[1]}.`,
-      foundOrHome(ctx, "JOINT_CONTROLLERS", [...mentioned, ...contact]),
+      foundOrHome(ctx, "JOINT_CONTROLLERS", [...mentioned(), ...contact]),
     );
   }
-  if (joint.length === 0 && mentioned.length === 0) {
+  if (joint.length === 0 && mentioned().length === 0) {
     return decide(
       "not_applicable",
       "Geen gezamenlijke verwerkingsverantwoordelijke in de lijst met ontvangers en niet in de tekst.",
@@ -137,6 +136,6 @@ export function checkJointControllers(ctx: CheckContext): Decision {
     "weak",
     `${joint.length > 0 ? joint.map((r) => r.name).join(", ") : "Een partij"} is gezamenlijk verantwoordelijk, maar de kern van de afspraken ontbreekt.`,
     `${joint.length > 0 ? joint.map((r) => r.name).join(", ") : "A party"} is a joint controller, but the essence of the arrangement is missing.`,
-    foundOrHome(ctx, "JOINT_CONTROLLERS", mentioned),
+    foundOrHome(ctx, "JOINT_CONTROLLERS", mentioned()),
   );
 }

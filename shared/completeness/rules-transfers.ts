@@ -6,12 +6,13 @@ import { COUNTRY_NAMES } from "../countries.ts";
 import { isEeaCountry } from "../model.ts";
 import { findChecklistItem } from "./checklist.ts";
 import { findCue, normalizeForMatch } from "./cues.ts";
+import { atWordStart } from "./word-start.ts";
 import {
   decide,
   foundOrHome,
   listSentences,
   sectionsNaming,
-  sectionsWhere,
+  sectionsWithCue,
   type CheckContext,
   type Decision,
 } from "./evidence.ts";
@@ -36,10 +37,11 @@ const ABROAD = {
   nl: ["buitenland", "buiten de eu", "buiten de eer", "buiten europa"],
   en: ["abroad", "outside the eu", "outside the eea", "outside europe"],
 };
-const DENIAL = /(?<![\p{L}])(?:nooit|niet|geen|never|not|no)(?![\p{L}])/u;
+const DENIAL = atWordStart(/(?:nooit|niet|geen|never|not|no)(?![\p{L}])/u);
 // "Wij verwerken uw gegevens uitsluitend binnen de EER" says there is no transfer, too.
-const ONLY_INSIDE =
-  /(?<![\p{L}])(?:uitsluitend|alleen|enkel|only|exclusively|solely)(?![\p{L}])[^.]{0,60}(?:binnen de (?:eer|eu|europese)|within the (?:eea|eu|european))/u;
+const ONLY_INSIDE = atWordStart(
+  /(?:uitsluitend|alleen|enkel|only|exclusively|solely)(?![\p{L}])[^.]{0,60}(?:binnen de (?:eer|eu|europese)|within the (?:eea|eu|european))/u,
+);
 // Invalidated by the Court of Justice (C-362/14 Schrems I, C-311/18 Schrems II): no safeguard.
 const INVALID_SAFEGUARD = /privacy[ -]?shield|safe[ -]?harbou?r/;
 const SCC_BCR = {
@@ -52,8 +54,14 @@ const SCC_BCR = {
   en: ["standard contractual clauses", "model clauses", "binding corporate rules"],
 };
 
+/** No transfer found: only the denials matter then. */
+interface NoTransfer {
+  source: "none";
+  denied: string[];
+}
+
 interface TransferFacts {
-  source: "list" | "text" | "none";
+  source: "list" | "text";
   countries: string[];
   sections: string[];
   denied: string[];
@@ -63,7 +71,7 @@ interface TransferFacts {
   sccOrBcr: boolean;
 }
 
-export function readTransfers(ctx: CheckContext): TransferFacts {
+export function readTransfers(ctx: CheckContext): TransferFacts | NoTransfer {
   const outside = ctx.content.lists.recipients.filter((r) => !isEeaCountry(r.country));
   if (outside.length > 0) {
     return {
@@ -95,6 +103,9 @@ export function readTransfers(ctx: CheckContext): TransferFacts {
   const generic = moving.filter(
     (s) => findCue(s.text, findChecklistItem("TRANSFER_FACT").phrases) !== null && !DENIAL.test(s.text),
   );
+  const used = [...named, ...generic].filter((s) => !ONLY_INSIDE.test(s.text));
+  // Most statements name no transfer: the safeguards then need not be read.
+  if (used.length === 0) return { source: "none", denied: [...new Set(denied.map((s) => s.key))] };
   const countries = named.map((s) => {
     const cue = findCue(s.text, COUNTRY_CUES) ?? "";
     return NON_EEA.get(cue) ?? cue;
@@ -102,9 +113,8 @@ export function readTransfers(ctx: CheckContext): TransferFacts {
   const safeguardCues = findChecklistItem("TRANSFER_SAFEGUARDS").phrases;
   const safeguards = sentences.filter((s) => findCue(s.text, safeguardCues) !== null);
   const invalid = sentences.filter((s) => INVALID_SAFEGUARD.test(s.text));
-  const used = [...named, ...generic].filter((s) => !ONLY_INSIDE.test(s.text));
   return {
-    source: used.length > 0 ? "text" : "none",
+    source: "text",
     countries: [...new Set(countries)],
     sections: [...new Set([...used, ...denied].map((s) => s.key))],
     denied: [...new Set(denied.map((s) => s.key))],
@@ -114,7 +124,7 @@ export function readTransfers(ctx: CheckContext): TransferFacts {
   };
 }
 
-function noTransfer(facts: TransferFacts): Decision {
+function noTransfer(facts: NoTransfer): Decision {
   return facts.denied.length > 0
     ? decide(
         "not_applicable",
@@ -130,7 +140,7 @@ function noTransfer(facts: TransferFacts): Decision {
       );
 }
 
-export function checkTransferFact(facts: TransferFacts): Decision {
+export function checkTransferFact(facts: TransferFacts | NoTransfer): Decision {
   if (facts.source === "none") return noTransfer(facts);
   const where = facts.countries.join(", ");
   if (facts.source === "list") {
@@ -167,7 +177,7 @@ export function checkTransferFact(facts: TransferFacts): Decision {
   );
 }
 
-export function checkTransferSafeguards(ctx: CheckContext, facts: TransferFacts): Decision {
+export function checkTransferSafeguards(ctx: CheckContext, facts: TransferFacts | NoTransfer): Decision {
   if (facts.source === "none") return noTransfer(facts);
   if (facts.source === "list") {
     return decide(
@@ -201,12 +211,9 @@ export function checkTransferSafeguards(ctx: CheckContext, facts: TransferFacts)
   );
 }
 
-export function checkTransferCopyMeans(ctx: CheckContext, facts: TransferFacts): Decision {
+export function checkTransferCopyMeans(ctx: CheckContext, facts: TransferFacts | NoTransfer): Decision {
   if (facts.source === "none") return noTransfer(facts);
-  const copy = sectionsWhere(
-    ctx,
-    (t) => findCue(t, findChecklistItem("TRANSFER_COPY_MEANS").phrases) !== null,
-  );
+  const copy = sectionsWithCue(ctx, findChecklistItem("TRANSFER_COPY_MEANS").phrases);
   if (facts.sccOrBcr) {
     return copy.length > 0
       ? decide(

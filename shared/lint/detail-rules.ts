@@ -7,7 +7,8 @@ import { COUNTRY_NAMES } from "../countries.ts";
 import { isEeaCountry } from "../model.ts";
 import { findChecklistItem } from "../completeness/checklist.ts";
 import { findCue, normalizeForMatch } from "../completeness/cues.ts";
-import { assessRetentionCoverage } from "../completeness/retention-coverage.ts";
+import { rememberByText } from "../completeness/remember.ts";
+import { atWordStart } from "../completeness/word-start.ts";
 import { NEGATION, at, createFinding, type LintCheck, type LintInput } from "./input.ts";
 import type { LintSection, LintSentence } from "./read.ts";
 import type { LintFinding } from "./rules.ts";
@@ -33,14 +34,22 @@ function sectionTitled(
 
 // --- Consent as the main basis (Art. 6(1), 13(1)(c)) ----------------------------------------
 
+// Each pattern ends or starts with the word for consent: a sentence without it is passed at once.
+const CONSENT_WORD = /toestemming|consent/iu;
 const MOSTLY_CONSENT = [
-  /(?<![\p{L}])(?:veelal|meestal|voornamelijk|hoofdzakelijk|doorgaans|grotendeels|vooral|in\s+de\s+meeste\s+gevallen|in\s+principe|in\s+beginsel)(?![\p{L}])[^.]{0,80}toestemming/iu,
+  atWordStart(
+    /(?:veelal|meestal|voornamelijk|hoofdzakelijk|doorgaans|grotendeels|vooral|in\s+de\s+meeste\s+gevallen|in\s+principe|in\s+beginsel)(?![\p{L}])[^.]{0,80}toestemming/iu,
+  ),
   /toestemming[^.]{0,40}(?<![\p{L}])(?:veelal|meestal|voornamelijk|hoofdzakelijk|doorgaans)(?![\p{L}])/iu,
-  /(?<![\p{L}])(?:mostly|mainly|primarily|usually|generally|often|largely|in\s+most\s+cases|most\s+of\s+the\s+time|as\s+a\s+rule)(?![\p{L}])[^.]{0,80}consent/iu,
+  atWordStart(
+    /(?:mostly|mainly|primarily|usually|generally|often|largely|in\s+most\s+cases|most\s+of\s+the\s+time|as\s+a\s+rule)(?![\p{L}])[^.]{0,80}consent/iu,
+  ),
 ];
 
 export const checkConsentMainBasis: LintCheck = (input) => {
-  const sentences = input.sentences.filter((s) => MOSTLY_CONSENT.some((p) => p.test(s.plain)));
+  const sentences = input.sentences.filter(
+    (s) => CONSENT_WORD.test(s.plain) && MOSTLY_CONSENT.some((p) => p.test(s.plain)),
+  );
   if (sentences.length === 0) return [];
   const purposes = input.content?.lists.purposes ?? [];
   if (purposes.length === 0) {
@@ -72,6 +81,8 @@ export const checkConsentMainBasis: LintCheck = (input) => {
 const ABROAD = /buitenland|buiten\s+nederland|abroad|outside\s+(?:of\s+)?the\s+netherlands/iu;
 const OUTSIDE_EEA =
   /buiten\s+(?:de\s+)?(?:eer|eu|europese\s+(?:unie|economische\s+ruimte)|europa)|derde\s+land|outside\s+(?:of\s+)?(?:the\s+)?(?:eea|eu|european\s+(?:union|economic\s+area)|europe)|third\s+countr/iu;
+// Either of them, in one search.
+const ABROAD_OR_OUTSIDE_EEA = new RegExp(`${ABROAD.source}|${OUTSIDE_EEA.source}`, "iu");
 const ABOUT_DATA =
   /gegevens|data|overge|doorgegeven|doorgifte|doorgeven|verstrekt|verwerk|transfer|process|stored|opgeslagen|shared|gedeeld/iu;
 const EXCEPTION = /behalve|tenzij|met\s+uitzondering|uitgezonderd|except|unless|other\s+than|apart\s+from/iu;
@@ -79,19 +90,22 @@ const NON_EEA_NAMES = Object.entries(COUNTRY_NAMES)
   .filter(([code]) => !isEeaCountry(code))
   .flatMap(([, names]) => [names.nl, names.en.replace(/^the /, "")])
   .concat(["Amerika", "USA", "VS"]);
-const NAMED_NON_EEA = new RegExp(
-  `(?<![\\p{L}])(?:${NON_EEA_NAMES.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?![\\p{L}])`,
-  "u",
+const NAMED_NON_EEA = atWordStart(
+  new RegExp(
+    `(?:${NON_EEA_NAMES.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?![\\p{L}])`,
+    "u",
+  ),
 );
 const STORED_THERE = /servers|opgeslagen|stored|verwerkt|processed|overgebracht|transferred|doorgegeven/iu;
 
 export const checkTransferDenial: LintCheck = (input) => {
+  // The rare words first: most sentences say nothing about abroad.
   const denials = input.sentences.filter(
     (s) =>
+      ABROAD_OR_OUTSIDE_EEA.test(s.plain) &&
       NEGATION.test(s.plain) &&
       ABOUT_DATA.test(s.plain) &&
-      !EXCEPTION.test(s.plain) &&
-      (ABROAD.test(s.plain) || OUTSIDE_EEA.test(s.plain)),
+      !EXCEPTION.test(s.plain),
   );
   if (denials.length === 0) return [];
   const findings: LintFinding[] = [];
@@ -130,9 +144,8 @@ export const checkTransferDenial: LintCheck = (input) => {
 // --- Retention per data category (Art. 13(2)(a); WP260) --------------------------------------
 
 export const checkRetentionPerCategory: LintCheck = (input) => {
-  if (input.content === null) return [];
-  const { uncovered } = assessRetentionCoverage(input.content.lists);
-  return uncovered.map((category) => {
+  if (input.retention === null) return [];
+  return input.retention.uncovered.map((category) => {
     const name = pick(input, category.name);
     return createFinding(
       input,
@@ -154,10 +167,13 @@ const NAMES_INTEREST =
 const VAGUE =
   /(?:belang|interests?)[^.]{0,40}(?<![\p{L}])(?:sommige|bepaalde|enkele|diverse|certain|some|various)(?![\p{L}])/iu;
 
+// The same sentences recur in every company's statement (see ../completeness/remember.ts).
+const normalizeSentence = rememberByText(normalizeForMatch);
+
 export const checkLegitimateInterests: LintCheck = (input) => {
   const relying = (input.content?.lists.purposes ?? []).filter((p) => p.legalBasis === "legitimate_interest");
   if (relying.length > 0) {
-    const shown = input.sentences.map((s) => normalizeForMatch(s.text)).join("\n");
+    const shown = input.sentences.map((s) => normalizeSentence(s.text)).join("\n");
     return relying.flatMap((purpose) => {
       const name = pick(input, purpose.name);
       const interest =
@@ -214,8 +230,9 @@ const OTHER_RIGHTS = [
 ];
 
 export const checkDirectMarketingObjection: LintCheck = (input) => {
-  const marketing = input.sentences.filter((s) => MARKETING.test(s.plain));
-  if (input.facts?.direct_marketing !== true && marketing.length === 0) return [];
+  // Looked for only when the details do not already say there is direct marketing.
+  const firstMarketing = (): LintSentence | undefined => input.sentences.find((s) => MARKETING.test(s.plain));
+  if (input.facts?.direct_marketing !== true && firstMarketing() === undefined) return [];
   const separate = input.sections.some((section) =>
     section.paragraphs.some(
       (p) =>
@@ -224,7 +241,7 @@ export const checkDirectMarketingObjection: LintCheck = (input) => {
   );
   if (separate) return [];
   const objection: LintSentence | undefined = input.sentences.find((s) => OBJECTION.test(s.plain));
-  const where = objection ?? marketing[0];
+  const where = objection ?? firstMarketing();
   const dm = input.content?.lists.purposes.filter((p) => p.directMarketing === true) ?? [];
   const what =
     dm.length > 0
@@ -255,13 +272,19 @@ export const checkDirectMarketingObjection: LintCheck = (input) => {
 
 const ESTABLISHED_ABROAD =
   /(?:gevestigd|vestiging(?:en)?|kantor(?:en)?|onderdelen|dochter\p{L}*)[^.]{0,60}(?:buitenland|buiten\s+nederland)|(?:based|established|offices?|located|branches|subsidiaries)[^.]{0,40}(?:abroad|outside\s+(?:of\s+)?the\s+netherlands)/iu;
-const NO_ESTABLISHMENT =
-  /(?<![\p{L}])(?:geen|no|not|niet)\s+(?:\p{L}+\s+){0,2}(?:vestiging|kantor|offices?|establishment|branch)/iu;
+// How each alternative of ESTABLISHED_ABROAD ends: a quick test that rules most sentences out.
+const ABROAD_ENDING = /buitenland|buiten\s+nederland|abroad|outside\s+(?:of\s+)?the\s+netherlands/iu;
+const NO_ESTABLISHMENT = atWordStart(
+  /(?:geen|no|not|niet)\s+(?:\p{L}+\s+){0,2}(?:vestiging|kantor|offices?|establishment|branch)/iu,
+);
 
 export const checkEstablishments: LintCheck = (input) => {
   if (input.facts === null || input.facts.establishments_abroad) return [];
   return input.sentences
-    .filter((s) => ESTABLISHED_ABROAD.test(s.plain) && !NO_ESTABLISHMENT.test(s.plain))
+    .filter(
+      (s) =>
+        ABROAD_ENDING.test(s.plain) && ESTABLISHED_ABROAD.test(s.plain) && !NO_ESTABLISHMENT.test(s.plain),
+    )
     .map((s) =>
       createFinding(input, "establishments_abroad_unsupported", at(s), {
         nl: "De tekst zegt dat het bedrijf (deels) in het buitenland is gevestigd, maar het profiel vermeldt geen vestiging buiten Nederland.",

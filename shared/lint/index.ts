@@ -4,6 +4,7 @@ export {
   countLintErrors,
   lintPublication,
   lintStatement,
+  lintStatements,
   LINT_RULES,
   LINT_RULE_IDS,
   LINT_SEVERITY_LABELS,

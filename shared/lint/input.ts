@@ -1,9 +1,11 @@
 // What every lint rule gets: the statement read for quoting, the company's details when there
 // are any (a text checked as written has none), and the facts derived from them.
 import type { ConditionFacts } from "../conditions.ts";
+import type { RetentionCoverage } from "../completeness/retention-coverage.ts";
 import type { Language, TenantContent } from "../model.ts";
 import type { ResolvedStatement } from "../statement.ts";
 import type { LintSection, LintSentence } from "./read.ts";
+import { atWordStart } from "../completeness/word-start.ts";
 import { LINT_RULES, type Bilingual, type LintFinding, type LintRuleId } from "./rules.ts";
 
 export interface LintContext {
@@ -23,10 +25,14 @@ export interface LintInput {
   language: Language;
   sections: LintSection[];
   sentences: LintSentence[];
+  /** The Dutch statement (context.dutch) as read for lint, for an English one; else empty. */
+  dutchSections: LintSection[];
   /** The company's structured details; null when a text is checked as written. */
   content: TenantContent | null;
   /** Facts from the details (null without details). */
   facts: ConditionFacts | null;
+  /** Which data categories the retention rules cover (null without details). */
+  retention: RetentionCoverage | null;
   context: LintContext;
 }
 
@@ -59,4 +65,4 @@ export const at = (sentence: LintSentence): { section: string; quote: string } =
 });
 
 // Negation words in Dutch and English, as whole words.
-export const NEGATION = /(?<![\p{L}])(?:geen|niet|nooit|no|not|never|none)(?![\p{L}])/iu;
+export const NEGATION = atWordStart(/(?:geen|niet|nooit|no|not|never|none)(?![\p{L}])/iu);

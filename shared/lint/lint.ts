@@ -8,6 +8,7 @@ import { DEMO_GROUP } from "../demo/group.ts";
 import { deriveConditionFacts } from "../conditions.ts";
 import type { Baseline, TenantContent } from "../model.ts";
 import { resolvePublication } from "../publication.ts";
+import type { Language } from "../model.ts";
 import type { ResolvedStatement, TenantContext } from "../statement.ts";
 import {
   checkConsentMainBasis,
@@ -17,8 +18,9 @@ import {
   checkRetentionPerCategory,
   checkTransferDenial,
 } from "./detail-rules.ts";
-import type { LintCheck, LintContext } from "./input.ts";
-import { readForLint } from "./read.ts";
+import { assessRetentionCoverage } from "../completeness/retention-coverage.ts";
+import type { LintCheck, LintContext, LintInput } from "./input.ts";
+import { readForLint, type LintSection } from "./read.ts";
 import { LINT_RULE_IDS, type LintFinding } from "./rules.ts";
 import {
   checkAnalyticsSharing,
@@ -73,19 +75,53 @@ export function lintStatement(
   content: TenantContent | null,
   context: LintContext,
 ): LintFinding[] {
-  const sections = readForLint(statement);
-  const input = {
-    statement,
-    language: statement.language,
-    sections,
-    sentences: sections.flatMap((s) => s.sentences),
+  return lintStatements([statement], content, context)[0] ?? [];
+}
+
+/**
+ * lintStatement for each statement, all against the same details and context: each statement,
+ * the Dutch one (context.dutch) included, is read once (a rollout lints every company's).
+ */
+export function lintStatements(
+  statements: readonly ResolvedStatement[],
+  content: TenantContent | null,
+  context: LintContext,
+): LintFinding[][] {
+  const read = new Map<ResolvedStatement, LintSection[]>();
+  const readOnce = (statement: ResolvedStatement): LintSection[] => {
+    let sections = read.get(statement);
+    if (sections === undefined) {
+      sections = readForLint(statement);
+      read.set(statement, sections);
+    }
+    return sections;
+  };
+  const dutch = (language: Language): LintSection[] =>
+    language === "en" && context.dutch !== undefined ? readOnce(context.dutch) : [];
+  // What the details say is the same in every language: worked out once.
+  const details: Pick<LintInput, "content" | "facts" | "retention"> = {
     content,
     facts:
       content === null
         ? null
         : { ...deriveConditionFacts({}, content), joint_controllers: context.jointControllers === true },
-    context,
+    retention: content === null ? null : assessRetentionCoverage(content.lists),
   };
+  return statements.map((statement) => {
+    const sections = readOnce(statement);
+    return runChecks({
+      statement,
+      language: statement.language,
+      sections,
+      sentences: sections.flatMap((s) => s.sentences),
+      dutchSections: dutch(statement.language),
+      ...details,
+      context,
+    });
+  });
+}
+
+function runChecks(input: LintInput): LintFinding[] {
   const findings = CHECKS.flatMap((check) => check(input));
   const order = (f: LintFinding): number => LINT_RULE_IDS.indexOf(f.rule);
   return findings.sort((a, b) => order(a) - order(b));
@@ -111,7 +147,7 @@ export function lintPublication(
     dutch,
     jointControllers: baseline.jointControllership !== undefined,
   };
-  return statements.flatMap((statement) => lintStatement(statement, tenant.content, context));
+  return lintStatements(statements, tenant.content, context).flat();
 }
 
 export function countLintErrors(findings: readonly LintFinding[]): number {

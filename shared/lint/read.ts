@@ -2,6 +2,8 @@
 // in the statement's own words, so a finding can quote exactly what a reader sees. Matching runs
 // on a copy of the same length with odd spaces and curly quotes made plain, so a match position
 // in the copy is a position in the original.
+import { replaceOddCharacters } from "../completeness/cues.ts";
+import { rememberByText } from "../completeness/remember.ts";
 import type { Block, Inline, ResolvedStatement } from "../statement.ts";
 
 export interface LintSentence {
@@ -21,21 +23,29 @@ export interface LintSection {
 }
 
 export function readForLint(statement: ResolvedStatement): LintSection[] {
+  // Loops rather than flatMap chains: a rollout reads every company's statement in every language.
   return statement.sections.map((section) => {
-    const paragraphs = section.blocks
-      .flatMap(readBlock)
-      .map((p) => p.trim())
-      .filter((p) => p !== "");
-    return {
-      key: section.key,
-      title: section.title,
-      paragraphs,
-      sentences: paragraphs.flatMap((p) =>
-        splitIntoSentences(p).map((text) => ({ section: section.key, text, plain: makePlain(text) })),
-      ),
-    };
+    const paragraphs: string[] = [];
+    for (const block of section.blocks) {
+      for (const written of readBlock(block)) {
+        const paragraph = written.trim();
+        if (paragraph !== "") paragraphs.push(paragraph);
+      }
+    }
+    const sentences: LintSentence[] = [];
+    for (const paragraph of paragraphs) {
+      for (const { text, plain } of readSentences(paragraph))
+        sentences.push({ section: section.key, text, plain });
+    }
+    return { key: section.key, title: section.title, paragraphs, sentences };
   });
 }
+
+// A paragraph's sentences, as written and plain; most paragraphs recur in every company's
+// statement (see ../completeness/remember.ts).
+const readSentences = rememberByText((paragraph: string): readonly { text: string; plain: string }[] =>
+  splitIntoSentences(paragraph).map((text) => ({ text, plain: makePlain(text) })),
+);
 
 function readBlock(block: Block): string[] {
   switch (block.type) {
@@ -49,40 +59,42 @@ function readBlock(block: Block): string[] {
 }
 
 function readInlines(nodes: Inline[]): string {
-  return nodes
-    .map((node): string => {
-      switch (node.type) {
-        case "text":
-          return node.value;
-        case "strong":
-        case "em":
-          return readInlines(node.children);
-        case "link": {
-          // A link's target is part of what the statement says (a contact address may be only there).
-          const text = readInlines(node.children);
-          const href = node.href.replace(/^mailto:/i, "");
-          return text === href ? text : `${text} (${href})`;
-        }
-        case "missing":
-          return "";
-      }
-    })
-    .join("");
+  let text = "";
+  for (const node of nodes) text += readInline(node);
+  return text;
 }
+
+function readInline(node: Inline): string {
+  switch (node.type) {
+    case "text":
+      return node.value;
+    case "strong":
+    case "em":
+      return readInlines(node.children);
+    case "link": {
+      // A link's target is part of what the statement says (a contact address may be only there).
+      const text = readInlines(node.children);
+      const href = node.href.replace(/^mailto:/i, "");
+      return text === href ? text : `${text} (${href})`;
+    }
+    case "missing":
+      return "";
+  }
+}
+
+// Any character makePlain replaces; most sentences have none, and are then plain already.
+const NOT_PLAIN = /[\u00A0\u2000-\u200B\u202F\u205F\u3000\u2010\u2011\u2018-\u201F]/;
 
 /** Odd spaces, curly quotes and hyphens replaced one for one, so positions stay the same. */
 export function makePlain(text: string): string {
-  return text
-    .replace(/[\u00A0\u2000-\u200B\u202F\u205F\u3000]/g, " ")
-    .replace(/[\u2018\u2019\u201A\u201B]/g, "'")
-    .replace(/[\u201C\u201D\u201E\u201F]/g, '"')
-    .replace(/[\u2010\u2011]/g, "-");
+  return NOT_PLAIN.test(text) ? replaceOddCharacters(text) : text;
 }
 
 // A sentence ends at . ! or ? followed by a space and a capital or an opening quote, so "B.V. is",
 // "art. 6" and "Inc. (“Google”)" stay inside their sentence; so do abbreviations before a capital
 // ("EU-U.S. Privacy Shield", "Mr. A. Jansen", "bijv. Google").
-const SENTENCE_END = /(?<=[.!?])\s+(?=[\p{Lu}‘“"'])/gu;
+// (Matched from the punctuation on: V8 would try a lookbehind at every position of the text.)
+const SENTENCE_END = /[.!?]\s+(?=[\p{Lu}‘“"'])/gu;
 const ABBREVIATION =
   /(?:^|[\s(-])(?:(?:\p{L}\.){2,}|\p{Lu}\.|mr\.|mrs\.|ms\.|dr\.|prof\.|dhr\.|mevr\.|st\.|nr\.|no\.|art\.|bijv\.|vgl\.|e\.g\.|i\.e\.|inc\.|ltd\.|co\.|corp\.)$/iu;
 
@@ -90,8 +102,9 @@ export function splitIntoSentences(paragraph: string): string[] {
   const sentences: string[] = [];
   let start = 0;
   for (const match of paragraph.matchAll(SENTENCE_END)) {
-    if (ABBREVIATION.test(paragraph.slice(Math.max(start, match.index - 12), match.index))) continue;
-    sentences.push(paragraph.slice(start, match.index));
+    const end = match.index + 1; // after the punctuation
+    if (ABBREVIATION.test(paragraph.slice(Math.max(start, end - 12), end))) continue;
+    sentences.push(paragraph.slice(start, end));
     start = match.index + match[0].length;
   }
   sentences.push(paragraph.slice(start));
