@@ -138,11 +138,24 @@ export async function measureSiteChecks({ mf, base, api, companies, cron, log, t
     await worker.scheduled({ cron, scheduledTime: new Date() });
     const queuedMs = performance.now() - started;
     const deadline = started + timeoutSeconds * 1000;
+    // The group's sites overview, page after page (GET …/sites is paged by company): its
+    // companies, and the totals added up.
+    const readOverview = async () => {
+      const companies = [];
+      const totals = {};
+      for (let after = null; ;) {
+        const res = await api(`/sites?limit=500${after ? `&after=${encodeURIComponent(after)}` : ""}`);
+        if (res.status !== 200) throw new Error(`the group's sites: ${res.status}`);
+        const page = await res.json();
+        companies.push(...page.companies);
+        for (const [key, n] of Object.entries(page.totals)) totals[key] = (totals[key] ?? 0) + n;
+        if (!page.next) return { companies, totals };
+        after = page.next;
+      }
+    };
     let overview;
     for (;;) {
-      const res = await api("/sites");
-      if (res.status !== 200) throw new Error(`the group's sites: ${res.status}`);
-      overview = await res.json();
+      overview = await readOverview();
       if (overview.totals.unchecked === 0) break;
       if (performance.now() > deadline) {
         throw new Error(
