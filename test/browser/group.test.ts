@@ -277,6 +277,14 @@ it("shows the lead all eight companies, marks them outdated after a new baseline
   await companyRow(page, "pharox").getByText("Lotte de Leeuw").waitFor();
   await checkScreen(page, "group-dashboard-republished");
 
+  // A run's versions reach every data centre's cache within its 10 s bound (docs/deployment.md).
+  const restsOn = async (slug: string) =>
+    (JSON.parse(await publicJson(page, slug)) as { baselineVersion: number }).baselineVersion;
+  for (const company of clean) {
+    await expect
+      .poll(() => restsOn(company.tenant.slug), { timeout: 15_000, message: company.tenant.slug })
+      .toBe(baselineVersion);
+  }
   // The public statement carries the new sentence, in both languages.
   expect(await publicJson(page, "pharox")).toContain(nl);
   const english = await page.request.get(`${base}/v1/statements/conxillium/pharox.json?lang=en`);
