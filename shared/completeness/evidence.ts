@@ -77,26 +77,29 @@ function readBlock(block: Block): string[] {
   }
 }
 
-function readInlines(nodes: Inline[]): string {
-  return nodes
-    .map((node): string => {
-      switch (node.type) {
-        case "text":
-          return node.value;
-        case "strong":
-        case "em":
-          return readInlines(node.children);
-        case "link": {
-          // The target may be the only place an e-mail address or website is written.
-          const text = readInlines(node.children);
-          const href = node.href.replace(/^mailto:/i, "");
-          return text === href ? text : `${text} (${href})`;
-        }
-        case "missing":
-          return "";
-      }
-    })
-    .join("");
+/** The words of inline nodes; a link's target is part of what the statement says (lint reads it too). */
+export function readInlines(nodes: Inline[]): string {
+  let text = "";
+  for (const node of nodes) text += readInline(node);
+  return text;
+}
+
+function readInline(node: Inline): string {
+  switch (node.type) {
+    case "text":
+      return node.value;
+    case "strong":
+    case "em":
+      return readInlines(node.children);
+    case "link": {
+      // The target may be the only place an e-mail address or website is written.
+      const text = readInlines(node.children);
+      const href = node.href.replace(/^mailto:/i, "");
+      return text === href ? text : `${text} (${href})`;
+    }
+    case "missing":
+      return "";
+  }
 }
 
 /** Sections whose title carries one of the cues. */

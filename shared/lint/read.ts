@@ -4,7 +4,8 @@
 // in the copy is a position in the original.
 import { replaceOddCharacters } from "../completeness/cues.ts";
 import { rememberByText } from "../completeness/remember.ts";
-import type { Block, Inline, ResolvedStatement } from "../statement.ts";
+import { readInlines } from "../completeness/evidence.ts";
+import type { Block, ResolvedStatement } from "../statement.ts";
 
 export interface LintSentence {
   section: string;
@@ -55,30 +56,6 @@ function readBlock(block: Block): string[] {
       return block.items.map(readInlines);
     case "table":
       return block.rows.map((row) => row.map(readInlines).join(" — "));
-  }
-}
-
-function readInlines(nodes: Inline[]): string {
-  let text = "";
-  for (const node of nodes) text += readInline(node);
-  return text;
-}
-
-function readInline(node: Inline): string {
-  switch (node.type) {
-    case "text":
-      return node.value;
-    case "strong":
-    case "em":
-      return readInlines(node.children);
-    case "link": {
-      // A link's target is part of what the statement says (a contact address may be only there).
-      const text = readInlines(node.children);
-      const href = node.href.replace(/^mailto:/i, "");
-      return text === href ? text : `${text} (${href})`;
-    }
-    case "missing":
-      return "";
   }
 }
 
