@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_GROUP } from "#shared/demo/index.ts";
 import { seedDemoGroup } from "./demo-seed.ts";
 import { apiAs, call, readError, signInAs, type Api } from "./test/clients.ts";
+import { publishBaselineWithNote } from "./test/fixtures.ts";
 
 /** The CSV as its bytes say, the byte order mark kept (Response.text() drops it). */
 const textOf = async (res: Response): Promise<string> =>
@@ -391,24 +392,7 @@ describe("pages of lists kept by an immutable id or key", () => {
   });
 
   it("baseline versions: newest first, every one once, also when one is published meanwhile", async () => {
-    const publishBaseline = async (note: string): Promise<void> => {
-      const res = await lead.api.groups[":group"].baseline.draft.$get({ param: { group } });
-      const { baseline } = await res.json();
-      const changes = baseline.sections.find((section) => section.key === "changes")!;
-      changes.body.nl += `\n\n${note}.`;
-      changes.body.en += `\n\n${note}.`;
-      const saved = await lead.api.groups[":group"].baseline.draft.$put(
-        { param: { group }, json: { baseline } },
-        { headers: { "If-Match": res.headers.get("ETag")! } },
-      );
-      expect(saved.status).toBe(200);
-      const published = await lead.api.groups[":group"].baseline.publish.$post({
-        param: { group },
-        json: { changeNote: note },
-      });
-      expect(published.status).toBe(201);
-    };
-    for (let i = 1; i <= 3; i++) await publishBaseline(`Wijziging ${i}`);
+    for (let i = 1; i <= 3; i++) await publishBaselineWithNote(lead, group, `Wijziging ${i}`);
     const { results } = await env.DB.prepare(
       "SELECT number FROM baseline_versions WHERE group_id = ?1 ORDER BY number DESC",
     )
@@ -423,7 +407,11 @@ describe("pages of lists kept by an immutable id or key", () => {
       return { ids: body.versions.map((v) => String(v.number)), next: body.next };
     };
     // A version published meanwhile is newer than every page handed out.
-    expect(await readPages(read, () => publishBaseline("Wijziging tussendoor"))).toEqual(expected);
+    expect(
+      await readPages(read, async () => {
+        await publishBaselineWithNote(lead, group, "Wijziging tussendoor");
+      }),
+    ).toEqual(expected);
   });
 
   it("refuses a cursor or a page size it did not hand out with 400 naming the field", async () => {

@@ -8,7 +8,7 @@ import { DEMO_GROUP, DEMO_TENANTS } from "#shared/demo/index.ts";
 import type { TenantContent } from "#shared/model.ts";
 import { seedDemoGroup } from "../demo-seed.ts";
 import { apiAs, signInAs, type Api } from "../test/clients.ts";
-import { publishAt } from "../test/fixtures.ts";
+import { publishAt, publishBaselineWithNote } from "../test/fixtures.ts";
 import { OUTDATED_LIST_LIMIT } from "./baseline.ts";
 
 const group = DEMO_GROUP.slug;
@@ -19,24 +19,9 @@ beforeAll(async () => {
   lead = apiAs(await signInAs("lead@conxillium.example"));
 });
 
-/** Publishes a baseline in which the locked "changes" section gains a sentence. */
+/** A new baseline, published directly (approval is off in the demo group). */
 async function publishNewBaseline(note: string) {
-  const res = await lead.api.groups[":group"].baseline.draft.$get({ param: { group } });
-  const { baseline } = await res.json();
-  const changes = baseline.sections.find((s) => s.key === "changes")!;
-  changes.body.nl += `\n\n${note}.`;
-  changes.body.en += `\n\n${note}.`;
-  const saved = await lead.api.groups[":group"].baseline.draft.$put(
-    { param: { group }, json: { baseline } },
-    { headers: { "If-Match": res.headers.get("ETag")! } },
-  );
-  expect(saved.status).toBe(200);
-  const published = await lead.api.groups[":group"].baseline.publish.$post({
-    param: { group },
-    json: { changeNote: note },
-  });
-  expect(published.status).toBe(201);
-  const body = await published.json();
+  const body = await publishBaselineWithNote(lead, group, note);
   if (body.kind !== "published") throw new Error("expected a direct publish");
   return body;
 }

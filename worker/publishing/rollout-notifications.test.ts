@@ -10,7 +10,7 @@ import { DEMO_GROUP, DEMO_TENANTS } from "#shared/demo/index.ts";
 import { seedDemoGroup } from "../demo-seed.ts";
 import worker from "../index.ts";
 import { apiAs, signInAs, type Api } from "../test/clients.ts";
-import { publishAt } from "../test/fixtures.ts";
+import { publishAt, publishBaselineWithNote } from "../test/fixtures.ts";
 import { queueWaitingNotifications } from "../webhooks/outbox.ts";
 import type { RolloutMessage } from "./rollout-message.ts";
 
@@ -21,23 +21,6 @@ const slugs = Array.from({ length: COMPANIES }, (_, i) => `hooked-${String(i).pa
 let lead: Api;
 
 const count = async (sql: string): Promise<number> => (await env.DB.prepare(sql).first<{ n: number }>())!.n;
-
-async function publishNewBaseline(note: string): Promise<void> {
-  const res = await lead.api.groups[":group"].baseline.draft.$get({ param: { group } });
-  const { baseline } = await res.json();
-  const changes = baseline.sections.find((s) => s.key === "changes")!;
-  changes.body.nl += `\n\n${note}.`;
-  changes.body.en += `\n\n${note}.`;
-  await lead.api.groups[":group"].baseline.draft.$put(
-    { param: { group }, json: { baseline } },
-    { headers: { "If-Match": res.headers.get("ETag")! } },
-  );
-  const published = await lead.api.groups[":group"].baseline.publish.$post({
-    param: { group },
-    json: { changeNote: note },
-  });
-  expect(published.status).toBe(201);
-}
 
 beforeAll(async () => {
   await seedDemoGroup(env.DB, "2026-01-10T09:00:00.000Z");
@@ -74,7 +57,7 @@ const waiting = (): Promise<number> =>
 
 describe("notifications of a rollout", () => {
   it("queues every website's notification of a run's chunk, more than one sendBatch takes", async () => {
-    await publishNewBaseline("Wij melden grote wijzigingen ook per sms");
+    await publishBaselineWithNote(lead, group, "Wij melden grote wijzigingen ook per sms");
     const { run } = await (
       await lead.api.groups[":group"].rollout.runs.$post({ param: { group }, json: {} })
     ).json();

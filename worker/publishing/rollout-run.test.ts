@@ -12,7 +12,7 @@ import type { TenantContent } from "#shared/model.ts";
 import { seedDemoGroup } from "../demo-seed.ts";
 import worker from "../index.ts";
 import { apiAs, call, readError, signInAs, type Api } from "../test/clients.ts";
-import { publishAt } from "../test/fixtures.ts";
+import { publishAt, publishBaselineWithNote } from "../test/fixtures.ts";
 import { ROLLOUT_CHUNK, type InvocationReport, type RolloutMessage } from "./rollout-run.ts";
 
 const group = DEMO_GROUP.slug;
@@ -30,24 +30,6 @@ function generatedContent(i: number): TenantContent {
     ...structuredClone(template),
     profile: { ...template.profile, legalName: `Extra ${i} B.V.`, tradeName: `Extra ${i}` },
   };
-}
-
-/** A new baseline version: one locked section changes, so every company that shows it is outdated. */
-async function publishNewBaseline(note: string): Promise<void> {
-  const res = await lead.api.groups[":group"].baseline.draft.$get({ param: { group } });
-  const { baseline } = await res.json();
-  const changes = baseline.sections.find((s) => s.key === "changes")!;
-  changes.body.nl += `\n\n${note}.`;
-  changes.body.en += `\n\n${note}.`;
-  await lead.api.groups[":group"].baseline.draft.$put(
-    { param: { group }, json: { baseline } },
-    { headers: { "If-Match": res.headers.get("ETag")! } },
-  );
-  const published = await lead.api.groups[":group"].baseline.publish.$post({
-    param: { group },
-    json: { changeNote: note },
-  });
-  expect(published.status).toBe(201);
 }
 
 /** Delivers "continue run n" to the real consumer, as the queue would; `times` copies at once. */
@@ -124,7 +106,7 @@ beforeAll(async () => {
 
 describe("a rollout run through the queue", () => {
   it("republishes every clean outdated company, chunk after chunk, each once, and shows its progress", async () => {
-    await publishNewBaseline("Wij melden grote wijzigingen ook per e-mail");
+    await publishBaselineWithNote(lead, group, "Wij melden grote wijzigingen ook per e-mail");
     const before = await versionsPerCompany();
     const statuses = await (
       await lead.api.groups[":group"].rollout.$get({ param: { group }, query: { limit: "500" } })
@@ -196,7 +178,7 @@ describe("a rollout run through the queue", () => {
   });
 
   it("republishes nobody twice when the same message reaches two consumers at once, or comes again after the run moved", async () => {
-    await publishNewBaseline("Wij melden grote wijzigingen ook per post");
+    await publishBaselineWithNote(lead, group, "Wij melden grote wijzigingen ook per post");
     const before = await versionsPerCompany();
     const { run } = await (
       await lead.api.groups[":group"].rollout.runs.$post({ param: { group }, json: {} })
@@ -222,7 +204,7 @@ describe("a rollout run through the queue", () => {
   });
 
   it("shows what a run republished on the public statement within the bound, without a Cache API call per company", async () => {
-    await publishNewBaseline("Wij melden grote wijzigingen ook per brief");
+    await publishBaselineWithNote(lead, group, "Wij melden grote wijzigingen ook per brief");
     const statuses = await (
       await lead.api.groups[":group"].rollout.$get({ param: { group }, query: { limit: "500" } })
     ).json();

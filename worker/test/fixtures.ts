@@ -1,10 +1,12 @@
 // Test fixtures that write through the same query and publish code the app uses.
 import { DEMO_TENANTS } from "#shared/demo/index.ts";
+import { expect } from "vitest";
 import type { Baseline, Group, TenantContent } from "#shared/model.ts";
 import { findLatestBaselineVersion } from "../db/baselines.ts";
 import { findGroupBySlug, findTenant } from "../db/groups.ts";
 import type { PublishedSoFar, VersionSummary } from "../db/statements.ts";
 import { publishCompanyVersion, type AlongsideOf } from "../publishing/company.ts";
+import type { Api } from "./clients.ts";
 
 export const demoContent = (slug: string): TenantContent => {
   const tenant = DEMO_TENANTS.find((t) => t.slug === slug);
@@ -78,4 +80,28 @@ export async function publishAt(
     },
     { now, actor: null, publishedSoFar: options.publishedSoFar, alongside: options.alongside },
   );
+}
+
+/**
+ * Publishes, as the privacy lead through the API, a new baseline version whose locked "changes"
+ * section gains `note` in both languages: every company that shows the section is then outdated.
+ * Answers the publish's answer (201).
+ */
+export async function publishBaselineWithNote(lead: Api, group: string, note: string) {
+  const res = await lead.api.groups[":group"].baseline.draft.$get({ param: { group } });
+  const { baseline } = await res.json();
+  const changes = baseline.sections.find((section) => section.key === "changes")!;
+  changes.body.nl += `\n\n${note}.`;
+  changes.body.en += `\n\n${note}.`;
+  const saved = await lead.api.groups[":group"].baseline.draft.$put(
+    { param: { group }, json: { baseline } },
+    { headers: { "If-Match": res.headers.get("ETag")! } },
+  );
+  expect(saved.status).toBe(200);
+  const published = await lead.api.groups[":group"].baseline.publish.$post({
+    param: { group },
+    json: { changeNote: note },
+  });
+  expect(published.status).toBe(201);
+  return published.json();
 }
