@@ -274,6 +274,21 @@ function miniflareOptions(config, bundle, assetsDir, { isolates = 1 } = {}) {
       "wrangler.toml lacks the DB, WEBHOOKS, ROLLOUT, SITE_CHECKS (with their consumers) or AUDIT_CHECKPOINTS binding",
     );
   }
+  // What every copy of the worker shares: the bundle, the D1, the queues it sends to, the bucket.
+  const script = {
+    scriptPath: bundle,
+    modules: true,
+    modulesRoot: dirname(bundle),
+    compatibilityDate: config.compatibility_date,
+    compatibilityFlags: config.compatibility_flags,
+    d1Databases: { DB: { id: db.preview_database_id ?? db.database_id } },
+    queueProducers: {
+      WEBHOOKS: { queueName: producer.queue },
+      ROLLOUT: { queueName: rollout.queue },
+      SITE_CHECKS: { queueName: siteChecks.queue },
+    },
+    r2Buckets: { AUDIT_CHECKPOINTS: checkpoints.bucket_name },
+  };
   // Written in the worker-options shape wrangler itself passes (bindings by name), converted
   // to Miniflare 5's own.
   return convertV4MiniflareOptions({
@@ -288,18 +303,8 @@ function miniflareOptions(config, bundle, assetsDir, { isolates = 1 } = {}) {
     resourceTmpPath: join(tmp, "miniflare-tmp"),
     workers: [
       {
+        ...script,
         name: config.name,
-        scriptPath: bundle,
-        modules: true,
-        modulesRoot: dirname(bundle),
-        compatibilityDate: config.compatibility_date,
-        compatibilityFlags: config.compatibility_flags,
-        d1Databases: { DB: { id: db.preview_database_id ?? db.database_id } },
-        queueProducers: {
-          WEBHOOKS: { queueName: producer.queue },
-          ROLLOUT: { queueName: rollout.queue },
-          SITE_CHECKS: { queueName: siteChecks.queue },
-        },
         // The rollout runs and the site monitor's checks go through their queues as deployed
         // (wrangler.toml); webhooks are not consumed here (the generated companies have none).
         queueConsumers: {
@@ -314,28 +319,16 @@ function miniflareOptions(config, bundle, assetsDir, { isolates = 1 } = {}) {
             maxRetries: siteConsumer.max_retries,
           },
         },
-        r2Buckets: { AUDIT_CHECKPOINTS: checkpoints.bucket_name },
         // The site checks fetch pages from a fake website on this machine: the local-development
         // setting of the outbound guard, as `npm start` sets it.
         bindings: { ...config.vars, ...BENCH_SECRETS, ALLOW_LOCAL_TARGETS: "true" },
         assets: assetsOptions(config, assetsDir),
       },
+      // The copies: producers only (one consumer per queue, the first worker's).
       ...Array.from({ length: isolates - 1 }, (_, i) => ({
+        ...script,
         name: `${config.name}-isolate-${i + 2}`,
         routes: [`isolate-${i + 2}.bench/*`],
-        scriptPath: bundle,
-        modules: true,
-        modulesRoot: dirname(bundle),
-        compatibilityDate: config.compatibility_date,
-        compatibilityFlags: config.compatibility_flags,
-        d1Databases: { DB: { id: db.preview_database_id ?? db.database_id } },
-        // Producers only: one consumer per queue, the first worker's.
-        queueProducers: {
-          WEBHOOKS: { queueName: producer.queue },
-          ROLLOUT: { queueName: rollout.queue },
-          SITE_CHECKS: { queueName: siteChecks.queue },
-        },
-        r2Buckets: { AUDIT_CHECKPOINTS: checkpoints.bucket_name },
         bindings: { ...config.vars, ...BENCH_SECRETS },
       })),
     ],
