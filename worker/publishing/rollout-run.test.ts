@@ -203,6 +203,48 @@ describe("a rollout run through the queue", () => {
     expect((await latestRun()).run).toEqual(done.run);
   });
 
+  it("republishes each company once while its own publishes go on at the same moment, and leaves none outdated", async () => {
+    // The consumer prepares a chunk while the one before is being written; meanwhile companies of
+    // the later chunks publish themselves. Whichever comes first, a company is never given the
+    // same number twice, never republished twice, and ends on the new baseline.
+    const own = [ROLLOUT_CHUNK + 3, ROLLOUT_CHUNK + 9, 2 * ROLLOUT_CHUNK + 1].map((i) => ({
+      slug: `extra-${String(i).padStart(3, "0")}`,
+      content: {
+        ...generatedContent(i),
+        profile: { ...generatedContent(i).profile, tradeName: `Extra ${i} (${crypto.randomUUID()})` },
+      },
+    }));
+    await publishBaselineWithNote(
+      lead,
+      group,
+      "Wij melden grote wijzigingen ook op onze website",
+      "We also announce major changes on our website",
+    );
+    const before = await versionsPerCompany();
+    const { run } = await (
+      await lead.api.groups[":group"].rollout.runs.$post({ param: { group }, json: {} })
+    ).json();
+    await Promise.all([
+      deliver(run.id),
+      ...own.map((o) => publishAt(env.DB, group, o.slug, o.content, new Date().toISOString())),
+    ]);
+    const done = await runToTheEnd(run.id);
+    expect(done.run).toMatchObject({ status: "done", processed: companies, failed: 0 });
+    const after = await versionsPerCompany();
+    for (const [slug, numbers] of after) {
+      const was = before.get(slug) ?? [];
+      // Numbered one after the other: none given twice, none left out.
+      expect(numbers, slug).toEqual(Array.from({ length: numbers.length }, (_, i) => i + 1));
+      const ownPublish = own.some((o) => o.slug === slug) ? 1 : 0;
+      expect(numbers.length - was.length, slug).toBeGreaterThanOrEqual(ownPublish);
+      expect(numbers.length - was.length, slug).toBeLessThanOrEqual(ownPublish + 1);
+    }
+    const statuses = await (
+      await lead.api.groups[":group"].rollout.$get({ param: { group }, query: { limit: "500" } })
+    ).json();
+    expect(statuses.companies.filter((c) => c.outdated).length).toBe(done.run.skipped);
+  });
+
   it("shows what a run republished on the public statement within the bound, without a Cache API call per company", async () => {
     await publishBaselineWithNote(lead, group, "Wij melden grote wijzigingen ook per brief");
     const statuses = await (

@@ -29,6 +29,7 @@ import {
   type ChunkProgress,
   type RolloutRun,
 } from "../db/rollout-runs.ts";
+import type { VersionSummary } from "../db/statements.ts";
 import type { Bindings } from "../env.ts";
 import { AppError } from "../errors.ts";
 import {
@@ -57,8 +58,8 @@ export const ROLLOUT_CHUNK = 25;
 const QUERY_BUDGET = 800;
 /** The run, the group (with its companies) and the baseline and processor register. */
 const GROUP_READS = 4;
-/** A chunk's reads: its companies, an older baseline version now and then, the run afterwards. */
-const QUERIES_PER_CHUNK_READ = 3;
+/** A chunk's reads: its companies, and an older baseline version now and then. */
+const QUERIES_PER_CHUNK_READ = 2;
 /** Per company: its version, two packs, its renderings and its audit row. */
 const WRITES_PER_COMPANY = 5;
 /** The notifications: one claim, and with webhooks one read of the claimed and one write. */
@@ -69,8 +70,6 @@ const MOST_QUERIES_PER_CHUNK =
 
 /** A running run that has not moved for this long is queued again by the cron. */
 export const STALLED_MS = 5 * 60_000;
-
-type ChunkResult = "continue" | "finished";
 
 /**
  * Starts republishing every outdated company of the group onto its latest baseline; answers the
@@ -164,62 +163,117 @@ async function continueWithin(
   origin: string,
   report: InvocationReport,
 ): Promise<void> {
-  let run = await findRolloutRun(env.DB, runId);
+  const run = await findRolloutRun(env.DB, runId);
   report.d1Queries += 1;
   if (!run || run.status !== "running") return;
   const group = await findGroupBySlug(env.DB, run.groupSlug, env.PUBLIC_ORIGIN);
   const inputs = group && (await readRolloutInputs(env.DB, group));
   report.d1Queries += GROUP_READS;
   if (!group || !inputs) return;
+  // The chunks go as a pipeline: while one chunk's transaction is on its way to D1, the next one
+  // is read and prepared from where that one ends. Preparing is the Worker's CPU, writing is D1's,
+  // so a chunk costs the longer of the two instead of both.
+  let position: RunPosition = run;
+  let writing: ChunkWrite | null = null;
   let collisions = 0;
   while (report.d1Queries + MOST_QUERIES_PER_CHUNK <= QUERY_BUDGET) {
-    let result: { outcome: ChunkResult; queries: number; companies: number };
-    try {
-      result = await writeChunk(env, group, inputs, run, origin);
-    } catch (error) {
-      // Refused whole: another consumer wrote this chunk first (the run moved), or a company of the
-      // chunk was published by someone else meanwhile (read the chunk again; it is no longer outdated).
-      report.d1Queries += MOST_QUERIES_PER_CHUNK;
-      const now = await findRolloutRun(env.DB, runId);
-      report.d1Queries += 1;
-      if (!now || now.status !== "running" || now.chunks !== run.chunks) return;
-      if (++collisions > 3) throw error;
-      continue;
+    const plan = await planChunk(env, group, inputs, position);
+    report.d1Queries += plan.queries;
+    if (writing) {
+      const failure = await writing.done;
+      if (failure) {
+        // The chunk just prepared starts where the refused one would have ended: it is dropped too.
+        const next = await afterCollision(env, runId, writing.plan, failure, ++collisions, report);
+        if (!next) return;
+        position = next;
+        writing = null;
+        continue;
+      }
+      account(report, writing.plan);
     }
-    report.d1Queries += result.queries;
-    report.chunks += 1;
-    report.companies += result.companies;
-    if (result.outcome !== "continue") return;
-    const next = await findRolloutRun(env.DB, runId);
-    report.d1Queries += 1;
-    if (!next || next.status !== "running") return;
-    run = next;
+    writing = { plan, done: commitChunk(env, group, origin, plan) };
+    position = plan.next;
+    if (plan.finished) break;
+  }
+  if (writing) {
+    const failure = await writing.done;
+    if (failure) {
+      // The next invocation continues from the run's cursor, whoever moved it.
+      if (!(await afterCollision(env, runId, writing.plan, failure, ++collisions, report))) return;
+    } else {
+      account(report, writing.plan);
+      if (writing.plan.finished) return;
+    }
   }
   await env.ROLLOUT.send({ runId });
 }
 
-/** Republishes the next chunk of the run and moves the run past it, in one transaction. */
-async function writeChunk(
+/** Where the run stands, as far as its next chunk needs it. */
+type RunPosition = Pick<RolloutRun, "id" | "chunks" | "after" | "startedBy" | "changeNote">;
+
+/** A chunk read and prepared: the transaction that republishes it and moves the run past it. */
+interface ChunkPlan {
+  /** The run as it stands before this chunk (its forward-only trigger refuses any other). */
+  position: RunPosition;
+  /** The run after this chunk, where the next one starts. */
+  next: RunPosition;
+  finished: boolean;
+  companies: number;
+  versions: PreparedVersion[];
+  published: { tenant: TenantRecord; version: VersionSummary }[];
+  runStatements: D1PreparedStatement[];
+  /** Its reads, and the writes and notifications it will make, as QUERY_BUDGET counts them. */
+  queries: number;
+}
+
+/** A chunk's transaction on its way; settles with what went wrong, or null when it was written. */
+interface ChunkWrite {
+  plan: ChunkPlan;
+  done: Promise<unknown>;
+}
+
+const account = (report: InvocationReport, plan: ChunkPlan): void => {
+  report.chunks += 1;
+  report.companies += plan.companies;
+};
+
+/**
+ * A chunk's transaction was refused whole: another consumer wrote it first (the run moved), or a
+ * company of it was published by someone else meanwhile (read again, it is no longer outdated).
+ * Answers where to go on from, or null when this invocation should stop.
+ */
+async function afterCollision(
+  env: Bindings,
+  runId: number,
+  plan: ChunkPlan,
+  failure: unknown,
+  collisions: number,
+  report: InvocationReport,
+): Promise<RolloutRun | null> {
+  const now = await findRolloutRun(env.DB, runId);
+  report.d1Queries += 1;
+  if (!now || now.status !== "running" || now.chunks !== plan.position.chunks) return null;
+  if (collisions > 3) throw failure;
+  return now;
+}
+
+/** Reads the companies after `position` and prepares their republication, writing nothing. */
+async function planChunk(
   env: Bindings,
   group: GroupRecord,
   inputs: RolloutInputs,
-  run: RolloutRun,
-  origin: string,
-): Promise<{ outcome: ChunkResult; queries: number; companies: number }> {
+  position: RunPosition,
+): Promise<ChunkPlan> {
   const db = env.DB;
   const now = new Date().toISOString();
   const baselinesKnown = inputs.baselines.size;
   const rows = await readLatestVersions(db, group, {
     withPublishedJson: false,
-    after: run.after,
+    after: position.after,
     limit: ROLLOUT_CHUNK,
   });
-  if (rows.length === 0) {
-    await db.batch([prepareFinishRolloutRun(db, run, { status: "done" }, now)]);
-    return { outcome: "finished", queries: 2, companies: 0 };
-  }
-  const actor = run.startedBy;
-  const options = { changeNote: run.changeNote ?? undefined, material: true };
+  const actor = position.startedBy;
+  const options = { changeNote: position.changeNote ?? undefined, material: true };
   const prepared: { tenant: TenantRecord; version: PreparedVersion }[] = [];
   const leftAlone: { tenantId: number; status: "skipped" | "failed"; reason: string }[] = [];
   let upToDate = 0;
@@ -258,37 +312,57 @@ async function writeChunk(
       leftAlone.push({ tenantId: status.tenant.id, status: "failed", reason: error.message });
     }
   }
-  const last = rows.at(-1)!;
-  const progress: ChunkProgress = {
-    after: { position: last.position, slug: last.tenant.slug },
-    published: prepared.length,
-    upToDate,
-    skipped: leftAlone.filter((o) => o.status === "skipped").length,
-    failed: leftAlone.filter((o) => o.status === "failed").length,
-  };
   const finished = rows.length < ROLLOUT_CHUNK;
+  const last = rows.at(-1);
+  const progress: ChunkProgress | null = last
+    ? {
+        after: { position: last.position, slug: last.tenant.slug },
+        published: prepared.length,
+        upToDate,
+        skipped: leftAlone.filter((o) => o.status === "skipped").length,
+        failed: leftAlone.filter((o) => o.status === "failed").length,
+      }
+    : null;
+  const advanced = progress ? { ...position, chunks: position.chunks + 1, after: progress.after } : position;
   const runStatements = [
-    ...leftAlone.map((o) => prepareInsertRolloutOutcome(db, run.id, o.tenantId, o)),
-    prepareAdvanceRolloutRun(db, run, progress, now),
-    ...(finished
-      ? [prepareFinishRolloutRun(db, { id: run.id, chunks: run.chunks + 1 }, { status: "done" }, now)]
-      : []),
+    ...leftAlone.map((o) => prepareInsertRolloutOutcome(db, position.id, o.tenantId, o)),
+    ...(progress ? [prepareAdvanceRolloutRun(db, position, progress, now)] : []),
+    ...(finished ? [prepareFinishRolloutRun(db, advanced, { status: "done" }, now)] : []),
   ];
   const versions = prepared.map((p) => p.version);
-  await writePreparedVersions(db, versions, runStatements, "within the bound");
-  await announceAllTo(
-    env,
-    group,
-    origin,
-    prepared.map((p) => ({ tenant: p.tenant, version: p.version.version })),
-  );
   const written = versions.reduce((n, v) => n + v.statements.length + v.audit.length, runStatements.length);
   return {
-    outcome: finished ? "finished" : "continue",
-    // Its companies, and each older baseline version read for the first time (assessTenant).
-    queries: 1 + (inputs.baselines.size - baselinesKnown) + written + NOTIFICATION_QUERIES,
+    position,
+    next: { ...advanced, chunks: advanced.chunks + (finished ? 1 : 0) },
+    finished,
     companies: rows.length,
+    versions,
+    published: prepared.map((p) => ({ tenant: p.tenant, version: p.version.version })),
+    runStatements,
+    // Its companies, each older baseline version read for the first time (assessTenant), its
+    // transaction, and the notifications.
+    queries:
+      1 +
+      (inputs.baselines.size - baselinesKnown) +
+      written +
+      (versions.length > 0 ? NOTIFICATION_QUERIES : 0),
   };
+}
+
+/** Writes a planned chunk in one transaction and announces its versions; settles, never rejects. */
+async function commitChunk(
+  env: Bindings,
+  group: GroupRecord,
+  origin: string,
+  plan: ChunkPlan,
+): Promise<unknown> {
+  try {
+    await writePreparedVersions(env.DB, plan.versions, plan.runStatements, "within the bound");
+    if (plan.published.length > 0) await announceAllTo(env, group, origin, plan.published);
+    return null;
+  } catch (error) {
+    return error ?? new Error("a rollout chunk could not be written");
+  }
 }
 
 /** Queues every running run that has not moved for STALLED_MS again (the cron). */
