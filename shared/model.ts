@@ -52,6 +52,12 @@ export const GroupSchema = v.pipe(
     defaultLanguage: LanguageSchema,
     members: v.pipe(v.array(MemberSchema), v.maxLength(500)),
     /**
+     * How many active companies the group has, when `members` holds only the first of them (a
+     * large group as the database reads it: the statements name at most INLINE_MEMBERS, so a
+     * request for a group of 10,000 does not read 10,000 names). Absent: `members` is all of them.
+     */
+    memberCount: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+    /**
      * The absolute address of the group's public page of its companies (GET /v1/statements/{group}),
      * where a large group's statements point instead of naming every member (placeholders.ts).
      */

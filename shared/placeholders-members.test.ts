@@ -36,3 +36,16 @@ describe("group.members", () => {
     expect(lookupPlaceholder("group.memberCount", large, "nl")).toEqual({ status: "value", value: "101" });
   });
 });
+
+describe("a large group read with its first members only (memberCount)", () => {
+  it("counts and links by memberCount, not by the names read", () => {
+    const page = "https://verklaring.example.nl/v1/statements/groot.html";
+    const tenant = withMembers(INLINE_MEMBERS + 1, page);
+    tenant.group = { ...tenant.group, memberCount: 10_000 };
+    expect(lookupPlaceholder("group.memberCount", tenant, "nl")).toEqual({ status: "value", value: "10000" });
+    expect(lookupPlaceholder("group.members", tenant, "en")).toEqual({
+      status: "value",
+      value: `listed at ${page}`,
+    });
+  });
+});

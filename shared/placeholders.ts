@@ -1,6 +1,6 @@
 // The placeholder catalogue. Values are computed from the tenant's profile and the group so
 // that facts such as the member count can never drift from the data they describe.
-import type { JointControllership, Language, LegalBasis, Purpose } from "./model.ts";
+import type { Group, JointControllership, Language, LegalBasis, Purpose } from "./model.ts";
 import type { TenantContext } from "./statement.ts";
 import { COUNTRY_NAMES } from "./countries.ts";
 
@@ -18,6 +18,10 @@ type Compute = (tenant: PlaceholderSource, language: Language) => string | undef
 
 /** Groups of at most this many companies name them all in {{group.members}}; larger ones link to the list. */
 export const INLINE_MEMBERS = 100;
+
+/** How many active companies the group has (`members` may hold only the first of a large group). */
+export const countMembers = (group: Pick<Group, "members" | "memberCount">): number =>
+  group.memberCount ?? group.members.length;
 
 /** Purpose names in quotes, joined as a list in the statement's language. */
 const namePurposes = (purposes: readonly Purpose[], language: Language): string | undefined =>
@@ -81,13 +85,13 @@ const COMPUTE: Record<string, Compute> = {
   // essence of a joint arrangement (art. 26(2)), which may be given in layers, one click away
   // (WP260 rev.01, §§ 35–38, on layered privacy statements).
   "group.members": (t, language) =>
-    t.group.members.length <= INLINE_MEMBERS
+    countMembers(t.group) <= INLINE_MEMBERS
       ? joinNames(
           t.group.members.map((m) => m.name),
           language,
         )
       : `${language === "en" ? "listed at" : "vermeld op"} ${t.group.membersPage ?? `/v1/statements/${t.group.slug}.html`}`,
-  "group.memberCount": (t, language) => writeCount(t.group.members.length, language),
+  "group.memberCount": (t, language) => writeCount(countMembers(t.group), language),
   "group.contact.name": (t) => t.jointControllership?.contactPoint.name,
   "group.contact.email": (t) => t.jointControllership?.contactPoint.email,
   "group.contact.phone": (t) => t.jointControllership?.contactPoint.phone,

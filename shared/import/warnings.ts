@@ -5,6 +5,7 @@
 import type { Bilingual } from "../completeness/checklist.ts";
 import { normalizeForMatch } from "../completeness/cues.ts";
 import { isEeaCountry, type Group } from "../model.ts";
+import { countMembers } from "../placeholders.ts";
 import type { FoundOf } from "./found.ts";
 import type { ImportLintFinding } from "./lint-hook.ts";
 import { splitSentences } from "./pieces.ts";
@@ -83,7 +84,7 @@ export interface SourceSentence {
 
 /** "vijf aangesloten bedrijven" where the group has eight members. */
 export function checkMemberCount(sentences: readonly SourceSentence[], group: Group): ImportWarning[] {
-  const count = group.members.length;
+  const count = countMembers(group);
   if (count === 0) return [];
   const out: ImportWarning[] = [];
   for (const sentence of sentences) {
@@ -200,7 +201,10 @@ export function checkBaselineContradictions(
   return out;
 }
 
-/** The text names another company of the group more than in passing: likely that company's statement. */
+/**
+ * The text names another company of the group more than in passing: likely that company's
+ * statement. `group.members` must be all of them (the import reads a large group's in full).
+ */
 export function checkOtherCompany(
   sentences: readonly SourceSentence[],
   group: Group,

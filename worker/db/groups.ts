@@ -1,6 +1,7 @@
 // Groups and their member companies (tenants): what every request reads about them. A company's
 // whole life (create, rename, archive, restore, delete) is db/companies.ts.
-import type { Group, Language } from "#shared/model.ts";
+import type { Group, Language, Member } from "#shared/model.ts";
+import { INLINE_MEMBERS } from "#shared/placeholders.ts";
 import type { LeadContact } from "#shared/api-schemas.ts";
 import { languagesColumn, leadContactColumn } from "./json-column.ts";
 import type { D1Reader } from "./reader.ts";
@@ -74,7 +75,10 @@ export async function findGroupBySlug(
   slug: string,
   publicOrigin?: string,
 ): Promise<GroupRecord | null> {
-  const [groups, members] = await db.batch<GroupRow | TenantRow>([
+  // The statements name at most INLINE_MEMBERS companies and otherwise give their number (shared/
+  // placeholders.ts): one more than that is read, and the count, so that every console request
+  // and every rollout invocation for a group of 10,000 does not read 10,000 names (issue 20).
+  const [groups, members, count] = await db.batch<GroupRow | TenantRow | { n: number }>([
     db
       .prepare(
         `SELECT id, slug, name, languages, default_language, require_approval, lead_contact, identity_changed_at
@@ -84,12 +88,20 @@ export async function findGroupBySlug(
     db
       .prepare(
         `SELECT t.id, t.group_id, t.slug, t.name, t.status FROM tenants t JOIN groups g ON g.id = t.group_id
-         WHERE g.slug = ?1 AND t.status = 'active' ORDER BY t.position, t.slug`,
+         WHERE g.slug = ?1 AND t.status = 'active' ORDER BY t.position, t.slug LIMIT ?2`,
+      )
+      .bind(slug, INLINE_MEMBERS + 1),
+    db
+      .prepare(
+        `SELECT COUNT(*) AS n FROM tenants t JOIN groups g ON g.id = t.group_id
+         WHERE g.slug = ?1 AND t.status = 'active'`,
       )
       .bind(slug),
   ]);
   const row = groups?.results[0] as GroupRow | undefined;
   if (!row) return null;
+  const names = ((members?.results ?? []) as TenantRow[]).map((t) => ({ slug: t.slug, name: t.name }));
+  const memberCount = (count?.results[0] as { n: number } | undefined)?.n ?? names.length;
   return {
     id: row.id,
     group: {
@@ -97,13 +109,25 @@ export async function findGroupBySlug(
       name: row.name,
       languages: languagesColumn.read(row.languages),
       defaultLanguage: row.default_language as Language,
-      members: ((members?.results ?? []) as TenantRow[]).map((t) => ({ slug: t.slug, name: t.name })),
+      members: names,
+      ...(memberCount > names.length ? { memberCount } : {}),
       ...(publicOrigin ? { membersPage: membersPageOf(publicOrigin, row.slug) } : {}),
     },
     requireApproval: row.require_approval === 1,
     leadContact: row.lead_contact === null ? null : leadContactColumn.read(row.lead_contact),
     identityChangedAt: row.identity_changed_at,
   };
+}
+
+/** Every active company of the group, by name, in the group's order (findGroupBySlug reads the first). */
+export async function listActiveMembers(db: D1Reader, groupId: number): Promise<Member[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT slug, name FROM tenants WHERE group_id = ?1 AND status = 'active' ORDER BY position, slug`,
+    )
+    .bind(groupId)
+    .all<{ slug: string; name: string }>();
+  return results.map((t) => ({ slug: t.slug, name: t.name }));
 }
 
 /** A company of the group by its current address, active or archived. */

@@ -4,7 +4,7 @@ import { env, exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_BASELINE } from "#shared/demo/index.ts";
 import { INLINE_MEMBERS } from "#shared/placeholders.ts";
-import { prepareInsertTenant } from "../db/groups.ts";
+import { findGroupBySlug, listActiveMembers, prepareInsertTenant } from "../db/groups.ts";
 import { seedDemoGroup } from "../demo-seed.ts";
 import { apiAs, CALLERS, ORIGIN, readError, signInAs } from "../test/clients.ts";
 import { createGroup, demoContent, publishAt } from "../test/fixtures.ts";
@@ -215,5 +215,63 @@ describe("a group larger than INLINE_MEMBERS", () => {
     expect(html).toContain(
       `<a href="${ORIGIN}/v1/statements/${LARGE}/jcc-software">JCC Software</a> (versie 2)`,
     );
+  });
+
+  it("reads only the names a statement can name, and counts the rest, for every console request and publish", async () => {
+    // Grown well past the names read (INLINE_MEMBERS + 1).
+    await env.DB.batch(
+      Array.from({ length: 149 }, (_, i) =>
+        prepareInsertTenant(
+          env.DB,
+          LARGE,
+          { slug: `meer-${i}`, name: `Meer ${i} B.V.`, position: 1000 + i },
+          SEEDED,
+        ),
+      ),
+    );
+    const active = INLINE_MEMBERS + 1 + 149;
+    const group = (await findGroupBySlug(env.DB, LARGE))!;
+    expect(group.group.members.length).toBe(INLINE_MEMBERS + 1);
+    expect(group.group.memberCount).toBe(active);
+    // The import still knows every member's name (it warns when a text is another member's).
+    const names = await listActiveMembers(env.DB, group.id);
+    expect(names.length).toBe(active);
+    expect(names.at(-1)).toEqual({ slug: "meer-148", name: "Meer 148 B.V." });
+
+    const editor = apiAs(await signInAs(CALLERS.jccEditor));
+    const published = await editor.api.groups[":group"].tenants[":tenant"].publish.$post({
+      param: { group: LARGE, tenant: "jcc-software" },
+      json: { changeNote: "Groep verder gegroeid.", material: true },
+    });
+    expect(published.status, await published.clone().text()).toBe(201);
+    const nl = await (await get(`/v1/statements/${LARGE}/jcc-software.txt?lang=nl`)).text();
+    expect(nl).toContain(`een van de ${active} bedrijven`);
+    expect(nl).not.toContain("Meer 148 B.V.");
+  });
+
+  it("still warns on import when the text is the statement of a member beyond the names a statement reads", async () => {
+    // A member far down the group's order (meer-140, added by the test before or here).
+    await env.DB.batch([
+      env.DB.prepare(
+        `INSERT OR IGNORE INTO tenants (group_id, slug, name, position, created_at)
+         SELECT id, 'meer-140', 'Meer 140 B.V.', 1140, ?1 FROM groups WHERE slug = ?2`,
+      ).bind(SEEDED, LARGE),
+    ]);
+    const other = "Meer 140 B.V.";
+    const text = [
+      `Privacyverklaring ${other}`,
+      `${other} verwerkt persoonsgegevens van klanten om de overeenkomst uit te voeren.`,
+      `Heeft u vragen over deze verklaring? Neem dan contact op met ${other}.`,
+      `${other} bewaart uw gegevens niet langer dan nodig.`,
+    ].join("\n\n");
+    const editor = apiAs(await signInAs(CALLERS.jccEditor));
+    const res = await editor.api.groups[":group"].tenants[":tenant"].import.$post({
+      param: { group: LARGE, tenant: "jcc-software" },
+      json: { text },
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const { proposal } = await res.json();
+    const warning = proposal.warnings.find((w) => w.kind === "other_company");
+    expect(warning?.message.nl).toContain(`Is dit de verklaring van ${other}?`);
   });
 });

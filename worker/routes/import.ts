@@ -16,6 +16,7 @@ import { ALLOWED_MODES, type Baseline, type Group, type TenantContent } from "#s
 import { applyProcessorRegister } from "#shared/processor-register.ts";
 import { buildAuditEntry } from "../audit-entry.ts";
 import { findTenantDraft, prepareSaveTenantDraft, type TenantDraft } from "../db/drafts.ts";
+import { listActiveMembers } from "../db/groups.ts";
 import type { ProcessorRecord } from "../db/processors.ts";
 import { saveDraftOrConflict } from "../draft-saving.ts";
 import type { AppEnv } from "../env.ts";
@@ -32,16 +33,24 @@ async function requireDraft(c: Context<AppEnv>): Promise<TenantDraft> {
   return draft;
 }
 
-/** Who the text is imported for: the company, its group and draft, the group's processor register. */
-function buildContext(
+/**
+ * Who the text is imported for: the company, its group and draft, the group's processor register.
+ * The group with every member's name: the import warns when the text is another member's statement
+ * (checkOtherCompany), and a large group is read with its first names only (findGroupBySlug).
+ */
+async function buildContext(
   c: Context<AppEnv>,
   draft: TenantDraft,
   register: readonly ProcessorRecord[],
-): ImportContext {
+): Promise<ImportContext> {
   const { group } = c.get("access");
   const { tenant } = c.get("tenantAccess");
+  const { memberCount, ...named } = group.group;
   return {
-    group: group.group,
+    group:
+      memberCount === undefined
+        ? group.group
+        : { ...named, members: await listActiveMembers(c.env.DB, group.id) },
     company: { slug: tenant.slug, name: tenant.name },
     draft: draft.content,
     register: register.map(({ key, recipient }) => ({ key, recipient })),
@@ -177,7 +186,11 @@ export const companyImportRoutes = new Hono<AppEnv>()
       const { group } = c.get("access");
       const [inputs, draft] = await Promise.all([loadPublishingInputs(c.env.DB, group), requireDraft(c)]);
       const { baseline } = inputs.baseline;
-      const proposal = proposeImport(c.req.valid("json"), baseline, buildContext(c, draft, inputs.register));
+      const proposal = proposeImport(
+        c.req.valid("json"),
+        baseline,
+        await buildContext(c, draft, inputs.register),
+      );
       // A proposal only: nothing is written until the editor accepts it into the draft.
       const plan = planImport(draft.content, proposal);
       const check = checkImport(proposal, plan.content, {
@@ -223,7 +236,7 @@ export const companyImportRoutes = new Hono<AppEnv>()
       const proposal = proposeImport(
         { text: input.text, format: input.format },
         baseline,
-        buildContext(c, draft, inputs.register),
+        await buildContext(c, draft, inputs.register),
       );
       const choices = readChoices(input.choices, proposal, baseline);
       const plan = planImport(draft.content, proposal, choices);
