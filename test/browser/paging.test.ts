@@ -61,7 +61,13 @@ it("pages the dashboard and the report through a group of more than 100 companie
     const active = await activeCount();
     expect(active).toBeGreaterThan(100);
 
-    // The dashboard: the first page of companies, then the rest by keyboard.
+    // The dashboard: the first page of companies, then the rest by keyboard. The rollout status it
+    // shows (each company's computed against the baseline) is asked a page at a time too.
+    const rolloutAsked: string[] = [];
+    lead.on("request", (request) => {
+      if (new URL(request.url()).pathname === `/api/groups/${GROUP}/rollout`)
+        rolloutAsked.push(request.url());
+    });
     await lead.goto(`${base}/console/${GROUP}`);
     const rows = lead.locator("table.companies-table tbody tr");
     await lead.locator(`table.companies-table tr[data-company="jcc-software"]`).waitFor();
@@ -85,6 +91,25 @@ it("pages the dashboard and the report through a group of more than 100 companie
     await lead.setViewportSize({ width: 375, height: 812 });
     expect(await horizontalOverflow(lead)).toBeLessThanOrEqual(0);
     await lead.setViewportSize({ width: 1200, height: 900 });
+
+    // The rollout section: the group's counts, the first 100 companies looked at, the next by keyboard.
+    const summary = lead.locator("#rollout .rollout-summary");
+    await expect.poll(() => summary.textContent()).toContain(`van de ${active} `);
+    expect(await summary.textContent()).toContain("Bekeken: de eerste 100,");
+    const further = lead.getByRole("button", { name: "Volgende bedrijven bekijken" });
+    await further.focus();
+    await lead.keyboard.press("Enter");
+    // Now every company is on screen: the summary is exact, and has the focus.
+    await expect.poll(() => summary.textContent()).not.toContain("Bekeken: de eerste");
+    await expect
+      .poll(() => lead.evaluate(() => document.activeElement?.classList.contains("rollout-summary")))
+      .toBe(true);
+    expect(await further.count()).toBe(0);
+    // Never the whole group in one request: pages of 100, the second after the first's cursor.
+    expect(rolloutAsked.length).toBeGreaterThanOrEqual(2);
+    for (const url of rolloutAsked) expect(new URL(url).searchParams.get("limit")).toBe("100");
+    expect(rolloutAsked.some((url) => new URL(url).searchParams.has("after"))).toBe(true);
+    await checkScreen(lead, "dashboard-rollout-paged");
 
     // The report: 100 companies, then the rest.
     await lead.goto(`${base}/console/${GROUP}/report`);

@@ -22,7 +22,7 @@ import {
   getMembers,
   getProcessors,
   getPublishRequests,
-  getRollout,
+  getRolloutPage,
   getSettings,
   getTenants,
 } from "./pages/group/group-data.ts";
@@ -110,7 +110,7 @@ render(
           component={GroupDashboard}
           preload={forLead((g) => {
             void getGroupProfile(g);
-            void getRollout(g);
+            void getRolloutPage(g, undefined);
             void getPublishRequests(g, "pending");
             void getDashboardPage(g, undefined);
             void getAudit(g, { action: "baseline.published", limit: 20 });

@@ -114,6 +114,11 @@ describe("a rollout run through the queue", () => {
     const clean = statuses.companies.filter((c) => c.outdated && c.clean).map((c) => c.tenant.slug);
     const conflicted = statuses.companies.filter((c) => c.outdated && !c.clean).map((c) => c.tenant.slug);
     expect(clean.length).toBeGreaterThan(ROLLOUT_CHUNK);
+    // The group's counts, in SQL: every published company is on the older baseline now.
+    expect(statuses.totals).toEqual({
+      activeCompanies: companies,
+      onOlderBaseline: statuses.companies.filter((c) => c.version !== null).length,
+    });
 
     const started = await lead.api.groups[":group"].rollout.runs.$post({ param: { group }, json: {} });
     expect(started.status).toBe(202);
@@ -175,6 +180,9 @@ describe("a rollout run through the queue", () => {
       await lead.api.groups[":group"].rollout.$get({ param: { group }, query: { limit: "500" } })
     ).json();
     expect(now.companies.filter((c) => c.outdated && c.clean)).toEqual([]);
+    // Only those the run republished moved to the new baseline (a company whose statement would
+    // not change keeps its version, on the baseline it was published on).
+    expect(now.totals.onOlderBaseline).toBe(statuses.totals.onOlderBaseline - clean.length);
   });
 
   it("republishes nobody twice when the same message reaches two consumers at once, or comes again after the run moved", async () => {

@@ -3,6 +3,7 @@
 // Each company's own members read the same status for their company alone.
 import { Hono } from "hono";
 import { CompanyPageQuerySchema, RepublishSchema, RolloutRunStartSchema } from "#shared/api-schemas.ts";
+import { countCompaniesOnBaseline } from "../db/baselines.ts";
 import { findLatestRolloutRun, listRolloutOutcomes, type RolloutRun } from "../db/rollout-runs.ts";
 import type { AppEnv } from "../env.ts";
 import { AppError, validate } from "../errors.ts";
@@ -57,7 +58,8 @@ export const rolloutRoutes = new Hono<AppEnv>()
   .get(
     "/",
     describeRoute({
-      summary: "Per company: outdated?, why, conflicts and the diff a republish would make",
+      summary:
+        "Per company, a page at a time: outdated?, why, conflicts and the diff a republish would make; with the group's count of active companies and of those on an older baseline",
       tag: "Rollout",
       access: "group admin",
       responses: { 200: "Companies" },
@@ -73,9 +75,16 @@ export const rolloutRoutes = new Hono<AppEnv>()
       });
       const page = statuses.slice(0, limit);
       const last = page.at(-1);
+      // Counted in SQL for the whole group, so that a page of a large group can say how many are
+      // on an older baseline without assessing every company (processor or group changes are
+      // found per company, on the pages).
+      const totals = last
+        ? await countCompaniesOnBaseline(c.env.DB, access.group.id, last.latestBaseline)
+        : { active: 0, onOlderBaseline: 0 };
       return c.json(
         {
           companies: page.map(viewStatus),
+          totals: { activeCompanies: totals.active, onOlderBaseline: totals.onOlderBaseline },
           next:
             statuses.length > limit && last
               ? cursorOf({ position: last.position, slug: last.tenant.slug })

@@ -12,7 +12,6 @@ import {
   getGroupProfile,
   getPublishRequests,
   getDashboardPage,
-  getRollout,
   getTenants,
   getTenantVersions,
   type AuditEntry,
@@ -182,7 +181,6 @@ function CompanyTable(props: { group: string }) {
   );
   const tenants = () => (pages() ? { tenants: pages()!.flatMap((page) => page.tenants) } : undefined);
   const next = () => pages()?.at(-1)?.next ?? null;
-  const rollout = createAsync(() => getRollout(props.group));
   const pending = createAsync(() => getPublishRequests(props.group, "pending"));
   const publishes = createAsync(() => loadPublishes(props.group));
   const avgOf = (slug: string) =>
@@ -214,7 +212,10 @@ function CompanyTable(props: { group: string }) {
     });
   };
 
-  const rolloutOf = (slug: string) => rollout()?.companies.find((c) => c.tenant.slug === slug);
+  const rolloutOf = (slug: string) =>
+    pages()
+      ?.flatMap((page) => page.rollout)
+      .find((c) => c.tenant.slug === slug);
   const pendingOf = (slug: string) => pending()?.requests.filter((r) => r.tenant?.slug === slug) ?? [];
   const lastPublishOf = (slug: string) =>
     publishes()?.find((entry) => entry.tenant === slug || entry.target === slug);

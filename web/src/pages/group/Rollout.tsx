@@ -1,17 +1,18 @@
 // Rolling a new baseline (or changed processor details) out to the companies, on the privacy
 // lead's dashboard: how many companies wait and why, what would change for each (companies for
-// which it is the very same change share one card), and republishing every clean company after a
-// confirmation. The worker does that through its queue, a chunk of companies per transaction
+// which it is the very same change share one card; a large group is looked at a page of companies
+// at a time, with the group's counts from the first page), and republishing every clean company
+// after a confirmation. The worker does that through its queue, a chunk of companies per transaction
 // (POST …/rollout/runs), so a group of any size is republished without this page staying open;
 // the page follows the run's progress (also a run started elsewhere, or before a reload) and
 // shows what came of it.
-import { createEffect, createMemo, createSignal, For, onCleanup, Show } from "solid-js";
+import { createEffect, createMemo, createSignal, For, onCleanup, Show, startTransition } from "solid-js";
 import { A, createAsync, revalidate, useAction, useSubmission } from "@solidjs/router";
 import { t } from "../../i18n.ts";
 import {
   getBaseline,
   getLatestRolloutRun,
-  getRollout,
+  getRolloutPage,
   readMoreLeftAlone,
   startRolloutRun,
   type LatestRolloutRun,
@@ -52,16 +53,40 @@ export const unchanged = (company: RolloutCompany): boolean =>
 type LeftAlone = LatestRolloutRun["leftAlone"][number];
 
 export function Rollout(props: { group: string }) {
-  const rollout = createAsync(() => getRollout(props.group));
+  // A page of companies at a time (each one's diff is computed for it); "next companies" adds one.
+  const [cursors, setCursors] = createSignal<(string | undefined)[]>([undefined]);
+  const pages = createAsync(() => Promise.all(cursors().map((after) => getRolloutPage(props.group, after))));
+  const companies = () => pages()?.flatMap((page) => page.companies) ?? [];
+  const nextCompanies = () => pages()?.at(-1)?.next ?? null;
+  /** The whole group's counts (SQL, not per company): what a page of a large group cannot show. */
+  const totals = () => pages()?.[0]?.totals;
+  /** Every company of the group is on screen: the counts below are exact. */
+  const wholeGroup = () => nextCompanies() === null;
   const latestRun = createAsync(() => getLatestRolloutRun(props.group));
   const baseline = createAsync(() => getBaseline(props.group));
-  const outdated = createMemo(() => rollout()?.companies.filter((c) => c.outdated) ?? []);
+  const outdated = createMemo(() => companies().filter((c) => c.outdated));
   // Clean, and the text really changes: a company that omits the one section the baseline
   // changed would publish the very same statement, which the API refuses as nothing new.
   const clean = createMemo(() => outdated().filter((c) => c.clean && !unchanged(c)));
   const same = createMemo(() => outdated().filter((c) => c.clean && unchanged(c)));
   const conflicted = createMemo(() => outdated().filter((c) => !c.clean));
-  const latest = () => rollout()?.companies[0]?.latestBaseline ?? null;
+  const latest = () => companies()[0]?.latestBaseline ?? null;
+  /** Whether starting a run can republish anyone: known exactly for the whole group, else by the count. */
+  const anyToRepublish = () => clean().length > 0 || (!wholeGroup() && (totals()?.onOlderBaseline ?? 0) > 0);
+
+  let summary: HTMLDivElement | undefined;
+  const [lookingFurther, setLookingFurther] = createSignal(false);
+  const lookFurther = () => {
+    const after = nextCompanies();
+    if (after === null || lookingFurther()) return;
+    // The cards on screen stay while the next page loads; then the focus goes to the summary,
+    // which says how many companies have been looked at (and is there also when none wait).
+    setLookingFurther(true);
+    void startTransition(() => setCursors([...cursors(), after])).then(() => {
+      setLookingFurther(false);
+      summary?.focus();
+    });
+  };
   const personName = usePersonName();
 
   const [changeNote, setChangeNote] = createSignal("");
@@ -208,24 +233,38 @@ export function Rollout(props: { group: string }) {
   return (
     <section id="rollout" aria-labelledby="rollout-title">
       <h2 id="rollout-title">{t("Nieuwe basisverklaring doorvoeren", "Rolling out the baseline")}</h2>
-      <Show
-        when={outdated().length > 0}
-        fallback={
-          <p>
-            {t(
-              `Alle gepubliceerde bedrijven rusten op de nieuwste basisverklaring${latest() ? ` (versie ${latest()})` : ""}.`,
-              `Every published company rests on the latest baseline${latest() ? ` (version ${latest()})` : ""}.`,
-            )}
-          </p>
-        }
-      >
-        <p>
-          {t(
-            `${plural(outdated().length, "bedrijf rust", "bedrijven rusten")} nog op een oudere basisverklaring of oudere verwerkersgegevens. ${plural(clean().length, "bedrijf kan", "bedrijven kunnen")} zonder conflict opnieuw worden gepubliceerd${same().length > 0 ? `; bij ${plural(same().length, "bedrijf", "bedrijven")} blijft de tekst gelijk` : ""}${conflicted().length > 0 ? `; ${plural(conflicted().length, "bedrijf heeft", "bedrijven hebben")} een conflict dat eerst moet worden opgelost` : ""}.`,
-            `${plural(outdated().length, "company rests", "companies rest")} on an older baseline or older processor details. ${plural(clean().length, "company", "companies")} can be republished without conflict${same().length > 0 ? `; for ${plural(same().length, "company", "companies")} the text stays the same` : ""}${conflicted().length > 0 ? `; ${plural(conflicted().length, "company has", "companies have")} a conflict to resolve first` : ""}.`,
-          )}
-        </p>
-      </Show>
+      <div class="rollout-summary" tabindex="-1" ref={summary}>
+        <Show
+          when={wholeGroup()}
+          fallback={
+            <p>
+              {t(
+                `${plural(totals()?.onOlderBaseline ?? 0, "bedrijf", "bedrijven")} van de ${totals()?.activeCompanies ?? 0} ${(totals()?.onOlderBaseline ?? 0) === 1 ? "rust" : "rusten"} nog op een oudere basisverklaring; oudere verwerkersgegevens blijken per bedrijf. Bekeken: de eerste ${companies().length}, waarvan ${plural(outdated().length, "bedrijf", "bedrijven")} opnieuw gepubliceerd ${outdated().length === 1 ? "moet" : "moeten"} worden: ${clean().length} zonder conflict${same().length > 0 ? `, ${same().length} met een tekst die gelijk blijft` : ""}${conflicted().length > 0 ? `, ${conflicted().length} met een conflict dat eerst moet worden opgelost` : ""}.`,
+                `${plural(totals()?.onOlderBaseline ?? 0, "company", "companies")} of ${totals()?.activeCompanies ?? 0} ${(totals()?.onOlderBaseline ?? 0) === 1 ? "rests" : "rest"} on an older baseline; older processor details show per company. Looked at: the first ${companies().length}, of which ${plural(outdated().length, "company needs", "companies need")} republishing: ${clean().length} without conflict${same().length > 0 ? `, ${same().length} whose text stays the same` : ""}${conflicted().length > 0 ? `, ${conflicted().length} with a conflict to resolve first` : ""}.`,
+              )}
+            </p>
+          }
+        >
+          <Show
+            when={outdated().length > 0}
+            fallback={
+              <p>
+                {t(
+                  `Alle gepubliceerde bedrijven rusten op de nieuwste basisverklaring${latest() ? ` (versie ${latest()})` : ""}.`,
+                  `Every published company rests on the latest baseline${latest() ? ` (version ${latest()})` : ""}.`,
+                )}
+              </p>
+            }
+          >
+            <p>
+              {t(
+                `${plural(outdated().length, "bedrijf rust", "bedrijven rusten")} nog op een oudere basisverklaring of oudere verwerkersgegevens. ${plural(clean().length, "bedrijf kan", "bedrijven kunnen")} zonder conflict opnieuw worden gepubliceerd${same().length > 0 ? `; bij ${plural(same().length, "bedrijf", "bedrijven")} blijft de tekst gelijk` : ""}${conflicted().length > 0 ? `; ${plural(conflicted().length, "bedrijf heeft", "bedrijven hebben")} een conflict dat eerst moet worden opgelost` : ""}.`,
+                `${plural(outdated().length, "company rests", "companies rest")} on an older baseline or older processor details. ${plural(clean().length, "company", "companies")} can be republished without conflict${same().length > 0 ? `; for ${plural(same().length, "company", "companies")} the text stays the same` : ""}${conflicted().length > 0 ? `; ${plural(conflicted().length, "company has", "companies have")} a conflict to resolve first` : ""}.`,
+              )}
+            </p>
+          </Show>
+        </Show>
+      </div>
 
       <div class="rollout-actions">
         <div class="field">
@@ -249,7 +288,7 @@ export function Rollout(props: { group: string }) {
         <button
           type="button"
           class="primary"
-          disabled={running() || clean().length === 0}
+          disabled={running() || !anyToRepublish()}
           aria-expanded={confirming()}
           aria-controls="republish-confirm"
           aria-describedby={running() ? "republish-running" : undefined}
@@ -260,16 +299,26 @@ export function Rollout(props: { group: string }) {
         <Show when={confirming() && !running()}>
           <div class="confirm" id="republish-confirm" role="group" aria-labelledby="republish-confirm-title">
             <h3 id="republish-confirm-title" tabindex="-1" ref={confirmHeading}>
-              {t(
-                `${plural(clean().length, "bedrijf", "bedrijven")} opnieuw publiceren?`,
-                `Republish ${plural(clean().length, "company", "companies")}?`,
-              )}
+              {wholeGroup()
+                ? t(
+                    `${plural(clean().length, "bedrijf", "bedrijven")} opnieuw publiceren?`,
+                    `Republish ${plural(clean().length, "company", "companies")}?`,
+                  )
+                : t(
+                    "Alle bedrijven zonder conflict opnieuw publiceren?",
+                    "Republish every company without conflict?",
+                  )}
             </h3>
             <p>
-              {t(
-                `Elk krijgt een nieuwe, openbare versie op de nieuwste basisverklaring: ${confirmNames()}. Een gepubliceerde versie blijft bestaan; terugdraaien kan alleen met een nieuwe versie.`,
-                `Each gets a new, public version on the latest baseline: ${confirmNames()}. A published version stays; undoing it takes another new version.`,
-              )}
+              {wholeGroup()
+                ? t(
+                    `Elk krijgt een nieuwe, openbare versie op de nieuwste basisverklaring: ${confirmNames()}. Een gepubliceerde versie blijft bestaan; terugdraaien kan alleen met een nieuwe versie.`,
+                    `Each gets a new, public version on the latest baseline: ${confirmNames()}. A published version stays; undoing it takes another new version.`,
+                  )
+                : t(
+                    `Verklaring bekijkt alle ${totals()?.activeCompanies ?? 0} bedrijven, ook die je hier niet zag; elk bedrijf dat op een oudere basisverklaring of oudere gegevens rust en geen conflict heeft, krijgt een nieuwe, openbare versie op de nieuwste basisverklaring. Een gepubliceerde versie blijft bestaan; terugdraaien kan alleen met een nieuwe versie.`,
+                    `Verklaring looks at all ${totals()?.activeCompanies ?? 0} companies, also those you did not see here; every company that rests on an older baseline or older details and has no conflict gets a new, public version on the latest baseline. A published version stays; undoing it takes another new version.`,
+                  )}
             </p>
             <p>
               {t(
@@ -279,10 +328,12 @@ export function Rollout(props: { group: string }) {
             </p>
             <div class="button-row">
               <button type="button" class="primary" onClick={() => void republish()}>
-                {t(
-                  `Ja, ${plural(clean().length, "bedrijf", "bedrijven")} opnieuw publiceren`,
-                  `Yes, republish ${plural(clean().length, "company", "companies")}`,
-                )}
+                {wholeGroup()
+                  ? t(
+                      `Ja, ${plural(clean().length, "bedrijf", "bedrijven")} opnieuw publiceren`,
+                      `Yes, republish ${plural(clean().length, "company", "companies")}`,
+                    )
+                  : t("Ja, opnieuw publiceren", "Yes, republish")}
               </button>
               <button type="button" class="secondary" onClick={() => setConfirming(false)}>
                 {t("Annuleren", "Cancel")}
@@ -367,8 +418,15 @@ export function Rollout(props: { group: string }) {
         </Show>
       </div>
 
-      <Show when={outdated().length > 0}>
-        <h3>{t("Per bedrijf: wat zou er veranderen?", "Per company: what would change?")}</h3>
+      <Show when={outdated().length > 0 || !wholeGroup()}>
+        <h3>
+          {wholeGroup()
+            ? t("Per bedrijf: wat zou er veranderen?", "Per company: what would change?")
+            : t(
+                `Per bedrijf: wat zou er veranderen? (de eerste ${companies().length} bekeken)`,
+                `Per company: what would change? (the first ${companies().length} looked at)`,
+              )}
+        </h3>
         <ul class="card-list">
           <For each={shownGroups()}>
             {(companies) => <ChangeCard group={props.group} companies={companies} />}
@@ -377,6 +435,18 @@ export function Rollout(props: { group: string }) {
         <Show when={!allCards() && groups().length > CARDS_AT_FIRST}>
           <button type="button" class="secondary" onClick={() => setAllCards(true)}>
             {t(`Alle ${groups().length} wijzigingen tonen`, `Show all ${groups().length} changes`)}
+          </button>
+        </Show>
+        <Show when={nextCompanies() !== null}>
+          <button
+            type="button"
+            class="secondary"
+            aria-disabled={lookingFurther()}
+            onClick={() => lookFurther()}
+          >
+            {lookingFurther()
+              ? t("Bezig…", "Working…")
+              : t("Volgende bedrijven bekijken", "Look at the next companies")}
           </button>
         </Show>
       </Show>

@@ -25,43 +25,47 @@ export const getTenants = query(async (group: Group) => {
 export const DASHBOARD_PAGE = 100;
 
 /**
- * One page of the dashboard's companies and, for the same companies, the AVG report: the report
- * lists only active companies, and the first DASHBOARD_PAGE active ones after the same cursor are
- * every active company of the page.
+ * One page of the dashboard's companies and, for the same companies, the AVG report and the rollout
+ * status: those list only active companies, and the first DASHBOARD_PAGE active ones after the
+ * same cursor are every active company of the page. So a group of 10,000 costs the server a page
+ * of statuses per page shown, not the whole group (issue 20).
  */
 export const getDashboardPage = query(async (group: Group, after: string | undefined) => {
   const page: PageQuery =
     after === undefined ? { limit: String(DASHBOARD_PAGE) } : { limit: String(DASHBOARD_PAGE), after };
-  const [tenants, completeness] = await Promise.all([
+  const [tenants, completeness, rollout] = await Promise.all([
     readTenantsPage(group, page),
     readCompletenessPage(group, page),
+    readRolloutPage(group, page),
   ]);
-  return { tenants: tenants.tenants, next: tenants.next, completeness: completeness.companies };
+  return {
+    tenants: tenants.tenants,
+    next: tenants.next,
+    completeness: completeness.companies,
+    rollout: rollout.companies,
+  };
 }, "group-dashboard-page");
 export type DashboardPage = Awaited<ReturnType<typeof getDashboardPage>>;
 
+const readRolloutPage = (group: Group, query: PageQuery) =>
+  fetchJson(() => api.api.groups[":group"].rollout.$get({ param: { group }, query }));
+
+/** Companies on one page of the rollout section (the API computes each one's diff). */
+export const ROLLOUT_PAGE = 100;
+
 /**
- * Every company's rollout status. The API gives it a page at a time (at most 500); the dashboard
- * and the rollout page still show the whole group, so this follows `next` to the end.
+ * One page of the companies' rollout status, ROLLOUT_PAGE after `after` (none: the first page),
+ * with the group's counts: a group of 10,000 is looked at a page at a time (issue 20).
  */
-export const getRollout = query(async (group: Group) => {
-  const page = (after?: string) =>
-    fetchJson(() =>
-      api.api.groups[":group"].rollout.$get({
-        param: { group },
-        query: after ? { limit: "500", after } : { limit: "500" },
-      }),
-    );
-  const first = await page();
-  const companies = [...first.companies];
-  for (let after = first.next; after !== null;) {
-    const next = await page(after);
-    companies.push(...next.companies);
-    after = next.next;
-  }
-  return { companies };
-}, "group-rollout");
-export type RolloutCompany = Awaited<ReturnType<typeof getRollout>>["companies"][number];
+export const getRolloutPage = query(
+  (group: Group, after: string | undefined) =>
+    readRolloutPage(
+      group,
+      after === undefined ? { limit: String(ROLLOUT_PAGE) } : { limit: String(ROLLOUT_PAGE), after },
+    ),
+  "group-rollout",
+);
+export type RolloutCompany = Awaited<ReturnType<typeof getRolloutPage>>["companies"][number];
 
 const rolloutRuns = () => api.api.groups[":group"].rollout.runs;
 
