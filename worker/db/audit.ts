@@ -278,6 +278,8 @@ export interface AuditRecord {
   id: number;
   seq: number;
   tenantId: number | null;
+  /** The row's company as it is called now; null for a group row or a deleted company. */
+  tenant: { slug: string; name: string } | null;
   actorUserId: number | null;
   actor: string;
   action: string;
@@ -304,7 +306,12 @@ export interface AuditQuery {
 export async function listAuditRecords(db: D1Database, query: AuditQuery): Promise<AuditRecord[]> {
   const { results } = await db
     .prepare(
-      `SELECT ${AUDIT_COLUMNS} FROM audit_log
+      // Each row's company by its primary key: a page names its companies without the caller
+      // reading every company of a group of 10,000 (issue 20).
+      `SELECT ${AUDIT_COLUMNS},
+         (SELECT slug FROM tenants WHERE id = audit_log.tenant_id AND status != 'deleted') AS tenant_slug,
+         (SELECT name FROM tenants WHERE id = audit_log.tenant_id AND status != 'deleted') AS tenant_name
+       FROM audit_log
        WHERE chain = ?1 AND seq IS NOT NULL AND (?2 IS NULL OR tenant_id = ?2) AND (?3 IS NULL OR action = ?3)
          AND (?4 IS NULL OR actor = ?4) AND (?5 IS NULL OR seq < ?5)
        ORDER BY seq DESC LIMIT ?6`,
@@ -317,11 +324,15 @@ export async function listAuditRecords(db: D1Database, query: AuditQuery): Promi
       query.beforeSeq ?? null,
       query.limit,
     )
-    .all<AuditDbRow>();
+    .all<AuditDbRow & { tenant_slug: string | null; tenant_name: string | null }>();
   return results.map((row) => ({
     id: row.id,
     seq: row.seq!,
     tenantId: row.tenant_id,
+    tenant:
+      row.tenant_slug === null || row.tenant_name === null
+        ? null
+        : { slug: row.tenant_slug, name: row.tenant_name },
     actorUserId: row.actor_user_id,
     actor: row.actor,
     action: row.action,

@@ -63,8 +63,11 @@ describe("reading the log", () => {
     ).toMatchObject({
       actor: "lead@conxillium.example",
       tenant: "dataquint",
+      // Named by the log itself: the console reads no list of every company to show a page.
+      tenantName: "DataQuint",
       summary: { role: "tenant_viewer", tenant: "dataquint" },
     });
+    expect(rows.filter((r) => r.tenant === null).every((r) => r.tenantName === null)).toBe(true);
     // Newest first, consecutive sequence numbers.
     const seqs = rows.map((r) => r.seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => b - a));

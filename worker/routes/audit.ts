@@ -8,7 +8,7 @@ import { listCheckpoints } from "../audit/checkpoints.ts";
 import { requireAuditKeys } from "../audit/keys.ts";
 import { sealBeforeReading, verifyAuditChain } from "../audit/log.ts";
 import { chainOf, listAuditRecords, type AuditLogName } from "../db/audit.ts";
-import { findTenant, listTenants } from "../db/groups.ts";
+import { findTenant } from "../db/groups.ts";
 import type { AppEnv } from "../env.ts";
 import { AppError, validate } from "../errors.ts";
 import { requireGroupAdmin } from "../http/guards.ts";
@@ -70,7 +70,6 @@ async function listLog(c: Context<AppEnv>, log: AuditLogName, query: Query, tena
     ...(query.before ? { beforeSeq: query.before } : {}),
     limit,
   });
-  const slugs = new Map((await listTenants(c.env.DB, access.group.id)).map((t) => [t.id, t.slug]));
   const last = records.at(-1);
   return {
     entries: records.map((r) => ({
@@ -79,7 +78,9 @@ async function listLog(c: Context<AppEnv>, log: AuditLogName, query: Query, tena
       actor: r.actor,
       action: r.action,
       target: r.target,
-      tenant: r.tenantId === null ? null : (slugs.get(r.tenantId) ?? null),
+      tenant: r.tenant?.slug ?? null,
+      // The company's name now (the summary keeps what it was called then, where that matters).
+      tenantName: r.tenant?.name ?? null,
       summary: r.summary,
       hash: r.hash,
     })),

@@ -119,7 +119,11 @@ function AuditLog(props: GroupContext) {
                         <td data-label={t("Bedrijf", "Company")}>
                           <Show when={entry.tenant} fallback={nameOf(entry.tenant)}>
                             {(slug) => (
-                              <CompanyLink group={props.group} slug={slug()} name={nameOf(slug())} />
+                              <CompanyLink
+                                group={props.group}
+                                slug={slug()}
+                                name={entry.tenantName ?? nameOf(slug())}
+                              />
                             )}
                           </Show>
                         </td>

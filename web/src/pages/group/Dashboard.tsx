@@ -12,7 +12,6 @@ import {
   getGroupProfile,
   getPublishRequests,
   getDashboardPage,
-  getTenants,
   getTenantVersions,
   type AuditEntry,
   type RolloutCompany,
@@ -429,7 +428,6 @@ function StatusBadges(props: { status: RolloutCompany | undefined; pendingCount:
 }
 
 function Timeline(props: { group: string }) {
-  const tenants = createAsync(() => getTenants(props.group));
   const entries = createAsync(async () => {
     const [publishes, baselines] = await Promise.all([
       loadPublishes(props.group),
@@ -440,7 +438,8 @@ function Timeline(props: { group: string }) {
   const personName = usePersonName();
   const companyVersion = (entry: AuditEntry) => {
     const slug = entry.tenant ?? entry.target;
-    const company = tenants()?.tenants.find((x) => x.slug === slug);
+    // Each entry names its company (the audit API joins it): no list of every company is read.
+    const company = entry.tenant && entry.tenantName ? { slug: entry.tenant, name: entry.tenantName } : null;
     const version = `${t("versie", "version")} ${summaryNumber(entry, "version") ?? "?"}`;
     return company ? (
       <>
