@@ -1,6 +1,6 @@
 import type { SessionUser, SessionValidationResult } from "./auth/session.ts";
 import type { Membership, Role } from "./db/accounts.ts";
-import type { GroupRecord, TenantRecord } from "./db/groups.ts";
+import type { GroupRecord, TenantWithStatus } from "./db/groups.ts";
 import type { SiteCheckMessage } from "./monitor/message.ts";
 import type { RolloutMessage } from "./publishing/rollout-message.ts";
 import type { WebhookMessage } from "./webhooks/message.ts";
@@ -43,7 +43,7 @@ export interface GroupAccess {
 
 /** What the caller may do with the company named in the URL. */
 export interface TenantAccess {
-  tenant: TenantRecord;
+  tenant: TenantWithStatus;
   role: Role;
 }
 

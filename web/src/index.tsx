@@ -24,7 +24,6 @@ import {
   getPublishRequests,
   getRolloutPage,
   getSettings,
-  getTenants,
 } from "./pages/group/group-data.ts";
 import { getGroups, getPublicGroup } from "./pages/public-data.ts";
 
@@ -97,14 +96,7 @@ render(
       />
       <Route path="/sign-in" component={SignIn} />
       <Route path="/console" component={Console} preload={() => void getMe()} />
-      <Route
-        path="/console/:group"
-        component={GroupLayout}
-        preload={inGroup((g) => {
-          void getMe();
-          void getTenants(g);
-        })}
-      >
+      <Route path="/console/:group" component={GroupLayout} preload={inGroup(() => void getMe())}>
         <Route
           path="/"
           component={GroupDashboard}

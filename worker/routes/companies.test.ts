@@ -258,6 +258,25 @@ describe("an archived company", () => {
     archivedAt = archived.archivedAt!;
   });
 
+  it("is named alone, archived, to whoever may see it (the console's navigation asks for one company)", async () => {
+    const one = (api: Api, tenant: string) =>
+      api.api.groups[":group"].tenants[":tenant"].$get({ param: { group, tenant } });
+    const asLead = await one(lead, "dataquint");
+    expect(asLead.status).toBe(200);
+    expect(await asLead.json()).toEqual({
+      tenant: { slug: "dataquint", name: "DataQuint", status: "archived", role: "group_admin" },
+    });
+    const asEditor = await one(dqEditor, "dataquint");
+    expect(asEditor.status).toBe(200);
+    expect((await asEditor.json()).tenant.role).toBe("tenant_editor");
+    // Another company, or none, is not there for the editor: 404, as for every company route.
+    for (const tenant of ["jcc-software", "bestaat-niet"]) {
+      const res = await one(dqEditor, tenant);
+      expect(res.status, tenant).toBe(404);
+      expect((await readError(res)).error.code).toBe("tenant_not_found");
+    }
+  });
+
   it("answers 410 with a short page in the URL's language that names the last version and where history stays", async () => {
     const page = await get(DQ, { Accept: "text/html" });
     expect(page.status).toBe(410);

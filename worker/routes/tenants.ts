@@ -49,6 +49,20 @@ export const tenantRoutes = new Hono<AppEnv>()
       return c.json({ tenants, next: page.next }, 200);
     },
   )
+  .get(
+    "/:tenant",
+    describeRoute({
+      summary: "One company the caller may see: its name, status and the caller's role (as in the list)",
+      tag: "Group",
+      access: "member",
+      responses: { 200: "The company", 404: "No such company, or not one the caller may see" },
+    }),
+    resolveTenantAccess,
+    (c) => {
+      const { tenant, role } = c.get("tenantAccess");
+      return c.json({ tenant: { slug: tenant.slug, name: tenant.name, status: tenant.status, role } }, 200);
+    },
+  )
   // Everything below resolves the caller's role for this one company first.
   .use("/:tenant/*", resolveTenantAccess)
   .route("/:tenant", companyEditingRoutes)

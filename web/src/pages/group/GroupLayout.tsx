@@ -18,7 +18,7 @@ import { GroupNav, roleInGroup, type GroupRole } from "../../components/GroupNav
 import { LoadBoundary } from "../../components/PageStates.tsx";
 import { t } from "../../i18n.ts";
 import { getMe, type Me, signInPath } from "../../session.ts";
-import { getTenants } from "./group-data.ts";
+import { getTenant } from "./group-data.ts";
 import { errorText } from "./group-text.ts";
 import "./group.css";
 
@@ -76,8 +76,9 @@ export default function GroupLayout(props: ParentProps) {
 
 /**
  * The group navigation, with the open company's own links when the user may see that company: a
- * company that is not there (or not theirs) gets none. The privacy lead's companies come from the
- * tenants query; while it loads, or if it fails, the navigation shows without them.
+ * company that is not there (or not theirs) gets none. The privacy lead's open company is asked
+ * for alone (a group may have 10,000); while it loads, or if it fails, the navigation shows
+ * without it.
  */
 function Navigation(props: { ctx: GroupContext; tenant: string | undefined }) {
   const plain = () => <GroupNav group={props.ctx.group} role={props.ctx.role} />;
@@ -97,14 +98,8 @@ function Navigation(props: { ctx: GroupContext; tenant: string | undefined }) {
 }
 
 function LeadNavigation(props: { ctx: GroupContext; tenant: string }) {
-  const tenants = createAsync(() => getTenants(props.ctx.group));
-  return (
-    <GroupNav
-      group={props.ctx.group}
-      role={props.ctx.role}
-      tenant={tenants()?.tenants.find((c) => c.slug === props.tenant)}
-    />
-  );
+  const tenant = createAsync(() => getTenant(props.ctx.group, props.tenant));
+  return <GroupNav group={props.ctx.group} role={props.ctx.role} tenant={tenant()} />;
 }
 
 const sameContext = (a: GroupContext, b: GroupContext): boolean =>

@@ -21,6 +21,14 @@ export const getTenants = query(async (group: Group) => {
   return { tenants: pages.flatMap((page) => page.tenants) };
 }, "group-tenants");
 
+/** One company the caller may see (the navigation names it without reading every company). */
+export const getTenant = query(async (group: Group, tenant: string) => {
+  const { tenant: company } = await fetchJson(() =>
+    api.api.groups[":group"].tenants[":tenant"].$get({ param: { group, tenant } }),
+  );
+  return company;
+}, "group-tenant");
+
 /** The companies shown on one page of the dashboard: PAGE of them after `after` (none: the first page). */
 export const DASHBOARD_PAGE = 100;
 
