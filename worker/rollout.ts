@@ -128,25 +128,34 @@ export async function listRolloutStatus(
   db: D1Database,
   group: GroupRecord,
   onlyTenant?: string,
+  options: { withDiff?: boolean; after?: CompanyCursor | null; limit?: number } = {},
+): Promise<RolloutStatus[]> {
+  const listed = await listRolloutAssessments(db, group, onlyTenant, options);
+  return listed?.assessments.map((a) => a.status) ?? [];
+}
+
+/** listRolloutStatus with what republishing each company would publish; null without a baseline. */
+export async function listRolloutAssessments(
+  db: D1Database,
+  group: GroupRecord,
+  onlyTenant?: string,
   {
     withDiff = true,
     after = null,
     limit,
   }: { withDiff?: boolean; after?: CompanyCursor | null; limit?: number } = {},
-): Promise<RolloutStatus[]> {
+): Promise<{ inputs: RolloutInputs; assessments: Assessment[] } | null> {
   const inputs = await readRolloutInputs(db, group);
-  if (!inputs) return [];
+  if (!inputs) return null;
   const rows = await readLatestVersions(db, group, {
     withPublishedJson: withDiff,
     onlyTenant,
     after,
     limit,
   });
-  const statuses: RolloutStatus[] = [];
-  for (const row of rows) {
-    statuses.push((await assessTenant(db, group, inputs, row)).status);
-  }
-  return statuses;
+  const assessments: Assessment[] = [];
+  for (const row of rows) assessments.push(await assessTenant(db, group, inputs, row));
+  return { inputs, assessments };
 }
 
 export async function assessTenant(

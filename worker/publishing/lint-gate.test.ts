@@ -111,6 +111,30 @@ describe("a baseline with a legal error", () => {
     expect(await versionCount()).toBe(before);
   });
 
+  it("says beforehand, per company, that the gate will stop its republish, with the reason a run would give", async () => {
+    const status = await lead.api.groups[":group"].rollout.$get({ param: { group }, query: {} });
+    expect(status.status).toBe(200);
+    const { companies } = await status.json();
+    const waiting = companies.filter((c) => c.outdated && c.clean);
+    expect(waiting.length).toBeGreaterThan(0);
+    const run = await (
+      await lead.api.groups[":group"].rollout.republish.$post({ param: { group }, json: {} })
+    ).json();
+    for (const company of waiting) {
+      expect(company.gateStops, company.tenant.slug).toContain("implied_consent in rights");
+      // The very reason the republish gives.
+      const result = run.results.find((r) => r.tenant === company.tenant.slug);
+      expect(company.gateStops, company.tenant.slug).toBe(result?.reason);
+    }
+    // The company's own status says the same to its editor.
+    const editor = apiAs(await signInAs("editor@jccsoftware.example"));
+    const own = await editor.api.groups[":group"].tenants[":tenant"].rollout.$get({
+      param: { group, tenant: "jcc-software" },
+    });
+    expect(own.status).toBe(200);
+    expect((await own.json()).gateStops).toContain("implied_consent in rights");
+  });
+
   it("rolls out with the privacy lead's reason, kept on every version and in its audit row", async () => {
     const one = await lead.api.groups[":group"].rollout[":tenant"].republish.$post({
       param: { group, tenant: "jcc-software" },

@@ -49,6 +49,27 @@ export function findSkipReason(status: RolloutStatus): string | null {
 
 export type Ready = Assessment & { pending: NonNullable<Assessment["pending"]> };
 
+/**
+ * What the publish gate would say of republishing this company, before anyone starts a run: the
+ * reason a run would leave it alone with, or null when it would pass (or there is nothing to
+ * republish, or a conflict stops it first). The same gate a run applies (buildRepublication).
+ */
+export function findGateStop(
+  group: GroupRecord,
+  latest: BaselineVersionRecord,
+  assessment: Assessment,
+): string | null {
+  const { status, pending } = assessment;
+  if (!pending || findSkipReason(status) !== null) return null;
+  try {
+    buildRepublication(group, latest, { status, pending }, null, { material: true });
+    return null;
+  } catch (error) {
+    if (error instanceof AppError) return error.message;
+    throw error;
+  }
+}
+
 export function buildRepublication(
   group: GroupRecord,
   latest: BaselineVersionRecord,

@@ -114,6 +114,10 @@ describe("a rollout run through the queue", () => {
     const clean = statuses.companies.filter((c) => c.outdated && c.clean).map((c) => c.tenant.slug);
     const conflicted = statuses.companies.filter((c) => c.outdated && !c.clean).map((c) => c.tenant.slug);
     expect(clean.length).toBeGreaterThan(ROLLOUT_CHUNK);
+    // The gate lets each of them through, and says so beforehand.
+    expect(statuses.companies.filter((c) => c.outdated && c.clean).map((c) => c.gateStops)).toEqual(
+      clean.map(() => null),
+    );
     // The group's counts, in SQL: every published company is on the older baseline now.
     expect(statuses.totals).toEqual({
       activeCompanies: companies,

@@ -10,13 +10,22 @@ import { AppError, validate } from "../errors.ts";
 import { requireGroupAdmin } from "../http/guards.ts";
 import { announceTo } from "../publishing/announce.ts";
 import { baselineNotPublished } from "../publishing/inputs.ts";
-import { republishOutdated, republishTenant } from "../publishing/republish.ts";
+import { findGateStop, republishOutdated, republishTenant } from "../publishing/republish.ts";
 import { startRolloutRun } from "../publishing/rollout-run.ts";
-import { listRolloutStatus, type RolloutStatus } from "../rollout.ts";
+import {
+  listRolloutAssessments,
+  type Assessment,
+  type RolloutInputs,
+  type RolloutStatus,
+} from "../rollout.ts";
+import type { GroupRecord } from "../db/groups.ts";
 import { describeRoute } from "../http/describe-route.ts";
 
-/** A company's rollout status as the API sends it: the group's list and the company's own route alike. */
-const viewStatus = (s: RolloutStatus) => ({
+/**
+ * A company's rollout status as the API sends it: the group's list and the company's own route
+ * alike. `gateStops`: the publish gate's reason a run would leave the company alone with, or null.
+ */
+const viewStatus = (s: RolloutStatus, gateStops: string | null) => ({
   tenant: { slug: s.tenant.slug, name: s.tenant.name },
   version: s.version,
   latestBaseline: s.latestBaseline,
@@ -25,7 +34,12 @@ const viewStatus = (s: RolloutStatus) => ({
   clean: s.conflicts.length === 0,
   conflicts: s.conflicts,
   diff: s.diff,
+  gateStops,
 });
+
+/** Each company's status with what the gate would say of republishing it (about 2 ms a company). */
+const viewAssessments = (group: GroupRecord, listed: { inputs: RolloutInputs; assessments: Assessment[] }) =>
+  listed.assessments.map((a) => viewStatus(a.status, findGateStop(group, listed.inputs.latest, a)));
 
 /** A page of companies holds at most this many unless the caller asks for fewer. */
 const PAGE = 100;
@@ -69,12 +83,13 @@ export const rolloutRoutes = new Hono<AppEnv>()
       const access = requireGroupAdmin(c);
       const { after, limit = PAGE } = c.req.valid("query");
       // One more than the page, to know whether there is a next one.
-      const statuses = await listRolloutStatus(c.env.DB, access.group, undefined, {
+      const listed = await listRolloutAssessments(c.env.DB, access.group, undefined, {
         after: after ?? null,
         limit: limit + 1,
       });
+      const statuses = listed?.assessments ?? [];
       const page = statuses.slice(0, limit);
-      const last = page.at(-1);
+      const last = page.at(-1)?.status;
       // Counted in SQL for the whole group, so that a page of a large group can say how many are
       // on an older baseline without assessing every company (processor or group changes are
       // found per company, on the pages).
@@ -83,7 +98,7 @@ export const rolloutRoutes = new Hono<AppEnv>()
         : { active: 0, onOlderBaseline: 0 };
       return c.json(
         {
-          companies: page.map(viewStatus),
+          companies: listed ? viewAssessments(access.group, { ...listed, assessments: page }) : [],
           totals: { activeCompanies: totals.active, onOlderBaseline: totals.onOlderBaseline },
           next:
             statuses.length > limit && last
@@ -236,9 +251,10 @@ export const tenantRolloutRoutes = new Hono<AppEnv>().get(
   async (c) => {
     const { group } = c.get("access");
     const { tenant } = c.get("tenantAccess");
-    const status = (await listRolloutStatus(c.env.DB, group, tenant.slug))[0];
+    const listed = await listRolloutAssessments(c.env.DB, group, tenant.slug);
+    const status = listed && viewAssessments(group, listed)[0];
     if (!status) throw baselineNotPublished(group);
     c.header("Cache-Control", "private, no-store");
-    return c.json(viewStatus(status), 200);
+    return c.json(status, 200);
   },
 );

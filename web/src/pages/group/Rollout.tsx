@@ -67,7 +67,9 @@ export function Rollout(props: { group: string }) {
   const outdated = createMemo(() => companies().filter((c) => c.outdated));
   // Clean, and the text really changes: a company that omits the one section the baseline
   // changed would publish the very same statement, which the API refuses as nothing new.
-  const clean = createMemo(() => outdated().filter((c) => c.clean && !unchanged(c)));
+  // And the publish gate lets it through: a run leaves a company it stops alone, with the reason.
+  const clean = createMemo(() => outdated().filter((c) => c.clean && !unchanged(c) && !c.gateStops));
+  const stopped = createMemo(() => outdated().filter((c) => c.clean && !unchanged(c) && !!c.gateStops));
   const same = createMemo(() => outdated().filter((c) => c.clean && unchanged(c)));
   const conflicted = createMemo(() => outdated().filter((c) => !c.clean));
   const latest = () => companies()[0]?.latestBaseline ?? null;
@@ -213,7 +215,13 @@ export function Rollout(props: { group: string }) {
   const groups = createMemo(() => {
     const byChange = new Map<string, RolloutCompany[]>();
     for (const company of outdated()) {
-      const key = JSON.stringify([company.reasons, company.clean, company.conflicts, company.diff]);
+      const key = JSON.stringify([
+        company.reasons,
+        company.clean,
+        company.conflicts,
+        company.diff,
+        company.gateStops,
+      ]);
       byChange.set(key, [...(byChange.get(key) ?? []), company]);
     }
     return [...byChange.values()];
@@ -239,8 +247,8 @@ export function Rollout(props: { group: string }) {
           fallback={
             <p>
               {t(
-                `${plural(totals()?.onOlderBaseline ?? 0, "bedrijf", "bedrijven")} van de ${totals()?.activeCompanies ?? 0} ${(totals()?.onOlderBaseline ?? 0) === 1 ? "rust" : "rusten"} nog op een oudere basisverklaring; oudere verwerkersgegevens blijken per bedrijf. Bekeken: de eerste ${companies().length}, waarvan ${plural(outdated().length, "bedrijf", "bedrijven")} opnieuw gepubliceerd ${outdated().length === 1 ? "moet" : "moeten"} worden: ${clean().length} zonder conflict${same().length > 0 ? `, ${same().length} met een tekst die gelijk blijft` : ""}${conflicted().length > 0 ? `, ${conflicted().length} met een conflict dat eerst moet worden opgelost` : ""}.`,
-                `${plural(totals()?.onOlderBaseline ?? 0, "company", "companies")} of ${totals()?.activeCompanies ?? 0} ${(totals()?.onOlderBaseline ?? 0) === 1 ? "rests" : "rest"} on an older baseline; older processor details show per company. Looked at: the first ${companies().length}, of which ${plural(outdated().length, "company needs", "companies need")} republishing: ${clean().length} without conflict${same().length > 0 ? `, ${same().length} whose text stays the same` : ""}${conflicted().length > 0 ? `, ${conflicted().length} with a conflict to resolve first` : ""}.`,
+                `${plural(totals()?.onOlderBaseline ?? 0, "bedrijf", "bedrijven")} van de ${totals()?.activeCompanies ?? 0} ${(totals()?.onOlderBaseline ?? 0) === 1 ? "rust" : "rusten"} nog op een oudere basisverklaring; oudere verwerkersgegevens blijken per bedrijf. Bekeken: de eerste ${companies().length}, waarvan ${plural(outdated().length, "bedrijf", "bedrijven")} opnieuw gepubliceerd ${outdated().length === 1 ? "moet" : "moeten"} worden: ${clean().length} zonder conflict${same().length > 0 ? `, ${same().length} met een tekst die gelijk blijft` : ""}${stopped().length > 0 ? `, ${stopped().length} die niet door de publicatiecontrole ${stopped().length === 1 ? "komt" : "komen"}` : ""}${conflicted().length > 0 ? `, ${conflicted().length} met een conflict dat eerst moet worden opgelost` : ""}.`,
+                `${plural(totals()?.onOlderBaseline ?? 0, "company", "companies")} of ${totals()?.activeCompanies ?? 0} ${(totals()?.onOlderBaseline ?? 0) === 1 ? "rests" : "rest"} on an older baseline; older processor details show per company. Looked at: the first ${companies().length}, of which ${plural(outdated().length, "company needs", "companies need")} republishing: ${clean().length} without conflict${same().length > 0 ? `, ${same().length} whose text stays the same` : ""}${stopped().length > 0 ? `, ${stopped().length} that ${stopped().length === 1 ? "does" : "do"} not pass the publish check` : ""}${conflicted().length > 0 ? `, ${conflicted().length} with a conflict to resolve first` : ""}.`,
               )}
             </p>
           }
@@ -258,8 +266,8 @@ export function Rollout(props: { group: string }) {
           >
             <p>
               {t(
-                `${plural(outdated().length, "bedrijf rust", "bedrijven rusten")} nog op een oudere basisverklaring of oudere verwerkersgegevens. ${plural(clean().length, "bedrijf kan", "bedrijven kunnen")} zonder conflict opnieuw worden gepubliceerd${same().length > 0 ? `; bij ${plural(same().length, "bedrijf", "bedrijven")} blijft de tekst gelijk` : ""}${conflicted().length > 0 ? `; ${plural(conflicted().length, "bedrijf heeft", "bedrijven hebben")} een conflict dat eerst moet worden opgelost` : ""}.`,
-                `${plural(outdated().length, "company rests", "companies rest")} on an older baseline or older processor details. ${plural(clean().length, "company", "companies")} can be republished without conflict${same().length > 0 ? `; for ${plural(same().length, "company", "companies")} the text stays the same` : ""}${conflicted().length > 0 ? `; ${plural(conflicted().length, "company has", "companies have")} a conflict to resolve first` : ""}.`,
+                `${plural(outdated().length, "bedrijf rust", "bedrijven rusten")} nog op een oudere basisverklaring of oudere verwerkersgegevens. ${plural(clean().length, "bedrijf kan", "bedrijven kunnen")} zonder conflict opnieuw worden gepubliceerd${same().length > 0 ? `; bij ${plural(same().length, "bedrijf", "bedrijven")} blijft de tekst gelijk` : ""}${stopped().length > 0 ? `; ${plural(stopped().length, "bedrijf komt", "bedrijven komen")} niet door de publicatiecontrole` : ""}${conflicted().length > 0 ? `; ${plural(conflicted().length, "bedrijf heeft", "bedrijven hebben")} een conflict dat eerst moet worden opgelost` : ""}.`,
+                `${plural(outdated().length, "company rests", "companies rest")} on an older baseline or older processor details. ${plural(clean().length, "company", "companies")} can be republished without conflict${same().length > 0 ? `; for ${plural(same().length, "company", "companies")} the text stays the same` : ""}${stopped().length > 0 ? `; ${plural(stopped().length, "company does", "companies do")} not pass the publish check` : ""}${conflicted().length > 0 ? `; ${plural(conflicted().length, "company has", "companies have")} a conflict to resolve first` : ""}.`,
               )}
             </p>
           </Show>
@@ -551,6 +559,9 @@ function ChangeCard(props: { group: string; companies: RolloutCompany[] }) {
           <Show when={!first().clean}>
             <li class="badge bad">{t("Conflict", "Conflict")}</li>
           </Show>
+          <Show when={first().clean && first().gateStops}>
+            <li class="badge bad">{t("Publicatiecontrole", "Publish check")}</li>
+          </Show>
         </ul>
       </div>
       <Show when={props.companies.length > 1}>
@@ -598,6 +609,21 @@ function ChangeCard(props: { group: string; companies: RolloutCompany[] }) {
             "This does not change the statement's text, for instance because the company omits the changed section: no need to republish.",
           )}
         </p>
+      </Show>
+      <Show when={first().clean && !unchanged(first()) && first().gateStops}>
+        {(reason) => (
+          <div class="conflicts" data-gate-stops>
+            <p>
+              <strong>
+                {t(
+                  "Komt niet door de publicatiecontrole: een publicatieronde laat dit bedrijf staan, met deze reden.",
+                  "Does not pass the publish check: a republishing run leaves this company alone, with this reason.",
+                )}
+              </strong>
+            </p>
+            <p>{reason()}</p>
+          </div>
+        )}
       </Show>
       <Show when={first().conflicts.length > 0}>
         <div class="conflicts">
