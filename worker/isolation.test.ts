@@ -576,6 +576,10 @@ const ROUTES: Record<string, RouteCase> = {
     }),
     expected: companyRead,
   },
+  "GET /api/groups/:group/tenants/:tenant": {
+    request: async (target) => ({ path: `/api/groups/conxillium/tenants/${target}` }),
+    expected: companyRead,
+  },
   "GET /api/groups/:group/tenants/:tenant/rollout": {
     request: async (target) => ({ path: `/api/groups/conxillium/tenants/${target}/rollout` }),
     expected: companyRead,
