@@ -1,5 +1,6 @@
 // The AVG completeness check and the legal lint as the API applies them: on a company's draft or
 // a published version, on a text checked as written, and as the gate before publishing.
+import { writeGateStop } from "#shared/gate-reason.ts";
 import { checkCompleteness, type CompletenessReport } from "#shared/completeness/check.ts";
 import { findChecklistItem, type ItemId } from "#shared/completeness/checklist.ts";
 import { resolveStatement } from "#shared/engine.ts";
@@ -147,14 +148,10 @@ export function gatePublish(
     ...errors.map(describeFinding),
   ];
   const incomplete = assessment.blocking.length > 0;
-  const what = [
-    incomplete ? `misses what the AVG requires (${assessment.blocking.join(", ")})` : "",
-    errors.length > 0
-      ? `has legal errors (${[...new Set(errors.map((f) => `${f.rule} in ${f.section ?? "statement"}`))].join(", ")})`
-      : "",
-  ]
-    .filter((part) => part !== "")
-    .join(" and ");
+  const what = writeGateStop({
+    missing: [...assessment.blocking],
+    errors: errors.map((f) => ({ rule: f.rule, section: f.section })),
+  });
   const code = incomplete ? "incomplete_statement" : "legal_lint_errors";
   if (!caller.isAdmin) {
     throw new AppError(422, code, `The statement ${what}; correct it before publishing.`, issues);

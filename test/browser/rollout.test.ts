@@ -31,6 +31,8 @@ interface RolloutCompany {
   outdated: boolean;
   clean: boolean;
   diff: { totals: { changed: number; added: number; removed: number; moved: number } } | null;
+  /** The publish gate's reason a run would leave the company alone with, or null. */
+  gateStops: string | null;
 }
 
 /** Publishes a new baseline in which the "changes" section carries one more sentence. */
@@ -71,13 +73,17 @@ it("starts one run when the lead confirms in two windows at once: the other wind
   const rollout = await json<{ companies: RolloutCompany[] }>(
     await first.request.get(`${GROUP}/rollout?limit=500`),
   );
-  const clean = rollout.companies.filter(
+  const changes = rollout.companies.filter(
     (c) =>
       c.outdated &&
       c.clean &&
       !!c.diff &&
       c.diff.totals.changed + c.diff.totals.added + c.diff.totals.removed + c.diff.totals.moved > 0,
   );
+  // What the console offers to republish: those the publish gate lets through. Another file may
+  // have published a baseline over a legal error with the lead's reason; a run takes no override.
+  const clean = changes.filter((c) => c.gateStops === null);
+  const stopped = changes.filter((c) => c.gateStops !== null);
   expect(clean.map((c) => c.tenant.slug)).toEqual(expect.arrayContaining(["pharox", "geotax"]));
   const before = new Map<string, number>();
   for (const company of clean)
@@ -125,15 +131,27 @@ it("starts one run when the lead confirms in two windows at once: the other wind
     run: { id: number; status: string; published: number };
     leftAlone: { tenant: { slug: string }; status: string; reason: string }[];
   }>(await first.request.get(`${GROUP}/rollout/runs/latest`));
-  // A run takes no override, so a clean company whose statement the publish gate stops (another
-  // file may have published one over a legal error with the lead's reason) is left alone, with the
-  // gate's reason; every other clean company is republished.
-  const cleanSlugs = new Set(clean.map((c) => c.tenant.slug));
+  // A run takes no override: exactly the companies the status said the gate would stop are left
+  // alone, with that very reason, said in Dutch on the page; every other clean company is republished.
+  const cleanSlugs = new Set(changes.map((c) => c.tenant.slug));
   for (const alone of latest.leftAlone) {
-    expect(alone.reason, alone.tenant.slug).toMatch(
-      cleanSlugs.has(alone.tenant.slug) ? /has legal errors|misses what the AVG requires/ : /^conflicts in /,
-    );
+    const said = stopped.find((c) => c.tenant.slug === alone.tenant.slug)?.gateStops;
+    if (said) expect(alone.reason, alone.tenant.slug).toBe(said);
+    else {
+      // Not one the status said the gate would stop: then it was left alone for a conflict.
+      expect(cleanSlugs.has(alone.tenant.slug), alone.tenant.slug).toBe(false);
+      expect(alone.reason, alone.tenant.slug).toMatch(/^conflicts in /);
+    }
+    const item = await first.locator(`.run-result li[data-company="${alone.tenant.slug}"]`).textContent();
+    expect(item, alone.tenant.slug).not.toMatch(/has legal errors|misses what the AVG requires/);
+    if (said) expect(item, alone.tenant.slug).toMatch(/juridische fout: „|ontbreekt wat de AVG vraagt: „/);
   }
+  expect(
+    latest.leftAlone
+      .filter((o) => cleanSlugs.has(o.tenant.slug))
+      .map((o) => o.tenant.slug)
+      .sort(),
+  ).toEqual(stopped.map((c) => c.tenant.slug).sort());
   const republished = clean.filter((c) => !latest.leftAlone.some((o) => o.tenant.slug === c.tenant.slug));
   expect(republished.length).toBeGreaterThanOrEqual(2);
   expect(latest.run).toMatchObject({

@@ -8,7 +8,7 @@
 // shows what came of it.
 import { createEffect, createMemo, createSignal, For, onCleanup, Show, startTransition } from "solid-js";
 import { A, createAsync, revalidate, useAction, useSubmission } from "@solidjs/router";
-import { t } from "../../i18n.ts";
+import { language, t } from "../../i18n.ts";
 import {
   getBaseline,
   getLatestRolloutRun,
@@ -29,6 +29,7 @@ import {
   plural,
 } from "./group-text.ts";
 import { usePersonName } from "./people-names.ts";
+import { describeGateStop as describeGateStopIn } from "#shared/gate-reason.ts";
 import { SectionDiffList } from "./SectionDiff.tsx";
 
 /** How often the page asks for a running run's progress (each chunk is a transaction of 25). */
@@ -51,6 +52,10 @@ export const unchanged = (company: RolloutCompany): boolean =>
     0;
 
 type LeftAlone = LatestRolloutRun["leftAlone"][number];
+
+/** The publish gate's reason (an English line from the API) in the reader's language; null when not the gate's. */
+const describeGateStop = (reason: string, sectionTitle: (key: string) => string): string | null =>
+  describeGateStopIn(reason, language(), sectionTitle);
 
 export function Rollout(props: { group: string }) {
   // A page of companies at a time (each one's diff is computed for it); "next companies" adds one.
@@ -190,7 +195,10 @@ export function Rollout(props: { group: string }) {
     item.status === "failed" && !isNothingNew(item.reason)
       ? {
           status: "failed",
-          text: t("mislukt: ", "failed: ") + describeRepublishReason(item.reason, sectionTitle),
+          text:
+            t("mislukt: ", "failed: ") +
+            (describeGateStop(item.reason, sectionTitle) ??
+              describeRepublishReason(item.reason, sectionTitle)),
         }
       : {
           status: "skipped",
@@ -437,7 +445,9 @@ export function Rollout(props: { group: string }) {
         </h3>
         <ul class="card-list">
           <For each={shownGroups()}>
-            {(companies) => <ChangeCard group={props.group} companies={companies} />}
+            {(companies) => (
+              <ChangeCard group={props.group} companies={companies} sectionTitle={sectionTitle} />
+            )}
           </For>
         </ul>
         <Show when={!allCards() && groups().length > CARDS_AT_FIRST}>
@@ -536,7 +546,12 @@ function RunSummary(props: { run: RolloutRunView; starter: (email: string | null
 }
 
 /** What republishing would change, for one company or several for which it is the same change. */
-function ChangeCard(props: { group: string; companies: RolloutCompany[] }) {
+function ChangeCard(props: {
+  group: string;
+  companies: RolloutCompany[];
+  /** A section's title in the latest baseline, for the gate's reason. */
+  sectionTitle: (key: string) => string;
+}) {
   const first = () => props.companies[0]!;
   const link = (company: RolloutCompany) => (
     <A href={`/console/${props.group}/companies/${company.tenant.slug}`}>{company.tenant.name}</A>
@@ -621,7 +636,7 @@ function ChangeCard(props: { group: string; companies: RolloutCompany[] }) {
                 )}
               </strong>
             </p>
-            <p>{reason()}</p>
+            <p>{describeGateStop(reason(), props.sectionTitle) ?? reason()}</p>
           </div>
         )}
       </Show>
