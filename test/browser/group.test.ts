@@ -6,6 +6,12 @@
 import type { Page } from "playwright-core";
 import { expect, inject, it } from "vitest";
 import { checkScreen } from "./a11y.ts";
+import {
+  changesText,
+  publishBaselineWithSentence,
+  readJson as json,
+  type RolloutCompany,
+} from "./baseline-steps.ts";
 import { signIn, useBrowser } from "./session.ts";
 
 const base = inject("baseURL");
@@ -16,53 +22,8 @@ const stamp = Date.now().toString(36);
 
 const { freshPage } = useBrowser({ viewport: { width: 1100, height: 800 } });
 
-async function json<T>(
-  response: { status(): number; json(): Promise<unknown>; url(): string },
-  status = 200,
-) {
-  expect(response.status(), response.url()).toBe(status);
-  return (await response.json()) as T;
-}
-
-interface RolloutCompany {
-  tenant: { slug: string; name: string };
-  outdated: boolean;
-  clean: boolean;
-  conflicts: { section: string; reason: string }[];
-  diff: { totals: { changed: number; added: number; removed: number; moved: number } } | null;
-}
-
-/** Republishing would change the text (a company omitting the changed section would not). */
-const changesText = (c: RolloutCompany): boolean =>
-  !!c.diff && c.diff.totals.changed + c.diff.totals.added + c.diff.totals.removed + c.diff.totals.moved > 0;
-
 const horizontalOverflow = (page: Page): Promise<number> =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-
-/** Publishes a new baseline in which the "changes" section carries one more sentence. */
-async function publishBaselineWithSentence(page: Page, nl: string, en: string): Promise<number> {
-  const draftResponse = await page.request.get(`${GROUP}/baseline/draft`);
-  const draft = await json<{
-    revision: number;
-    baseline: { sections: { key: string; body: Record<string, string> }[] };
-  }>(draftResponse);
-  const changes = draft.baseline.sections.find((s) => s.key === "changes");
-  expect(changes).toBeDefined();
-  changes!.body.nl = `${changes!.body.nl} ${nl}`;
-  changes!.body.en = `${changes!.body.en} ${en}`;
-  const saved = await page.request.put(`${GROUP}/baseline/draft`, {
-    headers: { "If-Match": draftResponse.headers()["etag"]! },
-    data: { baseline: draft.baseline },
-  });
-  expect(saved.status()).toBe(200);
-  const published = await json<{ version: { number: number } }>(
-    await page.request.post(`${GROUP}/baseline/publish`, {
-      data: { changeNote: `Groepstest ${stamp}: een zin over wijzigingen erbij.` },
-    }),
-    201,
-  );
-  return published.version.number;
-}
 
 type Override = { mode: string; body?: Record<string, string> };
 
@@ -141,7 +102,11 @@ it("shows the lead all eight companies, marks them outdated after a new baseline
   // A new baseline that adds one sentence to "Wijzigingen".
   const nl = `Deze zin kwam erbij in de groepstest ${stamp}.`;
   const en = `This sentence was added in group test ${stamp}.`;
-  const baselineVersion = await publishBaselineWithSentence(page, nl, en);
+  const baselineVersion = await publishBaselineWithSentence(page, GROUP, {
+    nl,
+    en,
+    changeNote: `Groepstest ${stamp}: een zin over wijzigingen erbij.`,
+  });
   const rollout = await json<{ companies: RolloutCompany[] }>(await page.request.get(`${GROUP}/rollout`));
   const bySlug = new Map(rollout.companies.map((c) => [c.tenant.slug, c]));
   for (const slug of ["geotax", "pharox", "jcc-software"]) {

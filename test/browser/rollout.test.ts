@@ -5,6 +5,12 @@
 import type { Page } from "playwright-core";
 import { expect, inject, it } from "vitest";
 import { checkScreen } from "./a11y.ts";
+import {
+  changesText,
+  publishBaselineWithSentence,
+  readJson as json,
+  type RolloutCompany,
+} from "./baseline-steps.ts";
 import { useBrowser } from "./session.ts";
 
 const base = inject("baseURL");
@@ -15,48 +21,8 @@ const PHONE = { width: 375, height: 740 };
 
 const { signedIn } = useBrowser({ viewport: { width: 1100, height: 800 } });
 
-async function json<T>(
-  response: { status(): number; json(): Promise<unknown>; url(): string },
-  status = 200,
-) {
-  expect(response.status(), response.url()).toBe(status);
-  return (await response.json()) as T;
-}
-
 const horizontalOverflow = (page: Page): Promise<number> =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-
-interface RolloutCompany {
-  tenant: { slug: string; name: string };
-  outdated: boolean;
-  clean: boolean;
-  diff: { totals: { changed: number; added: number; removed: number; moved: number } } | null;
-  /** The publish gate's reason a run would leave the company alone with, or null. */
-  gateStops: string | null;
-}
-
-/** Publishes a new baseline in which the "changes" section carries one more sentence. */
-async function publishBaselineWithSentence(page: Page, sentence: string): Promise<number> {
-  const draftResponse = await page.request.get(`${GROUP}/baseline/draft`);
-  const draft = await json<{ baseline: { sections: { key: string; body: Record<string, string> }[] } }>(
-    draftResponse,
-  );
-  const changes = draft.baseline.sections.find((s) => s.key === "changes")!;
-  changes.body.nl = `${changes.body.nl} ${sentence}`;
-  changes.body.en = `${changes.body.en} ${sentence}`;
-  const saved = await page.request.put(`${GROUP}/baseline/draft`, {
-    headers: { "If-Match": draftResponse.headers()["etag"]! },
-    data: { baseline: draft.baseline },
-  });
-  expect(saved.status()).toBe(200);
-  const published = await json<{ version: { number: number } }>(
-    await page.request.post(`${GROUP}/baseline/publish`, {
-      data: { changeNote: `Uitroltest ${stamp}: een zin over wijzigingen erbij.` },
-    }),
-    201,
-  );
-  return published.version.number;
-}
 
 const versionsOf = async (page: Page, slug: string) =>
   (
@@ -69,17 +35,15 @@ it("starts one run when the lead confirms in two windows at once: the other wind
   const first = await signedIn(LEAD, PHONE);
   const second = await signedIn(LEAD, PHONE);
   const sentence = `Deze zin kwam erbij in de uitroltest ${stamp}.`;
-  const baselineVersion = await publishBaselineWithSentence(first, sentence);
+  const baselineVersion = await publishBaselineWithSentence(first, GROUP, {
+    nl: sentence,
+    en: `This sentence was added in the rollout test ${stamp}.`,
+    changeNote: `Uitroltest ${stamp}: een zin over wijzigingen erbij.`,
+  });
   const rollout = await json<{ companies: RolloutCompany[] }>(
     await first.request.get(`${GROUP}/rollout?limit=500`),
   );
-  const changes = rollout.companies.filter(
-    (c) =>
-      c.outdated &&
-      c.clean &&
-      !!c.diff &&
-      c.diff.totals.changed + c.diff.totals.added + c.diff.totals.removed + c.diff.totals.moved > 0,
-  );
+  const changes = rollout.companies.filter((c) => c.outdated && c.clean && changesText(c));
   // What the console offers to republish: those the publish gate lets through. Another file may
   // have published a baseline over a legal error with the lead's reason; a run takes no override.
   const clean = changes.filter((c) => c.gateStops === null);
