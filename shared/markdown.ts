@@ -3,6 +3,7 @@
 // value can never turn into markup, and only then are link targets checked, because a
 // placeholder may be part of one.
 import type { Block, Inline } from "./statement.ts";
+import { rememberByText } from "./completeness/remember.ts";
 import { parseInlines, type DraftInline, type HrefPart } from "./markdown-inline.ts";
 
 export type { DraftInline, HrefPart } from "./markdown-inline.ts";
@@ -44,18 +45,7 @@ export function normalizeLine(input: string): string {
 // The same baseline text is parsed for every company, language and publication (a rollout does it
 // thousands of times). Drafts are only ever read (substituteBlocks builds new nodes), so a parse
 // can be shared; the bound keeps an isolate's memory flat whatever text passes through.
-const parsedDrafts = new Map<string, DraftBlock[]>();
-const MAX_PARSED_DRAFTS = 2000;
-
-export function parseMarkdown(source: string): DraftBlock[] {
-  let blocks = parsedDrafts.get(source);
-  if (blocks === undefined) {
-    blocks = parseMarkdownText(source);
-    if (parsedDrafts.size >= MAX_PARSED_DRAFTS) parsedDrafts.clear();
-    parsedDrafts.set(source, blocks);
-  }
-  return blocks;
-}
+export const parseMarkdown: (source: string) => DraftBlock[] = rememberByText(parseMarkdownText, 2000);
 
 function parseMarkdownText(source: string): DraftBlock[] {
   const blocks: DraftBlock[] = [];
