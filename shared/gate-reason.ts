@@ -3,7 +3,7 @@
 // Written and read here, in one place, so that the console can say it in the reader's language
 // with the checklist's and the lint's own titles, and falls back to the line itself otherwise.
 import { CHECKLIST } from "./completeness/checklist.ts";
-import { LINT_RULES } from "./lint/rules.ts";
+import { LINT_RULE_IDS, LINT_RULES } from "./lint/rules.ts";
 import type { Language } from "./model.ts";
 
 /** The AVG items missing (checklist ids) and the legal errors (lint rule, section key or null). */
@@ -53,7 +53,8 @@ export function describeGateStop(
     `„${text ? say(text) : fallback}”`;
   const missing = stop.missing.map((id) => quote(CHECKLIST.find((item) => item.id === id)?.title, id));
   const errors = stop.errors.map((e) => {
-    const rule = quote(Object.entries(LINT_RULES).find(([id]) => id === e.rule)?.[1].title, e.rule);
+    const id = LINT_RULE_IDS.find((known) => known === e.rule);
+    const rule = quote(id && LINT_RULES[id].title, e.rule);
     return e.section ? `${rule} in „${sectionTitle(e.section)}”` : rule;
   });
   return [
