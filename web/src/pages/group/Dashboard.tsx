@@ -1,7 +1,7 @@
 // /console/:group — the privacy lead's overview: every company with its version in force, the
 // baseline it rests on, what waits, who published last; rolling a new baseline out (one run
 // through the worker's queue, Rollout.tsx); and a timeline of recent publishes. Anyone else sees links to their own companies.
-import { createSignal, For, Show, startTransition } from "solid-js";
+import { createMemo, createSignal, For, Show, startTransition } from "solid-js";
 import { LoadBoundary } from "../../components/PageStates.tsx";
 import { A, createAsync } from "@solidjs/router";
 import { CHECKLIST } from "#shared/completeness/checklist.ts";
@@ -182,10 +182,12 @@ function CompanyTable(props: { group: string }) {
   const next = () => pages()?.at(-1)?.next ?? null;
   const pending = createAsync(() => getPublishRequests(props.group, "pending"));
   const publishes = createAsync(() => loadPublishes(props.group));
-  const avgOf = (slug: string) =>
-    pages()
-      ?.flatMap((page) => page.completeness)
-      .find((c) => c.tenant.slug === slug);
+  // Each shown company's report and rollout status by its address, once per set of pages.
+  const bySlug = createMemo(() => ({
+    avg: new Map(pages()?.flatMap((page) => page.completeness.map((c) => [c.tenant.slug, c] as const))),
+    rollout: new Map(pages()?.flatMap((page) => page.rollout.map((c) => [c.tenant.slug, c] as const))),
+  }));
+  const avgOf = (slug: string) => bySlug().avg.get(slug);
   const personName = usePersonName();
   const versions = createAsync(async () => {
     const shown = await Promise.all(cursors().map((after) => getDashboardPage(props.group, after)));
@@ -211,10 +213,7 @@ function CompanyTable(props: { group: string }) {
     });
   };
 
-  const rolloutOf = (slug: string) =>
-    pages()
-      ?.flatMap((page) => page.rollout)
-      .find((c) => c.tenant.slug === slug);
+  const rolloutOf = (slug: string) => bySlug().rollout.get(slug);
   const pendingOf = (slug: string) => pending()?.requests.filter((r) => r.tenant?.slug === slug) ?? [];
   const lastPublishOf = (slug: string) =>
     publishes()?.find((entry) => entry.tenant === slug || entry.target === slug);
