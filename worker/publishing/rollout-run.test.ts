@@ -186,7 +186,20 @@ describe("a rollout run through the queue", () => {
     expect(now.companies.filter((c) => c.outdated && c.clean)).toEqual([]);
     // Only those the run republished moved to the new baseline (a company whose statement would
     // not change keeps its version, on the baseline it was published on).
-    expect(now.totals.onOlderBaseline).toBe(statuses.totals.onOlderBaseline - clean.length);
+    expect(now.totals?.onOlderBaseline).toBe(statuses.totals!.onOlderBaseline - clean.length);
+    // Counted once, with the first page: a later page does not read the whole group again.
+    const firstPage = await (
+      await lead.api.groups[":group"].rollout.$get({ param: { group }, query: { limit: "5" } })
+    ).json();
+    expect(firstPage.totals).toEqual(now.totals);
+    const secondPage = await (
+      await lead.api.groups[":group"].rollout.$get({
+        param: { group },
+        query: { limit: "5", after: firstPage.next! },
+      })
+    ).json();
+    expect(secondPage.companies).toHaveLength(5);
+    expect(secondPage.totals).toBeNull();
   });
 
   it("republishes nobody twice when the same message reaches two consumers at once, or comes again after the run moved", async () => {

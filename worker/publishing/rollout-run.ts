@@ -333,7 +333,7 @@ async function planChunk(
   const written = versions.reduce((n, v) => n + v.statements.length + v.audit.length, runStatements.length);
   return {
     position,
-    next: { ...advanced, chunks: advanced.chunks + (finished ? 1 : 0) },
+    next: advanced,
     finished,
     companies: rows.length,
     versions,

@@ -73,7 +73,7 @@ export const rolloutRoutes = new Hono<AppEnv>()
     "/",
     describeRoute({
       summary:
-        "Per company, a page at a time: outdated?, why, conflicts and the diff a republish would make; with the group's count of active companies and of those on an older baseline",
+        "Per company, a page at a time: outdated?, why, conflicts, the publish gate's reason to stop a republish, and the diff it would make; the first page (no after) also counts the group's active companies and those on an older baseline (totals; null on later pages)",
       tag: "Rollout",
       access: "group admin",
       responses: { 200: "Companies" },
@@ -92,14 +92,17 @@ export const rolloutRoutes = new Hono<AppEnv>()
       const last = page.at(-1)?.status;
       // Counted in SQL for the whole group, so that a page of a large group can say how many are
       // on an older baseline without assessing every company (processor or group changes are
-      // found per company, on the pages).
-      const totals = last
-        ? await countCompaniesOnBaseline(c.env.DB, access.group.id, last.latestBaseline)
-        : { active: 0, onOlderBaseline: 0 };
+      // found per company, on the pages). Once, with the first page: the count reads the group.
+      const totals =
+        after !== undefined
+          ? null
+          : last
+            ? await countCompaniesOnBaseline(c.env.DB, access.group.id, last.latestBaseline)
+            : { active: 0, onOlderBaseline: 0 };
       return c.json(
         {
           companies: listed ? viewAssessments(access.group, { ...listed, assessments: page }) : [],
-          totals: { activeCompanies: totals.active, onOlderBaseline: totals.onOlderBaseline },
+          totals: totals && { activeCompanies: totals.active, onOlderBaseline: totals.onOlderBaseline },
           next:
             statuses.length > limit && last
               ? cursorOf({ position: last.position, slug: last.tenant.slug })
