@@ -14,13 +14,23 @@ export interface TextSection {
   text: string;
   /** Sentences of the paragraphs, split once: most rules read sentence by sentence. */
   sentences: string[];
+  /** The title, then each paragraph, as lines whose cue answers are kept (sectionsWithCue). */
+  lines: Line[];
+}
+
+/**
+ * A line of normalised text (a title or a paragraph) and which cue lists it contains. One object
+ * per text (remember.ts): every statement with this line asks the same object, so a cue list is
+ * searched in it once, however many companies' statements a rollout reads.
+ */
+interface Line {
+  text: string;
+  cues: Map<Cues, boolean>;
 }
 
 export interface CheckContext {
   title: string;
   sections: TextSection[];
-  /** Every section's title and paragraphs, one per line: to rule a cue out in one search. */
-  allText: string;
   /** Every sentence with the key of its section, in order (listSentences). */
   sentences: { key: string; text: string }[];
   content: TenantContent;
@@ -40,24 +50,25 @@ export interface Decision {
 
 export function readStatement(
   statement: ResolvedStatement,
-): Pick<CheckContext, "title" | "sections" | "allText" | "sentences"> {
+): Pick<CheckContext, "title" | "sections" | "sentences"> {
   const sections = statement.sections.map((section): TextSection => {
     const paragraphs = section.blocks
       .flatMap(readBlock)
       .map(normalizeText)
       .filter((p) => p !== "");
+    const title = normalizeText(section.title);
     return {
       key: section.key,
-      title: normalizeText(section.title),
+      title,
       paragraphs,
       text: paragraphs.join("\n"),
       sentences: paragraphs.flatMap(sentencesOf),
+      lines: [lineOf(title), ...paragraphs.map(lineOf)],
     };
   });
   return {
     title: normalizeText(statement.title),
     sections,
-    allText: sections.map((s) => `${s.title}\n${s.text}`).join("\n"),
     sentences: sections.flatMap((s) => s.sentences.map((text) => ({ key: s.key, text }))),
   };
 }
@@ -65,6 +76,7 @@ export function readStatement(
 // Most paragraphs recur in every company's statement (remember.ts).
 const normalizeText = rememberByText(normalizeForMatch);
 const sentencesOf = rememberByText((paragraph: string): readonly string[] => splitSentences(paragraph));
+const lineOf = rememberByText((text: string): Line => ({ text, cues: new Map() }));
 
 function readBlock(block: Block): string[] {
   switch (block.type) {
@@ -121,10 +133,26 @@ export function sectionsWhereText(ctx: CheckContext, test: (text: string) => boo
   return ctx.sections.filter((s) => test(s.title) || test(s.text)).map((s) => s.key);
 }
 
-/** Sections whose title or a paragraph has one of the cues; mostly none, found in one search. */
+/**
+ * Sections whose title or a paragraph has one of the cues. A cue never spans a line (its words are
+ * joined by single spaces, and normalised text has no line breaks), so the answer is each line's,
+ * and a line's answer is kept with the line: a rollout reads the same lines in every statement.
+ */
 export function sectionsWithCue(ctx: CheckContext, cues: Cues): string[] {
-  if (findCue(ctx.allText, cues) === null) return [];
-  return sectionsWhereText(ctx, (t) => findCue(t, cues) !== null);
+  const found: string[] = [];
+  for (const section of ctx.sections) {
+    if (section.lines.some((line) => lineHasCue(line, cues))) found.push(section.key);
+  }
+  return found;
+}
+
+function lineHasCue(line: Line, cues: Cues): boolean {
+  let answer = line.cues.get(cues);
+  if (answer === undefined) {
+    answer = findCue(line.text, cues) !== null;
+    line.cues.set(cues, answer);
+  }
+  return answer;
 }
 
 /** The sections naming the most of `names` (a list is rendered where most of its entries appear). */

@@ -10,7 +10,9 @@ import { createGroup } from "../testing/fixtures.ts";
 import { lintPublication, lintStatement } from "../lint/lint.ts";
 import { makePlain, splitIntoSentences } from "../lint/read.ts";
 import { checkCompleteness } from "./check.ts";
-import { normalizeForMatch, splitSentences } from "./cues.ts";
+import { CHECKLIST } from "./checklist.ts";
+import { findCue, normalizeForMatch, splitSentences } from "./cues.ts";
+import { RIGHTS_CONTEXT, readStatement, sectionsWithCue } from "./evidence.ts";
 import { atWordStart } from "./word-start.ts";
 
 const referenceNormalize = (text: string): string =>
@@ -295,6 +297,58 @@ describe("statements read once and answers remembered give the same findings", (
         const first = checkCompleteness(statement, content);
         expect(checkCompleteness(statement, content)).toEqual(first);
         expect(lintStatement(statement, null, context)).toEqual(lintStatement(statement, null, context));
+      }
+    });
+  }
+});
+
+describe("cues answered per line give the sections one search of the whole text gave", () => {
+  const group = { ...createGroup(), languages: ["nl", "en"] as Language[] };
+  // Cues at the start and end of a paragraph, in list items, in titles, after punctuation, in a
+  // paragraph written over several source lines, and a cue's words split over two list items
+  // (which no search may join).
+  const edges = writeStatement([
+    [
+      "fg",
+      ["Functionaris gegevensbescherming", "Data protection officer"],
+      [
+        "Onze functionaris\ngegevensbescherming is bereikbaar via fg@deeg.nl.\n\n- klacht indienen\n- bij de Autoriteit\n- Persoonsgegevens",
+        "Our data protection\nofficer can be reached at dpo@deeg.nl.\n\n- lodge a complaint\n- with the Dutch\n- supervisory authority",
+      ],
+    ],
+    [
+      "bewaren",
+      ["Bewaartermijnen", "Retention"],
+      [
+        "Bewaartermijn: zeven jaar. U kunt bezwaar maken;recht op inzage.\n\nDoorgifte buiten de EU",
+        "Retention period: seven years. You can object;right of access.\n\nTransfer outside the EU",
+      ],
+    ],
+  ]);
+  const cueLists = [RIGHTS_CONTEXT, ...CHECKLIST.flatMap((item) => [item.phrases, item.headings])];
+
+  for (const { name, baseline, content } of [
+    ...STATEMENTS,
+    { name: "edges", baseline: edges, content: details() },
+  ]) {
+    it(`${name}: every cue list of the checklist, in every language`, () => {
+      const { statements } = resolvePublication(baseline, { group, slug: "deeg", content });
+      for (const statement of statements) {
+        const read = readStatement(statement);
+        const ctx = { ...read, content, collection: "direct" as const, language: statement.language };
+        // The code before: one search of every title and paragraph joined, then one per section.
+        const allText = read.sections.map((s) => `${s.title}\n${s.text}`).join("\n");
+        for (const cues of cueLists) {
+          const before =
+            findCue(allText, cues) === null
+              ? []
+              : read.sections
+                  .filter((s) => findCue(s.title, cues) !== null || findCue(s.text, cues) !== null)
+                  .map((s) => s.key);
+          expect(sectionsWithCue(ctx, cues)).toEqual(before);
+          // Asked again, the answers kept with the lines are the same.
+          expect(sectionsWithCue(ctx, cues)).toEqual(before);
+        }
       }
     });
   }
