@@ -10,7 +10,7 @@ import { findCue, normalizeForMatch } from "../completeness/cues.ts";
 import { rememberByText } from "../completeness/remember.ts";
 import { atWordStart } from "../completeness/word-start.ts";
 import { NEGATION, at, createFinding, type LintCheck, type LintInput } from "./input.ts";
-import type { LintSection, LintSentence } from "./read.ts";
+import { holds, type LintSection, type LintSentence, type SentenceTest } from "./read.ts";
 import type { LintFinding } from "./rules.ts";
 
 const pick = (input: LintInput, line: { nl: string; en?: string | undefined }): string =>
@@ -98,15 +98,12 @@ const NAMED_NON_EEA = atWordStart(
 );
 const STORED_THERE = /servers|opgeslagen|stored|verwerkt|processed|overgebracht|transferred|doorgegeven/iu;
 
+// The rare words first: most sentences say nothing about abroad.
+const deniesTransfers: SentenceTest = (s) =>
+  ABROAD_OR_OUTSIDE_EEA.test(s) && NEGATION.test(s) && ABOUT_DATA.test(s) && !EXCEPTION.test(s);
+
 export const checkTransferDenial: LintCheck = (input) => {
-  // The rare words first: most sentences say nothing about abroad.
-  const denials = input.sentences.filter(
-    (s) =>
-      ABROAD_OR_OUTSIDE_EEA.test(s.plain) &&
-      NEGATION.test(s.plain) &&
-      ABOUT_DATA.test(s.plain) &&
-      !EXCEPTION.test(s.plain),
-  );
+  const denials = input.sentences.filter((s) => holds(s, deniesTransfers));
   if (denials.length === 0) return [];
   const findings: LintFinding[] = [];
   for (const s of denials) {
@@ -229,9 +226,13 @@ const OTHER_RIGHTS = [
   /overdra|portab/iu,
 ];
 
+const mentionsMarketing: SentenceTest = (s) => MARKETING.test(s);
+const mentionsObjection: SentenceTest = (s) => OBJECTION.test(s);
+
 export const checkDirectMarketingObjection: LintCheck = (input) => {
   // Looked for only when the details do not already say there is direct marketing.
-  const firstMarketing = (): LintSentence | undefined => input.sentences.find((s) => MARKETING.test(s.plain));
+  const firstMarketing = (): LintSentence | undefined =>
+    input.sentences.find((s) => holds(s, mentionsMarketing));
   if (input.facts?.direct_marketing !== true && firstMarketing() === undefined) return [];
   const separate = input.sections.some((section) =>
     section.paragraphs.some(
@@ -240,7 +241,7 @@ export const checkDirectMarketingObjection: LintCheck = (input) => {
     ),
   );
   if (separate) return [];
-  const objection: LintSentence | undefined = input.sentences.find((s) => OBJECTION.test(s.plain));
+  const objection: LintSentence | undefined = input.sentences.find((s) => holds(s, mentionsObjection));
   const where = objection ?? firstMarketing();
   const dm = input.content?.lists.purposes.filter((p) => p.directMarketing === true) ?? [];
   const what =
@@ -278,13 +279,13 @@ const NO_ESTABLISHMENT = atWordStart(
   /(?:geen|no|not|niet)\s+(?:\p{L}+\s+){0,2}(?:vestiging|kantor|offices?|establishment|branch)/iu,
 );
 
+const claimsEstablishmentAbroad: SentenceTest = (s) =>
+  ABROAD_ENDING.test(s) && ESTABLISHED_ABROAD.test(s) && !NO_ESTABLISHMENT.test(s);
+
 export const checkEstablishments: LintCheck = (input) => {
   if (input.facts === null || input.facts.establishments_abroad) return [];
   return input.sentences
-    .filter(
-      (s) =>
-        ABROAD_ENDING.test(s.plain) && ESTABLISHED_ABROAD.test(s.plain) && !NO_ESTABLISHMENT.test(s.plain),
-    )
+    .filter((s) => holds(s, claimsEstablishmentAbroad))
     .map((s) =>
       createFinding(input, "establishments_abroad_unsupported", at(s), {
         nl: "De tekst zegt dat het bedrijf (deels) in het buitenland is gevestigd, maar het profiel vermeldt geen vestiging buiten Nederland.",

@@ -13,6 +13,28 @@ export interface LintSentence {
   text: string;
   /** The same characters with spaces, quotes and dashes made plain; same length as `text`. */
   plain: string;
+  /** What tests of `plain` answered, kept with the text (see holds). */
+  answers: SentenceAnswers;
+}
+
+/** A test of a sentence's plain text that depends on nothing else; a module constant (see holds). */
+export type SentenceTest = (plain: string) => boolean;
+
+/**
+ * The answers of each test for one sentence text. The same object for every statement with that
+ * text (readSentences remembers them per paragraph), so a rollout, which reads the same sentences
+ * in every company's statement, runs each test on each text once.
+ */
+type SentenceAnswers = Map<SentenceTest, boolean>;
+
+/** Whether the sentence passes `test`, answered once per sentence text. */
+export function holds(sentence: LintSentence, test: SentenceTest): boolean {
+  let answer = sentence.answers.get(test);
+  if (answer === undefined) {
+    answer = test(sentence.plain);
+    sentence.answers.set(test, answer);
+  }
+  return answer;
 }
 
 export interface LintSection {
@@ -35,8 +57,8 @@ export function readForLint(statement: ResolvedStatement): LintSection[] {
     }
     const sentences: LintSentence[] = [];
     for (const paragraph of paragraphs) {
-      for (const { text, plain } of readSentences(paragraph))
-        sentences.push({ section: section.key, text, plain });
+      for (const { text, plain, answers } of readSentences(paragraph))
+        sentences.push({ section: section.key, text, plain, answers });
     }
     return { key: section.key, title: section.title, paragraphs, sentences };
   });
@@ -44,8 +66,9 @@ export function readForLint(statement: ResolvedStatement): LintSection[] {
 
 // A paragraph's sentences, as written and plain; most paragraphs recur in every company's
 // statement (see ../completeness/remember.ts).
-const readSentences = rememberByText((paragraph: string): readonly { text: string; plain: string }[] =>
-  splitIntoSentences(paragraph).map((text) => ({ text, plain: makePlain(text) })),
+const readSentences = rememberByText(
+  (paragraph: string): readonly { text: string; plain: string; answers: SentenceAnswers }[] =>
+    splitIntoSentences(paragraph).map((text) => ({ text, plain: makePlain(text), answers: new Map() })),
 );
 
 function readBlock(block: Block): string[] {

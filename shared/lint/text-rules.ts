@@ -4,14 +4,13 @@
 // atWordStart rather than led by (?<![\p{L}]), which V8 runs slowly (see word-start.ts).
 import type { LintFinding } from "./rules.ts";
 import { NEGATION, at, createFinding, type LintCheck, type LintInput } from "./input.ts";
-import type { LintSentence } from "./read.ts";
-import { rememberByText } from "../completeness/remember.ts";
+import { holds, type LintSentence, type SentenceTest } from "./read.ts";
 import { atWordStart, type WordStartPattern } from "../completeness/word-start.ts";
 
-// Each rule's test of a sentence is remembered by its text: the same sentences recur in every
-// company's statement (see ../completeness/remember.ts).
-const matching = (input: LintInput, test: (plain: string) => boolean): LintSentence[] =>
-  input.sentences.filter((s) => test(s.plain));
+// Each rule's test of a sentence is answered once per sentence text (read.ts holds): the same
+// sentences recur in every company's statement.
+const matching = (input: LintInput, test: SentenceTest): LintSentence[] =>
+  input.sentences.filter((s) => holds(s, test));
 
 // --- Consent by browsing (Art. 4(11), 7; CJEU C-673/17 Planet49) ----------------------------
 
@@ -34,9 +33,7 @@ const BROWSING = atWordStart(new RegExp(BROWSING_PATTERNS.map((p) => p.source).j
 const AGREEING =
   /toestemming|akkoord|stemt\s+(?:u|je)\s+in|instemming|accepteert\s+(?:u|je)|gaat\s+(?:u|je)\s+(?:ermee\s+)?akkoord|consent|agree|accept/iu;
 
-const impliedConsentSentence = rememberByText(
-  (s: string): boolean => AGREEING.test(s) && BROWSING.test(s) && !NEGATION.test(s),
-);
+const impliedConsentSentence: SentenceTest = (s) => AGREEING.test(s) && BROWSING.test(s) && !NEGATION.test(s);
 
 export const checkImpliedConsent: LintCheck = (input) =>
   matching(input, impliedConsentSentence).map((s) =>
@@ -52,9 +49,7 @@ const INVALID_MECHANISM = /privacy[\s-]?shield|safe[\s-]?harbou?r/iu;
 const SAID_INVALID =
   /ongeldig|niet\s+(?:meer|langer)\s+geldig|vernietigd|buiten\s+werking|no\s+longer\s+valid|invalid|struck\s+down|annulled|not\s+valid/iu;
 
-const transferMechanismSentence = rememberByText(
-  (s: string): boolean => INVALID_MECHANISM.test(s) && !SAID_INVALID.test(s),
-);
+const transferMechanismSentence: SentenceTest = (s) => INVALID_MECHANISM.test(s) && !SAID_INVALID.test(s);
 
 export const checkTransferMechanism: LintCheck = (input) =>
   matching(input, transferMechanismSentence).map((s) => {
@@ -92,10 +87,11 @@ const OUTDATED: readonly { pattern: WordStartPattern; written: string; now: stri
 
 // Every pattern above starts with one of these names: a sentence without them is passed at once.
 const OUTDATED_PARTY = /google|facebook|twitter/iu;
+const namesOutdatedParty: SentenceTest = (s) => OUTDATED_PARTY.test(s);
 
 export const checkOutdatedNames: LintCheck = (input) =>
   input.sentences.flatMap((s) =>
-    (OUTDATED_PARTY.test(s.plain) ? OUTDATED.filter((o) => o.pattern.test(s.plain)) : []).map((o) =>
+    (holds(s, namesOutdatedParty) ? OUTDATED.filter((o) => o.pattern.test(s.plain)) : []).map((o) =>
       createFinding(input, "outdated_entity_name", at(s), {
         nl: `‘${o.written}’ bestaat onder die naam niet meer: ${o.now.replace("since", "sinds").replace("for users in the EEA", "voor gebruikers in de EER")}.`,
         en: `‘${o.written}’ no longer exists under that name: ${o.now}.`,
@@ -111,9 +107,8 @@ const NOT_ANONYMOUS = atWordStart(/(?:niet|geen|not|no|never|nooit)\s+(?:\p{L}+\
 const TRACKING_CONTEXT =
   /cookie|analytic|analytisch|analyse|statistie|statistic|surfgedrag|klikgedrag|browsing|websitebezoek|bezoekers|visitors|ip[\s-]?adres|ip[\s-]?address|google|tracking|pixel/iu;
 
-const anonymousClaimsSentence = rememberByText(
-  (s: string): boolean => ANONYMOUS.test(s) && TRACKING_CONTEXT.test(s) && !NOT_ANONYMOUS.test(s),
-);
+const anonymousClaimsSentence: SentenceTest = (s) =>
+  ANONYMOUS.test(s) && TRACKING_CONTEXT.test(s) && !NOT_ANONYMOUS.test(s);
 
 export const checkAnonymousClaims: LintCheck = (input) =>
   matching(input, anonymousClaimsSentence).map((s) =>
@@ -131,9 +126,8 @@ const PROVIDER = /google|analytics|aanbieder|provider|derde|third/iu;
 const NO_CONSENT_CLAIM =
   /(?:geen|zonder)\s+(?:\p{L}+\s+){0,3}toestemming|toestemming\s+(?:\p{L}+\s+){0,3}niet\s+(?:nodig|vereist)|no\s+(?:\p{L}+\s+){0,2}consent\s+(?:\p{L}+\s+){0,2}(?:needed|required)|without\s+(?:your\s+)?consent|consent\s+is\s+not\s+(?:needed|required)/iu;
 
-const analyticsSharingSentence = rememberByText(
-  (s: string): boolean => PROVIDER_USES.test(s) && PROVIDER.test(s) && !NEGATION.test(s),
-);
+const analyticsSharingSentence: SentenceTest = (s) =>
+  PROVIDER_USES.test(s) && PROVIDER.test(s) && !NEGATION.test(s);
 
 export const checkAnalyticsSharing: LintCheck = (input) => {
   // Analytics placed without consent: from the cookie list, or (checked as written) claimed in the text.
@@ -160,9 +154,7 @@ const WITHIN_WEEKS = atWordStart(
 const COMPLY =
   /voldoen|voldaan|handelen|inwilligen|ingewilligd|uitvoeren|uitgevoerd|afhandelen|afgehandeld|comply|complied|fulfil|honou?r|grant|carry\s+out|carried\s+out/iu;
 
-const complianceDeadlineSentence = rememberByText(
-  (s: string): boolean => WITHIN_WEEKS.test(s) && COMPLY.test(s),
-);
+const complianceDeadlineSentence: SentenceTest = (s) => WITHIN_WEEKS.test(s) && COMPLY.test(s);
 
 export const checkComplianceDeadline: LintCheck = (input) =>
   matching(input, complianceDeadlineSentence).map((s) =>
@@ -181,9 +173,8 @@ const KEEPING = /bewa|archie|opgeslagen|keep|kept|retain|retention|stored|store|
 const AT_MOST =
   /maximaal|ten\s+hoogste|hoogstens|uiterlijk|niet\s+langer\s+dan|at\s+most|no\s+longer\s+than|maximum|up\s+to|daarna\s+(?:\p{L}+\s+){0,3}(?:verwijder|vernietig)\p{L}*|then\s+(?:\p{L}+\s+){0,3}(?:delete|destroy|erase)\p{L}*/iu;
 
-const retentionMinimumSentence = rememberByText(
-  (s: string): boolean => AT_LEAST_PERIOD.test(s) && KEEPING.test(s) && !AT_MOST.test(s),
-);
+const retentionMinimumSentence: SentenceTest = (s) =>
+  AT_LEAST_PERIOD.test(s) && KEEPING.test(s) && !AT_MOST.test(s);
 
 export const checkRetentionMinimum: LintCheck = (input) =>
   matching(input, retentionMinimumSentence).map((s) =>
@@ -238,9 +229,7 @@ const WE_DEFINED =
 const SEVERAL_COMPANIES =
   /(?:en|samen\s+met)\s+(?:de|haar|alle)\s+(?:aangesloten|andere|overige|dochter)?\s*(?:bedrijven|ondernemingen|vennootschappen|groepsmaatschappijen|dochterondernemingen|werkmaatschappijen|kantoren|vestigingen|organisaties|merken)|aangesloten\s+(?:bedrijven|kantoren|ondernemingen|organisaties)|(?:and|with)\s+(?:its|the|all)\s+(?:affiliated|group|member|other|subsidiary)?\s*(?:companies|entities|subsidiaries)/iu;
 
-const groupWeSentence = rememberByText(
-  (s: string): boolean => WE_DEFINED.test(s) && SEVERAL_COMPANIES.test(s),
-);
+const groupWeSentence: SentenceTest = (s) => WE_DEFINED.test(s) && SEVERAL_COMPANIES.test(s);
 
 export const checkGroupWe: LintCheck = (input) => {
   if (input.context.jointControllers === true) return [];
