@@ -19,12 +19,14 @@ export interface TextSection {
 }
 
 /**
- * A line of normalised text (a title or a paragraph) and which cue lists it contains. One object
+ * A line of normalised text (a title or a paragraph), its sentences and which cue lists it contains. One object
  * per text (remember.ts): every statement with this line asks the same object, so a cue list is
  * searched in it once, however many companies' statements a rollout reads.
  */
 interface Line {
   text: string;
+  /** Its sentences, split once. */
+  sentences: readonly string[];
   cues: Map<Cues, boolean>;
 }
 
@@ -57,13 +59,14 @@ export function readStatement(
       .map(normalizeText)
       .filter((p) => p !== "");
     const title = normalizeText(section.title);
+    const lines = paragraphs.map(lineOf);
     return {
       key: section.key,
       title,
       paragraphs,
       text: paragraphs.join("\n"),
-      sentences: paragraphs.flatMap(sentencesOf),
-      lines: [lineOf(title), ...paragraphs.map(lineOf)],
+      sentences: lines.flatMap((line) => line.sentences),
+      lines: [lineOf(title), ...lines],
     };
   });
   return {
@@ -75,8 +78,11 @@ export function readStatement(
 
 // Most paragraphs recur in every company's statement (remember.ts).
 const normalizeText = rememberByText(normalizeForMatch);
-const sentencesOf = rememberByText((paragraph: string): readonly string[] => splitSentences(paragraph));
-const lineOf = rememberByText((text: string): Line => ({ text, cues: new Map() }));
+const lineOf = rememberByText((text: string): Line => ({
+  text,
+  sentences: splitSentences(text),
+  cues: new Map(),
+}));
 
 function readBlock(block: Block): string[] {
   switch (block.type) {

@@ -5,6 +5,7 @@
 import type { LintFinding } from "./rules.ts";
 import { NEGATION, at, createFinding, type LintCheck, type LintInput } from "./input.ts";
 import { holds, type LintSentence, type SentenceTest } from "./read.ts";
+import { rememberByText } from "../completeness/remember.ts";
 import { atWordStart, type WordStartPattern } from "../completeness/word-start.ts";
 
 // Each rule's test of a sentence is answered once per sentence text (read.ts holds): the same
@@ -252,8 +253,11 @@ const ENGLISH_WORDS = new Set("the and of for we you your not with are be this t
 
 const WORD = /\p{L}+/gu;
 
+// Asked of every paragraph of every English statement a rollout reads: answered once per text.
+const looksDutch = rememberByText(readsAsDutch);
+
 /** Three different Dutch words and no English one; read word by word, as most text is English. */
-function looksDutch(text: string): boolean {
+function readsAsDutch(text: string): boolean {
   const dutch = new Set<string>();
   for (const [word] of text.toLowerCase().matchAll(WORD)) {
     if (ENGLISH_WORDS.has(word)) return false;
