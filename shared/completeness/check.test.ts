@@ -480,3 +480,50 @@ describe("headings real statements use", () => {
     expect(get("RIGHT_ERASURE").status).toBe("missing");
   });
 });
+
+describe("details written in the text, found per paragraph", () => {
+  it("takes an e-mail address and a phone number the profile does not have as means of contact", () => {
+    const setAddress = (c: TenantContent): void => {
+      c.profile.legalName = "Bakkerij Deeg B.V.";
+      c.profile.tradeName = "Deeg";
+      c.profile.address = { street: "Molenweg 3", postalCode: "8011 AB", city: "Zwolle", country: "NL" };
+    };
+    const contact = (text: string) =>
+      check(
+        [["contact", "Contact", `Bakkerij Deeg B.V., Molenweg 3, 8011 AB Zwolle.\n\n${text}`]],
+        setAddress,
+      )("CONTROLLER_IDENTITY");
+    for (const text of ["Mail ons via vragen@bakkerijdeeg.nl.", "Bel ons op 038 - 123 45 67."]) {
+      const found = contact(text);
+      expect(found.status, text).toBe("present");
+      expect(found.sections, text).toEqual(["contact"]);
+    }
+    // Neither an address nor a number: the name and street alone are a weak identity.
+    expect(contact("Schrijf ons gerust.").status).toBe("weak");
+  });
+
+  it("takes a paragraph that opens with the right to object, under the other rights, as stated apart", () => {
+    const legitimate = (c: TenantContent): void => {
+      c.lists.purposes = [
+        {
+          name: { nl: "Beveiliging" },
+          legalBasis: "legitimate_interest",
+          legitimateInterest: { nl: "veilige systemen" },
+        },
+      ];
+    };
+    const rights = (...paragraphs: string[]) =>
+      check([["rechten", "Uw rechten", paragraphs.join("\n\n")]], legitimate)("RIGHT_OBJECT_SEPARATE");
+    const apart = rights(
+      "U kunt uw gegevens inzien, laten corrigeren of laten verwijderen.",
+      "U kunt altijd bezwaar maken tegen het gebruik van uw gegevens voor ons gerechtvaardigd belang. Wij stoppen dan met die verwerking.",
+    );
+    expect(apart.status).toBe("present");
+    expect(apart.sections).toEqual(["rechten"]);
+    // The same right in the same paragraph as the others is not stated apart (Art. 21(4)).
+    expect(
+      rights("U kunt uw gegevens inzien, laten corrigeren of laten verwijderen en u kunt bezwaar maken.")
+        .status,
+    ).toBe("weak");
+  });
+});

@@ -14,8 +14,10 @@ export interface TextSection {
   text: string;
   /** Sentences of the paragraphs, split once: most rules read sentence by sentence. */
   sentences: string[];
-  /** The title, then each paragraph, as lines whose cue answers are kept (sectionsWithCue). */
-  lines: Line[];
+  /** The title as a line whose answers are kept (sectionsWithCue, lineHolds). */
+  titleLine: Line;
+  /** Each paragraph as a line whose answers are kept. */
+  paragraphLines: Line[];
 }
 
 /**
@@ -23,12 +25,16 @@ export interface TextSection {
  * per text (remember.ts): every statement with this line asks the same object, so a cue list is
  * searched in it once, however many companies' statements a rollout reads.
  */
-interface Line {
+export interface Line {
   text: string;
   /** Its sentences, split once. */
   sentences: readonly string[];
-  cues: Map<Cues, boolean>;
+  /** Whether it contains a cue list, or passes a test, once asked. */
+  answers: Map<Cues | LineTest, boolean>;
 }
+
+/** A test of a line's text that depends on nothing else: a module constant, so its answers can be kept. */
+export type LineTest = (text: string) => boolean;
 
 export interface CheckContext {
   title: string;
@@ -66,7 +72,8 @@ export function readStatement(
       paragraphs,
       text: paragraphs.join("\n"),
       sentences: lines.flatMap((line) => line.sentences),
-      lines: [lineOf(title), ...lines],
+      titleLine: lineOf(title),
+      paragraphLines: lines,
     };
   });
   return {
@@ -81,7 +88,7 @@ const normalizeText = rememberByText(normalizeForMatch);
 const lineOf = rememberByText((text: string): Line => ({
   text,
   sentences: splitSentences(text),
-  cues: new Map(),
+  answers: new Map(),
 }));
 
 function readBlock(block: Block): string[] {
@@ -147,16 +154,32 @@ export function sectionsWhereText(ctx: CheckContext, test: (text: string) => boo
 export function sectionsWithCue(ctx: CheckContext, cues: Cues): string[] {
   const found: string[] = [];
   for (const section of ctx.sections) {
-    if (section.lines.some((line) => lineHasCue(line, cues))) found.push(section.key);
+    if (lineHasCue(section.titleLine, cues) || section.paragraphLines.some((line) => lineHasCue(line, cues)))
+      found.push(section.key);
   }
   return found;
 }
 
 function lineHasCue(line: Line, cues: Cues): boolean {
-  let answer = line.cues.get(cues);
+  let answer = line.answers.get(cues);
   if (answer === undefined) {
     answer = findCue(line.text, cues) !== null;
-    line.cues.set(cues, answer);
+    line.answers.set(cues, answer);
+  }
+  return answer;
+}
+
+/** Sections whose title or a paragraph, as a line, passes the test. */
+export function sectionsWhereLine(ctx: CheckContext, test: (line: Line) => boolean): string[] {
+  return ctx.sections.filter((s) => test(s.titleLine) || s.paragraphLines.some(test)).map((s) => s.key);
+}
+
+/** Whether the line passes `test`, answered once per text. */
+export function lineHolds(line: Line, test: LineTest): boolean {
+  let answer = line.answers.get(test);
+  if (answer === undefined) {
+    answer = test(line.text);
+    line.answers.set(test, answer);
   }
   return answer;
 }

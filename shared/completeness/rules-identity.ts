@@ -7,11 +7,13 @@ import { findCue, normalizeForMatch } from "./cues.ts";
 import {
   decide,
   foundOrHome,
-  sectionsWhere,
+  lineHolds,
+  sectionsWhereLine,
   sectionsWhereText,
   sectionsWithCue,
   type CheckContext,
   type Decision,
+  type LineTest,
 } from "./evidence.ts";
 
 const EMAIL = /[a-z0-9._%+-]{1,64}@[a-z0-9.-]{1,255}\.[a-z]{2,24}/;
@@ -21,6 +23,10 @@ const CONTACT_PAGE = {
   nl: ["contactpagina", "via het contactformulier", "via ons contactformulier"],
   en: ["contact page", "via the contact form", "through our contact form"],
 };
+
+// Any e-mail address or Dutch phone number (neither spans a line): answered once per text.
+const writesEmailAddress: LineTest = (text) => text.includes("@") && EMAIL.test(text);
+const writesPhoneNumber: LineTest = (text) => PHONE.test(text);
 
 /** A test for text containing any of the values, normalised once. */
 function contains(...values: (string | undefined)[]): (text: string) => boolean {
@@ -38,8 +44,8 @@ export function checkControllerIdentity(ctx: CheckContext): Decision {
   const phone = contains(profile.phone);
   const means = {
     address: sectionsWhereText(ctx, address),
-    email: sectionsWhereText(ctx, (t) => email(t) || (t.includes("@") && EMAIL.test(t))),
-    phone: sectionsWhere(ctx, (t) => phone(t) || PHONE.test(t)),
+    email: sectionsWhereLine(ctx, (line) => email(line.text) || lineHolds(line, writesEmailAddress)),
+    phone: sectionsWhereLine(ctx, (line) => phone(line.text) || lineHolds(line, writesPhoneNumber)),
     website: sectionsWhereText(ctx, contains(hostOf(profile.website))),
     page: sectionsWithCue(ctx, CONTACT_PAGE),
   };

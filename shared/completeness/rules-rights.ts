@@ -9,11 +9,13 @@ import {
   RIGHTS_CONTEXT,
   decide,
   foundOrHome,
+  lineHolds,
   listSentences,
   sectionsTitled,
   sectionsWithCue,
   type CheckContext,
   type Decision,
+  type LineTest,
 } from "./evidence.ts";
 
 const NAMES: Partial<Record<ItemId, [string, string]>> = {
@@ -117,6 +119,17 @@ export function objectionAppliesByDetails(ctx: Pick<CheckContext, "content">): b
   );
 }
 
+/**
+ * A paragraph that opens with the right to object and names at most one other right: the right
+ * stated "clearly and separately from any other information" (Art. 21(4)).
+ */
+const statesObjectionApart: LineTest = (paragraph) => {
+  const first = paragraph.split(/(?<=[.!?])\s/)[0] ?? "";
+  if (findCue(first, findChecklistItem("RIGHT_OBJECT_SEPARATE").phrases) === null) return false;
+  const others = RIGHT_ITEMS.filter((id) => id !== "RIGHT_OBJECT").map((id) => findChecklistItem(id).phrases);
+  return others.filter((cues) => findCue(paragraph, cues) !== null).length < 2;
+};
+
 export function checkObjectSeparately(ctx: CheckContext): Decision {
   const { purposes } = ctx.content.lists;
   const structured = objectionAppliesByDetails(ctx);
@@ -143,14 +156,8 @@ export function checkObjectSeparately(ctx: CheckContext): Decision {
       : ["de tekst noemt direct marketing", "the text mentions direct marketing"];
   const item = findChecklistItem("RIGHT_OBJECT_SEPARATE");
   const headed = sectionsTitled(ctx, item.headings);
-  const others = RIGHT_ITEMS.filter((id) => id !== "RIGHT_OBJECT").map((id) => findChecklistItem(id).phrases);
   const separate = ctx.sections.filter((s) =>
-    s.paragraphs.some((p) => {
-      const first = p.split(/(?<=[.!?])\s/)[0] ?? "";
-      return (
-        findCue(first, item.phrases) !== null && others.filter((cues) => findCue(p, cues) !== null).length < 2
-      );
-    }),
+    s.paragraphLines.some((line) => lineHolds(line, statesObjectionApart)),
   );
   if (headed.length > 0 || separate.length > 0) {
     return decide(
