@@ -5,7 +5,7 @@ import type { JointControllership, Language, TenantContent } from "../model.ts";
 import type { Block, Inline, ResolvedStatement } from "../statement.ts";
 import { findChecklistItem, type Bilingual, type Cues, type ItemId } from "./checklist.ts";
 import { findCue, normalizeForMatch, splitSentences } from "./cues.ts";
-import { rememberByText } from "./remember.ts";
+import { keepAnswer, rememberByText } from "./remember.ts";
 
 export interface TextSection {
   key: string;
@@ -160,14 +160,8 @@ export function sectionsWithCue(ctx: CheckContext, cues: Cues): string[] {
   return found;
 }
 
-function lineHasCue(line: Line, cues: Cues): boolean {
-  let answer = line.answers.get(cues);
-  if (answer === undefined) {
-    answer = findCue(line.text, cues) !== null;
-    line.answers.set(cues, answer);
-  }
-  return answer;
-}
+const lineHasCue = (line: Line, cues: Cues): boolean =>
+  keepAnswer(line.answers, cues, () => findCue(line.text, cues) !== null);
 
 /** Sections whose title or a paragraph, as a line, passes the test. */
 export function sectionsWhereLine(ctx: CheckContext, test: (line: Line) => boolean): string[] {
@@ -175,14 +169,8 @@ export function sectionsWhereLine(ctx: CheckContext, test: (line: Line) => boole
 }
 
 /** Whether the line passes `test`, answered once per text. */
-export function lineHolds(line: Line, test: LineTest): boolean {
-  let answer = line.answers.get(test);
-  if (answer === undefined) {
-    answer = test(line.text);
-    line.answers.set(test, answer);
-  }
-  return answer;
-}
+export const lineHolds = (line: Line, test: LineTest): boolean =>
+  keepAnswer(line.answers, test, () => test(line.text));
 
 /** The sections naming the most of `names` (a list is rendered where most of its entries appear). */
 export function sectionsNaming(ctx: CheckContext, names: readonly string[]): string[] {

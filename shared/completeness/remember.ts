@@ -19,3 +19,16 @@ export function rememberByText<T>(compute: (text: string) => T, limit = 4000): (
     return result;
   };
 }
+
+/**
+ * The answer kept in `answers` under `key`, worked out by `compute` the first time it is asked.
+ * For answers kept with a text's own object (a line, a sentence), keyed by what was asked of it.
+ */
+export function keepAnswer<K, V>(answers: Map<K, V>, key: K, compute: () => V): V {
+  let answer = answers.get(key);
+  if (answer === undefined) {
+    answer = compute();
+    answers.set(key, answer);
+  }
+  return answer;
+}

@@ -3,7 +3,7 @@
 // on a copy of the same length with odd spaces and curly quotes made plain, so a match position
 // in the copy is a position in the original.
 import { replaceOddCharacters } from "../completeness/cues.ts";
-import { rememberByText } from "../completeness/remember.ts";
+import { keepAnswer, rememberByText } from "../completeness/remember.ts";
 import { readInlines } from "../completeness/evidence.ts";
 import type { Block, ResolvedStatement } from "../statement.ts";
 
@@ -28,14 +28,8 @@ export type SentenceTest = (plain: string) => boolean;
 type SentenceAnswers = Map<SentenceTest, boolean>;
 
 /** Whether the sentence passes `test`, answered once per sentence text. */
-export function holds(sentence: LintSentence, test: SentenceTest): boolean {
-  let answer = sentence.answers.get(test);
-  if (answer === undefined) {
-    answer = test(sentence.plain);
-    sentence.answers.set(test, answer);
-  }
-  return answer;
-}
+export const holds = (sentence: LintSentence, test: SentenceTest): boolean =>
+  keepAnswer(sentence.answers, test, () => test(sentence.plain));
 
 export interface LintSection {
   key: string;
