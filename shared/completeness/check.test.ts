@@ -498,7 +498,7 @@ describe("details written in the text, found per paragraph", () => {
       expect(found.status, text).toBe("present");
       expect(found.sections, text).toEqual(["contact"]);
     }
-    // Neither an address nor a number: the name and street alone are a weak identity.
+    // Neither an e-mail address nor a phone number: the name and address alone are a weak identity.
     expect(contact("Schrijf ons gerust.").status).toBe("weak");
   });
 

@@ -21,9 +21,10 @@ export interface TextSection {
 }
 
 /**
- * A line of normalised text (a title or a paragraph), its sentences and which cue lists it contains. One object
- * per text (remember.ts): every statement with this line asks the same object, so a cue list is
- * searched in it once, however many companies' statements a rollout reads.
+ * A line of normalised text (a title or a paragraph), its sentences, and what was asked of it: which
+ * cue lists it contains, which tests it passes. One object per text (remember.ts): every statement
+ * with this line asks the same object, so each is worked out once, however many companies'
+ * statements a rollout reads.
  */
 export interface Line {
   text: string;
@@ -151,17 +152,8 @@ export function sectionsWhereText(ctx: CheckContext, test: (text: string) => boo
  * joined by single spaces, and normalised text has no line breaks), so the answer is each line's,
  * and a line's answer is kept with the line: a rollout reads the same lines in every statement.
  */
-export function sectionsWithCue(ctx: CheckContext, cues: Cues): string[] {
-  const found: string[] = [];
-  for (const section of ctx.sections) {
-    if (lineHasCue(section.titleLine, cues) || section.paragraphLines.some((line) => lineHasCue(line, cues)))
-      found.push(section.key);
-  }
-  return found;
-}
-
-const lineHasCue = (line: Line, cues: Cues): boolean =>
-  keepAnswer(line.answers, cues, () => findCue(line.text, cues) !== null);
+export const sectionsWithCue = (ctx: CheckContext, cues: Cues): string[] =>
+  sectionsWhereLine(ctx, (line) => keepAnswer(line.answers, cues, () => findCue(line.text, cues) !== null));
 
 /** Sections whose title or a paragraph, as a line, passes the test. */
 export function sectionsWhereLine(ctx: CheckContext, test: (line: Line) => boolean): string[] {
