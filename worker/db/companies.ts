@@ -2,6 +2,7 @@
 // deleted when it never published (migrations/0010 holds the rules; these are the writes).
 import type { TenantContent } from "#shared/model.ts";
 import type { CompanyPage, CompanyStatus } from "./groups.ts";
+import { bindCompaniesAfter } from "./company-order.ts";
 import { tenantContentColumn, urlListColumn, versionRefColumn } from "./json-column.ts";
 import { prepareEndSessionsOfFormerMembers } from "./memberships.ts";
 import type { D1Reader } from "./reader.ts";
@@ -67,10 +68,10 @@ export async function listCompanies(
   const { results } = await db
     .prepare(
       `${COMPANY_SELECT} WHERE t.group_id = ?1 AND t.status != 'deleted'
-         AND (?2 IS NULL OR (t.position, t.slug) > (?2, ?3))
+         AND (t.position, t.slug) > (?2, ?3)
        ORDER BY t.position, t.slug LIMIT ?4`,
     )
-    .bind(groupId, page.after?.position ?? null, page.after?.slug ?? null, page.limit)
+    .bind(groupId, ...bindCompaniesAfter(page.after), page.limit)
     .all<CompanyRow & { position: number }>();
   return results.map((row) => ({ ...mapCompany(row), position: row.position }));
 }

@@ -3,6 +3,7 @@
 import type { Group, Language, Member } from "#shared/model.ts";
 import { INLINE_MEMBERS } from "#shared/placeholders.ts";
 import type { LeadContact } from "#shared/api-schemas.ts";
+import { bindCompaniesAfter } from "./company-order.ts";
 import { languagesColumn, leadContactColumn } from "./json-column.ts";
 import type { D1Reader } from "./reader.ts";
 import type { CompanyCursor } from "./statements.ts";
@@ -179,17 +180,10 @@ export async function listTenantsPage(
       `SELECT t.id, t.group_id, t.slug, t.name, t.status, t.position FROM tenants t
        WHERE t.group_id = ?1 AND t.status != 'deleted' AND (?2 = 0 OR t.status = 'active')
          AND (?3 IS NULL OR t.id IN (SELECT tenant_id FROM memberships WHERE user_id = ?3 AND group_id = ?1))
-         AND (?4 IS NULL OR (t.position, t.slug) > (?4, ?5))
+         AND (t.position, t.slug) > (?4, ?5)
        ORDER BY t.position, t.slug LIMIT ?6`,
     )
-    .bind(
-      groupId,
-      only.activeOnly ? 1 : 0,
-      only.memberId,
-      page.after?.position ?? null,
-      page.after?.slug ?? null,
-      page.limit,
-    )
+    .bind(groupId, only.activeOnly ? 1 : 0, only.memberId, ...bindCompaniesAfter(page.after), page.limit)
     .all<TenantRow & { position: number }>();
   return results.map((row) => ({ ...mapTenant(row), position: row.position }));
 }

@@ -1,6 +1,7 @@
 // Rollout runs (migration 0019): republishing a group through the queue, a chunk at a time, with
 // the run's progress written in the same transaction as each chunk's versions.
 import type { CompanyCursor } from "./statements.ts";
+import { bindCompaniesAfter } from "./company-order.ts";
 
 export type RolloutRunStatus = "running" | "done" | "failed";
 
@@ -204,10 +205,10 @@ export async function listRolloutOutcomes(
     .prepare(
       `SELECT t.slug, t.name, t.position, o.status, o.reason FROM rollout_run_outcomes o
        JOIN tenants t ON t.id = o.tenant_id
-       WHERE o.run_id = ?1 AND (?2 IS NULL OR (t.position, t.slug) > (?2, ?3))
+       WHERE o.run_id = ?1 AND (t.position, t.slug) > (?2, ?3)
        ORDER BY t.position, t.slug LIMIT ?4`,
     )
-    .bind(runId, page.after?.position ?? null, page.after?.slug ?? null, page.limit)
+    .bind(runId, ...bindCompaniesAfter(page.after), page.limit)
     .all<{ slug: string; name: string; position: number; status: string; reason: string }>();
   return results.map((row) => ({
     tenant: { slug: row.slug, name: row.name },

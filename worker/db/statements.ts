@@ -3,6 +3,7 @@
 import type { Language, TenantContent } from "#shared/model.ts";
 import type { PackedRenderings, StoredBody } from "../storage/rendering-packs.ts";
 import { bytesToHexText } from "../storage/rendering-packs.ts";
+import { bindCompaniesAfter } from "./company-order.ts";
 import { languagesColumn, tenantContentColumn } from "./json-column.ts";
 import type { D1Reader } from "./reader.ts";
 
@@ -204,10 +205,10 @@ export async function listVersionsInForce(
        LEFT JOIN statement_versions v ON v.id = (
          SELECT id FROM statement_versions WHERE tenant_id = t.id AND effective_from <= ?2
          ORDER BY effective_from DESC, number DESC LIMIT 1)
-       WHERE t.group_id = ?1 AND t.status = 'active' AND (?3 IS NULL OR (t.position, t.slug) > (?3, ?4))
+       WHERE t.group_id = ?1 AND t.status = 'active' AND (t.position, t.slug) > (?3, ?4)
        ORDER BY t.position, t.slug LIMIT ?5`,
     )
-    .bind(groupId, at, page.after?.position ?? null, page.after?.slug ?? null, page.limit)
+    .bind(groupId, at, ...bindCompaniesAfter(page.after), page.limit)
     .all<{
       slug: string;
       name: string;
@@ -413,7 +414,7 @@ export async function listLatestVersions(
        LEFT JOIN statement_renderings r ON ?3 AND r.version_id = v.id AND r.format = 'json' AND r.language = ?2
        LEFT JOIN rendering_packs p ON p.id = r.pack_id
        WHERE t.group_id = ?1 AND t.status = 'active' AND (?4 IS NULL OR t.slug = ?4)
-         AND (?6 IS NULL OR (t.position, t.slug) > (?6, ?7))
+         AND (t.position, t.slug) > (?6, ?7)
        ORDER BY t.position, t.slug LIMIT ?8`,
     )
     .bind(
@@ -422,8 +423,7 @@ export async function listLatestVersions(
       query.withPublishedJson ? 1 : 0,
       query.onlyTenant ?? null,
       query.now,
-      query.after?.position ?? null,
-      query.after?.slug ?? null,
+      ...bindCompaniesAfter(query.after),
       query.limit ?? -1,
     )
     .all<LatestVersionRow>();
