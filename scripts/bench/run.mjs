@@ -53,6 +53,9 @@ const CONFIG = {
   // results.json (scripts/bench/profile.mjs). The republish's time is then not the target's.
   profile: process.env.BENCH_PROFILE ?? null,
   inspectorPort: Number(process.env.BENCH_INSPECTOR_PORT ?? 9239),
+  // Only the workerd targets whose title has this (e.g. "core:user" for the app), sampled this often.
+  profileTarget: process.env.BENCH_PROFILE_TARGET ?? null,
+  profileIntervalUs: Number(process.env.BENCH_PROFILE_INTERVAL_US ?? 200),
   // The share of requests that reach D1: this many isolates, the statements of this many companies.
   isolates: Number(process.env.BENCH_ISOLATES ?? 8),
   isolateCompanies: Number(process.env.BENCH_ISOLATE_COMPANIES ?? 500),
@@ -1152,7 +1155,12 @@ try {
   });
   log("republish after a baseline change (through the queue)…");
   await measure("republish", async () => {
-    const profiler = profiling ? await startProfiling(CONFIG.inspectorPort) : null;
+    const profiler = profiling
+      ? await startProfiling(CONFIG.inspectorPort, {
+          samplingIntervalUs: CONFIG.profileIntervalUs,
+          only: CONFIG.profileTarget,
+        })
+      : null;
     const measured = await republishAll(republishBase);
     if (!profiler) return measured;
     const profiles = await profiler.stop();
