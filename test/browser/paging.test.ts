@@ -1,6 +1,6 @@
-// A group bigger than one page (issue 20): the dashboard and the group report show the first 100
-// companies and a "Meer tonen" button that adds the next page, usable by keyboard, focus on the
-// first company added; the CSV download joins the pages into one file. Other files share the
+// A group bigger than one page (issue 20): the dashboard, the group report and the console's
+// overview show the first 100 companies and a "Meer tonen" button that adds the next page, usable
+// by keyboard, focus on the first company added; the CSV download joins the pages into one file. Other files share the
 // database: the companies added here never publish and are deleted at the end, so the group
 // again has the eight companies the others expect.
 import type { Page } from "playwright-core";
@@ -39,7 +39,7 @@ async function addCompany(page: Page, slug: string): Promise<void> {
 const horizontalOverflow = (page: Page): Promise<number> =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
-it("pages the dashboard and the report through a group of more than 100 companies with 'Meer tonen', by keyboard; the CSV is one file", async () => {
+it("pages the dashboard, the report and the console's overview through a group of more than 100 companies with 'Meer tonen', by keyboard; the CSV is one file", async () => {
   const lead = await freshPage();
   await signIn(lead, "lead@conxillium.example");
   for (let i = 0; i < slugs.length; i += 10)
@@ -143,6 +143,26 @@ it("pages the dashboard and the report through a group of more than 100 companie
     expect(lines[0]).toMatch(/^Bedrijf;Versie;Score;/);
     expect(lines.filter((line) => line.startsWith("Bedrijf;"))).toHaveLength(1);
     expect(lines).toHaveLength(1 + active);
+
+    // The console's overview lists the companies the lead may see a page at a time too: the
+    // first 100, then the rest by keyboard, focus on the first company added.
+    await lead.goto(`${base}/console`);
+    const overview = lead.getByRole("region", { name: /^Bedrijven in Conxillium/ });
+    const links = overview.locator("a.company-name");
+    await overview.getByRole("link", { name: "JCC Software", exact: true }).waitFor();
+    expect(await links.count()).toBe(100);
+    const overviewMore = overview.getByRole("button", { name: "Meer tonen" });
+    await overviewMore.focus();
+    await lead.keyboard.press("Enter");
+    await expect.poll(() => links.count()).toBeGreaterThan(100);
+    const names = await links.allTextContents();
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toContain(`Extra ${slugs.at(-1)!.slice(-3)}`);
+    await expect
+      .poll(() => lead.evaluate(() => document.activeElement?.textContent?.trim() ?? ""))
+      .toBe(names[100]!.trim());
+    expect(await overviewMore.count()).toBe(0);
+    await checkScreen(lead, "console-overview-paged");
   } finally {
     for (let i = 0; i < slugs.length; i += 10) {
       await Promise.all(

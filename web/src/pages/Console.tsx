@@ -1,11 +1,12 @@
 // /console — the signed-in user's overview: their roles, every group with its companies (each
 // name opening the company's pages, the group's name its dashboard for a privacy lead), the way
-// to choose when someone works in several places, and signing out everywhere.
-import { createEffect, createSignal, For, Show } from "solid-js";
+// to choose when someone works in several places, and signing out everywhere. A group's companies
+// come a page at a time: a privacy lead of 10,000 companies does not wait for all of them (issue 20).
+import { createEffect, createSignal, For, Show, startTransition } from "solid-js";
 import { A, createAsync, useLocation, useNavigate } from "@solidjs/router";
 import { LoadBoundary } from "../components/PageStates.tsx";
 import { t } from "../i18n.ts";
-import { getTenants } from "./group/group-data.ts";
+import { getTenantsPage } from "./group/group-data.ts";
 import { errorText, roleName } from "./group/group-text.ts";
 import { getMe, type Me, signInPath, useSignOut } from "../session.ts";
 
@@ -23,7 +24,24 @@ function byGroup(memberships: Membership[]) {
 }
 
 function GroupCompanies(props: { slug: string; name: string; isAdmin: boolean }) {
-  const data = createAsync(() => getTenants(props.slug));
+  // "Show more" adds the next page; the companies on screen stay while it loads.
+  const [cursors, setCursors] = createSignal<(string | undefined)[]>([undefined]);
+  const pages = createAsync(() => Promise.all(cursors().map((after) => getTenantsPage(props.slug, after))));
+  const data = () => (pages() ? { tenants: pages()!.flatMap((page) => page.tenants) } : undefined);
+  const next = () => pages()?.at(-1)?.next ?? null;
+  const [loadingMore, setLoadingMore] = createSignal(false);
+  let list: HTMLUListElement | undefined;
+  const showMore = () => {
+    const after = next();
+    if (after === null) return;
+    const shown = data()?.tenants.length ?? 0;
+    setLoadingMore(true);
+    void startTransition(() => setCursors([...cursors(), after])).then(() => {
+      setLoadingMore(false);
+      // A keyboard user continues at the first company added.
+      list?.querySelectorAll<HTMLAnchorElement>("a.company-name")[shown]?.focus();
+    });
+  };
   const headingId = () => `companies-${props.slug}`;
   return (
     <section aria-labelledby={headingId()} class="group-companies">
@@ -44,7 +62,7 @@ function GroupCompanies(props: { slug: string; name: string; isAdmin: boolean })
           </p>
         }
       >
-        <ul class="company-list">
+        <ul class="company-list" ref={list}>
           <For each={data()?.tenants}>
             {(tenant) => (
               <li>
@@ -75,6 +93,14 @@ function GroupCompanies(props: { slug: string; name: string; isAdmin: boolean })
             )}
           </For>
         </ul>
+        <Show when={next() !== null}>
+          <p class="show-more">
+            {/* Described by the group's heading: someone in several groups has one button per group. */}
+            <button type="button" onClick={showMore} disabled={loadingMore()} aria-describedby={headingId()}>
+              {t("Meer tonen", "Show more")}
+            </button>
+          </p>
+        </Show>
       </Show>
     </section>
   );

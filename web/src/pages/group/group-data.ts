@@ -21,6 +21,19 @@ export const getTenants = query(async (group: Group) => {
   return { tenants: pages.flatMap((page) => page.tenants) };
 }, "group-tenants");
 
+/** How many companies the console's overview lists at a time (a group may have thousands). */
+export const OVERVIEW_PAGE = 100;
+
+/** One page of the companies the caller may see, OVERVIEW_PAGE after `after` (none: the first page). */
+export const getTenantsPage = query(
+  (group: Group, after: string | undefined) =>
+    readTenantsPage(
+      group,
+      after === undefined ? { limit: String(OVERVIEW_PAGE) } : { limit: String(OVERVIEW_PAGE), after },
+    ),
+  "group-tenants-page",
+);
+
 /** One company the caller may see (the navigation names it without reading every company). */
 export const getTenant = query(async (group: Group, tenant: string) => {
   const { tenant: company } = await fetchJson(() =>
