@@ -270,6 +270,24 @@ export const CompanyPageQuerySchema = v.strictObject({
 });
 
 /**
+ * A page of the group's companies for the privacy lead, optionally only those whose name or
+ * address contains `q` (letters compared without regard to case): how a lead finds one company
+ * among thousands without paging through them.
+ */
+export const CompanySearchPageQuerySchema = v.strictObject({
+  after: v.optional(CompanyCursorSchema),
+  limit: v.optional(PositiveInt(500)),
+  q: v.optional(
+    v.pipe(
+      v.string(),
+      v.trim(),
+      v.minLength(1, "must not be empty"),
+      v.maxLength(120, "must be at most 120 characters"),
+    ),
+  ),
+});
+
+/**
  * A page of a list kept in the order of an immutable id (people's roles, invitations, publish
  * requests, baseline versions): `after` is the previous page's `next`.
  */

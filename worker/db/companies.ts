@@ -59,19 +59,32 @@ const COMPANY_SELECT = `SELECT t.id, t.slug, t.name, t.status, t.position, t.web
   FROM tenants t
   LEFT JOIN statement_versions v ON v.id = (SELECT id FROM statement_versions WHERE tenant_id = t.id ORDER BY number DESC LIMIT 1)`;
 
-/** A page of the group's companies that are not deleted, in the group's order (position, then slug). */
+/** LIKE's own characters in `text` taken literally (ESCAPE '\\'), inside a "contains" pattern. */
+const containsPattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * A page of the group's companies that are not deleted, in the group's order (position, then
+ * slug); with `search`, only those whose name or address contains it (LIKE: case-insensitive for
+ * ASCII letters only, which SQLite's LIKE folds).
+ */
 export async function listCompanies(
   db: D1Database,
   groupId: number,
-  page: CompanyPage,
+  page: CompanyPage & { search?: string | undefined },
 ): Promise<(CompanyRecord & { position: number })[]> {
   const { results } = await db
     .prepare(
       `${COMPANY_SELECT} WHERE t.group_id = ?1 AND t.status != 'deleted'
          AND (t.position, t.slug) > (?2, ?3)
+         AND (?5 IS NULL OR t.name LIKE ?5 ESCAPE '\\' OR t.slug LIKE ?5 ESCAPE '\\')
        ORDER BY t.position, t.slug LIMIT ?4`,
     )
-    .bind(groupId, ...bindCompaniesAfter(page.after), page.limit)
+    .bind(
+      groupId,
+      ...bindCompaniesAfter(page.after),
+      page.limit,
+      page.search === undefined ? null : containsPattern(page.search),
+    )
     .all<CompanyRow & { position: number }>();
   return results.map((row) => ({ ...mapCompany(row), position: row.position }));
 }

@@ -475,3 +475,45 @@ describe("deleting a company", () => {
     expect((await create("tijdelijk", "Tijdelijk opnieuw")).status).toBe(201);
   });
 });
+
+describe("finding a company among many", () => {
+  const search = async (q: string, page: { limit?: string; after?: string } = {}) =>
+    companies().$get({ param: { group }, query: { q, ...page } });
+  const slugsOf = async (res: { status: number; json(): Promise<unknown> }) => {
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { items: { slug: string }[] }).items.map((c) => c.slug);
+  };
+
+  it("lists only the companies whose name or address contains the words, in the group's order, a page at a time", async () => {
+    for (const [slug, name] of [
+      ["zoek-noord", "Zoekwerk Noord"],
+      ["zoek-zuid", "Zoekwerk Zuid"],
+      ["zw-oost", "ZOEKWERK Oost"],
+      ["ander-bedrijf", "Ander Bedrijf"],
+    ] as const)
+      expect((await create(slug, name)).status).toBe(201);
+
+    // By name, whatever the case of its letters, and by address.
+    expect(await slugsOf(await search("zoekwerk"))).toEqual(["zoek-noord", "zoek-zuid", "zw-oost"]);
+    expect(await slugsOf(await search("  zw-oo "))).toEqual(["zw-oost"]);
+    // A page at a time, continuing after the cursor within the same search.
+    const first = await search("zoekwerk", { limit: "2" });
+    const firstBody = (await first.json()) as { items: { slug: string }[]; next: string | null };
+    expect(firstBody.items.map((c) => c.slug)).toEqual(["zoek-noord", "zoek-zuid"]);
+    expect(firstBody.next).not.toBeNull();
+    expect(await slugsOf(await search("zoekwerk", { limit: "2", after: firstBody.next! }))).toEqual([
+      "zw-oost",
+    ]);
+    // LIKE's own characters are taken as they are written: "%" and "_" match nothing here.
+    expect(await slugsOf(await search("%"))).toEqual([]);
+    expect(await slugsOf(await search("zoek_"))).toEqual([]);
+  });
+
+  it("refuses an empty or overlong search, naming the field", async () => {
+    for (const q of ["   ", "x".repeat(121)]) {
+      const res = await search(q);
+      expect(res.status).toBe(400);
+      expect((await readError(res)).error.issues?.[0]?.field).toBe("q");
+    }
+  });
+});

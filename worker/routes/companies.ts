@@ -11,7 +11,7 @@ import {
   CompanyUpdateSchema,
 } from "#shared/group-admin-schemas.ts";
 import { SlugSchema, type TenantContent } from "#shared/model.ts";
-import { CompanyPageQuerySchema } from "#shared/api-schemas.ts";
+import { CompanySearchPageQuerySchema } from "#shared/api-schemas.ts";
 import { buildAuditEntry } from "../audit-entry.ts";
 import { runWithAudit } from "../db/audit.ts";
 import {
@@ -138,7 +138,7 @@ export const companyRoutes = new Hono<AppEnv>()
     "/",
     describeRoute({
       summary:
-        "A page of the group's companies (archived too) with their status, addresses and latest version, in the group's order: `after` is the previous page's `next` (null on the last page), `limit` at most 500 (default 100)",
+        "A page of the group's companies (archived too) with their status, addresses and latest version, in the group's order: `after` is the previous page's `next` (null on the last page), `limit` at most 500 (default 100); `q`: only those whose name or address contains it",
       tag: "Group",
       access: "group admin",
       responses: {
@@ -146,11 +146,15 @@ export const companyRoutes = new Hono<AppEnv>()
         400: "A cursor or page size it did not hand out",
       },
     }),
-    validate("query", CompanyPageQuerySchema),
+    validate("query", CompanySearchPageQuerySchema),
     async (c) => {
       const access = requireGroupAdmin(c);
-      const { after, limit = PAGE_SIZE } = c.req.valid("query");
-      const rows = await listCompanies(c.env.DB, access.group.id, { after: after ?? null, limit: limit + 1 });
+      const { after, limit = PAGE_SIZE, q } = c.req.valid("query");
+      const rows = await listCompanies(c.env.DB, access.group.id, {
+        after: after ?? null,
+        limit: limit + 1,
+        search: q,
+      });
       const page = splitPage(rows, limit, companyCursorOf);
       return c.json(
         {
