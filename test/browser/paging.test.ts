@@ -1,8 +1,9 @@
-// A group bigger than one page (issue 20): the dashboard, the group report and the console's
-// overview show the first 100 companies and a "Meer tonen" button that adds the next page, usable
-// by keyboard, focus on the first company added; the CSV download joins the pages into one file. Other files share the
-// database: the companies added here never publish and are deleted at the end, so the group
-// again has the eight companies the others expect.
+// A group bigger than one page (issue 20): the dashboard, the group report, the console's
+// overview and the companies page (which also searches) show the first 100 companies and a "Meer
+// tonen" button that adds the next page, usable by keyboard, focus on the first company added;
+// the CSV download joins the pages into one file. Other files share the database: the companies
+// added here never publish and are deleted at the end, so the group again has the eight
+// companies the others expect.
 import type { Page } from "playwright-core";
 import { expect, inject, it } from "vitest";
 import { checkScreen } from "./a11y.ts";
@@ -39,7 +40,7 @@ async function addCompany(page: Page, slug: string): Promise<void> {
 const horizontalOverflow = (page: Page): Promise<number> =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
-it("pages the dashboard, the report and the console's overview through a group of more than 100 companies with 'Meer tonen', by keyboard; the CSV is one file", async () => {
+it("pages the dashboard, the report, the console's overview and the companies page through a group of more than 100 companies with 'Meer tonen', by keyboard; the CSV is one file", async () => {
   const lead = await freshPage();
   await signIn(lead, "lead@conxillium.example");
   for (let i = 0; i < slugs.length; i += 10)
@@ -163,6 +164,28 @@ it("pages the dashboard, the report and the console's overview through a group o
       .toBe(names[100]!.trim());
     expect(await overviewMore.count()).toBe(0);
     await checkScreen(lead, "console-overview-paged");
+
+    // The companies page: 100 at a time, and a search that finds companies without paging.
+    await lead.goto(`${base}/console/${GROUP}/companies`);
+    const adminRows = lead.locator("table.companies-admin-table tbody tr");
+    await lead.locator(`table.companies-admin-table tr[data-company="jcc-software"]`).waitFor();
+    expect(await adminRows.count()).toBe(100);
+    const adminMore = lead.getByRole("button", { name: "Meer tonen" });
+    await adminMore.focus();
+    await lead.keyboard.press("Enter");
+    await lead.locator(`table.companies-admin-table tr[data-company="${slugs.at(-1)}"]`).waitFor();
+    expect(await adminRows.count()).toBeGreaterThan(100);
+    expect(await adminMore.count()).toBe(0);
+    await lead.getByRole("searchbox", { name: "Zoek een bedrijf" }).fill("extra 09");
+    await lead.keyboard.press("Enter");
+    await expect.poll(() => adminRows.count()).toBe(10);
+    const found = await adminRows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-company")));
+    expect(found).toEqual(slugs.slice(90, 100));
+    await lead.getByRole("searchbox", { name: "Zoek een bedrijf" }).fill("geen-zo-bedrijf");
+    await lead.keyboard.press("Enter");
+    await lead.getByText("Geen bedrijf gevonden voor “geen-zo-bedrijf”.").waitFor();
+    expect(await adminRows.count()).toBe(0);
+    await checkScreen(lead, "companies-search-empty");
   } finally {
     for (let i = 0; i < slugs.length; i += 10) {
       await Promise.all(

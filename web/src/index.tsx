@@ -15,7 +15,7 @@ import {
   getAudit,
   getAuditVerification,
   getBaseline,
-  getCompanies,
+  getCompaniesPage,
   getDashboardPage,
   getGroupProfile,
   getInvitations,
@@ -133,7 +133,11 @@ render(
         <Route path="/processors" component={Processors} preload={inGroup((g) => void getProcessors(g))} />
         <Route path="/settings" component={GroupSettings} preload={forLead((g) => void getSettings(g))} />
         <Route path="/report" component={GroupReport} preload={forLead((g) => void getGroupReport(g))} />
-        <Route path="/companies" component={Companies} preload={forLead((g) => void getCompanies(g))} />
+        <Route
+          path="/companies"
+          component={Companies}
+          preload={forLead((g) => void getCompaniesPage(g, undefined, undefined))}
+        />
         <Route path="/companies/:tenant">
           <Route path="/" component={CompanyEditor} preload={preloadCompany} />
           <Route

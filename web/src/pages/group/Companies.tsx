@@ -2,8 +2,10 @@
 // (issue 18): add one (nothing is public until its first publish), change its name, websites or
 // address (the old address keeps redirecting), archive it when it is sold, merged or closed (its
 // public URL then says so, or sends visitors to a successor), restore it, and delete one that never
-// published. The rules are the API's; this page explains them before it asks.
-import { createSignal, For, Show } from "solid-js";
+// published. The rules are the API's; this page explains them before it asks. A group may have
+// thousands of companies (issue 20): the list comes 100 at a time, and a search by name or
+// address finds one without paging.
+import { createSignal, For, Show, startTransition } from "solid-js";
 import { A, createAsync, useAction, useSubmission } from "@solidjs/router";
 import * as v from "valibot";
 import { CompanyCreateSchema } from "#shared/group-admin-schemas.ts";
@@ -17,7 +19,7 @@ import {
   archiveCompany,
   createCompany,
   deleteCompany,
-  getCompanies,
+  getCompaniesPage,
   restoreCompany,
   updateCompany,
   type Company,
@@ -55,7 +57,37 @@ const slugFrom = (name: string): string =>
 
 function Companies() {
   const ctx = useGroup();
-  const companies = createAsync(() => getCompanies(ctx.group));
+  // The search the list is for (none: every company), and the pages of it on screen.
+  const [search, setSearch] = createSignal<string | undefined>(undefined);
+  const [cursors, setCursors] = createSignal<(string | undefined)[]>([undefined]);
+  const pages = createAsync(() =>
+    Promise.all(cursors().map((after) => getCompaniesPage(ctx.group, search(), after))),
+  );
+  const companies = () => (pages() ? { items: pages()!.flatMap((page) => page.items) } : undefined);
+  const next = () => pages()?.at(-1)?.next ?? null;
+  let table: HTMLTableElement | undefined;
+  const [loadingMore, setLoadingMore] = createSignal(false);
+  const showMore = () => {
+    const after = next();
+    if (after === null) return;
+    const shown = companies()?.items.length ?? 0;
+    // The rows on screen stay while the next page loads; then a keyboard user continues at the
+    // first company added.
+    setLoadingMore(true);
+    void startTransition(() => setCursors([...cursors(), after])).then(() => {
+      setLoadingMore(false);
+      table?.querySelectorAll<HTMLAnchorElement>("tbody th a")[shown]?.focus();
+    });
+  };
+  const [typed, setTyped] = createSignal("");
+  const find = (event: SubmitEvent) => {
+    event.preventDefault();
+    const words = typed().trim();
+    void startTransition(() => {
+      setSearch(words === "" ? undefined : words);
+      setCursors([undefined]);
+    });
+  };
   const [managing, setManaging] = createSignal<string | null>(null);
   const [notice, setNotice] = createSignal("");
 
@@ -90,7 +122,34 @@ function Companies() {
       >
         {notice()}
       </p>
-      <table class="data-table companies-admin-table">
+      <form role="search" class="field company-search" onSubmit={find}>
+        <label for="company-search">{t("Zoek een bedrijf", "Find a company")}</label>
+        <p id="company-search-hint" class="hint">
+          {t(
+            "Op (een deel van) de naam of het openbare adres. Leeg: alle bedrijven.",
+            "By (part of) its name or public address. Empty: every company.",
+          )}
+        </p>
+        <div class="inline-fields">
+          <input
+            id="company-search"
+            type="search"
+            maxLength={120}
+            value={typed()}
+            aria-describedby="company-search-hint"
+            onInput={(e) => setTyped(e.currentTarget.value)}
+          />
+          <button type="submit" class="secondary">
+            {t("Zoeken", "Search")}
+          </button>
+        </div>
+      </form>
+      <Show when={search() !== undefined && companies()?.items.length === 0}>
+        <p role="status">
+          {t(`Geen bedrijf gevonden voor “${search()}”.`, `No company found for “${search()}”.`)}
+        </p>
+      </Show>
+      <table class="data-table companies-admin-table" ref={table}>
         <caption class="visually-hidden">{t("Bedrijven van de groep", "The group's companies")}</caption>
         <thead>
           <tr>
@@ -138,6 +197,13 @@ function Companies() {
           </For>
         </tbody>
       </table>
+      <Show when={next() !== null}>
+        <p class="show-more">
+          <button type="button" onClick={showMore} disabled={loadingMore()}>
+            {t("Meer tonen", "Show more")}
+          </button>
+        </p>
+      </Show>
       {/* Built once per company managed: a refreshed list keeps what is typed in its forms. */}
       <Show when={managing()} keyed>
         {(slug) => (
@@ -797,8 +863,8 @@ function CreateCompany(props: {
           <label for="new-company-copy">{t("Beginnen met (optioneel)", "Start from (optional)")}</label>
           <p id="new-company-copy-hint" class="hint">
             {t(
-              "Neem de lijsten (gegevens, doelen, bewaartermijnen, ontvangers, cookies) en sectiekeuzes over uit het concept van een ander bedrijf. De gegevens hierboven blijven van het nieuwe bedrijf.",
-              "Take the lists (data, purposes, retention, recipients, cookies) and section choices from another company's draft. The details above stay the new company's own.",
+              "Neem de lijsten (gegevens, doelen, bewaartermijnen, ontvangers, cookies) en sectiekeuzes over uit het concept van een ander bedrijf. De gegevens hierboven blijven van het nieuwe bedrijf. Je kiest uit de bedrijven in de lijst hierboven: zoek daar om een ander te vinden.",
+              "Take the lists (data, purposes, retention, recipients, cookies) and section choices from another company's draft. The details above stay the new company's own. You choose from the companies in the list above: search there to find another.",
             )}
           </p>
           <select

@@ -362,14 +362,28 @@ export const getGroupProfile = query(
   "group-profile",
 );
 
-/** Every company with its status, addresses and latest version (privacy lead only). */
-export const getCompanies = query(async (group: Group) => {
-  const pages = await fetchAllPages((query) =>
-    fetchJson(() => api.api.groups[":group"].companies.$get({ param: { group }, query })),
-  );
-  return { items: pages.flatMap((page) => page.items) };
-}, "group-companies");
-export type Company = Awaited<ReturnType<typeof getCompanies>>["items"][number];
+/** How many companies the companies page lists at a time (a group may have thousands). */
+export const COMPANIES_PAGE = 100;
+
+/**
+ * One page of the companies with their status, addresses and latest version (privacy lead only),
+ * COMPANIES_PAGE after `after`; with `search`, only those whose name or address contains it.
+ */
+export const getCompaniesPage = query(
+  (group: Group, search: string | undefined, after: string | undefined) =>
+    fetchJson(() =>
+      api.api.groups[":group"].companies.$get({
+        param: { group },
+        query: {
+          limit: String(COMPANIES_PAGE),
+          ...(after === undefined ? {} : { after }),
+          ...(search === undefined ? {} : { q: search }),
+        },
+      }),
+    ),
+  "group-companies-page",
+);
+export type Company = Awaited<ReturnType<typeof getCompaniesPage>>["items"][number];
 export type CompanyCreate = InferInput<typeof CompanyCreateSchema>;
 export type CompanyUpdate = InferInput<typeof CompanyUpdateSchema>;
 
