@@ -270,8 +270,8 @@ export const CompanyPageQuerySchema = v.strictObject({
 });
 
 /**
- * A page of the group's companies for the privacy lead, optionally only those whose name or
- * address contains `q` (letters compared without regard to case): how a lead finds one company
+ * A page of the group's companies (the companies page, the companies a member may see), optionally
+ * only those whose name or address contains `q` (letters compared without regard to case): how a lead finds one company
  * among thousands without paging through them.
  */
 export const CompanySearchPageQuerySchema = v.strictObject({

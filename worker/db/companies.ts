@@ -2,7 +2,7 @@
 // deleted when it never published (migrations/0010 holds the rules; these are the writes).
 import type { TenantContent } from "#shared/model.ts";
 import type { CompanyPage, CompanyStatus } from "./groups.ts";
-import { bindCompaniesAfter } from "./company-order.ts";
+import { bindCompaniesAfter, bindContains } from "./company-order.ts";
 import { tenantContentColumn, urlListColumn, versionRefColumn } from "./json-column.ts";
 import { prepareEndSessionsOfFormerMembers } from "./memberships.ts";
 import type { D1Reader } from "./reader.ts";
@@ -59,9 +59,6 @@ const COMPANY_SELECT = `SELECT t.id, t.slug, t.name, t.status, t.position, t.web
   FROM tenants t
   LEFT JOIN statement_versions v ON v.id = (SELECT id FROM statement_versions WHERE tenant_id = t.id ORDER BY number DESC LIMIT 1)`;
 
-/** LIKE's own characters in `text` taken literally (ESCAPE '\\'), inside a "contains" pattern. */
-const containsPattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 /**
  * A page of the group's companies that are not deleted, in the group's order (position, then
  * slug); with `search`, only those whose name or address contains it (LIKE: case-insensitive for
@@ -79,12 +76,7 @@ export async function listCompanies(
          AND (?5 IS NULL OR t.name LIKE ?5 ESCAPE '\\' OR t.slug LIKE ?5 ESCAPE '\\')
        ORDER BY t.position, t.slug LIMIT ?4`,
     )
-    .bind(
-      groupId,
-      ...bindCompaniesAfter(page.after),
-      page.limit,
-      page.search === undefined ? null : containsPattern(page.search),
-    )
+    .bind(groupId, ...bindCompaniesAfter(page.after), page.limit, bindContains(page.search))
     .all<CompanyRow & { position: number }>();
   return results.map((row) => ({ ...mapCompany(row), position: row.position }));
 }

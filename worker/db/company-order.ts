@@ -6,6 +6,13 @@
 /** The first page starts before every company: positions are never negative (migration 0001). */
 const BEFORE_EVERY_COMPANY: readonly [number, string] = [-1, ""];
 
+/**
+ * A LIKE pattern for names or addresses that contain `words`, bound with `ESCAPE '\\'`: LIKE's own
+ * characters (% _ and the escape) are taken as written. SQLite's LIKE folds ASCII letters only.
+ */
+export const bindContains = (words: string | undefined): string | null =>
+  words === undefined ? null : `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
 /** The (position, slug) a page of companies starts after. */
 export const bindCompaniesAfter = (
   after: { position: number; slug: string } | null | undefined,

@@ -3,7 +3,7 @@
 import type { Group, Language, Member } from "#shared/model.ts";
 import { INLINE_MEMBERS } from "#shared/placeholders.ts";
 import type { LeadContact } from "#shared/api-schemas.ts";
-import { bindCompaniesAfter } from "./company-order.ts";
+import { bindCompaniesAfter, bindContains } from "./company-order.ts";
 import { languagesColumn, leadContactColumn } from "./json-column.ts";
 import type { D1Reader } from "./reader.ts";
 import type { CompanyCursor } from "./statements.ts";
@@ -172,7 +172,7 @@ export interface CompanyPage {
 export async function listTenantsPage(
   db: D1Reader,
   groupId: number,
-  page: CompanyPage,
+  page: CompanyPage & { search?: string | undefined },
   only: { activeOnly: boolean; memberId: number | null },
 ): Promise<(TenantWithStatus & { position: number })[]> {
   const { results } = await db
@@ -181,9 +181,17 @@ export async function listTenantsPage(
        WHERE t.group_id = ?1 AND t.status != 'deleted' AND (?2 = 0 OR t.status = 'active')
          AND (?3 IS NULL OR t.id IN (SELECT tenant_id FROM memberships WHERE user_id = ?3 AND group_id = ?1))
          AND (t.position, t.slug) > (?4, ?5)
+         AND (?7 IS NULL OR t.name LIKE ?7 ESCAPE '\\' OR t.slug LIKE ?7 ESCAPE '\\')
        ORDER BY t.position, t.slug LIMIT ?6`,
     )
-    .bind(groupId, only.activeOnly ? 1 : 0, only.memberId, ...bindCompaniesAfter(page.after), page.limit)
+    .bind(
+      groupId,
+      only.activeOnly ? 1 : 0,
+      only.memberId,
+      ...bindCompaniesAfter(page.after),
+      page.limit,
+      bindContains(page.search),
+    )
     .all<TenantRow & { position: number }>();
   return results.map((row) => ({ ...mapTenant(row), position: row.position }));
 }

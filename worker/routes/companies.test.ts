@@ -509,6 +509,20 @@ describe("finding a company among many", () => {
     expect(await slugsOf(await search("zoek_"))).toEqual([]);
   });
 
+  it("searches only the companies a member may see, for a member", async () => {
+    const editor = apiAs(await signInAs("editor@jccsoftware.example"));
+    const find = async (api: Api, q: string) => {
+      const res = await api.api.groups[":group"].tenants.$get({ param: { group }, query: { q } });
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { tenants: { slug: string }[] }).tenants.map((c) => c.slug);
+    };
+    expect(await find(lead, "SOFT")).toEqual(["jcc-software"]);
+    expect(await find(lead, "data")).toEqual(["dataquint"]);
+    expect(await find(editor, "soft")).toEqual(["jcc-software"]);
+    // DataQuint exists, but is not the editor's: the search does not tell.
+    expect(await find(editor, "data")).toEqual([]);
+  });
+
   it("refuses an empty or overlong search, naming the field", async () => {
     for (const q of ["   ", "x".repeat(121)]) {
       const res = await search(q);

@@ -1,6 +1,6 @@
 // The companies of a group, as the caller may see them, and everything under one company.
 import { Hono } from "hono";
-import { CompanyPageQuerySchema } from "#shared/api-schemas.ts";
+import { CompanySearchPageQuerySchema } from "#shared/api-schemas.ts";
 import { listTenantsPage } from "../db/groups.ts";
 import type { AppEnv } from "../env.ts";
 import { validate } from "../errors.ts";
@@ -21,19 +21,19 @@ export const tenantRoutes = new Hono<AppEnv>()
     "/",
     describeRoute({
       summary:
-        "A page of the companies the caller may see, in the group's order: `after` is the previous page's `next` (null on the last page), `limit` at most 500 (default 100)",
+        "A page of the companies the caller may see, in the group's order: `after` is the previous page's `next` (null on the last page), `limit` at most 500 (default 100); `q`: only those whose name or address contains it",
       tag: "Group",
       access: "member",
       responses: { 200: "Companies, and next", 400: "A cursor or page size it did not hand out" },
     }),
-    validate("query", CompanyPageQuerySchema),
+    validate("query", CompanySearchPageQuerySchema),
     async (c) => {
       const access = c.get("access");
-      const { after, limit = PAGE_SIZE } = c.req.valid("query");
+      const { after, limit = PAGE_SIZE, q } = c.req.valid("query");
       const rows = await listTenantsPage(
         c.env.DB,
         access.group.id,
-        { after: after ?? null, limit: limit + 1 },
+        { after: after ?? null, limit: limit + 1, search: q },
         { activeOnly: false, memberId: access.isAdmin ? null : access.user.id },
       );
       const page = splitPage(rows, limit, companyCursorOf);
