@@ -1,7 +1,7 @@
 // A group bigger than one page (issue 20): the dashboard, the group report, the console's
 // overview and the companies page (which also searches) show the first 100 companies and a "Meer
 // tonen" button that adds the next page, usable by keyboard, focus on the first company added;
-// the CSV download joins the pages into one file. Other files share the database: the companies
+// the CSV download joins the pages into one file; choosing a company starts with a search. Other files share the database: the companies
 // added here never publish and are deleted at the end, so the group again has the eight
 // companies the others expect.
 import type { Page } from "playwright-core";
@@ -40,7 +40,7 @@ async function addCompany(page: Page, slug: string): Promise<void> {
 const horizontalOverflow = (page: Page): Promise<number> =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
-it("pages the dashboard, the report, the console's overview and the companies page through a group of more than 100 companies with 'Meer tonen', by keyboard; the CSV is one file", async () => {
+it("pages the dashboard, the report, the console's overview and the companies page through a group of more than 100 companies with 'Meer tonen', by keyboard; the CSV is one file; a company is chosen by searching", async () => {
   const lead = await freshPage();
   await signIn(lead, "lead@conxillium.example");
   for (let i = 0; i < slugs.length; i += 10)
@@ -186,6 +186,32 @@ it("pages the dashboard, the report, the console's overview and the companies pa
     await lead.getByText("Geen bedrijf gevonden voor “geen-zo-bedrijf”.").waitFor();
     expect(await adminRows.count()).toBe(0);
     await checkScreen(lead, "companies-search-empty");
+
+    // Choosing a company (a role's, the audit log's filter) in a group of more than a page: a
+    // search field first, and the list holds the companies it finds.
+    await lead.goto(`${base}/console/${GROUP}/people`);
+    const roleSearch = lead.locator("#add-role-tenant-search");
+    await roleSearch.waitFor();
+    expect(await lead.getByLabel("Zoek het bedrijf (naam of adres)").first().getAttribute("id")).toBe(
+      "add-role-tenant-search",
+    );
+    await roleSearch.fill("extra 099");
+    const roleOptions = lead.locator("#add-role-tenant option:not([value=''])");
+    await expect.poll(() => roleOptions.allTextContents()).toEqual(["Extra 099"]);
+    await lead.locator("#add-role-tenant").selectOption({ label: "Extra 099" });
+    expect(await lead.locator("#add-role-tenant").inputValue()).toBe(slugs[99]);
+    // The chosen company stays chosen when a later search does not find it.
+    await roleSearch.fill("extra 001");
+    await expect.poll(() => roleOptions.allTextContents()).toEqual(["Extra 099", "Extra 001"]);
+    expect(await lead.locator("#add-role-tenant").inputValue()).toBe(slugs[99]);
+    await checkScreen(lead, "people-company-search");
+
+    await lead.goto(`${base}/console/${GROUP}/audit`);
+    const auditSearch = lead.locator("#audit-tenant-search");
+    await auditSearch.fill("jcc");
+    await expect
+      .poll(() => lead.locator("#audit-tenant option:not([value=''])").allTextContents())
+      .toEqual(["JCC Software"]);
   } finally {
     for (let i = 0; i < slugs.length; i += 10) {
       await Promise.all(

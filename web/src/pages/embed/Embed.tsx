@@ -5,7 +5,8 @@ import { createSignal, For, Show } from "solid-js";
 import { A, createAsync, useParams } from "@solidjs/router";
 import { LoadBoundary, NotFoundScreen } from "../../components/PageStates.tsx";
 import { language, t } from "../../i18n.ts";
-import { getTenants } from "../group/group-data.ts";
+import { ApiError } from "../../api.ts";
+import { getTenant } from "../group/group-data.ts";
 import { CopyAnnouncer, CopyButton, Snippet } from "./Copy.tsx";
 import { getPublicGroup } from "../public-data.ts";
 import {
@@ -43,11 +44,17 @@ export default function EmbedPage() {
 }
 
 function EmbedContent(props: { group: string; tenant: string }) {
-  const companies = createAsync(() => getTenants(props.group));
+  // The one company this page is for (not every company of the group); null when the caller may
+  // not see it or there is none.
+  const company = createAsync(() =>
+    getTenant(props.group, props.tenant).catch((error: unknown) => {
+      if (error instanceof ApiError && error.status === 404) return null;
+      throw error;
+    }),
+  );
   const publicGroup = createAsync(() => getPublicGroup(props.group));
   const [chosen, setChosen] = createSignal<string | null>(null);
 
-  const company = () => companies()?.tenants.find((c) => c.slug === props.tenant);
   const languages = () => {
     const group = publicGroup()?.group;
     if (!group) return ["nl"];
@@ -73,7 +80,7 @@ function EmbedContent(props: { group: string; tenant: string }) {
   };
 
   return (
-    <Show when={companies() && publicGroup()}>
+    <Show when={company() !== undefined && publicGroup()}>
       <Show when={target()} fallback={<NotFoundScreen />}>
         {(target) => (
           <>

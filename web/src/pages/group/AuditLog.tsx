@@ -6,10 +6,11 @@ import { createMemo, createSignal, For, Show, type JSX } from "solid-js";
 import { createAsync, useSearchParams } from "@solidjs/router";
 import { t } from "../../i18n.ts";
 import { GroupPage, useGroup, type GroupContext } from "./GroupLayout.tsx";
-import { getAudit, getAuditVerification, getTenants, type AuditEntry } from "./group-data.ts";
+import { getAudit, getAuditVerification, getTenantsPage, type AuditEntry } from "./group-data.ts";
 import { actionName, ACTIONS_IN_LOG, formatDateTime, roleName, type AuditLogName } from "./group-text.ts";
 import { usePersonName } from "./people-names.ts";
 import { CompanyLink } from "../../components/CompanyLink.tsx";
+import { CompanyPicker } from "../../components/CompanyPicker.tsx";
 
 const PAGE_SIZE = 50;
 
@@ -42,7 +43,10 @@ function AuditLog(props: GroupContext) {
     };
   });
   const data = createAsync(() => getAudit(props.group, filter()));
-  const tenants = createAsync(() => getTenants(props.group));
+  // A row names its own company (tenantName); a summary that names another company's role (an
+  // invitation, a role given) shows its name when it is among the group's first page of
+  // companies, else its address: the console never reads every company of a large group.
+  const tenants = createAsync(() => getTenantsPage(props.group, undefined));
   const verification = createAsync(() => getAuditVerification(props.group, log()));
   const personName = usePersonName();
   const nameOf = (slug: string | null) =>
@@ -315,7 +319,6 @@ function Filters(props: {
     tenant: string | undefined;
   }) => void;
 }) {
-  const tenants = createAsync(() => getTenants(props.group));
   const [action, setAction] = createSignal(props.initial.action ?? "");
   const [actor, setActor] = createSignal(props.initial.actor ?? "");
   const [tenant, setTenant] = createSignal(props.initial.tenant ?? "");
@@ -364,16 +367,14 @@ function Filters(props: {
       <Show when={props.log === "changes"}>
         <div class="field">
           <label for="audit-tenant">{t("Bedrijf", "Company")}</label>
-          <select id="audit-tenant" value={tenant()} onChange={(e) => setTenant(e.currentTarget.value)}>
-            <option value="">{t("Alle bedrijven", "All companies")}</option>
-            <For each={tenants()?.tenants}>
-              {(x) => (
-                <option value={x.slug} selected={x.slug === tenant()}>
-                  {x.name}
-                </option>
-              )}
-            </For>
-          </select>
+          <CompanyPicker
+            id="audit-tenant"
+            group={props.group}
+            value={tenant()}
+            onChange={setTenant}
+            noneLabel={t("Alle bedrijven", "All companies")}
+            searchLabel={t("Zoek het bedrijf (naam of adres)", "Find the company (name or address)")}
+          />
         </div>
       </Show>
       <div class="button-row">

@@ -7,6 +7,7 @@ import { createAsync, useAction, useSubmission } from "@solidjs/router";
 import * as v from "valibot";
 import { InvitationCreateSchema } from "#shared/api-schemas.ts";
 import { ApiError } from "../../api.ts";
+import { CompanyPicker } from "../../components/CompanyPicker.tsx";
 import { Field } from "../../components/Field.tsx";
 import { t } from "../../i18n.ts";
 import type { Role } from "../../messages.ts";
@@ -18,7 +19,6 @@ import {
   removeRole,
   getInvitations,
   getMembers,
-  getTenants,
   revokeInvitation,
   type Invitation,
   type Member,
@@ -61,6 +61,7 @@ function People(props: GroupContext) {
   );
 }
 
+/** The company of a new role: an active one (a search first in a group of more than a page). */
 function CompanySelect(props: {
   id: string;
   group: string;
@@ -68,25 +69,12 @@ function CompanySelect(props: {
   onChange: (value: string) => void;
   invalid?: boolean;
   describedBy?: string | undefined;
+  /** What the search field is for, e.g. "Zoek het bedrijf voor Anna". */
+  searchLabel: string;
+  hideSearchLabel?: boolean;
 }) {
-  const tenants = createAsync(() => getTenants(props.group));
   return (
-    <select
-      id={props.id}
-      value={props.value}
-      onChange={(e) => props.onChange(e.currentTarget.value)}
-      aria-invalid={props.invalid ? "true" : undefined}
-      aria-describedby={props.describedBy}
-    >
-      <option value="">{t("— kies een bedrijf —", "— choose a company —")}</option>
-      <For each={tenants()?.tenants.filter((tenant) => tenant.status === "active")}>
-        {(tenant) => (
-          <option value={tenant.slug} selected={tenant.slug === props.value}>
-            {tenant.name}
-          </option>
-        )}
-      </For>
-    </select>
+    <CompanyPicker {...props} noneLabel={t("— kies een bedrijf —", "— choose a company —")} activeOnly />
   );
 }
 
@@ -227,6 +215,11 @@ function MemberRow(props: {
               onChange={setTenant}
               invalid={!!tenantError()}
               describedBy={tenantError() ? id("tenant-error") : undefined}
+              searchLabel={t(
+                `Zoek het bedrijf voor ${m().user.name}`,
+                `Find the company for ${m().user.name}`,
+              )}
+              hideSearchLabel
             />
           </Show>
           <button type="submit" class="small" aria-disabled={busy()}>
@@ -443,6 +436,7 @@ function AddRole(props: { group: string; onNotice: (message: string) => void }) 
               onChange={setTenant}
               invalid={!!fields().tenant}
               describedBy={fields().tenant ? "add-role-tenant-error" : undefined}
+              searchLabel={t("Zoek het bedrijf (naam of adres)", "Find the company (name or address)")}
             />
             <Show when={fields().tenant}>
               <p id="add-role-tenant-error" class="field-error">
@@ -560,6 +554,7 @@ function Invite(props: { group: string }) {
               onChange={setTenant}
               invalid={!!fields().tenant}
               describedBy={fields().tenant ? "invite-tenant-error" : undefined}
+              searchLabel={t("Zoek het bedrijf (naam of adres)", "Find the company (name or address)")}
             />
             <Show when={fields().tenant}>
               <p id="invite-tenant-error" class="field-error">

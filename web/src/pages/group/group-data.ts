@@ -24,12 +24,21 @@ export const getTenants = query(async (group: Group) => {
 /** How many companies the console's overview lists at a time (a group may have thousands). */
 export const OVERVIEW_PAGE = 100;
 
-/** One page of the companies the caller may see, OVERVIEW_PAGE after `after` (none: the first page). */
+/**
+ * One page of the companies the caller may see, OVERVIEW_PAGE after `after` (none: the first
+ * page); with `search`, only those whose name or address contains it.
+ */
 export const getTenantsPage = query(
-  (group: Group, after: string | undefined) =>
-    readTenantsPage(
-      group,
-      after === undefined ? { limit: String(OVERVIEW_PAGE) } : { limit: String(OVERVIEW_PAGE), after },
+  (group: Group, after: string | undefined, search?: string) =>
+    fetchJson(() =>
+      api.api.groups[":group"].tenants.$get({
+        param: { group },
+        query: {
+          limit: String(OVERVIEW_PAGE),
+          ...(after === undefined ? {} : { after }),
+          ...(search === undefined ? {} : { q: search }),
+        },
+      }),
     ),
   "group-tenants-page",
 );
