@@ -677,6 +677,10 @@ const ROUTES: Record<string, RouteCase> = {
     request: async () => ({ path: "/api/groups/conxillium/processors" }),
     expected: member(200),
   },
+  "GET /api/groups/:group/processors/suggestions": {
+    request: async () => ({ path: "/api/groups/conxillium/processors/suggestions" }),
+    expected: adminOnly(200),
+  },
   "PUT /api/groups/:group/processors/:key": {
     request: async () => ({
       path: `/api/groups/conxillium/processors/${unique("verwerker")}`,

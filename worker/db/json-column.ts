@@ -22,6 +22,8 @@ export const recipientColumn = jsonColumn<Recipient>();
 export const leadContactColumn = jsonColumn<LeadContact>();
 /** A company's websites (tenants.websites). */
 export const urlListColumn = jsonColumn<string[]>();
+/** Companies by address and name, as SQL's json_group_array(json_object('slug', …, 'name', …)) writes them. */
+export const namedCompaniesColumn = jsonColumn<{ slug: string; name: string }[]>();
 /** A version named by number and the moment it took effect. */
 export const versionRefColumn = jsonColumn<{ number: number; effectiveFrom: string }>();
 

@@ -91,3 +91,43 @@ it("removes an unused entry, audited; an editor may not", async () => {
   ).json();
   expect(audit.entries[0]).toMatchObject({ target: "ongebruikt", actor: "lead@conxillium.example" });
 });
+
+it("suggests what companies list by hand and the register lacks, counted in SQL, most companies first; not to an editor", async () => {
+  const addByHand = (tenant: string, recipient: Recipient) =>
+    env.DB.prepare(
+      `UPDATE tenant_drafts SET content = json_insert(content, '$.lists.recipients[#]', json(?1)), revision = revision + 1
+       WHERE tenant_id = (SELECT id FROM tenants WHERE slug = ?2)`,
+    )
+      .bind(JSON.stringify(recipient), tenant)
+      .run();
+  const hosting: Recipient = {
+    name: "Zuiderzee Opslag B.V.",
+    role: "processor",
+    country: "NL",
+    safeguard: "eea",
+  };
+  await addByHand("dataquint", hosting);
+  // The same name, written otherwise (case, spaces around it): one suggestion, counted once per company.
+  await addByHand("geotax", { ...hosting, name: "  zuiderzee OPSLAG b.v. " });
+  await addByHand("geotax", hosting);
+  await addByHand("pharox", hosting);
+  // A name the register has is no suggestion, however it is written.
+  expect((await putProcessor("archief", { ...MAILER, name: "Veenkoloniaal Archief B.V." })).status).toBe(201);
+  await addByHand("pharox", { ...MAILER, name: "VEENKOLONIAAL archief b.v." });
+
+  const res = await lead.api.groups[":group"].processors.suggestions.$get({ param: { group } });
+  expect(res.status).toBe(200);
+  const { suggestions } = await res.json();
+  const found = suggestions.find((s) => s.key === "zuiderzee-opslag-b-v");
+  // The details are those of the first company in the group's order that lists it.
+  expect(found).toMatchObject({ recipient: { name: "Zuiderzee Opslag B.V." }, companies: 3 });
+  expect(found!.named.map((c) => c.slug).sort()).toEqual(["dataquint", "geotax", "pharox"]);
+  expect(suggestions.filter((s) => /veenkoloniaal/i.test(s.recipient.name))).toEqual([]);
+  // Most companies first.
+  const counts = suggestions.map((s) => s.companies);
+  expect(counts).toEqual([...counts].sort((a, b) => b - a));
+
+  expect((await editor.api.groups[":group"].processors.suggestions.$get({ param: { group } })).status).toBe(
+    403,
+  );
+});

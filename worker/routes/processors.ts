@@ -5,6 +5,7 @@ import { Hono } from "hono";
 import { KeyPageQuerySchema, ProcessorBodySchema } from "#shared/api-schemas.ts";
 import { SlugSchema } from "#shared/model.ts";
 import { applyProcessorRegister } from "#shared/processor-register.ts";
+import { suggestFromHandListed } from "#shared/register-suggestions.ts";
 import { buildAuditEntry } from "../audit-entry.ts";
 import { runWithAudit } from "../db/audit.ts";
 import { isStaleRevision, listGroupTenantDrafts, prepareSaveTenantDraft } from "../db/drafts.ts";
@@ -12,6 +13,7 @@ import { isTriggerAbort, isUniqueViolation } from "../db/errors.ts";
 import {
   listProcessorsPage,
   listProcessors,
+  listHandListedRecipients,
   listProcessorUsage,
   prepareDeleteProcessor,
   prepareInsertProcessor,
@@ -25,6 +27,9 @@ import { describeRoute } from "../http/describe-route.ts";
 import { PAGE_SIZE, splitPage } from "../paging.ts";
 
 const KeyParamSchema = v.object({ key: SlugSchema });
+
+/** How many register suggestions the page shows: the names most companies list by hand. */
+const SUGGESTIONS = 100;
 
 /** Mounted under /api/groups/:group/processors, behind resolveGroupAccess. */
 export const processorRoutes = new Hono<AppEnv>()
@@ -54,6 +59,25 @@ export const processorRoutes = new Hono<AppEnv>()
         },
         200,
       );
+    },
+  )
+  .get(
+    "/suggestions",
+    describeRoute({
+      summary:
+        "Recipients the companies list by hand whose name the register does not have, most companies first (at most 100), each with the key it would get and the first companies that list it; for the privacy lead",
+      tag: "Group",
+      access: "group admin",
+      responses: { 200: "Suggestions" },
+    }),
+    async (c) => {
+      const access = requireGroupAdmin(c);
+      const register = await listProcessors(c.env.DB, access.group.id);
+      const listed = await listHandListedRecipients(c.env.DB, access.group.id, {
+        limit: SUGGESTIONS,
+        excluded: register.map((entry) => entry.recipient.name),
+      });
+      return c.json({ suggestions: suggestFromHandListed(register, listed).slice(0, SUGGESTIONS) }, 200);
     },
   )
   .put(

@@ -9,7 +9,7 @@ import { isEeaCountry, RECIPIENT_ROLES, SAFEGUARDS, SlugSchema, type Recipient }
 import { ApiError } from "../../api.ts";
 import { language, t } from "../../i18n.ts";
 import { saveProcessor } from "./data.ts";
-import { keyFromName } from "./register-suggestions.ts";
+import { keyFromName } from "#shared/register-suggestions.ts";
 import { countryName, ROLE_WORDS, SAFEGUARD_WORDS, type Role, type Safeguard } from "./processor-words.ts";
 import { describeIssue } from "./texts.ts";
 

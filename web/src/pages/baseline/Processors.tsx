@@ -14,8 +14,8 @@ import {
   type SavedProcessor,
 } from "./ProcessorForm.tsx";
 import { ProcessorRegister } from "./ProcessorRegister.tsx";
-import { getCompanyRecipients } from "./data.ts";
-import { companiesUsing, type RegisterSuggestion, suggestFromCompanies } from "./register-suggestions.ts";
+import type { RegisterSuggestion } from "#shared/register-suggestions.ts";
+import { getRegisterSuggestions } from "./data.ts";
 import "./baseline.css";
 
 export default function ProcessorsPage() {
@@ -54,12 +54,14 @@ export default function ProcessorsPage() {
     }
     queueMicrotask(() => document.getElementById("processor-removal")?.focus());
   };
-  // What the companies list: only the privacy lead may read every draft.
-  const companies = createAsync(async () => (ctx.role.isAdmin ? getCompanyRecipients(ctx.group) : null));
-  const suggestions = () => {
-    const list = register()?.processors;
-    const listed = companies();
-    return list && listed ? suggestFromCompanies(list, listed) : [];
+  // What the companies list by hand and the register lacks, worked out by the API over every
+  // draft (only the privacy lead may see what the companies list).
+  const suggested = createAsync(async () => (ctx.role.isAdmin ? getRegisterSuggestions(ctx.group) : null));
+  const suggestions = () => suggested()?.suggestions ?? [];
+  // To the privacy lead the register says which companies use each entry.
+  const usedBy = (key: string) => {
+    const entry = register()?.processors.find((p) => p.key === key);
+    return entry && "usedBy" in entry ? entry.usedBy : [];
   };
   const startFromSuggestion = (suggestion: RegisterSuggestion) => {
     setForm({ initial: formFromRecipient(suggestion.key, suggestion.recipient), editing: null });
@@ -140,7 +142,7 @@ export default function ProcessorsPage() {
             canEdit={ctx.role.isAdmin}
             onEdit={startEdit}
             onRemove={ctx.role.isAdmin ? (entry) => void remove(entry) : undefined}
-            usedBy={companies() ? (key) => companiesUsing(key, companies() ?? []) : undefined}
+            usedBy={ctx.role.isAdmin ? usedBy : undefined}
           />
         )}
       </Show>
@@ -162,7 +164,13 @@ export default function ProcessorsPage() {
                 <li data-suggestion={suggestion.key}>
                   <strong>{suggestion.recipient.name}</strong>{" "}
                   <span class="muted">
-                    — {t("bij", "at")} {suggestion.companies.map((c) => c.name).join(", ")}
+                    — {t("bij", "at")} {suggestion.named.map((c) => c.name).join(", ")}
+                    {suggestion.companies > suggestion.named.length
+                      ? t(
+                          ` en ${suggestion.companies - suggestion.named.length} andere`,
+                          ` and ${suggestion.companies - suggestion.named.length} more`,
+                        )
+                      : ""}
                   </span>{" "}
                   <button
                     type="button"

@@ -4,7 +4,6 @@ import { action, json, query } from "@solidjs/router";
 import type { Baseline, Recipient } from "#shared/model.ts";
 import { api, fetchAllPages, fetchJson, send, toApiError } from "../../api.ts";
 import { etagRevision } from "../company/data.ts";
-import { getTenants } from "../group/group-data.ts";
 
 export interface BaselineDraft {
   revision: number;
@@ -78,30 +77,15 @@ export const publishBaseline = action(
 export type PublishedBaselineVersion = Awaited<ReturnType<typeof publishBaseline>>;
 
 /**
- * What every company of the group lists as recipients, from their drafts (the privacy lead reads
- * them all): to say which register entry is used by how many companies, and to suggest adding the
- * processors the companies already name but the register does not have. Four drafts at a time.
+ * The recipients the companies list by hand and the register does not have (privacy lead only),
+ * most companies first: worked out by the API over every draft, so a group of thousands is not
+ * read draft by draft here.
  */
-export const getCompanyRecipients = query(async (group: string) => {
-  const { tenants } = await getTenants(group);
-  const drafts: { tenant: { slug: string; name: string }; recipients: Recipient[] }[] = [];
-  for (let start = 0; start < tenants.length; start += 4) {
-    const batch = await Promise.all(
-      tenants.slice(start, start + 4).map(async (tenant) => {
-        const draft = await fetchJson(() =>
-          api.api.groups[":group"].tenants[":tenant"].draft.$get({ param: { group, tenant: tenant.slug } }),
-        );
-        return {
-          tenant: { slug: tenant.slug, name: tenant.name },
-          recipients: draft.content.lists.recipients,
-        };
-      }),
-    );
-    drafts.push(...batch);
-  }
-  return drafts;
-}, "baseline-company-recipients");
-export type CompanyRecipients = Awaited<ReturnType<typeof getCompanyRecipients>>;
+export const getRegisterSuggestions = query(
+  (group: string) =>
+    fetchJson(() => api.api.groups[":group"].processors.suggestions.$get({ param: { group } })),
+  "register-suggestions",
+);
 
 /** Adds a processor to the register or changes one; company drafts using it take the change. */
 export const saveProcessor = action(
