@@ -69,17 +69,24 @@ export function prepareSaveBaselineDraft(
 /** Whether a failed batch failed because a draft had moved on. */
 export const isStaleRevision = (error: unknown): boolean => isTriggerAbort(error, "stale_revision");
 
-/** Every company draft of a group, as a processor change updates those that use it. */
-export async function listGroupTenantDrafts(
+/**
+ * The company drafts of a group that list the register entry `key` among their recipients, as a
+ * processor change updates them. Only those: a group of thousands of drafts is not read whole for
+ * an entry a few companies use (issue 20).
+ */
+export async function listTenantDraftsUsingProcessor(
   db: D1Database,
   groupId: number,
+  key: string,
 ): Promise<(TenantDraft & { tenantId: number })[]> {
   const { results } = await db
     .prepare(
       `SELECT d.tenant_id, d.revision, d.content, d.updated_at FROM tenant_drafts d
-       JOIN tenants t ON t.id = d.tenant_id WHERE t.group_id = ?1`,
+       JOIN tenants t ON t.id = d.tenant_id
+       WHERE t.group_id = ?1
+         AND EXISTS (SELECT 1 FROM json_each(d.content, '$.lists.recipients') r WHERE r.value ->> '$.processor' = ?2)`,
     )
-    .bind(groupId)
+    .bind(groupId, key)
     .all<DraftRow & { tenant_id: number }>();
   return results.map((row) => ({
     tenantId: row.tenant_id,

@@ -8,7 +8,7 @@ import { applyProcessorRegister } from "#shared/processor-register.ts";
 import { suggestFromHandListed } from "#shared/register-suggestions.ts";
 import { buildAuditEntry } from "../audit-entry.ts";
 import { runWithAudit } from "../db/audit.ts";
-import { isStaleRevision, listGroupTenantDrafts, prepareSaveTenantDraft } from "../db/drafts.ts";
+import { isStaleRevision, listTenantDraftsUsingProcessor, prepareSaveTenantDraft } from "../db/drafts.ts";
 import { isTriggerAbort, isUniqueViolation } from "../db/errors.ts";
 import {
   listProcessorsPage,
@@ -105,7 +105,7 @@ export const processorRoutes = new Hono<AppEnv>()
       const nextRegister = [...register.filter((p) => p.key !== key), entry];
 
       // Company drafts that refer to this processor take the new details with it.
-      const drafts = await listGroupTenantDrafts(c.env.DB, access.group.id);
+      const drafts = await listTenantDraftsUsingProcessor(c.env.DB, access.group.id, key);
       const draftUpdates = drafts.flatMap((draft) => {
         const applied = applyProcessorRegister(draft.content, nextRegister);
         return applied.changed.includes(key)
