@@ -206,6 +206,17 @@ it("pages the dashboard, the report, the console's overview and the companies pa
     expect(await lead.locator("#add-role-tenant").inputValue()).toBe(slugs[99]);
     await checkScreen(lead, "people-company-search");
 
+    // The baseline editor's preview: the group as publishing renders it (more than 100 companies:
+    // a link to their page, and their number), and the company to preview chosen by searching.
+    await lead.goto(`${base}/console/${GROUP}/baseline`);
+    const preview = lead.locator(".preview-document");
+    await expect.poll(async () => (await preview.textContent()) ?? "").toContain("vermeld op");
+    expect(await preview.textContent()).toContain(`een van de ${active} bedrijven`);
+    await lead.locator("#preview-company-search").fill("extra 050");
+    await expect.poll(() => lead.locator("#preview-company option").allTextContents()).toContain("Extra 050");
+    await lead.locator("#preview-company").selectOption({ label: "Extra 050" });
+    await expect.poll(async () => (await preview.textContent()) ?? "").toContain("Extra 050");
+
     await lead.goto(`${base}/console/${GROUP}/audit`);
     const auditSearch = lead.locator("#audit-tenant-search");
     await auditSearch.fill("jcc");

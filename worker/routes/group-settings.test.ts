@@ -92,3 +92,32 @@ it("keeps the approval setting (moved here from the approval routes)", async () 
   expect(settings).toMatchObject({ requireApproval: true, languages: ["nl", "en"], defaultLanguage: "nl" });
   expect((await put({ requireApproval: false })).status).toBe(200);
 });
+
+it("gives every member the group's companies as the statements name them: all of a small group, the first 101 and the count of a large one", async () => {
+  const profile = async () => (await editor.api.groups[":group"].$get({ param: { group } })).json();
+  const small = await profile();
+  expect(small.members.map((m) => m.slug)).toContain("jcc-software");
+  expect(small.memberCount).toBeNull();
+  expect(small.membersPage).toBe("http://verklaring.test/v1/statements/conxillium.html");
+
+  // 150 more active companies, written straight into D1 (the route only reads).
+  const { id } = (await env.DB.prepare("SELECT id FROM groups WHERE slug = ?1")
+    .bind(group)
+    .first<{ id: number }>())!;
+  await env.DB.batch(
+    Array.from({ length: 150 }, (_, i) =>
+      env.DB.prepare(
+        "INSERT INTO tenants (group_id, slug, name, position, created_at) VALUES (?1, ?2, ?3, ?4, '2026-01-10T09:00:00.000Z')",
+      ).bind(id, `groot-${String(i).padStart(3, "0")}`, `Groot ${i}`, 1000 + i),
+    ),
+  );
+  const active = (await env.DB.prepare(
+    "SELECT count(*) AS n FROM tenants WHERE group_id = ?1 AND status = 'active'",
+  )
+    .bind(id)
+    .first<{ n: number }>())!.n;
+  const large = await profile();
+  expect(large.members).toHaveLength(101);
+  expect(large.memberCount).toBe(active);
+  expect(large.members.map((m) => m.slug)).not.toContain("groot-149");
+});

@@ -25,7 +25,8 @@ const viewSettings = (group: GroupRecord) => ({
 export const groupRoutes = new Hono<AppEnv>().get(
   "/",
   describeRoute({
-    summary: "The group as its members see it: name, languages and the privacy lead's contact",
+    summary:
+      "The group as its members see it: name, languages, the privacy lead's contact, and its companies as the statements name them (members: at most the first 101 active ones; memberCount when there are more; membersPage, where a larger group's statements point)",
     tag: "Group",
     access: "member",
     responses: { 200: "The group" },
@@ -39,6 +40,11 @@ export const groupRoutes = new Hono<AppEnv>().get(
         languages: group.group.languages,
         defaultLanguage: group.group.defaultLanguage,
         leadContact: group.leadContact,
+        // What {{group.members}} and {{group.memberCount}} are rendered from, as publishing has it:
+        // a preview in the console shows what the published statement will say.
+        members: group.group.members,
+        memberCount: group.group.memberCount ?? null,
+        membersPage: group.group.membersPage ?? null,
       },
       200,
     );

@@ -14,9 +14,10 @@ export function CompanyPicker(props: {
   id: string;
   group: string;
   value: string;
-  onChange: (slug: string) => void;
-  /** The option for "no company": "— choose a company —", "All companies". */
-  noneLabel: string;
+  /** The company chosen, with its name (empty: none). */
+  onChange: (slug: string, name: string | undefined) => void;
+  /** The option for "no company" ("— choose a company —", "All companies"); without it, none. */
+  noneLabel?: string;
   /** The search field's label (a large group only); visually hidden when the list's label is. */
   searchLabel: string;
   hideSearchLabel?: boolean;
@@ -86,11 +87,16 @@ export function CompanyPicker(props: {
       <select
         id={props.id}
         value={props.value}
-        onChange={(e) => props.onChange(e.currentTarget.value)}
+        onChange={(e) => {
+          const slug = e.currentTarget.value;
+          props.onChange(slug, listed().find((c) => c.slug === slug)?.name);
+        }}
         aria-invalid={props.invalid ? "true" : undefined}
         aria-describedby={props.describedBy}
       >
-        <option value="">{props.noneLabel}</option>
+        <Show when={props.noneLabel}>
+          <option value="">{props.noneLabel}</option>
+        </Show>
         <For each={listed()}>
           {(company) => (
             <option value={company.slug} selected={company.slug === props.value}>

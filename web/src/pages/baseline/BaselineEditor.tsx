@@ -6,7 +6,6 @@ import { onCleanup, Show, untrack } from "solid-js";
 import { createAsync, useBeforeLeave } from "@solidjs/router";
 import { t } from "../../i18n.ts";
 import { useGroup } from "../group/GroupLayout.tsx";
-import { getTenants } from "../group/group-data.ts";
 import { LeadOnly } from "./access.tsx";
 import { type BaselineDraft, getBaselineDraft } from "./data.ts";
 import { type BaselineDraftController, createBaselineDraft } from "./draft.ts";
@@ -47,9 +46,7 @@ function EditorLoader() {
 }
 
 function Editor(props: { group: string; initial: BaselineDraft }) {
-  const ctx = useGroup();
   const draft = createBaselineDraft(props.group, props.initial);
-  const companies = createAsync(() => getTenants(props.group));
   useLeaveGuard(draft);
 
   return (
@@ -124,20 +121,11 @@ function Editor(props: { group: string; initial: BaselineDraft }) {
         </div>
 
         <aside class="editor-side" aria-label={t("Voorbeeld", "Preview")}>
-          <Show
-            when={companies()}
-            fallback={<p class="loading">{t("Bedrijven laden…", "Loading companies…")}</p>}
-          >
-            {(list) => (
-              <Preview
-                group={props.group}
-                groupName={ctx.role.groupName}
-                companies={list().tenants.map((c) => ({ slug: c.slug, name: c.name }))}
-                baseline={draft.current}
-                following={() => draft.selectedSection()?.key ?? null}
-              />
-            )}
-          </Show>
+          <Preview
+            group={props.group}
+            baseline={draft.current}
+            following={() => draft.selectedSection()?.key ?? null}
+          />
         </aside>
       </div>
 

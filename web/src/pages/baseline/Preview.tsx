@@ -18,32 +18,38 @@ import type { ResolvedStatement } from "#shared/statement.ts";
 import { asApiError } from "../../api.ts";
 import { language, t } from "../../i18n.ts";
 import { getDraft } from "../company/data.ts";
+import { CompanyPicker } from "../../components/CompanyPicker.tsx";
+import { getGroup, getTenantsPage } from "../group/group-data.ts";
 import { describeError } from "../company/labels.ts";
 import { followSection, stopFollowing } from "../../components/follow-section.ts";
 import { describeProblem, LANGUAGE_WORDS } from "./texts.ts";
 
 interface PreviewProps {
   group: string;
-  groupName: string;
-  companies: { slug: string; name: string }[];
   baseline: () => Baseline;
   /** The key of the section being edited: the preview scrolls to it and marks it. */
   following: () => string | null;
 }
 
 export function Preview(props: PreviewProps) {
-  const [company, setCompany] = createSignal(props.companies[0]?.slug ?? "");
+  // The group as publishing renders it ({{group.members}} names its companies, or links to their
+  // page in a large group), and the first page of companies for the first one to preview.
+  const groupInfo = createAsync(() => getGroup(props.group));
+  const firstPage = createAsync(() => getTenantsPage(props.group, undefined));
+  const [chosen, setChosen] = createSignal<{ slug: string; name: string } | null>(null);
+  const company = () => {
+    const first = firstPage()?.tenants.find((c) => c.status === "active") ?? firstPage()?.tenants[0];
+    return chosen() ?? (first ? { slug: first.slug, name: first.name } : null);
+  };
   const [previewLanguage, setPreviewLanguage] = createSignal<Language>("nl");
 
-  const group = (): Group => ({
-    slug: props.group,
-    name: props.groupName,
-    languages: ["nl", "en"],
-    defaultLanguage: "nl",
-    members: props.companies.map((c) => ({ slug: c.slug, name: c.name })),
-  });
+  // Both languages can be previewed, whichever the group publishes in.
+  const group = (): Group | undefined => {
+    const info = groupInfo();
+    return info && { ...info, languages: ["nl", "en"], defaultLanguage: "nl" };
+  };
 
-  const companyName = () => props.companies.find((c) => c.slug === company())?.name ?? company();
+  const companyName = () => company()?.name ?? "";
 
   return (
     <section class="preview" aria-labelledby="preview-title">
@@ -57,15 +63,13 @@ export function Preview(props: PreviewProps) {
       <div class="preview-controls">
         <div class="field">
           <label for="preview-company">{t("Bedrijf", "Company")}</label>
-          <select id="preview-company" onChange={(e) => setCompany(e.currentTarget.value)}>
-            <For each={props.companies}>
-              {(c) => (
-                <option value={c.slug} selected={c.slug === company()}>
-                  {c.name}
-                </option>
-              )}
-            </For>
-          </select>
+          <CompanyPicker
+            id="preview-company"
+            group={props.group}
+            value={company()?.slug ?? ""}
+            onChange={(slug, name) => setChosen(slug ? { slug, name: name ?? slug } : null)}
+            searchLabel={t("Zoek het bedrijf (naam of adres)", "Find the company (name or address)")}
+          />
         </div>
         <fieldset class="inline-choice">
           <legend>{t("Taal van het voorbeeld", "Preview language")}</legend>
@@ -87,7 +91,7 @@ export function Preview(props: PreviewProps) {
       </div>
 
       {/* Another company is a fresh preview: its own loading, its own failure. */}
-      <Show when={company()} keyed>
+      <Show when={group() && company()?.slug} keyed>
         {(slug) => (
           <ErrorBoundary
             fallback={(error: unknown) => (
@@ -103,7 +107,7 @@ export function Preview(props: PreviewProps) {
             <Suspense fallback={<p class="loading">{t("Voorbeeld laden…", "Loading preview…")}</p>}>
               <CompanyPreview
                 group={props.group}
-                groupInfo={group()}
+                groupInfo={group()!}
                 slug={slug}
                 companyName={companyName()}
                 baseline={props.baseline}

@@ -8,7 +8,6 @@ import type { CompanyCreateSchema, CompanyUpdateSchema } from "#shared/group-adm
 import type { Group as GroupInfo } from "#shared/model.ts";
 import { api, fetchAllPages, fetchJson, send, toApiError, type PageQuery } from "../../api.ts";
 import type { Role } from "../../messages.ts";
-import { readPublicGroup } from "../public-data.ts";
 
 type Group = string;
 
@@ -287,19 +286,21 @@ export const getProcessors = query(async (group: string) => {
 export type Processor = Awaited<ReturnType<typeof getProcessors>>["processors"][number];
 
 /**
- * The Group the engine renders with. The API has no member endpoint for company editors, so it
- * comes from the public directory, which lists every company in the group's order — the same
- * list the worker uses when it publishes.
+ * The Group the engine renders with, as the worker has it when it publishes: the first active
+ * companies (at most 101), their number when there are more, and the public page a larger
+ * group's statements point to. Not the group's every company: a preview in a group of 10,000 needs
+ * what the statement says, which is a link (issue 20).
  */
 export const getGroup = query(async (group: string): Promise<GroupInfo> => {
-  const directory = await readPublicGroup(group);
+  const profile = await getGroupProfile(group);
   return {
-    slug: directory.group.slug,
-    name: directory.group.name,
-    languages: directory.group.languages,
-    defaultLanguage: directory.group.defaultLanguage,
-    members: directory.companies.map((company) => ({ slug: company.slug, name: company.name })),
-    membersPage: directory.group.membersPage,
+    slug: profile.slug,
+    name: profile.name,
+    languages: profile.languages,
+    defaultLanguage: profile.defaultLanguage,
+    members: profile.members,
+    ...(profile.memberCount === null ? {} : { memberCount: profile.memberCount }),
+    ...(profile.membersPage === null ? {} : { membersPage: profile.membersPage }),
   };
 }, "group-info");
 
