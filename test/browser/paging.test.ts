@@ -1,5 +1,6 @@
 // A group bigger than one page (issue 20): the dashboard, the group report, the console's
-// overview and the companies page (which also searches) show the first 100 companies and a "Meer
+// overview, the companies page (which also searches) and the public page of the group's
+// statements show the first 100 companies and a "Meer
 // tonen" button that adds the next page, usable by keyboard, focus on the first company added;
 // the CSV download joins the pages into one file; choosing a company starts with a search. Other files share the database: the companies
 // added here never publish and are deleted at the end, so the group again has the eight
@@ -205,6 +206,20 @@ it("pages the dashboard, the report, the console's overview and the companies pa
     await expect.poll(() => roleOptions.allTextContents()).toEqual(["Extra 099", "Extra 001"]);
     expect(await lead.locator("#add-role-tenant").inputValue()).toBe(slugs[99]);
     await checkScreen(lead, "people-company-search");
+
+    // The public page of the group's statements, for anyone: 100 companies, then the rest.
+    await lead.goto(`${base}/groups/${GROUP}`);
+    const publicRows = lead.locator("table.statements tbody tr");
+    await publicRows.first().waitFor();
+    expect(await publicRows.count()).toBe(100);
+    const publicMore = lead.getByRole("button", { name: "Meer tonen" });
+    await publicMore.focus();
+    await lead.keyboard.press("Enter");
+    await expect.poll(() => publicRows.count()).toBe(active);
+    await expect
+      .poll(() => lead.evaluate(() => document.activeElement?.textContent?.trim() ?? ""))
+      .toBe((await publicRows.nth(100).locator("th").textContent())?.trim());
+    expect(await publicMore.count()).toBe(0);
 
     // The baseline editor's preview: the group as publishing renders it (more than 100 companies:
     // a link to their page, and their number), and the company to preview chosen by searching.

@@ -25,7 +25,7 @@ import {
   getRolloutPage,
   getSettings,
 } from "./pages/group/group-data.ts";
-import { getGroups, getPublicGroup } from "./pages/public-data.ts";
+import { getGroups, getPublicGroupPage } from "./pages/public-data.ts";
 
 const Home = lazy(() => import("./pages/Home.tsx"));
 const GroupStatements = lazy(() => import("./pages/GroupStatements.tsx"));
@@ -92,7 +92,7 @@ render(
       <Route
         path="/groups/:group"
         component={GroupStatements}
-        preload={inGroup((g) => void getPublicGroup(g))}
+        preload={inGroup((g) => void getPublicGroupPage(g, undefined))}
       />
       <Route path="/sign-in" component={SignIn} />
       <Route path="/console" component={Console} preload={() => void getMe()} />
@@ -155,7 +155,7 @@ render(
               void getPublishRequests(g);
             })}
           />
-          <Route path="/embed" component={CompanyEmbed} preload={inGroup((g) => void getPublicGroup(g))} />
+          <Route path="/embed" component={CompanyEmbed} preload={inGroup((g) => void getGroupProfile(g))} />
           <Route
             path="/import"
             component={CompanyImport}

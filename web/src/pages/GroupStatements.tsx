@@ -1,9 +1,10 @@
-// /groups/:group — a group's published statements with their public addresses, for anyone.
-import { For, Show } from "solid-js";
+// /groups/:group — a group's published statements with their public addresses, for anyone; 100
+// companies at a time with "Meer tonen" (a group may have thousands).
+import { createSignal, For, Show, startTransition } from "solid-js";
 import { A, createAsync, useParams } from "@solidjs/router";
 import { LoadBoundary } from "../components/PageStates.tsx";
 import { t } from "../i18n.ts";
-import { getPublicGroup } from "./public-data.ts";
+import { getPublicGroupPage } from "./public-data.ts";
 import { errorText } from "./group/group-text.ts";
 
 const FORMATS = [
@@ -23,7 +24,28 @@ export default function GroupStatementsPage() {
 }
 
 function GroupStatements(props: { group: string }) {
-  const data = createAsync(() => getPublicGroup(props.group));
+  const [cursors, setCursors] = createSignal<(string | undefined)[]>([undefined]);
+  const pages = createAsync(() =>
+    Promise.all(cursors().map((after) => getPublicGroupPage(props.group, after))),
+  );
+  const data = () => {
+    const all = pages();
+    return all && { group: all[0]!.group, companies: all.flatMap((page) => page.companies) };
+  };
+  const next = () => pages()?.at(-1)?.next ?? null;
+  const [loadingMore, setLoadingMore] = createSignal(false);
+  let table: HTMLTableElement | undefined;
+  const showMore = () => {
+    const after = next();
+    if (after === null) return;
+    const shown = data()?.companies.length ?? 0;
+    setLoadingMore(true);
+    void startTransition(() => setCursors([...cursors(), after])).then(() => {
+      setLoadingMore(false);
+      // A keyboard user continues at the first company added.
+      table?.querySelectorAll<HTMLElement>("tbody th")[shown]?.focus();
+    });
+  };
   return (
     <Show when={data()}>
       {(group) => (
@@ -38,7 +60,7 @@ function GroupStatements(props: { group: string }) {
               "The published privacy statements of the companies in this group.",
             )}
           </p>
-          <table class="statements">
+          <table class="statements" ref={table}>
             <caption class="visually-hidden">
               {t("Privacyverklaringen per bedrijf", "Privacy statements per company")}
             </caption>
@@ -53,7 +75,9 @@ function GroupStatements(props: { group: string }) {
               <For each={group().companies}>
                 {(company) => (
                   <tr>
-                    <th scope="row">{company.name}</th>
+                    <th scope="row" tabindex="-1">
+                      {company.name}
+                    </th>
                     <td>{company.version ?? t("nog niet gepubliceerd", "not published yet")}</td>
                     <td>
                       <Show when={company.version !== null} fallback="—">
@@ -79,6 +103,13 @@ function GroupStatements(props: { group: string }) {
               </For>
             </tbody>
           </table>
+          <Show when={next() !== null}>
+            <p class="show-more">
+              <button type="button" onClick={showMore} disabled={loadingMore()}>
+                {t("Meer tonen", "Show more")}
+              </button>
+            </p>
+          </Show>
         </section>
       )}
     </Show>

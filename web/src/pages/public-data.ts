@@ -4,26 +4,20 @@ import { api, fetchJson } from "../api.ts";
 
 export const getGroups = query(() => fetchJson(() => api.v1.statements.$get()), "public-groups");
 
+/** How many companies the public page of a group lists at a time (a group may have thousands). */
+export const PUBLIC_PAGE = 100;
+
 /**
- * A group's whole public directory: its languages, and which companies have a version in force.
- * The API gives it a page at a time (at most 1,000 companies); this follows `next` to the end.
+ * One page of a group's public directory: its languages, and PUBLIC_PAGE companies after `after`
+ * (none: the first page) with the version each has in force.
  */
-export async function readPublicGroup(group: string) {
-  const directory = (after?: string) =>
+export const getPublicGroupPage = query(
+  (group: string, after: string | undefined) =>
     fetchJson(() =>
       api.v1.statements[":group"].$get({
         param: { group },
-        query: after ? { limit: "1000", after } : { limit: "1000" },
+        query: after === undefined ? { limit: String(PUBLIC_PAGE) } : { limit: String(PUBLIC_PAGE), after },
       }),
-    );
-  const first = await directory();
-  const companies = [...first.companies];
-  for (let after = first.next; after !== null;) {
-    const page = await directory(after);
-    companies.push(...page.companies);
-    after = page.next;
-  }
-  return { group: first.group, companies };
-}
-
-export const getPublicGroup = query(readPublicGroup, "public-group");
+    ),
+  "public-group-page",
+);

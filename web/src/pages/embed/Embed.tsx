@@ -6,9 +6,8 @@ import { A, createAsync, useParams } from "@solidjs/router";
 import { LoadBoundary, NotFoundScreen } from "../../components/PageStates.tsx";
 import { language, t } from "../../i18n.ts";
 import { ApiError } from "../../api.ts";
-import { getTenant } from "../group/group-data.ts";
+import { getGroupProfile, getTenant, getTenantVersions } from "../group/group-data.ts";
 import { CopyAnnouncer, CopyButton, Snippet } from "./Copy.tsx";
-import { getPublicGroup } from "../public-data.ts";
 import {
   componentCss,
   componentCsp,
@@ -52,11 +51,14 @@ function EmbedContent(props: { group: string; tenant: string }) {
       throw error;
     }),
   );
-  const publicGroup = createAsync(() => getPublicGroup(props.group));
+  // The group's languages, and whether this company has a version in force: read for this company
+  // alone, not from the group's whole public directory.
+  const groupProfile = createAsync(() => getGroupProfile(props.group));
+  const versions = createAsync(async () => (company() ? getTenantVersions(props.group, props.tenant) : null));
   const [chosen, setChosen] = createSignal<string | null>(null);
 
   const languages = () => {
-    const group = publicGroup()?.group;
+    const group = groupProfile();
     if (!group) return ["nl"];
     return [group.defaultLanguage, ...group.languages.filter((l) => l !== group.defaultLanguage)];
   };
@@ -66,7 +68,7 @@ function EmbedContent(props: { group: string; tenant: string }) {
     if (choice && languages().includes(choice)) return choice;
     return languages().includes(language()) ? language() : (languages()[0] ?? "nl");
   };
-  const inForce = () => publicGroup()?.companies.find((c) => c.slug === props.tenant);
+  const inForce = () => versions()?.versions.some((v) => v.status === "in_force") ?? false;
   const target = (): Target | undefined => {
     const current = company();
     if (!current) return undefined;
@@ -80,7 +82,7 @@ function EmbedContent(props: { group: string; tenant: string }) {
   };
 
   return (
-    <Show when={company() !== undefined && publicGroup()}>
+    <Show when={company() !== undefined && groupProfile() && versions() !== undefined}>
       <Show when={target()} fallback={<NotFoundScreen />}>
         {(target) => (
           <>
