@@ -1,8 +1,8 @@
 // A group bigger than one page (issue 20): the dashboard, the group report, the console's
 // overview, the companies page (which also searches) and the public page of the group's
-// statements show the first 100 companies and a "Meer
-// tonen" button that adds the next page, usable by keyboard, focus on the first company added;
-// the CSV download joins the pages into one file; choosing a company starts with a search. Other files share the database: the companies
+// statements show the first 100 companies and a "Meer tonen" button that adds the next page,
+// usable by keyboard, focus on the first company added; the CSV download joins the pages into one
+// file; choosing a company starts with a search. Other files share the database: the companies
 // added here never publish and are deleted at the end, so the group again has the eight
 // companies the others expect.
 import type { Page } from "playwright-core";
