@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Recipient } from "./model.ts";
-import { keyFromName, suggestFromHandListed } from "./register-suggestions.ts";
+import { suggestFromHandListed } from "./register-suggestions.ts";
+import { slugFromName } from "./slug-from-name.ts";
 
 const recipient = (name: string): Recipient => ({ name, role: "processor", country: "NL", safeguard: "eea" });
 const company = (slug: string) => ({ slug, name: slug.toUpperCase() });
@@ -36,7 +37,8 @@ describe("suggestFromHandListed", () => {
   });
 
   it("makes keys of lower-case letters, digits and dashes", () => {
-    expect(keyFromName("Lage Landen Hosting B.V.")).toBe("lage-landen-hosting-b-v");
-    expect(keyFromName("Zürich Cloud AG")).toBe("zurich-cloud-ag");
+    expect(slugFromName("Lage Landen Hosting B.V.")).toBe("lage-landen-hosting-b-v");
+    expect(slugFromName("Zürich Cloud AG")).toBe("zurich-cloud-ag");
+    expect(slugFromName("ﬁnance — Ærø ")).toBe("finance-r");
   });
 });

@@ -3,18 +3,7 @@
 // drafts (worker/db/processors.ts, listHandListedRecipients); this decides which are suggestions
 // and the register key each would get.
 import type { ProcessorEntry, Recipient } from "./model.ts";
-
-/** "Lage Landen Hosting B.V." → "lage-landen-hosting-b-v": lower-case letters, digits and dashes. */
-export function keyFromName(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 64)
-    .replace(/-+$/, "");
-}
+import { slugFromName } from "./slug-from-name.ts";
 
 /** A name as two names are compared: lower case, one space between words. */
 export const sameName = (name: string): string => name.trim().replace(/\s+/g, " ").toLowerCase();
@@ -60,7 +49,7 @@ export function suggestFromHandListed(
     (a, b) => b.companies - a.companies || a.recipient.name.localeCompare(b.recipient.name),
   );
   for (const suggestion of suggestions) {
-    const base = keyFromName(suggestion.recipient.name) || "verwerker";
+    const base = slugFromName(suggestion.recipient.name) || "verwerker";
     let key = base;
     for (let n = 2; taken.has(key); n++) key = `${base.slice(0, 60)}-${n}`;
     taken.add(key);

@@ -2,9 +2,10 @@
 // name opening the company's pages, the group's name its dashboard for a privacy lead), the way
 // to choose when someone works in several places, and signing out everywhere. A group's companies
 // come a page at a time: a privacy lead of 10,000 companies does not wait for all of them (issue 20).
-import { createEffect, createSignal, For, Show, startTransition } from "solid-js";
+import { createEffect, createSignal, For, Show } from "solid-js";
 import { A, createAsync, useLocation, useNavigate } from "@solidjs/router";
 import { LoadBoundary } from "../components/PageStates.tsx";
+import { createPagedList, ShowMore } from "../components/PagedList.tsx";
 import { t } from "../i18n.ts";
 import { getTenantsPage } from "./group/group-data.ts";
 import { errorText, roleName } from "./group/group-text.ts";
@@ -24,23 +25,15 @@ function byGroup(memberships: Membership[]) {
 }
 
 function GroupCompanies(props: { slug: string; name: string; isAdmin: boolean }) {
-  // "Show more" adds the next page; the companies on screen stay while it loads.
-  const [cursors, setCursors] = createSignal<(string | undefined)[]>([undefined]);
-  const pages = createAsync(() => Promise.all(cursors().map((after) => getTenantsPage(props.slug, after))));
-  const data = () => (pages() ? { tenants: pages()!.flatMap((page) => page.tenants) } : undefined);
-  const next = () => pages()?.at(-1)?.next ?? null;
-  const [loadingMore, setLoadingMore] = createSignal(false);
   let list: HTMLUListElement | undefined;
-  const showMore = () => {
-    const after = next();
-    if (after === null) return;
-    const shown = data()?.tenants.length ?? 0;
-    setLoadingMore(true);
-    void startTransition(() => setCursors([...cursors(), after])).then(() => {
-      setLoadingMore(false);
-      // A keyboard user continues at the first company added.
-      list?.querySelectorAll<HTMLAnchorElement>("a.company-name")[shown]?.focus();
-    });
+  const paged = createPagedList(
+    (after) => getTenantsPage(props.slug, after),
+    (pages) => pages.reduce((n, page) => n + page.tenants.length, 0),
+    (index) => list?.querySelectorAll<HTMLAnchorElement>("a.company-name")[index]?.focus(),
+  );
+  const data = () => {
+    const pages = paged.pages();
+    return pages && { tenants: pages.flatMap((page) => page.tenants) };
   };
   const headingId = () => `companies-${props.slug}`;
   return (
@@ -93,14 +86,13 @@ function GroupCompanies(props: { slug: string; name: string; isAdmin: boolean })
             )}
           </For>
         </ul>
-        <Show when={next() !== null}>
-          <p class="show-more">
-            {/* Described by the group's heading: someone in several groups has one button per group. */}
-            <button type="button" onClick={showMore} disabled={loadingMore()} aria-describedby={headingId()}>
-              {t("Meer tonen", "Show more")}
-            </button>
-          </p>
-        </Show>
+        {/* Described by the group's heading: someone in several groups has one button per group. */}
+        <ShowMore
+          next={paged.next()}
+          loading={paged.loadingMore()}
+          onClick={paged.showMore}
+          describedBy={headingId()}
+        />
       </Show>
     </section>
   );

@@ -1,8 +1,9 @@
 // /groups/:group — a group's published statements with their public addresses, for anyone; 100
 // companies at a time with "Meer tonen" (a group may have thousands).
-import { createSignal, For, Show, startTransition } from "solid-js";
-import { A, createAsync, useParams } from "@solidjs/router";
+import { For, Show } from "solid-js";
+import { A, useParams } from "@solidjs/router";
 import { LoadBoundary } from "../components/PageStates.tsx";
+import { createPagedList, ShowMore } from "../components/PagedList.tsx";
 import { t } from "../i18n.ts";
 import { getPublicGroupPage } from "./public-data.ts";
 import { errorText } from "./group/group-text.ts";
@@ -24,27 +25,15 @@ export default function GroupStatementsPage() {
 }
 
 function GroupStatements(props: { group: string }) {
-  const [cursors, setCursors] = createSignal<(string | undefined)[]>([undefined]);
-  const pages = createAsync(() =>
-    Promise.all(cursors().map((after) => getPublicGroupPage(props.group, after))),
+  let table: HTMLTableElement | undefined;
+  const paged = createPagedList(
+    (after) => getPublicGroupPage(props.group, after),
+    (pages) => pages.reduce((n, page) => n + page.companies.length, 0),
+    (index) => table?.querySelectorAll<HTMLElement>("tbody th")[index]?.focus(),
   );
   const data = () => {
-    const all = pages();
-    return all && { group: all[0]!.group, companies: all.flatMap((page) => page.companies) };
-  };
-  const next = () => pages()?.at(-1)?.next ?? null;
-  const [loadingMore, setLoadingMore] = createSignal(false);
-  let table: HTMLTableElement | undefined;
-  const showMore = () => {
-    const after = next();
-    if (after === null) return;
-    const shown = data()?.companies.length ?? 0;
-    setLoadingMore(true);
-    void startTransition(() => setCursors([...cursors(), after])).then(() => {
-      setLoadingMore(false);
-      // A keyboard user continues at the first company added.
-      table?.querySelectorAll<HTMLElement>("tbody th")[shown]?.focus();
-    });
+    const pages = paged.pages();
+    return pages && { group: pages[0]!.group, companies: pages.flatMap((page) => page.companies) };
   };
   return (
     <Show when={data()}>
@@ -103,13 +92,7 @@ function GroupStatements(props: { group: string }) {
               </For>
             </tbody>
           </table>
-          <Show when={next() !== null}>
-            <p class="show-more">
-              <button type="button" onClick={showMore} disabled={loadingMore()}>
-                {t("Meer tonen", "Show more")}
-              </button>
-            </p>
-          </Show>
+          <ShowMore next={paged.next()} loading={paged.loadingMore()} onClick={paged.showMore} />
         </section>
       )}
     </Show>

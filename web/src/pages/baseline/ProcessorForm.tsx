@@ -9,7 +9,7 @@ import { isEeaCountry, RECIPIENT_ROLES, SAFEGUARDS, SlugSchema, type Recipient }
 import { ApiError } from "../../api.ts";
 import { language, t } from "../../i18n.ts";
 import { saveProcessor } from "./data.ts";
-import { keyFromName } from "#shared/register-suggestions.ts";
+import { slugFromName } from "#shared/slug-from-name.ts";
 import { countryName, ROLE_WORDS, SAFEGUARD_WORDS, type Role, type Safeguard } from "./processor-words.ts";
 import { describeIssue } from "./texts.ts";
 
@@ -232,7 +232,7 @@ export function ProcessorForm(props: {
             const name = e.currentTarget.value;
             // A new entry's key follows its name until the key is typed by hand.
             if (!editing() && !keyTouched())
-              update({ name, key: keyFromName(name) }, "recipient.name", "key");
+              update({ name, key: slugFromName(name) }, "recipient.name", "key");
             else update({ name }, "recipient.name");
           }}
           {...errorAttrs("recipient.name", "processor-name")}

@@ -6,12 +6,14 @@
 // thousands of companies (issue 20): the list comes 100 at a time, and a search by name or
 // address finds one without paging.
 import { createSignal, For, Show, startTransition } from "solid-js";
-import { A, createAsync, useAction, useSubmission } from "@solidjs/router";
+import { A, useAction, useSubmission } from "@solidjs/router";
 import * as v from "valibot";
 import { CompanyCreateSchema } from "#shared/group-admin-schemas.ts";
 import { SlugSchema } from "#shared/model.ts";
+import { slugFromName } from "#shared/slug-from-name.ts";
 import { ApiError } from "../../api.ts";
 import { Field } from "../../components/Field.tsx";
+import { createPagedList, ShowMore } from "../../components/PagedList.tsx";
 import { t } from "../../i18n.ts";
 import { valibotFieldMessages, type FieldMessages } from "../../messages.ts";
 import { GroupPage, useGroup } from "./GroupLayout.tsx";
@@ -44,40 +46,19 @@ const linesOf = (text: string): string[] =>
     .map((line) => line.trim())
     .filter(Boolean);
 
-/** A suggested address from a name: "Nova Ware B.V." → "nova-ware-b-v". */
-const slugFrom = (name: string): string =>
-  name
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 64)
-    .replace(/-+$/, "");
-
 function Companies() {
   const ctx = useGroup();
   // The search the list is for (none: every company), and the pages of it on screen.
   const [search, setSearch] = createSignal<string | undefined>(undefined);
-  const [cursors, setCursors] = createSignal<(string | undefined)[]>([undefined]);
-  const pages = createAsync(() =>
-    Promise.all(cursors().map((after) => getCompaniesPage(ctx.group, search(), after))),
-  );
-  const companies = () => (pages() ? { items: pages()!.flatMap((page) => page.items) } : undefined);
-  const next = () => pages()?.at(-1)?.next ?? null;
   let table: HTMLTableElement | undefined;
-  const [loadingMore, setLoadingMore] = createSignal(false);
-  const showMore = () => {
-    const after = next();
-    if (after === null) return;
-    const shown = companies()?.items.length ?? 0;
-    // The rows on screen stay while the next page loads; then a keyboard user continues at the
-    // first company added.
-    setLoadingMore(true);
-    void startTransition(() => setCursors([...cursors(), after])).then(() => {
-      setLoadingMore(false);
-      table?.querySelectorAll<HTMLAnchorElement>("tbody th a")[shown]?.focus();
-    });
+  const paged = createPagedList(
+    (after) => getCompaniesPage(ctx.group, search(), after),
+    (pages) => pages.reduce((n, page) => n + page.items.length, 0),
+    (index) => table?.querySelectorAll<HTMLAnchorElement>("tbody th a")[index]?.focus(),
+  );
+  const companies = () => {
+    const pages = paged.pages();
+    return pages && { items: pages.flatMap((page) => page.items) };
   };
   const [typed, setTyped] = createSignal("");
   const find = (event: SubmitEvent) => {
@@ -85,7 +66,7 @@ function Companies() {
     const words = typed().trim();
     void startTransition(() => {
       setSearch(words === "" ? undefined : words);
-      setCursors([undefined]);
+      paged.restart();
     });
   };
   const [managing, setManaging] = createSignal<string | null>(null);
@@ -197,13 +178,7 @@ function Companies() {
           </For>
         </tbody>
       </table>
-      <Show when={next() !== null}>
-        <p class="show-more">
-          <button type="button" onClick={showMore} disabled={loadingMore()}>
-            {t("Meer tonen", "Show more")}
-          </button>
-        </p>
-      </Show>
+      <ShowMore next={paged.next()} loading={paged.loadingMore()} onClick={paged.showMore} />
       {/* Built once per company managed: a refreshed list keeps what is typed in its forms. */}
       <Show when={managing()} keyed>
         {(slug) => (
@@ -819,7 +794,7 @@ function CreateCompany(props: {
           value={name()}
           onInput={(value) => {
             setName(value);
-            if (!slugTouched()) setSlug(slugFrom(value));
+            if (!slugTouched()) setSlug(slugFromName(value));
           }}
           error={fields().name}
         />

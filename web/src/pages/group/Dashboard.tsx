@@ -3,6 +3,7 @@
 // through the worker's queue, Rollout.tsx); and a timeline of recent publishes. Anyone else sees links to their own companies.
 import { createMemo, createSignal, For, Show, startTransition } from "solid-js";
 import { LoadBoundary } from "../../components/PageStates.tsx";
+import { ShowMore } from "../../components/PagedList.tsx";
 import { A, createAsync } from "@solidjs/router";
 import { CHECKLIST } from "#shared/completeness/checklist.ts";
 import { t } from "../../i18n.ts";
@@ -364,13 +365,7 @@ function CompanyTable(props: { group: string }) {
           </For>
         </tbody>
       </table>
-      <Show when={next() !== null}>
-        <p class="show-more">
-          <button type="button" onClick={showMore} disabled={loadingMore()}>
-            {t("Meer tonen", "Show more")}
-          </button>
-        </p>
-      </Show>
+      <ShowMore next={next()} loading={loadingMore()} onClick={showMore} />
       {/* Sold, merged or closed: no statement in force any more, their history stays readable. */}
       <Show when={archived().length > 0}>
         <p class="archived-companies">
