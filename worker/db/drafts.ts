@@ -69,31 +69,21 @@ export function prepareSaveBaselineDraft(
 /** Whether a failed batch failed because a draft had moved on. */
 export const isStaleRevision = (error: unknown): boolean => isTriggerAbort(error, "stale_revision");
 
-/**
- * The company drafts of a group that list the register entry `key` among their recipients, as a
- * processor change updates them. Only those: a group of thousands of drafts is not read whole for
- * an entry a few companies use (issue 20).
- */
-export async function listTenantDraftsUsingProcessor(
+/** How many company drafts of a group list the register entry `key` among their recipients. */
+export async function countTenantDraftsUsingProcessor(
   db: D1Database,
   groupId: number,
   key: string,
-): Promise<(TenantDraft & { tenantId: number })[]> {
-  const { results } = await db
+): Promise<number> {
+  const row = await db
     .prepare(
-      `SELECT d.tenant_id, d.revision, d.content, d.updated_at FROM tenant_drafts d
-       JOIN tenants t ON t.id = d.tenant_id
+      `SELECT count(*) AS n FROM tenant_drafts d JOIN tenants t ON t.id = d.tenant_id
        WHERE t.group_id = ?1
          AND EXISTS (SELECT 1 FROM json_each(d.content, '$.lists.recipients') r WHERE r.value ->> '$.processor' = ?2)`,
     )
     .bind(groupId, key)
-    .all<DraftRow & { tenant_id: number }>();
-  return results.map((row) => ({
-    tenantId: row.tenant_id,
-    revision: row.revision,
-    content: tenantContentColumn.read(row.content),
-    updatedAt: row.updated_at,
-  }));
+    .first<{ n: number }>();
+  return row?.n ?? 0;
 }
 
 /** A company's first draft (revision 1), when the company is created. */

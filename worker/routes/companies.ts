@@ -26,7 +26,7 @@ import {
   prepareUpdateCompany,
   type CompanyRecord,
 } from "../db/companies.ts";
-import { findTenantDraft } from "../db/drafts.ts";
+import { readTenantDraft } from "../company-draft.ts";
 import { isTriggerAbort, isUniqueViolation } from "../db/errors.ts";
 import type { AppEnv, GroupAccess } from "../env.ts";
 import { AppError, validate } from "../errors.ts";
@@ -194,7 +194,7 @@ export const companyRoutes = new Hono<AppEnv>()
       };
       if (input.copyFrom) {
         const source = await requireCompany(c, access, input.copyFrom);
-        const draft = await findTenantDraft(c.env.DB, source.id);
+        const draft = await readTenantDraft(c.env.DB, access.group.id, source.id);
         if (draft) content = { ...structuredClone(draft.content), profile: input.profile };
       }
       const at = new Date().toISOString();

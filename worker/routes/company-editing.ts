@@ -9,6 +9,7 @@ import type { TenantContent } from "#shared/model.ts";
 import { applyProcessorRegister } from "#shared/processor-register.ts";
 import { preparePublication } from "#shared/publication.ts";
 import { buildAuditEntry } from "../audit-entry.ts";
+import { readTenantDraft } from "../company-draft.ts";
 import { findTenantDraft, prepareSaveTenantDraft } from "../db/drafts.ts";
 import { findVersionContent } from "../db/statements.ts";
 import type { AppEnv } from "../env.ts";
@@ -93,7 +94,7 @@ export const companyEditingRoutes = new Hono<AppEnv>()
     }),
     async (c) => {
       const { tenant, role } = c.get("tenantAccess");
-      const draft = await findTenantDraft(c.env.DB, tenant.id);
+      const draft = await readTenantDraft(c.env.DB, c.get("access").group.id, tenant.id);
       if (!draft) throw new AppError(404, "draft_not_found", `${tenant.name} has no draft yet.`);
       c.header("ETag", revisionEtag(draft.revision));
       c.header("Cache-Control", "private, no-store");
@@ -135,7 +136,7 @@ export const companyEditingRoutes = new Hono<AppEnv>()
         }),
         editedRevision: revision,
         what: `${tenant.name}'s draft`,
-        readCurrent: () => findTenantDraft(c.env.DB, tenant.id),
+        readCurrent: () => readTenantDraft(c.env.DB, c.get("access").group.id, tenant.id),
       });
       c.header("ETag", revisionEtag(revision + 1));
       return c.json(

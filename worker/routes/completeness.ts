@@ -18,7 +18,7 @@ import {
   findLatestBaselineVersion,
   type BaselineVersionRecord,
 } from "../db/baselines.ts";
-import { findTenantDraft } from "../db/drafts.ts";
+import { readTenantDraft } from "../company-draft.ts";
 import { listTenantsPage, type CompanyPage } from "../db/groups.ts";
 import { findVersionToAssess, listVersionsToAssessInForce } from "../db/statements.ts";
 import type { AppEnv, GroupAccess } from "../env.ts";
@@ -54,7 +54,7 @@ export const companyCompletenessRoutes = new Hono<AppEnv>().get(
     const { group } = c.get("access");
     const { version } = c.req.valid("query");
     if (version === undefined) {
-      const draft = await findTenantDraft(c.env.DB, tenant.id);
+      const draft = await readTenantDraft(c.env.DB, group.id, tenant.id);
       if (!draft) throw new AppError(404, "draft_not_found", `${tenant.name} has no draft yet.`);
       const baseline = await requireBaseline(c);
       return c.json(

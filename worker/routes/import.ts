@@ -15,6 +15,7 @@ import { allowsReservedDomains, lintStatement } from "#shared/lint/index.ts";
 import { ALLOWED_MODES, type Baseline, type Group, type TenantContent } from "#shared/model.ts";
 import { applyProcessorRegister } from "#shared/processor-register.ts";
 import { buildAuditEntry } from "../audit-entry.ts";
+import { readTenantDraft } from "../company-draft.ts";
 import { findTenantDraft, prepareSaveTenantDraft, type TenantDraft } from "../db/drafts.ts";
 import { listActiveMembers } from "../db/groups.ts";
 import type { ProcessorRecord } from "../db/processors.ts";
@@ -262,7 +263,7 @@ export const companyImportRoutes = new Hono<AppEnv>()
         }),
         editedRevision: revision,
         what: `${tenant.name}'s draft`,
-        readCurrent: () => findTenantDraft(c.env.DB, tenant.id),
+        readCurrent: () => readTenantDraft(c.env.DB, c.get("access").group.id, tenant.id),
       });
       c.header("ETag", revisionEtag(revision + 1));
       return c.json(

@@ -131,3 +131,47 @@ it("suggests what companies list by hand and the register lacks, counted in SQL,
     403,
   );
 });
+
+it("changes an entry by writing the register alone: the drafts that use it show the change when read, and a draft saved from before keeps showing it", async () => {
+  const cookie = await signInAs("editor@jccsoftware.example");
+  const before = await (
+    await editor.api.groups[":group"].tenants[":tenant"].draft.$get({
+      param: { group, tenant: "jcc-software" },
+    })
+  ).json();
+  const stored = () =>
+    env.DB.prepare(
+      "SELECT revision, content FROM tenant_drafts WHERE tenant_id = (SELECT id FROM tenants WHERE slug = 'jcc-software')",
+    ).first<{ revision: number; content: string }>();
+  const rowBefore = (await stored())!;
+
+  const res = await putProcessor("mailer", { ...MAILER, name: "Mailer Europa B.V.", country: "BE" });
+  expect(res.status).toBe(200);
+  expect((await res.json()).draftsUpdated).toBe(1);
+  // No draft was written: the same row, the same revision.
+  expect(await stored()).toEqual(rowBefore);
+
+  const read = async () =>
+    (
+      await (
+        await editor.api.groups[":group"].tenants[":tenant"].draft.$get({
+          param: { group, tenant: "jcc-software" },
+        })
+      ).json()
+    ).content.lists.recipients.find((r) => r.processor === "mailer");
+  expect(await read()).toMatchObject({ name: "Mailer Europa B.V.", country: "BE" });
+
+  // The editor saves the draft as loaded before the change: what is read is still the register's.
+  const saved = await call(`/api/groups/${group}/tenants/jcc-software/draft`, {
+    method: "PUT",
+    cookie,
+    json: { content: before.content },
+    headers: { "If-Match": `"${before.revision}"` },
+  });
+  expect(saved.status).toBe(200);
+  expect(await read()).toMatchObject({ name: "Mailer Europa B.V.", country: "BE" });
+
+  // Saving the same details again changes nothing anyone has to republish.
+  const again = await putProcessor("mailer", { ...MAILER, name: "Mailer Europa B.V.", country: "BE" });
+  expect((await again.json()).draftsUpdated).toBe(0);
+});

@@ -4,11 +4,11 @@
 import { Hono } from "hono";
 import { KeyPageQuerySchema, ProcessorBodySchema } from "#shared/api-schemas.ts";
 import { SlugSchema } from "#shared/model.ts";
-import { applyProcessorRegister } from "#shared/processor-register.ts";
+import { writeCanonicalJson } from "#shared/hash.ts";
 import { suggestFromHandListed } from "#shared/register-suggestions.ts";
 import { buildAuditEntry } from "../audit-entry.ts";
 import { runWithAudit } from "../db/audit.ts";
-import { isStaleRevision, listTenantDraftsUsingProcessor, prepareSaveTenantDraft } from "../db/drafts.ts";
+import { countTenantDraftsUsingProcessor, isStaleRevision } from "../db/drafts.ts";
 import { isTriggerAbort, isUniqueViolation } from "../db/errors.ts";
 import {
   listProcessorsPage,
@@ -83,13 +83,14 @@ export const processorRoutes = new Hono<AppEnv>()
   .put(
     "/:key",
     describeRoute({
-      summary: "Create or change a processor; company drafts that use it follow",
+      summary:
+        "Create or change a processor; company drafts that use it follow (they are read with the register applied); draftsUpdated: how many use it",
       tag: "Group",
       access: "group admin",
       responses: {
         200: "Changed",
         201: "Created",
-        409: "The register or a draft changed at the same moment",
+        409: "The register changed at the same moment",
       },
     }),
     validate("param", KeyParamSchema),
@@ -102,16 +103,14 @@ export const processorRoutes = new Hono<AppEnv>()
       const now = new Date().toISOString();
       const register = await listProcessors(c.env.DB, access.group.id);
       const existing = register.find((p) => p.key === key);
-      const nextRegister = [...register.filter((p) => p.key !== key), entry];
 
-      // Company drafts that refer to this processor take the new details with it.
-      const drafts = await listTenantDraftsUsingProcessor(c.env.DB, access.group.id, key);
-      const draftUpdates = drafts.flatMap((draft) => {
-        const applied = applyProcessorRegister(draft.content, nextRegister);
-        return applied.changed.includes(key)
-          ? [prepareSaveTenantDraft(c.env.DB, draft.tenantId, draft.revision, applied.content, now)]
-          : [];
-      });
+      // The drafts that refer to this processor show its new details from now on: a draft is read
+      // with the register applied (worker/company-draft.ts), so only the register is written, in
+      // one statement however many companies use the entry. Their published statements are
+      // outdated until republished (the rollout compares them with the register).
+      const changed =
+        existing !== undefined && writeCanonicalJson(existing.recipient) !== writeCanonicalJson(recipient);
+      const draftsUsing = changed ? await countTenantDraftsUsingProcessor(c.env.DB, access.group.id, key) : 0;
       try {
         await runWithAudit(
           c.env.DB,
@@ -119,7 +118,6 @@ export const processorRoutes = new Hono<AppEnv>()
             existing
               ? prepareUpdateProcessor(c.env.DB, access.group.id, entry, existing.revision, now)
               : prepareInsertProcessor(c.env.DB, access.group.id, entry, now),
-            ...draftUpdates,
           ],
           [
             buildAuditEntry({
@@ -127,25 +125,18 @@ export const processorRoutes = new Hono<AppEnv>()
               actor: access.user,
               action: existing ? "processor.updated" : "processor.created",
               target: key,
-              summary: { recipient, draftsUpdated: draftUpdates.length },
+              summary: { recipient, draftsUpdated: draftsUsing },
               at: now,
             }),
           ],
         );
       } catch (error) {
         if (isStaleRevision(error) || isUniqueViolation(error, "processors_key")) {
-          throw new AppError(
-            409,
-            "stale_revision",
-            "A draft or the register changed at the same moment; try again.",
-          );
+          throw new AppError(409, "stale_revision", "The register changed at the same moment; try again.");
         }
         throw error;
       }
-      return c.json(
-        { processor: { key, recipient }, draftsUpdated: draftUpdates.length },
-        existing ? 200 : 201,
-      );
+      return c.json({ processor: { key, recipient }, draftsUpdated: draftsUsing }, existing ? 200 : 201);
     },
   )
   .delete(
