@@ -5,60 +5,34 @@
 // members page instead of listing them. Times are per company; the checks remember what they read
 // from text that recurs (shared/completeness/remember.ts), as they do in a real rollout.
 // Usage: node scripts/bench/assess.ts [--runs 15]   (runs over 208 companies) Prints one JSON line; times in ms.
-import { DEMO_BASELINE, DEMO_GROUP, DEMO_TENANTS } from "#shared/demo/index.ts";
+import { DEMO_BASELINE, DEMO_TENANTS } from "#shared/demo/index.ts";
 import { checkCompleteness } from "#shared/completeness/check.ts";
 import { lintPublication } from "#shared/lint/index.ts";
-import type { Group, TenantContent } from "#shared/model.ts";
 import { resolvePublication } from "#shared/publication.ts";
 import { assessContent } from "../../worker/completeness.ts";
-import type { GroupRecord } from "../../worker/db/groups.ts";
+import {
+  generatedCompany,
+  generatedContent,
+  LARGE_GROUP,
+  LARGE_GROUP_RECORD,
+} from "./generated-companies.ts";
 
 const runsFlag = process.argv.indexOf("--runs");
 const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 15;
 
-const largeGroup: Group = {
-  ...DEMO_GROUP,
-  members: [
-    ...DEMO_GROUP.members,
-    ...Array.from({ length: 10_000 }, (_, i) => ({
-      slug: `bench-${String(i + 1).padStart(5, "0")}`,
-      name: `Bedrijf ${String(i + 1).padStart(5, "0")}`,
-    })),
-  ],
-  membersPage: `https://verklaring.example/v1/statements/${DEMO_GROUP.slug}.html`,
-};
-const group: GroupRecord = {
-  id: 1,
-  group: largeGroup,
-  requireApproval: false,
-  leadContact: null,
-  identityChangedAt: null,
-};
-
 // What a rollout has in hand for each company: its content and its statements, resolved once. As
-// in the bench's database (scripts/bench/generate.ts), most companies are the demo companies'
-// details under a profile of their own, so their statements share the baseline's text but not
-// the sentences that name the company.
-const number = (i: number) => String(i + 1).padStart(4, "0");
-const templates = DEMO_TENANTS.filter((t) => t.slug !== "jcc-software");
-const generated = Array.from({ length: 200 }, (_, i) => {
-  const template = templates[i % templates.length]!.content;
-  const content: TenantContent = {
-    ...structuredClone(template),
-    profile: {
-      ...template.profile,
-      legalName: `Bedrijf ${number(i)} B.V.`,
-      tradeName: `Bedrijf ${number(i)}`,
-      kvkNumber: String(70_000_000 + i),
-      email: `privacy@bedrijf-${number(i)}.example`,
-      website: `https://www.bedrijf-${number(i)}.example`,
-    },
-  };
-  return { slug: `bench-${number(i)}`, name: `Bedrijf ${number(i)}`, content };
-});
+// in the bench's database, most companies are generated (./generated-companies.ts).
+const generated = Array.from({ length: 200 }, (_, i) => ({
+  ...generatedCompany(i),
+  content: generatedContent(i),
+}));
 const companies = [...DEMO_TENANTS, ...generated].map((t, i) => {
   const tenant = { id: i + 1, groupId: 1, slug: t.slug, name: t.name };
-  const resolved = resolvePublication(DEMO_BASELINE, { group: largeGroup, slug: t.slug, content: t.content });
+  const resolved = resolvePublication(DEMO_BASELINE, {
+    group: LARGE_GROUP,
+    slug: t.slug,
+    content: t.content,
+  });
   return { tenant, content: t.content, resolved };
 });
 
@@ -94,10 +68,10 @@ function time(work: (company: (typeof companies)[number]) => unknown): Timing {
 
 const round = (n: number) => Number(n.toFixed(4));
 
-const assess = time((c) => assessContent(group, c.tenant, DEMO_BASELINE, c.content, c.resolved));
+const assess = time((c) => assessContent(LARGE_GROUP_RECORD, c.tenant, DEMO_BASELINE, c.content, c.resolved));
 const completeness = time((c) =>
   checkCompleteness(
-    c.resolved.statements.find((s) => s.language === largeGroup.defaultLanguage)!,
+    c.resolved.statements.find((s) => s.language === LARGE_GROUP.defaultLanguage)!,
     c.content,
     { jointControllership: DEMO_BASELINE.jointControllership },
   ),
@@ -105,7 +79,7 @@ const completeness = time((c) =>
 const lint = time((c) =>
   lintPublication(
     DEMO_BASELINE,
-    { group: largeGroup, slug: c.tenant.slug, content: c.content },
+    { group: LARGE_GROUP, slug: c.tenant.slug, content: c.content },
     c.resolved.statements,
   ),
 );
@@ -113,8 +87,8 @@ const lint = time((c) =>
 console.log(
   JSON.stringify({
     companies: companies.length,
-    groupMembers: largeGroup.members.length,
-    languages: largeGroup.languages,
+    groupMembers: LARGE_GROUP.members.length,
+    languages: LARGE_GROUP.languages,
     assessContent: assess,
     checkCompleteness: completeness,
     lintPublication: lint,

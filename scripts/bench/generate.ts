@@ -3,14 +3,12 @@
 // audit chain), batched so that 1,000 companies take seconds. Run it while nothing else has the
 // database open. Usage: node scripts/bench/generate.ts --persist-to DIR [--count 1000]
 // (DIR as given to prepareLocalDatabase / `wrangler --persist-to`); prints one JSON line.
-import { DEMO_GROUP, DEMO_TENANTS } from "#shared/demo/index.ts";
-import type { TenantContent } from "#shared/model.ts";
+import { DEMO_GROUP } from "#shared/demo/index.ts";
 import { findLatestBaselineVersion } from "../../worker/db/baselines.ts";
 import { findGroupBySlug, listTenants } from "../../worker/db/groups.ts";
 import { prepareCompanyVersion, writePreparedVersions } from "../../worker/publishing/company.ts";
+import { GENERATED_PREFIX, generatedCompany, generatedContent } from "./generated-companies.ts";
 import { findLocalD1File, openSqliteD1 } from "./sqlite-d1.ts";
-
-const GENERATED_PREFIX = "bench-";
 
 function argument(name: string): string | undefined {
   const index = process.argv.indexOf(name);
@@ -24,26 +22,6 @@ if (!persistTo || !Number.isInteger(count) || count < 1) {
   process.exit(2);
 }
 
-const number = (i: number) => String(i + 1).padStart(4, "0");
-
-/** A plausible company: a demo company's lists and overrides under a profile of its own. */
-function generatedContent(i: number): TenantContent {
-  const templates = DEMO_TENANTS.filter((t) => t.slug !== "jcc-software");
-  const template = templates[i % templates.length]!.content;
-  const n = number(i);
-  return {
-    ...structuredClone(template),
-    profile: {
-      ...template.profile,
-      legalName: `Bedrijf ${n} B.V.`,
-      tradeName: `Bedrijf ${n}`,
-      kvkNumber: String(70_000_000 + i),
-      email: `privacy@bedrijf-${n}.example`,
-      website: `https://www.bedrijf-${n}.example`,
-    },
-  };
-}
-
 const { db, close } = openSqliteD1(findLocalD1File(persistTo));
 try {
   const started = performance.now();
@@ -54,8 +32,7 @@ try {
   }
   const now = new Date().toISOString();
   const companies = Array.from({ length: count }, (_, i) => ({
-    slug: `${GENERATED_PREFIX}${number(i)}`,
-    name: `Bedrijf ${number(i)}`,
+    ...generatedCompany(i),
     position: before.group.members.length + i,
     content: generatedContent(i),
   }));

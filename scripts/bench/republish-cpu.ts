@@ -6,55 +6,25 @@
 // A stable way to compare two versions of this code (workerd's own runs vary by ±8 %); Node's
 // zlib and Web Crypto are not workerd's, so the totals are a guide, not the bench's target.
 // Usage: node scripts/bench/republish-cpu.ts [--runs 3]   Prints one JSON line; times in ms.
-import { DEMO_BASELINE, DEMO_GROUP, DEMO_TENANTS } from "#shared/demo/index.ts";
+import { DEMO_BASELINE } from "#shared/demo/index.ts";
 import { digestStatementContent } from "#shared/engine.ts";
-import type { Group, TenantContent } from "#shared/model.ts";
 import { preparePublication, resolvePublication } from "#shared/publication.ts";
 import { assessContent } from "../../worker/completeness.ts";
-import type { GroupRecord } from "../../worker/db/groups.ts";
+import {
+  generatedCompany,
+  generatedContent,
+  LARGE_GROUP,
+  LARGE_GROUP_RECORD,
+} from "./generated-companies.ts";
 import { packRenderings } from "../../worker/storage/rendering-packs.ts";
 
 const runsFlag = process.argv.indexOf("--runs");
 const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 3;
 const COMPANIES = 1000;
 
-const number = (i: number) => String(i + 1).padStart(4, "0");
-const largeGroup: Group = {
-  ...DEMO_GROUP,
-  members: [
-    ...DEMO_GROUP.members,
-    ...Array.from({ length: 10_000 }, (_, i) => ({
-      slug: `bench-${number(i)}`,
-      name: `Bedrijf ${number(i)}`,
-    })),
-  ],
-  membersPage: `https://verklaring.example/v1/statements/${DEMO_GROUP.slug}.html`,
-};
-const group: GroupRecord = {
-  id: 1,
-  group: largeGroup,
-  requireApproval: false,
-  leadContact: null,
-  identityChangedAt: null,
-};
-const templates = DEMO_TENANTS.filter((t) => t.slug !== "jcc-software");
 const companies = Array.from({ length: COMPANIES }, (_, i) => {
-  const template = templates[i % templates.length]!.content;
-  const content: TenantContent = {
-    ...structuredClone(template),
-    profile: {
-      ...template.profile,
-      legalName: `Bedrijf ${number(i)} B.V.`,
-      tradeName: `Bedrijf ${number(i)}`,
-      kvkNumber: String(70_000_000 + i),
-      email: `privacy@bedrijf-${number(i)}.example`,
-      website: `https://www.bedrijf-${number(i)}.example`,
-    },
-  };
-  return {
-    tenant: { id: i + 1, groupId: 1, slug: `bench-${number(i)}`, name: `Bedrijf ${number(i)}` },
-    content,
-  };
+  const { slug, name } = generatedCompany(i);
+  return { tenant: { id: i + 1, groupId: 1, slug, name }, content: generatedContent(i) };
 });
 
 const meta = {
@@ -73,17 +43,17 @@ async function republishOne(company: (typeof companies)[number]): Promise<void> 
     at = now;
   };
   const unhashed = resolvePublication(DEMO_BASELINE, {
-    group: largeGroup,
+    group: LARGE_GROUP,
     slug: company.tenant.slug,
     content: company.content,
   });
   const resolved = { ...unhashed, contentHash: await digestStatementContent(unhashed.statements) };
   lap("resolve");
-  assessContent(group, company.tenant, DEMO_BASELINE, company.content, resolved);
+  assessContent(LARGE_GROUP_RECORD, company.tenant, DEMO_BASELINE, company.content, resolved);
   lap("gate");
   const publication = await preparePublication(
     DEMO_BASELINE,
-    { group: largeGroup, slug: company.tenant.slug, content: company.content },
+    { group: LARGE_GROUP, slug: company.tenant.slug, content: company.content },
     meta,
     resolved,
   );
