@@ -271,12 +271,11 @@ export const CompanyPageQuerySchema = v.strictObject({
 
 /**
  * A page of the group's companies (the companies page, the companies a member may see), optionally
- * only those whose name or address contains `q` (letters compared without regard to case): how a lead finds one company
- * among thousands without paging through them.
+ * only those whose name or address contains `q` (letters compared without regard to case): how
+ * one company is found among thousands without paging through them.
  */
 export const CompanySearchPageQuerySchema = v.strictObject({
-  after: v.optional(CompanyCursorSchema),
-  limit: v.optional(PositiveInt(500)),
+  ...CompanyPageQuerySchema.entries,
   q: v.optional(
     v.pipe(
       v.string(),

@@ -96,7 +96,21 @@ export async function fetchJson<R extends ResponseLike<unknown>>(
 }
 
 /** The query of one page of a paged list: at most `limit` after the cursor `after`. */
-export type PageQuery = { limit: string } | { limit: string; after: string };
+export type PageQuery = { limit: string; after?: string };
+
+/**
+ * The query of a page of at most `limit` after `after` (none: the first page); with `search`, of
+ * only what contains it (`q`, on the company lists).
+ */
+export const pageQuery = (
+  limit: number,
+  after: string | undefined,
+  search?: string,
+): PageQuery & { q?: string } => ({
+  limit: String(limit),
+  ...(after === undefined ? {} : { after }),
+  ...(search === undefined ? {} : { q: search }),
+});
 
 /**
  * Every page of a paged list (issue 20): follows `next` until it is null, 500 at a time (the most

@@ -2,7 +2,7 @@
 // deleted when it never published (migrations/0010 holds the rules; these are the writes).
 import type { TenantContent } from "#shared/model.ts";
 import type { CompanyPage, CompanyStatus } from "./groups.ts";
-import { bindCompaniesAfter, bindContains } from "./company-order.ts";
+import { bindCompaniesAfter, bindContains, nameOrSlugContains } from "./company-order.ts";
 import { tenantContentColumn, urlListColumn, versionRefColumn } from "./json-column.ts";
 import { prepareEndSessionsOfFormerMembers } from "./memberships.ts";
 import type { D1Reader } from "./reader.ts";
@@ -73,7 +73,7 @@ export async function listCompanies(
     .prepare(
       `${COMPANY_SELECT} WHERE t.group_id = ?1 AND t.status != 'deleted'
          AND (t.position, t.slug) > (?2, ?3)
-         AND (?5 IS NULL OR t.name LIKE ?5 ESCAPE '\\' OR t.slug LIKE ?5 ESCAPE '\\')
+         AND ${nameOrSlugContains("?5")}
        ORDER BY t.position, t.slug LIMIT ?4`,
     )
     .bind(groupId, ...bindCompaniesAfter(page.after), page.limit, bindContains(page.search))

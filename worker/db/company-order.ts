@@ -7,11 +7,15 @@
 const BEFORE_EVERY_COMPANY: readonly [number, string] = [-1, ""];
 
 /**
- * A LIKE pattern for names or addresses that contain `words`, bound with `ESCAPE '\\'`: LIKE's own
+ * A LIKE pattern for names or addresses that contain `words`, bound with `ESCAPE '\'`: LIKE's own
  * characters (% _ and the escape) are taken as written. SQLite's LIKE folds ASCII letters only.
  */
 export const bindContains = (words: string | undefined): string | null =>
   words === undefined ? null : `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** SQL: company `t` has the bound pattern `param` (bindContains) in its name or address, or `param` is NULL. */
+export const nameOrSlugContains = (param: string): string =>
+  `(${param} IS NULL OR t.name LIKE ${param} ESCAPE '\\' OR t.slug LIKE ${param} ESCAPE '\\')`;
 
 /** The (position, slug) a page of companies starts after. */
 export const bindCompaniesAfter = (

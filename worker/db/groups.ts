@@ -3,7 +3,7 @@
 import type { Group, Language, Member } from "#shared/model.ts";
 import { INLINE_MEMBERS } from "#shared/placeholders.ts";
 import type { LeadContact } from "#shared/api-schemas.ts";
-import { bindCompaniesAfter, bindContains } from "./company-order.ts";
+import { bindCompaniesAfter, bindContains, nameOrSlugContains } from "./company-order.ts";
 import { languagesColumn, leadContactColumn } from "./json-column.ts";
 import type { D1Reader } from "./reader.ts";
 import type { CompanyCursor } from "./statements.ts";
@@ -181,7 +181,7 @@ export async function listTenantsPage(
        WHERE t.group_id = ?1 AND t.status != 'deleted' AND (?2 = 0 OR t.status = 'active')
          AND (?3 IS NULL OR t.id IN (SELECT tenant_id FROM memberships WHERE user_id = ?3 AND group_id = ?1))
          AND (t.position, t.slug) > (?4, ?5)
-         AND (?7 IS NULL OR t.name LIKE ?7 ESCAPE '\\' OR t.slug LIKE ?7 ESCAPE '\\')
+         AND ${nameOrSlugContains("?7")}
        ORDER BY t.position, t.slug LIMIT ?6`,
     )
     .bind(

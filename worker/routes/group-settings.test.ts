@@ -117,7 +117,9 @@ it("gives every member the group's companies as the statements name them: all of
     .bind(id)
     .first<{ n: number }>())!.n;
   const large = await profile();
+  // The first 101 in the group's order: the eight demo companies (positions 0–7), then groot-000….
   expect(large.members).toHaveLength(101);
+  expect(large.members.at(-1)?.slug).toBe(`groot-${String(101 - small.members.length - 1).padStart(3, "0")}`);
   expect(large.memberCount).toBe(active);
   expect(large.members.map((m) => m.slug)).not.toContain("groot-149");
 });

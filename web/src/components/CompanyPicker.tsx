@@ -3,7 +3,7 @@
 // 20) gets a search field before the list, and the list holds the companies found: nobody scrolls
 // through thousands of options, and the console never reads every company to offer a choice.
 import { createAsync } from "@solidjs/router";
-import { createSignal, For, onCleanup, Show, startTransition } from "solid-js";
+import { createMemo, createSignal, For, onCleanup, Show, startTransition } from "solid-js";
 import { t } from "../i18n.ts";
 import { getTenantsPage, OVERVIEW_PAGE } from "../pages/group/group-data.ts";
 
@@ -43,7 +43,7 @@ export function CompanyPicker(props: {
   };
   // The chosen company stays an option when a later search does not find it.
   const names = new Map<string, string>();
-  const listed = () => {
+  const listed = createMemo(() => {
     const page = large() && search() !== undefined ? found() : first();
     const tenants = (page?.tenants ?? []).filter((c) => !props.activeOnly || c.status === "active");
     for (const c of tenants) names.set(c.slug, c.name);
@@ -51,7 +51,7 @@ export function CompanyPicker(props: {
     return chosen && !tenants.some((c) => c.slug === chosen)
       ? [{ slug: chosen, name: names.get(chosen) ?? chosen }, ...tenants]
       : tenants;
-  };
+  });
   const searchId = () => `${props.id}-search`;
   const countId = () => `${props.id}-found`;
   return (

@@ -1,6 +1,6 @@
 // What the public pages read: the groups that publish here, and one group's directory.
 import { query } from "@solidjs/router";
-import { api, fetchJson } from "../api.ts";
+import { api, fetchJson, pageQuery } from "../api.ts";
 
 export const getGroups = query(() => fetchJson(() => api.v1.statements.$get()), "public-groups");
 
@@ -16,7 +16,7 @@ export const getPublicGroupPage = query(
     fetchJson(() =>
       api.v1.statements[":group"].$get({
         param: { group },
-        query: after === undefined ? { limit: String(PUBLIC_PAGE) } : { limit: String(PUBLIC_PAGE), after },
+        query: pageQuery(PUBLIC_PAGE, after),
       }),
     ),
   "public-group-page",

@@ -4,7 +4,7 @@ import { action, json, query } from "@solidjs/router";
 import type { ImportCheck } from "#shared/import/check.ts";
 import type { ImportFormatHint } from "#shared/import/detect.ts";
 import type { ImportProposal } from "#shared/import/propose.ts";
-import { api, fetchJson, readJson, send, toApiError } from "../../api.ts";
+import { api, fetchJson, pageQuery, readJson, send, toApiError } from "../../api.ts";
 import type { UiLanguage } from "../../i18n.ts";
 import { etagRevision } from "../company/data.ts";
 
@@ -46,7 +46,7 @@ export const getGroupReport = query(
     fetchJson(() =>
       api.api.groups[":group"].completeness.$get({
         param: { group },
-        query: after === undefined ? { limit: String(REPORT_PAGE) } : { limit: String(REPORT_PAGE), after },
+        query: pageQuery(REPORT_PAGE, after),
       }),
     ),
   "avg-group-report",

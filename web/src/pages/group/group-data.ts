@@ -6,7 +6,7 @@ import type { InferInput } from "valibot";
 import type { GroupSettingsSchema } from "#shared/api-schemas.ts";
 import type { CompanyCreateSchema, CompanyUpdateSchema } from "#shared/group-admin-schemas.ts";
 import type { Group as GroupInfo } from "#shared/model.ts";
-import { api, fetchAllPages, fetchJson, send, toApiError, type PageQuery } from "../../api.ts";
+import { api, fetchAllPages, fetchJson, pageQuery, send, toApiError, type PageQuery } from "../../api.ts";
 import type { Role } from "../../messages.ts";
 
 type Group = string;
@@ -32,11 +32,7 @@ export const getTenantsPage = query(
     fetchJson(() =>
       api.api.groups[":group"].tenants.$get({
         param: { group },
-        query: {
-          limit: String(OVERVIEW_PAGE),
-          ...(after === undefined ? {} : { after }),
-          ...(search === undefined ? {} : { q: search }),
-        },
+        query: pageQuery(OVERVIEW_PAGE, after, search),
       }),
     ),
   "group-tenants-page",
@@ -60,8 +56,7 @@ export const DASHBOARD_PAGE = 100;
  * of statuses per page shown, not the whole group (issue 20).
  */
 export const getDashboardPage = query(async (group: Group, after: string | undefined) => {
-  const page: PageQuery =
-    after === undefined ? { limit: String(DASHBOARD_PAGE) } : { limit: String(DASHBOARD_PAGE), after };
+  const page = pageQuery(DASHBOARD_PAGE, after);
   const [tenants, completeness, rollout] = await Promise.all([
     readTenantsPage(group, page),
     readCompletenessPage(group, page),
@@ -87,11 +82,7 @@ export const ROLLOUT_PAGE = 100;
  * with the group's counts: a group of 10,000 is looked at a page at a time (issue 20).
  */
 export const getRolloutPage = query(
-  (group: Group, after: string | undefined) =>
-    readRolloutPage(
-      group,
-      after === undefined ? { limit: String(ROLLOUT_PAGE) } : { limit: String(ROLLOUT_PAGE), after },
-    ),
+  (group: Group, after: string | undefined) => readRolloutPage(group, pageQuery(ROLLOUT_PAGE, after)),
   "group-rollout",
 );
 export type RolloutCompany = Awaited<ReturnType<typeof getRolloutPage>>["companies"][number];
@@ -384,11 +375,7 @@ export const getCompaniesPage = query(
     fetchJson(() =>
       api.api.groups[":group"].companies.$get({
         param: { group },
-        query: {
-          limit: String(COMPANIES_PAGE),
-          ...(after === undefined ? {} : { after }),
-          ...(search === undefined ? {} : { q: search }),
-        },
+        query: pageQuery(COMPANIES_PAGE, after, search),
       }),
     ),
   "group-companies-page",
