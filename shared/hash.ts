@@ -56,8 +56,13 @@ export function writeCanonicalJson(value: unknown): string {
  * SHA-256 (hex) by the platform's own implementation (Web Crypto: workerd, Node and browsers),
  * several times faster than hashing in JavaScript; what publishing uses.
  */
-export async function digestSha256Hex(text: string): Promise<string> {
-  return bytesToHex(new Uint8Array(await crypto.subtle.digest("SHA-256", encoder.encode(text))));
+export function digestSha256Hex(text: string): Promise<string> {
+  return digestBytesSha256Hex(encoder.encode(text));
+}
+
+/** digestSha256Hex of bytes already encoded (a rendering is encoded once, for its hash and its pack). */
+export async function digestBytesSha256Hex(bytes: Uint8Array): Promise<string> {
+  return bytesToHex(new Uint8Array(await crypto.subtle.digest("SHA-256", bytes)));
 }
 
 /** hashStatementContent by the platform's SHA-256: the same value, sooner. */

@@ -31,6 +31,8 @@ describe("preparePublication", () => {
         });
         expect(output.body).toBe(fresh);
         expect(output.bodyHash).toBe(sha256Hex(output.body));
+        // The bytes that are hashed and stored are the body's UTF-8.
+        expect(output.bytes).toEqual(new TextEncoder().encode(output.body));
       }
     });
   }

@@ -2,8 +2,8 @@
 // worker's publish and the console's preview produce byte-identical output.
 import type { Baseline, Language } from "./model.ts";
 import type { Problem, ResolvedStatement, TenantContext, VersionMeta } from "./statement.ts";
+import { digestBytesSha256Hex } from "./hash.ts";
 import {
-  digestSha256Hex,
   digestStatementContent,
   renderHtmlFragment,
   renderHtmlPage,
@@ -22,12 +22,16 @@ export const RENDERERS = {
 } as const satisfies Record<string, (s: ResolvedStatement, meta: VersionMeta | null) => string>;
 
 export type RenderFormat = keyof typeof RENDERERS;
+
+const encoder = new TextEncoder();
 export const RENDER_FORMATS = Object.keys(RENDERERS) as RenderFormat[];
 
 export interface RenderedOutput {
   language: Language;
   format: RenderFormat;
   body: string;
+  /** The body in UTF-8: what is hashed, stored and served. */
+  bytes: Uint8Array;
   /** SHA-256 (hex) of the body: the representation's strong ETag. */
   bodyHash: string;
 }
@@ -75,12 +79,14 @@ export async function preparePublication(
       body: RENDERERS[format](statement, fullMeta),
     })),
   );
-  const hashes = await Promise.all(rendered.map((output) => digestSha256Hex(output.body)));
+  // Encoded once: the same bytes are hashed here and packed for storage (worker/storage).
+  const encoded = rendered.map((output) => encoder.encode(output.body));
+  const hashes = await Promise.all(encoded.map(digestBytesSha256Hex));
   return {
     contentHash,
     statements,
     problems,
-    outputs: rendered.map((output, i) => ({ ...output, bodyHash: hashes[i]! })),
+    outputs: rendered.map((output, i) => ({ ...output, bytes: encoded[i]!, bodyHash: hashes[i]! })),
   };
 }
 

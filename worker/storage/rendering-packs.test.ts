@@ -78,7 +78,7 @@ describe("renderings at rest", () => {
     const outputs: RenderedOutput[] = (["nl", "en"] as const).flatMap((language) =>
       (["html", "fragment", "json", "md", "txt"] as const).map((format) => {
         const body = `<p>Zelfde tekst (${language}/${format}): ${"herhaald ".repeat(40)}</p>\n`;
-        return { language, format, body, bodyHash: sha256Hex(body) };
+        return { language, format, body, bytes: new TextEncoder().encode(body), bodyHash: sha256Hex(body) };
       }),
     );
     const packed = await packRenderings(outputs);

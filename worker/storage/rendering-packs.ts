@@ -73,29 +73,30 @@ export async function packRenderings(outputs: readonly RenderedOutput[]): Promis
 
 async function packLanguage(outputs: RenderedOutput[]): Promise<{ pack: Pack; placements: Placement[] }> {
   const ordered = [...outputs].sort((a, b) => PACK_ORDER.indexOf(a.format) - PACK_ORDER.indexOf(b.format));
-  // Each body is encoded once (a version's ten bodies are some 150 KB of text): the pack is their
-  // bytes one after the other, and a rendering's place is counted in bytes as it goes.
-  let text = "";
+  // The pack is the bodies' bytes (encoded once, by preparePublication) one after the other, and a
+  // rendering's place is counted in bytes as it goes. A body is looked for in each stored body on
+  // its own: joining them into one text to search would copy all of it for every body.
+  const stored: { body: string; start: number }[] = [];
   const parts: Uint8Array[] = [];
   let size = 0;
   const placed: Omit<Placement, "packHash">[] = [];
   for (const output of ordered) {
-    const found = text.indexOf(output.body);
     const where = { language: output.language, format: output.format, bodyHash: output.bodyHash };
-    if (found >= 0) {
+    const holder = findHolder(stored, output.body);
+    if (holder) {
       // A body the pack already holds (the fragment, inside the page) is stored once.
+      const { found } = holder;
       placed.push({
         ...where,
-        start: encoder.encode(text.slice(0, found)).length,
-        length: encoder.encode(output.body).length,
+        start: holder.start + encoder.encode(holder.body.slice(0, found)).length,
+        length: output.bytes.length,
       });
       continue;
     }
-    const bytes = encoder.encode(output.body);
-    placed.push({ ...where, start: size, length: bytes.length });
-    parts.push(bytes);
-    size += bytes.length;
-    text += output.body;
+    placed.push({ ...where, start: size, length: output.bytes.length });
+    stored.push({ body: output.body, start: size });
+    parts.push(output.bytes);
+    size += output.bytes.length;
   }
   const decoded = new Uint8Array(size);
   let offset = 0;
@@ -109,6 +110,18 @@ async function packLanguage(outputs: RenderedOutput[]): Promise<{ pack: Pack; pl
   const hash = await sha256Hex(decoded);
   const placements = placed.map((p) => ({ ...p, packHash: hash }));
   return { pack: { hash, encoding: "deflate-raw", size, bytes }, placements };
+}
+
+/** The body already in the pack that contains `body`, and where in it (in UTF-16 code units). */
+function findHolder(
+  stored: readonly { body: string; start: number }[],
+  body: string,
+): { body: string; start: number; found: number } | null {
+  for (const holder of stored) {
+    const found = holder.body.indexOf(body);
+    if (found >= 0) return { ...holder, found };
+  }
+  return null;
 }
 
 /** The stored bytes of a pack and a rendering's range in it, as the database answers them. */
