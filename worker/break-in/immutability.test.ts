@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { sha256Hex } from "#shared/hash.ts";
 import { sealAuditLog } from "../audit/log.ts";
 import { seedDemoGroup } from "../demo-seed.ts";
-import { decodePack } from "../storage/rendering-packs.ts";
+import { decodePack, type PackEncoding } from "../storage/rendering-packs.ts";
 import { call, signInAs } from "../test/clients.ts";
 import { demoContent, publishAt } from "../test/fixtures.ts";
 
@@ -177,7 +177,7 @@ describe("item 6: the integrity check", () => {
        WHERE r.version_id = ?1 AND r.language = 'nl' AND r.format = 'html'`,
     )
       .bind(sim!.id)
-      .first<{ id: number; encoding: "identity" | "deflate-raw"; hex: string; byte_start: number }>();
+      .first<{ id: number; encoding: PackEncoding; hex: string; byte_start: number }>();
     const text = new TextDecoder().decode(await decodePack(pack!.encoding, pack!.hex));
     const title = "<title>Privacyverklaring SIM</title>";
     expect(text.indexOf(title)).toBeGreaterThanOrEqual(pack!.byte_start);

@@ -1,5 +1,5 @@
 // What the integrity check reads: a group's published versions and their stored renderings.
-import type { PackEncoding } from "../storage/rendering-packs.ts";
+import { readPackEncoding, type PackEncoding } from "../storage/rendering-packs.ts";
 
 export interface VersionToCheck {
   id: number;
@@ -94,7 +94,7 @@ export async function listStoredRenderings(
     packs: ((packs?.results ?? []) as PackRow[]).map((p) => ({
       id: p.id,
       hash: p.hash,
-      encoding: p.encoding === "identity" ? "identity" : "deflate-raw",
+      encoding: readPackEncoding(p.encoding),
       size: p.size,
       hex: p.hex,
     })),

@@ -2,7 +2,7 @@
 // writes of a new version (which only worker/publishing/ prepares).
 import type { Language, TenantContent } from "#shared/model.ts";
 import type { PackedRenderings, StoredBody } from "../storage/rendering-packs.ts";
-import { bytesToHexText } from "../storage/rendering-packs.ts";
+import { bytesToHexText, readPackEncoding } from "../storage/rendering-packs.ts";
 import { bindCompaniesAfter } from "./company-order.ts";
 import { languagesColumn, tenantContentColumn } from "./json-column.ts";
 import type { D1Reader } from "./reader.ts";
@@ -44,8 +44,7 @@ export interface StoredBodyRow {
 }
 
 export const mapStoredBody = (row: StoredBodyRow): StoredBody => ({
-  // Only 'identity' and 'deflate-raw' pass the table's CHECK.
-  encoding: row.encoding === "identity" ? "identity" : "deflate-raw",
+  encoding: readPackEncoding(row.encoding),
   hex: row.pack_hex,
   start: row.byte_start,
   length: row.byte_length,

@@ -11,7 +11,7 @@ import { prepareInsertRenderings, prepareInsertVersion } from "../db/statements.
 import { seedDemoGroup } from "../demo-seed.ts";
 import { call } from "../test/clients.ts";
 import { demoContent } from "../test/fixtures.ts";
-import { packRenderings, readBody } from "./rendering-packs.ts";
+import { BodyChangedError, packRenderings, readBody } from "./rendering-packs.ts";
 
 const count = async (table: string): Promise<number> =>
   (await env.DB.prepare(`SELECT COUNT(*) AS n FROM ${table}`).first<{ n: number }>())!.n;
@@ -60,7 +60,7 @@ describe("renderings at rest", () => {
     ).all<{ encoding: string; size: number; stored: number; renderings: number; served: number }>();
     expect(rows.results).toHaveLength(2);
     for (const pack of rows.results) {
-      expect(pack.encoding).toBe("deflate-raw");
+      expect(pack.encoding).toBe("br");
       expect(pack.renderings).toBe(5);
       // The fragment is the part of the page that it is: stored once.
       expect(pack.size).toBeLessThan(pack.served);
@@ -117,7 +117,7 @@ describe("renderings at rest", () => {
       body_hash: string;
       byte_start: number;
       byte_length: number;
-      encoding: "deflate-raw";
+      encoding: "br";
       hex: string;
     }>();
     expect(stored.results).toHaveLength(30);
@@ -132,6 +132,39 @@ describe("renderings at rest", () => {
         }),
       );
       expect(outputs.find((o) => o.bodyHash === row.body_hash)?.body).toBe(body);
+    }
+  });
+
+  it("still serves packs written before Brotli (deflate-raw), checked against their hash", async () => {
+    // A pack as the worker wrote them from migration 0018 until 0025: the same bodies, deflate-raw.
+    const page = "<!doctype html><title>Vóór 0025</title><p>Gecomprimeerd met deflate-raw — € é.</p>\n";
+    const decoded = new TextEncoder().encode(page);
+    const stream = new CompressionStream("deflate-raw");
+    const writer = stream.writable.getWriter();
+    void writer.write(decoded);
+    void writer.close();
+    const compressed = new Uint8Array(await new Response(stream.readable).arrayBuffer());
+    const hex = [...compressed].map((b) => b.toString(16).padStart(2, "0")).join("");
+    const stored = { encoding: "deflate-raw" as const, hex, start: 0, length: decoded.length };
+    const body = await readBody({ ...stored, bodyHash: sha256Hex(page) });
+    expect(new TextDecoder().decode(body)).toBe(page);
+    // And bytes that are not what was published are refused, in either encoding.
+    await expect(readBody({ ...stored, bodyHash: sha256Hex("iets anders") })).rejects.toThrow(
+      BodyChangedError,
+    );
+  });
+
+  it("refuses, as damaged, stored bytes that do not decode at all", async () => {
+    for (const encoding of ["br", "deflate-raw"] as const) {
+      const read = readBody({
+        encoding,
+        hex: "ff".repeat(40),
+        start: 0,
+        length: 10,
+        bodyHash: "a".repeat(64),
+      });
+      await expect(read, encoding).rejects.toThrow(BodyChangedError);
+      await expect(read, encoding).rejects.toThrow(/do not decode/);
     }
   });
 });

@@ -1,16 +1,26 @@
 // Renderings at rest (migration 0018). The five formats of one language of a version say the same
 // words, so they are stored together as one pack: the HTML page, then Markdown, text and JSON (the
-// fragment is a range inside the page, which contains it byte for byte), compressed with
-// deflate-raw and addressed by the SHA-256 of the decoded bytes. Compressed together, the ten
+// fragment is a range inside the page, which contains it byte for byte), compressed with Brotli
+// (migration 0025; packs written before it are deflate-raw, and stay so) and addressed by the
+// SHA-256 of the decoded bytes. Compressed together, the ten
 // renderings of a demo version take about a tenth of their size; compressed one by one, a quarter
 // (scripts/bench/README.md). Reading a rendering decodes its pack, takes its byte range and checks
 // it against the rendering's own hash, so bytes that changed at rest are never served.
-import { deflateRawSync } from "node:zlib";
+import { brotliCompressSync, brotliDecompressSync, constants } from "node:zlib";
 import { bytesToHex, hexToBytes } from "@noble/hashes/utils.js";
 import type { Language } from "#shared/model.ts";
 import type { RenderFormat, RenderedOutput } from "#shared/publication.ts";
 
-export type PackEncoding = "identity" | "deflate-raw";
+export type PackEncoding = "identity" | "deflate-raw" | "br";
+
+const PACK_ENCODINGS: readonly PackEncoding[] = ["identity", "deflate-raw", "br"];
+
+/** A pack's encoding as the database stores it; the table's CHECK allows these alone (migration 0025). */
+export function readPackEncoding(stored: string): PackEncoding {
+  const encoding = PACK_ENCODINGS.find((known) => known === stored);
+  if (encoding === undefined) throw new Error(`a rendering pack has an unknown encoding: ${stored}`);
+  return encoding;
+}
 
 /** A pack as it is stored: its address, its encoding and its encoded bytes. */
 export interface Pack {
@@ -44,8 +54,12 @@ export const PACK_ORDER: readonly RenderFormat[] = ["html", "fragment", "md", "t
 
 const encoder = new TextEncoder();
 
-/** zlib's compression level for packs (1 fastest … 9 smallest); measured in npm run bench. */
-const PACK_DEFLATE_LEVEL = 4;
+/**
+ * Brotli's quality for packs (0 fastest … 11 smallest). Quality 1 takes about a third of the time
+ * of zlib's level 4, which packs were written with before, for packs about 6 % larger: a rollout
+ * compresses every company's packs (scripts/bench/README.md, "Session 12").
+ */
+const PACK_BROTLI_QUALITY = 1;
 
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return bytesToHex(new Uint8Array(await crypto.subtle.digest("SHA-256", bytes)));
@@ -57,8 +71,11 @@ async function transform(
 ): Promise<Uint8Array<ArrayBuffer>> {
   // One write of the whole buffer: feeding it in small chunks (Blob.stream()) costs twice the time.
   const writer = stream.writable.getWriter();
-  void writer.write(bytes);
-  void writer.close();
+  // Bytes that do not decode fail the readable side, which is what the caller awaits; the
+  // writer's promises fail with it and are not a second error.
+  const ignore = (): void => undefined;
+  writer.write(bytes).catch(ignore);
+  writer.close().catch(ignore);
   return new Uint8Array(await new Response(stream.readable).arrayBuffer());
 }
 
@@ -104,12 +121,17 @@ async function packLanguage(outputs: RenderedOutput[]): Promise<{ pack: Pack; pl
     decoded.set(part, offset);
     offset += part.length;
   }
-  // zlib's level 4, where CompressionStream has only level 6: about half the time for packs 3 %
-  // larger (wrangler.toml, nodejs_zlib). Any deflate-raw decoder reads either.
-  const bytes = deflateRawSync(decoded, { level: PACK_DEFLATE_LEVEL });
+  // node:zlib (wrangler.toml, nodejs_zlib): CompressionStream has neither Brotli nor a level.
+  const bytes = brotliCompressSync(decoded, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: PACK_BROTLI_QUALITY,
+      [constants.BROTLI_PARAM_SIZE_HINT]: size,
+      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+    },
+  });
   const hash = await sha256Hex(decoded);
   const placements = placed.map((p) => ({ ...p, packHash: hash }));
-  return { pack: { hash, encoding: "deflate-raw", size, bytes }, placements };
+  return { pack: { hash, encoding: "br", size, bytes }, placements };
 }
 
 /** The body already in the pack that contains `body`, and where in it (in UTF-16 code units). */
@@ -151,14 +173,27 @@ export class BodyChangedError extends Error {
 export async function decodePack(encoding: PackEncoding, hex: string): Promise<Uint8Array<ArrayBuffer>> {
   // Uint8Array.fromHex where the runtime has it (workerd does); SQLite's hex() is upper case.
   const bytes = hexToBytes(hex);
-  return encoding === "identity"
-    ? new Uint8Array(bytes)
-    : transform(bytes, new DecompressionStream("deflate-raw"));
+  switch (encoding) {
+    case "identity":
+      return new Uint8Array(bytes);
+    case "deflate-raw":
+      return transform(bytes, new DecompressionStream("deflate-raw"));
+    case "br":
+      return new Uint8Array(brotliDecompressSync(bytes));
+  }
 }
 
-/** The rendering's bytes, checked against its hash; throws BodyChangedError when they differ. */
+/**
+ * The rendering's bytes, checked against its hash; throws BodyChangedError when they differ, or
+ * when the stored bytes do not even decode.
+ */
 export async function readBody(stored: StoredBody): Promise<Uint8Array<ArrayBuffer>> {
-  const pack = await decodePack(stored.encoding, stored.hex);
+  let pack: Uint8Array<ArrayBuffer>;
+  try {
+    pack = await decodePack(stored.encoding, stored.hex);
+  } catch {
+    throw new BodyChangedError(stored.bodyHash, `bytes that do not decode as ${stored.encoding}`);
+  }
   return takeVerified(pack, stored);
 }
 
