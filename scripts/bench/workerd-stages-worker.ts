@@ -1,0 +1,101 @@
+// The worker that scripts/bench/workerd-stages.mjs runs in Miniflare: each stage of a company's
+// republish (what worker/publishing/rollout-run.ts does per company outside D1) for generated
+// companies, in turn, so that what the checks remember by text churns as in a real rollout.
+// GET /?stage=all&n=1000 runs the stage n times; the caller times the request (a Worker's own
+// clock does not move while it computes).
+import { DEMO_BASELINE } from "#shared/demo/index.ts";
+import { digestStatementContent } from "#shared/hash.ts";
+import { preparePublication, resolvePublication, type Publication } from "#shared/publication.ts";
+import { assessContent } from "../../worker/completeness.ts";
+import { packRenderings } from "../../worker/storage/rendering-packs.ts";
+import {
+  generatedCompany,
+  generatedContent,
+  LARGE_GROUP,
+  LARGE_GROUP_RECORD,
+} from "./generated-companies.ts";
+
+/** Companies taken in turn; more than the checks' memory of texts holds (remember.ts). */
+const COMPANIES = 300;
+
+// The group as the worker reads it from D1: the first 101 names and the count (findGroupBySlug).
+const group = {
+  ...LARGE_GROUP,
+  members: LARGE_GROUP.members.slice(0, 101),
+  memberCount: LARGE_GROUP.members.length,
+};
+const record = { ...LARGE_GROUP_RECORD, group };
+const companies = Array.from({ length: COMPANIES }, (_, i) => {
+  const { slug, name } = generatedCompany(i);
+  return { tenant: { id: i + 1, groupId: 1, slug, name }, content: generatedContent(i) };
+});
+const meta = {
+  version: 2,
+  publishedAt: "2026-12-07T10:00:00.000Z",
+  effectiveFrom: "2026-12-07T10:00:00.000Z",
+  baselineVersion: 2,
+};
+
+const resolve = (i: number) => {
+  const company = companies[i]!;
+  return resolvePublication(DEMO_BASELINE, { group, slug: company.tenant.slug, content: company.content });
+};
+const render = async (i: number): Promise<Publication> => {
+  const company = companies[i]!;
+  const resolved = resolve(i);
+  return preparePublication(
+    DEMO_BASELINE,
+    { group, slug: company.tenant.slug, content: company.content },
+    meta,
+    { ...resolved, contentHash: await digestStatementContent(resolved.statements) },
+  );
+};
+// Packing reads renderings made beforehand, so that its time is its own.
+const rendered: Publication[] = [];
+
+/** Each stage answers a number, so that nothing it computes can be left out as unused. */
+const STAGES: Record<string, (i: number) => Promise<number> | number> = {
+  /** Resolving both languages, without rendering. */
+  resolve: (i) => resolve(i).statements.length,
+  /** Resolving and the content hash, as assessTenant does. */
+  hash: async (i) => (await digestStatementContent(resolve(i).statements)).length,
+  /** Resolving and the publish gate (completeness and legal lint). */
+  gate: (i) => {
+    const company = companies[i]!;
+    const assessment = assessContent(record, company.tenant, DEMO_BASELINE, company.content, resolve(i));
+    return assessment.findings.length + assessment.lint.length;
+  },
+  /** Resolving, the content hash, and rendering and hashing the ten renderings. */
+  render: async (i) => (await render(i)).outputs.length,
+  /** Packing and compressing the ten renderings. */
+  pack: async (i) => {
+    rendered[i] ??= await render(i);
+    return (await packRenderings(rendered[i].outputs)).packs.length;
+  },
+  /** All of it, as a rollout does it per company. */
+  all: async (i) => {
+    const company = companies[i]!;
+    const resolved = resolve(i);
+    const hashed = { ...resolved, contentHash: await digestStatementContent(resolved.statements) };
+    const gate = assessContent(record, company.tenant, DEMO_BASELINE, company.content, hashed);
+    const publication = await preparePublication(
+      DEMO_BASELINE,
+      { group, slug: company.tenant.slug, content: company.content },
+      meta,
+      hashed,
+    );
+    return gate.findings.length + (await packRenderings(publication.outputs)).packs.length;
+  },
+};
+
+export default {
+  async fetch(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const stage = STAGES[url.searchParams.get("stage") ?? ""];
+    if (!stage) return new Response(`stages: ${Object.keys(STAGES).join(", ")}`, { status: 400 });
+    const runs = Number(url.searchParams.get("n") ?? COMPANIES);
+    let answer = 0;
+    for (let k = 0; k < runs; k++) answer += await stage(k % COMPANIES);
+    return new Response(String(answer));
+  },
+};
