@@ -2,7 +2,8 @@
 // overview, the companies page (which also searches) and the public page of the group's
 // statements show the first 100 companies and a "Meer tonen" button that adds the next page,
 // usable by keyboard, focus on the first company added; the CSV download joins the pages into one
-// file; choosing a company starts with a search. Other files share the database: the companies
+// file; choosing a company starts with a search; the processor register counts the companies
+// that use an entry and names the first ten. Other files share the database: the companies
 // added here never publish and are deleted at the end, so the group again has the eight
 // companies the others expect.
 import type { Page } from "playwright-core";
@@ -16,6 +17,7 @@ const stamp = Date.now().toString(36);
 /** With the demo's eight, more than one page of 100. */
 const EXTRA = 100;
 const slugs = Array.from({ length: EXTRA }, (_, i) => `extra-${stamp}-${String(i).padStart(3, "0")}`);
+const processorKey = `veel-${stamp}`;
 
 const { freshPage } = useBrowser({ viewport: { width: 1200, height: 900 } });
 
@@ -232,6 +234,42 @@ it("pages the dashboard, the report, the console's overview and the companies pa
     await lead.locator("#preview-company").selectOption({ label: "Extra 050" });
     await expect.poll(async () => (await preview.textContent()) ?? "").toContain("Extra 050");
 
+    // The processor register: an entry that 11 companies use gives their number and names the
+    // first ten; refused removal names them "onder meer" (among others).
+    const recipient = {
+      name: `Veelgebruikt ${stamp} B.V.`,
+      role: "processor",
+      country: "NL",
+      safeguard: "eea",
+    };
+    const registered = await lead.request.put(`${base}/api/groups/${GROUP}/processors/${processorKey}`, {
+      data: { recipient },
+    });
+    expect(registered.status()).toBe(201);
+    for (const slug of slugs.slice(0, 11)) {
+      const draftUrl = `${base}/api/groups/${GROUP}/tenants/${slug}/draft`;
+      const answer = await lead.request.get(draftUrl);
+      const draft = (await answer.json()) as {
+        revision: number;
+        content: { lists: { recipients: unknown[] } };
+      };
+      draft.content.lists.recipients.push({ ...recipient, processor: processorKey });
+      const saved = await lead.request.put(draftUrl, {
+        data: { content: draft.content },
+        headers: { "If-Match": answer.headers()["etag"] ?? `"${draft.revision}"` },
+      });
+      expect(saved.status()).toBe(200);
+    }
+    await lead.goto(`${base}/console/${GROUP}/processors`);
+    const registerRow = lead.locator(`tr[data-key="${processorKey}"]`);
+    const firstTen = Array.from({ length: 10 }, (_, i) => `Extra ${String(i).padStart(3, "0")}`);
+    await registerRow.getByText(`11 bedrijven: ${firstTen.join(", ")} en 1 andere`).waitFor();
+    await registerRow.getByRole("button", { name: `${recipient.name} verwijderen` }).click();
+    await lead
+      .getByRole("alert")
+      .filter({ hasText: "Deze verwerker staat nog in de lijst met ontvangers van onder meer Extra 000" })
+      .waitFor();
+
     await lead.goto(`${base}/console/${GROUP}/audit`);
     const auditSearch = lead.locator("#audit-tenant-search");
     await auditSearch.fill("jcc");
@@ -246,5 +284,7 @@ it("pages the dashboard, the report, the console's overview and the companies pa
           .map((slug) => lead.request.delete(`${base}/api/groups/${GROUP}/companies/${slug}`)),
       );
     }
+    // Deleted companies use nothing: the entry goes too (404 when the test stopped before adding it).
+    await lead.request.delete(`${base}/api/groups/${GROUP}/processors/${processorKey}`);
   }
 }, 240_000);

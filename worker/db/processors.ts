@@ -71,23 +71,50 @@ export function prepareUpdateProcessor(
     .bind(groupId, entry.key, recipientColumn.write(entry.recipient), fromRevision + 1, now);
 }
 
-/** The companies (active or archived) whose draft uses each register entry, in the group's order. */
+/** Which companies' drafts use a register entry: how many, and the first of them. */
+export interface ProcessorUsage {
+  /** Companies (active or archived) whose draft uses the entry. */
+  count: number;
+  /** The first of them in the group's order, at most USAGE_NAMED. */
+  named: { slug: string; name: string }[];
+}
+
+/** How many companies an entry's usage names; its count says how many there are in all. */
+export const USAGE_NAMED = 10;
+
+/**
+ * The usage of each of `keys` that any draft uses (an unused entry is not in the map). Counted and
+ * cut in SQL: an entry that 10,000 companies use is 10 names and a number, not 10,000 rows (issue 20).
+ */
 export async function listProcessorUsage(
   db: D1Database,
   groupId: number,
-): Promise<Map<string, { slug: string; name: string }[]>> {
+  keys: readonly string[],
+): Promise<Map<string, ProcessorUsage>> {
+  const usage = new Map<string, ProcessorUsage>();
+  if (keys.length === 0) return usage;
   const { results } = await db
     .prepare(
-      `SELECT DISTINCT json_extract(r.value, '$.processor') AS key, t.slug, t.name, t.position
-       FROM tenant_drafts d JOIN tenants t ON t.id = d.tenant_id, json_each(d.content, '$.lists.recipients') r
-       WHERE t.group_id = ?1 AND t.status != 'deleted' AND json_extract(r.value, '$.processor') IS NOT NULL
-       ORDER BY t.position, t.slug`,
+      `WITH uses AS (
+         SELECT DISTINCT json_extract(r.value, '$.processor') AS key, t.slug, t.name, t.position
+         FROM tenant_drafts d JOIN tenants t ON t.id = d.tenant_id, json_each(d.content, '$.lists.recipients') r
+         WHERE t.group_id = ?1 AND t.status != 'deleted'
+           AND json_extract(r.value, '$.processor') IN (SELECT value FROM json_each(?2))
+       ),
+       ranked AS (
+         SELECT key, slug, name,
+           ROW_NUMBER() OVER (PARTITION BY key ORDER BY position, slug) AS place,
+           COUNT(*) OVER (PARTITION BY key) AS count
+         FROM uses
+       )
+       SELECT key, slug, name, count FROM ranked WHERE place <= ?3 ORDER BY key, place`,
     )
-    .bind(groupId)
-    .all<{ key: string; slug: string; name: string }>();
-  const usage = new Map<string, { slug: string; name: string }[]>();
+    .bind(groupId, JSON.stringify(keys), USAGE_NAMED)
+    .all<{ key: string; slug: string; name: string; count: number }>();
   for (const row of results) {
-    usage.set(row.key, [...(usage.get(row.key) ?? []), { slug: row.slug, name: row.name }]);
+    const entry = usage.get(row.key) ?? { count: row.count, named: [] };
+    entry.named.push({ slug: row.slug, name: row.name });
+    usage.set(row.key, entry);
   }
   return usage;
 }

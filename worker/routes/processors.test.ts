@@ -44,8 +44,9 @@ it("shows the privacy lead where each entry is used, and an editor nothing of ot
   const entries = await register(lead);
   expect(entries.find((p) => p.key === "mailer")).toMatchObject({
     usedBy: [{ slug: "jcc-software", name: "JCC Software" }],
+    usedByCount: 1,
   });
-  expect(entries.find((p) => p.key === "ongebruikt")).toMatchObject({ usedBy: [] });
+  expect(entries.find((p) => p.key === "ongebruikt")).toMatchObject({ usedBy: [], usedByCount: 0 });
   const seen = await register(editor);
   expect(seen.every((p) => !("usedBy" in p))).toBe(true);
 });
@@ -174,4 +175,48 @@ it("changes an entry by writing the register alone: the drafts that use it show 
   // Saving the same details again changes nothing anyone has to republish.
   const again = await putProcessor("mailer", { ...MAILER, name: "Mailer Europa B.V.", country: "BE" });
   expect((await again.json()).draftsUpdated).toBe(0);
+});
+
+it("counts the companies an entry is used by and names the first ten in the group's order, however many there are", async () => {
+  // 14 more companies whose drafts use one entry, placed before and after the demo's companies.
+  expect((await putProcessor("veel", { ...MAILER, name: "Veelgebruikt B.V." })).status).toBe(201);
+  const jcc = await env.DB.prepare(
+    "SELECT d.content FROM tenant_drafts d JOIN tenants t ON t.id = d.tenant_id WHERE t.slug = 'jcc-software'",
+  ).first<{ content: string }>();
+  const content = JSON.parse(jcc!.content) as { lists: { recipients: Recipient[] } };
+  content.lists.recipients.push({ ...MAILER, name: "Veelgebruikt B.V.", processor: "veel" });
+  // Twice in one draft: still one company.
+  content.lists.recipients.push({ ...MAILER, name: "Veelgebruikt B.V.", processor: "veel" });
+  const slugs = Array.from({ length: 14 }, (_, i) => `gebruiker-${String(i).padStart(2, "0")}`);
+  for (const [i, slug] of slugs.entries()) {
+    await env.DB.batch([
+      env.DB.prepare(
+        `INSERT INTO tenants (group_id, slug, name, position, created_at)
+         SELECT id, ?1, ?2, ?3, '2026-01-12T09:00:00.000Z' FROM groups WHERE slug = 'conxillium'`,
+      ).bind(slug, `Gebruiker ${i}`, i % 2 === 0 ? i : 100 + i),
+      env.DB.prepare(
+        `INSERT INTO tenant_drafts (tenant_id, revision, content, updated_at)
+         SELECT id, 1, ?2, '2026-01-12T09:00:00.000Z' FROM tenants WHERE slug = ?1`,
+      ).bind(slug, JSON.stringify(content)),
+    ]);
+  }
+  const inOrder = (
+    await env.DB.prepare(
+      `SELECT t.slug FROM tenants t JOIN tenant_drafts d ON d.tenant_id = t.id
+       WHERE t.slug LIKE 'gebruiker-%' ORDER BY t.position, t.slug`,
+    ).all<{ slug: string }>()
+  ).results.map((r) => r.slug);
+
+  const entry = (await register(lead)).find((p) => p.key === "veel");
+  expect(entry && "usedByCount" in entry ? entry.usedByCount : null).toBe(14);
+  expect(entry && "usedBy" in entry ? entry.usedBy.map((c) => c.slug) : null).toEqual(inOrder.slice(0, 10));
+
+  // Refused removal names the same ten and counts the rest.
+  const res = await removeProcessor("veel");
+  expect(res.status).toBe(409);
+  const body = await readError(res);
+  expect(body.error.message).toContain("and 4 other companies");
+  expect(body.error.issues?.map((issue) => issue.field)).toEqual(
+    inOrder.slice(0, 10).map((s) => `usedBy.${s}`),
+  );
 });

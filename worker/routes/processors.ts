@@ -37,7 +37,7 @@ export const processorRoutes = new Hono<AppEnv>()
     "/",
     describeRoute({
       summary:
-        "A page of the processor register in the order of its keys; to the privacy lead with the companies whose draft uses each entry: `after` is the previous page's `next` (null on the last page), `limit` at most 500 (default 100)",
+        "A page of the processor register in the order of its keys; to the privacy lead with how many companies' drafts use each entry (usedByCount) and the first 10 of them in the group's order (usedBy): `after` is the previous page's `next` (null on the last page), `limit` at most 500 (default 100)",
       tag: "Group",
       access: "member",
       responses: { 200: "Processors, and next", 400: "A cursor or page size it did not hand out" },
@@ -46,15 +46,23 @@ export const processorRoutes = new Hono<AppEnv>()
     async (c) => {
       const { group, isAdmin } = c.get("access");
       const { after = null, limit = PAGE_SIZE } = c.req.valid("query");
-      const [rows, usage] = await Promise.all([
-        listProcessorsPage(c.env.DB, group.id, { after, limit: limit + 1 }),
-        // Which companies use what is the lead's to see: an editor sees its own company only.
-        isAdmin ? listProcessorUsage(c.env.DB, group.id) : null,
-      ]);
+      const rows = await listProcessorsPage(c.env.DB, group.id, { after, limit: limit + 1 });
       const page = splitPage(rows, limit, (last) => last.key);
+      // Which companies use what is the lead's to see: an editor sees its own company only.
+      const usage = isAdmin
+        ? await listProcessorUsage(
+            c.env.DB,
+            group.id,
+            page.items.map((p) => p.key),
+          )
+        : null;
       return c.json(
         {
-          processors: page.items.map((p) => (usage ? { ...p, usedBy: usage.get(p.key) ?? [] } : p)),
+          processors: page.items.map((p) => {
+            if (!usage) return p;
+            const used = usage.get(p.key);
+            return { ...p, usedBy: used?.named ?? [], usedByCount: used?.count ?? 0 };
+          }),
           next: page.next,
         },
         200,
@@ -142,7 +150,8 @@ export const processorRoutes = new Hono<AppEnv>()
   .delete(
     "/:key",
     describeRoute({
-      summary: "Remove a processor from the register; refused while a company's draft uses it (naming them)",
+      summary:
+        "Remove a processor from the register; refused while a company's draft uses it (naming the first 10 and counting the rest)",
       tag: "Group",
       access: "group admin",
       responses: { 200: "Removed", 404: "No such processor", 409: "Companies use it" },
@@ -154,16 +163,19 @@ export const processorRoutes = new Hono<AppEnv>()
       const { key } = c.req.valid("param");
       const entry = (await listProcessors(c.env.DB, access.group.id)).find((p) => p.key === key);
       if (!entry) throw new AppError(404, "processor_not_found", `The register has no processor "${key}".`);
-      const refuseInUse = async (): Promise<never> => {
-        const users = (await listProcessorUsage(c.env.DB, access.group.id)).get(key) ?? [];
+      /** The 409 naming who uses the entry, when a draft does; nothing otherwise. */
+      const refuseIfUsed = async (): Promise<void> => {
+        const usage = (await listProcessorUsage(c.env.DB, access.group.id, [key])).get(key);
+        if (!usage) return;
+        const others = usage.count - usage.named.length;
         throw new AppError(
           409,
           "processor_in_use",
-          `${entry.recipient.name} is still used by ${users.map((u) => u.name).join(", ")}: take it out of their recipients first.`,
-          users.map((u) => ({ field: `usedBy.${u.slug}`, message: `${u.name} uses it` })),
+          `${entry.recipient.name} is still used by ${usage.named.map((u) => u.name).join(", ")}${others > 0 ? ` and ${others} other ${others === 1 ? "company" : "companies"}` : ""}: take it out of their recipients first.`,
+          usage.named.map((u) => ({ field: `usedBy.${u.slug}`, message: `${u.name} uses it` })),
         );
       };
-      if ((await listProcessorUsage(c.env.DB, access.group.id)).has(key)) await refuseInUse();
+      await refuseIfUsed();
       try {
         await runWithAudit(
           c.env.DB,
@@ -181,7 +193,7 @@ export const processorRoutes = new Hono<AppEnv>()
         );
       } catch (error) {
         // A draft started using it between the check and the delete: the database refused.
-        if (isTriggerAbort(error, "processor_in_use")) await refuseInUse();
+        if (isTriggerAbort(error, "processor_in_use")) await refuseIfUsed();
         throw error;
       }
       return c.json({ removed: key }, 200);

@@ -5,6 +5,21 @@ import { t } from "../../i18n.ts";
 import type { Processor } from "../group/group-data.ts";
 import { countryName, ROLE_WORDS, SAFEGUARD_WORDS } from "./processor-words.ts";
 
+/** Which companies' drafts use an entry: how many, and the first of them (the API names 10). */
+export interface RegisterUsage {
+  count: number;
+  named: { slug: string; name: string }[];
+}
+
+/** "3 bedrijven: A, B, C", and for more companies than are named "…, J en 20 andere". */
+function describeUsage({ count, named }: RegisterUsage): string {
+  if (count === 0) return t("nog geen bedrijf", "no company yet");
+  const total = count === 1 ? t("1 bedrijf", "1 company") : t(`${count} bedrijven`, `${count} companies`);
+  const others = count - named.length;
+  const rest = others > 0 ? t(` en ${others} andere`, ` and ${others} more`) : "";
+  return `${total}: ${named.map((c) => c.name).join(", ")}${rest}`;
+}
+
 export function ProcessorRegister(props: {
   entries: Processor[];
   canEdit: boolean;
@@ -12,7 +27,7 @@ export function ProcessorRegister(props: {
   /** Takes an entry out of the register (the API refuses while a company uses it). */
   onRemove?: ((entry: Processor) => void) | undefined;
   /** The companies whose draft uses an entry; undefined when that is not known to this reader. */
-  usedBy?: ((key: string) => { slug: string; name: string }[]) | undefined;
+  usedBy?: ((key: string) => RegisterUsage) | undefined;
 }) {
   return (
     <Show
@@ -65,16 +80,7 @@ export function ProcessorRegister(props: {
                   )}
                 </td>
                 <Show when={props.usedBy}>
-                  {(usedBy) => (
-                    <td class="used-by">
-                      {(() => {
-                        const companies = usedBy()(entry.key);
-                        return companies.length === 0
-                          ? t("nog geen bedrijf", "no company yet")
-                          : `${companies.length === 1 ? t("1 bedrijf", "1 company") : t(`${companies.length} bedrijven`, `${companies.length} companies`)}: ${companies.map((c) => c.name).join(", ")}`;
-                      })()}
-                    </td>
-                  )}
+                  {(usedBy) => <td class="used-by">{describeUsage(usedBy()(entry.key))}</td>}
                 </Show>
                 <Show when={props.canEdit}>
                   <td>

@@ -13,7 +13,7 @@ import {
   ProcessorForm,
   type SavedProcessor,
 } from "./ProcessorForm.tsx";
-import { ProcessorRegister } from "./ProcessorRegister.tsx";
+import { ProcessorRegister, type RegisterUsage } from "./ProcessorRegister.tsx";
 import type { RegisterSuggestion } from "#shared/register-suggestions.ts";
 import { getRegisterSuggestions } from "./data.ts";
 import "./baseline.css";
@@ -58,10 +58,12 @@ export default function ProcessorsPage() {
   // draft (only the privacy lead may see what the companies list).
   const suggested = createAsync(async () => (ctx.role.isAdmin ? getRegisterSuggestions(ctx.group) : null));
   const suggestions = () => suggested()?.suggestions ?? [];
-  // To the privacy lead the register says which companies use each entry.
-  const usedBy = (key: string) => {
+  // To the privacy lead the register says how many companies use each entry, and the first of them.
+  const usedBy = (key: string): RegisterUsage => {
     const entry = register()?.processors.find((p) => p.key === key);
-    return entry && "usedBy" in entry ? entry.usedBy : [];
+    return entry && "usedBy" in entry
+      ? { count: entry.usedByCount, named: entry.usedBy }
+      : { count: 0, named: [] };
   };
   const startFromSuggestion = (suggestion: RegisterSuggestion) => {
     setForm({ initial: formFromRecipient(suggestion.key, suggestion.recipient), editing: null });

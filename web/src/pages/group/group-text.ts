@@ -281,9 +281,11 @@ export function errorText(error: unknown): string {
       const names = Object.entries(error.fields)
         .filter(([field]) => field.startsWith("usedBy."))
         .map(([, message]) => (message ?? "").replace(/ uses it$/, ""));
+      // The API names the first ten companies that use it (the register's table gives the count).
+      const more = names.length >= 10;
       return t(
-        `Deze verwerker staat nog in de lijst met ontvangers van ${joinNames(names)}. Haal hem daar eerst weg.`,
-        `This processor is still in the recipients of ${joinNames(names)}. Take it out there first.`,
+        `Deze verwerker staat nog in de lijst met ontvangers van ${more ? "onder meer " : ""}${joinNames(names)}. Haal hem daar eerst weg.`,
+        `This processor is still in the recipients of ${more ? "among others " : ""}${joinNames(names)}. Take it out there first.`,
       );
     }
     case "member_not_found":
