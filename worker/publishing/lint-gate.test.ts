@@ -5,7 +5,7 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TenantContent } from "#shared/model.ts";
 import { seedDemoGroup } from "../demo-seed.ts";
-import { apiAs, readError, signInAs, type Api } from "../test/clients.ts";
+import { apiAs, call, readError, signInAs, type Api } from "../test/clients.ts";
 
 const group = "conxillium";
 /** Consent by using the website: never valid consent (art. 4(11), 7 AVG; CJEU C-673/17 Planet49). */
@@ -13,6 +13,7 @@ const IMPLIED_CONSENT =
   "Door gebruik te maken van deze website geeft u toestemming voor het plaatsen van cookies.";
 const REASON = "De jurist herschrijft deze zin; tot dan blijft hij staan.";
 let lead: Api;
+let leadCookie: string;
 let lead2: Api;
 
 beforeAll(async () => {
@@ -28,7 +29,8 @@ beforeAll(async () => {
        WHERE u.email = 'second-lead@conxillium.example' AND g.slug = 'conxillium'`,
     ),
   ]);
-  lead = apiAs(await signInAs("lead@conxillium.example"));
+  leadCookie = await signInAs("lead@conxillium.example");
+  lead = apiAs(leadCookie);
   lead2 = apiAs(await signInAs("second-lead@conxillium.example"));
 });
 
@@ -117,6 +119,19 @@ describe("a baseline with a legal error", () => {
     const { companies } = await status.json();
     const waiting = companies.filter((c) => c.outdated && c.clean);
     expect(waiting.length).toBeGreaterThan(0);
+    // A view that does not show it (the dashboard) asks without the gate: the same statuses, no
+    // gateStops; anything but include or skip is a 400 naming the field.
+    const withoutGate = await lead.api.groups[":group"].rollout.$get({
+      param: { group },
+      query: { gate: "skip" },
+    });
+    expect(withoutGate.status).toBe(200);
+    const skipped = (await withoutGate.json()).companies;
+    expect(skipped.every((c) => !("gateStops" in c))).toBe(true);
+    expect(skipped).toEqual(companies.map(({ gateStops: _gate, ...status }) => status));
+    const wrong = await call(`/api/groups/${group}/rollout?gate=maybe`, { cookie: leadCookie });
+    expect(wrong.status).toBe(400);
+    expect((await readError(wrong)).error.issues?.map((issue) => issue.field)).toEqual(["gate"]);
     const run = await (
       await lead.api.groups[":group"].rollout.republish.$post({ param: { group }, json: {} })
     ).json();

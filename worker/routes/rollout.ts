@@ -2,7 +2,12 @@
 // republishing the clean ones — all at once, or one by one so the console can show progress.
 // Each company's own members read the same status for their company alone.
 import { Hono } from "hono";
-import { CompanyPageQuerySchema, RepublishSchema, RolloutRunStartSchema } from "#shared/api-schemas.ts";
+import {
+  CompanyPageQuerySchema,
+  RepublishSchema,
+  RolloutPageQuerySchema,
+  RolloutRunStartSchema,
+} from "#shared/api-schemas.ts";
 import { countCompaniesOnBaseline } from "../db/baselines.ts";
 import { findLatestRolloutRun, listRolloutOutcomes, type RolloutRun } from "../db/rollout-runs.ts";
 import type { AppEnv } from "../env.ts";
@@ -23,9 +28,10 @@ import { describeRoute } from "../http/describe-route.ts";
 
 /**
  * A company's rollout status as the API sends it: the group's list and the company's own route
- * alike. `gateStops`: the publish gate's reason a run would leave the company alone with, or null.
+ * alike. `gateStops`: the publish gate's reason a run would leave the company alone with, or null;
+ * left out when the caller asked for the status without the gate.
  */
-const viewStatus = (s: RolloutStatus, gateStops: string | null) => ({
+const viewStatus = (s: RolloutStatus, gateStops?: string | null) => ({
   tenant: { slug: s.tenant.slug, name: s.tenant.name },
   version: s.version,
   latestBaseline: s.latestBaseline,
@@ -73,15 +79,15 @@ export const rolloutRoutes = new Hono<AppEnv>()
     "/",
     describeRoute({
       summary:
-        "Per company, a page at a time: outdated?, why, conflicts, the publish gate's reason to stop a republish, and the diff it would make; the first page (no after) also counts the group's active companies and those on an older baseline (totals; null on later pages)",
+        "Per company, a page at a time: outdated?, why, conflicts, the publish gate's reason to stop a republish (left out with gate=skip), and the diff it would make; the first page (no after) also counts the group's active companies and those on an older baseline (totals; null on later pages)",
       tag: "Rollout",
       access: "group admin",
       responses: { 200: "Companies" },
     }),
-    validate("query", CompanyPageQuerySchema),
+    validate("query", RolloutPageQuerySchema),
     async (c) => {
       const access = requireGroupAdmin(c);
-      const { after, limit = PAGE } = c.req.valid("query");
+      const { after, limit = PAGE, gate = "include" } = c.req.valid("query");
       // One more than the page, to know whether there is a next one.
       const listed = await listRolloutAssessments(c.env.DB, access.group, undefined, {
         after: after ?? null,
@@ -101,7 +107,11 @@ export const rolloutRoutes = new Hono<AppEnv>()
             : { active: 0, onOlderBaseline: 0 };
       return c.json(
         {
-          companies: listed ? viewAssessments(access.group, { ...listed, assessments: page }) : [],
+          companies: !listed
+            ? []
+            : gate === "skip"
+              ? page.map((a) => viewStatus(a.status))
+              : viewAssessments(access.group, { ...listed, assessments: page }),
           totals: totals && { activeCompanies: totals.active, onOlderBaseline: totals.onOlderBaseline },
           next:
             statuses.length > limit && last

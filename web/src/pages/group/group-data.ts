@@ -60,7 +60,8 @@ export const getDashboardPage = query(async (group: Group, after: string | undef
   const [tenants, completeness, rollout] = await Promise.all([
     readTenantsPage(group, page),
     readCompletenessPage(group, page),
-    readRolloutPage(group, page),
+    // The dashboard shows whether a company is outdated, not what the publish gate would say.
+    readRolloutPage(group, { ...page, gate: "skip" }),
   ]);
   return {
     tenants: tenants.tenants,
@@ -71,7 +72,7 @@ export const getDashboardPage = query(async (group: Group, after: string | undef
 }, "group-dashboard-page");
 export type DashboardPage = Awaited<ReturnType<typeof getDashboardPage>>;
 
-const readRolloutPage = (group: Group, query: PageQuery) =>
+const readRolloutPage = (group: Group, query: PageQuery & { gate?: "include" | "skip" }) =>
   fetchJson(() => api.api.groups[":group"].rollout.$get({ param: { group }, query }));
 
 /** Companies on one page of the rollout section (the API computes each one's diff). */
