@@ -52,3 +52,18 @@ export const LARGE_GROUP_RECORD: GroupRecord = {
   leadContact: null,
   identityChangedAt: null,
 };
+
+/** The first `count` generated companies as a rollout reads them: the company and its content. */
+export const generatedTenants = (count: number) =>
+  Array.from({ length: count }, (_, i) => {
+    const { slug, name } = generatedCompany(i);
+    return { tenant: { id: i + 1, groupId: 1, slug, name }, content: generatedContent(i) };
+  });
+
+/** What the Node and workerd timings publish them as: version 2 on baseline version 2. */
+export const REPUBLISHED_META = {
+  version: 2,
+  publishedAt: "2026-12-07T10:00:00.000Z",
+  effectiveFrom: "2026-12-07T10:00:00.000Z",
+  baselineVersion: 2,
+};

@@ -11,10 +11,10 @@ import { digestStatementContent } from "#shared/engine.ts";
 import { preparePublication, resolvePublication } from "#shared/publication.ts";
 import { assessContent } from "../../worker/completeness.ts";
 import {
-  generatedCompany,
-  generatedContent,
+  generatedTenants,
   LARGE_GROUP,
   LARGE_GROUP_RECORD,
+  REPUBLISHED_META,
 } from "./generated-companies.ts";
 import { packRenderings } from "../../worker/storage/rendering-packs.ts";
 
@@ -22,17 +22,9 @@ const runsFlag = process.argv.indexOf("--runs");
 const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 3;
 const COMPANIES = 1000;
 
-const companies = Array.from({ length: COMPANIES }, (_, i) => {
-  const { slug, name } = generatedCompany(i);
-  return { tenant: { id: i + 1, groupId: 1, slug, name }, content: generatedContent(i) };
-});
+const companies = generatedTenants(COMPANIES);
 
-const meta = {
-  version: 2,
-  publishedAt: "2026-12-07T10:00:00.000Z",
-  effectiveFrom: "2026-12-07T10:00:00.000Z",
-  baselineVersion: 2,
-};
+const meta = REPUBLISHED_META;
 const stages = { resolve: 0, gate: 0, render: 0, pack: 0 };
 
 async function republishOne(company: (typeof companies)[number]): Promise<void> {

@@ -9,10 +9,10 @@ import { preparePublication, resolvePublication, type Publication } from "#share
 import { assessContent } from "../../worker/completeness.ts";
 import { packRenderings } from "../../worker/storage/rendering-packs.ts";
 import {
-  generatedCompany,
-  generatedContent,
+  generatedTenants,
   LARGE_GROUP,
   LARGE_GROUP_RECORD,
+  REPUBLISHED_META,
 } from "./generated-companies.ts";
 
 /** Companies taken in turn; more than the checks' memory of texts holds (remember.ts). */
@@ -25,16 +25,8 @@ const group = {
   memberCount: LARGE_GROUP.members.length,
 };
 const record = { ...LARGE_GROUP_RECORD, group };
-const companies = Array.from({ length: COMPANIES }, (_, i) => {
-  const { slug, name } = generatedCompany(i);
-  return { tenant: { id: i + 1, groupId: 1, slug, name }, content: generatedContent(i) };
-});
-const meta = {
-  version: 2,
-  publishedAt: "2026-12-07T10:00:00.000Z",
-  effectiveFrom: "2026-12-07T10:00:00.000Z",
-  baselineVersion: 2,
-};
+const companies = generatedTenants(COMPANIES);
+const meta = REPUBLISHED_META;
 
 const resolve = (i: number) => {
   const company = companies[i]!;
