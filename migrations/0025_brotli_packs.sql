@@ -1,6 +1,6 @@
 -- Packs may also be Brotli (RFC 7932), which new packs are (worker/storage/rendering-packs.ts): at
--- Brotli's quality 1 a rollout compresses a company's two packs in about a third of the time zlib's
--- level 4 takes, for packs a few per cent larger (scripts/bench/README.md, "Session 12"). Packs
+-- Brotli's quality 1 a rollout compresses a company's two packs in about half the time zlib's
+-- level 4 takes in workerd, for packs about 5 % larger (scripts/bench/README.md, "Session 12"). Packs
 -- already stored keep their encoding and their bytes; a reader decodes each by its own encoding.
 --
 -- SQLite cannot change a CHECK constraint in place, so the table is made again: its rows are

@@ -13,6 +13,8 @@ import {
   resolveStatement,
 } from "./engine.ts";
 
+const encoder = new TextEncoder();
+
 export const RENDERERS = {
   html: renderHtmlPage,
   fragment: renderHtmlFragment,
@@ -22,8 +24,6 @@ export const RENDERERS = {
 } as const satisfies Record<string, (s: ResolvedStatement, meta: VersionMeta | null) => string>;
 
 export type RenderFormat = keyof typeof RENDERERS;
-
-const encoder = new TextEncoder();
 export const RENDER_FORMATS = Object.keys(RENDERERS) as RenderFormat[];
 
 export interface RenderedOutput {

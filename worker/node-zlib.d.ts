@@ -15,7 +15,8 @@ declare module "node:zlib" {
   }
   /** Brotli (RFC 7932). */
   export function brotliCompressSync(data: Uint8Array, options?: BrotliOptions): Uint8Array;
-  export function brotliDecompressSync(data: Uint8Array): Uint8Array;
+  /** Throws a RangeError when the output would pass `maxOutputLength` bytes. */
+  export function brotliDecompressSync(data: Uint8Array, options?: { maxOutputLength?: number }): Uint8Array;
   export const constants: {
     BROTLI_PARAM_QUALITY: number;
     BROTLI_PARAM_SIZE_HINT: number;

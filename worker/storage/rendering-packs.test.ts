@@ -11,7 +11,14 @@ import { prepareInsertRenderings, prepareInsertVersion } from "../db/statements.
 import { seedDemoGroup } from "../demo-seed.ts";
 import { call } from "../test/clients.ts";
 import { demoContent } from "../test/fixtures.ts";
-import { BodyChangedError, packRenderings, readBody } from "./rendering-packs.ts";
+import { brotliCompressSync, constants } from "node:zlib";
+import {
+  BodyChangedError,
+  decodePack,
+  PACK_DECODED_LIMIT,
+  packRenderings,
+  readBody,
+} from "./rendering-packs.ts";
 
 const count = async (table: string): Promise<number> =>
   (await env.DB.prepare(`SELECT COUNT(*) AS n FROM ${table}`).first<{ n: number }>())!.n;
@@ -165,6 +172,26 @@ describe("renderings at rest", () => {
       });
       await expect(read, encoding).rejects.toThrow(BodyChangedError);
       await expect(read, encoding).rejects.toThrow(/do not decode/);
+    }
+  });
+
+  it("refuses, as damaged, stored bytes that decode to far more than any pack (a zip bomb)", async () => {
+    // 32 MiB of zeros, a few kilobytes compressed: what a database writer who is not the app could store.
+    const zeros = new Uint8Array(2 * PACK_DECODED_LIMIT);
+    const stream = new CompressionStream("deflate-raw");
+    const writer = stream.writable.getWriter();
+    void writer.write(zeros);
+    void writer.close();
+    const bombs = {
+      "deflate-raw": new Uint8Array(await new Response(stream.readable).arrayBuffer()),
+      br: brotliCompressSync(zeros, { params: { [constants.BROTLI_PARAM_QUALITY]: 1 } }),
+    } as const;
+    for (const [encoding, bytes] of Object.entries(bombs) as [keyof typeof bombs, Uint8Array][]) {
+      expect(bytes.length, encoding).toBeLessThan(100_000);
+      const hex = [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
+      await expect(decodePack(encoding, hex), encoding).rejects.toThrow(RangeError);
+      const read = readBody({ encoding, hex, start: 0, length: 10, bodyHash: "a".repeat(64) });
+      await expect(read, encoding).rejects.toThrow(BodyChangedError);
     }
   });
 });

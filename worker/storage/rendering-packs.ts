@@ -55,9 +55,9 @@ export const PACK_ORDER: readonly RenderFormat[] = ["html", "fragment", "md", "t
 const encoder = new TextEncoder();
 
 /**
- * Brotli's quality for packs (0 fastest … 11 smallest). Quality 1 takes about a third of the time
- * of zlib's level 4, which packs were written with before, for packs about 6 % larger: a rollout
- * compresses every company's packs (scripts/bench/README.md, "Session 12").
+ * Brotli's quality for packs (0 fastest … 11 smallest). Quality 1 takes about half the time of
+ * zlib's level 4 in workerd, which packs were written with before, for packs about 5 % larger: a
+ * rollout compresses every company's packs (scripts/bench/README.md, "Session 12").
  */
 const PACK_BROTLI_QUALITY = 1;
 
@@ -65,18 +65,41 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return bytesToHex(new Uint8Array(await crypto.subtle.digest("SHA-256", bytes)));
 }
 
-async function transform(
-  bytes: Uint8Array,
-  stream: CompressionStream | DecompressionStream,
-): Promise<Uint8Array<ArrayBuffer>> {
+/**
+ * The most bytes a pack may decode to. The largest packs are a 1,000-company group's that name every
+ * member (about 200 KB a language); bytes a database writer who is not the app stored to decode to
+ * far more (a "zip bomb") are refused before they take the isolate's 128 MB.
+ */
+export const PACK_DECODED_LIMIT = 16 * 1024 * 1024;
+
+/** deflate-raw bytes decoded, refused past PACK_DECODED_LIMIT. */
+async function inflateRaw(bytes: Uint8Array): Promise<Uint8Array<ArrayBuffer>> {
+  const stream = new DecompressionStream("deflate-raw");
   // One write of the whole buffer: feeding it in small chunks (Blob.stream()) costs twice the time.
   const writer = stream.writable.getWriter();
-  // Bytes that do not decode fail the readable side, which is what the caller awaits; the
-  // writer's promises fail with it and are not a second error.
+  // Bytes that do not decode fail the readable side, which is what is read below; the writer's
+  // promises fail with it and are not a second error.
   const ignore = (): void => undefined;
   writer.write(bytes).catch(ignore);
   writer.close().catch(ignore);
-  return new Uint8Array(await new Response(stream.readable).arrayBuffer());
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = stream.readable.getReader();
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    size += read.value.length;
+    if (size > PACK_DECODED_LIMIT) {
+      await reader.cancel();
+      throw new RangeError(`a pack decodes to more than ${PACK_DECODED_LIMIT} bytes`);
+    }
+    chunks.push(read.value);
+  }
+  const decoded = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    decoded.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return decoded;
 }
 
 /** Packs a version's renderings, one pack per language; `outputs` carry each body's hash. */
@@ -169,7 +192,7 @@ export class BodyChangedError extends Error {
   }
 }
 
-/** A pack's decoded bytes. */
+/** A pack's decoded bytes; throws for bytes that do not decode, or decode past PACK_DECODED_LIMIT. */
 export async function decodePack(encoding: PackEncoding, hex: string): Promise<Uint8Array<ArrayBuffer>> {
   // Uint8Array.fromHex where the runtime has it (workerd does); SQLite's hex() is upper case.
   const bytes = hexToBytes(hex);
@@ -177,9 +200,9 @@ export async function decodePack(encoding: PackEncoding, hex: string): Promise<U
     case "identity":
       return new Uint8Array(bytes);
     case "deflate-raw":
-      return transform(bytes, new DecompressionStream("deflate-raw"));
+      return inflateRaw(bytes);
     case "br":
-      return new Uint8Array(brotliDecompressSync(bytes));
+      return new Uint8Array(brotliDecompressSync(bytes, { maxOutputLength: PACK_DECODED_LIMIT }));
   }
 }
 
