@@ -7,9 +7,10 @@
 -- copied aside, the table is dropped and created with the new CHECK, and the rows go back with
 -- the same ids (statement_renderings points at them by id), then the same triggers. The foreign
 -- keys are checked when the migration commits, after the rows are back, not while the table is
--- away (https://www.sqlite.org/foreignkeys.html#fk_deferred; D1 runs a migration as one transaction
--- and allows exactly this: https://developers.cloudflare.com/d1/sql-api/foreign-keys/). Done now, while the table is small:
--- on a database holding years of packs the copy would take as long as the packs are large.
+-- away (https://www.sqlite.org/foreignkeys.html#fk_deferred; D1 runs a migration as one
+-- transaction and allows exactly this: https://developers.cloudflare.com/d1/sql-api/foreign-keys/).
+-- Done now, while the table is small: on a database holding years of packs the copy would take as
+-- long as the packs are large.
 PRAGMA defer_foreign_keys = on;
 
 DROP TRIGGER rendering_packs_no_update;
