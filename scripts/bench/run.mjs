@@ -32,6 +32,8 @@ const { prepareLocalDatabase } = await import("../local-server.mjs");
 const { measureSiteChecks } = await import("./sites.mjs");
 const { startProfiling, summarizeProfile } = await import("./profile.mjs");
 const { measureIsolates } = await import("./isolates.mjs");
+// The generated companies' addresses as generate.ts writes them (Node 24 reads the TypeScript).
+const { generatedCompany } = await import("./generated-companies.ts");
 
 const CONFIG = {
   companies: Number(process.env.BENCH_COMPANIES ?? 10000),
@@ -1048,7 +1050,12 @@ try {
       await expectResponse(`${base}${STATEMENT}.json`, {}, 200, "JCC Software JSON")
     ).json();
     if (json.version !== 1) throw new Error(`JCC Software is at version ${json.version}, expected 1`);
-    await expectResponse(`${base}/v1/statements/${GROUP}/bench-0001.json`, {}, 200, "a generated company");
+    await expectResponse(
+      `${base}/v1/statements/${GROUP}/${generatedCompany(0).slug}.json`,
+      {},
+      200,
+      "a generated company",
+    );
     const health = await expectResponse(`${base}/healthz`, {}, 200, "/healthz");
     if ((await health.text()) !== "ok") throw new Error("/healthz did not answer ok");
     const html = await expectResponse(`${base}${STATEMENT}.html`, {}, 200, "JCC Software HTML");
@@ -1201,7 +1208,7 @@ try {
       isolates: CONFIG.isolates,
       companies: Array.from(
         { length: Math.min(CONFIG.isolateCompanies, CONFIG.companies) },
-        (_, i) => `bench-${String(i + 1).padStart(4, "0")}`,
+        (_, i) => generatedCompany(i).slug,
       ),
       requests: CONFIG.isolateRequests,
       log,
@@ -1224,7 +1231,7 @@ try {
       mf,
       base: sitesBase,
       api,
-      companies: Array.from({ length: sitePages }, (_, i) => `bench-${String(i + 1).padStart(4, "0")}`),
+      companies: Array.from({ length: sitePages }, (_, i) => generatedCompany(i).slug),
       cron: "0 * * * *",
       log,
       timeoutSeconds: CONFIG.siteChecksTimeoutSeconds,
