@@ -5,7 +5,12 @@
 // clock does not move while it computes).
 import { DEMO_BASELINE } from "#shared/demo/index.ts";
 import { digestStatementContent } from "#shared/hash.ts";
-import { preparePublication, resolvePublication, type Publication } from "#shared/publication.ts";
+import {
+  preparePublication,
+  resolvePublication,
+  type HashedPublication,
+  type Publication,
+} from "#shared/publication.ts";
 import { assessContent } from "../../worker/completeness.ts";
 import { packRenderings } from "../../worker/storage/rendering-packs.ts";
 import {
@@ -32,14 +37,18 @@ const resolve = (i: number) => {
   const company = companies[i]!;
   return resolvePublication(DEMO_BASELINE, { group, slug: company.tenant.slug, content: company.content });
 };
-const render = async (i: number): Promise<Publication> => {
-  const company = companies[i]!;
+/** Resolved, with the content hash, as assessTenant hands it on. */
+const resolveAndHash = async (i: number): Promise<HashedPublication> => {
   const resolved = resolve(i);
+  return { ...resolved, contentHash: await digestStatementContent(resolved.statements) };
+};
+const render = (i: number, hashed: HashedPublication): Promise<Publication> => {
+  const company = companies[i]!;
   return preparePublication(
     DEMO_BASELINE,
     { group, slug: company.tenant.slug, content: company.content },
     meta,
-    { ...resolved, contentHash: await digestStatementContent(resolved.statements) },
+    hashed,
   );
 };
 // Packing reads renderings made beforehand, so that its time is its own.
@@ -50,7 +59,7 @@ const STAGES: Record<string, (i: number) => Promise<number> | number> = {
   /** Resolving both languages, without rendering. */
   resolve: (i) => resolve(i).statements.length,
   /** Resolving and the content hash, as assessTenant does. */
-  hash: async (i) => (await digestStatementContent(resolve(i).statements)).length,
+  hash: async (i) => (await resolveAndHash(i)).contentHash.length,
   /** Resolving and the publish gate (completeness and legal lint). */
   gate: (i) => {
     const company = companies[i]!;
@@ -58,24 +67,18 @@ const STAGES: Record<string, (i: number) => Promise<number> | number> = {
     return assessment.findings.length + assessment.lint.length;
   },
   /** Resolving, the content hash, and rendering and hashing the ten renderings. */
-  render: async (i) => (await render(i)).outputs.length,
+  render: async (i) => (await render(i, await resolveAndHash(i))).outputs.length,
   /** Packing and compressing the ten renderings. */
   pack: async (i) => {
-    rendered[i] ??= await render(i);
+    rendered[i] ??= await render(i, await resolveAndHash(i));
     return (await packRenderings(rendered[i].outputs)).packs.length;
   },
   /** All of it, as a rollout does it per company. */
   all: async (i) => {
     const company = companies[i]!;
-    const resolved = resolve(i);
-    const hashed = { ...resolved, contentHash: await digestStatementContent(resolved.statements) };
+    const hashed = await resolveAndHash(i);
     const gate = assessContent(record, company.tenant, DEMO_BASELINE, company.content, hashed);
-    const publication = await preparePublication(
-      DEMO_BASELINE,
-      { group, slug: company.tenant.slug, content: company.content },
-      meta,
-      hashed,
-    );
+    const publication = await render(i, hashed);
     return gate.findings.length + (await packRenderings(publication.outputs)).packs.length;
   },
 };

@@ -5,6 +5,7 @@
 // sealed audit row recorded at publishing (issue 13, item 6). Paged by version.
 import { Hono } from "hono";
 import { IntegrityQuerySchema } from "#shared/api-schemas.ts";
+import { digestBytesSha256Hex } from "#shared/hash.ts";
 import { RENDER_FORMATS } from "#shared/publication.ts";
 import { sealBeforeReading } from "../audit/log.ts";
 import { chainOf, listPublishedHashesInAudit } from "../db/audit.ts";
@@ -18,7 +19,7 @@ import type { AppEnv } from "../env.ts";
 import { validate } from "../errors.ts";
 import { requireGroupAdmin } from "../http/guards.ts";
 import { describeRoute } from "../http/describe-route.ts";
-import { decodePack, sha256Hex } from "../storage/rendering-packs.ts";
+import { decodePack } from "../storage/rendering-packs.ts";
 
 const PAGE_DEFAULT = 100;
 /** Versions whose renderings are read at once: two packs each, of some 10–40 KB compressed. */
@@ -57,7 +58,7 @@ async function openPack(
   } catch {
     return { bytes: null, changedTo: "undecodable" };
   }
-  const actualHash = await sha256Hex(bytes);
+  const actualHash = await digestBytesSha256Hex(bytes);
   return { bytes, changedTo: actualHash === pack.hash && bytes.length === pack.size ? null : actualHash };
 }
 
@@ -113,7 +114,7 @@ async function checkVersions(
         // A pack that changed still shows which of its renderings did.
         const bytes = held?.opened.bytes;
         const actualHash = bytes
-          ? await sha256Hex(bytes.subarray(rendering.start, rendering.start + rendering.length))
+          ? await digestBytesSha256Hex(bytes.subarray(rendering.start, rendering.start + rendering.length))
           : "unreadable";
         if (actualHash !== rendering.bodyHash) {
           problems.push({

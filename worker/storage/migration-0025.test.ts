@@ -6,20 +6,13 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { sha256Hex } from "#shared/hash.ts";
 import { findRenderingOfVersion } from "../db/statements.ts";
+import { compressDeflateRaw } from "../test/fixtures.ts";
 import { readBody } from "./rendering-packs.ts";
 
 const db = env.MIGRATION_DB;
 const before = env.TEST_MIGRATIONS.filter((m) => m.name < "0025");
 const from0025 = env.TEST_MIGRATIONS.filter((m) => m.name >= "0025");
 const NOW = "2026-03-02T09:00:00.000Z";
-
-async function deflateRaw(text: string): Promise<Uint8Array> {
-  const stream = new CompressionStream("deflate-raw");
-  const writer = stream.writable.getWriter();
-  void writer.write(new TextEncoder().encode(text));
-  void writer.close();
-  return new Uint8Array(await new Response(stream.readable).arrayBuffer());
-}
 
 interface PackRow {
   id: number;
@@ -77,7 +70,7 @@ describe("migration 0025", () => {
         .prepare(
           "INSERT INTO rendering_packs (hash, encoding, size, bytes) VALUES (?1, 'deflate-raw', ?2, ?3)",
         )
-        .bind(sha256Hex(page), pageBytes.length, await deflateRaw(page)),
+        .bind(sha256Hex(page), pageBytes.length, await compressDeflateRaw(pageBytes)),
       db
         .prepare("INSERT INTO rendering_packs (hash, encoding, size, bytes) VALUES (?1, 'identity', ?2, ?3)")
         .bind(sha256Hex(text), textBytes.length, textBytes),

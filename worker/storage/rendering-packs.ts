@@ -7,7 +7,8 @@
 // (scripts/bench/README.md). Reading a rendering decodes its pack, takes its byte range and checks
 // it against the rendering's own hash, so bytes that changed at rest are never served.
 import { brotliCompressSync, brotliDecompressSync, constants } from "node:zlib";
-import { bytesToHex, hexToBytes } from "@noble/hashes/utils.js";
+import { bytesToHex, concatBytes, hexToBytes } from "@noble/hashes/utils.js";
+import { digestBytesSha256Hex } from "#shared/hash.ts";
 import type { Language } from "#shared/model.ts";
 import type { RenderFormat, RenderedOutput } from "#shared/publication.ts";
 
@@ -61,10 +62,6 @@ const encoder = new TextEncoder();
  */
 const PACK_BROTLI_QUALITY = 1;
 
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  return bytesToHex(new Uint8Array(await crypto.subtle.digest("SHA-256", bytes)));
-}
-
 /**
  * The most bytes a pack may decode to. The largest packs are a 1,000-company group's that name every
  * member (about 200 KB a language); bytes a database writer who is not the app stored to decode to
@@ -93,13 +90,7 @@ async function inflateRaw(bytes: Uint8Array): Promise<Uint8Array<ArrayBuffer>> {
     }
     chunks.push(read.value);
   }
-  const decoded = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    decoded.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return decoded;
+  return concatBytes(...chunks);
 }
 
 /** Packs a version's renderings, one pack per language; `outputs` carry each body's hash. */
@@ -116,8 +107,7 @@ async function packLanguage(outputs: RenderedOutput[]): Promise<{ pack: Pack; pl
   // The pack is the bodies' bytes (encoded once, by preparePublication) one after the other, and a
   // rendering's place is counted in bytes as it goes. A body is looked for in each stored body on
   // its own: joining them into one text to search would copy all of it for every body.
-  const stored: { body: string; start: number }[] = [];
-  const parts: Uint8Array[] = [];
+  const stored: { body: string; bytes: Uint8Array; start: number }[] = [];
   let size = 0;
   const placed: Omit<Placement, "packHash">[] = [];
   for (const output of ordered) {
@@ -134,16 +124,10 @@ async function packLanguage(outputs: RenderedOutput[]): Promise<{ pack: Pack; pl
       continue;
     }
     placed.push({ ...where, start: size, length: output.bytes.length });
-    stored.push({ body: output.body, start: size });
-    parts.push(output.bytes);
+    stored.push({ body: output.body, bytes: output.bytes, start: size });
     size += output.bytes.length;
   }
-  const decoded = new Uint8Array(size);
-  let offset = 0;
-  for (const part of parts) {
-    decoded.set(part, offset);
-    offset += part.length;
-  }
+  const decoded = concatBytes(...stored.map((s) => s.bytes));
   // node:zlib (wrangler.toml, nodejs_zlib): CompressionStream has neither Brotli nor a level.
   const bytes = brotliCompressSync(decoded, {
     params: {
@@ -152,16 +136,16 @@ async function packLanguage(outputs: RenderedOutput[]): Promise<{ pack: Pack; pl
       [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
     },
   });
-  const hash = await sha256Hex(decoded);
+  const hash = await digestBytesSha256Hex(decoded);
   const placements = placed.map((p) => ({ ...p, packHash: hash }));
   return { pack: { hash, encoding: "br", size, bytes }, placements };
 }
 
 /** The body already in the pack that contains `body`, and where in it (in UTF-16 code units). */
-function findHolder(
-  stored: readonly { body: string; start: number }[],
+function findHolder<Stored extends { body: string }>(
+  stored: readonly Stored[],
   body: string,
-): { body: string; start: number; found: number } | null {
+): (Stored & { found: number }) | null {
   for (const holder of stored) {
     const found = holder.body.indexOf(body);
     if (found >= 0) return { ...holder, found };
@@ -226,7 +210,7 @@ export async function takeVerified(
   range: { start: number; length: number; bodyHash: string },
 ): Promise<Uint8Array<ArrayBuffer>> {
   const body = pack.subarray(range.start, range.start + range.length);
-  const actual = await sha256Hex(body);
+  const actual = await digestBytesSha256Hex(body);
   if (actual !== range.bodyHash) throw new BodyChangedError(range.bodyHash, actual);
   return body;
 }

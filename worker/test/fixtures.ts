@@ -106,3 +106,12 @@ export async function publishBaselineWithNote(lead: Api, group: string, note: st
   expect(published.status).toBe(201);
   return published.json();
 }
+
+/** Bytes compressed as packs were from migration 0018 until 0025: deflate-raw, by CompressionStream. */
+export async function compressDeflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new CompressionStream("deflate-raw");
+  const writer = stream.writable.getWriter();
+  void writer.write(bytes);
+  void writer.close();
+  return new Uint8Array(await new Response(stream.readable).arrayBuffer());
+}
