@@ -31,14 +31,17 @@ const versionsOf = async (page: Page, slug: string) =>
     )
   ).versions;
 
-it("starts one run when the lead confirms in two windows at once: the other window shows that run, and both fit a phone", async () => {
-  const first = await signedIn(LEAD, PHONE);
-  const second = await signedIn(LEAD, PHONE);
-  const sentence = `Deze zin kwam erbij in de uitroltest ${stamp}.`;
+/**
+ * One try at the race: a new sentence in the baseline, both windows at the confirmation, and both
+ * confirmations sent at once (each held until both windows have sent theirs).
+ */
+async function confirmInBothWindows(first: Page, second: Page, attempt: number) {
+  const label = `${stamp}-${attempt}`;
+  const sentence = `Deze zin kwam erbij in de uitroltest ${label}.`;
   const baselineVersion = await publishBaselineWithSentence(first, GROUP, {
     nl: sentence,
-    en: `This sentence was added in the rollout test ${stamp}.`,
-    changeNote: `Uitroltest ${stamp}: een zin over wijzigingen erbij.`,
+    en: `This sentence was added in the rollout test ${label}.`,
+    changeNote: `Uitroltest ${label}: een zin over wijzigingen erbij.`,
   });
   const rollout = await json<{ companies: RolloutCompany[] }>(
     await first.request.get(`${GROUP}/rollout?limit=500`),
@@ -63,6 +66,17 @@ it("starts one run when the lead confirms in two windows at once: the other wind
   }
   await checkScreen(first, "rollout-confirm-375");
 
+  let releaseBoth!: () => void;
+  const bothSent = new Promise<void>((resolve) => (releaseBoth = resolve));
+  let held = 0;
+  for (const page of [first, second]) {
+    await page.route("**/rollout/runs", async (route) => {
+      if (route.request().method() !== "POST") return route.continue();
+      if (++held === 2) releaseBoth();
+      await bothSent;
+      return route.continue();
+    });
+  }
   const answers = [first, second].map((page) =>
     page.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith("/rollout/runs")),
   );
@@ -72,6 +86,34 @@ it("starts one run when the lead confirms in two windows at once: the other wind
     ),
   );
   const responses = await Promise.all(answers);
+  for (const page of [first, second]) await page.unroute("**/rollout/runs");
+  return { sentence, baselineVersion, changes, clean, stopped, before, responses };
+}
+
+/** Tries at the race before the test gives up (see below); one is almost always enough. */
+const ATTEMPTS = 4;
+
+it("starts one run when the lead confirms in two windows at once: the other window shows that run, and both fit a phone", async () => {
+  const first = await signedIn(LEAD, PHONE);
+  const second = await signedIn(LEAD, PHONE);
+  // Here the worker, its D1 and its queue share one thread, and a run of a few companies can end
+  // before the second confirmation reaches the worker; that one then rightly starts a run of its
+  // own (nothing is running), which has nothing left to publish. The race is then run again with
+  // a new sentence, once the runs have ended, until the two confirmations meet a running run.
+  let attempt = 1;
+  let race = await confirmInBothWindows(first, second, attempt);
+  while (race.responses.every((r) => r.status() === 202) && attempt < ATTEMPTS) {
+    await expect
+      .poll(
+        async () =>
+          (await json<{ run: { status: string } }>(await first.request.get(`${GROUP}/rollout/runs/latest`)))
+            .run.status,
+        { timeout: 20_000 },
+      )
+      .not.toBe("running");
+    race = await confirmInBothWindows(first, second, ++attempt);
+  }
+  const { sentence, baselineVersion, changes, clean, stopped, before, responses } = race;
   // One run starts; the other start is refused while it runs (the database's unique index).
   expect(responses.map((r) => r.status()).sort((a, b) => a - b)).toEqual([202, 409]);
   const winner = responses[0]!.status() === 202 ? first : second;
@@ -148,4 +190,4 @@ it("starts one run when the lead confirms in two windows at once: the other wind
     if (["pharox", "geotax"].includes(slug)) expect(changes, slug).toBeDefined();
     if (changes) expect(changes.text, slug).toContain(sentence);
   }
-}, 120_000);
+}, 300_000);
